@@ -1,0 +1,152 @@
+// The one contract between the UI and the core. Implemented once by createCore(); carried by Electron IPC,
+// by HTTP on 127.0.0.1 and by direct calls. Inputs are validated where they enter, in the core.
+import type {
+  BookingSystem,
+  Gap,
+  Guichet,
+  MonthKey,
+  Planning,
+  Probe,
+  Settings,
+  StepsSpec,
+} from './domain.js';
+import type { PlanningStats } from './stats.js';
+
+export interface PlanningInput {
+  label: string;
+  departement: string;
+  prefecture: string;
+  url: string;
+  /** Detected from the URL when absent. */
+  system?: BookingSystem;
+  guichet: string | null;
+  guichetLabel?: string | null;
+  procedure: string;
+  onlineMandatory: boolean;
+  followed?: boolean;
+  steps?: StepsSpec | null;
+}
+
+export type PlanningChanges = Partial<PlanningInput> & { followed?: boolean; stopped?: boolean };
+
+export interface DiscoverResult {
+  url: string;
+  system: BookingSystem;
+  title: string | null;
+  guichets: Guichet[];
+}
+
+export interface PlanningOverview {
+  planning: Planning;
+  stats: PlanningStats;
+  lastProbe: Probe | null;
+  /** ISO instant of the next scheduled probe, when the schedule runs and the planning is followed. */
+  nextProbeAt: string | null;
+  running: boolean;
+}
+
+export interface PlanningDetail extends PlanningOverview {
+  recentProbes: Probe[];
+  gaps: Gap[];
+}
+
+export interface BrowserStatus {
+  found: boolean;
+  path: string | null;
+  /** What to do when no browser was found. */
+  message: string | null;
+}
+
+export interface AppInfo {
+  version: string;
+  demo: boolean;
+  /** 60 normally; the demo probes more often and says so on screen. */
+  scheduleEveryMinutes: number;
+  schedulerRunning: boolean;
+  dataDir: string;
+  browser: BrowserStatus;
+}
+
+export interface CsvExportResult {
+  path: string;
+  rows: number;
+}
+
+/** Every method: its input and its output. Names are `namespace:verb`. */
+export interface ApiMethods {
+  'app:info': { input: undefined; output: AppInfo };
+  'plannings:list': { input: undefined; output: PlanningOverview[] };
+  'plannings:get': { input: { id: string }; output: PlanningDetail };
+  'plannings:create': { input: PlanningInput; output: Planning };
+  'plannings:update': { input: { id: string; changes: PlanningChanges }; output: Planning };
+  'plannings:remove': { input: { id: string }; output: { removed: true } };
+  'plannings:discover': { input: { url: string }; output: DiscoverResult };
+  'probes:runNow': { input: { planningId: string }; output: Probe };
+  'probes:list': { input: { planningId: string; month?: MonthKey }; output: Probe[] };
+  'settings:get': { input: undefined; output: Settings };
+  'settings:update': { input: Partial<Settings>; output: Settings };
+  /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
+  'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
+}
+
+export type ApiMethod = keyof ApiMethods;
+export type ApiInput<K extends ApiMethod> = ApiMethods[K]['input'];
+export type ApiOutput<K extends ApiMethod> = ApiMethods[K]['output'];
+
+/** The typed face of the core: one function per method. */
+export type AppApi = {
+  [K in ApiMethod]: (input: ApiInput<K>) => Promise<ApiOutput<K>>;
+};
+
+export const API_METHODS = [
+  'app:info',
+  'plannings:list',
+  'plannings:get',
+  'plannings:create',
+  'plannings:update',
+  'plannings:remove',
+  'plannings:discover',
+  'probes:runNow',
+  'probes:list',
+  'settings:get',
+  'settings:update',
+  'export:csv',
+] as const satisfies readonly ApiMethod[];
+
+/** Events pushed to the UI, in the past tense. */
+export interface ApiEvents {
+  'probe:started': { planningId: string };
+  'probe:finished': Probe;
+  'plannings:changed': { ids: string[] };
+}
+export type ApiEvent = keyof ApiEvents;
+
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'browser_not_found',
+  'storage_corrupt',
+  'storage_full',
+  'unsupported_site',
+  'guichet_required',
+  'busy',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** What crosses IPC and HTTP: Electron passes only an error's message, so errors travel as values. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the preload exposes as `window.api`, and what the web client implements over HTTP. */
+export interface Bridge {
+  call<K extends ApiMethod>(method: K, input: ApiInput<K>): Promise<Envelope<ApiOutput<K>>>;
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}
+
+export const isApiMethod = (name: string): name is ApiMethod =>
+  (API_METHODS as readonly string[]).includes(name);
