@@ -1,0 +1,240 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createCore, newProbeId, type Core } from '../core/api/create-core.js';
+import { systemClock } from '../core/clock.js';
+import { AppError } from '../core/errors.js';
+import { verify } from '../core/evidence/index.js';
+import { defaultDataDir, findAppRoot, readAppVersion } from '../core/paths.js';
+import { createProber, findBrowser } from '../core/probe/index.js';
+import type { Probe } from '../shared/domain.js';
+import { printStats } from './stats-table.js';
+import { startDemo } from './demo.js';
+import { startWebHost } from './webhost.js';
+
+export interface CommandContext {
+  args: string[];
+  json: boolean;
+  guichet: string | null;
+  port: number | undefined;
+  out: string | null;
+  planningIds: string[];
+  schedule: boolean;
+  dataDir: string | null;
+}
+
+type Command = (context: CommandContext) => Promise<number>;
+
+const log = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+const appRoot = findAppRoot();
+const appVersion = readAppVersion(appRoot);
+export const rendererDir = path.join(appRoot, 'dist', 'renderer');
+
+function dataDirOf(context: CommandContext): string {
+  return context.dataDir ? path.resolve(context.dataDir) : defaultDataDir();
+}
+
+function urlArgument(context: CommandContext, usage: string): string {
+  const [url] = context.args;
+  if (!url) throw new AppError('invalid_input', `Adresse manquante. Utilisation : ${usage}`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AppError('invalid_input', `« ${url} » n’est pas une adresse. Donnez l’adresse complète, commençant par https://`);
+  }
+  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.host === '') {
+    throw new AppError('invalid_input', `« ${url} » n’est pas une adresse web (http ou https).`);
+  }
+  return url;
+}
+
+function browserOrThrow(): string {
+  const browser = findBrowser({ env: process.env, settingsPath: null });
+  if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
+  return browser.path;
+}
+
+/** Keeps the process alive until Ctrl+C, then closes cleanly. */
+function untilInterrupted(close: () => Promise<void>): Promise<number> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      log('Arrêt…');
+      close().then(
+        () => resolve(0),
+        (error: unknown) => {
+          log(String(error));
+          resolve(1);
+        },
+      );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+function slotJson(probe: Pick<Probe, 'firstSlot' | 'secondSlot'>) {
+  return {
+    firstSlot: probe.firstSlot,
+    secondSlot: probe.secondSlot,
+    firstDate: probe.firstSlot?.slice(0, 10) ?? null,
+    secondDate: probe.secondSlot?.slice(0, 10) ?? null,
+  };
+}
+
+const discover: Command = async (context) => {
+  const url = urlArgument(context, 'npm run cli -- discover <url> [--json]');
+  const prober = createProber({ browserPath: browserOrThrow(), timeoutMs: 120_000, appVersion, clock: systemClock, log });
+  try {
+    const result = await prober.discover(url);
+    if (context.json) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    } else {
+      process.stdout.write(`${result.title ?? url}\nSystème : ${result.system}\n`);
+      if (result.guichets.length === 0) process.stdout.write('Aucun guichet proposé.\n');
+      for (const guichet of result.guichets) process.stdout.write(`  ${guichet.value}\t${guichet.label}\n`);
+    }
+    return 0;
+  } finally {
+    await prober.close();
+  }
+};
+
+const probe: Command = async (context) => {
+  const url = urlArgument(context, 'npm run cli -- probe <url> [--guichet V] [--json]');
+  const prober = createProber({ browserPath: browserOrThrow(), timeoutMs: 120_000, appVersion, clock: systemClock, log });
+  try {
+    const id = newProbeId(systemClock.now());
+    const result = await prober.probe({ url, guichet: context.guichet }, { probeId: id, planningLabel: url });
+    let screenshot: string | null = null;
+    if (result.screenshot) {
+      const dir = path.join(dataDirOf(context), 'cli-probes');
+      await mkdir(dir, { recursive: true });
+      screenshot = path.join(dir, `${id}.png`);
+      await writeFile(screenshot, result.screenshot);
+    }
+    const output = {
+      outcome: result.outcome,
+      ...slotJson(result),
+      startedAt: result.startedAt.toISOString(),
+      durationMs: result.durationMs,
+      url: result.url,
+      screenshot,
+      detail: result.detail,
+    };
+    if (context.json) process.stdout.write(`${JSON.stringify(output)}\n`);
+    else {
+      process.stdout.write(`${result.outcome} — ${result.detail}\n`);
+      if (result.firstSlot) process.stdout.write(`Premier créneau : ${result.firstSlot}\n`);
+      if (result.secondSlot) process.stdout.write(`Deuxième créneau : ${result.secondSlot}\n`);
+      if (screenshot) process.stdout.write(`Capture : ${screenshot}\n`);
+    }
+    return 0;
+  } finally {
+    await prober.close();
+  }
+};
+
+function openCore(context: CommandContext, demo = false): Core {
+  const dataDir = dataDirOf(context);
+  log(`Données : ${dataDir}`);
+  return createCore({ dataDir, appVersion, demo, log });
+}
+
+function logProbes(core: Core): void {
+  core.on('probe:finished', (finished) => {
+    log(`${finished.localDate} ${finished.localTime} ${finished.planningId} → ${finished.outcome} ${finished.firstSlot ?? ''}`);
+  });
+}
+
+const run: Command = async (context) => {
+  const core = openCore(context);
+  logProbes(core);
+  await core.startSchedule();
+  log('Calendrier démarré : chaque planning suivi est sondé une fois par heure. Ctrl+C pour arrêter.');
+  return untilInterrupted(() => core.close());
+};
+
+const serve: Command = async (context) => {
+  const core = openCore(context);
+  const host = await startWebHost({ core, port: context.port ?? 4870, staticDir: rendererDir, log });
+  if (context.schedule) {
+    logProbes(core);
+    await core.startSchedule();
+  }
+  log(`Interface : ${host.url}${context.schedule ? ' (calendrier démarré)' : ''}  — Ctrl+C pour arrêter.`);
+  return untilInterrupted(async () => {
+    await host.close();
+    await core.close();
+  });
+};
+
+const demo: Command = async (context) => {
+  const dataDir = context.dataDir ? path.resolve(context.dataDir) : path.join(defaultDataDir(), 'demo');
+  const session = await startDemo({ dataDir, port: context.port ?? 4870, appVersion, staticDir: rendererDir, log });
+  return untilInterrupted(() => session.close());
+};
+
+const stats: Command = async (context) => {
+  const core = openCore(context);
+  try {
+    const overviews = await core.api['plannings:list'](undefined);
+    if (context.json) process.stdout.write(`${JSON.stringify(overviews.map((o) => ({ planning: o.planning, stats: o.stats })))}\n`);
+    else printStats(overviews, (line) => process.stdout.write(`${line}\n`));
+    return 0;
+  } finally {
+    await core.close();
+  }
+};
+
+const exportCommand: Command = async (context) => {
+  const [kind] = context.args;
+  if (kind !== 'csv') throw new AppError('invalid_input', 'Utilisation : npm run cli -- export csv --out FICHIER');
+  if (!context.out) throw new AppError('invalid_input', 'Indiquez le fichier à écrire : --out sondages.csv');
+  const core = openCore(context);
+  try {
+    const result = await core.api['export:csv']({
+      path: path.resolve(context.out),
+      ...(context.planningIds.length > 0 ? { planningIds: context.planningIds } : {}),
+    });
+    log(`${result.rows} sondages écrits dans ${result.path}`);
+    return 0;
+  } finally {
+    await core.close();
+  }
+};
+
+const verifyCommand: Command = async (context) => {
+  const core = openCore(context);
+  try {
+    const ids = context.planningIds.length > 0 ? context.planningIds : [undefined];
+    let ok = true;
+    for (const id of ids) {
+      const report = await verify(core.store, id);
+      for (const problem of report.problems) {
+        process.stdout.write(`✗ ${problem.message}\n`);
+      }
+      process.stdout.write(
+        `${report.ok ? '✓' : '✗'} ${report.checkedProbes} sondages vérifiés${id ? ` (planning ${id})` : ''} : ${
+          report.ok ? 'captures, empreintes et chaîne intactes.' : `${report.problems.length} problème(s).`
+        }\n`,
+      );
+      ok &&= report.ok;
+    }
+    return ok ? 0 : 1;
+  } finally {
+    await core.close();
+  }
+};
+
+export const commands: Record<string, Command | undefined> = {
+  discover,
+  probe,
+  run,
+  serve,
+  demo,
+  stats,
+  export: exportCommand,
+  verify: verifyCommand,
+};

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../core/errors.js';
+import { commands, type CommandContext } from './commands.js';
+
+const USAGE = `Guichets — sondages des pages de rendez-vous des préfectures
+
+Utilisation : npm run cli -- <commande> [options]
+
+  discover <url> [--json]                 les guichets proposés à cette adresse
+  probe <url> [--guichet V] [--json]      un sondage maintenant (un objet JSON avec --json)
+  run                                     le calendrier horaire, sans interface
+  demo [--port P]                         préfectures de démonstration + calendrier + interface web
+  serve [--port P] [--schedule]           l'interface web et l'API sur 127.0.0.1
+  stats [--json]                          les parts des cinq catégories par planning
+  export csv --out FICHIER [--planning ID]  le CSV des sondages
+  verify [--planning ID]                  vérifie captures, empreintes et chaîne des sondages
+
+Options communes : --data-dir DOSSIER (sinon GUICHETS_DATA_DIR, sinon le dossier de l'application)
+Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés.
+Pour un JSON seul sur la sortie : npm run -s cli -- probe <url> --json`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      guichet: { type: 'string' },
+      port: { type: 'string' },
+      out: { type: 'string' },
+      planning: { type: 'string', multiple: true },
+      schedule: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [name, ...args] = positionals;
+  if (values.help || !name) {
+    process.stdout.write(`${USAGE}\n`);
+    return name || values.help ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) throw new AppError('invalid_input', `Commande inconnue « ${name} ». Voir : npm run cli -- --help`);
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new AppError('invalid_input', `--port : un nombre entre 0 et 65535 (reçu « ${values.port ?? ''} »).`);
+  }
+  const context: CommandContext = {
+    args,
+    json: values.json,
+    guichet: values.guichet ?? null,
+    port,
+    out: values.out ?? null,
+    planningIds: values.planning ?? [],
+    schedule: values.schedule,
+    dataDir: values['data-dir'] ?? null,
+  };
+  return command(context);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof AppError) {
+      process.stderr.write(`Erreur : ${error.message}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      // A mistyped option: node's own message is clear enough, without its stack.
+      process.stderr.write(`Erreur : ${error.message}. Voir : npm run cli -- --help\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`Erreur interne : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

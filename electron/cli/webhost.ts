@@ -1,0 +1,188 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { API_METHODS, type ApiEvent, type ApiEvents } from '../shared/api.js';
+import type { Core } from '../core/api/create-core.js';
+import { writeCsvForPlannings } from '../core/export/index.js';
+
+export interface WebHostOptions {
+  core: Core;
+  /** 0 picks a free port. */
+  port: number;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  log?: (message: string) => void;
+}
+
+export interface WebHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+const EVENTS: ApiEvent[] = ['probe:started', 'probe:finished', 'plannings:changed'];
+const MAX_BODY = 1_000_000;
+
+/**
+ * The same API as the desktop app, over HTTP on 127.0.0.1 only, and the built UI. Requests whose Host is not
+ * local are refused (DNS rebinding), and API calls must be JSON POSTs (a plain form from another site cannot
+ * send one).
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { core } = options;
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const staticRoot = path.resolve(options.staticDir);
+  const evidenceRoot = path.join(core.dataDir, 'evidence');
+  const sockets = new Set<import('node:net').Socket>();
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`[web] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Erreur interne.' } });
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
+      res.writeHead(403).end('Forbidden');
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+
+    if (url.pathname.startsWith('/api/')) {
+      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (req.method === 'GET' && name === 'events') return streamEvents(req, res);
+      if (req.method === 'GET' && name === 'export.csv') return exportCsv(url, res);
+      if (req.method !== 'POST' || !(API_METHODS as readonly string[]).includes(name)) {
+        sendJson(res, 404, { ok: false, error: { code: 'not_found', message: `Inconnu : ${req.method ?? ''} ${name}` } });
+        return;
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'Envoyez du JSON.' } });
+        return;
+      }
+      const body = await readBody(req);
+      let input: unknown;
+      try {
+        input = body.length > 0 ? JSON.parse(body) : undefined;
+      } catch {
+        sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'JSON illisible.' } });
+        return;
+      }
+      sendJson(res, 200, await core.handle(name, input));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    if (url.pathname.startsWith('/evidence/')) {
+      await serveFile(res, evidenceRoot, url.pathname.slice('/evidence/'.length), false);
+      return;
+    }
+    await serveFile(res, staticRoot, url.pathname.slice(1) || 'index.html', true);
+  }
+
+  function streamEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+    res.write(': connecté\n\n');
+    const unsubscribe = EVENTS.map((event) =>
+      core.on(event, (payload: ApiEvents[typeof event]) => {
+        res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      }),
+    );
+    const keepAlive = setInterval(() => res.write(': \n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      for (const off of unsubscribe) off();
+    });
+  }
+
+  async function exportCsv(url: URL, res: http.ServerResponse): Promise<void> {
+    const ids = url.searchParams.getAll('planning');
+    const name = `guichets-sondages-${new Date().toISOString().slice(0, 10)}.csv`;
+    res.writeHead(200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+    });
+    await writeCsvForPlannings(core.store, res, ids.length > 0 ? ids : undefined);
+    res.end();
+  }
+
+  async function serveFile(res: http.ServerResponse, root: string, relative: string, spa: boolean): Promise<void> {
+    const target = path.resolve(root, decodeURIComponent(relative));
+    if (target !== root && !target.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    let file = target;
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) {
+      if (!spa || path.extname(relative) !== '') {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Introuvable');
+        return;
+      }
+      file = path.join(root, 'index.html');
+      if (!(await stat(file).catch(() => null))) {
+        res
+          .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
+          .end('Interface non construite : lancez « npm run build:renderer » puis rechargez la page.');
+        return;
+      }
+    }
+    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    await pipeline(createReadStream(file), res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(value));
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw new Error('Corps de requête trop grand.');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

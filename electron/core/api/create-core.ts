@@ -1,0 +1,341 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import type {
+  ApiEvent,
+  ApiEvents,
+  ApiInput,
+  ApiMethod,
+  ApiOutput,
+  AppApi,
+  Envelope,
+  PlanningChanges,
+  PlanningDetail,
+  PlanningInput,
+  PlanningOverview,
+} from '../../shared/api.js';
+import { DateTime } from 'luxon';
+import type { Planning, Probe } from '../../shared/domain.js';
+import { systemClock, type Clock } from '../clock.js';
+import { AppError, toApiError } from '../errors.js';
+import { exportCsvFile } from '../export/index.js';
+import { createProber, detectSystem, findBrowser, type Prober } from '../probe/index.js';
+import { createScheduler, stableMinute, type Scheduler } from '../schedule/index.js';
+import { planningStats } from '../stats/index.js';
+import { createStore, type Store } from '../store/index.js';
+import { parseInput } from './schemas.js';
+
+export interface CoreOptions {
+  dataDir: string;
+  appVersion: string;
+  clock?: Clock;
+  env?: NodeJS.ProcessEnv;
+  /** The demo probes every minute instead of every hour, and says so on screen. */
+  demo?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface Core {
+  /** The typed API, every input validated as if it came from outside. */
+  api: AppApi;
+  /** One entry for the transports: unknown input in, an envelope out, never a throw. */
+  handle(method: string, input: unknown): Promise<Envelope<unknown>>;
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  startSchedule(): Promise<void>;
+  stopSchedule(): Promise<void>;
+  store: Store;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+const PARIS = 'Europe/Paris';
+
+/** Sortable, unique: the start instant then a random tail. */
+export function newProbeId(at: Date): string {
+  const stamp = DateTime.fromJSDate(at, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
+  return `${stamp}-${randomUUID().slice(0, 8)}`;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const dataDir = path.resolve(options.dataDir);
+  const store = createStore({ dir: dataDir, clock });
+  const events = new EventEmitter();
+  const everyMinutes = options.demo ? 1 : 60;
+
+  let prober: Prober | null = null;
+  let proberKey = '';
+  async function getProber(): Promise<Prober> {
+    const settings = await store.settings.get();
+    const browser = findBrowser({ env, settingsPath: settings.browserPath });
+    const key = `${browser.path ?? ''}|${settings.probeTimeoutSeconds}`;
+    if (prober && key === proberKey) return prober;
+    if (prober) await prober.close();
+    proberKey = key;
+    prober = createProber({
+      browserPath: browser.path,
+      timeoutMs: settings.probeTimeoutSeconds * 1000,
+      appVersion: options.appVersion,
+      clock,
+      log,
+    });
+    return prober;
+  }
+
+  const emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]): void => {
+    events.emit(event, payload);
+  };
+
+  async function mustGetPlanning(id: string): Promise<Planning> {
+    const planning = await store.plannings.get(id);
+    if (!planning) throw new AppError('not_found', `Aucun planning « ${id} » : il a peut-être été supprimé.`);
+    return planning;
+  }
+
+  /** One probe of one planning, stored with its evidence. Site behaviour never throws: it is an outcome. */
+  async function probePlanning(planning: Planning, trigger: string): Promise<Probe> {
+    emit('probe:started', { planningId: planning.id });
+    const startedAt = clock.now();
+    const id = newProbeId(startedAt);
+    const activeProber = await getProber();
+    const result = await activeProber.probe(
+      { url: planning.url, guichet: planning.guichet, system: planning.system, steps: planning.steps },
+      { probeId: id, planningLabel: `${planning.prefecture} — ${planning.label}` },
+    );
+    const probe = await store.probes.append(
+      {
+        id,
+        planningId: planning.id,
+        startedAt: result.startedAt.toISOString(),
+        durationMs: result.durationMs,
+        url: result.url,
+        finalUrl: result.finalUrl,
+        outcome: result.outcome,
+        firstSlot: result.firstSlot,
+        secondSlot: result.secondSlot,
+        detail: result.detail,
+        httpStatus: result.httpStatus,
+        environment: result.environment,
+        trigger,
+      },
+      { screenshot: result.screenshot, pageText: result.pageText },
+    );
+    emit('probe:finished', probe);
+    return probe;
+  }
+
+  let scheduler: Scheduler | null = null;
+  let schedulerKey = '';
+  /** The schedule follows the settings (spacing, timeout): it is rebuilt when they change. */
+  async function getScheduler(): Promise<Scheduler> {
+    const settings = await store.settings.get();
+    const key = `${settings.hostSpacingSeconds}|${settings.probeTimeoutSeconds}`;
+    if (scheduler && key === schedulerKey) return scheduler;
+    const wasRunning = scheduler?.running ?? false;
+    if (scheduler) await scheduler.stop();
+    schedulerKey = key;
+    scheduler = createScheduler({
+      clock,
+      everyMinutes,
+      hostSpacingMs: settings.hostSpacingSeconds * 1000,
+      timeoutMs: settings.probeTimeoutSeconds * 1000,
+      listPlannings: () => store.plannings.list(),
+      runProbe: (planning, trigger) => probePlanning(planning, trigger),
+      lastProbeAt: async (planningId) => {
+        const last = await store.probes.last(planningId);
+        return last ? new Date(last.startedAt) : null;
+      },
+      recordGap: (gap) => store.gaps.record(gap),
+      log,
+    });
+    if (wasRunning) await scheduler.start();
+    return scheduler;
+  }
+
+  async function overview(planning: Planning): Promise<PlanningOverview> {
+    const today = DateTime.fromJSDate(clock.now(), { zone: PARIS }).toISODate() ?? '';
+    const [aggregates, lastProbe] = await Promise.all([
+      store.aggregates(planning.id),
+      store.probes.last(planning.id),
+    ]);
+    const next = scheduler?.nextRunAt(planning.id) ?? null;
+    return {
+      planning,
+      stats: planningStats(planning.id, aggregates, today),
+      lastProbe,
+      nextProbeAt: next ? next.toISOString() : null,
+      running: scheduler?.isRunning(planning.id) ?? false,
+    };
+  }
+
+  function planningFromInput(input: PlanningInput, system: Planning['system'], now: string): Planning {
+    const id = randomUUID();
+    return {
+      id,
+      label: input.label,
+      departement: input.departement,
+      prefecture: input.prefecture,
+      url: input.url,
+      system,
+      guichet: input.guichet,
+      guichetLabel: input.guichetLabel ?? null,
+      procedure: input.procedure,
+      onlineMandatory: input.onlineMandatory,
+      followed: input.followed ?? true,
+      minute: stableMinute(id),
+      steps: input.steps ?? null,
+      createdAt: now,
+      updatedAt: now,
+      stoppedAt: null,
+    };
+  }
+
+  function systemFor(url: string, given: Planning['system'] | undefined): Planning['system'] {
+    if (given) return given;
+    const detected = detectSystem(url);
+    if (!detected) {
+      throw new AppError(
+        'unsupported_site',
+        'Ce site de rendez-vous n’est pas reconnu. Vérifiez l’adresse, ou décrivez ses étapes (système « étapes »).',
+      );
+    }
+    return detected;
+  }
+
+  async function changed(ids: string[]): Promise<void> {
+    emit('plannings:changed', { ids });
+    if (scheduler?.running) await scheduler.refresh();
+  }
+
+  const impl: AppApi = {
+    'app:info': async () => {
+      const settings = await store.settings.get();
+      return {
+        version: options.appVersion,
+        demo: options.demo ?? false,
+        scheduleEveryMinutes: everyMinutes,
+        schedulerRunning: scheduler?.running ?? false,
+        dataDir,
+        browser: findBrowser({ env, settingsPath: settings.browserPath }),
+      };
+    },
+    'plannings:list': async () => {
+      const plannings = await store.plannings.list();
+      return Promise.all(plannings.map(overview));
+    },
+    'plannings:get': async ({ id }): Promise<PlanningDetail> => {
+      const planning = await mustGetPlanning(id);
+      const month = DateTime.fromJSDate(clock.now(), { zone: PARIS }).toFormat('yyyy-MM');
+      const [base, recentProbes, gaps] = await Promise.all([
+        overview(planning),
+        store.probes.list(id, { limit: 50 }),
+        store.gaps.list(id, month),
+      ]);
+      return { ...base, recentProbes, gaps };
+    },
+    'plannings:create': async (input) => {
+      const system = systemFor(input.url, input.system);
+      if (system === 'steps' && !input.steps) {
+        throw new AppError('invalid_input', 'Système « étapes » : décrivez les étapes à suivre sur le site.');
+      }
+      const planning = planningFromInput(input, system, clock.now().toISOString());
+      await store.plannings.put(planning);
+      await changed([planning.id]);
+      return planning;
+    },
+    'plannings:update': async ({ id, changes }) => {
+      const current = await mustGetPlanning(id);
+      const next = applyChanges(current, changes, clock.now().toISOString());
+      if (changes.url !== undefined && changes.system === undefined) next.system = systemFor(next.url, undefined);
+      await store.plannings.put(next);
+      await changed([id]);
+      return next;
+    },
+    'plannings:remove': async ({ id }) => {
+      await mustGetPlanning(id);
+      await store.plannings.remove(id);
+      await changed([id]);
+      return { removed: true };
+    },
+    'plannings:discover': async ({ url }) => (await getProber()).discover(url),
+    'probes:runNow': async ({ planningId }) => {
+      const planning = await mustGetPlanning(planningId);
+      const probe = await (await getScheduler()).runNow(planning);
+      if (!probe) throw new AppError('busy', 'Le sondage n’a pas pu aboutir à temps. Réessayez dans un instant.');
+      return probe;
+    },
+    'probes:list': async ({ planningId, month }) => {
+      await mustGetPlanning(planningId);
+      return store.probes.list(planningId, month ? { month } : {});
+    },
+    'settings:get': () => store.settings.get(),
+    'settings:update': async (patch) => {
+      const settings = await store.settings.update(patch);
+      if (scheduler) await getScheduler();
+      return settings;
+    },
+    'export:csv': async ({ planningIds, path: target }) => {
+      const stamp = DateTime.fromJSDate(clock.now(), { zone: PARIS }).toFormat('yyyy-MM-dd_HH-mm');
+      const out = target ?? path.join(dataDir, 'exports', `guichets-sondages-${stamp}.csv`);
+      const rows = await exportCsvFile(store, out, planningIds);
+      return { path: out, rows };
+    },
+  };
+
+  // Every entry validates its input, whoever calls it.
+  const api = Object.fromEntries(
+    (Object.keys(impl) as ApiMethod[]).map((method) => [
+      method,
+      (input: unknown) => callValidated(method, input),
+    ]),
+  ) as AppApi;
+
+  function callValidated<K extends ApiMethod>(method: K, input: unknown): Promise<ApiOutput<K>> {
+    const parsed: ApiInput<K> = parseInput(method, input);
+    const fn = impl[method] as (value: ApiInput<K>) => Promise<ApiOutput<K>>;
+    return fn(parsed);
+  }
+
+  return {
+    api,
+    store,
+    dataDir,
+    async handle(method, input) {
+      try {
+        if (!(method in impl)) throw new AppError('invalid_input', `Méthode inconnue : ${method}`);
+        const value = await callValidated(method as ApiMethod, input);
+        return { ok: true, value };
+      } catch (error) {
+        if (!(error instanceof AppError)) log(`[${method}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return { ok: false, error: toApiError(error) };
+      }
+    },
+    on(event, listener) {
+      events.on(event, listener);
+      return () => events.off(event, listener);
+    },
+    async startSchedule() {
+      await (await getScheduler()).start();
+    },
+    async stopSchedule() {
+      await scheduler?.stop();
+    },
+    async close() {
+      await scheduler?.stop();
+      if (prober) await prober.close();
+      await store.close();
+    },
+  };
+}
+
+function applyChanges(current: Planning, changes: PlanningChanges, now: string): Planning {
+  const { stopped, ...rest } = changes;
+  const next: Planning = { ...current, updatedAt: now };
+  for (const [key, value] of Object.entries(rest)) {
+    if (value !== undefined) Object.assign(next, { [key]: value });
+  }
+  if (stopped !== undefined) next.stoppedAt = stopped ? (current.stoppedAt ?? now) : null;
+  return next;
+}

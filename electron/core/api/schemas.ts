@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { ApiInput, ApiMethod } from '../../shared/api.js';
+import { BOOKING_SYSTEMS } from '../../shared/domain.js';
+import { AppError } from '../errors.js';
+
+const text = (what: string, max = 300) =>
+  z.string({ error: `${what} : texte attendu.` }).trim().min(1, `${what} : à remplir.`).max(max, `${what} : trop long.`);
+
+const httpUrl = z
+  .string({ error: 'Adresse : texte attendu.' })
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'Adresse : donnez l’adresse complète de la page de rendez-vous, commençant par https://');
+
+const departement = z
+  .string()
+  .trim()
+  .regex(/^(0[1-9]|[1-8]\d|9[0-5]|2[AaBb]|97[1-8]|98[4-9])$/, 'Département : un code comme « 93 », « 2A » ou « 971 ».')
+  .transform((code) => code.toUpperCase());
+
+const step = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('goto'), url: httpUrl }),
+  z.object({ kind: z.literal('click'), text: z.string().optional(), selector: z.string().optional() }),
+  z.object({ kind: z.literal('check'), text: z.string().optional(), selector: z.string().optional() }),
+  z.object({ kind: z.literal('fill'), selector: z.string().min(1), value: z.string() }),
+  z.object({ kind: z.literal('select'), selector: z.string().min(1), option: z.string() }),
+  z.object({ kind: z.literal('waitForText'), text: z.string().min(1) }),
+]);
+
+export const stepsSpecSchema = z.object({
+  steps: z.array(step).min(1, 'Étapes : ajoutez au moins une étape.').max(40),
+  noSlotText: text('Texte « aucun créneau »'),
+  slotSelector: text('Sélecteur des créneaux'),
+  datePattern: z.string().optional(),
+});
+
+const planningInput = z.object({
+  label: text('Intitulé'),
+  departement,
+  prefecture: text('Préfecture'),
+  url: httpUrl,
+  system: z.enum(BOOKING_SYSTEMS).optional(),
+  guichet: z.string().trim().min(1).nullable(),
+  guichetLabel: z.string().trim().nullable().optional(),
+  procedure: z.string().trim().max(300),
+  onlineMandatory: z.boolean(),
+  followed: z.boolean().optional(),
+  steps: stepsSpecSchema.nullable().optional(),
+});
+
+const id = z.string().trim().min(1, 'Identifiant manquant.').max(100);
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois : AAAA-MM.');
+
+const settingsPatch = z
+  .object({
+    language: z.enum(['fr', 'en']),
+    browserPath: z.string().trim().min(1).nullable(),
+    hostSpacingSeconds: z.number().int().min(0).max(3600),
+    probeTimeoutSeconds: z.number().int().min(10).max(900),
+    author: z.string().trim().max(200),
+    schedulerEnabled: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+const none = z.undefined().or(z.null()).or(z.object({}).strict()).transform(() => undefined);
+
+export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>, unknown> } = {
+  'app:info': none,
+  'plannings:list': none,
+  'plannings:get': z.object({ id }),
+  'plannings:create': planningInput,
+  'plannings:update': z.object({
+    id,
+    changes: planningInput.partial().extend({ followed: z.boolean().optional(), stopped: z.boolean().optional() }),
+  }),
+  'plannings:remove': z.object({ id }),
+  'plannings:discover': z.object({ url: httpUrl }),
+  'probes:runNow': z.object({ planningId: id }),
+  'probes:list': z.object({ planningId: id, month: month.optional() }),
+  'settings:get': none,
+  'settings:update': settingsPatch,
+  'export:csv': z.object({ planningIds: z.array(id).optional(), path: z.string().min(1).optional() }),
+};
+
+/** Validates what enters from outside (IPC, HTTP, command line): unknown first, a typed value or a clear error. */
+export function parseInput<K extends ApiMethod>(method: K, input: unknown): ApiInput<K> {
+  const result = inputSchemas[method].safeParse(input);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
+  throw new AppError('invalid_input', `${first?.message ?? 'Données invalides.'}${where}`);
+}

@@ -1,0 +1,80 @@
+// The thin desktop shell: one window on the built UI, the core in this process, the schedule running.
+import { app, BrowserWindow } from 'electron';
+import path from 'node:path';
+import { createCore, type Core } from '../core/api/create-core.js';
+import { findAppRoot } from '../core/paths.js';
+import { setupIpc } from './ipc.js';
+import { setupSecurity } from './security.js';
+
+const appRoot = findAppRoot();
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
+const preloadPath = path.join(appRoot, 'out', 'preload', 'index.cjs');
+
+let core: Core | null = null;
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 850,
+    title: 'Guichets',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.loadFile(path.join(rendererDir, 'index.html')).catch((error: unknown) => console.error('loadFile', error));
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  setupSecurity();
+  await app.whenReady();
+  core = createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  setupIpc(core, rendererDir);
+  const settings = await core.api['settings:get'](undefined);
+  if (settings.schedulerEnabled) await core.startSchedule();
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+let closing = false;
+app.on('before-quit', (event) => {
+  if (closing || !core) return;
+  // Let a running probe finish writing its evidence before the process ends.
+  event.preventDefault();
+  closing = true;
+  core.close().then(
+    () => app.quit(),
+    (error: unknown) => {
+      console.error('close', error);
+      app.quit();
+    },
+  );
+});
+
+start().catch((error: unknown) => {
+  console.error(error);
+  app.quit();
+});

@@ -1,0 +1,24 @@
+// The only bridge between the sandboxed UI and the main process: the contract's methods, nothing else.
+// Bundled to one CommonJS file (sandboxed preloads cannot load other files).
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { API_METHODS, type ApiEvent, type ApiEvents, type Bridge, type Envelope } from '../shared/api.js';
+
+const EVENTS: readonly ApiEvent[] = ['probe:started', 'probe:finished', 'plannings:changed'];
+
+const bridge = {
+  async call(method, input) {
+    if (!(API_METHODS as readonly string[]).includes(method)) {
+      return { ok: false, error: { code: 'invalid_input', message: `Méthode inconnue : ${method}` } };
+    }
+    return (await ipcRenderer.invoke('api:call', method, input)) as Envelope<never>;
+  },
+  on(event, listener) {
+    if (!EVENTS.includes(event)) return () => undefined;
+    const channel = `api:event:${event}`;
+    const wrapped = (_event: IpcRendererEvent, payload: ApiEvents[typeof event]) => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => ipcRenderer.removeListener(channel, wrapped);
+  },
+} satisfies Bridge;
+
+contextBridge.exposeInMainWorld('api', bridge);
