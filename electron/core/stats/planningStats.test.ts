@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Category, Outcome } from '../../shared/domain.js';
+import { addGap, addProbe, sortedMonths, type MonthAggregates } from './aggregate.js';
+import { categoryOf } from './category.js';
+import { planningStats } from './planningStats.js';
+
+const P = 'bobigny';
+
+function probe(months: MonthAggregates, localDate: string, outcome: Outcome, firstSlot: string | null = null): void {
+  const category: Category | null = categoryOf(localDate, firstSlot, null, outcome);
+  addProbe(months, { planningId: P, localDate, outcome, category });
+}
+
+describe('aggregates', () => {
+  it('counts attempts and distinct days per category, inconclusive outcomes beside', () => {
+    const months: MonthAggregates = {};
+    probe(months, '2026-02-03', 'no_date');
+    probe(months, '2026-02-03', 'no_date');
+    probe(months, '2026-02-04', 'no_date');
+    probe(months, '2026-02-04', 'dates', '2026-02-20T09:00');
+    probe(months, '2026-02-05', 'captcha');
+    probe(months, '2026-02-05', 'unrecognized');
+    const [feb] = sortedMonths(months);
+    expect(feb?.categories.c5).toEqual({ attempts: 3, days: [3, 4] });
+    expect(feb?.categories.c2).toEqual({ attempts: 1, days: [4] });
+    expect(feb?.conclusiveDays).toEqual([3, 4]);
+    expect(feb?.inconclusive.captcha).toBe(1);
+    expect(feb?.inconclusive.unrecognized).toBe(1);
+    expect([feb?.firstDay, feb?.lastDay]).toEqual(['2026-02-03', '2026-02-05']);
+  });
+
+  it('splits a gap across the end of a month in Paris time', () => {
+    const months: MonthAggregates = {};
+    // 21:00 UTC on 31 March = 23:00 in Paris (summer time); four missed hours: 23:00, 00:00, 01:00, 02:00.
+    addGap(months, { planningId: P, from: '2026-03-31T21:00:00Z', to: '2026-04-01T01:00:00Z', hours: 4, reason: 'veille' });
+    expect(months['2026-03']?.gapHours).toBe(1);
+    expect(months['2026-04']?.gapHours).toBe(3);
+  });
+});
+
+describe('planningStats', () => {
+  it('has no history without probes or gaps', () => {
+    const stats = planningStats([], '2026-05-12', P);
+    expect(stats.topScope).toBe('no_history');
+    expect(stats.top.conclusive).toBe(0);
+    expect(stats.months).toEqual([]);
+    expect(stats.planningId).toBe(P);
+  });
+
+  it('covers the three whole months before the current month once history reaches back that far', () => {
+    const months: MonthAggregates = {};
+    probe(months, '2026-01-01', 'no_date'); // before the window
+    probe(months, '2026-02-01', 'no_date');
+    probe(months, '2026-02-01', 'dates', '2026-02-10T10:00');
+    probe(months, '2026-03-15', 'site_error');
+    probe(months, '2026-04-30', 'dates', '2026-07-30T10:00');
+    probe(months, '2026-05-02', 'no_date'); // current month: outside the top bar
+    addGap(months, { planningId: P, from: '2026-04-10T08:00:00Z', to: '2026-04-10T10:00:00Z', hours: 2, reason: 'PC éteint' });
+    const stats = planningStats(sortedMonths(months), '2026-05-12');
+    expect(stats.topScope).toBe('three_months');
+    expect([stats.top.from, stats.top.to]).toEqual(['2026-02-01', '2026-04-30']);
+    expect(stats.top.conclusive).toBe(3);
+    expect(stats.top.conclusiveDays).toBe(2);
+    expect(stats.top.categories.c5).toEqual({ attempts: 1, days: 1 });
+    expect(stats.top.categories.c2).toEqual({ attempts: 1, days: 1 });
+    expect(stats.top.categories.c4).toEqual({ attempts: 1, days: 1 });
+    expect(stats.top.inconclusive.site_error).toBe(1);
+    expect(stats.top.gapHours).toBe(2);
+    expect(stats.months.map((m) => [m.month, m.conclusive])).toEqual([
+      ['2026-01', 1],
+      ['2026-02', 2],
+      ['2026-03', 0],
+      ['2026-04', 1],
+      ['2026-05', 1],
+    ]);
+    expect([stats.months[3]?.from, stats.months[3]?.to]).toEqual(['2026-04-01', '2026-04-30']);
+  });
+
+  it('crosses the year boundary when today is in January', () => {
+    const months: MonthAggregates = {};
+    probe(months, '2025-09-30', 'no_date'); // before October: outside
+    probe(months, '2025-10-01', 'no_date');
+    probe(months, '2025-12-31', 'no_date');
+    probe(months, '2026-01-02', 'no_date'); // current month: outside
+    const stats = planningStats(sortedMonths(months), '2026-01-15');
+    expect(stats.topScope).toBe('three_months');
+    expect([stats.top.from, stats.top.to]).toEqual(['2025-10-01', '2025-12-31']);
+    expect(stats.top.categories.c5).toEqual({ attempts: 2, days: 2 });
+    expect(stats.months.map((m) => m.month)).toEqual(['2025-09', '2025-10', '2025-11', '2025-12', '2026-01']);
+  });
+
+  it('covers what exists, and says so, until three whole months are recorded', () => {
+    const months: MonthAggregates = {};
+    probe(months, '2025-10-02', 'no_date'); // one day short of a whole October
+    probe(months, '2026-01-03', 'dates', '2026-01-20T09:00');
+    probe(months, '2026-01-04', 'unreachable');
+    const stats = planningStats(sortedMonths(months), '2026-01-15');
+    expect(stats.topScope).toBe('partial_history');
+    expect([stats.top.from, stats.top.to]).toEqual(['2025-10-02', '2026-01-15']);
+    expect(stats.top.conclusive).toBe(2);
+    expect(stats.top.inconclusive.unreachable).toBe(1);
+  });
+
+  it('counts a planning that started this month as partial history', () => {
+    const months: MonthAggregates = {};
+    probe(months, '2026-01-03', 'no_date');
+    const stats = planningStats(sortedMonths(months), '2026-01-05');
+    expect(stats.topScope).toBe('partial_history');
+    expect(stats.top.categories.c5.attempts).toBe(1);
+    expect(stats.months).toHaveLength(1);
+  });
+});
