@@ -40,7 +40,7 @@ describe('aggregates', () => {
 
 describe('planningStats', () => {
   it('has no history without probes or gaps', () => {
-    const stats = planningStats([], '2026-05-12', P);
+    const stats = planningStats(P, [], '2026-05-12');
     expect(stats.topScope).toBe('no_history');
     expect(stats.top.conclusive).toBe(0);
     expect(stats.months).toEqual([]);
@@ -56,7 +56,7 @@ describe('planningStats', () => {
     probe(months, '2026-04-30', 'dates', '2026-07-30T10:00');
     probe(months, '2026-05-02', 'no_date'); // current month: outside the top bar
     addGap(months, { planningId: P, from: '2026-04-10T08:00:00Z', to: '2026-04-10T10:00:00Z', hours: 2, reason: 'PC éteint' });
-    const stats = planningStats(sortedMonths(months), '2026-05-12');
+    const stats = planningStats(P, sortedMonths(months), '2026-05-12');
     expect(stats.topScope).toBe('three_months');
     expect([stats.top.from, stats.top.to]).toEqual(['2026-02-01', '2026-04-30']);
     expect(stats.top.conclusive).toBe(3);
@@ -82,7 +82,7 @@ describe('planningStats', () => {
     probe(months, '2025-10-01', 'no_date');
     probe(months, '2025-12-31', 'no_date');
     probe(months, '2026-01-02', 'no_date'); // current month: outside
-    const stats = planningStats(sortedMonths(months), '2026-01-15');
+    const stats = planningStats(P, sortedMonths(months), '2026-01-15');
     expect(stats.topScope).toBe('three_months');
     expect([stats.top.from, stats.top.to]).toEqual(['2025-10-01', '2025-12-31']);
     expect(stats.top.categories.c5).toEqual({ attempts: 2, days: 2 });
@@ -94,7 +94,7 @@ describe('planningStats', () => {
     probe(months, '2025-10-02', 'no_date'); // one day short of a whole October
     probe(months, '2026-01-03', 'dates', '2026-01-20T09:00');
     probe(months, '2026-01-04', 'unreachable');
-    const stats = planningStats(sortedMonths(months), '2026-01-15');
+    const stats = planningStats(P, sortedMonths(months), '2026-01-15');
     expect(stats.topScope).toBe('partial_history');
     expect([stats.top.from, stats.top.to]).toEqual(['2025-10-02', '2026-01-15']);
     expect(stats.top.conclusive).toBe(2);
@@ -104,7 +104,7 @@ describe('planningStats', () => {
   it('counts a planning that started this month as partial history', () => {
     const months: MonthAggregates = {};
     probe(months, '2026-01-03', 'no_date');
-    const stats = planningStats(sortedMonths(months), '2026-01-05');
+    const stats = planningStats(P, sortedMonths(months), '2026-01-05');
     expect(stats.topScope).toBe('partial_history');
     expect(stats.top.categories.c5.attempts).toBe(1);
     expect(stats.months).toHaveLength(1);

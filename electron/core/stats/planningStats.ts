@@ -47,9 +47,9 @@ function hasData(agg: MonthAggregate): boolean {
  * months included so that a silence shows.
  */
 export function planningStats(
+  planningId: string,
   aggregates: readonly MonthAggregate[],
   today: LocalDate,
-  planningId: string = aggregates[0]?.planningId ?? '',
 ): PlanningStats {
   const byMonth = new Map<MonthKey, MonthAggregate>();
   for (const agg of aggregates) if (hasData(agg)) byMonth.set(agg.month, agg);
