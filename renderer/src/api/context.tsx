@@ -1,0 +1,48 @@
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import type { ApiClient } from './client';
+import { errorMessage } from './client';
+
+export const ApiContext = createContext<ApiClient | null>(null);
+
+export function useApi(): ApiClient {
+  const client = useContext(ApiContext);
+  if (!client) throw new Error('useApi outside <ApiContext>');
+  return client;
+}
+
+export interface Loaded<T> {
+  data: T | null;
+  error: string | null;
+  reload: () => void;
+}
+
+/**
+ * Loads once, again when `reload()` is called, and again on the events that say the data changed.
+ * `load` must be stable (useCallback) so that it runs only when its inputs change.
+ */
+export function useLoaded<T>(load: () => Promise<T>, refreshOn: readonly ('probe:finished' | 'probe:started' | 'plannings:changed')[] = []): Loaded<T> {
+  const api = useApi();
+  const [state, setState] = useState<{ data: T | null; error: string | null }>({ data: null, error: null });
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+
+  useEffect(() => {
+    let current = true;
+    load().then(
+      (data) => current && setState({ data, error: null }),
+      (error: unknown) => current && setState((previous) => ({ data: previous.data, error: errorMessage(error) })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [load, generation]);
+
+  const events = refreshOn.join(',');
+  useEffect(() => {
+    if (!events) return;
+    const stops = events.split(',').map((event) => api.on(event as (typeof refreshOn)[number], reload));
+    return () => stops.forEach((stop) => stop());
+  }, [api, events, reload]);
+
+  return { ...state, reload };
+}

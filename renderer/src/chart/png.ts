@@ -1,0 +1,146 @@
+// The chart as an image that carries its own title, period, source, author and licence (CC-BY 4.0 asks for
+// attribution, and an image travels without the page around it).
+import { CATEGORIES, type Category } from '../../../electron/shared/domain';
+import type { Bar } from '../../../electron/shared/stats';
+import { CATEGORY_COLOURS, barShares } from '../shares';
+
+export interface ChartRow {
+  label: string;
+  bar: Bar;
+  /** "12 sondages sur 9 jours". */
+  counts: string;
+}
+
+export interface ChartSpec {
+  title: string;
+  subtitle: string;
+  period: string;
+  rows: ChartRow[];
+  categoryLabels: Record<Category, string>;
+  emptyRow: string;
+  source: string;
+  author: string | null;
+  licence: string;
+}
+
+const WIDTH = 1200;
+const MARGIN = 40;
+const LABEL_WIDTH = 200;
+const COUNTS_WIDTH = 230;
+const ROW_HEIGHT = 46;
+const BAR_HEIGHT = 30;
+const FONT = '"DejaVu Sans", Arial, Helvetica, sans-serif';
+const TEXT_ON = { c1: '#ffffff', c2: '#000000', c3: '#000000', c4: '#ffffff', c5: '#ffffff' } as const;
+
+export function chartHeight(spec: ChartSpec): number {
+  const authorLine = spec.author ? 24 : 0;
+  return 150 + spec.rows.length * ROW_HEIGHT + 30 + CATEGORIES.length * 26 + 40 + 24 * 2 + authorLine + MARGIN;
+}
+
+/** Draws the chart; the canvas is resized to fit it. */
+export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): void {
+  canvas.width = WIDTH;
+  canvas.height = chartHeight(spec);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('Canvas 2D indisponible.');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.textBaseline = 'middle';
+
+  let y = MARGIN + 14;
+  ctx.fillStyle = '#111111';
+  ctx.font = `bold 28px ${FONT}`;
+  ctx.fillText(spec.title, MARGIN, y, WIDTH - 2 * MARGIN);
+  y += 38;
+  ctx.font = `18px ${FONT}`;
+  ctx.fillStyle = '#333333';
+  if (spec.subtitle) ctx.fillText(spec.subtitle, MARGIN, y, WIDTH - 2 * MARGIN);
+  y += 28;
+  ctx.fillText(spec.period, MARGIN, y, WIDTH - 2 * MARGIN);
+  y += 40;
+
+  const barX = MARGIN + LABEL_WIDTH;
+  const barWidth = WIDTH - 2 * MARGIN - LABEL_WIDTH - COUNTS_WIDTH;
+  for (const row of spec.rows) {
+    ctx.font = `16px ${FONT}`;
+    ctx.fillStyle = '#111111';
+    ctx.textAlign = 'left';
+    ctx.fillText(row.label, MARGIN, y, LABEL_WIDTH - 12);
+    drawBar(ctx, row.bar, barX, y - BAR_HEIGHT / 2, barWidth, spec.emptyRow);
+    ctx.textAlign = 'left';
+    ctx.fillStyle = '#333333';
+    ctx.font = `15px ${FONT}`;
+    ctx.fillText(row.counts, barX + barWidth + 14, y, COUNTS_WIDTH - 14);
+    y += ROW_HEIGHT;
+  }
+
+  y += 10;
+  ctx.font = `16px ${FONT}`;
+  for (const category of CATEGORIES) {
+    ctx.fillStyle = CATEGORY_COLOURS[category];
+    ctx.fillRect(MARGIN, y - 9, 18, 18);
+    ctx.strokeStyle = '#666666';
+    ctx.strokeRect(MARGIN, y - 9, 18, 18);
+    ctx.fillStyle = '#111111';
+    ctx.fillText(`« ${spec.categoryLabels[category]} »`, MARGIN + 28, y);
+    y += 26;
+  }
+
+  y += 24;
+  ctx.font = `15px ${FONT}`;
+  ctx.fillStyle = '#333333';
+  for (const line of [spec.source, spec.author, spec.licence]) {
+    if (!line) continue;
+    ctx.fillText(line, MARGIN, y, WIDTH - 2 * MARGIN);
+    y += 24;
+  }
+}
+
+function drawBar(ctx: CanvasRenderingContext2D, bar: Bar, x: number, top: number, width: number, empty: string) {
+  ctx.strokeStyle = '#999999';
+  ctx.lineWidth = 1;
+  if (bar.conclusive === 0) {
+    ctx.fillStyle = '#eeeeee';
+    ctx.fillRect(x, top, width, BAR_HEIGHT);
+    ctx.strokeRect(x, top, width, BAR_HEIGHT);
+    ctx.fillStyle = '#555555';
+    ctx.font = `italic 14px ${FONT}`;
+    ctx.textAlign = 'center';
+    ctx.fillText(empty, x + width / 2, top + BAR_HEIGHT / 2);
+    return;
+  }
+  let left = x;
+  ctx.font = `bold 13px ${FONT}`;
+  ctx.textAlign = 'center';
+  for (const share of barShares(bar)) {
+    const segment = share.fraction * width;
+    if (segment <= 0) continue;
+    ctx.fillStyle = CATEGORY_COLOURS[share.category];
+    ctx.fillRect(left, top, segment, BAR_HEIGHT);
+    if (segment >= 44) {
+      ctx.fillStyle = TEXT_ON[share.category];
+      ctx.fillText(`${share.percent} %`, left + segment / 2, top + BAR_HEIGHT / 2);
+    }
+    left += segment;
+  }
+  ctx.strokeRect(x, top, width, BAR_HEIGHT);
+}
+
+export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Image vide.'))), 'image/png');
+  });
+}
+
+/** A download the way a browser does it; under Electron the main process decides where the file goes. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

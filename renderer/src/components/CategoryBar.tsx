@@ -1,0 +1,108 @@
+// La Cimade's stacked five-colour bar, with what courts also count: attempts, days, and what stays beside it.
+import { Bar as BarSeries, BarChart, LabelList, XAxis, YAxis } from 'recharts';
+import { CATEGORIES } from '../../../electron/shared/domain';
+import type { Bar } from '../../../electron/shared/stats';
+import { useI18n } from '../i18n';
+import { CATEGORY_COLOURS, barAriaLabel, barShares, inconclusiveCounts } from '../shares';
+import { formatLocalDate } from '../format';
+
+/** Dark segments get white figures, light ones black. */
+const LABEL_COLOURS = { c1: '#ffffff', c2: '#000000', c3: '#000000', c4: '#ffffff', c5: '#ffffff' } as const;
+
+export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number }) {
+  const { t } = useI18n();
+  const shares = barShares(bar);
+  const row: Record<string, number> = {};
+  for (const share of shares) row[share.category] = share.fraction * 100;
+  const percentOf = new Map(shares.map((share) => [share.category, share.percent]));
+
+  return (
+    <div className="category-bar" role="img" aria-label={barAriaLabel(bar, t)}>
+      {bar.conclusive === 0 ? (
+        <div className="category-bar-empty" style={{ height }}>
+          {t.noConclusive}
+        </div>
+      ) : (
+        <BarChart
+          layout="vertical"
+          data={[row]}
+          width="100%"
+          height={height}
+          responsive
+          margin={{ top: 0, right: 0, bottom: 0, left: 0 }}
+          barCategoryGap={0}
+          accessibilityLayer={false}
+        >
+          <XAxis type="number" domain={[0, 100]} hide />
+          <YAxis type="category" hide />
+          {CATEGORIES.map((category) => (
+            <BarSeries
+              key={category}
+              dataKey={category}
+              stackId="categories"
+              fill={CATEGORY_COLOURS[category]}
+              isAnimationActive={false}
+            >
+              <LabelList
+                dataKey={category}
+                position="center"
+                fill={LABEL_COLOURS[category]}
+                fontSize={12}
+                // Too narrow a segment keeps its figure in the table and the aria-label only.
+                formatter={() => {
+                  const percent = percentOf.get(category) ?? 0;
+                  return percent >= 7 ? `${percent} %` : '';
+                }}
+              />
+            </BarSeries>
+          ))}
+        </BarChart>
+      )}
+    </div>
+  );
+}
+
+/** The bar with its counts, period and, beside it, the inconclusive outcomes and the gap hours. */
+export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) {
+  const { t } = useI18n();
+  const beside = inconclusiveCounts(bar);
+  return (
+    <div className="bar-with-counts">
+      {caption ? <div className="bar-caption">{caption}</div> : null}
+      <div className="bar-row">
+        <div className="bar-cell">
+          <CategoryBar bar={bar} />
+        </div>
+        <ul className="bar-beside" aria-label={t.beside}>
+          {beside.map(({ outcome, count }) => (
+            <li key={outcome}>
+              {count} {t.outcomes[outcome]}
+            </li>
+          ))}
+          {bar.gapHours > 0 ? <li>{t.gapHours(bar.gapHours)}</li> : null}
+        </ul>
+      </div>
+      <div className="bar-counts">
+        {t.attemptsOverDays(bar.conclusive, bar.conclusiveDays)}
+        {bar.from && bar.to ? ` · ${t.periodFromTo(formatLocalDate(bar.from), formatLocalDate(bar.to))}` : ''}
+      </div>
+    </div>
+  );
+}
+
+export function Legend() {
+  const { t } = useI18n();
+  return (
+    <section className="legend" aria-labelledby="legend-title">
+      <h2 id="legend-title">{t.legendTitle}</h2>
+      <ul>
+        {CATEGORIES.map((category) => (
+          <li key={category}>
+            <span className="swatch" style={{ background: CATEGORY_COLOURS[category] }} aria-hidden="true" />
+            « {t.categories[category]} »
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { useCallback } from 'react';
+import type { PlanningOverview } from '../../../electron/shared/api';
+import { useApi, useLoaded } from '../api/context';
+import { formatInstant, formatLocalDateTime } from '../format';
+import { useI18n, type Messages } from '../i18n';
+import { href } from '../router';
+import { groupPlannings } from '../shares';
+import { BarWithCounts, Legend } from './CategoryBar';
+import { ExportCsv } from './ExportCsv';
+
+export function Dashboard() {
+  const api = useApi();
+  const { t } = useI18n();
+  const load = useCallback(() => api.call('plannings:list'), [api]);
+  const { data, error, reload } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished']);
+
+  return (
+    <section aria-labelledby="dashboard-title">
+      <div className="page-title">
+        <h2 id="dashboard-title">{t.dashboardTitle}</h2>
+        {data && data.length > 0 ? <ExportCsv label={t.exportCsvAll} /> : null}
+      </div>
+      {error ? (
+        <p role="alert" className="error">
+          {error}{' '}
+          <button type="button" onClick={reload}>
+            {t.retry}
+          </button>
+        </p>
+      ) : null}
+      {!data ? (
+        error ? null : <p role="status">{t.loading}</p>
+      ) : data.length === 0 ? (
+        <p>
+          {t.noPlannings} <a href={href({ page: 'new' })}>{t.navAdd}</a>
+        </p>
+      ) : (
+        groupPlannings(data).map((group) => (
+          <section key={group.departement} className="departement" aria-label={t.departementHeading(group.departement)}>
+            <h3>{t.departementHeading(group.departement)}</h3>
+            {group.prefectures.map((prefecture) => (
+              <section key={prefecture.prefecture} className="prefecture" aria-label={prefecture.prefecture}>
+                <h4>{prefecture.prefecture}</h4>
+                {prefecture.plannings.map((overview) => (
+                  <PlanningCard key={overview.planning.id} overview={overview} />
+                ))}
+              </section>
+            ))}
+          </section>
+        ))
+      )}
+      <Legend />
+    </section>
+  );
+}
+
+export function lastProbeText(overview: PlanningOverview, t: Messages): string {
+  const probe = overview.lastProbe;
+  if (!probe) return t.never;
+  const slot = probe.firstSlot ? ` (${formatLocalDateTime(probe.firstSlot)})` : '';
+  return `${t.outcomes[probe.outcome]}${slot}, ${formatInstant(probe.startedAt)}`;
+}
+
+function PlanningCard({ overview }: { overview: PlanningOverview }) {
+  const { t } = useI18n();
+  const { planning, stats } = overview;
+  return (
+    <article className="planning-card" aria-labelledby={`planning-${planning.id}`}>
+      <header className="planning-card-head">
+        <h5 id={`planning-${planning.id}`}>
+          <a href={href({ page: 'planning', id: planning.id })}>{planning.label}</a>
+        </h5>
+        <span className={planning.followed ? 'badge followed' : 'badge'}>
+          {planning.followed ? t.followed : t.notFollowed}
+        </span>
+        {planning.onlineMandatory ? <span className="badge">{t.onlineMandatoryShort}</span> : null}
+        {planning.stoppedAt ? <span className="badge warning">{t.stopped(formatInstant(planning.stoppedAt))}</span> : null}
+      </header>
+      <dl className="facts">
+        <div>
+          <dt>{t.procedure}</dt>
+          <dd>{planning.procedure || t.none}</dd>
+        </div>
+        <div>
+          <dt>{t.lastProbe}</dt>
+          <dd>{overview.running ? t.running : lastProbeText(overview, t)}</dd>
+        </div>
+        <div>
+          <dt>{t.nextProbe}</dt>
+          <dd>{overview.nextProbeAt ? formatInstant(overview.nextProbeAt) : t.none}</dd>
+        </div>
+      </dl>
+      <BarWithCounts bar={stats.top} />
+      <ScopeNote scope={stats.topScope} />
+    </article>
+  );
+}
+
+export function ScopeNote({ scope }: { scope: PlanningOverview['stats']['topScope'] }) {
+  const { t } = useI18n();
+  if (scope === 'three_months') return null;
+  return <p className="scope-note">{scope === 'partial_history' ? t.scopePartial : t.scopeNone}</p>;
+}

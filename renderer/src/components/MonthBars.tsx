@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { MonthBar } from '../../../electron/shared/stats';
+import { formatMonth } from '../format';
+import { useI18n } from '../i18n';
+import { barShares, CATEGORY_COLOURS } from '../shares';
+import { BarWithCounts } from './CategoryBar';
+
+/** One bar per month, each share with its attempts and distinct days (courts count both). */
+export function MonthBars({ months }: { months: MonthBar[] }) {
+  const { t } = useI18n();
+  const [newestFirst, setNewestFirst] = useState(true);
+  const ordered = newestFirst ? [...months].reverse() : months;
+
+  return (
+    <section aria-labelledby="months-title" className="months">
+      <div className="page-title">
+        <h3 id="months-title">{t.monthsTitle}</h3>
+        <label>
+          <select value={newestFirst ? 'newest' : 'oldest'} onChange={(e) => setNewestFirst(e.target.value === 'newest')}>
+            <option value="newest">{t.newestFirst}</option>
+            <option value="oldest">{t.oldestFirst}</option>
+          </select>
+        </label>
+      </div>
+      {ordered.length === 0 ? <p>{t.noMonths}</p> : null}
+      {ordered.map((month, index) => (
+        <MonthDetails key={month.month} month={month} open={index === 0} />
+      ))}
+    </section>
+  );
+}
+
+function MonthDetails({ month, open }: { month: MonthBar; open: boolean }) {
+  const { t } = useI18n();
+  const title = formatMonth(month.month, t.locale);
+  return (
+    <details className="month" open={open}>
+      <summary>
+        <h4>{title}</h4>
+      </summary>
+      <BarWithCounts bar={month} />
+      <table className="shares">
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.category}</th>
+            <th scope="col">{t.share}</th>
+            <th scope="col">{t.attempts}</th>
+            <th scope="col">{t.days}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {barShares(month).map((share) => (
+            <tr key={share.category}>
+              <th scope="row">
+                <span className="swatch" style={{ background: CATEGORY_COLOURS[share.category] }} aria-hidden="true" />«{' '}
+                {t.categories[share.category]} »
+              </th>
+              <td>{share.percent} %</td>
+              <td>{share.attempts}</td>
+              <td>{share.days}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,265 @@
+import { useEffect, useId, useState, type SubmitEvent } from 'react';
+import type { DiscoverResult, PlanningInput } from '../../../electron/shared/api';
+import { ApiClientError, errorMessage } from '../api/client';
+import { useApi } from '../api/context';
+import { useI18n, type Messages } from '../i18n';
+import { href, navigate } from '../router';
+
+interface Fields {
+  url: string;
+  guichet: string | null;
+  guichetLabel: string | null;
+  label: string;
+  departement: string;
+  prefecture: string;
+  procedure: string;
+  onlineMandatory: boolean;
+}
+
+const EMPTY: Fields = {
+  url: '',
+  guichet: null,
+  guichetLabel: null,
+  label: '',
+  departement: '',
+  prefecture: '',
+  procedure: '',
+  onlineMandatory: false,
+};
+
+/** Where an API error is shown: next to the field the user has to change. */
+type ErrorPlace = 'url' | 'guichet' | 'form';
+interface FormError {
+  place: ErrorPlace;
+  message: string;
+}
+
+export function placeOfError(error: unknown, t: Messages, language: string): FormError {
+  if (!(error instanceof ApiClientError)) return { place: 'form', message: errorMessage(error) };
+  const place: ErrorPlace =
+    error.code === 'unsupported_site' ? 'url' : error.code === 'guichet_required' ? 'guichet' : 'form';
+  // The core speaks French; in English the code's meaning comes first, the core's words after.
+  const message = language === 'fr' ? error.message : `${t.errors[error.code]} (${error.message})`;
+  return { place, message };
+}
+
+export function PlanningForm({ id }: { id: string | null }) {
+  const api = useApi();
+  const { t, language } = useI18n();
+  const formId = useId();
+  const [fields, setFields] = useState<Fields>(EMPTY);
+  const [loaded, setLoaded] = useState(id === null);
+  const [discovered, setDiscovered] = useState<DiscoverResult | null>(null);
+  const [labelTouched, setLabelTouched] = useState(id !== null);
+  const [busy, setBusy] = useState<'discover' | 'save' | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
+
+  useEffect(() => {
+    if (id === null) return;
+    api.call('plannings:get', { id }).then(
+      ({ planning }) => {
+        const { url, guichet, guichetLabel, label, departement, prefecture, procedure, onlineMandatory } = planning;
+        setFields({ url, guichet, guichetLabel, label, departement, prefecture, procedure, onlineMandatory });
+        setLoaded(true);
+      },
+      (failure: unknown) => setError(placeOfError(failure, t, language)),
+    );
+    // The planning is loaded once; a language switch must not reload it over the user's edits.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, id]);
+
+  const set = (changes: Partial<Fields>) => setFields((current) => ({ ...current, ...changes }));
+  const chooseGuichet = (value: string, result: DiscoverResult | null = discovered) => {
+    const guichet = result?.guichets.find((g) => g.value === value) ?? null;
+    set({ guichet: guichet?.value ?? null, guichetLabel: guichet?.label ?? null });
+    if (guichet && !labelTouched) set({ label: guichet.label });
+  };
+
+  const discover = async () => {
+    setError(null);
+    if (!fields.url.trim()) return setError({ place: 'url', message: t.required(t.url) });
+    setBusy('discover');
+    try {
+      const result = await api.call('plannings:discover', { url: fields.url.trim() });
+      setDiscovered(result);
+      const only = result.guichets.length === 1 ? result.guichets[0] : undefined;
+      // A URL that offers one guichet needs no choice: the planning keeps its label only.
+      set({ url: result.url, guichet: null, guichetLabel: only?.label ?? null });
+      if (!labelTouched) set({ label: only?.label ?? result.title ?? '' });
+    } catch (failure) {
+      setDiscovered(null);
+      setError(placeOfError(failure, t, language));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setError(null);
+    const missing = (
+      [
+        [fields.url, t.url],
+        [fields.label, t.label],
+        [fields.departement, t.departement],
+        [fields.prefecture, t.prefecture],
+      ] as const
+    ).find(([value]) => !value.trim());
+    if (missing) return setError({ place: missing[1] === t.url ? 'url' : 'form', message: t.required(missing[1]) });
+    const input: PlanningInput = {
+      url: fields.url.trim(),
+      guichet: fields.guichet,
+      guichetLabel: fields.guichetLabel,
+      label: fields.label.trim(),
+      departement: fields.departement.trim().toUpperCase(),
+      prefecture: fields.prefecture.trim(),
+      procedure: fields.procedure.trim(),
+      onlineMandatory: fields.onlineMandatory,
+    };
+    setBusy('save');
+    try {
+      const planning =
+        id === null ? await api.call('plannings:create', input) : await api.call('plannings:update', { id, changes: input });
+      navigate({ page: 'planning', id: planning.id });
+    } catch (failure) {
+      setError(placeOfError(failure, t, language));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const errorId = (place: ErrorPlace) => `${formId}-${place}-error`;
+  const errorAt = (place: ErrorPlace) =>
+    error?.place === place ? (
+      <p id={errorId(place)} role="alert" className="error field-error">
+        {error.message}
+      </p>
+    ) : null;
+  const invalid = (place: ErrorPlace) =>
+    error?.place === place ? { 'aria-invalid': true, 'aria-describedby': errorId(place) } : {};
+  const choices = discovered?.guichets ?? [];
+
+  return (
+    <section aria-labelledby={`${formId}-title`} className="planning-form">
+      <h2 id={`${formId}-title`}>{id === null ? t.formAddTitle : t.formEditTitle}</h2>
+      {!loaded && !error ? <p role="status">{t.loading}</p> : null}
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        {errorAt('form')}
+        <div className="field">
+          <label htmlFor={`${formId}-url`}>{t.url}</label>
+          <div className="inline">
+            <input
+              id={`${formId}-url`}
+              type="url"
+              value={fields.url}
+              onChange={(e) => {
+                set({ url: e.target.value });
+                setDiscovered(null);
+              }}
+              {...invalid('url')}
+              aria-describedby={error?.place === 'url' ? errorId('url') : `${formId}-url-help`}
+            />
+            <button type="button" onClick={() => void discover()} disabled={busy !== null}>
+              {busy === 'discover' ? t.discovering : t.discover}
+            </button>
+          </div>
+          <p id={`${formId}-url-help`} className="help">
+            {t.urlHelp}
+          </p>
+          {errorAt('url')}
+          {discovered ? (
+            <p role="status" className="ok">
+              {t.discovered(discovered.guichets.length, discovered.title)}
+            </p>
+          ) : null}
+        </div>
+
+        {choices.length > 1 ? (
+          <div className="field">
+            <label htmlFor={`${formId}-guichet`}>{t.guichet}</label>
+            <select
+              id={`${formId}-guichet`}
+              value={fields.guichet ?? ''}
+              onChange={(e) => chooseGuichet(e.target.value)}
+              {...invalid('guichet')}
+            >
+              <option value="">{t.chooseGuichet}</option>
+              {choices.map((guichet) => (
+                <option key={guichet.value} value={guichet.value}>
+                  {guichet.label}
+                </option>
+              ))}
+            </select>
+            {errorAt('guichet')}
+          </div>
+        ) : (
+          <>
+            {choices.length === 1 && choices[0] ? <p className="help">{t.singleGuichet(choices[0].label)}</p> : null}
+            {!discovered && fields.guichetLabel ? <p className="help">{`${t.guichet}${t.colon}${fields.guichetLabel}`}</p> : null}
+            {errorAt('guichet')}
+          </>
+        )}
+
+        <TextField id={`${formId}-label`} label={t.label} value={fields.label} onChange={(label) => {
+          setLabelTouched(true);
+          set({ label });
+        }} />
+        <TextField
+          id={`${formId}-departement`}
+          label={t.departement}
+          help={t.departementHelp}
+          value={fields.departement}
+          onChange={(departement) => set({ departement })}
+          short
+        />
+        <TextField id={`${formId}-prefecture`} label={t.prefecture} value={fields.prefecture} onChange={(prefecture) => set({ prefecture })} />
+        <TextField id={`${formId}-procedure`} label={t.procedure} value={fields.procedure} onChange={(procedure) => set({ procedure })} />
+        <div className="field checkbox">
+          <input
+            id={`${formId}-online`}
+            type="checkbox"
+            checked={fields.onlineMandatory}
+            onChange={(e) => set({ onlineMandatory: e.target.checked })}
+          />
+          <label htmlFor={`${formId}-online`}>« {t.onlineMandatory} »</label>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={busy !== null || !loaded}>
+            {busy === 'save' ? t.saving : t.save}
+          </button>
+          <a className="button" href={id === null ? href({ page: 'dashboard' }) : href({ page: 'planning', id })}>
+            {t.cancel}
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  help?: string;
+  short?: boolean;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="text"
+        className={props.short ? 'short' : undefined}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={props.help ? `${props.id}-help` : undefined}
+      />
+      {props.help ? (
+        <p id={`${props.id}-help`} className="help">
+          {props.help}
+        </p>
+      ) : null}
+    </div>
+  );
+}

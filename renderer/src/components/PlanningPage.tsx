@@ -1,0 +1,176 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import type { PlanningDetail } from '../../../electron/shared/api';
+import type { Probe } from '../../../electron/shared/domain';
+import { errorMessage } from '../api/client';
+import { useApi, useLoaded } from '../api/context';
+import { formatInstant, formatLocalDateTime } from '../format';
+import { useI18n } from '../i18n';
+import { href, navigate } from '../router';
+import { BarWithCounts, Legend } from './CategoryBar';
+import { ScopeNote } from './Dashboard';
+import { ExportCsv } from './ExportCsv';
+import { ExportPng } from './ExportPng';
+import { MonthBars } from './MonthBars';
+import { ProbeTable } from './ProbeTable';
+
+export function PlanningPage({ id }: { id: string }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const load = useCallback(() => api.call('plannings:get', { id }), [api, id]);
+  const { data, error } = useLoaded(load, ['plannings:changed', 'probe:finished']);
+
+  if (!data) {
+    return error ? (
+      <p role="alert" className="error">
+        {error} <a href={href({ page: 'dashboard' })}>{t.backToDashboard}</a>
+      </p>
+    ) : (
+      <p role="status">{t.loading}</p>
+    );
+  }
+  const { planning, stats } = data;
+  return (
+    <article aria-labelledby="planning-title" className="planning-page">
+      <a href={href({ page: 'dashboard' })}>{t.backToDashboard}</a>
+      <div className="page-title">
+        <h2 id="planning-title">{planning.label}</h2>
+        <span className={planning.followed ? 'badge followed' : 'badge'}>
+          {planning.followed ? t.followed : t.notFollowed}
+        </span>
+      </div>
+      <Details detail={data} />
+      <Actions detail={data} />
+      <section aria-labelledby="top-title">
+        <h3 id="top-title">{t.topBarTitle}</h3>
+        <BarWithCounts bar={stats.top} />
+        <ScopeNote scope={stats.topScope} />
+      </section>
+      <MonthBars months={stats.months} />
+      <Legend />
+      <section aria-labelledby="probes-title">
+        <h3 id="probes-title">{t.recentProbes}</h3>
+        <ProbeTable probes={data.recentProbes} />
+      </section>
+    </article>
+  );
+}
+
+function Details({ detail }: { detail: PlanningDetail }) {
+  const { t } = useI18n();
+  const { planning } = detail;
+  const rows: [string, ReactNode][] = [
+    [t.departement, planning.departement],
+    [t.prefecture, planning.prefecture],
+    [t.procedure, planning.procedure || t.none],
+    [t.guichet, planning.guichetLabel ?? planning.guichet ?? t.none],
+    [t.url, <a href={planning.url} target="_blank" rel="noreferrer">{planning.url}</a>],
+    [t.system, planning.system],
+    [t.onlineMandatory, planning.onlineMandatory ? '✓' : '✗'],
+    [t.minute, t.minuteValue(planning.minute)],
+    [t.lastProbe, detail.lastProbe ? `${t.outcomes[detail.lastProbe.outcome]}, ${formatInstant(detail.lastProbe.startedAt)}` : t.never],
+    [t.nextProbe, detail.nextProbeAt ? formatInstant(detail.nextProbeAt) : t.none],
+    [t.createdAt, formatInstant(planning.createdAt)],
+  ];
+  if (planning.stoppedAt) rows.push(['⚠', t.stopped(formatInstant(planning.stoppedAt))]);
+  return (
+    <section aria-label={t.details}>
+      <dl className="facts details">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+type ProbeState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; probe: Probe } | { kind: 'failed'; message: string };
+
+function Actions({ detail }: { detail: PlanningDetail }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const { planning } = detail;
+  const [probe, setProbe] = useState<ProbeState>({ kind: 'idle' });
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const probeNow = () => {
+    setProbe({ kind: 'running' });
+    api.call('probes:runNow', { planningId: planning.id }).then(
+      (result) => setProbe({ kind: 'done', probe: result }),
+      (error: unknown) => setProbe({ kind: 'failed', message: errorMessage(error) }),
+    );
+  };
+  const act = (work: Promise<unknown>, after?: () => void) => {
+    setProblem(null);
+    work.then(after, (error: unknown) => setProblem(errorMessage(error)));
+  };
+  const running = probe.kind === 'running' || detail.running;
+
+  return (
+    <section className="actions" aria-label={t.details}>
+      <div className="button-row">
+        <button type="button" onClick={probeNow} disabled={running}>
+          {t.probeNow}
+        </button>
+        <ExportCsv planningIds={[planning.id]} />
+        <ExportPng detail={detail} />
+        <a className="button" href={href({ page: 'edit', id: planning.id })}>
+          {t.edit}
+        </a>
+        <button
+          type="button"
+          onClick={() => act(api.call('plannings:update', { id: planning.id, changes: { followed: !planning.followed } }))}
+        >
+          {planning.followed ? t.unfollow : t.follow}
+        </button>
+        <button type="button" className="danger" onClick={() => setConfirming(true)}>
+          {t.remove}
+        </button>
+      </div>
+      <div role="status" aria-live="polite" className="probe-status">
+        {probe.kind === 'running' ? <span className="progress">{t.probeRunning}</span> : null}
+        {probe.kind === 'done' ? <ProbeSummary probe={probe.probe} /> : null}
+      </div>
+      {probe.kind === 'failed' ? (
+        <p role="alert" className="error">
+          {probe.message}
+        </p>
+      ) : null}
+      {problem ? (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      ) : null}
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="remove-question" className="confirm">
+          <p id="remove-question">{t.removeConfirm(planning.label)}</p>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => act(api.call('plannings:remove', { id: planning.id }), () => navigate({ page: 'dashboard' }))}
+          >
+            {t.remove}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)} autoFocus>
+            {t.cancel}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function ProbeSummary({ probe }: { probe: Probe }) {
+  const { t } = useI18n();
+  const slots = [probe.firstSlot, probe.secondSlot].filter((slot): slot is string => slot !== null);
+  return (
+    <span className="probe-result">
+      {t.probeResult(t.outcomes[probe.outcome])}
+      {slots.length > 0 ? ` — ${slots.map(formatLocalDateTime).join(', ')}` : ''}
+      {probe.detail ? ` (${probe.detail})` : ''}
+    </span>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { fileSlug, formatInstant, formatLocalDate, formatLocalDateTime, formatLongDate, formatMonth } from './format';
+
+describe('dates as people in France read them', () => {
+  it('shows an instant in Paris time, winter and summer', () => {
+    expect(formatInstant('2026-11-26T13:05:00Z')).toBe('26/11/2026 14:05');
+    expect(formatInstant('2026-07-14T06:30:00.000Z')).toBe('14/07/2026 08:30');
+    // Just before midnight UTC is already the next day in Paris.
+    expect(formatInstant('2026-12-31T23:30:00Z')).toBe('01/01/2027 00:30');
+  });
+
+  it('shows local dates and slots without shifting them', () => {
+    expect(formatLocalDate('2026-12-03')).toBe('03/12/2026');
+    expect(formatLocalDateTime('2026-12-03T09:30')).toBe('03/12/2026 09:30');
+  });
+
+  it('writes long dates and months in French, and in English', () => {
+    expect(formatLongDate('2026-11-26', 'fr-FR')).toBe('jeudi 26 novembre 2026');
+    expect(formatMonth('2026-11', 'fr-FR')).toBe('novembre 2026');
+    expect(formatMonth('2027-02', 'fr-FR')).toBe('février 2027');
+    expect(formatMonth('2026-11', 'en-GB')).toBe('November 2026');
+    expect(formatLongDate('2026-03-29', 'fr-FR')).toBe('dimanche 29 mars 2026');
+  });
+
+  it('makes file names without accents or spaces', () => {
+    expect(fileSlug('Bobigny — titre de séjour, première demande')).toBe('bobigny-titre-de-sejour-premiere-demande');
+    expect(fileSlug('— ')).toBe('planning');
+  });
+});

@@ -1,0 +1,72 @@
+// Dates as people in France read them, whatever the computer's own time zone: Europe/Paris always.
+import type { LocalDate, LocalDateTime, MonthKey } from '../../electron/shared/domain';
+
+export const TIME_ZONE = 'Europe/Paris';
+
+function parts(date: Date, locale: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const part of new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options }).formatToParts(date)) {
+    result[part.type] = part.value;
+  }
+  return result;
+}
+
+/** An ISO instant as "26/11/2026 14:05" in Paris time. */
+export function formatInstant(iso: string): string {
+  const p = parts(new Date(iso), 'fr-FR', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return `${p.day ?? ''}/${p.month ?? ''}/${p.year ?? ''} ${p.hour ?? ''}:${p.minute ?? ''}`;
+}
+
+/** A local date "2026-12-03" as "03/12/2026". */
+export function formatLocalDate(value: LocalDate): string {
+  const [year = '', month = '', day = ''] = value.slice(0, 10).split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** A local date-time "2026-12-03T09:30" as "03/12/2026 09:30": already Paris time, nothing to convert. */
+export function formatLocalDateTime(value: LocalDateTime): string {
+  const time = value.slice(11, 16);
+  return time ? `${formatLocalDate(value)} ${time}` : formatLocalDate(value);
+}
+
+/** Noon UTC of a local day is the same day in Paris, whatever the season. */
+function middayOf(value: LocalDate): Date {
+  const [year = 1970, month = 1, day = 1] = value.slice(0, 10).split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day, 12));
+}
+
+/** "jeudi 26 novembre 2026" (or "Thursday 26 November 2026"). */
+export function formatLongDate(value: LocalDate, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(middayOf(value));
+}
+
+/** "2026-11" as "novembre 2026". */
+export function formatMonth(month: MonthKey, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, month: 'long', year: 'numeric' }).format(
+    middayOf(`${month}-15`),
+  );
+}
+
+/** A name usable in a downloaded file's name: "Bobigny — titre de séjour" → "bobigny-titre-de-sejour". */
+export function fileSlug(text: string): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'planning';
+}

@@ -1,0 +1,100 @@
+// What a bar says, in numbers and in words: shares that add up to 100, and the groups of the dashboard.
+import { CATEGORIES, INCONCLUSIVE_OUTCOMES } from '../../electron/shared/domain';
+import type { Category, InconclusiveOutcome } from '../../electron/shared/domain';
+import type { PlanningOverview } from '../../electron/shared/api';
+import type { Bar } from '../../electron/shared/stats';
+import type { Messages } from './i18n';
+
+export const CATEGORY_COLOURS: Record<Category, string> = {
+  c1: '#1b5e20',
+  c2: '#66bb6a',
+  c3: '#f9a825',
+  c4: '#c62828',
+  c5: '#000000',
+};
+
+export interface CategoryShare {
+  category: Category;
+  /** Whole percent; the five add up to 100 when the bar has conclusive probes. */
+  percent: number;
+  /** Exact share, for drawing. */
+  fraction: number;
+  attempts: number;
+  days: number;
+}
+
+/**
+ * The five shares of a bar among its conclusive probes. Percents are rounded by largest remainder so that a
+ * court reads 100 % in total, never 99 or 101.
+ */
+export function barShares(bar: Bar): CategoryShare[] {
+  const total = bar.conclusive;
+  const exact = CATEGORIES.map((category) => {
+    const { attempts, days } = bar.categories[category];
+    const fraction = total > 0 ? attempts / total : 0;
+    return { category, attempts, days, fraction, percent: Math.floor(fraction * 100) };
+  });
+  if (total === 0) return exact;
+  let missing = 100 - exact.reduce((sum, share) => sum + share.percent, 0);
+  const byRemainder = [...exact].sort(
+    (a, b) => b.fraction * 100 - b.percent - (a.fraction * 100 - a.percent) || b.attempts - a.attempts,
+  );
+  for (const share of byRemainder) {
+    if (missing <= 0) break;
+    if (share.attempts === 0) continue;
+    share.percent += 1;
+    missing -= 1;
+  }
+  return exact;
+}
+
+/** The inconclusive outcomes that happened, for the counts beside the bar. */
+export function inconclusiveCounts(bar: Bar): { outcome: InconclusiveOutcome; count: number }[] {
+  return INCONCLUSIVE_OUTCOMES.map((outcome) => ({ outcome, count: bar.inconclusive[outcome] })).filter(
+    (entry) => entry.count > 0,
+  );
+}
+
+/** What a screen reader says of a bar: the five shares, then attempts and days. */
+export function barAriaLabel(bar: Bar, t: Messages): string {
+  const shares = barShares(bar)
+    .map((share) => t.shareAria(t.categories[share.category], share.percent))
+    .join(', ');
+  return t.barAria(shares, bar.conclusive, bar.conclusiveDays);
+}
+
+export interface PrefectureGroup {
+  prefecture: string;
+  plannings: PlanningOverview[];
+}
+export interface DepartementGroup {
+  departement: string;
+  prefectures: PrefectureGroup[];
+}
+
+const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
+
+/** Corsica's 2A and 2B sort where the old 20 stood, as in every French list of départements. */
+const departementKey = (code: string) => code.replace(/^2([AB])$/i, '20$1');
+
+/** Plannings grouped by département (9 before 93 before 971) then préfecture, each sorted by label. */
+export function groupPlannings(overviews: readonly PlanningOverview[]): DepartementGroup[] {
+  const departements = new Map<string, Map<string, PlanningOverview[]>>();
+  for (const overview of overviews) {
+    const { departement, prefecture } = overview.planning;
+    const prefectures = departements.get(departement) ?? new Map<string, PlanningOverview[]>();
+    departements.set(departement, prefectures);
+    prefectures.set(prefecture, [...(prefectures.get(prefecture) ?? []), overview]);
+  }
+  return [...departements.entries()]
+    .sort(([a], [b]) => collator.compare(departementKey(a), departementKey(b)))
+    .map(([departement, prefectures]) => ({
+      departement,
+      prefectures: [...prefectures.entries()]
+        .sort(([a], [b]) => collator.compare(a, b))
+        .map(([prefecture, plannings]) => ({
+          prefecture,
+          plannings: plannings.sort((a, b) => collator.compare(a.planning.label, b.planning.label)),
+        })),
+    }));
+}
