@@ -1,0 +1,170 @@
+// The queue between due runs and the browser: one probe at a time per host, starts on a host spaced by
+// hostSpacingMs, at most MAX_PARALLEL probes overall (each is a Chromium context on a 2-core PC), and a
+// timeout that abandons a hung probe.
+import type { Clock } from '../clock.js';
+import type { Planning, Probe } from '../../shared/domain.js';
+import type { HostBackoff } from './backoff.js';
+import type { ProbeTrigger } from './types.js';
+
+export const MAX_PARALLEL = 2;
+
+interface Task {
+  planning: Planning;
+  trigger: ProbeTrigger;
+  host: string;
+  /** The due time a scheduled run answers; null for a manual one. */
+  due: number | null;
+  result: Promise<Probe | null>;
+  resolve(probe: Probe | null): void;
+}
+
+export interface DispatcherOptions {
+  clock: Clock;
+  hostSpacingMs: number;
+  timeoutMs: number;
+  runProbe: (planning: Planning, trigger: ProbeTrigger, signal: AbortSignal) => Promise<Probe | null>;
+  backoff: HostBackoff;
+  /** A scheduled run reached the head of the queue while its host was paused: it is dropped. */
+  onBackoffSkip: (planning: Planning, due: number) => void;
+  log: (message: string) => void;
+}
+
+export interface Dispatcher {
+  /** Queues a run, or returns the result of this planning's run already queued or running. */
+  submit(planning: Planning, trigger: ProbeTrigger, due: number | null): Promise<Probe | null>;
+  has(planningId: string): boolean;
+  /** Drops queued (not yet started) runs: their callers get null. */
+  dropQueued(predicate: (planningId: string, trigger: ProbeTrigger) => boolean): void;
+  /** Resolves when every started probe has finished or timed out. */
+  idle(): Promise<void>;
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { clock, log } = options;
+  const tasks = new Map<string, Task>();
+  const queue: Task[] = [];
+  const busyHosts = new Set<string>();
+  const lastStartByHost = new Map<string, number>();
+  const finishing = new Set<Promise<void>>();
+  let wakeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function pump(): void {
+    if (wakeTimer) clearTimeout(wakeTimer);
+    wakeTimer = null;
+    const now = clock.now().getTime();
+    let nextReadyAt = Infinity;
+    for (const task of [...queue]) {
+      if (finishing.size >= MAX_PARALLEL) break;
+      if (busyHosts.has(task.host)) continue;
+      if (task.due !== null && options.backoff.pausedUntil(task.host, now) !== null) {
+        remove(task);
+        options.onBackoffSkip(task.planning, task.due);
+        task.resolve(null);
+        continue;
+      }
+      const readyAt = (lastStartByHost.get(task.host) ?? -Infinity) + options.hostSpacingMs;
+      if (readyAt > now) {
+        nextReadyAt = Math.min(nextReadyAt, readyAt);
+        continue;
+      }
+      queue.splice(queue.indexOf(task), 1);
+      launch(task, now);
+    }
+    if (finishing.size < MAX_PARALLEL && nextReadyAt !== Infinity) {
+      wakeTimer = setTimeout(pump, nextReadyAt - now);
+    }
+  }
+
+  function remove(task: Task): void {
+    queue.splice(queue.indexOf(task), 1);
+    tasks.delete(task.planning.id);
+  }
+
+  function launch(task: Task, now: number): void {
+    busyHosts.add(task.host);
+    lastStartByHost.set(task.host, now);
+    const controller = new AbortController();
+    let settled = false;
+    let markFinished = (): void => undefined;
+    const finished = new Promise<void>((resolve) => (markFinished = resolve));
+    finishing.add(finished);
+
+    const finish = (probe: Probe | null): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      busyHosts.delete(task.host);
+      tasks.delete(task.planning.id);
+      finishing.delete(finished);
+      if (probe) {
+        const until = options.backoff.note(task.host, probe.outcome, clock.now().getTime());
+        if (until !== null) {
+          const local = new Date(until).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' });
+          log(`${task.host} répond par des erreurs : sondages suspendus jusqu’au ${local}.`);
+        }
+      }
+      task.resolve(probe);
+      markFinished();
+      pump();
+    };
+
+    // A probe that ignores its signal is abandoned all the same: it must not hold a slot for ever.
+    const timer = setTimeout(() => {
+      log(`Sondage de « ${task.planning.label} » abandonné après ${Math.round(options.timeoutMs / 1000)} s.`);
+      controller.abort(new Error('timeout'));
+      finish(null);
+    }, options.timeoutMs);
+
+    let running: Promise<Probe | null>;
+    try {
+      running = options.runProbe(task.planning, task.trigger, controller.signal);
+    } catch (error) {
+      running = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    running.then(finish, (error: unknown) => {
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log(`Sondage de « ${task.planning.label} » en échec : ${text}`);
+      finish(null);
+    });
+  }
+
+  return {
+    submit(planning, trigger, due) {
+      const existing = tasks.get(planning.id);
+      if (existing) return existing.result;
+      let resolve: (probe: Probe | null) => void = () => undefined;
+      const result = new Promise<Probe | null>((r) => (resolve = r));
+      const task: Task = { planning, trigger, host: hostOf(planning.url), due, result, resolve };
+      tasks.set(planning.id, task);
+      // Someone is waiting in front of the screen for a manual run: it goes before the scheduled ones.
+      const firstScheduled = queue.findIndex((queued) => queued.trigger === 'schedule');
+      if (trigger === 'manual' && firstScheduled >= 0) queue.splice(firstScheduled, 0, task);
+      else queue.push(task);
+      pump();
+      return result;
+    },
+    has: (planningId) => tasks.has(planningId),
+    dropQueued(predicate) {
+      for (const task of [...queue]) {
+        if (!predicate(task.planning.id, task.trigger)) continue;
+        remove(task);
+        task.resolve(null);
+      }
+      if (queue.length === 0 && wakeTimer) {
+        clearTimeout(wakeTimer);
+        wakeTimer = null;
+      }
+    },
+    async idle() {
+      while (finishing.size > 0) await Promise.all([...finishing]);
+    },
+  };
+}

@@ -1,0 +1,5 @@
+// The schedule: when each followed planning is probed, how politely, and which due runs became gaps.
+export { createScheduler } from './scheduler.js';
+export { stableMinute } from './slots.js';
+export { GAP_REASONS } from './types.js';
+export type { GapReason, ProbeTrigger, Scheduler, SchedulerOptions } from './types.js';

@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stableMinute } from './index.js';
+import { advanceTo, harness, planning } from './testkit.js';
+import type { Scheduler } from './types.js';
+
+const schedulers: Scheduler[] = [];
+function track<T extends { scheduler: Scheduler }>(h: T): T {
+  schedulers.push(h.scheduler);
+  return h;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(new Date('2026-03-02T09:59:00Z'));
+});
+
+afterEach(async () => {
+  const stopping = Promise.all(schedulers.splice(0).map((s) => s.stop()));
+  await vi.runOnlyPendingTimersAsync();
+  await stopping;
+  vi.useRealTimers();
+});
+
+describe('the hourly schedule', () => {
+  it('probes each followed planning once an hour at its minute and jitter second', async () => {
+    const h = track(
+      harness(
+        [
+          planning('a', { minute: 7 }),
+          planning('b', { minute: 20 }),
+          planning('unfollowed', { followed: false }),
+          planning('stopped', { stoppedAt: '2026-02-01T00:00:00Z' }),
+        ],
+        { random: () => 0.5 },
+      ),
+    );
+    await h.scheduler.start();
+    expect(h.scheduler.running).toBe(true);
+    expect(h.scheduler.nextRunAt('a')?.toISOString()).toBe('2026-03-02T10:07:30.000Z');
+    expect(h.scheduler.nextRunAt('unfollowed')).toBeNull();
+
+    await advanceTo('2026-03-02T12:00:00Z');
+
+    expect(h.startsOf('a')).toEqual(['2026-03-02T10:07:30Z', '2026-03-02T11:07:30Z']);
+    expect(h.startsOf('b')).toEqual(['2026-03-02T10:20:30Z', '2026-03-02T11:20:30Z']);
+    expect(h.starts.every((s) => s.trigger === 'schedule')).toBe(true);
+    expect(h.startsOf('unfollowed')).toEqual([]);
+    expect(h.startsOf('stopped')).toEqual([]);
+    expect(h.gaps).toEqual([]);
+    expect(h.scheduler.nextRunAt('a')?.toISOString()).toBe('2026-03-02T12:07:30.000Z');
+  });
+
+  it('probes every minute at the jitter second in the demo', async () => {
+    const h = track(harness([planning('a', { minute: 40 })], { everyMinutes: 1, hostSpacingMs: 1_000 }, () => ({ ms: 2_000, outcome: 'dates' })));
+    await h.scheduler.start();
+    await advanceTo('2026-03-02T10:02:30Z');
+    expect(h.startsOf('a')).toEqual(['2026-03-02T10:00:00Z', '2026-03-02T10:01:00Z', '2026-03-02T10:02:00Z']);
+  });
+
+  it('skips a run whose previous run is still going instead of piling up', async () => {
+    vi.setSystemTime(new Date('2026-03-02T09:59:30Z'));
+    const h = track(
+      harness([planning('a', { createdAt: '2026-03-02T09:59:10Z' })], { everyMinutes: 1, timeoutMs: 300_000 }, () => ({
+        ms: 150_000,
+        outcome: 'no_date',
+      })),
+    );
+    await h.scheduler.start();
+    await advanceTo('2026-03-02T10:03:30Z');
+
+    // 10:00 runs until 10:02:30; 10:01 and 10:02 find it still going; 10:03 runs again.
+    expect(h.startsOf('a')).toEqual(['2026-03-02T10:00:00Z', '2026-03-02T10:03:00Z']);
+    expect(h.logs.filter((line) => line.includes('pas fini'))).toHaveLength(2);
+    expect(h.gaps).toEqual([]);
+  });
+
+  it('stops probing a planning unfollowed after refresh, and starts one newly followed without a gap', async () => {
+    const h = track(harness([planning('a'), planning('b', { minute: 9 })]));
+    await h.scheduler.start();
+    await advanceTo('2026-03-02T10:30:00Z');
+    h.state.plannings = [
+      planning('a', { followed: false }),
+      planning('b', { minute: 9 }),
+      planning('c', { minute: 45, createdAt: '2026-03-02T10:29:00Z', updatedAt: '2026-03-02T10:29:00Z' }),
+    ];
+    await h.scheduler.refresh();
+    expect(h.scheduler.nextRunAt('a')).toBeNull();
+
+    await advanceTo('2026-03-02T12:00:00Z');
+
+    expect(h.startsOf('a')).toEqual(['2026-03-02T10:07:00Z']);
+    expect(h.startsOf('b')).toEqual(['2026-03-02T10:09:00Z', '2026-03-02T11:09:00Z']);
+    expect(h.startsOf('c')).toEqual(['2026-03-02T10:45:00Z', '2026-03-02T11:45:00Z']);
+    expect(h.gaps).toEqual([]);
+  });
+
+  it('stops: no run after stop, and stop waits for the probe that is running', async () => {
+    const h = track(harness([planning('a')], {}, () => ({ ms: 20_000, outcome: 'dates' })));
+    await h.scheduler.start();
+    await advanceTo('2026-03-02T10:07:05Z');
+    expect(h.scheduler.isRunning('a')).toBe(true);
+
+    let stopped = false;
+    const stopping = h.scheduler.stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(stopped).toBe(false);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await stopping;
+    expect(h.scheduler.running).toBe(false);
+    expect(h.scheduler.isRunning('a')).toBe(false);
+
+    await advanceTo('2026-03-02T13:00:00Z');
+    expect(h.startsOf('a')).toEqual(['2026-03-02T10:07:00Z']);
+  });
+});
+
+describe('gaps', () => {
+  it('records at start-up the due hours that passed with no probe, never before creation', async () => {
+    vi.setSystemTime(new Date('2026-03-02T10:30:00Z'));
+    const lastProbe: Record<string, string> = {
+      a: '2026-03-02T06:07:40Z',
+      c: '2026-03-02T10:09:30Z',
+      d: '2026-03-02T05:10:00Z',
+    };
+    const h = track(
+      harness(
+        [
+          planning('a', { createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z' }),
+          planning('b', { minute: 8, createdAt: '2026-03-02T08:50:00Z', updatedAt: '2026-03-02T08:50:00Z' }),
+          planning('c', { minute: 9, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z' }),
+          planning('d', { minute: 10, createdAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:00:00Z' }),
+        ],
+        {
+          lastProbeAt: (id) => Promise.resolve(lastProbe[id] ? new Date(lastProbe[id]) : null),
+          lastGapEnd: (id) => Promise.resolve(id === 'd' ? new Date('2026-03-02T09:10:00Z') : null),
+        },
+      ),
+    );
+    await h.scheduler.start();
+
+    // The 10:07 run was missed too: the next one is at 11:07.
+    expect(h.gaps).toEqual([
+      { planningId: 'a', from: '2026-03-02T07:07:00.000Z', to: '2026-03-02T11:07:00.000Z', hours: 4, reason: 'app_closed' },
+      { planningId: 'b', from: '2026-03-02T09:08:00.000Z', to: '2026-03-02T11:08:00.000Z', hours: 2, reason: 'app_closed' },
+      { planningId: 'd', from: '2026-03-02T09:10:00.000Z', to: '2026-03-02T11:10:00.000Z', hours: 2, reason: 'app_closed' },
+    ]);
+    await advanceTo('2026-03-02T11:30:00Z');
+    expect(h.startsOf('a')).toEqual(['2026-03-02T11:07:00Z']);
+    expect(h.startsOf('c')).toEqual(['2026-03-02T11:09:00Z']);
+    expect(h.gaps).toHaveLength(3);
+  });
+
+  it('records one gap for the hours missed while the PC slept five hours', async () => {
+    const h = track(harness([planning('a')]));
+    await h.scheduler.start();
+    await advanceTo('2026-03-02T10:30:00Z');
+
+    // Asleep: the wall clock jumps, the timers do not run (as on a suspended PC).
+    vi.setSystemTime(new Date('2026-03-02T15:30:00Z'));
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+
+    expect(h.gaps).toEqual([
+      { planningId: 'a', from: '2026-03-02T11:07:00.000Z', to: '2026-03-02T15:07:00.000Z', hours: 4, reason: 'asleep' },
+    ]);
+    // The 15:07 slot is probed on wake-up, then the schedule goes on without a burst of catch-up runs.
+    const starts = h.startsOf('a');
+    expect(starts).toHaveLength(3);
+    expect(starts[0]).toBe('2026-03-02T10:07:00Z');
+    const wakeRun = starts[1] ?? '';
+    expect(wakeRun >= '2026-03-02T15:30:00Z' && wakeRun < '2026-03-02T16:07:00Z').toBe(true);
+    expect(starts[2]).toBe('2026-03-02T16:07:00Z');
+  });
+});
+
+describe('stableMinute', () => {
+  it('gives each id the same minute every time, and spreads ids over the hour', () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `planning-${i}`);
+    const minutes = ids.map(stableMinute);
+    expect(ids.map(stableMinute)).toEqual(minutes);
+    expect(minutes.every((m) => Number.isInteger(m) && m >= 0 && m <= 59)).toBe(true);
+    expect(new Set(minutes).size).toBeGreaterThan(45);
+  });
+});
