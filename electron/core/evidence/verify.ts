@@ -1,0 +1,256 @@
+// Checks what is on disk, not what the store has in memory: every record's hash, every artefact's SHA-256,
+// and the chain of each planning from its first probe to the head kept in its aggregates.
+import { readFile } from 'node:fs/promises';
+import type { Probe } from '../../shared/domain.js';
+import { createJsonFiles, type JsonFiles } from '../store/jsonFiles.js';
+import { aggregatesKind, dayKind, type ChainHead } from '../store/kinds.js';
+import {
+  aggregatedPlannings,
+  aggregatesFile,
+  assertSafeId,
+  dayFile,
+  daysOf,
+  insideDir,
+  monthsOf,
+  planningDirs,
+} from '../store/layout.js';
+import { hashRecord, sha256 } from './chain.js';
+
+export type ProblemKind =
+  | 'artefact_missing'
+  | 'artefact_altered'
+  | 'record_altered'
+  | 'chain_broken'
+  | 'head_mismatch'
+  | 'file_unreadable';
+
+export interface VerifyProblem {
+  planningId: string;
+  probeId: string | null;
+  /** Path relative to the data folder. */
+  file: string | null;
+  kind: ProblemKind;
+  /** In French, for the user. */
+  message: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  checkedProbes: number;
+  problems: VerifyProblem[];
+}
+
+export interface VerifyOptions {
+  /** Runs one planning's check while nothing writes to it (the store's queue). */
+  exclusive?: <T>(planningId: string, task: () => Promise<T>) => Promise<T>;
+}
+
+interface Node {
+  id: string;
+  previousHash: string | null;
+  file: string;
+  /** "du 2026-01-15 à 10:17", for messages. */
+  when: string;
+}
+
+const describe = (node: Node): string => `Sondage ${node.id} ${node.when}`;
+
+async function checkArtefact(
+  dir: string,
+  probe: Probe,
+  which: 'screenshot' | 'pageText',
+  report: (problem: Omit<VerifyProblem, 'planningId'>) => void,
+  when: string,
+): Promise<void> {
+  const artefact = probe[which];
+  if (!artefact) return;
+  const what = which === 'screenshot' ? 'la capture d’écran' : 'le texte de la page';
+  const file = insideDir(dir, artefact.path);
+  let data: Buffer | null = null;
+  if (file) data = await readFile(file).catch(() => null);
+  if (!data) {
+    report({
+      probeId: probe.id,
+      file: artefact.path,
+      kind: 'artefact_missing',
+      message: `Sondage ${probe.id} ${when} : ${what} « ${artefact.path} » est introuvable.`,
+    });
+  } else if (sha256(data) !== artefact.sha256) {
+    report({
+      probeId: probe.id,
+      file: artefact.path,
+      kind: 'artefact_altered',
+      message: `Sondage ${probe.id} ${when} : ${what} « ${artefact.path} » a été modifié(e) depuis le sondage (empreinte SHA-256 différente).`,
+    });
+  }
+}
+
+async function verifyPlanning(files: JsonFiles, dir: string, planningId: string, report: VerifyReport): Promise<void> {
+  const problem = (entry: Omit<VerifyProblem, 'planningId'>): void => {
+    report.problems.push({ planningId, ...entry });
+  };
+  const nodes = new Map<string, Node>();
+  const order: string[] = [];
+
+  for (const month of await monthsOf(dir, planningId)) {
+    for (const day of await daysOf(dir, planningId, month)) {
+      const file = dayFile(planningId, day);
+      let probes: Probe[];
+      try {
+        probes = (await files.readFresh(file, dayKind))?.probes ?? [];
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        problem({ probeId: null, file, kind: 'file_unreadable', message: `Fichier « ${file} » illisible : ${reason}` });
+        continue;
+      }
+      for (const probe of probes) {
+        report.checkedProbes += 1;
+        const when = `du ${probe.localDate} à ${probe.localTime}`;
+        const node: Node = { id: probe.id, previousHash: probe.previousHash, file, when };
+        if (hashRecord(probe) !== probe.hash) {
+          problem({
+            probeId: node.id,
+            file,
+            kind: 'record_altered',
+            message: `${describe(node)} (« ${file} ») : l’enregistrement a été modifié après coup (son empreinte ne correspond plus).`,
+          });
+        }
+        await checkArtefact(dir, probe, 'screenshot', problem, when);
+        await checkArtefact(dir, probe, 'pageText', problem, when);
+        const twin = nodes.get(probe.hash);
+        if (twin) {
+          problem({
+            probeId: node.id,
+            file,
+            kind: 'chain_broken',
+            message: `${describe(node)} (« ${file} ») : copie d’un sondage déjà enregistré (${twin.id}, « ${twin.file} »).`,
+          });
+          continue;
+        }
+        nodes.set(probe.hash, node);
+        order.push(probe.hash);
+      }
+    }
+  }
+
+  let head: ChainHead | null = null;
+  const headFile = aggregatesFile(planningId);
+  try {
+    head = (await files.readFresh(headFile, aggregatesKind(planningId)))?.head ?? null;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    problem({ probeId: null, file: headFile, kind: 'file_unreadable', message: `Fichier « ${headFile} » illisible : ${reason}` });
+    checkChain(nodes, order, undefined, problem, planningId);
+    return;
+  }
+  checkChain(nodes, order, head, problem, planningId);
+}
+
+/**
+ * The chain is followed by hash, not by file position, so that two probes appended across midnight in the
+ * other order than they started are not mistaken for tampering. The main line runs back from the head; a
+ * probe whose predecessor is gone, a second probe claiming the same predecessor, or a second first probe
+ * is reported. `head` undefined: the head could not be read (already reported).
+ */
+function checkChain(
+  nodes: Map<string, Node>,
+  order: readonly string[],
+  head: ChainHead | null | undefined,
+  problem: (entry: Omit<VerifyProblem, 'planningId'>) => void,
+  planningId: string,
+): void {
+  const onMainLine = new Set<string>();
+  for (let hash = head?.hash ?? null; hash !== null && !onMainLine.has(hash); ) {
+    const node = nodes.get(hash);
+    if (!node) break;
+    onMainLine.add(hash);
+    hash = node.previousHash;
+  }
+
+  const children = new Map<string | null, string[]>();
+  for (const hash of order) {
+    const node = nodes.get(hash);
+    if (!node) continue;
+    if (node.previousHash !== null && !nodes.has(node.previousHash)) {
+      problem({
+        probeId: node.id,
+        file: node.file,
+        kind: 'chain_broken',
+        message: `${describe(node)} : le sondage qui le précédait a disparu (supprimé ou déplacé) ; la chaîne est rompue juste avant lui.`,
+      });
+    }
+    const siblings = children.get(node.previousHash) ?? [];
+    siblings.push(hash);
+    children.set(node.previousHash, siblings);
+  }
+
+  for (const [previousHash, siblings] of children) {
+    if (siblings.length < 2) continue;
+    const legitimate = siblings.find((hash) => onMainLine.has(hash)) ?? siblings[0];
+    const kept = legitimate ? nodes.get(legitimate) : undefined;
+    for (const hash of siblings) {
+      const node = nodes.get(hash);
+      if (!node || hash === legitimate) continue;
+      const reason =
+        previousHash === null
+          ? `se présente comme le premier sondage du planning, alors que ${kept?.id ?? '?'} l’est déjà`
+          : `se rattache au même sondage précédent que ${kept?.id ?? '?'}`;
+      problem({
+        probeId: node.id,
+        file: node.file,
+        kind: 'chain_broken',
+        message: `${describe(node)} (« ${node.file} ») ${reason} : sondage inséré après coup.`,
+      });
+    }
+  }
+
+  if (head === undefined) return;
+  const headFile = aggregatesFile(planningId);
+  if (head === null) {
+    if (nodes.size > 0) {
+      problem({
+        probeId: null,
+        file: headFile,
+        kind: 'head_mismatch',
+        message: `Planning ${planningId} : « ${headFile} » ne connaît aucun sondage alors que ${nodes.size} sont enregistrés.`,
+      });
+    }
+    return;
+  }
+  if (!nodes.has(head.hash)) {
+    problem({
+      probeId: head.probeId,
+      file: headFile,
+      kind: 'head_mismatch',
+      message: `Planning ${planningId} : le dernier sondage enregistré (${head.probeId}, commencé le ${head.startedAt}) est introuvable : il a été supprimé ou déplacé.`,
+    });
+    return;
+  }
+  const after = children.get(head.hash)?.[0];
+  const successor = after ? nodes.get(after) : undefined;
+  if (successor) {
+    problem({
+      probeId: successor.id,
+      file: successor.file,
+      kind: 'head_mismatch',
+      message: `${describe(successor)} suit le dernier sondage enregistré (${head.probeId}) sans avoir été compté : ajouté en dehors de Guichets.`,
+    });
+  }
+}
+
+/** Verifies one planning, or every planning that has probes or aggregates in the data folder. */
+export async function verifyDir(dir: string, planningId?: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  if (planningId !== undefined) assertSafeId('planning', planningId);
+  const files = createJsonFiles({ dir, maxOpen: 0 });
+  const report: VerifyReport = { ok: true, checkedProbes: 0, problems: [] };
+  const ids =
+    planningId !== undefined
+      ? [planningId]
+      : [...new Set([...(await planningDirs(dir)), ...(await aggregatedPlannings(dir))])].sort();
+  for (const id of ids) {
+    const task = (): Promise<void> => verifyPlanning(files, dir, id, report);
+    await (options.exclusive ? options.exclusive(id, task) : task());
+  }
+  report.ok = report.problems.length === 0;
+  return report;
+}

@@ -1,0 +1,77 @@
+// The JSON files of the data folder: their shapes, empty values and how they are written.
+import type { Gap, Planning, Probe, Settings } from '../../shared/domain.js';
+import type { MonthAggregates } from '../stats/index.js';
+import type { FileKind } from './jsonFiles.js';
+
+export interface DayFile {
+  /** In the order they were appended, which is the chain's order. */
+  probes: Probe[];
+}
+
+export interface GapsFile {
+  gaps: Gap[];
+}
+
+/** The last probe appended: verification compares it with the newest probe on disk. */
+export interface ChainHead {
+  hash: string;
+  probeId: string;
+  startedAt: string;
+}
+
+export interface AggregatesFile {
+  planningId: string;
+  head: ChainHead | null;
+  probes: number;
+  months: MonthAggregates;
+}
+
+export interface PlanningsFile {
+  plannings: Planning[];
+  /** Removed from the list, kept so that their probes still export with a name. */
+  removed?: Planning[];
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One record a line: compact, yet a person can still read and diff a day. */
+function linePerItem(key: string, items: readonly unknown[]): string {
+  if (items.length === 0) return `{"${key}":[]}\n`;
+  return `{"${key}":[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]}\n`;
+}
+
+export const dayKind: FileKind<DayFile> = {
+  empty: () => ({ probes: [] }),
+  valid: (value): value is DayFile =>
+    isObject(value) && Array.isArray(value.probes) && value.probes.every((probe) => isObject(probe)),
+  stringify: (value) => linePerItem('probes', value.probes),
+};
+
+export const gapsKind: FileKind<GapsFile> = {
+  empty: () => ({ gaps: [] }),
+  valid: (value): value is GapsFile => isObject(value) && Array.isArray(value.gaps),
+  stringify: (value) => linePerItem('gaps', value.gaps),
+};
+
+export function aggregatesKind(planningId: string): FileKind<AggregatesFile> {
+  return {
+    empty: () => ({ planningId, head: null, probes: 0, months: {} }),
+    valid: (value): value is AggregatesFile =>
+      isObject(value) &&
+      isObject(value.months) &&
+      typeof value.probes === 'number' &&
+      (value.head === null || (isObject(value.head) && typeof value.head.hash === 'string')),
+  };
+}
+
+export const planningsKind: FileKind<PlanningsFile> = {
+  empty: () => ({ plannings: [], removed: [] }),
+  valid: (value): value is PlanningsFile =>
+    isObject(value) && Array.isArray(value.plannings) && (value.removed === undefined || Array.isArray(value.removed)),
+};
+
+export const settingsKind: FileKind<Partial<Settings>> = {
+  empty: () => ({}),
+  valid: (value): value is Partial<Settings> => isObject(value),
+};

@@ -1,0 +1,82 @@
+// Where everything lives in the data folder. Paths are relative to it, with forward slashes (they are written
+// into probe records, which must read the same on every OS).
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { LocalDate, MonthKey } from '../../shared/domain.js';
+import { AppError } from '../errors.js';
+
+export const SETTINGS_FILE = 'settings.json';
+export const PLANNINGS_FILE = 'plannings.json';
+export const PROBES_DIR = 'probes';
+export const AGGREGATES_DIR = 'aggregates';
+export const EVIDENCE_DIR = 'evidence';
+
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const MONTH_DIR = /^\d{4}-\d{2}$/;
+const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
+
+/** Ids become folder and file names: nothing that could climb out of the data folder. */
+export function assertSafeId(kind: 'planning' | 'sondage', id: string): void {
+  if (!SAFE_ID.test(id)) {
+    throw new AppError(
+      'invalid_input',
+      `Identifiant de ${kind} invalide « ${id} » : lettres, chiffres, points, tirets et soulignés seulement.`,
+    );
+  }
+}
+
+export const dayFile = (planningId: string, date: LocalDate): string =>
+  `${PROBES_DIR}/${planningId}/${date.slice(0, 7)}/${date}.json`;
+
+export const gapsFile = (planningId: string, month: MonthKey): string =>
+  `${PROBES_DIR}/${planningId}/${month}/gaps.json`;
+
+export const aggregatesFile = (planningId: string): string => `${AGGREGATES_DIR}/${planningId}.json`;
+
+export const artefactFile = (planningId: string, month: MonthKey, probeId: string, ext: 'png' | 'txt'): string =>
+  `${EVIDENCE_DIR}/${planningId}/${month}/${probeId}.${ext}`;
+
+export const absolute = (dir: string, relative: string): string => path.join(dir, ...relative.split('/'));
+
+/** A relative path from a record, resolved inside the data folder, or null when it would leave it. */
+export function insideDir(dir: string, relative: string): string | null {
+  const root = path.resolve(dir);
+  const target = path.resolve(root, ...relative.split('/'));
+  return target.startsWith(root + path.sep) ? target : null;
+}
+
+async function names(folder: string): Promise<string[]> {
+  try {
+    return await readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** Plannings that have probes or gaps on disk, removed ones included: evidence outlives the list. */
+export async function planningDirs(dir: string): Promise<string[]> {
+  return (await names(absolute(dir, PROBES_DIR))).filter((name) => SAFE_ID.test(name)).sort();
+}
+
+/** Plannings that have an aggregates file. */
+export async function aggregatedPlannings(dir: string): Promise<string[]> {
+  return (await names(absolute(dir, AGGREGATES_DIR)))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -'.json'.length))
+    .filter((id) => SAFE_ID.test(id))
+    .sort();
+}
+
+/** Month folders of a planning, oldest first. */
+export async function monthsOf(dir: string, planningId: string): Promise<MonthKey[]> {
+  return (await names(absolute(dir, `${PROBES_DIR}/${planningId}`))).filter((name) => MONTH_DIR.test(name)).sort();
+}
+
+/** Days of a month that have a probe file, oldest first. */
+export async function daysOf(dir: string, planningId: string, month: MonthKey): Promise<LocalDate[]> {
+  return (await names(absolute(dir, `${PROBES_DIR}/${planningId}/${month}`)))
+    .map((name) => DAY_FILE.exec(name)?.[1])
+    .filter((day): day is string => day !== undefined)
+    .sort();
+}

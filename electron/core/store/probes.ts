@@ -1,0 +1,296 @@
+// Probes, gaps and per-planning aggregates: one small file per planning and day, one aggregates file per
+// planning, artefacts beside them. Writes of one planning go through one queue, so its chain never forks.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Gap, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
+import { hashRecord, sha256 } from '../evidence/chain.js';
+import { addGap, addProbe, categoryOf, monthOf, parisDateTime, sortedMonths, type MonthAggregate } from '../stats/index.js';
+import { AppError } from '../errors.js';
+import { fullError, isDiskFull, type JsonFiles } from './jsonFiles.js';
+import { aggregatesKind, dayKind, gapsKind, type AggregatesFile } from './kinds.js';
+import {
+  absolute,
+  aggregatesFile,
+  artefactFile,
+  assertSafeId,
+  dayFile,
+  daysOf,
+  gapsFile,
+  monthsOf,
+  planningDirs,
+} from './layout.js';
+import type { KeyedQueue } from './queue.js';
+
+/** What the caller knows about a probe; the store adds the local time, category, artefacts and chain. */
+export type NewProbe = Omit<
+  Probe,
+  'localDate' | 'localTime' | 'category' | 'screenshot' | 'pageText' | 'previousHash' | 'hash'
+>;
+
+export interface ProbeArtefacts {
+  screenshot: Buffer | null;
+  pageText: string | null;
+}
+
+export interface ProbeStore {
+  append(probe: NewProbe, artefacts: ProbeArtefacts): Promise<Probe>;
+  /** Newest first. */
+  list(planningId: string, options?: { month?: MonthKey; limit?: number }): Promise<Probe[]>;
+  last(planningId: string): Promise<Probe | null>;
+  /** Chronological per planning, one day file in memory at a time. Default: every planning on disk. */
+  iterate(planningIds?: string[]): AsyncIterable<Probe>;
+  /** Plannings with probes on disk, removed ones included. */
+  planningIds(): Promise<string[]>;
+}
+
+export interface GapStore {
+  record(gap: Gap): Promise<void>;
+  /** Newest first; a gap is filed under the month it starts in. */
+  list(planningId: string, month?: MonthKey): Promise<Gap[]>;
+}
+
+interface Deps {
+  dir: string;
+  files: JsonFiles;
+  /** One queue per planning, shared with verification. */
+  planningQueue: KeyedQueue;
+  log: (message: string) => void;
+}
+
+export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
+  const lastProbe = new Map<string, Probe | null>();
+  const recovered = new Set<string>();
+
+  const readAggregates = (planningId: string): Promise<AggregatesFile> =>
+    files.read(aggregatesFile(planningId), aggregatesKind(planningId));
+
+  /** The newest day file's probes, or [] when the planning has none. */
+  async function newestDay(planningId: string): Promise<Probe[]> {
+    const months = await monthsOf(dir, planningId);
+    for (const month of months.reverse()) {
+      const days = await daysOf(dir, planningId, month);
+      const day = days[days.length - 1];
+      if (day !== undefined) return (await files.read(dayFile(planningId, day), dayKind)).probes;
+    }
+    return [];
+  }
+
+  /**
+   * A crash between the day file's write and the aggregates' leaves probes that the aggregates do not count.
+   * Once per planning and process, count those that extend the chain head. Anything else (the newest probe
+   * deleted, a forged one) is left for verification to report, never repaired silently.
+   */
+  async function recover(planningId: string): Promise<void> {
+    if (recovered.has(planningId)) return;
+    const aggregates = await readAggregates(planningId);
+    const probes = await newestDay(planningId);
+    recovered.add(planningId);
+    const headHash = aggregates.head?.hash ?? null;
+    const newest = probes[probes.length - 1];
+    if (!newest || newest.hash === headHash) return;
+    const headIndex = probes.findIndex((probe) => probe.hash === headHash);
+    const start = headIndex >= 0 ? headIndex + 1 : probes[0]?.previousHash === headHash ? 0 : -1;
+    if (start < 0) return;
+    const tail = probes.slice(start);
+    let previous = headHash;
+    for (const probe of tail) {
+      if (probe.previousHash !== previous || hashRecord(probe) !== probe.hash) return;
+      previous = probe.hash;
+    }
+    await files.update(aggregatesFile(planningId), aggregatesKind(planningId), (draft) => {
+      for (const probe of tail) addProbe(draft.months, probe);
+      draft.probes += tail.length;
+      draft.head = { hash: newest.hash, probeId: newest.id, startedAt: newest.startedAt };
+    });
+    log(`Planning ${planningId} : ${tail.length} sondage(s) enregistré(s) avant une interruption ajouté(s) aux statistiques.`);
+  }
+
+  async function writeArtefact(relative: string, data: Buffer, written: string[]): Promise<ProbeArtefact> {
+    const file = absolute(dir, relative);
+    await mkdir(path.dirname(file), { recursive: true });
+    written.push(file);
+    await writeFile(file, data);
+    return { path: relative, sha256: sha256(data), bytes: data.length };
+  }
+
+  async function removeAll(paths: readonly string[]): Promise<void> {
+    await Promise.all(paths.map((file) => rm(file, { force: true }).catch(() => undefined)));
+  }
+
+  async function appendNow(input: NewProbe, artefacts: ProbeArtefacts): Promise<Probe> {
+    assertSafeId('planning', input.planningId);
+    assertSafeId('sondage', input.id);
+    if (Number.isNaN(Date.parse(input.startedAt))) {
+      throw new AppError('invalid_input', `Date de début de sondage invalide : ${input.startedAt}`);
+    }
+    await recover(input.planningId);
+    const { date: localDate, time: localTime } = parisDateTime(input.startedAt);
+    const month = monthOf(localDate);
+    const aggregates = await readAggregates(input.planningId);
+
+    const written: string[] = [];
+    let screenshot: ProbeArtefact | null = null;
+    let pageText: ProbeArtefact | null = null;
+    try {
+      // Artefacts first: a record never points at a file that is not there yet.
+      if (artefacts.screenshot) {
+        const relative = artefactFile(input.planningId, month, input.id, 'png');
+        screenshot = await writeArtefact(relative, artefacts.screenshot, written);
+      }
+      if (artefacts.pageText !== null) {
+        const relative = artefactFile(input.planningId, month, input.id, 'txt');
+        pageText = await writeArtefact(relative, Buffer.from(artefacts.pageText, 'utf8'), written);
+      }
+    } catch (error) {
+      await removeAll(written);
+      throw isDiskFull(error) ? fullError(written[written.length - 1] ?? dir) : error;
+    }
+
+    const unsigned: Omit<Probe, 'hash'> = {
+      id: input.id,
+      planningId: input.planningId,
+      startedAt: input.startedAt,
+      localDate,
+      localTime,
+      durationMs: input.durationMs,
+      url: input.url,
+      finalUrl: input.finalUrl,
+      outcome: input.outcome,
+      firstSlot: input.firstSlot,
+      secondSlot: input.secondSlot,
+      category: categoryOf(localDate, input.firstSlot, input.secondSlot, input.outcome),
+      detail: input.detail,
+      httpStatus: input.httpStatus,
+      screenshot,
+      pageText,
+      environment: input.environment,
+      trigger: input.trigger,
+      previousHash: aggregates.head?.hash ?? null,
+    };
+    const probe: Probe = { ...unsigned, hash: hashRecord(unsigned) };
+
+    const day = dayFile(input.planningId, localDate);
+    try {
+      await files.update(day, dayKind, (draft) => {
+        draft.probes.push(probe);
+      });
+    } catch (error) {
+      await removeAll(written);
+      throw error;
+    }
+    try {
+      await files.update(aggregatesFile(input.planningId), aggregatesKind(input.planningId), (draft) => {
+        addProbe(draft.months, probe);
+        draft.probes += 1;
+        draft.head = { hash: probe.hash, probeId: probe.id, startedAt: probe.startedAt };
+      });
+    } catch (error) {
+      try {
+        await files.update(day, dayKind, (draft) => {
+          draft.probes = draft.probes.filter((kept) => kept.id !== probe.id);
+        });
+        await removeAll(written);
+      } catch {
+        // The record stays, whole, with its artefacts: counted by recover() at the next write.
+        recovered.delete(input.planningId);
+        lastProbe.delete(input.planningId);
+      }
+      throw error;
+    }
+    lastProbe.set(input.planningId, probe);
+    return structuredClone(probe);
+  }
+
+  async function list(planningId: string, options: { month?: MonthKey; limit?: number } = {}): Promise<Probe[]> {
+    assertSafeId('planning', planningId);
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const months = options.month !== undefined ? [options.month] : (await monthsOf(dir, planningId)).reverse();
+    const result: Probe[] = [];
+    for (const month of months) {
+      for (const day of (await daysOf(dir, planningId, month)).reverse()) {
+        const { probes } = await files.read(dayFile(planningId, day), dayKind);
+        for (let index = probes.length - 1; index >= 0 && result.length < limit; index -= 1) {
+          const probe = probes[index];
+          if (probe) result.push(structuredClone(probe));
+        }
+        if (result.length >= limit) return result;
+      }
+    }
+    return result;
+  }
+
+  const probes: ProbeStore = {
+    append: (probe, artefacts) => planningQueue.run(probe.planningId, () => appendNow(probe, artefacts)),
+    list,
+    async last(planningId) {
+      const known = lastProbe.get(planningId);
+      if (known !== undefined) return known ? structuredClone(known) : null;
+      const [newest = null] = await list(planningId, { limit: 1 });
+      lastProbe.set(planningId, newest);
+      return newest;
+    },
+    async *iterate(planningIds) {
+      for (const planningId of planningIds ?? (await planningDirs(dir))) {
+        assertSafeId('planning', planningId);
+        for (const month of await monthsOf(dir, planningId)) {
+          for (const day of await daysOf(dir, planningId, month)) {
+            const file = await files.readFresh(dayFile(planningId, day), dayKind);
+            if (file) yield* file.probes;
+          }
+        }
+      }
+    },
+    planningIds: () => planningDirs(dir),
+  };
+
+  const gaps: GapStore = {
+    record(gap) {
+      assertSafeId('planning', gap.planningId);
+      return planningQueue.run(gap.planningId, async () => {
+        await recover(gap.planningId);
+        const month = monthOf(parisDateTime(gap.from).date);
+        const relative = gapsFile(gap.planningId, month);
+        await files.update(relative, gapsKind, (draft) => {
+          draft.gaps.push(gap);
+        });
+        try {
+          await files.update(aggregatesFile(gap.planningId), aggregatesKind(gap.planningId), (draft) => {
+            addGap(draft.months, gap);
+          });
+        } catch (error) {
+          await files
+            .update(relative, gapsKind, (draft) => {
+              // This planning's queue is held: the last gap is the one just written.
+              draft.gaps.pop();
+            })
+            .catch(() => undefined);
+          throw error;
+        }
+      });
+    },
+    async list(planningId, month) {
+      assertSafeId('planning', planningId);
+      const months = month !== undefined ? [month] : await monthsOf(dir, planningId);
+      const result: Gap[] = [];
+      for (const key of months) result.push(...(await files.read(gapsFile(planningId, key), gapsKind)).gaps);
+      return structuredClone(result).sort((a, b) => b.from.localeCompare(a.from));
+    },
+  };
+
+  async function aggregates(planningId: string): Promise<MonthAggregate[]> {
+    assertSafeId('planning', planningId);
+    if (!recovered.has(planningId)) await planningQueue.run(planningId, () => recover(planningId));
+    return structuredClone(sortedMonths((await readAggregates(planningId)).months));
+  }
+
+  /** Runs `task` while no write of this planning is under way, once its aggregates are reconciled. */
+  function exclusive<T>(planningId: string, task: () => Promise<T>): Promise<T> {
+    return planningQueue.run(planningId, async () => {
+      // A damaged aggregates file is for the task (verification) to report, not a reason to stop it.
+      await recover(planningId).catch(() => undefined);
+      return task();
+    });
+  }
+
+  return { probes, gaps, aggregates, exclusive };
+}

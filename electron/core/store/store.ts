@@ -1,0 +1,131 @@
+// The data folder: settings, plannings, probes with their evidence, gaps and aggregates (see layout.ts).
+import { rename } from 'node:fs/promises';
+import { DEFAULT_SETTINGS, type Planning, type Settings } from '../../shared/domain.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import { verifyDir, type VerifyReport } from '../evidence/verify.js';
+import type { MonthAggregate } from '../stats/index.js';
+import { createJsonFiles } from './jsonFiles.js';
+import { planningsKind, settingsKind } from './kinds.js';
+import { absolute, assertSafeId, PLANNINGS_FILE, SETTINGS_FILE } from './layout.js';
+import { createProbeParts, type GapStore, type ProbeStore } from './probes.js';
+import { createKeyedQueue } from './queue.js';
+
+export interface StoreOptions {
+  dir: string;
+  clock: Clock;
+  /** Where to say what was repaired or set aside; stderr by default. */
+  log?: (message: string) => void;
+  /** How many JSON files stay open in memory. */
+  maxOpenFiles?: number;
+}
+
+export interface Store {
+  dir: string;
+  settings: {
+    get(): Promise<Settings>;
+    update(patch: Partial<Settings>): Promise<Settings>;
+  };
+  plannings: {
+    list(): Promise<Planning[]>;
+    get(id: string): Promise<Planning | null>;
+    put(planning: Planning): Promise<void>;
+    remove(id: string): Promise<void>;
+    /** Plannings removed from the list; their probes stay on disk and still export with their names. */
+    removed(): Promise<Planning[]>;
+  };
+  probes: ProbeStore;
+  gaps: GapStore;
+  /** Per-month counts, oldest first: all the dashboard reads. */
+  aggregates(planningId: string): Promise<MonthAggregate[]>;
+  /** Checks hashes, artefacts and chains on disk; see evidence/verify.ts. */
+  verify(planningId?: string): Promise<VerifyReport>;
+  /** Waits for the writes under way. */
+  close(): Promise<void>;
+}
+
+export function createStore(options: StoreOptions): Store {
+  const { dir, clock } = options;
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const files = createJsonFiles({ dir, maxOpen: options.maxOpenFiles ?? 512 });
+  const planningQueue = createKeyedQueue();
+  const parts = createProbeParts({ dir, files, planningQueue, log });
+
+  /** A damaged settings file is set aside (renamed, never deleted) and the defaults apply. */
+  async function readSettings(): Promise<Partial<Settings>> {
+    try {
+      return await files.read(SETTINGS_FILE, settingsKind);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'storage_corrupt')) throw error;
+      const aside = `${SETTINGS_FILE}.corrupt-${clock.now().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(absolute(dir, SETTINGS_FILE), absolute(dir, aside));
+      files.forget(SETTINGS_FILE);
+      log(`Réglages illisibles : mis de côté dans « ${aside} », réglages par défaut rétablis.`);
+      return {};
+    }
+  }
+
+  const withDefaults = (stored: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...stored });
+
+  const readPlannings = async (): Promise<{ plannings: Planning[]; removed: Planning[] }> => {
+    const file = await files.read(PLANNINGS_FILE, planningsKind);
+    return { plannings: file.plannings, removed: file.removed ?? [] };
+  };
+
+  return {
+    dir,
+    settings: {
+      async get() {
+        return withDefaults(structuredClone(await readSettings()));
+      },
+      async update(patch) {
+        await readSettings();
+        const defined = Object.fromEntries(Object.entries(patch as Record<string, unknown>).filter(([, value]) => value !== undefined));
+        return withDefaults(
+          await files.update(SETTINGS_FILE, settingsKind, (draft) => {
+            Object.assign(draft, defined);
+          }),
+        );
+      },
+    },
+    plannings: {
+      async list() {
+        return structuredClone((await readPlannings()).plannings);
+      },
+      async get(id) {
+        const found = (await readPlannings()).plannings.find((planning) => planning.id === id);
+        return found ? structuredClone(found) : null;
+      },
+      async put(planning) {
+        assertSafeId('planning', planning.id);
+        await files.update(PLANNINGS_FILE, planningsKind, (draft) => {
+          const index = draft.plannings.findIndex((kept) => kept.id === planning.id);
+          if (index >= 0) draft.plannings[index] = planning;
+          else draft.plannings.push(planning);
+          draft.removed = (draft.removed ?? []).filter((kept) => kept.id !== planning.id);
+        });
+      },
+      async remove(id) {
+        // Only the list changes: the planning's probes, screenshots and aggregates stay on disk, because
+        // evidence is never destroyed by a click. It is kept aside so that its probes still export by name.
+        await files.update(PLANNINGS_FILE, planningsKind, (draft) => {
+          const planning = draft.plannings.find((kept) => kept.id === id);
+          if (!planning) return;
+          draft.plannings = draft.plannings.filter((kept) => kept.id !== id);
+          draft.removed = [...(draft.removed ?? []).filter((kept) => kept.id !== id), planning];
+        });
+      },
+      async removed() {
+        return structuredClone((await readPlannings()).removed);
+      },
+    },
+    probes: parts.probes,
+    gaps: parts.gaps,
+    aggregates: parts.aggregates,
+    verify: (planningId) => verifyDir(dir, planningId, { exclusive: parts.exclusive }),
+    async close() {
+      await planningQueue.idle();
+      await files.idle();
+    },
+  };
+}
