@@ -1,0 +1,115 @@
+// The raw data CSV of DESIGN.md, compatible with La Cimade's published files: UTF-8 with a BOM, `;`,
+// dates YYYY-MM-DD in columns 3, 5 and 6, NULL for what is absent. Streams: one probe in memory at a time.
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import type { Planning, Probe } from '../../shared/domain.js';
+import { dateOf, timeOf } from '../stats/index.js';
+import { fullError, isDiskFull } from '../store/jsonFiles.js';
+import type { Store } from '../store/index.js';
+
+export const CSV_COLUMNS = [
+  'departement',
+  'planning',
+  'date_sondage',
+  'heure_sondage',
+  'premiere_date',
+  'deuxieme_date',
+  'resultat',
+  'categorie',
+  'premiere_heure',
+  'deuxieme_heure',
+  'prefecture',
+  'url',
+  'id_sondage',
+  'sha256_capture',
+] as const;
+
+const NULL = 'NULL';
+
+export function csvRow(probe: Probe, planning: Planning | undefined): string[] {
+  return [
+    planning?.departement ?? NULL,
+    planning?.label ?? NULL,
+    probe.localDate,
+    probe.localTime.slice(0, 5),
+    probe.firstSlot ? dateOf(probe.firstSlot) : NULL,
+    probe.secondSlot ? dateOf(probe.secondSlot) : NULL,
+    probe.outcome,
+    probe.category ?? NULL,
+    probe.firstSlot ? timeOf(probe.firstSlot) : NULL,
+    probe.secondSlot ? timeOf(probe.secondSlot) : NULL,
+    planning?.prefecture ?? NULL,
+    probe.url,
+    probe.id,
+    probe.screenshot?.sha256 ?? NULL,
+  ];
+}
+
+/**
+ * Writes the header and one row per probe to `out`, which is left open (an HTTP response, stdout).
+ * Probes of a planning missing from `plannings` keep their rows, with NULL for its name and place.
+ */
+export async function writeCsv(
+  out: NodeJS.WritableStream,
+  probes: AsyncIterable<Probe>,
+  plannings: Map<string, Planning>,
+): Promise<number> {
+  let rows = 0;
+  async function* records(): AsyncGenerator<string[]> {
+    for await (const probe of probes) {
+      rows += 1;
+      yield csvRow(probe, plannings.get(probe.planningId));
+    }
+  }
+  const stringifier = stringify({ bom: true, delimiter: ';', header: true, columns: [...CSV_COLUMNS] });
+  await pipeline(Readable.from(records()), stringifier, out, { end: false });
+  return rows;
+}
+
+/** Plannings by département then label, those no longer listed after them: a lawyer reads it in that order. */
+async function exportOrder(store: Store, planningIds?: string[]): Promise<{ ids: string[]; plannings: Map<string, Planning> }> {
+  const listed = await store.plannings.list();
+  const removed = await store.plannings.removed();
+  const plannings = new Map<string, Planning>([...removed, ...listed].map((planning) => [planning.id, planning]));
+  if (planningIds) return { ids: planningIds, plannings };
+  const onDisk = new Set(await store.probes.planningIds());
+  const byPlace = (a: Planning, b: Planning): number =>
+    a.departement.localeCompare(b.departement, 'fr', { numeric: true }) || a.label.localeCompare(b.label, 'fr');
+  const ordered = [...listed.sort(byPlace), ...removed.sort(byPlace)].map((planning) => planning.id);
+  const ids = [...ordered.filter((id) => onDisk.has(id)), ...[...onDisk].filter((id) => !plannings.has(id))];
+  return { ids, plannings };
+}
+
+/** The CSV of some plannings (default: every planning with probes on disk) to a stream left open. */
+export async function writeCsvForPlannings(
+  store: Store,
+  out: NodeJS.WritableStream,
+  planningIds?: string[],
+): Promise<number> {
+  const { ids, plannings } = await exportOrder(store, planningIds);
+  return writeCsv(out, store.probes.iterate(ids), plannings);
+}
+
+/** Writes the CSV file through a temporary file and a rename: a failed export leaves no half file behind. */
+export async function exportCsvFile(store: Store, target: string, planningIds?: string[]): Promise<number> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const file = createWriteStream(temp);
+  try {
+    const rows = await writeCsvForPlannings(store, file, planningIds);
+    await new Promise<void>((resolve, reject) => {
+      file.once('error', reject);
+      file.end(resolve);
+    });
+    await rename(temp, target);
+    return rows;
+  } catch (error) {
+    file.destroy();
+    await rm(temp, { force: true });
+    throw isDiskFull(error) ? fullError(target) : error;
+  }
+}
