@@ -1,0 +1,175 @@
+import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Probe } from '../../shared/domain.js';
+import { fixedClock } from '../clock.js';
+import { createStore, type Store } from '../store/store.js';
+import { appendSyntheticProbes, syntheticProbe } from '../store/synthetic.js';
+import { hashRecord } from './chain.js';
+import { verify } from './index.js';
+
+let dir: string;
+let store: Store;
+let probes: Probe[];
+
+// Hourly from 21:00 in Paris: the six probes fall on 10 March (3) and 11 March (3).
+const START = '2026-03-10T20:00:00Z';
+const DAY1 = 'probes/p1/2026-03/2026-03-10.json';
+const DAY2 = 'probes/p1/2026-03/2026-03-11.json';
+
+async function readDay(relative: string): Promise<Probe[]> {
+  return (JSON.parse(await readFile(path.join(dir, relative), 'utf8')) as { probes: Probe[] }).probes;
+}
+
+async function writeDay(relative: string, dayProbes: Probe[]): Promise<void> {
+  await writeFile(path.join(dir, relative), JSON.stringify({ probes: dayProbes }));
+}
+
+/** A record with a hash computed as Guichets would: what a careful forger produces. */
+function signed(record: Probe): Probe {
+  const unsigned: Partial<Probe> = { ...record };
+  delete unsigned.hash;
+  return { ...record, hash: hashRecord(unsigned as Omit<Probe, 'hash'>) };
+}
+
+const probeAt = (index: number): Probe => {
+  const probe = probes[index];
+  if (!probe) throw new Error(`no probe ${index}`);
+  return probe;
+};
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'guichets-verify-'));
+  store = createStore({ dir, clock: fixedClock(START), log: () => undefined });
+  await appendSyntheticProbes(store, { planningId: 'p1', count: 6, start: START });
+  await appendSyntheticProbes(store, { planningId: 'p2', count: 3, start: START });
+  await store.close();
+  probes = [];
+  for await (const probe of store.probes.iterate(['p1'])) probes.push(probe);
+});
+
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('verify', () => {
+  it('finds an untouched data folder intact', async () => {
+    expect(await verify(store)).toEqual({ ok: true, checkedProbes: 9, problems: [] });
+    expect(await verify(dir, 'p2')).toEqual({ ok: true, checkedProbes: 3, problems: [] });
+  });
+
+  it('reports a record whose field was changed', async () => {
+    const day = await readDay(DAY1);
+    const altered = { ...day[1], outcome: 'dates', firstSlot: '2026-03-12T09:00' } as Probe;
+    await writeDay(DAY1, [day[0] as Probe, altered, day[2] as Probe]);
+    const report = await verify(dir);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ planningId: 'p1', probeId: probeAt(1).id, file: DAY1, kind: 'record_altered' }),
+    ]);
+    expect(report.problems[0]?.message).toContain(probeAt(1).id);
+  });
+
+  it('reports a screenshot with one byte changed', async () => {
+    const screenshot = probeAt(2).screenshot?.path ?? '';
+    const bytes = await readFile(path.join(dir, screenshot));
+    bytes[bytes.length - 1] ^= 0xff;
+    await writeFile(path.join(dir, screenshot), bytes);
+    const report = await verify(store, 'p1');
+    expect(report.problems).toEqual([
+      expect.objectContaining({ probeId: probeAt(2).id, file: screenshot, kind: 'artefact_altered' }),
+    ]);
+    expect(report.problems[0]?.message).toContain(screenshot);
+  });
+
+  it('reports a deleted screenshot', async () => {
+    const screenshot = probeAt(4).screenshot?.path ?? '';
+    await unlink(path.join(dir, screenshot));
+    const report = await verify(store, 'p1');
+    expect(report.problems).toEqual([
+      expect.objectContaining({ probeId: probeAt(4).id, file: screenshot, kind: 'artefact_missing' }),
+    ]);
+  });
+
+  it('reports a probe deleted in the middle, naming the probe after the gap', async () => {
+    const day = await readDay(DAY1);
+    await writeDay(DAY1, [day[0] as Probe, day[2] as Probe]);
+    const report = await verify(store, 'p1');
+    expect(report.checkedProbes).toBe(5);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ probeId: probeAt(2).id, file: DAY1, kind: 'chain_broken' }),
+    ]);
+    expect(report.problems[0]?.message).toContain('précédait a disparu');
+  });
+
+  it('reports the deletion of the newest probe, which no chain link shows', async () => {
+    const day = await readDay(DAY2);
+    await writeDay(DAY2, day.slice(0, 2));
+    const report = await verify(store, 'p1');
+    expect(report.problems).toEqual([
+      expect.objectContaining({ probeId: probeAt(5).id, file: 'aggregates/p1.json', kind: 'head_mismatch' }),
+    ]);
+  });
+
+  it('reports a whole day file deleted', async () => {
+    await unlink(path.join(dir, DAY1));
+    const report = await verify(store, 'p1');
+    expect(report.problems).toEqual([
+      expect.objectContaining({ probeId: probeAt(3).id, kind: 'chain_broken' }),
+    ]);
+  });
+
+  it('reports a forged probe inserted with a correct hash', async () => {
+    const forgedInput = syntheticProbe('p1', START, 2);
+    const forged = signed({
+      ...probeAt(2),
+      ...forgedInput,
+      id: 'forged-1',
+      outcome: 'no_date',
+      firstSlot: null,
+      secondSlot: null,
+      category: 'c5',
+    });
+    const day = await readDay(DAY1);
+    await writeDay(DAY1, [...day.slice(0, 2), forged, ...day.slice(2)]);
+    const report = await verify(store, 'p1');
+    expect(report.problems).toEqual([
+      expect.objectContaining({ probeId: 'forged-1', file: DAY1, kind: 'chain_broken' }),
+    ]);
+    expect(report.problems[0]?.message).toContain(probeAt(2).id);
+  });
+
+  it('reports a forged first probe and a forged probe with an invented hash', async () => {
+    const root = signed({ ...probeAt(0), id: 'forged-root', detail: 'inventé' });
+    const careless: Probe = { ...probeAt(1), id: 'forged-careless', previousHash: probeAt(4).hash, hash: 'f'.repeat(64) };
+    const day = await readDay(DAY2);
+    await writeDay(DAY2, [root, ...day, careless]);
+    const kinds = (await verify(store, 'p1')).problems.map((problem) => [problem.probeId, problem.kind]);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ['forged-root', 'chain_broken'],
+        ['forged-careless', 'record_altered'],
+        ['forged-careless', 'chain_broken'],
+      ]),
+    );
+  });
+
+  it('reports a damaged day file as unreadable, and the chain broken after it', async () => {
+    await writeFile(path.join(dir, DAY1), '{"probes": [');
+    const report = await verify(store, 'p1');
+    expect(report.problems.map((problem) => [problem.kind, problem.file])).toEqual([
+      ['file_unreadable', DAY1],
+      ['chain_broken', DAY2],
+    ]);
+  });
+
+  it('does not mistake two probes appended across midnight out of start order for tampering', async () => {
+    const late = syntheticProbe('p3', '2026-03-10T22:59:30Z', 0); // 23:59:30 in Paris
+    const early = syntheticProbe('p3', '2026-03-10T23:00:10Z', 0); // 00:00:10, the next day, finished first
+    await store.probes.append({ ...early, id: 'early' }, { screenshot: null, pageText: null });
+    await store.probes.append({ ...late, id: 'late' }, { screenshot: null, pageText: null });
+    expect(await verify(store, 'p3')).toEqual({ ok: true, checkedProbes: 2, problems: [] });
+  });
+});
