@@ -1,0 +1,132 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Planning } from '../../shared/domain.js';
+import { fixedClock } from '../clock.js';
+import { createStore, type Store } from '../store/store.js';
+import { syntheticArtefacts, syntheticProbe } from '../store/synthetic.js';
+import { exportCsvFile, writeCsvForPlannings } from './csv.js';
+
+const HEADER =
+  'departement;planning;date_sondage;heure_sondage;premiere_date;deuxieme_date;resultat;categorie;' +
+  'premiere_heure;deuxieme_heure;prefecture;url;id_sondage;sha256_capture';
+
+let dir: string;
+let store: Store;
+
+function planning(id: string, departement: string, label: string, prefecture: string): Planning {
+  return {
+    id,
+    label,
+    departement,
+    prefecture,
+    url: `https://www.example.gouv.fr/booking/create/${id}`,
+    system: 'legacy',
+    guichet: null,
+    guichetLabel: null,
+    procedure: 'titre de séjour',
+    onlineMandatory: true,
+    followed: true,
+    minute: 5,
+    steps: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    stoppedAt: null,
+  };
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'guichets-csv-'));
+  store = createStore({ dir, clock: fixedClock('2026-03-01T12:00:00Z'), log: () => undefined });
+  await store.plannings.put(planning('bobigny', '93', 'Première demande', 'Préfecture de Seine-Saint-Denis'));
+  await store.plannings.put(planning('evry', '91', 'Admission exceptionnelle', 'Préfecture de l’Essonne'));
+  const base = syntheticProbe('bobigny', '2026-03-10T08:05:00Z', 0);
+  await store.probes.append(
+    { ...base, id: 'b1', outcome: 'dates', firstSlot: '2026-03-20T09:15', secondSlot: '2026-05-02T14:00' },
+    syntheticArtefacts(0),
+  );
+  await store.probes.append(
+    { ...base, id: 'b2', startedAt: '2026-03-10T09:05:00Z', outcome: 'no_date', firstSlot: null, secondSlot: null },
+    { screenshot: null, pageText: null },
+  );
+  await store.probes.append(
+    { ...syntheticProbe('evry', '2026-03-10T22:30:00Z', 0), id: 'e1', outcome: 'captcha', firstSlot: null, secondSlot: null },
+    syntheticArtefacts(1),
+  );
+});
+
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function csvOf(planningIds?: string[]): Promise<{ text: string; rows: number }> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const rows = await writeCsvForPlannings(store, out, planningIds);
+  return { text: Buffer.concat(chunks).toString('utf8'), rows };
+}
+
+describe('CSV export', () => {
+  it('writes a BOM, the exact header, and one row per probe with NULL for what is absent', async () => {
+    const { text, rows } = await csvOf();
+    expect(rows).toBe(3);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).trimEnd().split('\n');
+    expect(lines[0]).toBe(HEADER);
+    const cells = lines.slice(1).map((line) => line.split(';'));
+    const shot = (await store.probes.list('bobigny')).find((p) => p.id === 'b1')?.screenshot?.sha256;
+    // Essonne (91) before Seine-Saint-Denis (93); 22:30 UTC is 23:30 in Paris on 10 March.
+    expect(cells).toEqual([
+      ['91', 'Admission exceptionnelle', '2026-03-10', '23:30', 'NULL', 'NULL', 'captcha', 'NULL', 'NULL', 'NULL',
+        'Préfecture de l’Essonne', 'https://www.seine-saint-denis.gouv.fr/booking/create/evry/0', 'e1',
+        expect.stringMatching(/^[0-9a-f]{64}$/) as unknown],
+      ['93', 'Première demande', '2026-03-10', '09:05', '2026-03-20', '2026-05-02', 'dates', 'c2', '09:15', '14:00',
+        'Préfecture de Seine-Saint-Denis', 'https://www.seine-saint-denis.gouv.fr/booking/create/bobigny/0', 'b1', shot],
+      ['93', 'Première demande', '2026-03-10', '10:05', 'NULL', 'NULL', 'no_date', 'c5', 'NULL', 'NULL',
+        'Préfecture de Seine-Saint-Denis', 'https://www.seine-saint-denis.gouv.fr/booking/create/bobigny/0', 'b2', 'NULL'],
+    ]);
+  });
+
+  it('quotes a label holding a semicolon or a double quote', async () => {
+    await store.plannings.put(planning('bobigny', '93', 'Titre « vie privée » ; renouvellement "VPF"', 'Bobigny'));
+    const { text } = await csvOf(['bobigny']);
+    const [, first] = text.slice(1).split('\n');
+    expect(first?.startsWith('93;"Titre « vie privée » ; renouvellement ""VPF""";2026-03-10;09:05;')).toBe(true);
+  });
+
+  it('keeps the rows of a removed planning, with its name', async () => {
+    await store.plannings.remove('evry');
+    const { text, rows } = await csvOf();
+    expect(rows).toBe(3);
+    expect(text).toContain('91;Admission exceptionnelle;2026-03-10;23:30;');
+  });
+
+  it('writes a file through a temporary file, leaving only the finished CSV', async () => {
+    const target = path.join(dir, 'exports', 'sondages.csv');
+    expect(await exportCsvFile(store, target, ['bobigny'])).toBe(2);
+    const text = await readFile(target, 'utf8');
+    expect(text.slice(1).split('\n')[0]).toBe(HEADER);
+    expect(text.trimEnd().split('\n')).toHaveLength(3);
+    expect(await readdir(path.dirname(target))).toEqual(['sondages.csv']);
+  });
+
+  it('says the disk is full and leaves no half file when the CSV cannot be written', async () => {
+    const { mkdir, symlink } = await import('node:fs/promises');
+    const target = path.join(dir, 'exports', 'sondages.csv');
+    await mkdir(path.dirname(target), { recursive: true });
+    // Writing through a link to /dev/full fails with ENOSPC, as a full disk does.
+    await symlink('/dev/full', path.join(dir, 'exports', `.sondages.csv.${process.pid}.tmp`));
+    await expect(exportCsvFile(store, target)).rejects.toMatchObject({ code: 'storage_full' });
+    expect(await readdir(path.dirname(target))).toEqual([]);
+  });
+
+  it('writes the header alone when there is nothing to export', async () => {
+    const { text, rows } = await csvOf(['nobody']);
+    expect(rows).toBe(0);
+    expect(text).toBe(`\uFEFF${HEADER}\n`);
+  });
+});
