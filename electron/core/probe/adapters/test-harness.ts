@@ -1,0 +1,75 @@
+// Test support for the adapters: a local server mounting replica handlers, one Chromium per test file, and an
+// AdapterContext over a fresh browser context, as the prober gives one to each probe.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
+import type { ReplicaHandler } from '../../replicas/types.js';
+import type { AdapterContext, ProbeTarget } from '../types.js';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+];
+
+export const chromiumPath = (): string => process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
+
+export function launchTestBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface TestServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves the handlers on 127.0.0.1; a request no handler answers gets a plain 404. */
+export async function serveHandlers(...handlers: ReplicaHandler[]): Promise<TestServer> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    void (async () => {
+      for (const handler of handlers) if (await handler(req, res, url)) return;
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    })().catch((error: unknown) => {
+      res.writeHead(500).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface TestContext extends AdapterContext {
+  context: BrowserContext;
+  statuses: number[];
+  close(): Promise<void>;
+}
+
+/** A fresh browser context (no cookies), as each probe gets. */
+export async function adapterContext(browser: Browser, target: ProbeTarget): Promise<TestContext> {
+  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const statuses: number[] = [];
+  return {
+    context,
+    page,
+    target,
+    statuses,
+    log: () => undefined,
+    noteResponse: (response: Response | null) => {
+      if (response) statuses.push(response.status());
+    },
+    close: () => context.close(),
+  };
+}
