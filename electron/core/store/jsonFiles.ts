@@ -132,6 +132,10 @@ export function createJsonFiles(options: { dir: string; maxOpen?: number }): Jso
             madeDirs.add(folder);
           }
           await entry.db.write();
+          // Had the entry been evicted meanwhile, a reader may have cached an older copy: this one is current.
+          cache.delete(relative);
+          cache.set(relative, entry);
+          evict();
           return draft;
         } catch (error) {
           entry.db.data = previous;

@@ -165,6 +165,23 @@ describe('probes', () => {
     expect(report).toEqual({ ok: true, checkedProbes: 12, problems: [] });
   });
 
+  it('stays right when only a few files may stay open in memory', async () => {
+    await store.close();
+    store = createStore({ dir, clock: fixedClock('2026-03-01T12:00:00Z'), log: () => undefined, maxOpenFiles: 2 });
+    await Promise.all(
+      ['a', 'b', 'c', 'd'].map(async (id) => {
+        for (let n = 0; n < 30; n += 1) {
+          await store.probes.append(syntheticProbe(id, '2026-03-10T08:00:00Z', n), { screenshot: null, pageText: null });
+        }
+      }),
+    );
+    expect(await store.verify()).toEqual({ ok: true, checkedProbes: 120, problems: [] });
+    const months = await store.aggregates('c');
+    const counted = months.flatMap((m) => Object.values(m.categories).map((c) => c.attempts)).reduce((a, b) => a + b, 0);
+    // The synthetic cycle has 5 conclusive probes in 7: 30 probes = 4 cycles (20) + 2 more (no_date ×2).
+    expect(counted).toBe(22);
+  });
+
   it('refuses to read a damaged day file and never discards it', async () => {
     await store.probes.append(syntheticProbe('p1', '2026-03-10T08:00:00Z', 0), { screenshot: null, pageText: null });
     await store.close();
