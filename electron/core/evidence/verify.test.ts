@@ -75,7 +75,7 @@ describe('verify', () => {
   it('reports a screenshot with one byte changed', async () => {
     const screenshot = probeAt(2).screenshot?.path ?? '';
     const bytes = await readFile(path.join(dir, screenshot));
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
     await writeFile(path.join(dir, screenshot), bytes);
     const report = await verify(store, 'p1');
     expect(report.problems).toEqual([
