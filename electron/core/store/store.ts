@@ -58,7 +58,13 @@ export function createStore(options: StoreOptions): Store {
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'storage_corrupt')) throw error;
       const aside = `${SETTINGS_FILE}.corrupt-${clock.now().toISOString().replace(/[:.]/g, '-')}`;
-      await rename(absolute(dir, SETTINGS_FILE), absolute(dir, aside));
+      try {
+        await rename(absolute(dir, SETTINGS_FILE), absolute(dir, aside));
+      } catch (renameError) {
+        // A simultaneous call already set it aside.
+        if ((renameError as NodeJS.ErrnoException).code !== 'ENOENT') throw renameError;
+        return {};
+      }
       files.forget(SETTINGS_FILE);
       log(`Réglages illisibles : mis de côté dans « ${aside} », réglages par défaut rétablis.`);
       return {};
