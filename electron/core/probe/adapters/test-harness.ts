@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
 import type { ReplicaHandler } from '../../replicas/types.js';
-import type { AdapterContext, ProbeTarget } from '../types.js';
+import type { AdapterContext, AdapterResult, ProbeTarget } from '../types.js';
+import { navigationFailure, ProbeStop } from '../visit.js';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -72,4 +73,16 @@ export async function adapterContext(browser: Browser, target: ProbeTarget): Pro
     },
     close: () => context.close(),
   };
+}
+
+/** An adapter's answer as the prober records it: a walk stopped early (ProbeStop, no answer) is an outcome too. */
+export async function settle(work: Promise<AdapterResult>): Promise<AdapterResult> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ProbeStop) return error.result;
+    const failure = navigationFailure(error);
+    if (failure) return failure;
+    throw error;
+  }
 }
