@@ -1,0 +1,166 @@
+// The legacy booking module (SITES.md §1) as a node:http handler: server-side session in `eZSESSID`, every
+// step a form POSTed to /booking/create/<id>/<step>, answered by a 302 to the next step.
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ReplicaHandler, ReplicaOptions } from '../types.js';
+import { calendarWeek } from './calendar.js';
+import {
+  BAD_GATEWAY_PAGE,
+  calendarPage,
+  captchaPage,
+  choicePage,
+  conditionsPage,
+  descriptionPage,
+  maintenancePage,
+  noSlotPage,
+  NOT_FOUND_PAGE,
+  slotChosenPage,
+  unknownLayoutPage,
+} from './pages.js';
+import { legacyForm, type ReplicaForm, type ReplicaGuichet } from './scenarios.js';
+
+const BOOKING_PATH = /^(\/index\.php)?\/booking\/create\/(\d+)(?:\/(\d+)(?:\/(\d+))?)?\/?$/;
+const CALL_PATH = /^(\/index\.php)?\/ezjscore\/call\/bookingserver::planning::assign::(\d+)::(\d+)::(-?\d+)$/;
+const DEFAULT_SLOW_DELAY_MS = 5_000;
+const MAX_SESSIONS = 2_000;
+
+/** Where a visitor stands in one form. */
+interface FormState {
+  accepted: boolean;
+  planning: string | null;
+}
+type Session = Map<string, FormState>;
+
+function send(res: ServerResponse, status: number, html: string, cookie?: string): void {
+  const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
+  if (cookie) headers['Set-Cookie'] = cookie;
+  res.writeHead(status, headers);
+  res.end(html);
+}
+
+function redirect(res: ServerResponse, location: string, cookie?: string): void {
+  const headers: Record<string, string> = { Location: location };
+  if (cookie) headers['Set-Cookie'] = cookie;
+  res.writeHead(302, headers);
+  res.end();
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+function sessionId(req: IncomingMessage): string | null {
+  const match = /(?:^|;\s*)eZSESSID=([0-9a-f]+)/.exec(req.headers.cookie ?? '');
+  return match?.[1] ?? null;
+}
+
+/** The step after the guichet is known: the no-slot page or the guichet's description. */
+function stepAfterChoice(guichet: ReplicaGuichet): number {
+  return guichet.shape === 'none' ? 2 : 3;
+}
+
+export function createLegacyReplica(options: ReplicaOptions): ReplicaHandler {
+  const sessions = new Map<string, Session>();
+  const slowDelayMs = options.slowDelayMs ?? DEFAULT_SLOW_DELAY_MS;
+
+  function openSession(req: IncomingMessage): { session: Session; cookie?: string } {
+    const id = sessionId(req);
+    const existing = id ? sessions.get(id) : undefined;
+    if (existing) return { session: existing };
+    const fresh = randomBytes(16).toString('hex');
+    const session: Session = new Map();
+    sessions.set(fresh, session);
+    // Forget the oldest visitors: the demo runs for days.
+    if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value ?? '');
+    return { session, cookie: `eZSESSID=${fresh}; Path=/; HttpOnly` };
+  }
+
+  async function booking(req: IncomingMessage, res: ServerResponse, match: RegExpExecArray): Promise<void> {
+    const prefix = match[1] ?? '';
+    const form = legacyForm(match[2] ?? '');
+    if (!form) return send(res, 404, NOT_FOUND_PAGE);
+    const base = `${prefix}/booking/create/${form.id}`;
+    const step = Number(match[3] ?? '0');
+    const post = req.method === 'POST';
+    const { session, cookie } = openSession(req);
+    const state = session.get(form.id) ?? { accepted: false, planning: null };
+    session.set(form.id, state);
+    const guichet = form.guichets.find((g) => g.value === state.planning);
+
+    if (step === 0 && !post) {
+      if (form.kind === 'bad_gateway') return send(res, 502, BAD_GATEWAY_PAGE, cookie);
+      if (form.kind === 'maintenance') return send(res, 200, maintenancePage(form), cookie);
+      if (form.kind === 'captcha') return send(res, 200, captchaPage(form), cookie);
+      if (form.kind === 'slow') await sleep(slowDelayMs);
+      state.accepted = false;
+      state.planning = null;
+      return send(res, 200, conditionsPage(form, base, false), cookie);
+    }
+    if (step === 0) {
+      const fields = await readForm(req);
+      if (!fields.has('condition')) return send(res, 200, conditionsPage(form, base, true), cookie);
+      state.accepted = true;
+      const only = form.guichets.length === 1 ? form.guichets[0] : undefined;
+      if (!only || form.kind === 'unknown_layout') return redirect(res, `${base}/1`, cookie);
+      state.planning = only.value;
+      return redirect(res, `${base}/${stepAfterChoice(only)}`, cookie);
+    }
+    // Later steps need the conditions accepted in this session: otherwise, back to the start.
+    if (!state.accepted) return redirect(res, `${base}/0`, cookie);
+    if (step === 1) return choiceStep(req, res, form, base, state, cookie);
+    if (!guichet) return redirect(res, `${base}/0`, cookie);
+    if (step === 2 && guichet.shape === 'none') {
+      if (post) return redirect(res, `${base}/0`, cookie);
+      return send(res, 200, noSlotPage(form, base), cookie);
+    }
+    if (guichet.shape === 'none') return redirect(res, `${base}/2`, cookie);
+    if (step === 3) {
+      if (post) return redirect(res, `${base}/4`, cookie);
+      return send(res, 200, descriptionPage(form, guichet, base), cookie);
+    }
+    if (step === 4) return send(res, 200, calendarPage(form, guichet, prefix), cookie);
+    if (step === 5) return send(res, 200, slotChosenPage(form), cookie);
+    return send(res, 404, NOT_FOUND_PAGE, cookie);
+  }
+
+  async function choiceStep(
+    req: IncomingMessage,
+    res: ServerResponse,
+    form: ReplicaForm,
+    base: string,
+    state: FormState,
+    cookie: string | undefined,
+  ): Promise<void> {
+    if (form.kind === 'unknown_layout') return send(res, 200, unknownLayoutPage(form), cookie);
+    if (req.method !== 'POST') return send(res, 200, choicePage(form, base, false), cookie);
+    const fields = await readForm(req);
+    const chosen = form.guichets.find((g) => g.value === fields.get('planning'));
+    if (!chosen) return send(res, 200, choicePage(form, base, true), cookie);
+    state.planning = chosen.value;
+    return redirect(res, `${base}/${stepAfterChoice(chosen)}`, cookie);
+  }
+
+  function call(res: ServerResponse, match: RegExpExecArray): void {
+    const form = legacyForm(match[2] ?? '');
+    const guichet = form?.guichets.find((g) => g.value === match[3]);
+    if (!form || !guichet || guichet.shape === 'none') return send(res, 404, NOT_FOUND_PAGE);
+    send(res, 200, calendarWeek(form, guichet, Number(match[4]), options.clock.now(), match[1] ?? ''));
+  }
+
+  return async (req, res, url) => {
+    const bookingMatch = BOOKING_PATH.exec(url.pathname);
+    if (bookingMatch) {
+      await booking(req, res, bookingMatch);
+      return true;
+    }
+    const callMatch = CALL_PATH.exec(url.pathname);
+    if (callMatch) {
+      call(res, callMatch);
+      return true;
+    }
+    return false;
+  };
+}
