@@ -1,0 +1,50 @@
+// The booking systems Guichets knows. Add a system's adapter to ADAPTERS.
+import type { BookingSystem } from '../../../shared/domain.js';
+import { AppError } from '../../errors.js';
+import type { Adapter } from '../types.js';
+import { legacyAdapter } from './legacy.js';
+
+export const ADAPTERS: readonly Adapter[] = [legacyAdapter];
+
+function parse(url: string | URL): URL | null {
+  if (url instanceof URL) return url;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** The system whose URLs look like this one, or null. */
+export function detectSystem(url: string | URL, adapters: readonly Adapter[] = ADAPTERS): BookingSystem | null {
+  const parsed = parse(url);
+  if (!parsed) return null;
+  return adapters.find((adapter) => adapter.matches(parsed))?.system ?? null;
+}
+
+/** The adapter of `system`, or of the system detected from the URL; AppError when there is none. */
+export function adapterFor(
+  url: string | URL,
+  system?: BookingSystem,
+  adapters: readonly Adapter[] = ADAPTERS,
+): Adapter {
+  if (system !== undefined) {
+    const adapter = adapters.find((a) => a.system === system);
+    if (!adapter) {
+      const message = `Le système de réservation « ${system} » n'est pas encore pris en charge.`;
+      throw new AppError('unsupported_site', message);
+    }
+    return adapter;
+  }
+  const detected = detectSystem(url, adapters);
+  const adapter = adapters.find((a) => a.system === detected);
+  if (!adapter) {
+    throw new AppError(
+      'unsupported_site',
+      `Guichets ne reconnaît pas le module de rendez-vous de ${String(url)} (par exemple …/booking/create/<numéro>). Vérifiez l'adresse de la page de rendez-vous ou choisissez son système.`,
+    );
+  }
+  return adapter;
+}
+
+export { GuichetChoiceError, legacyAdapter } from './legacy.js';

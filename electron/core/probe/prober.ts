@@ -1,0 +1,267 @@
+// One probe: a fresh incognito context in the shared browser, the adapter's walk bounded by a timeout, then
+// the evidence (final page text, HTTP status, captioned screenshot, environment).
+import { release, type as osType, arch } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { DiscoverResult } from '../../shared/api.js';
+import type { BookingSystem, ProbeEnvironment } from '../../shared/domain.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import { adapterFor } from './adapters/index.js';
+import { createBrowserHost, VIEWPORT, type LaunchedBrowser } from './browser.js';
+import { createCaptioner } from './caption.js';
+import type { AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './types.js';
+import { navigationFailure, ProbeStop } from './visit.js';
+
+export interface ProberOptions {
+  /** Null when no browser was found: every probe is then a `robot_error` saying so. */
+  browserPath: string | null;
+  /** Longest a probe (or a discovery) may take. */
+  timeoutMs: number;
+  appVersion: string;
+  clock: Clock;
+  log: (message: string) => void;
+}
+
+export interface ProbeCaption {
+  probeId: string;
+  planningLabel: string;
+}
+
+export interface Prober {
+  /** Never throws for a site's behaviour; throws AppError only for bad input (URL, system, guichet). */
+  probe(target: ProbeTarget, caption: ProbeCaption, options?: { timeoutMs?: number }): Promise<ProbeResult>;
+  /** The guichets offered at a booking URL; AppError when the page cannot be read. */
+  discover(url: string, system?: BookingSystem): Promise<DiscoverResult>;
+  close(): Promise<void>;
+}
+
+/** Pages taller than this are cut: the answer is at the top, and the PNG stays small. */
+const MAX_SHOT_HEIGHT = 2_400;
+const EVIDENCE_TIMEOUT_MS = 10_000;
+const OS = `${osType()} ${release()} (${arch()})`;
+const PAGE_HEIGHT = 'Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)';
+
+function checkUrl(url: string): URL {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = null;
+  }
+  if (parsed?.protocol !== 'http:' && parsed?.protocol !== 'https:') {
+    throw new AppError(
+      'invalid_input',
+      `« ${url} » n'est pas une adresse web (http:// ou https://). Copiez l'adresse complète de la page de rendez-vous.`,
+    );
+  }
+  return parsed;
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+}
+
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? message).slice(0, 300);
+}
+
+/** What an error thrown during a walk means: the site's doing, or ours. */
+function failureResult(error: unknown): AdapterResult {
+  if (error instanceof ProbeStop) return error.result;
+  const failure = navigationFailure(error);
+  if (failure) return failure;
+  return { outcome: 'robot_error', slots: [], detail: `Erreur du robot : ${reasonOf(error)}` };
+}
+
+type Opened = { context: BrowserContext; page: Page };
+type Race<T> = { kind: 'done'; value: T } | { kind: 'failed'; error: unknown } | { kind: 'timeout' };
+
+/** Runs `work` against `timeoutMs`; the caller closes the context, which ends any work still pending. */
+async function within<T>(work: Promise<T>, timeoutMs: number): Promise<Race<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Race<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs);
+  });
+  const settled = work.then(
+    (value): Race<T> => ({ kind: 'done', value }),
+    (error: unknown): Race<T> => ({ kind: 'failed', error }),
+  );
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function screenshot(page: Page): Promise<Buffer | null> {
+  try {
+    const height = Number(await page.evaluate(PAGE_HEIGHT));
+    const clipHeight = Math.min(Math.max(height || 0, VIEWPORT.height), MAX_SHOT_HEIGHT);
+    return await page.screenshot({
+      fullPage: true,
+      clip: { x: 0, y: 0, width: VIEWPORT.width, height: clipHeight },
+      timeout: EVIDENCE_TIMEOUT_MS,
+    });
+  } catch {
+    // A page stuck loading can still be captured as it shows; a dead one cannot.
+    return await page.screenshot({ timeout: EVIDENCE_TIMEOUT_MS }).catch(() => null);
+  }
+}
+
+export function createProber(options: ProberOptions): Prober {
+  const { clock, log } = options;
+  const host = createBrowserHost(options.browserPath);
+  const captioner = createCaptioner();
+
+  function environment(launched: LaunchedBrowser | null): ProbeEnvironment {
+    return {
+      appVersion: options.appVersion,
+      browser: launched?.name ?? '',
+      browserVersion: launched?.version ?? '',
+      userAgent: launched?.userAgent ?? '',
+      freshProfile: true,
+      timeSource: 'horloge système',
+      os: OS,
+    };
+  }
+
+  async function openContext(launched: LaunchedBrowser, timeoutMs: number): Promise<Opened> {
+    // A fresh incognito context each time: no cookie, no cache, as a constat requires.
+    const context = await launched.browser.newContext({
+      viewport: VIEWPORT,
+      deviceScaleFactor: 1,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      userAgent: launched.userAgent,
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeoutMs);
+    page.setDefaultNavigationTimeout(timeoutMs);
+    return { context, page };
+  }
+
+  async function probe(
+    target: ProbeTarget,
+    caption: ProbeCaption,
+    overrides?: { timeoutMs?: number },
+  ): Promise<ProbeResult> {
+    checkUrl(target.url);
+    const adapter = adapterFor(target.url, target.system);
+    const timeoutMs = overrides?.timeoutMs ?? options.timeoutMs;
+    const startedAt = clock.now();
+    const t0 = performance.now();
+    const base = {
+      startedAt,
+      url: target.url,
+      finalUrl: null,
+      httpStatus: null,
+      screenshot: null,
+      pageText: null,
+      firstSlot: null,
+      secondSlot: null,
+    };
+
+    let launched: LaunchedBrowser;
+    try {
+      launched = await host.get();
+    } catch (error) {
+      const detail = error instanceof AppError ? error.message : `Erreur du robot : ${reasonOf(error)}`;
+      log(`Sondage impossible : ${detail}`);
+      const durationMs = Math.round(performance.now() - t0);
+      return { ...base, outcome: 'robot_error', detail, durationMs, environment: environment(null) };
+    }
+
+    let opened: Opened;
+    try {
+      opened = await openContext(launched, timeoutMs);
+    } catch (error) {
+      const durationMs = Math.round(performance.now() - t0);
+      const detail = `Erreur du robot : ${reasonOf(error)}`;
+      return { ...base, outcome: 'robot_error', detail, durationMs, environment: environment(launched) };
+    }
+    const { context, page } = opened;
+    let httpStatus: number | null = null;
+    const ctx: AdapterContext = {
+      page,
+      target,
+      log,
+      noteResponse: (response) => {
+        if (response) httpStatus = response.status();
+      },
+    };
+
+    let result: AdapterResult;
+    try {
+      const race = await within(adapter.probe(ctx), timeoutMs);
+      if (race.kind === 'timeout') {
+        result = {
+          outcome: 'unreachable',
+          slots: [],
+          detail: `Le site n'a pas répondu dans le délai de ${seconds(timeoutMs)} s : sondage arrêté.`,
+        };
+      } else if (race.kind === 'failed') {
+        if (race.error instanceof AppError) throw race.error;
+        result = failureResult(race.error);
+        if (result.outcome === 'robot_error' && race.error instanceof Error) {
+          log(race.error.stack ?? race.error.message);
+        }
+      } else {
+        result = race.value;
+      }
+      const finalUrl = page.url() === 'about:blank' ? null : page.url();
+      const pageText = await page.locator('body').innerText({ timeout: EVIDENCE_TIMEOUT_MS }).catch(() => null);
+      const raw = await screenshot(page);
+      const [firstSlot = null, secondSlot = null] = [...result.slots].sort();
+      const durationMs = Math.round(performance.now() - t0);
+      await context.close().catch(() => undefined);
+      const facts = { ...caption, url: target.url, startedAt, outcome: result.outcome, firstSlot, secondSlot };
+      const png = raw ? await captioner.burn(launched.browser, raw, facts).catch(() => raw) : null;
+      log(`${caption.planningLabel} : ${result.outcome} (${result.detail})`);
+      return {
+        outcome: result.outcome,
+        firstSlot,
+        secondSlot,
+        detail: result.detail,
+        startedAt,
+        durationMs,
+        url: target.url,
+        finalUrl,
+        httpStatus,
+        screenshot: png,
+        pageText,
+        environment: environment(launched),
+      };
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+
+  async function discover(url: string, system?: BookingSystem): Promise<DiscoverResult> {
+    checkUrl(url);
+    const adapter = adapterFor(url, system);
+    const launched = await host.get();
+    const { context, page } = await openContext(launched, options.timeoutMs);
+    const target = { url, guichet: null, system: adapter.system };
+    const ctx: AdapterContext = { page, target, log, noteResponse: () => undefined };
+    try {
+      const race = await within(adapter.discover(ctx), options.timeoutMs);
+      if (race.kind === 'done') return { url, system: adapter.system, ...race.value };
+      if (race.kind === 'failed' && race.error instanceof AppError) throw race.error;
+      const failure: AdapterResult =
+        race.kind === 'timeout'
+          ? { outcome: 'unreachable', slots: [], detail: "Le site n'a pas répondu à temps." }
+          : failureResult(race.error);
+      if (failure.outcome === 'unreachable' || failure.outcome === 'site_error') {
+        throw new AppError('not_found', `${failure.detail} Vérifiez l'adresse, ou réessayez plus tard.`);
+      }
+      if (failure.outcome === 'robot_error') throw new AppError('internal', failure.detail);
+      throw new AppError('unsupported_site', `Cette page n'a pas pu être lue : ${failure.detail}`);
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+
+  return { probe, discover, close: () => host.close() };
+}
