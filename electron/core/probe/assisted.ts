@@ -1,0 +1,269 @@
+// The assisted session for captcha sites (RDV-Préfecture): the person opens the planning in a visible browser
+// window that Guichets drives, solves the captcha there, and Guichets then probes /creneau/ in that session for
+// as long as the site keeps it. Guichets never solves or bypasses the captcha itself: it only waits for the
+// person, and records `captcha` when the site asks for it again.
+import { mkdir } from 'node:fs/promises';
+import { release, type as osType, arch } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ProbeEnvironment } from '../../shared/domain.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import { demarcheUrls, probeCreneaux } from './adapters/rdvpref.js';
+import { createCaptioner, type CaptionFacts } from './caption.js';
+import type { AdapterResult, ProbeResult } from './types.js';
+import { navigationFailure, ProbeStop } from './visit.js';
+
+export type AssistedState = 'waiting' | 'ready' | 'expired' | 'closed';
+
+export interface AssistedStatus {
+  planningId: string;
+  state: AssistedState;
+  /** ISO instant the person last solved the captcha. */
+  solvedAt: string | null;
+  /** In French: where the session stands and what to do. */
+  message: string;
+}
+
+export interface AssistedPlanning {
+  id: string;
+  url: string;
+}
+
+export interface AssistedOptions {
+  /** Folder of the browser profiles, one per planning, kept between sessions. */
+  dir: string;
+  browserPath: string;
+  clock: Clock;
+  appVersion: string;
+  /** Longest one probe may take. */
+  timeoutMs?: number;
+  /** Environment of the visible browser, e.g. the DISPLAY of a virtual screen. */
+  env?: Record<string, string>;
+  log?: (message: string) => void;
+  /** Told when a session changes state, e.g. to ask the person to solve the captcha again once it expired. */
+  onChange?: (status: AssistedStatus) => void;
+  /** Burns the caption into a screenshot; by default in a headless browser launched when first needed. */
+  caption?: (png: Buffer, facts: CaptionFacts) => Promise<Buffer>;
+}
+
+export interface AssistedSessions {
+  /** Opens the visible window on the planning's captcha page (or brings it back): the person solves it there. */
+  open(planning: AssistedPlanning): Promise<AssistedStatus>;
+  /** Resolves once the person solved the captcha (the slot page shows), or with the state at the timeout. */
+  waitUntilSolved(planningId: string, timeoutMs: number): Promise<AssistedStatus>;
+  /** One probe of the slot page in the session: what the scheduler calls every hour while the session is ready. */
+  probe(planning: AssistedPlanning, caption: { probeId: string; planningLabel: string }): Promise<ProbeResult>;
+  status(planningId: string): AssistedStatus;
+  /** The window's page, to bring it forward (and, in tests, to play the person). */
+  page(planningId: string): Page | null;
+  close(planningId: string): Promise<void>;
+  closeAll(): Promise<void>;
+}
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  state: AssistedState;
+  solvedAt: string | null;
+  creneauPath: string;
+  waiters: (() => void)[];
+}
+
+const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+const MESSAGES: Record<AssistedState, string> = {
+  waiting: 'Saisissez le code de sécurité dans la fenêtre ouverte par Guichets, puis validez.',
+  ready: 'Session ouverte : Guichets sonde les créneaux dans cette session tant que le site la garde.',
+  expired: 'La session a expiré : le site redemande le code de sécurité. Ouvrez à nouveau la session assistée.',
+  closed: 'Aucune session assistée ouverte pour ce planning.',
+};
+const EXPIRED_DETAIL =
+  'Session assistée expirée : le site redemande le code de sécurité (captcha). Ouvrez la session assistée et ' +
+  'saisissez le code à nouveau pour reprendre les sondages.';
+const MAX_SHOT_HEIGHT = 2_400;
+
+export function createAssistedSessions(options: AssistedOptions): AssistedSessions {
+  const { clock } = options;
+  const log = options.log ?? (() => undefined);
+  const sessions = new Map<string, Session>();
+  let captionBrowser: Promise<Browser> | null = null;
+  const captioner = createCaptioner();
+
+  function statusOf(planningId: string, session: Session | undefined): AssistedStatus {
+    const state = session?.state ?? 'closed';
+    return { planningId, state, solvedAt: session?.solvedAt ?? null, message: MESSAGES[state] };
+  }
+
+  function setState(planningId: string, session: Session, state: AssistedState): void {
+    if (session.state === state) return;
+    session.state = state;
+    if (state === 'ready') session.solvedAt = clock.now().toISOString();
+    if (state !== 'waiting') session.waiters.splice(0).forEach((wake) => wake());
+    options.onChange?.(statusOf(planningId, session));
+  }
+
+  /** The person reached the slot page after the captcha: the session is theirs to keep. */
+  function watch(planningId: string, session: Session, page: Page): void {
+    page.on('framenavigated', (frame) => {
+      if (frame !== page.mainFrame() || session.state !== 'waiting') return;
+      if (new URL(frame.url()).pathname === session.creneauPath) setState(planningId, session, 'ready');
+    });
+  }
+
+  async function launch(planningId: string, creneauPath: string): Promise<Session> {
+    const profile = path.join(options.dir, planningId.replace(/[^\w.-]/g, '_'));
+    await mkdir(profile, { recursive: true });
+    let context: BrowserContext;
+    try {
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: options.browserPath,
+        headless: false,
+        args: [...ARGS, '--window-size=1100,850'],
+        viewport: null,
+        locale: 'fr-FR',
+        timezoneId: 'Europe/Paris',
+        ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      throw new AppError('browser_not_found', `La fenêtre du navigateur n'a pas pu s'ouvrir (${reason}).`);
+    }
+    const page = context.pages()[0] ?? (await context.newPage());
+    const session: Session = { context, page, state: 'waiting', solvedAt: null, creneauPath, waiters: [] };
+    context.on('close', () => {
+      if (sessions.get(planningId) === session) sessions.delete(planningId);
+      setState(planningId, session, 'closed');
+    });
+    watch(planningId, session, page);
+    return session;
+  }
+
+  async function open(planning: AssistedPlanning): Promise<AssistedStatus> {
+    const urls = demarcheUrls(planning.url);
+    if (!urls) {
+      throw new AppError('invalid_input', 'La session assistée sert aux démarches RDV-Préfecture (…/rdvpref/reservation/demarche/<numéro>/).');
+    }
+    let session = sessions.get(planning.id);
+    if (!session) {
+      session = await launch(planning.id, new URL(urls.creneau).pathname);
+      sessions.set(planning.id, session);
+    } else if (session.state !== 'ready') {
+      setState(planning.id, session, 'waiting');
+    }
+    if (session.state === 'waiting') {
+      // The way a person goes: the démarche's page, then "Prendre un rendez-vous", which leads to the captcha.
+      await session.page.goto(urls.landing);
+      const take = session.page.getByRole('link', { name: /prendre un rendez-vous/i });
+      if ((await take.count()) > 0) await take.first().click();
+      else await session.page.goto(urls.cgu);
+    }
+    await session.page.bringToFront();
+    log(`Session assistée ${planning.id} : ${session.state}`);
+    return statusOf(planning.id, session);
+  }
+
+  async function waitUntilSolved(planningId: string, timeoutMs: number): Promise<AssistedStatus> {
+    const session = sessions.get(planningId);
+    if (session?.state === 'waiting') {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        session.waiters.push(resolve);
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      clearTimeout(timer);
+    }
+    return statusOf(planningId, session);
+  }
+
+  async function burn(png: Buffer, facts: CaptionFacts): Promise<Buffer> {
+    if (options.caption) return options.caption(png, facts);
+    captionBrowser ??= chromium.launch({ executablePath: options.browserPath, headless: true, args: ARGS });
+    return captioner.burn(await captionBrowser, png, facts);
+  }
+
+  async function probe(planning: AssistedPlanning, caption: { probeId: string; planningLabel: string }): Promise<ProbeResult> {
+    const session = sessions.get(planning.id);
+    if (!session || session.state !== 'ready') {
+      throw new AppError('not_found', `${MESSAGES[session?.state ?? 'closed']} (planning ${planning.id})`);
+    }
+    const startedAt = clock.now();
+    const t0 = performance.now();
+    // A tab of its own, closed after the probe: the person's window stays as they left it.
+    const page = await session.context.newPage();
+    page.setDefaultTimeout(options.timeoutMs ?? 60_000);
+    let httpStatus: number | null = null;
+    const ctx = {
+      page,
+      target: { url: planning.url, guichet: null, system: 'rdvpref' as const },
+      log,
+      noteResponse: (response: { status(): number } | null) => {
+        if (response) httpStatus = response.status();
+      },
+    };
+    let result: AdapterResult;
+    try {
+      result = await probeCreneaux(ctx);
+    } catch (error) {
+      if (error instanceof ProbeStop) result = error.result;
+      else result = navigationFailure(error) ?? { outcome: 'robot_error', slots: [], detail: `Erreur du robot : ${String(error)}` };
+    }
+    if (result.outcome === 'captcha') {
+      result = { ...result, detail: EXPIRED_DETAIL };
+      setState(planning.id, session, 'expired');
+    }
+    const [firstSlot = null, secondSlot = null] = result.slots;
+    const pageText = await page.locator('body').innerText().catch(() => null);
+    const raw = await page.screenshot({ fullPage: true, type: 'png' }).catch(() => null);
+    const shot = raw ? await trimmed(page, raw) : null;
+    const environment = await environmentOf(page);
+    const finalUrl = page.url();
+    const durationMs = Math.round(performance.now() - t0);
+    await page.close().catch(() => undefined);
+    const facts: CaptionFacts = { ...caption, url: planning.url, startedAt, outcome: result.outcome, firstSlot, secondSlot };
+    const screenshot = shot ? await burn(shot, facts).catch(() => shot) : null;
+    log(`${caption.planningLabel} (session assistée) : ${result.outcome} (${result.detail})`);
+    return { outcome: result.outcome, firstSlot, secondSlot, detail: result.detail, startedAt, durationMs, url: planning.url, finalUrl, httpStatus, screenshot, pageText, environment };
+  }
+
+  /** Very long pages are cut: the answer is at the top, and the PNG stays small. */
+  async function trimmed(page: Page, raw: Buffer): Promise<Buffer> {
+    const size = await page.evaluate('[document.documentElement.clientWidth, document.documentElement.scrollHeight]').catch(() => [0, 0]);
+    const [width, height] = Array.isArray(size) ? size.map(Number) : [0, 0];
+    if (!width || !height || height <= MAX_SHOT_HEIGHT) return raw;
+    return page.screenshot({ type: 'png', fullPage: true, clip: { x: 0, y: 0, width, height: MAX_SHOT_HEIGHT } }).catch(() => raw);
+  }
+
+  async function environmentOf(page: Page): Promise<ProbeEnvironment> {
+    const userAgent = String(await page.evaluate('navigator.userAgent').catch(() => ''));
+    return {
+      appVersion: options.appVersion,
+      browser: /edg/i.test(userAgent) ? 'Microsoft Edge' : 'Chromium',
+      browserVersion: /Chrome\/([\d.]+)/.exec(userAgent)?.[1] ?? '',
+      userAgent,
+      // The person's session: its cookies are what keeps the solved captcha, so the profile is not fresh.
+      freshProfile: false,
+      timeSource: 'horloge système',
+      os: `${osType()} ${release()} (${arch()})`,
+    };
+  }
+
+  async function close(planningId: string): Promise<void> {
+    await sessions.get(planningId)?.context.close().catch(() => undefined);
+  }
+
+  return {
+    open,
+    waitUntilSolved,
+    probe,
+    status: (planningId) => statusOf(planningId, sessions.get(planningId)),
+    page: (planningId) => sessions.get(planningId)?.page ?? null,
+    close,
+    async closeAll() {
+      await Promise.all([...sessions.keys()].map(close));
+      const browser = await captionBrowser?.catch(() => null);
+      captionBrowser = null;
+      await browser?.close().catch(() => undefined);
+    },
+  };
+}
