@@ -2,13 +2,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../clock.js';
+import { createAnctReplica } from './anct/index.js';
 import { createLegacyReplica } from './legacy/handler.js';
+import { createRdvprefReplica } from './rdvpref/index.js';
 import type { ReplicaHandler, ReplicaOptions } from './types.js';
 
 export type ReplicaFactory = (options: ReplicaOptions) => ReplicaHandler;
 
 /** The booking systems the server mounts. Add a system's factory here. */
-export const REPLICA_FACTORIES: readonly ReplicaFactory[] = [createLegacyReplica];
+export const REPLICA_FACTORIES: readonly ReplicaFactory[] = [createLegacyReplica, createRdvprefReplica, createAnctReplica];
 
 export interface ReplicaServerOptions {
   clock: Clock;

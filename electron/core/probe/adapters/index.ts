@@ -2,9 +2,12 @@
 import type { BookingSystem } from '../../../shared/domain.js';
 import { AppError } from '../../errors.js';
 import type { Adapter } from '../types.js';
+import { anctAdapter } from './anct.js';
 import { legacyAdapter } from './legacy.js';
+import { rdvprefAdapter } from './rdvpref.js';
+import { stepsAdapter } from './steps.js';
 
-export const ADAPTERS: readonly Adapter[] = [legacyAdapter];
+export const ADAPTERS: readonly Adapter[] = [legacyAdapter, rdvprefAdapter, anctAdapter, stepsAdapter];
 
 function parse(url: string | URL): URL | null {
   if (url instanceof URL) return url;

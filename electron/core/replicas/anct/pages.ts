@@ -18,6 +18,7 @@ header{border-bottom:1px solid #ddd;padding:12px 24px}
 .fr-btn--tertiary{background:#fff;color:#000091;border:1px solid #000091;display:block;text-align:center}
 .fr-text--sm{font-size:13px;color:#666}
 .bg-overlay{position:absolute;inset:0;background:rgba(255,255,255,.8);display:flex;align-items:center;justify-content:center}
+.fr-icon-arrow-left-s-line::before{content:'‹'}.fr-icon-arrow-right-s-line::before{content:'›'}
 .fr-hidden{display:none}.fr-unhidden-md{display:inline-block}.fr-hidden-md{display:none}
 .alert{background:#fff4f4;border-left:4px solid #ce0500;padding:12px 16px}
 `;
@@ -115,10 +116,10 @@ export function weekPage(view: WeekView): string {
   const previousDate = DateTime.fromISO(first).minus({ days: 7 }).toISODate() ?? first;
   const nextDate = DateTime.fromISO(last).plus({ days: 1 }).toISODate() ?? last;
   const previous = view.showPrevious
-    ? `<a class="fr-btn fr-hidden fr-unhidden-md" href="${escapeHtml(view.link({ date: previousDate, autofocus: 'last' }))}" aria-label="Semaine précédente"></a>
+    ? `<a class="fr-btn fr-icon-arrow-left-s-line fr-hidden fr-unhidden-md" href="${escapeHtml(view.link({ date: previousDate, autofocus: 'last' }))}" aria-label="Semaine précédente"></a>
 <a class="fr-btn fr-hidden-md" href="${escapeHtml(view.link({ date: previousDate, autofocus: 'last' }))}" aria-label="Semaine précédente">sem. précédente</a>`
     : '';
-  const next = `<a class="fr-btn fr-hidden fr-unhidden-md" href="${escapeHtml(view.link({ date: nextDate, autofocus: 'first' }))}" aria-label="semaine suivante"></a>
+  const next = `<a class="fr-btn fr-icon-arrow-right-s-line fr-hidden fr-unhidden-md" href="${escapeHtml(view.link({ date: nextDate, autofocus: 'first' }))}" aria-label="semaine suivante"></a>
 <a class="fr-btn fr-hidden-md" href="${escapeHtml(view.link({ date: nextDate, autofocus: 'first' }))}" aria-label="semaine suivante">sem. prochaine</a>`;
   const overlay = view.nextAvailability
     ? `<div class="position-absolute bg-overlay"><a class="fr-btn fr-btn--secondary" href="${escapeHtml(

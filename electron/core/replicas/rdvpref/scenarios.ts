@@ -100,7 +100,7 @@ export function demarchePath(id: number, page: '' | 'cgu/' | 'creneau/' = ''): s
 }
 
 /** The demo follows a few démarches: a captcha stands before each, so unattended probes record `captcha`. */
-export const RDVPREF_DEMO_PLANNINGS: readonly DemoPlanning[] = [2246, 3110, 3140].map((id): DemoPlanning => {
+export const RDVPREF_DEMO_PLANNINGS: readonly DemoPlanning[] = [2246, 3110].map((id): DemoPlanning => {
   const found = RDVPREF_DEMARCHES.find((candidate) => candidate.id === id);
   if (!found) throw new Error(`Démarche ${id} absente des scénarios`);
   return {
