@@ -1,5 +1,6 @@
 // The legacy préfecture booking module (SITES.md §1): conditions → guichet choice → information page → either
 // the site's no-slot sentence or the week calendar. Never goes past the calendar (no slot is ever chosen).
+import type { Locator } from 'playwright-core';
 import type { Guichet } from '../../../shared/domain.js';
 import { AppError } from '../../errors.js';
 import { classifyPage } from '../classify.js';
@@ -16,6 +17,13 @@ const NEXT = '[name="nextButton"]';
 const MAX_STEPS = 8;
 
 type Step = 'conditions' | 'choice' | 'no_slot' | 'description' | 'calendar';
+const STEP_NAMES: Record<Step, string> = {
+  conditions: 'conditions d’utilisation',
+  choice: 'choix du guichet',
+  no_slot: 'plus de plage libre',
+  description: 'descriptif',
+  calendar: 'calendrier',
+};
 
 /** An AppError that also carries the guichets to choose from, for the UI. */
 export class GuichetChoiceError extends AppError {
@@ -86,12 +94,18 @@ async function chooseGuichet(visit: Visit, wanted: string | null): Promise<void>
       );
     }
   }
-  await visit.page.locator(RADIOS).nth(index).check();
+  await tick(visit.page.locator(RADIOS).nth(index));
   await visit.submit(visit.page.locator(NEXT).first());
 }
 
+/** Ticks a box or a radio; some themes hide the input behind a styled label, which then takes the click. */
+async function tick(input: Locator): Promise<void> {
+  if (await input.isVisible()) await input.check();
+  else await input.check({ force: true });
+}
+
 async function acceptConditions(visit: Visit): Promise<void> {
-  await visit.page.locator('#condition, input[type="checkbox"][name="condition"]').first().check();
+  await tick(visit.page.locator('#condition, input[type="checkbox"][name="condition"]').first());
   await visit.submit(visit.page.locator(NEXT).first());
 }
 
@@ -113,12 +127,13 @@ async function walk<T>(ctx: AdapterContext, until: (step: Step, visit: Visit) =>
     await visit.dismissCookieBanner();
     const step = await currentStep(visit);
     if (step === null) throw new ProbeStop(await classifyPage(visit, 'une étape du module de rendez-vous'));
-    ctx.log(`Étape : ${step}`);
+    ctx.log(`Étape : ${STEP_NAMES[step]}`);
     const result = await until(step, visit);
     if (result !== null) return result;
     if (seen.has(step)) {
-      const detail = await visit.text();
-      throw stop('unrecognized', `La page « ${step} » revient après validation : ${detail.slice(0, 160)}.`);
+      const error = visit.page.locator('.error, .erreur, .alert');
+      const said = (await error.count()) > 0 ? ` : « ${(await error.first().innerText()).trim()} »` : '';
+      throw stop('unrecognized', `La page « ${STEP_NAMES[step]} » revient après validation${said}.`);
     }
     seen.add(step);
     if (step === 'conditions') await acceptConditions(visit);
