@@ -70,7 +70,7 @@ function Nav({ route }: { route: Route }) {
     [{ page: 'settings' }, t.navSettings],
   ];
   return (
-    <nav className="nav" aria-label={t.appName}>
+    <nav className="nav" aria-label={t.navLabel}>
       {links.map(([target, text]) => (
         <a key={target.page} href={href(target)} aria-current={route.page === target.page ? 'page' : undefined}>
           {text}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSlug, formatInstant, formatLocalDate, formatLocalDateTime, formatLongDate, formatMonth } from './format';
+import { fileSlug, formatInstant, todayInParis, formatLocalDate, formatLocalDateTime, formatLongDate, formatMonth } from './format';
 
 describe('dates as people in France read them', () => {
   it('shows an instant in Paris time, winter and summer', () => {
@@ -7,6 +7,11 @@ describe('dates as people in France read them', () => {
     expect(formatInstant('2026-07-14T06:30:00.000Z')).toBe('14/07/2026 08:30');
     // Just before midnight UTC is already the next day in Paris.
     expect(formatInstant('2026-12-31T23:30:00Z')).toBe('01/01/2027 00:30');
+  });
+
+  it("knows today's date in Paris, not in UTC", () => {
+    expect(todayInParis(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(todayInParis(new Date('2026-07-14T21:59:00Z'))).toBe('2026-07-14');
   });
 
   it('shows local dates and slots without shifting them', () => {

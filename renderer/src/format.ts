@@ -24,6 +24,12 @@ export function formatInstant(iso: string): string {
   return `${p.day ?? ''}/${p.month ?? ''}/${p.year ?? ''} ${p.hour ?? ''}:${p.minute ?? ''}`;
 }
 
+/** Today's date in Paris, "2026-11-26". */
+export function todayInParis(now: Date = new Date()): LocalDate {
+  const p = parts(now, 'en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+  return `${p.year ?? ''}-${p.month ?? ''}-${p.day ?? ''}`;
+}
+
 /** A local date "2026-12-03" as "03/12/2026". */
 export function formatLocalDate(value: LocalDate): string {
   const [year = '', month = '', day = ''] = value.slice(0, 10).split('-');

@@ -32,9 +32,14 @@ const BAR_HEIGHT = 30;
 const FONT = '"DejaVu Sans", Arial, Helvetica, sans-serif';
 const TEXT_ON = { c1: '#ffffff', c2: '#000000', c3: '#000000', c4: '#ffffff', c5: '#ffffff' } as const;
 
+const HEADER_HEIGHT = 160;
+const LEGEND_LINE = 26;
+const FOOT_LINE = 24;
+
+/** Follows drawChart's layout: header, rows, legend, then the source, author and licence lines. */
 export function chartHeight(spec: ChartSpec): number {
-  const authorLine = spec.author ? 24 : 0;
-  return 150 + spec.rows.length * ROW_HEIGHT + 30 + CATEGORIES.length * 26 + 40 + 24 * 2 + authorLine + MARGIN;
+  const footLines = spec.author ? 3 : 2;
+  return HEADER_HEIGHT + spec.rows.length * ROW_HEIGHT + 10 + CATEGORIES.length * LEGEND_LINE + 24 + footLines * FOOT_LINE + 10;
 }
 
 /** Draws the chart; the canvas is resized to fit it. */
@@ -57,7 +62,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): void {
   if (spec.subtitle) ctx.fillText(spec.subtitle, MARGIN, y, WIDTH - 2 * MARGIN);
   y += 28;
   ctx.fillText(spec.period, MARGIN, y, WIDTH - 2 * MARGIN);
-  y += 40;
+  y = HEADER_HEIGHT;
 
   const barX = MARGIN + LABEL_WIDTH;
   const barWidth = WIDTH - 2 * MARGIN - LABEL_WIDTH - COUNTS_WIDTH;
@@ -83,7 +88,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): void {
     ctx.strokeRect(MARGIN, y - 9, 18, 18);
     ctx.fillStyle = '#111111';
     ctx.fillText(`« ${spec.categoryLabels[category]} »`, MARGIN + 28, y);
-    y += 26;
+    y += LEGEND_LINE;
   }
 
   y += 24;
@@ -92,7 +97,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): void {
   for (const line of [spec.source, spec.author, spec.licence]) {
     if (!line) continue;
     ctx.fillText(line, MARGIN, y, WIDTH - 2 * MARGIN);
-    y += 24;
+    y += FOOT_LINE;
   }
 }
 

@@ -23,6 +23,8 @@ export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number })
           {t.noConclusive}
         </div>
       ) : (
+        // The wrapper's aria-label already says everything the drawing shows.
+        <div aria-hidden="true">
         <BarChart
           layout="vertical"
           data={[row]}
@@ -57,6 +59,7 @@ export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number })
             </BarSeries>
           ))}
         </BarChart>
+        </div>
       )}
     </div>
   );

@@ -57,8 +57,8 @@ export function Dashboard() {
 export function lastProbeText(overview: PlanningOverview, t: Messages): string {
   const probe = overview.lastProbe;
   if (!probe) return t.never;
-  const slot = probe.firstSlot ? ` (${formatLocalDateTime(probe.firstSlot)})` : '';
-  return `${t.outcomes[probe.outcome]}${slot}, ${formatInstant(probe.startedAt)}`;
+  const slot = probe.firstSlot ? formatLocalDateTime(probe.firstSlot) : null;
+  return t.lastProbeLine(formatInstant(probe.startedAt), t.outcomes[probe.outcome], slot);
 }
 
 function PlanningCard({ overview }: { overview: PlanningOverview }) {
@@ -98,6 +98,6 @@ function PlanningCard({ overview }: { overview: PlanningOverview }) {
 
 export function ScopeNote({ scope }: { scope: PlanningOverview['stats']['topScope'] }) {
   const { t } = useI18n();
-  if (scope === 'three_months') return null;
-  return <p className="scope-note">{scope === 'partial_history' ? t.scopePartial : t.scopeNone}</p>;
+  const note = { three_months: t.scopeThreeMonths, partial_history: t.scopePartial, no_history: t.scopeNone }[scope];
+  return <p className="scope-note">{note}</p>;
 }

@@ -3,10 +3,10 @@ import type { PlanningDetail } from '../../../electron/shared/api';
 import { errorMessage } from '../api/client';
 import { useApi } from '../api/context';
 import { canvasToPng, downloadBlob, drawChart, type ChartSpec } from '../chart/png';
-import { fileSlug, formatLocalDate, formatMonth } from '../format';
+import { fileSlug, formatLocalDate, formatMonth, todayInParis } from '../format';
 import { useI18n, type Messages } from '../i18n';
 
-export function chartSpec(detail: PlanningDetail, t: Messages, author: string): ChartSpec {
+export function chartSpec(detail: PlanningDetail, t: Messages, author: string, today: string): ChartSpec {
   const { planning, stats } = detail;
   const rows = [
     { label: t.chartOverall, bar: stats.top },
@@ -14,7 +14,9 @@ export function chartSpec(detail: PlanningDetail, t: Messages, author: string): 
   ].map((row) => ({ ...row, counts: t.attemptsOverDays(row.bar.conclusive, row.bar.conclusiveDays) }));
   const days = rows.flatMap((row) => [row.bar.from, row.bar.to]).filter(Boolean).sort();
   const first = days[0];
-  const last = days[days.length - 1];
+  // The current month's bar runs to the month's end: the period stops at today.
+  const lastDay = days[days.length - 1];
+  const last = lastDay && lastDay > today ? today : lastDay;
   return {
     title: `${planning.label} — ${planning.prefecture}`,
     subtitle: [planning.procedure, planning.guichetLabel].filter(Boolean).join(' · '),
@@ -39,7 +41,7 @@ export function ExportPng({ detail }: { detail: PlanningDetail }) {
     try {
       const settings = await api.call('settings:get');
       const canvas = document.createElement('canvas');
-      drawChart(canvas, chartSpec(detail, t, settings.author));
+      drawChart(canvas, chartSpec(detail, t, settings.author, todayInParis()));
       const blob = await canvasToPng(canvas);
       downloadBlob(blob, `guichets-${fileSlug(detail.planning.label)}.png`);
       setStatus({ text: t.pngDone, error: false });

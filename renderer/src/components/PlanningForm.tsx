@@ -106,6 +106,10 @@ export function PlanningForm({ id }: { id: string | null }) {
       ] as const
     ).find(([value]) => !value.trim());
     if (missing) return setError({ place: missing[1] === t.url ? 'url' : 'form', message: t.required(missing[1]) });
+    // The site offers several guichets: saving without one would only fail at the first probe.
+    if ((discovered?.guichets.length ?? 0) > 1 && !fields.guichet) {
+      return setError({ place: 'guichet', message: t.errors.guichet_required });
+    }
     const input: PlanningInput = {
       url: fields.url.trim(),
       guichet: fields.guichet,

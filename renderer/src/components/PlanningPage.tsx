@@ -7,7 +7,7 @@ import { formatInstant, formatLocalDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { href, navigate } from '../router';
 import { BarWithCounts, Legend } from './CategoryBar';
-import { ScopeNote } from './Dashboard';
+import { lastProbeText, ScopeNote } from './Dashboard';
 import { ExportCsv } from './ExportCsv';
 import { ExportPng } from './ExportPng';
 import { MonthBars } from './MonthBars';
@@ -46,6 +46,16 @@ export function PlanningPage({ id }: { id: string }) {
         <ScopeNote scope={stats.topScope} />
       </section>
       <MonthBars months={stats.months} />
+      {data.gaps.length > 0 ? (
+        <section aria-labelledby="gaps-title">
+          <h3 id="gaps-title">{t.gaps}</h3>
+          <ul>
+            {data.gaps.map((gap) => (
+              <li key={gap.from}>{t.gapLine(formatInstant(gap.from), formatInstant(gap.to), gap.hours, gap.reason)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Legend />
       <section aria-labelledby="probes-title">
         <h3 id="probes-title">{t.recentProbes}</h3>
@@ -64,10 +74,10 @@ function Details({ detail }: { detail: PlanningDetail }) {
     [t.procedure, planning.procedure || t.none],
     [t.guichet, planning.guichetLabel ?? planning.guichet ?? t.none],
     [t.url, <a href={planning.url} target="_blank" rel="noreferrer">{planning.url}</a>],
-    [t.system, planning.system],
-    [t.onlineMandatory, planning.onlineMandatory ? '✓' : '✗'],
+    [t.system, t.systems[planning.system]],
+    [t.onlineMandatory, planning.onlineMandatory ? t.yes : t.no],
     [t.minute, t.minuteValue(planning.minute)],
-    [t.lastProbe, detail.lastProbe ? `${t.outcomes[detail.lastProbe.outcome]}, ${formatInstant(detail.lastProbe.startedAt)}` : t.never],
+    [t.lastProbe, lastProbeText(detail, t)],
     [t.nextProbe, detail.nextProbeAt ? formatInstant(detail.nextProbeAt) : t.none],
     [t.createdAt, formatInstant(planning.createdAt)],
   ];

@@ -6,6 +6,7 @@ export const en: Messages = {
   locale: 'en-GB',
   appName: 'Guichets',
   skipToContent: 'Skip to content',
+  navLabel: 'Main navigation',
   navDashboard: 'Dashboard',
   navAdd: 'Add a planning',
   navSettings: 'Settings',
@@ -50,8 +51,6 @@ export const en: Messages = {
 
   legendTitle: "Legend (La Cimade's categories)",
   attemptsOverDays: (attempts, days) => `${plural(attempts, 'probe', 'probes')} over ${plural(days, 'day', 'days')}`,
-  shareLine: (percent, attempts, days) =>
-    `${percent} % (${plural(attempts, 'probe', 'probes')}, ${plural(days, 'day', 'days')})`,
   shareAria: (label, percent) => `${label}: ${percent}%`,
   barAria: (shares, attempts, days) =>
     `${shares}. ${plural(attempts, 'conclusive probe', 'conclusive probes')} over ${plural(days, 'day', 'days')}.`,
@@ -74,12 +73,12 @@ export const en: Messages = {
   stopped: (date) => `Not answering since ${date}`,
   running: 'Probe running…',
   lastProbe: 'Last probe',
+  lastProbeLine: (when, outcome, firstSlot) => `${when} — ${outcome}${firstSlot ? ` (first date: ${firstSlot})` : ''}`,
   nextProbe: 'Next probe',
   never: 'never',
   none: '—',
   onlineMandatory: 'online booking mandatory',
   onlineMandatoryShort: 'Online only',
-  openPlanning: (label) => `Open ${label}`,
 
   exportCsv: 'Export the CSV',
   exportCsvAll: 'Export the whole CSV',
@@ -123,7 +122,16 @@ export const en: Messages = {
   detail: 'Detail',
   screenshot: 'Screenshot',
   viewScreenshot: 'view',
-  gaps: 'Hours without a probe',
+  gaps: 'Hours without a probe (computer off or asleep, application closed)',
+  gapLine: (from, to, hours, reason) => `from ${from} to ${to}: ${plural(hours, 'hour', 'hours')}${reason ? ` (${reason})` : ''}`,
+  yes: 'yes',
+  no: 'no',
+  systems: {
+    legacy: 'préfecture booking module (/booking/create)',
+    rdvpref: 'RDV-Préfecture',
+    anct: 'RDV Service Public',
+    steps: 'steps described by you',
+  },
 
   formAddTitle: 'Add a planning',
   formEditTitle: 'Edit the planning',

@@ -1,5 +1,5 @@
 // Every word the French user reads, in one place. English mirrors these keys in en.ts.
-import type { Category, Outcome } from '../../../electron/shared/domain';
+import type { BookingSystem, Category, Outcome } from '../../../electron/shared/domain';
 import type { ErrorCode } from '../../../electron/shared/api';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`;
@@ -8,6 +8,7 @@ export const fr = {
   locale: 'fr-FR',
   appName: 'Guichets',
   skipToContent: 'Aller au contenu',
+  navLabel: 'Navigation principale',
   navDashboard: 'Tableau de bord',
   navAdd: 'Ajouter un planning',
   navSettings: 'Réglages',
@@ -55,8 +56,6 @@ export const fr = {
   legendTitle: 'Légende (catégories de La Cimade)',
   attemptsOverDays: (attempts: number, days: number) =>
     `${plural(attempts, 'sondage', 'sondages')} sur ${plural(days, 'jour', 'jours')}`,
-  shareLine: (percent: number, attempts: number, days: number) =>
-    `${percent} % (${plural(attempts, 'sondage', 'sondages')}, ${plural(days, 'jour', 'jours')})`,
   shareAria: (label: string, percent: number) => `${label} : ${percent} %`,
   barAria: (shares: string, attempts: number, days: number) =>
     `${shares}. ${plural(attempts, 'sondage concluant', 'sondages concluants')} sur ${plural(days, 'jour', 'jours')}.`,
@@ -79,12 +78,13 @@ export const fr = {
   stopped: (date: string) => `Ne répond plus depuis le ${date}`,
   running: 'Sondage en cours…',
   lastProbe: 'Dernier sondage',
+  lastProbeLine: (when: string, outcome: string, firstSlot: string | null) =>
+    `${when} — ${outcome}${firstSlot ? ` (première date : ${firstSlot})` : ''}`,
   nextProbe: 'Prochain sondage',
   never: 'jamais',
   none: '—',
   onlineMandatory: 'prise de rendez-vous par internet obligatoire',
   onlineMandatoryShort: 'Internet obligatoire',
-  openPlanning: (label: string) => `Ouvrir ${label}`,
 
   exportCsv: 'Exporter le CSV',
   exportCsvAll: 'Exporter tout le CSV',
@@ -128,7 +128,17 @@ export const fr = {
   detail: 'Détail',
   screenshot: 'Capture',
   viewScreenshot: 'voir',
-  gaps: 'Heures sans sondage',
+  gaps: 'Heures sans sondage (ordinateur éteint ou en veille, application fermée)',
+  gapLine: (from: string, to: string, hours: number, reason: string) =>
+    `du ${from} au ${to} : ${plural(hours, 'heure', 'heures')}${reason ? ` (${reason})` : ''}`,
+  yes: 'oui',
+  no: 'non',
+  systems: {
+    legacy: 'module de rendez-vous des préfectures (/booking/create)',
+    rdvpref: 'RDV-Préfecture',
+    anct: 'RDV Service Public',
+    steps: 'étapes décrites par vous',
+  } satisfies Record<BookingSystem, string>,
 
   formAddTitle: 'Ajouter un planning',
   formEditTitle: 'Modifier le planning',

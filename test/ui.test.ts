@@ -1,0 +1,305 @@
+// The UI as a user meets it: the real core on a temporary data folder, the legacy replica préfecture, the web
+// host serving the built renderer, and a headless Chromium clicking through it.
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../electron/core/clock.js';
+import { createCore, type Core } from '../electron/core/api/create-core.js';
+import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
+import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');
+const RESULTS = path.join(ROOT, 'test-results');
+const BROWSER = process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
+const PROBE_TIMEOUT = 60_000;
+
+/** The replica's Bobigny form: four guichets; "remise de titre" has two slots this week (c1). */
+const GUICHET_LABEL = "Prendre un rendez-vous pour la remise d'un titre de séjour";
+const PLANNING_LABEL = 'Bobigny — remise de titre';
+
+let dataDir: string;
+let replicas: ReplicaServer;
+let core: Core;
+let host: WebHost;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** `npm test` builds the renderer first; a lone run of this file builds it when the sources are newer. */
+async function ensureRendererBuilt(): Promise<void> {
+  const built = await stat(path.join(STATIC_DIR, 'index.html')).catch(() => null);
+  const sources = await readdir(path.join(ROOT, 'renderer'), { recursive: true });
+  const newest = Math.max(
+    ...(await Promise.all(sources.map(async (file) => (await stat(path.join(ROOT, 'renderer', file))).mtimeMs))),
+  );
+  if (built && built.mtimeMs >= newest) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** What Paris calls this month, as the UI labels it. */
+function currentMonthLabel(): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', month: 'long', year: 'numeric' }).format(
+    new Date(),
+  );
+}
+
+async function downloaded(download: Download): Promise<Buffer> {
+  const file = await download.path();
+  return readFile(file);
+}
+
+beforeAll(async () => {
+  await ensureRendererBuilt();
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-ui-'));
+  replicas = await startReplicaServer({ clock: systemClock });
+  core = createCore({
+    dataDir,
+    appVersion: '0.0.0-test',
+    env: { ...process.env, GUICHETS_BROWSER: BROWSER },
+    log: () => undefined,
+  });
+  host = await startWebHost({ core, port: 0, staticDir: STATIC_DIR, log: () => undefined });
+  browser = await chromium.launch({
+    executablePath: BROWSER,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'fr-FR' });
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`${message.text()} ${message.location().url}`);
+  });
+  await mkdir(RESULTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser.close();
+  await host.close();
+  await core.close();
+  await replicas.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the Guichets UI, driven like a user', () => {
+  it('shows the header: name, data folder and the browser found', async () => {
+    await page.goto(host.url);
+    await page.getByRole('heading', { level: 1, name: 'Guichets' }).waitFor();
+    await page.getByText(dataDir, { exact: true }).waitFor();
+    await page.getByText(`Navigateur : ${BROWSER}`).waitFor();
+    // Not the demo: no demo banner.
+    expect(await page.getByText('Mode démonstration').count()).toBe(0);
+    await page.getByText("Aucun planning suivi pour l'instant.").waitFor();
+  });
+
+  it('explains in French what is wrong with an unknown address or a bad département', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Ajouter un planning' }).click();
+    const url = page.getByLabel('Adresse (URL)');
+    await url.fill(`${replicas.origin}/rendez-vous/inconnu`);
+    await page.getByRole('button', { name: 'Chercher les guichets' }).click();
+    await page.getByRole('alert').filter({ hasText: 'ne reconnaît pas' }).waitFor();
+    expect(await url.getAttribute('aria-invalid')).toBe('true');
+
+    await url.fill(`${replicas.origin}/booking/create/9829`);
+    await page.getByLabel('Nom du planning').fill('Essai');
+    await page.getByLabel('Département', { exact: true }).fill('999');
+    await page.getByLabel('Préfecture').fill('Bobigny');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Département : un code comme « 93 »' }).waitFor();
+  });
+
+  it('adds a planning: looks for the guichets, chooses one, saves', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Ajouter un planning' }).click();
+    await page.getByLabel('Adresse (URL)').fill(`${replicas.origin}/booking/create/9829`);
+    await page.getByRole('button', { name: 'Chercher les guichets' }).click();
+    await page.getByText('4 guichets trouvés').waitFor({ timeout: PROBE_TIMEOUT });
+    // Four guichets and none chosen: the form asks for one before saving.
+    await page.getByLabel('Département', { exact: true }).fill('93');
+    await page.getByLabel('Préfecture').fill('Bobigny');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Choisissez un guichet.' }).waitFor();
+    expect(await page.getByLabel('Guichet', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Guichet', { exact: true }).selectOption({ label: GUICHET_LABEL });
+    // The label is prefilled from the guichet, then shortened by the user.
+    expect(await page.getByLabel('Nom du planning').inputValue()).toBe(GUICHET_LABEL);
+    await page.getByLabel('Nom du planning').fill(PLANNING_LABEL);
+    await page.getByLabel('Démarche').fill('Remise de titre');
+    await page.getByLabel('« prise de rendez-vous par internet obligatoire »').check();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+    await page.getByRole('heading', { level: 2, name: PLANNING_LABEL }).waitFor();
+    await page.getByText(GUICHET_LABEL).waitFor();
+    await page.getByText('Pas encore de sondage').waitFor();
+  });
+
+  it('probes it now and shows the result, then the bar', async () => {
+    await page.getByRole('button', { name: 'Sonder maintenant' }).click();
+    const result = page.getByRole('status').filter({ hasText: 'Résultat : dates disponibles' });
+    await result.waitFor({ timeout: PROBE_TIMEOUT });
+    // The first two free slots, as people in France write them.
+    expect(await result.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}, \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+
+    const top = page.getByRole('img', { name: /au moins deux dates sous un mois : 100 %/ }).first();
+    await top.waitFor();
+    const label = (await top.getAttribute('aria-label')) ?? '';
+    expect(label).toContain('pas de date disponible : 0 %');
+    expect(label).toContain('1 sondage concluant sur 1 jour.');
+    await page.getByText("Moins de trois mois d'historique : barre calculée sur les données existantes").first().waitFor();
+  });
+
+  it("opens its months: this month's bar, with attempts and days per share, and the recent probes", async () => {
+    const month = page.locator('details.month').filter({ hasText: currentMonthLabel() });
+    await month.getByRole('heading', { name: currentMonthLabel() }).waitFor();
+    const c1 = month.getByRole('row', { name: /au moins deux dates sous un mois/ });
+    expect((await c1.locator('td').allTextContents()).map((text) => text.trim())).toEqual(['100 %', '1', '1']);
+    expect(await month.getByRole('img').getAttribute('aria-label')).toContain('au moins deux dates sous un mois : 100 %');
+
+    const probeRow = page.locator('table.probes tbody tr').first();
+    const cells = await probeRow.locator('td').allTextContents();
+    expect(cells[0]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(cells[1]).toMatch(/^\d{2}:\d{2}$/);
+    expect(cells[2]).toBe('dates disponibles');
+    expect(cells[3]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await page.screenshot({ path: path.join(RESULTS, 'planning.png'), fullPage: true });
+
+    // The captioned screenshot of the probe, served by the web host.
+    const href = await probeRow.getByRole('link', { name: 'voir' }).getAttribute('href');
+    const image = await page.request.get(new URL(href ?? '', host.url).toString());
+    expect(image.headers()['content-type']).toBe('image/png');
+    expect((await image.body()).subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  it('exports the CSV with La Cimade-compatible columns', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Exporter le CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const text = (await downloaded(download)).toString('utf8');
+    const [header = '', firstRow = ''] = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(header.startsWith('departement;planning;date_sondage;heure_sondage;premiere_date;deuxieme_date')).toBe(true);
+    expect(firstRow.startsWith(`93;${PLANNING_LABEL};`)).toBe(true);
+  });
+
+  it('exports the chart as a PNG that carries its own colours and text', async () => {
+    await page.getByRole('link', { name: 'Réglages' }).click();
+    await page.getByLabel('Auteur des graphiques').fill('Association Test');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Réglages enregistrés.').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.getByRole('link', { name: PLANNING_LABEL }).click();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter le graphique (PNG)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('guichets-bobigny-remise-de-titre.png');
+    const png = await downloaded(download);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    await writeFile(path.join(RESULTS, 'chart.png'), png);
+
+    // Decoded by the browser on a blank page: the c1 green of the bar and plenty of dark text are there.
+    const viewer = await browser.newPage();
+    const pixels = await viewer.evaluate<{ width: number; height: number; green: number; dark: number }>(`(async () => {
+      const image = new Image();
+      image.src = 'data:image/png;base64,${png.toString('base64')}';
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      const data = context.getImageData(0, 0, image.width, image.height).data;
+      let green = 0, dark = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] === 0x1b && data[i + 1] === 0x5e && data[i + 2] === 0x20) green += 1;
+        else if (data[i] + data[i + 1] + data[i + 2] < 200) dark += 1;
+      }
+      return { width: image.width, height: image.height, green, dark };
+    })()`);
+    await viewer.close();
+    expect(pixels.width).toBe(1200);
+    expect(pixels.green).toBeGreaterThan(10_000);
+    expect(pixels.dark).toBeGreaterThan(2_000);
+  });
+
+  it('shows the dashboard grouped by département and préfecture, with the legend', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
+    const departement = page.getByRole('region', { name: 'Département 93' });
+    await departement.getByRole('heading', { name: 'Bobigny', exact: true }).waitFor();
+    const card = departement.getByRole('article', { name: PLANNING_LABEL });
+    await card
+      .getByText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} — dates disponibles \(première date : \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)$/)
+      .waitFor();
+    expect(await card.getByRole('img').getAttribute('aria-label')).toMatch(
+      /^au moins deux dates sous un mois : 100 %, .* 1 sondage concluant sur 1 jour\.$/,
+    );
+    await card.getByText('1 sondage sur 1 jour', { exact: false }).waitFor();
+    for (const words of ['au moins deux dates sous un mois', 'pas de date disponible']) {
+      await page.locator('.legend').getByText(`« ${words} »`).waitFor();
+    }
+    await page.screenshot({ path: path.join(RESULTS, 'dashboard.png'), fullPage: true });
+  });
+
+  it('switches to English, and remembers it', async () => {
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('heading', { level: 2, name: 'Dashboard' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Add a planning' }).waitFor();
+    await page.getByText('« at least two dates within a month »').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Dashboard' }).waitFor();
+    await page.getByText(/ — dates available \(first date: /).waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'dashboard-en.png'), fullPage: true });
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { level: 2, name: 'Tableau de bord' }).waitFor();
+  });
+
+  it('unfollows, then removes the planning after saying its probes are kept', async () => {
+    await page.getByRole('link', { name: PLANNING_LABEL }).click();
+    await page.getByRole('button', { name: 'Ne plus suivre' }).click();
+    await page.getByRole('button', { name: 'Suivre', exact: true }).waitFor();
+    await page.getByText('Non suivi', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Supprimer' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('Les sondages déjà enregistrés sont conservés.').waitFor();
+    await dialog.getByRole('button', { name: 'Supprimer' }).click();
+    await page.getByText("Aucun planning suivi pour l'instant.").waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the demo', () => {
+  it('says on every page that the préfectures are fictitious and probed every minute', async () => {
+    const demoDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-ui-demo-'));
+    const demoCore = createCore({ dataDir: demoDir, appVersion: '0.0.0-test', demo: true, log: () => undefined });
+    const demoHost = await startWebHost({ core: demoCore, port: 0, staticDir: STATIC_DIR, log: () => undefined });
+    const demoPage = await browser.newPage();
+    try {
+      await demoPage.goto(demoHost.url);
+      await demoPage
+        .getByText(
+          'Mode démonstration : préfectures fictives (répliques locales), sondées chaque minute au lieu de chaque heure.',
+        )
+        .waitFor();
+    } finally {
+      await demoPage.close();
+      await demoHost.close();
+      await demoCore.close();
+      await rm(demoDir, { recursive: true, force: true });
+    }
+  });
+});
