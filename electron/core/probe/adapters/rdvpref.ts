@@ -104,6 +104,12 @@ async function nextWeek(visit: Visit): Promise<boolean> {
 /** The slot page: the site's no-slot message, or the cards of one week, turning weeks for a second slot. */
 export async function readCreneaux(visit: Visit): Promise<AdapterResult> {
   const { page } = visit;
+  // The slot page is a Vue application: give its cards or its no-slot message a moment to show.
+  await slotInputs(page)
+    .or(page.getByText(/aucun créneau disponible/i))
+    .first()
+    .waitFor({ timeout: 5_000 })
+    .catch(() => undefined);
   const text = await page.locator('body').innerText();
   const published = /derni[eè]re mise en ligne[^\n]*/i.exec(text)?.[0].trim();
   const suffix = published ? ` (${published})` : '';

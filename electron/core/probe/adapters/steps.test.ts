@@ -104,7 +104,7 @@ describe('user-defined steps', () => {
   it('calls a step that cannot be done unrecognized, naming the step', async () => {
     const broken = spec('Titre de séjour');
     broken.steps.splice(1, 1, { kind: 'click', text: 'Réserver' });
-    const outcome = await probe(broken, undefined, 300);
+    const outcome = await probe(broken, undefined, 2_000);
     expect(outcome.outcome).toBe('unrecognized');
     expect(outcome.detail).toMatch(/^Étape 2 \(cliquer sur « Réserver »\) impossible/);
   });
@@ -132,7 +132,7 @@ describe('user-defined steps', () => {
     const tab = await context.newPage();
     const broken = spec('Titre de séjour');
     broken.steps.push({ kind: 'waitForText', text: 'Confirmation' });
-    const trial = await tryStepsSpec(tab, broken, { url: `${server.origin}/start`, stepTimeoutMs: 300 });
+    const trial = await tryStepsSpec(tab, broken, { url: `${server.origin}/start`, stepTimeoutMs: 2_000 });
     await context.close();
     expect(trial.steps.map((s) => [s.index, s.ok])).toEqual([[0, true], [1, true], [2, true], [3, true], [4, true], [5, true], [6, false]]);
     expect(trial.steps[6]?.detail).toMatch(/Étape 7 \(attendre le texte « Confirmation »\) impossible/);

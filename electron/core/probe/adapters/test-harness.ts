@@ -56,9 +56,20 @@ export interface TestContext extends AdapterContext {
   close(): Promise<void>;
 }
 
-/** A fresh browser context (no cookies), as each probe gets. */
+const shared = new WeakMap<Browser, Promise<BrowserContext>>();
+
+/**
+ * A page without cookies, as each probe gets. The tests share one context per browser and empty its cookies,
+ * which is what a fresh context gives the replicas (they send no-store) at a fraction of its cost.
+ */
 export async function adapterContext(browser: Browser, target: ProbeTarget): Promise<TestContext> {
-  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  let opening = shared.get(browser);
+  if (!opening) {
+    opening = browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    shared.set(browser, opening);
+  }
+  const context = await opening;
+  await context.clearCookies();
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const statuses: number[] = [];
@@ -71,7 +82,7 @@ export async function adapterContext(browser: Browser, target: ProbeTarget): Pro
     noteResponse: (response: Response | null) => {
       if (response) statuses.push(response.status());
     },
-    close: () => context.close(),
+    close: () => page.close(),
   };
 }
 
