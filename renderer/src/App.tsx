@@ -55,7 +55,7 @@ export function App({ client }: { client: ApiClient }) {
               {problem}
             </p>
           ) : null}
-          <Page route={route} onLanguageSaved={setLanguageState} />
+          <Page route={route} />
         </main>
       </I18nContext>
     </ApiContext>
@@ -80,7 +80,7 @@ function Nav({ route }: { route: Route }) {
   );
 }
 
-function Page({ route, onLanguageSaved }: { route: Route; onLanguageSaved: (language: Language) => void }) {
+function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'planning':
       return <PlanningPage key={route.id} id={route.id} />;
@@ -89,7 +89,7 @@ function Page({ route, onLanguageSaved }: { route: Route; onLanguageSaved: (lang
     case 'edit':
       return <PlanningForm key={route.id} id={route.id} />;
     case 'settings':
-      return <SettingsPage onLanguageSaved={onLanguageSaved} />;
+      return <SettingsPage />;
     default:
       return <Dashboard />;
   }

@@ -40,8 +40,19 @@ export function useLoaded<T>(load: () => Promise<T>, refreshOn: readonly ('probe
   const events = refreshOn.join(',');
   useEffect(() => {
     if (!events) return;
-    const stops = events.split(',').map((event) => api.on(event as (typeof refreshOn)[number], reload));
-    return () => stops.forEach((stop) => stop());
+    // A round of probes sends a burst of events: one reload per burst is enough.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const soon = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        reload();
+      }, 250);
+    };
+    const stops = events.split(',').map((event) => api.on(event as (typeof refreshOn)[number], soon));
+    return () => {
+      clearTimeout(pending);
+      stops.forEach((stop) => stop());
+    };
   }, [api, events, reload]);
 
   return { ...state, reload };

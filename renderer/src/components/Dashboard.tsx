@@ -83,7 +83,10 @@ function PlanningCard({ overview }: { overview: PlanningOverview }) {
         </div>
         <div>
           <dt>{t.lastProbe}</dt>
-          <dd>{overview.running ? t.running : lastProbeText(overview, t)}</dd>
+          <dd>
+            {lastProbeText(overview, t)}
+            {overview.running ? <div className="progress">{t.running}</div> : null}
+          </dd>
         </div>
         <div>
           <dt>{t.nextProbe}</dt>

@@ -17,7 +17,7 @@ export function PlanningPage({ id }: { id: string }) {
   const api = useApi();
   const { t } = useI18n();
   const load = useCallback(() => api.call('plannings:get', { id }), [api, id]);
-  const { data, error } = useLoaded(load, ['plannings:changed', 'probe:finished']);
+  const { data, error } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished']);
 
   if (!data) {
     return error ? (
@@ -141,8 +141,8 @@ function Actions({ detail }: { detail: PlanningDetail }) {
         </button>
       </div>
       <div role="status" aria-live="polite" className="probe-status">
-        {probe.kind === 'running' ? <span className="progress">{t.probeRunning}</span> : null}
-        {probe.kind === 'done' ? <ProbeSummary probe={probe.probe} /> : null}
+        {running ? <span className="progress">{t.probeRunning}</span> : null}
+        {probe.kind === 'done' && !running ? <ProbeSummary probe={probe.probe} /> : null}
       </div>
       {probe.kind === 'failed' ? (
         <p role="alert" className="error">

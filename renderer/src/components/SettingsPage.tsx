@@ -2,10 +2,9 @@ import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import type { Settings } from '../../../electron/shared/domain';
 import { errorMessage } from '../api/client';
 import { useApi } from '../api/context';
-import { dictionaries, useI18n, type Language } from '../i18n';
+import { useI18n, type Language } from '../i18n';
 
 interface Draft {
-  language: Language;
   browserPath: string;
   hostSpacingSeconds: string;
   probeTimeoutSeconds: string;
@@ -13,16 +12,15 @@ interface Draft {
 }
 
 const toDraft = (settings: Settings): Draft => ({
-  language: settings.language,
   browserPath: settings.browserPath ?? '',
   hostSpacingSeconds: String(settings.hostSpacingSeconds),
   probeTimeoutSeconds: String(settings.probeTimeoutSeconds),
   author: settings.author,
 });
 
-export function SettingsPage({ onLanguageSaved }: { onLanguageSaved: (language: Language) => void }) {
+export function SettingsPage() {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, language, setLanguage } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
@@ -50,7 +48,6 @@ export function SettingsPage({ onLanguageSaved }: { onLanguageSaved: (language: 
     setStatus(null);
     try {
       const saved = await api.call('settings:update', {
-        language: draft.language,
         browserPath: draft.browserPath.trim() || null,
         // The core validates the numbers and says in French what it expects.
         hostSpacingSeconds: Number(draft.hostSpacingSeconds),
@@ -58,8 +55,7 @@ export function SettingsPage({ onLanguageSaved }: { onLanguageSaved: (language: 
         author: draft.author.trim(),
       });
       setDraft(toDraft(saved));
-      onLanguageSaved(saved.language);
-      setStatus({ text: dictionaries[saved.language].settingsSaved, error: false });
+      setStatus({ text: t.settingsSaved, error: false });
     } catch (error) {
       setStatus({ text: errorMessage(error), error: true });
     }
@@ -71,7 +67,8 @@ export function SettingsPage({ onLanguageSaved }: { onLanguageSaved: (language: 
       <form onSubmit={(event) => void save(event)} noValidate>
         <div className="field">
           <label htmlFor={`${id}-language`}>{t.language}</label>
-          <select id={`${id}-language`} value={draft.language} onChange={(e) => set({ language: e.target.value as Language })}>
+          {/* Applied and stored at once, like the switch in the header. */}
+          <select id={`${id}-language`} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
             <option value="fr">Français</option>
             <option value="en">English</option>
           </select>
