@@ -19,10 +19,14 @@ export interface DemoOptions {
  */
 export async function startDemo(options: DemoOptions): Promise<{ url: string; close(): Promise<void> }> {
   const { log } = options;
-  const replicas = await startReplicaServer({ clock: systemClock, port: 0 });
+  // One replica server per préfecture: like the real sites, each is its own host, so that the spacing between
+  // two requests to one host does not make every préfecture wait for the others.
+  const prefectures = [...new Set(DEMO_PLANNINGS.map((demo) => demo.prefecture))];
+  const servers = await Promise.all(prefectures.map(() => startReplicaServer({ clock: systemClock, port: 0 })));
+  const originOf = new Map(prefectures.map((name, index) => [name, servers[index]?.origin ?? '']));
   const core = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, demo: true, log });
-  // The replicas are all on one local host: a short spacing keeps the demo lively without bursts.
-  await core.api['settings:update']({ hostSpacingSeconds: 2, probeTimeoutSeconds: 60 });
+  // Every minute instead of every hour: a short spacing and timeout keep the demo lively.
+  await core.api['settings:update']({ hostSpacingSeconds: 5, probeTimeoutSeconds: 45 });
 
   const existing = new Map((await core.store.plannings.list()).map((planning) => [planning.id, planning]));
   const now = new Date().toISOString();
@@ -35,7 +39,7 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; cl
       label: demo.label,
       departement: demo.departement,
       prefecture: demo.prefecture,
-      url: new URL(demo.path, replicas.origin).toString(),
+      url: new URL(demo.path, originOf.get(demo.prefecture)).toString(),
       system: demo.system,
       guichet: demo.guichet,
       guichetLabel: demo.guichetLabel,
@@ -74,7 +78,7 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; cl
     async close() {
       await host.close();
       await core.close();
-      await replicas.close();
+      await Promise.all(servers.map((server) => server.close()));
     },
   };
 }

@@ -42,6 +42,6 @@ async function exportCsvWithDialog(event: IpcMainInvokeEvent, core: Core, input:
     return { ok: false, error: { code: 'invalid_input', message: 'Export annulé.' } };
   }
   const planningIds =
-    typeof input === 'object' && input !== null && 'planningIds' in input ? (input as { planningIds: unknown }).planningIds : undefined;
+    typeof input === 'object' && input !== null && 'planningIds' in input ? input.planningIds : undefined;
   return core.handle('export:csv', { planningIds, path: choice.filePath });
 }

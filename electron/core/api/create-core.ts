@@ -23,6 +23,7 @@ import { createProber, detectSystem, findBrowser, type Prober } from '../probe/i
 import { createScheduler, stableMinute, type Scheduler } from '../schedule/index.js';
 import { planningStats } from '../stats/index.js';
 import { createStore, type Store } from '../store/index.js';
+import { acquireScheduleLock } from './lock.js';
 import { parseInput } from './schemas.js';
 
 export interface CoreOptions {
@@ -127,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
   }
 
   let scheduler: Scheduler | null = null;
+  let releaseLock: (() => Promise<void>) | null = null;
   let schedulerKey = '';
   /** The schedule follows the settings (spacing, timeout): it is rebuilt when they change. */
   async function getScheduler(): Promise<Scheduler> {
@@ -140,12 +142,20 @@ export function createCore(options: CoreOptions): Core {
       clock,
       everyMinutes,
       hostSpacingMs: settings.hostSpacingSeconds * 1000,
-      timeoutMs: settings.probeTimeoutSeconds * 1000,
+      // The prober ends a slow site itself (and records it); this only catches a probe that hangs on our side.
+      timeoutMs: (settings.probeTimeoutSeconds + 60) * 1000,
       listPlannings: () => store.plannings.list(),
       runProbe: (planning, trigger) => probePlanning(planning, trigger),
       lastProbeAt: async (planningId) => {
         const last = await store.probes.last(planningId);
         return last ? new Date(last.startedAt) : null;
+      },
+      lastGapEnd: async (planningId) => {
+        const now = DateTime.fromJSDate(clock.now(), { zone: PARIS });
+        const months = [now.minus({ months: 1 }), now].map((month) => month.toFormat('yyyy-MM'));
+        const gaps = (await Promise.all(months.map((month) => store.gaps.list(planningId, month)))).flat();
+        const ends = gaps.map((gap) => Date.parse(gap.to));
+        return ends.length > 0 ? new Date(Math.max(...ends)) : null;
       },
       recordGap: (gap) => store.gaps.record(gap),
       log,
@@ -317,13 +327,18 @@ export function createCore(options: CoreOptions): Core {
       return () => events.off(event, listener);
     },
     async startSchedule() {
+      releaseLock ??= await acquireScheduleLock(dataDir);
       await (await getScheduler()).start();
     },
     async stopSchedule() {
       await scheduler?.stop();
+      await releaseLock?.();
+      releaseLock = null;
     },
     async close() {
       await scheduler?.stop();
+      await releaseLock?.();
+      releaseLock = null;
       if (prober) await prober.close();
       await store.close();
     },
@@ -332,10 +347,9 @@ export function createCore(options: CoreOptions): Core {
 
 function applyChanges(current: Planning, changes: PlanningChanges, now: string): Planning {
   const { stopped, ...rest } = changes;
-  const next: Planning = { ...current, updatedAt: now };
-  for (const [key, value] of Object.entries(rest)) {
-    if (value !== undefined) Object.assign(next, { [key]: value });
-  }
+  // A field given as undefined keeps its value (JSON cannot say undefined anyway).
+  const given = Object.fromEntries(Object.entries(rest as Record<string, unknown>).filter((entry) => entry[1] !== undefined)) as Partial<Planning>;
+  const next: Planning = { ...current, ...given, updatedAt: now };
   if (stopped !== undefined) next.stoppedAt = stopped ? (current.stoppedAt ?? now) : null;
   return next;
 }

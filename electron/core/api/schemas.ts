@@ -71,7 +71,7 @@ const settingsPatch = z
 
 const none = z.undefined().or(z.null()).or(z.object({}).strict()).transform(() => undefined);
 
-export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>, unknown> } = {
+export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'app:info': none,
   'plannings:list': none,
   'plannings:get': z.object({ id }),

@@ -1,0 +1,43 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../errors.js';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One schedule per data folder: the desktop app and `cli run` share the folder, and two schedules would probe
+ * twice and fork the chain of probes. A lock left by a process that died is taken over.
+ */
+export async function acquireScheduleLock(dataDir: string): Promise<() => Promise<void>> {
+  const file = path.join(dataDir, 'schedule.lock');
+  await mkdir(dataDir, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      await writeFile(file, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }), { flag: 'wx' });
+      return async () => {
+        await rm(file, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = await readFile(file, 'utf8')
+        .then((text) => JSON.parse(text) as { pid?: unknown })
+        .catch(() => ({ pid: undefined }));
+      if (typeof holder.pid === 'number' && holder.pid !== process.pid && alive(holder.pid)) {
+        throw new AppError(
+          'busy',
+          `Le calendrier tourne déjà pour ce dossier de données (processus ${holder.pid} : l’application ou « cli run »). Fermez-le d’abord, ou choisissez un autre dossier avec --data-dir.`,
+        );
+      }
+      await rm(file, { force: true });
+    }
+  }
+  throw new AppError('busy', `Verrou du calendrier impossible à prendre : ${file}`);
+}
