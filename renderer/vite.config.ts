@@ -26,6 +26,8 @@ export default defineConfig({
   },
   server: {
     // `npm run cli -- serve` on its default port answers the API while Vite serves the UI.
-    proxy: { '/api': `http://127.0.0.1:${process.env.GUICHETS_API_PORT ?? '4173'}` },
+    proxy: Object.fromEntries(
+      ['/api', '/evidence'].map((prefix) => [prefix, `http://127.0.0.1:${process.env.GUICHETS_API_PORT ?? '4870'}`]),
+    ),
   },
 });
