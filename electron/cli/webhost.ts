@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { API_METHODS, type ApiEvent, type ApiEvents } from '../shared/api.js';
+import { API_EVENTS, API_METHODS, type ApiEvents } from '../shared/api.js';
 import type { Core } from '../core/api/create-core.js';
 import { writeCsvForPlannings } from '../core/export/index.js';
 
@@ -34,7 +34,6 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const EVENTS: ApiEvent[] = ['probe:started', 'probe:finished', 'plannings:changed'];
 const MAX_BODY = 1_000_000;
 
 /**
@@ -108,7 +107,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function streamEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
     res.write(': connecté\n\n');
-    const unsubscribe = EVENTS.map((event) =>
+    const unsubscribe = API_EVENTS.map((event) =>
       core.on(event, (payload: ApiEvents[typeof event]) => {
         res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
       }),

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Core } from '../core/api/create-core.js';
 import { toApiError } from '../core/errors.js';
-import type { ApiEvent, Envelope } from '../shared/api.js';
+import { API_EVENTS, type Envelope } from '../shared/api.js';
 
-const EVENTS: ApiEvent[] = ['probe:started', 'probe:finished', 'plannings:changed'];
 
 /** Only our own UI, loaded from our own files, may call the core. */
 function isTrustedSender(event: IpcMainInvokeEvent, rendererDir: string): boolean {
@@ -22,7 +21,7 @@ export function setupIpc(core: Core, rendererDir: string): void {
     if (method === 'export:csv') return exportCsvWithDialog(event, core, input);
     return core.handle(method, input);
   });
-  for (const name of EVENTS) {
+  for (const name of API_EVENTS) {
     core.on(name, (payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`api:event:${name}`, payload);
     });

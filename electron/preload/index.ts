@@ -1,9 +1,8 @@
 // The only bridge between the sandboxed UI and the main process: the contract's methods, nothing else.
 // Bundled to one CommonJS file (sandboxed preloads cannot load other files).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_METHODS, type ApiEvent, type ApiEvents, type Bridge, type Envelope } from '../shared/api.js';
+import { API_EVENTS, API_METHODS, type ApiEvents, type Bridge, type Envelope } from '../shared/api.js';
 
-const EVENTS: readonly ApiEvent[] = ['probe:started', 'probe:finished', 'plannings:changed'];
 
 const bridge = {
   async call(method, input) {
@@ -13,7 +12,7 @@ const bridge = {
     return (await ipcRenderer.invoke('api:call', method, input)) as Envelope<never>;
   },
   on(event, listener) {
-    if (!EVENTS.includes(event)) return () => undefined;
+    if (!(API_EVENTS as readonly string[]).includes(event)) return () => undefined;
     const channel = `api:event:${event}`;
     const wrapped = (_event: IpcRendererEvent, payload: ApiEvents[typeof event]) => listener(payload);
     ipcRenderer.on(channel, wrapped);

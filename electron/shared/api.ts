@@ -4,7 +4,9 @@ import type {
   BookingSystem,
   Gap,
   Guichet,
+  LocalDateTime,
   MonthKey,
+  Outcome,
   Planning,
   Probe,
   Settings,
@@ -36,8 +38,30 @@ export interface DiscoverResult {
   guichets: Guichet[];
 }
 
+/** A visible browser window where a person solves a captcha; Guichets then probes in that session. */
+export interface AssistedSessionStatus {
+  planningId: string;
+  state: 'waiting' | 'ready' | 'expired' | 'closed';
+  /** ISO instant the person last solved the captcha. */
+  solvedAt: string | null;
+  /** In French: where the session stands and what to do. */
+  message: string;
+}
+
+/** "Try these steps now": each step's result and screenshot, and what a probe would record. */
+export interface StepsTrialResult {
+  steps: { index: number; description: string; ok: boolean; detail: string; screenshot: string }[];
+  outcome: Outcome;
+  firstSlot: LocalDateTime | null;
+  secondSlot: LocalDateTime | null;
+  detail: string;
+  finalUrl: string;
+}
+
 export interface PlanningOverview {
   planning: Planning;
+  /** The assisted session of a captcha site; null for systems without captcha. */
+  assisted: AssistedSessionStatus | null;
   stats: PlanningStats;
   lastProbe: Probe | null;
   /** ISO instant of the next scheduled probe, when the schedule runs and the planning is followed. */
@@ -83,6 +107,11 @@ export interface ApiMethods {
   'plannings:discover': { input: { url: string }; output: DiscoverResult };
   'probes:runNow': { input: { planningId: string }; output: Probe };
   'probes:list': { input: { planningId: string; month?: MonthKey }; output: Probe[] };
+  /** Opens the visible window where the person solves the captcha. */
+  'assisted:open': { input: { planningId: string }; output: AssistedSessionStatus };
+  'assisted:close': { input: { planningId: string }; output: AssistedSessionStatus };
+  /** Runs user-defined steps once; screenshots as data: URLs. */
+  'steps:try': { input: { url: string; steps: StepsSpec }; output: StepsTrialResult };
   'settings:get': { input: undefined; output: Settings };
   'settings:update': { input: Partial<Settings>; output: Settings };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
@@ -108,6 +137,9 @@ export const API_METHODS = [
   'plannings:discover',
   'probes:runNow',
   'probes:list',
+  'assisted:open',
+  'assisted:close',
+  'steps:try',
   'settings:get',
   'settings:update',
   'export:csv',
@@ -118,8 +150,10 @@ export interface ApiEvents {
   'probe:started': { planningId: string };
   'probe:finished': Probe;
   'plannings:changed': { ids: string[] };
+  'assisted:changed': AssistedSessionStatus;
 }
 export type ApiEvent = keyof ApiEvents;
+export const API_EVENTS = ['probe:started', 'probe:finished', 'plannings:changed', 'assisted:changed'] as const satisfies readonly ApiEvent[];
 
 export const ERROR_CODES = [
   'invalid_input',

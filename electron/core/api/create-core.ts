@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type {
   ApiEvent,
+  AssistedSessionStatus,
   ApiEvents,
   ApiInput,
   ApiMethod,
@@ -19,7 +20,15 @@ import type { Planning, Probe } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
 import { exportCsvFile } from '../export/index.js';
-import { createProber, detectSystem, findBrowser, type Prober } from '../probe/index.js';
+import {
+  createAssistedSessions,
+  createProber,
+  describeStep,
+  detectSystem,
+  findBrowser,
+  type AssistedSessions,
+  type Prober,
+} from '../probe/index.js';
 import { createScheduler, stableMinute, type Scheduler } from '../schedule/index.js';
 import { planningStats } from '../stats/index.js';
 import { createStore, type Store } from '../store/index.js';
@@ -50,6 +59,8 @@ export interface Core {
 }
 
 const PARIS = 'Europe/Paris';
+/** Booking systems that put a captcha before the answer: probed unattended they record `captcha`. */
+const CAPTCHA_SYSTEMS: ReadonlySet<Planning['system']> = new Set(['rdvpref']);
 
 /** Sortable, unique: the start instant then a random tail. */
 export function newProbeId(at: Date): string {
@@ -85,6 +96,37 @@ export function createCore(options: CoreOptions): Core {
     return prober;
   }
 
+  let assisted: AssistedSessions | null = null;
+  /** Visible windows where a person solves a captcha; opened only at the user's request. */
+  async function getAssisted(): Promise<AssistedSessions> {
+    if (assisted) return assisted;
+    const settings = await store.settings.get();
+    const browser = findBrowser({ env, settingsPath: settings.browserPath });
+    if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
+    assisted = createAssistedSessions({
+      dir: path.join(dataDir, 'assisted-profiles'),
+      browserPath: browser.path,
+      clock,
+      appVersion: options.appVersion,
+      timeoutMs: settings.probeTimeoutSeconds * 1000,
+      log,
+      onChange: (status) => emit('assisted:changed', status),
+    });
+    return assisted;
+  }
+
+  function assistedStatus(planning: Planning): AssistedSessionStatus | null {
+    if (!CAPTCHA_SYSTEMS.has(planning.system)) return null;
+    return (
+      assisted?.status(planning.id) ?? {
+        planningId: planning.id,
+        state: 'closed',
+        solvedAt: null,
+        message: 'Ce site demande un code de sécurité : ouvrez une session assistée pour que Guichets puisse lire ses créneaux.',
+      }
+    );
+  }
+
   const emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]): void => {
     events.emit(event, payload);
   };
@@ -100,11 +142,17 @@ export function createCore(options: CoreOptions): Core {
     emit('probe:started', { planningId: planning.id });
     const startedAt = clock.now();
     const id = newProbeId(startedAt);
-    const activeProber = await getProber();
-    const result = await activeProber.probe(
-      { url: planning.url, guichet: planning.guichet, system: planning.system, steps: planning.steps },
-      { probeId: id, planningLabel: `${planning.prefecture} — ${planning.label}` },
-    );
+    const caption = { probeId: id, planningLabel: `${planning.prefecture} — ${planning.label}` };
+    // While a person keeps a captcha site's session open, probes go through it (and say so when it expired).
+    const sessions = assisted;
+    const session = sessions?.status(planning.id).state;
+    const inSession = session === 'ready' || session === 'expired';
+    const result = sessions && inSession
+      ? await sessions.probe({ id: planning.id, url: planning.url }, caption)
+      : await (await getProber()).probe(
+          { url: planning.url, guichet: planning.guichet, system: planning.system, steps: planning.steps },
+          caption,
+        );
     const probe = await store.probes.append(
       {
         id,
@@ -119,7 +167,7 @@ export function createCore(options: CoreOptions): Core {
         detail: result.detail,
         httpStatus: result.httpStatus,
         environment: result.environment,
-        trigger,
+        trigger: inSession ? 'assisted' : trigger,
       },
       { screenshot: result.screenshot, pageText: result.pageText },
     );
@@ -173,6 +221,7 @@ export function createCore(options: CoreOptions): Core {
     const next = scheduler?.nextRunAt(planning.id) ?? null;
     return {
       planning,
+      assisted: assistedStatus(planning),
       stats: planningStats(planning.id, aggregates, today),
       lastProbe,
       nextProbeAt: next ? next.toISOString() : null,
@@ -280,6 +329,46 @@ export function createCore(options: CoreOptions): Core {
       await mustGetPlanning(planningId);
       return store.probes.list(planningId, month ? { month } : {});
     },
+    'assisted:open': async ({ planningId }) => {
+      const planning = await mustGetPlanning(planningId);
+      if (!CAPTCHA_SYSTEMS.has(planning.system)) {
+        throw new AppError('invalid_input', 'Ce site ne demande pas de code de sécurité : la session assistée est inutile.');
+      }
+      const sessions = await getAssisted();
+      try {
+        return await sessions.open({ id: planning.id, url: planning.url });
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        throw new AppError(
+          'internal',
+          'La fenêtre de la session assistée n’a pas pu s’ouvrir. Elle demande un écran : lancez Guichets sur un poste avec affichage (l’application de bureau).',
+        );
+      }
+    },
+    'assisted:close': async ({ planningId }) => {
+      const planning = await mustGetPlanning(planningId);
+      await assisted?.close(planningId);
+      return assistedStatus(planning) ?? { planningId, state: 'closed', solvedAt: null, message: '' };
+    },
+    'steps:try': async ({ url, steps }) => {
+      const trial = await (await getProber()).trySteps(url, steps);
+      const [firstSlot = null, secondSlot = null] = [...trial.result.slots].sort();
+      return {
+        steps: trial.steps.map((step) => ({
+          index: step.index,
+          description: describeStep(step.step),
+          ok: step.ok,
+          detail: step.detail,
+          screenshot: `data:image/png;base64,${step.screenshot.toString('base64')}`,
+        })),
+        outcome: trial.result.outcome,
+        firstSlot,
+        secondSlot,
+        detail: trial.result.detail,
+        finalUrl: trial.finalUrl,
+      };
+    },
     'settings:get': () => store.settings.get(),
     'settings:update': async (patch) => {
       const settings = await store.settings.update(patch);
@@ -337,6 +426,7 @@ export function createCore(options: CoreOptions): Core {
     },
     async close() {
       await scheduler?.stop();
+      await assisted?.closeAll();
       await releaseLock?.();
       releaseLock = null;
       if (prober) await prober.close();

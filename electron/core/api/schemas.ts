@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiInput, ApiMethod } from '../../shared/api.js';
 import { BOOKING_SYSTEMS } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
+import { stepsSpecSchema } from '../probe/index.js';
 
 const text = (what: string, max = 300) =>
   z.string({ error: `${what} : texte attendu.` }).trim().min(1, `${what} : à remplir.`).max(max, `${what} : trop long.`);
@@ -23,22 +24,6 @@ const departement = z
   .trim()
   .regex(/^(0[1-9]|[1-8]\d|9[0-5]|2[AaBb]|97[1-8]|98[4-9])$/, 'Département : un code comme « 93 », « 2A » ou « 971 ».')
   .transform((code) => code.toUpperCase());
-
-const step = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('goto'), url: httpUrl }),
-  z.object({ kind: z.literal('click'), text: z.string().optional(), selector: z.string().optional() }),
-  z.object({ kind: z.literal('check'), text: z.string().optional(), selector: z.string().optional() }),
-  z.object({ kind: z.literal('fill'), selector: z.string().min(1), value: z.string() }),
-  z.object({ kind: z.literal('select'), selector: z.string().min(1), option: z.string() }),
-  z.object({ kind: z.literal('waitForText'), text: z.string().min(1) }),
-]);
-
-export const stepsSpecSchema = z.object({
-  steps: z.array(step).min(1, 'Étapes : ajoutez au moins une étape.').max(40),
-  noSlotText: text('Texte « aucun créneau »'),
-  slotSelector: text('Sélecteur des créneaux'),
-  datePattern: z.string().optional(),
-});
 
 const planningInput = z.object({
   label: text('Intitulé'),
@@ -84,6 +69,9 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'plannings:discover': z.object({ url: httpUrl }),
   'probes:runNow': z.object({ planningId: id }),
   'probes:list': z.object({ planningId: id, month: month.optional() }),
+  'assisted:open': z.object({ planningId: id }),
+  'assisted:close': z.object({ planningId: id }),
+  'steps:try': z.object({ url: httpUrl, steps: stepsSpecSchema }),
   'settings:get': none,
   'settings:update': settingsPatch,
   'export:csv': z.object({ planningIds: z.array(id).optional(), path: z.string().min(1).optional() }),

@@ -5,3 +5,5 @@ export { captionLines, OUTCOME_WORDS, type CaptionFacts } from './caption.js';
 export { formatParis, formatUtc, frenchSlot } from './format.js';
 export { createProber, type ProbeCaption, type Prober, type ProberOptions } from './prober.js';
 export type { Adapter, AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './types.js';
+export { createAssistedSessions, type AssistedSessions, type AssistedStatus } from './assisted.js';
+export { describeStep, parseStepsSpec, stepsSpecSchema, type StepsTrial } from './adapters/steps.js';

@@ -4,10 +4,11 @@ import { release, type as osType, arch } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DiscoverResult } from '../../shared/api.js';
-import type { BookingSystem, ProbeEnvironment } from '../../shared/domain.js';
+import type { BookingSystem, ProbeEnvironment, StepsSpec } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { adapterFor } from './adapters/index.js';
+import { tryStepsSpec, type StepsTrial } from './adapters/steps.js';
 import { createBrowserHost, VIEWPORT, type LaunchedBrowser } from './browser.js';
 import { createCaptioner } from './caption.js';
 import type { AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './types.js';
@@ -33,6 +34,8 @@ export interface Prober {
   probe(target: ProbeTarget, caption: ProbeCaption, options?: { timeoutMs?: number }): Promise<ProbeResult>;
   /** The guichets offered at a booking URL; AppError when the page cannot be read. */
   discover(url: string, system?: BookingSystem): Promise<DiscoverResult>;
+  /** Runs user-defined steps once in a fresh context, with a screenshot after each step. */
+  trySteps(url: string, spec: StepsSpec): Promise<StepsTrial>;
   close(): Promise<void>;
 }
 
@@ -263,5 +266,19 @@ export function createProber(options: ProberOptions): Prober {
     }
   }
 
-  return { probe, discover, close: () => host.close() };
+  async function trySteps(url: string, spec: StepsSpec): Promise<StepsTrial> {
+    checkUrl(url);
+    const launched = await host.get();
+    const { context, page } = await openContext(launched, options.timeoutMs);
+    try {
+      const race = await within(tryStepsSpec(page, spec, { url, log }), options.timeoutMs);
+      if (race.kind === 'done') return race.value;
+      if (race.kind === 'failed') throw race.error;
+      throw new AppError('busy', `Les étapes n'ont pas abouti dans le délai de ${seconds(options.timeoutMs)} s.`);
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+
+  return { probe, discover, trySteps, close: () => host.close() };
 }
