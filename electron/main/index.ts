@@ -3,6 +3,7 @@ import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
 import { createCore, type Core } from '../core/api/create-core.js';
 import { findAppRoot } from '../core/paths.js';
+import { registerEvidenceScheme, setupEvidenceProtocol } from './evidence-protocol.js';
 import { setupIpc } from './ipc.js';
 import { setupSecurity } from './security.js';
 
@@ -44,8 +45,10 @@ async function start(): Promise<void> {
     }
   });
   setupSecurity();
+  registerEvidenceScheme();
   await app.whenReady();
   core = createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  setupEvidenceProtocol(core.dataDir);
   setupIpc(core, rendererDir);
   const settings = await core.api['settings:get'](undefined);
   if (settings.schedulerEnabled) await core.startSchedule();

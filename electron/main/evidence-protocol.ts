@@ -1,0 +1,26 @@
+import { net, protocol } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const EVIDENCE_SCHEME = 'guichets-evidence';
+
+/** Must run before the app is ready. */
+export function registerEvidenceScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: EVIDENCE_SCHEME, privileges: { standard: true, secure: true } }]);
+}
+
+/**
+ * Screenshots and page texts of the probes, read-only, for the UI: `guichets-evidence://evidence/<path>`, where
+ * <path> is a probe artefact's path relative to the data folder's evidence folder. Nothing outside it is served.
+ */
+export function setupEvidenceProtocol(dataDir: string): void {
+  const root = path.join(dataDir, 'evidence');
+  protocol.handle(EVIDENCE_SCHEME, (request) => {
+    const url = new URL(request.url);
+    const file = path.resolve(root, decodeURIComponent(url.pathname).replace(/^\/+/, ''));
+    if (url.host !== 'evidence' || !file.startsWith(root + path.sep)) {
+      return new Response('Forbidden', { status: 403 });
+    }
+    return net.fetch(pathToFileURL(file).toString());
+  });
+}
