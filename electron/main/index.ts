@@ -1,17 +1,29 @@
 // The thin desktop shell: one window on the built UI, the core in this process, the schedule running.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, powerMonitor } from 'electron';
 import path from 'node:path';
 import { createCore, type Core } from '../core/api/create-core.js';
 import { findAppRoot } from '../core/paths.js';
 import { registerEvidenceScheme, setupEvidenceProtocol } from './evidence-protocol.js';
 import { setupIpc } from './ipc.js';
 import { setupSecurity } from './security.js';
+import { setupTray } from './tray.js';
 
 const appRoot = findAppRoot();
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
 const preloadPath = path.join(appRoot, 'out', 'preload', 'index.cjs');
 
 let core: Core | null = null;
+
+function showWindow(): void {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) {
+    createWindow();
+    return;
+  }
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
 
 function createWindow(): void {
   const window = new BrowserWindow({
@@ -37,13 +49,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
-  });
+  app.on('second-instance', showWindow);
   setupSecurity();
   registerEvidenceScheme();
   await app.whenReady();
@@ -52,15 +58,17 @@ async function start(): Promise<void> {
   setupIpc(core, rendererDir);
   const settings = await core.api['settings:get'](undefined);
   if (settings.schedulerEnabled) await core.startSchedule();
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  setupTray(core, path.join(appRoot, 'resources'), showWindow);
+  // After sleep, the missed hours are recorded as gaps at once, and the schedule resumes.
+  powerMonitor.on('resume', () => {
+    core?.wake().catch((error: unknown) => console.error('resume', error));
   });
+  createWindow();
+  app.on('activate', showWindow);
 }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+// The schedule keeps running in the tray when the window is closed; « Quitter » in the tray ends it.
+app.on('window-all-closed', () => undefined);
 
 let closing = false;
 app.on('before-quit', (event) => {

@@ -53,6 +53,8 @@ export interface Core {
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
   startSchedule(): Promise<void>;
   stopSchedule(): Promise<void>;
+  /** After the computer slept: records the missed hours as gaps and reschedules. */
+  wake(): Promise<void>;
   store: Store;
   dataDir: string;
   close(): Promise<void>;
@@ -418,6 +420,9 @@ export function createCore(options: CoreOptions): Core {
     async startSchedule() {
       releaseLock ??= await acquireScheduleLock(dataDir);
       await (await getScheduler()).start();
+    },
+    async wake() {
+      if (scheduler?.running) await scheduler.refresh();
     },
     async stopSchedule() {
       await scheduler?.stop();

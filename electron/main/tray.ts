@@ -1,0 +1,28 @@
+import { app, Menu, Notification, Tray, nativeImage } from 'electron';
+import path from 'node:path';
+import type { Core } from '../core/api/create-core.js';
+
+/**
+ * The hourly probes go on while the window is closed: the app stays in the tray until « Quitter ». Closing the
+ * app for good leaves gaps in the record, so the menu says so.
+ */
+export function setupTray(core: Core, resourcesDir: string, showWindow: () => void): Tray {
+  const tray = new Tray(nativeImage.createFromPath(path.join(resourcesDir, 'tray.png')));
+  tray.setToolTip('Guichets — sondages en cours');
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Ouvrir Guichets', click: showWindow },
+      { type: 'separator' },
+      { label: 'Quitter (les sondages s’arrêtent)', click: () => app.quit() },
+    ]),
+  );
+  tray.on('click', showWindow);
+
+  core.on('assisted:changed', (status) => {
+    if (status.state !== 'expired' || !Notification.isSupported()) return;
+    const notice = new Notification({ title: 'Guichets : session assistée expirée', body: status.message });
+    notice.on('click', showWindow);
+    notice.show();
+  });
+  return tray;
+}
