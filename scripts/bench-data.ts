@@ -1,0 +1,206 @@
+// Data for `npm run bench`: months of probes written in bulk in the store's own format, and small measuring tools.
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import vm from 'node:vm';
+import v8 from 'node:v8';
+import type { Planning, Probe } from '../electron/shared/domain.js';
+import { hashRecord } from '../electron/core/evidence/index.js';
+import { addProbe, categoryOf, parisDateTime, type MonthAggregates } from '../electron/core/stats/index.js';
+import { syntheticProbe } from '../electron/core/store/index.js';
+import { aggregatesKind, dayKind, planningsKind, type AggregatesFile } from '../electron/core/store/kinds.js';
+import type { FileKind } from '../electron/core/store/jsonFiles.js';
+import { absolute, aggregatesFile, dayFile, PLANNINGS_FILE } from '../electron/core/store/layout.js';
+
+/** The bytes the store writes for a file of this kind (lowdb's pretty JSON when the kind has no format). */
+export function serialize<T>(kind: FileKind<T>, value: T): string {
+  return kind.stringify ? kind.stringify(value) : JSON.stringify(value, null, 2);
+}
+
+async function put(dir: string, relative: string, text: string): Promise<void> {
+  const file = absolute(dir, relative);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, text);
+}
+
+function planningOf(id: string, index: number): Planning {
+  const now = '2023-01-01T00:00:00.000Z';
+  return {
+    id,
+    label: `Guichet ${index + 1} — titre de séjour, première demande`,
+    departement: String(1 + (index % 95)).padStart(2, '0'),
+    prefecture: `Préfecture n° ${index + 1}`,
+    url: `https://www.example.gouv.fr/booking/create/${id}/0`,
+    system: 'legacy',
+    guichet: null,
+    guichetLabel: null,
+    procedure: 'Titre de séjour',
+    onlineMandatory: true,
+    followed: true,
+    minute: index % 60,
+    steps: null,
+    createdAt: now,
+    updatedAt: now,
+    stoppedAt: null,
+  };
+}
+
+/** Writes the plannings list of a data folder at once (the store would rewrite it once per planning). */
+export async function writePlannings(dir: string, ids: readonly string[]): Promise<Map<string, Planning>> {
+  const plannings = ids.map((id, index) => planningOf(id, index));
+  await put(dir, PLANNINGS_FILE, serialize(planningsKind, { plannings, removed: [] }));
+  return new Map(plannings.map((planning) => [planning.id, planning]));
+}
+
+/** The record `store.probes.append` would write for the n-th synthetic probe, without artefacts. */
+function recordOf(planningId: string, start: string, n: number, previousHash: string | null): Probe {
+  const input = syntheticProbe(planningId, start, n);
+  const { date: localDate, time: localTime } = parisDateTime(input.startedAt);
+  // Same members in the same order as the store, so that the day files come out byte for byte the same.
+  const unsigned: Omit<Probe, 'hash'> = {
+    id: input.id,
+    planningId: input.planningId,
+    startedAt: input.startedAt,
+    localDate,
+    localTime,
+    durationMs: input.durationMs,
+    url: input.url,
+    finalUrl: input.finalUrl,
+    outcome: input.outcome,
+    firstSlot: input.firstSlot,
+    secondSlot: input.secondSlot,
+    category: categoryOf(localDate, input.firstSlot, input.secondSlot, input.outcome),
+    detail: input.detail,
+    httpStatus: input.httpStatus,
+    screenshot: null,
+    pageText: null,
+    environment: input.environment,
+    trigger: input.trigger,
+    previousHash,
+  };
+  return { ...unsigned, hash: hashRecord(unsigned) };
+}
+
+/**
+ * Writes `count` hourly probes of one planning straight to disk (day files, chain, aggregates with the head),
+ * as `count` appends without artefacts would, only much faster. Returns the month aggregates.
+ */
+export async function writeBulkPlanning(
+  dir: string,
+  planningId: string,
+  count: number,
+  start: string,
+): Promise<MonthAggregates> {
+  const aggregates: AggregatesFile = aggregatesKind(planningId).empty();
+  let day: Probe[] = [];
+  const flush = async (): Promise<void> => {
+    const first = day[0];
+    if (first) await put(dir, dayFile(planningId, first.localDate), serialize(dayKind, { probes: day }));
+    day = [];
+  };
+  let previous: Probe | null = null;
+  for (let n = 0; n < count; n += 1) {
+    const probe = recordOf(planningId, start, n, previous?.hash ?? null);
+    if (day[0] && day[0].localDate !== probe.localDate) await flush();
+    day.push(probe);
+    addProbe(aggregates.months, probe);
+    aggregates.probes += 1;
+    aggregates.head = { hash: probe.hash, probeId: probe.id, startedAt: probe.startedAt };
+    previous = probe;
+  }
+  await flush();
+  await put(dir, aggregatesFile(planningId), serialize(aggregatesKind(planningId), aggregates));
+  return aggregates.months;
+}
+
+/** Month aggregates of `count` hourly probes, computed in memory only (what 3 years leave to the dashboard). */
+export function aggregatesOf(planningId: string, count: number, start: string): MonthAggregates {
+  const months: MonthAggregates = {};
+  for (let n = 0; n < count; n += 1) {
+    const input = syntheticProbe(planningId, start, n);
+    const { date } = parisDateTime(input.startedAt);
+    addProbe(months, {
+      planningId,
+      localDate: date,
+      outcome: input.outcome,
+      category: categoryOf(date, input.firstSlot, input.secondSlot, input.outcome),
+    });
+  }
+  return months;
+}
+
+/** Every file under `folder` (recursively) with its apparent size and the disk space it takes (blocks). */
+export interface DiskUsage {
+  files: number;
+  bytes: number;
+  allocated: number;
+  largest: number;
+}
+
+export async function diskUsage(folder: string): Promise<DiskUsage> {
+  const usage: DiskUsage = { files: 0, bytes: 0, allocated: 0, largest: 0 };
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  } catch {
+    return usage;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const info = await stat(path.join(entry.parentPath, entry.name));
+    usage.files += 1;
+    usage.bytes += info.size;
+    usage.allocated += info.blocks * 512;
+    usage.largest = Math.max(usage.largest, info.size);
+  }
+  return usage;
+}
+
+// A benchmark that reads memory wants a collection first; tsx gives no way to pass --expose-gc.
+v8.setFlagsFromString('--expose-gc');
+const collect = vm.runInNewContext('gc') as () => void;
+
+export function memory(): { rss: number; heap: number } {
+  collect();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss, heap: heapUsed };
+}
+
+/** The highest RSS seen while `work` runs, sampled every 10 ms. */
+export async function peakRss<T>(work: () => Promise<T>): Promise<{ value: T; peak: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 10);
+  try {
+    const value = await work();
+    return { value, peak: Math.max(peak, process.memoryUsage.rss()) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
+}
+
+export const median = (values: readonly number[]): number => percentile(values, 0.5);
+
+export function bytes(n: number): string {
+  if (n >= 1e12) return `${(n / 1e12).toFixed(2)} TB`;
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} kB`;
+  return `${Math.round(n)} B`;
+}
+
+export const ms = (n: number): string => (n >= 100 ? `${Math.round(n)} ms` : `${n.toFixed(2)} ms`);
+
+export const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** Prints one section as a two-column table. */
+export function table(title: string, rows: readonly (readonly [string, string])[]): void {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  process.stdout.write(`\n${title}\n${'─'.repeat(title.length)}\n`);
+  for (const [label, value] of rows) process.stdout.write(`  ${label.padEnd(width)}  ${value}\n`);
+}

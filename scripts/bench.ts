@@ -1,0 +1,374 @@
+// `npm run bench`: the speed and memory figures behind DESIGN.md's scale (500 plannings probed hourly for 3 years
+// on one PC). It prints figures; it asserts nothing. Everything happens in a temporary folder, removed at the end.
+import { createWriteStream, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { finished } from 'node:stream/promises';
+import type { Probe } from '../electron/shared/domain.js';
+import { systemClock } from '../electron/core/clock.js';
+import { verifyDir } from '../electron/core/evidence/index.js';
+import { writeCsv } from '../electron/core/export/index.js';
+import { createProber, findBrowser } from '../electron/core/probe/index.js';
+import { guichetOfShape, startReplicaServer, type ReplicaForm } from '../electron/core/replicas/index.js';
+import { planningStats } from '../electron/core/stats/index.js';
+import { createStore, syntheticProbe, type Store } from '../electron/core/store/index.js';
+import { aggregatesKind } from '../electron/core/store/kinds.js';
+import {
+  absolute,
+  AGGREGATES_DIR,
+  aggregatesFile,
+  dayFile,
+  EVIDENCE_DIR,
+  PROBES_DIR,
+} from '../electron/core/store/layout.js';
+import {
+  aggregatesOf,
+  bytes,
+  count,
+  diskUsage,
+  median,
+  memory,
+  ms,
+  peakRss,
+  percentile,
+  serialize,
+  table,
+  writeBulkPlanning,
+  writePlannings,
+} from './bench-data.js';
+
+/** DESIGN.md's scale: 500 plannings × 24 probes a day × 365 days × 3 years. */
+const PLANNINGS = 500;
+const FULL_SCALE = PLANNINGS * 24 * 365 * 3;
+/** January 2026 in Paris, hour by hour: one month of one planning. */
+const MONTH_START = '2025-12-31T23:00:00Z';
+const MONTH_PROBES = 31 * 24;
+/** 36 whole months of aggregates (February 2023 – January 2026), then one live probe. */
+const HISTORY_START = '2023-01-31T23:00:00Z';
+const HISTORY_PROBES = (Date.parse(MONTH_START) + MONTH_PROBES * 3_600_000 - Date.parse(HISTORY_START)) / 3_600_000;
+const TODAY = '2026-02-02';
+const EXPORT_PLANNINGS = 20;
+const EXPORT_PER_PLANNING = 10_000;
+const VERIFY_PLANNINGS = 5;
+const STATS_SAMPLE = 100;
+const LIVE_RUNS = 5;
+
+const quiet = (): void => undefined;
+const rate = (items: number, elapsedMs: number): string => `${count((items / elapsedMs) * 1000)} /s`;
+const hours = (seconds: number): string =>
+  seconds >= 3600 ? `${(seconds / 3600).toFixed(1)} h` : `${Math.round(seconds / 60)} min`;
+
+interface Evidence {
+  png: Buffer;
+  pageText: string;
+  source: string;
+}
+
+/** Five no-slot and five calendar probes of the legacy replica, after one probe that launches the browser. */
+async function benchLiveProbe(): Promise<Evidence | null> {
+  const browser = findBrowser({ env: process.env, settingsPath: null });
+  if (!browser.found || browser.path === null) {
+    table('Live probe of the legacy replica', [['skipped', browser.message ?? 'no browser found']]);
+    return null;
+  }
+  const server = await startReplicaServer({ clock: systemClock });
+  const prober = createProber({
+    browserPath: browser.path,
+    timeoutMs: 60_000,
+    appVersion: 'bench',
+    clock: systemClock,
+    log: quiet,
+  });
+  const caption = { probeId: 'bench', planningLabel: 'Banc d’essai — titre de séjour' };
+  const probe = async (form: ReplicaForm) => {
+    const t0 = performance.now();
+    const result = await prober.probe({ url: server.origin + form.path, guichet: null }, caption);
+    return { ...result, wallMs: performance.now() - t0, png: result.screenshot?.length ?? 0 };
+  };
+  try {
+    const noSlotForm = guichetOfShape('none').form;
+    const calendarForm = guichetOfShape('two_first_week').form;
+    const first = await probe(noSlotForm);
+    type Run = Awaited<ReturnType<typeof probe>>;
+    const noSlot: Run[] = [];
+    for (let i = 0; i < LIVE_RUNS; i += 1) noSlot.push(await probe(noSlotForm));
+    const calendar: Run[] = [];
+    for (let i = 0; i < LIVE_RUNS; i += 1) calendar.push(await probe(calendarForm));
+    const outcomes = (runs: Run[]): string => [...new Set(runs.map((run) => run.outcome))].join(', ');
+    const line = (runs: Run[]): string =>
+      `${ms(median(runs.map((run) => run.wallMs)))} median (min ${ms(Math.min(...runs.map((run) => run.wallMs)))}, ` +
+      `max ${ms(Math.max(...runs.map((run) => run.wallMs)))}); outcome ${outcomes(runs)}`;
+    const slowest = Math.max(median(noSlot.map((run) => run.wallMs)), median(calendar.map((run) => run.wallMs)));
+    table(`Live probe of the legacy replica (${browser.path}, ${LIVE_RUNS} + ${LIVE_RUNS} probes)`, [
+      ['first probe (launches the browser)', ms(first.wallMs)],
+      ['no-slot probe (steps 0–2), walk + captioned screenshot', line(noSlot)],
+      ['calendar probe (steps 0–4), walk + captioned screenshot', line(calendar)],
+      ['no-slot screenshot (PNG, caption burned in)', bytes(median(noSlot.map((run) => run.png)))],
+      ['calendar screenshot (PNG, caption burned in)', bytes(median(calendar.map((run) => run.png)))],
+      ['page text kept (calendar)', bytes(Buffer.byteLength(calendar[0]?.pageText ?? ''))],
+      [`${PLANNINGS} probes one after another (extrapolated)`, `${hours((PLANNINGS * slowest) / 1000)} of each hour`],
+    ]);
+    const evidence = calendar[0];
+    if (!evidence?.screenshot) return null;
+    return { png: evidence.screenshot, pageText: evidence.pageText ?? '', source: 'the calendar probe’s real PNG' };
+  } finally {
+    await prober.close();
+    await server.close();
+  }
+}
+
+/** One month of hourly probes appended through the store, each append timed. */
+async function appendMonth(store: Store, planningId: string, evidence: Evidence | null): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let n = 0; n < MONTH_PROBES; n += 1) {
+    const artefacts = evidence
+      ? { screenshot: evidence.png, pageText: evidence.pageText }
+      : { screenshot: null, pageText: null };
+    const t0 = performance.now();
+    await store.probes.append(syntheticProbe(planningId, MONTH_START, n), artefacts);
+    latencies.push(performance.now() - t0);
+  }
+  return latencies;
+}
+
+async function benchStore(root: string, live: Evidence | null): Promise<void> {
+  const dir = path.join(root, 'store');
+  const store = createStore({ dir, clock: systemClock, log: quiet });
+  // Without a browser, a stand-in of a typical capture's size (incompressible bytes, as a PNG is).
+  const evidence: Evidence = live ?? {
+    png: Buffer.from(Array.from({ length: 60_000 }, (_, i) => (i * 2_654_435_761) >>> 24)),
+    pageText: 'Semaine du lundi… '.repeat(100),
+    source: 'a 60 kB stand-in (no browser)',
+  };
+  const plain = await appendMonth(store, 'bench-plain', null);
+  const shots = await appendMonth(store, 'bench-shots', evidence);
+  await store.close();
+
+  const usage = async (id: string) => {
+    const [probes, artefacts, aggregates] = await Promise.all([
+      diskUsage(absolute(dir, `${PROBES_DIR}/${id}`)),
+      diskUsage(absolute(dir, `${EVIDENCE_DIR}/${id}`)),
+      stat(absolute(dir, aggregatesFile(id))),
+    ]);
+    return {
+      largestDay: probes.largest,
+      aggregates: aggregates.size,
+      files: probes.files + artefacts.files + 1,
+      bytes: probes.bytes + artefacts.bytes + aggregates.size,
+      allocated: probes.allocated + artefacts.allocated + aggregates.blocks * 512,
+    };
+  };
+  const plainUse = await usage('bench-plain');
+  const shotsUse = await usage('bench-shots');
+  const latency = (values: number[]): string => `${ms(median(values))} median, ${ms(percentile(values, 0.95))} p95`;
+  const perProbe = (use: typeof plainUse): string =>
+    `${bytes(use.bytes / MONTH_PROBES)} (${bytes(use.allocated / MONTH_PROBES)} allocated on disk)`;
+  const fullScale = (use: typeof plainUse): string =>
+    `${bytes((use.allocated / MONTH_PROBES) * FULL_SCALE)}, ${count((use.files / MONTH_PROBES) * FULL_SCALE)} files`;
+  table(`Store: one month of hourly probes of one planning (${MONTH_PROBES} appends each)`, [
+    ['append, no artefact', latency(plain)],
+    [`append with screenshot + page text (${evidence.source}, ${bytes(evidence.png.length)})`, latency(shots)],
+    ['largest file a write rewrites: day file (24 probes)', bytes(Math.max(plainUse.largestDay, shotsUse.largestDay))],
+    ['aggregates file after one month (also rewritten)', bytes(shotsUse.aggregates)],
+    ['bytes per probe, no artefact', perProbe(plainUse)],
+    ['bytes per probe, with artefacts', perProbe(shotsUse)],
+    [`at ${count(FULL_SCALE)} probes, no artefact (extrapolated)`, fullScale(plainUse)],
+    [`at ${count(FULL_SCALE)} probes, with artefacts (extrapolated)`, fullScale(shotsUse)],
+  ]);
+}
+
+/** The bulk writer must produce what the store writes: compares it with the month appended without artefacts. */
+async function checkBulkWriter(root: string, storeDir: string): Promise<void> {
+  const dir = path.join(root, 'bulk-check');
+  await writeBulkPlanning(dir, 'bench-plain', MONTH_PROBES, MONTH_START);
+  const store = createStore({ dir: storeDir, clock: systemClock, log: quiet });
+  const days = new Set<string>();
+  for await (const probe of store.probes.iterate(['bench-plain'])) days.add(probe.localDate);
+  const files = [...[...days].map((day) => dayFile('bench-plain', day)), aggregatesFile('bench-plain')];
+  let same = 0;
+  for (const file of files) {
+    const [a, b] = await Promise.all([readFile(absolute(dir, file)), readFile(absolute(storeDir, file))]);
+    if (a.equals(b)) same += 1;
+  }
+  await store.close();
+  process.stdout.write(`  (bulk-written data used below: ${same} of ${files.length} files identical to the store's)\n`);
+}
+
+/** plannings:list as the core computes it: each planning's aggregates, its last probe, then its bars. */
+async function dashboard(store: Store): Promise<number> {
+  const plannings = await store.plannings.list();
+  const overviews = await Promise.all(
+    plannings.map(async (planning) => {
+      const [aggregates, lastProbe] = await Promise.all([
+        store.aggregates(planning.id),
+        store.probes.last(planning.id),
+      ]);
+      return { stats: planningStats(planning.id, aggregates, TODAY), lastProbe };
+    }),
+  );
+  return overviews.reduce((sum, overview) => sum + overview.stats.months.length, 0);
+}
+
+async function benchDashboard(root: string): Promise<void> {
+  const dir = path.join(root, 'dashboard');
+  const ids = Array.from({ length: PLANNINGS }, (_, i) => `dash-${String(i).padStart(3, '0')}`);
+  // One planning's 36 months computed from its hourly probes, then copied to the others: only the aggregates
+  // and one real probe per planning are on disk, not 13 million probes.
+  const months = aggregatesOf('template', HISTORY_PROBES, HISTORY_START);
+  const template = JSON.stringify(months);
+  await mkdir(absolute(dir, AGGREGATES_DIR), { recursive: true });
+  await writePlannings(dir, ids);
+  for (const id of ids) {
+    const copy = JSON.parse(template.replaceAll('"template"', JSON.stringify(id))) as typeof months;
+    const file = { planningId: id, head: null, probes: HISTORY_PROBES, months: copy };
+    await writeFile(absolute(dir, aggregatesFile(id)), serialize(aggregatesKind(id), file));
+  }
+  const writer = createStore({ dir, clock: systemClock, log: quiet });
+  // The newest probe of each planning, appended for real: `plannings:list` also shows it.
+  for (const id of ids) {
+    await writer.probes.append(syntheticProbe(id, HISTORY_START, HISTORY_PROBES), { screenshot: null, pageText: null });
+  }
+  await writer.close();
+  const aggregatesSize = (await stat(absolute(dir, aggregatesFile(ids[0] ?? '')))).size;
+
+  const before = memory();
+  const store = createStore({ dir, clock: systemClock, log: quiet });
+  let t0 = performance.now();
+  const { value: bars, peak } = await peakRss(() => dashboard(store));
+  const cold = performance.now() - t0;
+  const afterCold = memory();
+  t0 = performance.now();
+  await dashboard(store);
+  const warm = performance.now() - t0;
+  const sample = ids.slice(0, STATS_SAMPLE);
+  const aggregates = await Promise.all(sample.map((id) => store.aggregates(id)));
+  t0 = performance.now();
+  for (const [index, id] of sample.entries()) planningStats(id, aggregates[index] ?? [], TODAY);
+  const pure = (performance.now() - t0) / sample.length;
+  await store.close();
+  const summed = count(PLANNINGS * (HISTORY_PROBES + 1));
+  table(`Dashboard: plannings:list for ${PLANNINGS} plannings × 36 months (${summed} probes summed)`, [
+    ['aggregates file of one planning after 36 months (rewritten by each append)', bytes(aggregatesSize)],
+    ['first call, fresh store (reads every file)', `${ms(cold)} for ${count(bars)} month bars`],
+    ['next call (files cached)', ms(warm)],
+    [`planningStats alone (computing only; ${STATS_SAMPLE} plannings)`, `${ms(pure)} a planning`],
+    ['heap held by the store after the call', bytes(afterCold.heap - before.heap)],
+    ['RSS before / peak during / after', `${bytes(before.rss)} / ${bytes(peak)} / ${bytes(afterCold.rss)}`],
+  ]);
+  process.stdout.write(`  (aggregates written synthetically from one planning's 3 years of hourly probes, copied)\n`);
+}
+
+async function benchExportAndVerify(root: string): Promise<void> {
+  const dir = path.join(root, 'export');
+  const ids = Array.from({ length: EXPORT_PLANNINGS }, (_, i) => `export-${String(i).padStart(2, '0')}`);
+  for (const id of ids) await writeBulkPlanning(dir, id, EXPORT_PER_PLANNING, HISTORY_START);
+  const plannings = await writePlannings(dir, ids);
+  const total = EXPORT_PLANNINGS * EXPORT_PER_PLANNING;
+  const store = createStore({ dir, clock: systemClock, log: quiet });
+
+  const target = path.join(root, 'export.csv');
+  const milestones: string[] = [];
+  async function* watched(probes: AsyncIterable<Probe>): AsyncGenerator<Probe> {
+    let rows = 0;
+    for await (const probe of probes) {
+      rows += 1;
+      if (rows % (total / 4) === 0) milestones.push(`${count(rows)}: ${bytes(process.memoryUsage.rss())}`);
+      yield probe;
+    }
+  }
+  const before = memory();
+  const t0 = performance.now();
+  const { value: rows, peak } = await peakRss(async () => {
+    const out = createWriteStream(target);
+    const written = await writeCsv(out, watched(store.probes.iterate(ids)), plannings);
+    out.end();
+    await finished(out);
+    return written;
+  });
+  const elapsed = performance.now() - t0;
+  const after = memory();
+  const size = (await stat(target)).size;
+  table(`CSV export: ${count(total)} probes of ${EXPORT_PLANNINGS} plannings, streamed to a file`, [
+    ['rows written', `${count(rows)} in ${ms(elapsed)} (${rate(rows, elapsed)})`],
+    ['CSV size', `${bytes(size)} (${bytes(size / rows)} a row)`],
+    ['RSS before / peak during / after', `${bytes(before.rss)} / ${bytes(peak)} / ${bytes(after.rss)}`],
+    ['RSS at each quarter of the rows', milestones.join(', ')],
+    [`${count(FULL_SCALE)} rows at this rate (extrapolated)`, hours((FULL_SCALE / rows) * (elapsed / 1000))],
+  ]);
+  await store.close();
+
+  const verifyIds = ids.slice(0, VERIFY_PLANNINGS);
+  let checked = 0;
+  let problems = 0;
+  const t1 = performance.now();
+  for (const id of verifyIds) {
+    const report = await verifyDir(dir, id);
+    checked += report.checkedProbes;
+    problems += report.problems.length;
+  }
+  const plainMs = performance.now() - t1;
+  const t2 = performance.now();
+  const shots = await verifyDir(path.join(root, 'store'), 'bench-shots');
+  const shotsMs = performance.now() - t2;
+  table('verify: hashes, artefacts and chains read back from disk', [
+    [
+      `records only (${count(checked)} probes of ${VERIFY_PLANNINGS} plannings)`,
+      `${rate(checked, plainMs)}; ${problems} problem(s)`,
+    ],
+    [
+      `with screenshot + page text (${count(shots.checkedProbes)} probes)`,
+      `${rate(shots.checkedProbes, shotsMs)}; ${shots.problems.length} problem(s)`,
+    ],
+    [
+      `${count(FULL_SCALE)} probes with artefacts (extrapolated)`,
+      hours((FULL_SCALE / shots.checkedProbes) * (shotsMs / 1000)),
+    ],
+  ]);
+}
+
+async function main(): Promise<void> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'guichets-bench-'));
+  const cleanUp = (): void => {
+    rmSync(root, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', cleanUp);
+  const cpus = os.cpus();
+  const started = performance.now();
+  table('Guichets benchmark (figures printed, nothing asserted)', [
+    ['machine', `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${bytes(os.totalmem())} RAM, ${os.type()}`],
+    ['Node', process.version],
+    ['scale of DESIGN.md', `${PLANNINGS} plannings × hourly × 3 years = ${count(FULL_SCALE)} probes`],
+    [
+      'samples',
+      `${MONTH_PROBES} appends ×2, ${PLANNINGS} plannings × 36 months, ` +
+        `${count(EXPORT_PLANNINGS * EXPORT_PER_PLANNING)} exported rows, ${LIVE_RUNS}+${LIVE_RUNS} live probes`,
+    ],
+    ['temporary folder', root],
+  ]);
+  const took: string[] = [];
+  async function section<T>(name: string, run: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    const value = await run();
+    took.push(`${name} ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    return value;
+  }
+  try {
+    const evidence = await section('live probe', benchLiveProbe);
+    await section('store', async () => {
+      await benchStore(root, evidence);
+      await checkBulkWriter(root, path.join(root, 'store'));
+    });
+    await section('dashboard', () => benchDashboard(root));
+    await section('export and verify', () => benchExportAndVerify(root));
+  } finally {
+    process.off('SIGINT', cleanUp);
+    await rm(root, { recursive: true, force: true });
+  }
+  const total = ((performance.now() - started) / 1000).toFixed(0);
+  process.stdout.write(`\nDone in ${total} s (${took.join(', ')}); temporary folder removed.\n`);
+}
+
+await main();
