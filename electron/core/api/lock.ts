@@ -2,6 +2,9 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors.js';
 
+/** Lock files held by this process (two cores of one process on one folder happen in tests and tools). */
+const held = new Set<string>();
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -22,7 +25,9 @@ export async function acquireScheduleLock(dataDir: string): Promise<() => Promis
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       await writeFile(file, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }), { flag: 'wx' });
+      held.add(file);
       return async () => {
+        held.delete(file);
         await rm(file, { force: true });
       };
     } catch (error) {
@@ -30,7 +35,8 @@ export async function acquireScheduleLock(dataDir: string): Promise<() => Promis
       const holder = await readFile(file, 'utf8')
         .then((text) => JSON.parse(text) as { pid?: unknown })
         .catch(() => ({ pid: undefined }));
-      if (typeof holder.pid === 'number' && holder.pid !== process.pid && alive(holder.pid)) {
+      const ours = holder.pid === process.pid;
+      if (typeof holder.pid === 'number' && (ours ? held.has(file) : alive(holder.pid))) {
         throw new AppError(
           'busy',
           `Le calendrier tourne déjà pour ce dossier de données (processus ${holder.pid} : l’application ou « cli run »). Fermez-le d’abord, ou choisissez un autre dossier avec --data-dir.`,

@@ -82,6 +82,11 @@ export function parseInput<K extends ApiMethod>(method: K, input: unknown): ApiI
   const result = inputSchemas[method].safeParse(input);
   if (result.success) return result.data;
   const first = result.error.issues[0];
-  const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
-  throw new AppError('invalid_input', `${first?.message ?? 'Données invalides.'}${where}`);
+  const message = first?.message ?? 'Données invalides.';
+  const at = first?.path ?? [];
+  // A user-defined step is named by its number, as the form shows it.
+  const stepIndex = at.findIndex((key, index) => key === 'steps' && typeof at[index + 1] === 'number');
+  if (stepIndex >= 0) throw new AppError('invalid_input', `Étape ${Number(at[stepIndex + 1]) + 1} : ${message}`);
+  const where = at.length > 0 ? ` (${at.join('.')})` : '';
+  throw new AppError('invalid_input', `${message}${where}`);
 }

@@ -1,0 +1,175 @@
+// The core as every transport uses it: unknown input in, envelopes out; a planning probed, counted, exported,
+// verified; one schedule per data folder; the demo's first probes.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo } from '../electron/cli/demo.js';
+import { createCore, type Core } from '../electron/core/api/create-core.js';
+import { systemClock } from '../electron/core/clock.js';
+import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
+import type { Probe } from '../electron/shared/domain.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const env = { ...process.env, GUICHETS_BROWSER: '/usr/bin/chromium' };
+let replica: ReplicaServer;
+let dataDir: string;
+let core: Core;
+
+beforeAll(async () => {
+  replica = await startReplicaServer({ clock: systemClock });
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-core-'));
+  core = createCore({ dataDir, appVersion: 'test', env, log: () => undefined });
+});
+
+afterAll(async () => {
+  await core.close();
+  await replica.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const nanterre = () => ({
+  label: 'Nanterre — remise de titre',
+  departement: '92',
+  prefecture: 'Préfecture des Hauts-de-Seine (Nanterre)',
+  url: `${replica.origin}/booking/create/12083/0`,
+  guichet: null,
+  procedure: 'Remise de titre',
+  onlineMandatory: true,
+});
+
+function verifyCli(): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), 'verify', '--data-dir', dataDir],
+      { cwd: root, env },
+      (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+    );
+  });
+}
+
+describe('input from outside is validated where it enters', () => {
+  it('answers a bad planning with a French message naming the field, as an envelope', async () => {
+    const reply = await core.handle('plannings:create', { ...nanterre(), departement: '100', url: 'bobigny' });
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) {
+      expect(reply.error.code).toBe('invalid_input');
+      expect(reply.error.message).toMatch(/Département|Adresse/);
+    }
+  });
+
+  it('refuses an unknown method and a site it cannot recognise', async () => {
+    const unknown = await core.handle('plannings:drop', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const site = await core.handle('plannings:create', { ...nanterre(), url: 'https://example.org/rendez-vous' });
+    expect(site).toMatchObject({ ok: false, error: { code: 'unsupported_site' } });
+  });
+
+  it('names the user-defined step to fix', async () => {
+    const reply = await core.handle('steps:try', {
+      url: `${replica.origin}/`,
+      steps: { steps: [{ kind: 'goto', url: `${replica.origin}/` }, { kind: 'click' }], noSlotText: 'Aucun', slotSelector: 'li' },
+    });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!reply.ok) expect(reply.error.message).toMatch(/Étape 2/);
+  });
+});
+
+describe('a planning, from creation to verified evidence', () => {
+  let probe: Probe;
+  let planningId: string;
+
+  it('probes a planning now and keeps its captioned screenshot and page text', async () => {
+    const planning = await core.api['plannings:create'](nanterre());
+    planningId = planning.id;
+    expect(planning.system).toBe('legacy');
+    probe = await core.api['probes:runNow']({ planningId });
+    expect(probe.outcome).toBe('dates');
+    expect(probe.category).toBe('c1');
+    expect(probe.screenshot?.path).toMatch(/\.png$/);
+    const png = await readFile(path.join(dataDir, probe.screenshot?.path ?? ''));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const text = await readFile(path.join(dataDir, probe.pageText?.path ?? ''), 'utf8');
+    expect(text).toContain('plage libre');
+  });
+
+  it('counts it in the planning’s bar, with attempts and days', async () => {
+    const [overview] = await core.api['plannings:list'](undefined);
+    expect(overview?.stats.top.conclusive).toBe(1);
+    expect(overview?.stats.top.categories.c1).toEqual({ attempts: 1, days: 1 });
+    expect(overview?.lastProbe?.id).toBe(probe.id);
+    expect(overview?.assisted).toBeNull();
+  });
+
+  it('exports it in the CSV', async () => {
+    const target = path.join(dataDir, 'out.csv');
+    const result = await core.api['export:csv']({ path: target });
+    expect(result.rows).toBe(1);
+    const lines = (await readFile(target, 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[1]?.split(';').slice(0, 3)).toEqual(['92', 'Nanterre — remise de titre', probe.localDate]);
+  });
+
+  it('has no assisted session: the site asks no code', async () => {
+    const reply = await core.handle('assisted:open', { planningId });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('lets `verify` pass, then report an altered screenshot and exit non-zero', async () => {
+    const clean = await verifyCli();
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/1 sondages vérifiés/);
+    const file = path.join(dataDir, probe.screenshot?.path ?? '');
+    const png = await readFile(file);
+    png[png.length - 20] = (png[png.length - 20] ?? 0) ^ 0xff;
+    await writeFile(file, png);
+    const tampered = await verifyCli();
+    expect(tampered.code).not.toBe(0);
+    expect(tampered.stdout).toContain(probe.id);
+  });
+});
+
+describe('one schedule per data folder', () => {
+  it('refuses a second schedule on the same folder, saying which process holds it', async () => {
+    await core.startSchedule();
+    const other = createCore({ dataDir, appVersion: 'test', env, log: () => undefined });
+    try {
+      await expect(other.startSchedule()).rejects.toThrow(/tourne déjà/);
+    } finally {
+      await other.close();
+      await core.stopSchedule();
+    }
+  });
+});
+
+describe('npm run demo', () => {
+  it('serves the UI and fills the bars from real probes of the replica préfectures', async () => {
+    const demoDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-demo-'));
+    const staticDir = path.join(root, 'dist', 'renderer');
+    const previous = process.env.GUICHETS_BROWSER;
+    process.env.GUICHETS_BROWSER = '/usr/bin/chromium';
+    const demo = await startDemo({ dataDir: demoDir, port: 0, appVersion: 'test', staticDir, log: () => undefined });
+    try {
+      const info = (await (
+        await fetch(`${demo.url}api/app%3Ainfo`, { method: 'POST', headers: { 'Content-Type': 'application/json' } })
+      ).json()) as { ok: boolean; value: { demo: boolean; scheduleEveryMinutes: number } };
+      expect(info.value).toMatchObject({ demo: true, scheduleEveryMinutes: 1 });
+      // The first round starts at once: wait for a few plannings to have a conclusive probe.
+      let conclusive = 0;
+      for (let attempt = 0; attempt < 90 && conclusive < 2; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const list = (await (
+          await fetch(`${demo.url}api/plannings%3Alist`, { method: 'POST', headers: { 'Content-Type': 'application/json' } })
+        ).json()) as { value: { stats: { top: { conclusive: number } } }[] };
+        conclusive = list.value.filter((overview) => overview.stats.top.conclusive > 0).length;
+      }
+      expect(conclusive).toBeGreaterThanOrEqual(2);
+    } finally {
+      await demo.close();
+      if (previous === undefined) delete process.env.GUICHETS_BROWSER;
+      else process.env.GUICHETS_BROWSER = previous;
+      await rm(demoDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
