@@ -18,7 +18,7 @@ import {
   slotChosenPage,
   unknownLayoutPage,
 } from './pages.js';
-import { legacyForm, type ReplicaForm, type ReplicaGuichet } from './scenarios.js';
+import { legacyForm, shapeAt, type ReplicaForm, type SlotShape } from './scenarios.js';
 
 const BOOKING_PATH = /^(\/index\.php)?\/booking\/create\/(\d+)(?:\/(\d+)(?:\/(\d+))?)?\/?$/;
 const CALL_PATH = /^(\/index\.php)?\/ezjscore\/call\/bookingserver::planning::assign::(\d+)::(\d+)::(-?\d+)$/;
@@ -29,6 +29,8 @@ const MAX_SESSIONS = 2_000;
 interface FormState {
   accepted: boolean;
   planning: string | null;
+  /** What the chosen guichet offers during this visit (see `varies`). */
+  shape: SlotShape | null;
 }
 type Session = Map<string, FormState>;
 
@@ -58,8 +60,8 @@ function sessionId(req: IncomingMessage): string | null {
 }
 
 /** The step after the guichet is known: the no-slot page or the guichet's description. */
-function stepAfterChoice(guichet: ReplicaGuichet): number {
-  return guichet.shape === 'none' ? 2 : 3;
+function stepAfterChoice(shape: SlotShape): number {
+  return shape === 'none' ? 2 : 3;
 }
 
 export function createLegacyReplica(options: ReplicaOptions): ReplicaHandler {
@@ -86,9 +88,10 @@ export function createLegacyReplica(options: ReplicaOptions): ReplicaHandler {
     const step = Number(match[3] ?? '0');
     const post = req.method === 'POST';
     const { session, cookie } = openSession(req);
-    const state = session.get(form.id) ?? { accepted: false, planning: null };
+    const state = session.get(form.id) ?? { accepted: false, planning: null, shape: null };
     session.set(form.id, state);
-    const guichet = form.guichets.find((g) => g.value === state.planning);
+    const found = form.guichets.find((g) => g.value === state.planning);
+    const guichet = found && state.shape ? { ...found, shape: state.shape } : found;
 
     if (step === 0 && !post) {
       if (form.kind === 'bad_gateway') return send(res, 502, BAD_GATEWAY_PAGE, cookie);
@@ -97,6 +100,7 @@ export function createLegacyReplica(options: ReplicaOptions): ReplicaHandler {
       if (form.kind === 'slow') await sleep(slowDelayMs);
       state.accepted = false;
       state.planning = null;
+      state.shape = null;
       return send(res, 200, conditionsPage(form, base, false), cookie);
     }
     if (step === 0) {
@@ -106,7 +110,8 @@ export function createLegacyReplica(options: ReplicaOptions): ReplicaHandler {
       const only = form.guichets.length === 1 ? form.guichets[0] : undefined;
       if (!only || form.kind === 'unknown_layout') return redirect(res, `${base}/1`, cookie);
       state.planning = only.value;
-      return redirect(res, `${base}/${stepAfterChoice(only)}`, cookie);
+      state.shape = shapeAt(only, options.clock.now());
+      return redirect(res, `${base}/${stepAfterChoice(state.shape)}`, cookie);
     }
     // Later steps need the conditions accepted in this session: otherwise, back to the start.
     if (!state.accepted) return redirect(res, `${base}/0`, cookie);
@@ -140,12 +145,16 @@ export function createLegacyReplica(options: ReplicaOptions): ReplicaHandler {
     const chosen = form.guichets.find((g) => g.value === fields.get('planning'));
     if (!chosen) return send(res, 200, choicePage(form, base, true), cookie);
     state.planning = chosen.value;
-    return redirect(res, `${base}/${stepAfterChoice(chosen)}`, cookie);
+    state.shape = shapeAt(chosen, options.clock.now());
+    return redirect(res, `${base}/${stepAfterChoice(state.shape)}`, cookie);
   }
 
-  function call(res: ServerResponse, match: RegExpExecArray): void {
+  function call(req: IncomingMessage, res: ServerResponse, match: RegExpExecArray): void {
     const form = legacyForm(match[2] ?? '');
-    const guichet = form?.guichets.find((g) => g.value === match[3]);
+    const found = form?.guichets.find((g) => g.value === match[3]);
+    // The calendar is fetched by the page's script with the session cookie: same visit, same shape.
+    const visitShape = form && found ? sessions.get(sessionId(req) ?? '')?.get(form.id)?.shape : null;
+    const guichet = found && visitShape ? { ...found, shape: visitShape } : found;
     if (!form || !guichet || guichet.shape === 'none') return send(res, 404, NOT_FOUND_PAGE);
     send(res, 200, calendarWeek(form, guichet, Number(match[4]), options.clock.now(), match[1] ?? ''));
   }
@@ -158,7 +167,7 @@ export function createLegacyReplica(options: ReplicaOptions): ReplicaHandler {
     }
     const callMatch = CALL_PATH.exec(url.pathname);
     if (callMatch) {
-      call(res, callMatch);
+      call(req, res, callMatch);
       return true;
     }
     return false;

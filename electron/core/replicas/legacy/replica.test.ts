@@ -96,4 +96,26 @@ describe('legacy replica over HTTP', () => {
     expect(maintenance.html).toContain("Attention : Cette page n'est pas disponible pour le moment !");
     expect((await visitor()('/booking/create/123456789/0')).status).toBe(404);
   });
+
+  it('changes the answer of a varying guichet from one visit to the next, and keeps it within a visit', async () => {
+    const steps: string[] = [];
+    const calendars: number[] = [];
+    for (let minute = 0; minute < 5; minute += 1) {
+      clock.set(`2026-03-04T10:${String(20 + minute).padStart(2, '0')}:00Z`);
+      const visit = visitor();
+      await visit('/booking/create/27623/0');
+      const accepted = await visit('/booking/create/27623/0', { condition: 'on', nextButton: 'x' });
+      steps.push(accepted.location ?? '');
+      // The calendar fetched a minute later still belongs to the visit that started before.
+      clock.advance(60_000);
+      if (accepted.location?.endsWith('/3')) {
+        const week = await visit('/ezjscore/call/bookingserver::planning::assign::27623::27623::0');
+        calendars.push(week.status);
+      }
+    }
+    clock.set('2026-03-04T10:15:00Z');
+    expect(new Set(steps)).toEqual(new Set(['/booking/create/27623/2', '/booking/create/27623/3']));
+    expect(calendars.every((status) => status === 200)).toBe(true);
+  });
 });
+

@@ -38,6 +38,11 @@ export interface ReplicaGuichet {
   /** Short demo label of the planning, e.g. "Bobigny — titre de séjour, première demande". */
   planningLabel: string;
   procedure: string;
+  /**
+   * A guichet whose answer changes from one visit to the next, as real ones do: each visit (session) takes the
+   * shape of this list at the minute it starts, in turn. `shape` is then the first of the list.
+   */
+  varies?: readonly SlotShape[];
 }
 
 export interface ReplicaForm {
@@ -60,6 +65,17 @@ const TITRE = 'Titre de séjour';
 
 function single(id: string, shape: SlotShape, planningLabel: string, procedure: string): ReplicaGuichet[] {
   return [{ value: id, label: planningLabel, shape, planningLabel, procedure }];
+}
+
+function varying(id: string, shapes: readonly [SlotShape, ...SlotShape[]], planningLabel: string, procedure: string): ReplicaGuichet[] {
+  return [{ value: id, label: planningLabel, shape: shapes[0], varies: shapes, planningLabel, procedure }];
+}
+
+/** The shape a visit starting at `now` meets. */
+export function shapeAt(guichet: ReplicaGuichet, now: Date): SlotShape {
+  if (!guichet.varies || guichet.varies.length === 0) return guichet.shape;
+  const minute = Math.floor(now.getTime() / 60_000);
+  return guichet.varies[minute % guichet.varies.length] ?? guichet.shape;
 }
 
 /** Real ids of SITES.md §4 (users must check them before use), each given one shape; then test-only ids. */
@@ -184,6 +200,28 @@ export const LEGACY_FORMS: readonly ReplicaForm[] = [
         procedure: 'Admission exceptionnelle au séjour',
       },
     ],
+  },
+  {
+    id: '30500',
+    kind: 'booking',
+    departement: '77',
+    prefecture: 'Préfecture de Seine-et-Marne (Melun)',
+    title: 'Melun - Admission exceptionnelle au séjour',
+    path: '/booking/create/30500/0',
+    onlineMandatory: true,
+    demo: true,
+    guichets: varying('30500', ['none', 'none', 'none', 'beyond_two_months', 'none', 'one_then_later'], 'Melun — admission exceptionnelle au séjour', 'Admission exceptionnelle au séjour'),
+  },
+  {
+    id: '27623',
+    kind: 'booking',
+    departement: '67',
+    prefecture: 'Préfecture du Bas-Rhin (Strasbourg)',
+    title: 'Strasbourg - Titres de séjour',
+    path: '/booking/create/27623/0',
+    onlineMandatory: true,
+    demo: true,
+    guichets: varying('27623', ['two_first_week', 'single_only', 'beyond_one_month', 'none', 'beyond_two_months'], 'Strasbourg — titre de séjour', TITRE),
   },
   testForm('90502', 'bad_gateway', 'none'),
   testForm('90503', 'maintenance', 'none'),
