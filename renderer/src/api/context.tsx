@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import type { ApiEvent } from '../../../electron/shared/api';
 import type { ApiClient } from './client';
 import { errorMessage } from './client';
 
@@ -20,7 +21,7 @@ export interface Loaded<T> {
  * Loads once, again when `reload()` is called, and again on the events that say the data changed.
  * `load` must be stable (useCallback) so that it runs only when its inputs change.
  */
-export function useLoaded<T>(load: () => Promise<T>, refreshOn: readonly ('probe:finished' | 'probe:started' | 'plannings:changed')[] = []): Loaded<T> {
+export function useLoaded<T>(load: () => Promise<T>, refreshOn: readonly ApiEvent[] = []): Loaded<T> {
   const api = useApi();
   const [state, setState] = useState<{ data: T | null; error: string | null }>({ data: null, error: null });
   const [generation, setGeneration] = useState(0);

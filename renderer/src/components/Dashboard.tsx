@@ -5,6 +5,7 @@ import { formatInstant, formatLocalDateTime } from '../format';
 import { useI18n, type Messages } from '../i18n';
 import { href } from '../router';
 import { groupPlannings } from '../shares';
+import { ExpiredSessionsNotice } from './AssistedPanel';
 import { BarWithCounts, Legend } from './CategoryBar';
 import { ExportCsv } from './ExportCsv';
 
@@ -12,7 +13,7 @@ export function Dashboard() {
   const api = useApi();
   const { t } = useI18n();
   const load = useCallback(() => api.call('plannings:list'), [api]);
-  const { data, error, reload } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished']);
+  const { data, error, reload } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished', 'assisted:changed']);
 
   return (
     <section aria-labelledby="dashboard-title">
@@ -28,6 +29,7 @@ export function Dashboard() {
           </button>
         </p>
       ) : null}
+      {data ? <ExpiredSessionsNotice overviews={data} /> : null}
       {!data ? (
         error ? null : <p role="status">{t.loading}</p>
       ) : data.length === 0 ? (
@@ -75,6 +77,7 @@ function PlanningCard({ overview }: { overview: PlanningOverview }) {
         </span>
         {planning.onlineMandatory ? <span className="badge">{t.onlineMandatoryShort}</span> : null}
         {planning.stoppedAt ? <span className="badge warning">{t.stopped(formatInstant(planning.stoppedAt))}</span> : null}
+        {overview.assisted?.state === 'expired' ? <span className="badge warning">{t.assistedExpiredBadge}</span> : null}
       </header>
       <dl className="facts">
         <div>

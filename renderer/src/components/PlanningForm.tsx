@@ -4,6 +4,10 @@ import { ApiClientError, errorMessage } from '../api/client';
 import { useApi } from '../api/context';
 import { useI18n, type Messages } from '../i18n';
 import { href, navigate } from '../router';
+import { draftFromSpec, emptyStepsDraft, placeStepsError, specFromDraft, type StepsDraft, type StepsError } from '../steps';
+import { ModeChoice, TextField, type Mode } from './FormFields';
+import { StepsEditor } from './StepsEditor';
+import { StepsTrial } from './StepsTrial';
 
 interface Fields {
   url: string;
@@ -34,13 +38,22 @@ interface FormError {
   message: string;
 }
 
+// The core speaks French; in English the code's meaning comes first, the core's words after.
+const inLanguage = (error: ApiClientError, message: string, t: Messages, language: string) =>
+  language === 'fr' ? message : `${t.errors[error.code]} (${message})`;
+
 export function placeOfError(error: unknown, t: Messages, language: string): FormError {
   if (!(error instanceof ApiClientError)) return { place: 'form', message: errorMessage(error) };
-  const place: ErrorPlace =
-    error.code === 'unsupported_site' ? 'url' : error.code === 'guichet_required' ? 'guichet' : 'form';
-  // The core speaks French; in English the code's meaning comes first, the core's words after.
-  const message = language === 'fr' ? error.message : `${t.errors[error.code]} (${error.message})`;
-  return { place, message };
+  const aboutUrl = error.code === 'unsupported_site' || (error.code === 'invalid_input' && error.message.endsWith('(url)'));
+  const place: ErrorPlace = aboutUrl ? 'url' : error.code === 'guichet_required' ? 'guichet' : 'form';
+  return { place, message: inLanguage(error, error.message, t, language) };
+}
+
+/** A message about the steps, placed next to the step or field it names; null for any other error. */
+export function placeOfStepsError(error: unknown, t: Messages, language: string): StepsError | null {
+  if (!(error instanceof ApiClientError) || error.code !== 'invalid_input') return null;
+  const placed = placeStepsError(error.message);
+  return placed && { ...placed, message: inLanguage(error, placed.message, t, language) };
 }
 
 export function PlanningForm({ id }: { id: string | null }) {
@@ -53,6 +66,26 @@ export function PlanningForm({ id }: { id: string | null }) {
   const [labelTouched, setLabelTouched] = useState(id !== null);
   const [busy, setBusy] = useState<'discover' | 'save' | null>(null);
   const [error, setError] = useState<FormError | null>(null);
+  const [mode, setMode] = useState<Mode>('auto');
+  const [stepsDraft, setStepsDraft] = useState<StepsDraft>(emptyStepsDraft);
+  const [stepsError, setStepsError] = useState<StepsError | null>(null);
+  /** Set when an unknown site switched the form to custom steps, to say so. */
+  const [switched, setSwitched] = useState(false);
+
+  const clearErrors = () => {
+    setError(null);
+    setStepsError(null);
+  };
+  const showError = (failure: unknown) => {
+    const aboutSteps = mode === 'steps' ? placeOfStepsError(failure, t, language) : null;
+    if (aboutSteps) return setStepsError(aboutSteps);
+    setError(placeOfError(failure, t, language));
+    // The site is not one Guichets knows: the user can describe its steps instead.
+    if (failure instanceof ApiClientError && failure.code === 'unsupported_site' && mode === 'auto') {
+      setMode('steps');
+      setSwitched(true);
+    }
+  };
 
   useEffect(() => {
     if (id === null) return;
@@ -60,6 +93,10 @@ export function PlanningForm({ id }: { id: string | null }) {
       ({ planning }) => {
         const { url, guichet, guichetLabel, label, departement, prefecture, procedure, onlineMandatory } = planning;
         setFields({ url, guichet, guichetLabel, label, departement, prefecture, procedure, onlineMandatory });
+        if (planning.system === 'steps' && planning.steps) {
+          setMode('steps');
+          setStepsDraft(draftFromSpec(planning.steps));
+        }
         setLoaded(true);
       },
       (failure: unknown) => setError(placeOfError(failure, t, language)),
@@ -76,7 +113,7 @@ export function PlanningForm({ id }: { id: string | null }) {
   };
 
   const discover = async () => {
-    setError(null);
+    clearErrors();
     if (!fields.url.trim()) return setError({ place: 'url', message: t.required(t.url) });
     setBusy('discover');
     try {
@@ -88,7 +125,7 @@ export function PlanningForm({ id }: { id: string | null }) {
       if (!labelTouched) set({ label: only?.label ?? result.title ?? '' });
     } catch (failure) {
       setDiscovered(null);
-      setError(placeOfError(failure, t, language));
+      showError(failure);
     } finally {
       setBusy(null);
     }
@@ -96,7 +133,7 @@ export function PlanningForm({ id }: { id: string | null }) {
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    setError(null);
+    clearErrors();
     const missing = (
       [
         [fields.url, t.url],
@@ -107,13 +144,17 @@ export function PlanningForm({ id }: { id: string | null }) {
     ).find(([value]) => !value.trim());
     if (missing) return setError({ place: missing[1] === t.url ? 'url' : 'form', message: t.required(missing[1]) });
     // The site offers several guichets: saving without one would only fail at the first probe.
-    if ((discovered?.guichets.length ?? 0) > 1 && !fields.guichet) {
+    if (mode === 'auto' && (discovered?.guichets.length ?? 0) > 1 && !fields.guichet) {
       return setError({ place: 'guichet', message: t.errors.guichet_required });
     }
+    const steps = mode === 'steps';
     const input: PlanningInput = {
       url: fields.url.trim(),
-      guichet: fields.guichet,
-      guichetLabel: fields.guichetLabel,
+      // Without a system the core detects it from the address again (and leaves the steps mode).
+      ...(steps ? { system: 'steps' as const } : {}),
+      steps: steps ? specFromDraft(stepsDraft) : null,
+      guichet: steps ? null : fields.guichet,
+      guichetLabel: steps ? null : fields.guichetLabel,
       label: fields.label.trim(),
       departement: fields.departement.trim().toUpperCase(),
       prefecture: fields.prefecture.trim(),
@@ -126,7 +167,7 @@ export function PlanningForm({ id }: { id: string | null }) {
         id === null ? await api.call('plannings:create', input) : await api.call('plannings:update', { id, changes: input });
       navigate({ page: 'planning', id: planning.id });
     } catch (failure) {
-      setError(placeOfError(failure, t, language));
+      showError(failure);
     } finally {
       setBusy(null);
     }
@@ -163,12 +204,14 @@ export function PlanningForm({ id }: { id: string | null }) {
               {...invalid('url')}
               aria-describedby={error?.place === 'url' ? errorId('url') : `${formId}-url-help`}
             />
-            <button type="button" onClick={() => void discover()} disabled={busy !== null}>
-              {busy === 'discover' ? t.discovering : t.discover}
-            </button>
+            {mode === 'auto' ? (
+              <button type="button" onClick={() => void discover()} disabled={busy !== null}>
+                {busy === 'discover' ? t.discovering : t.discover}
+              </button>
+            ) : null}
           </div>
           <p id={`${formId}-url-help`} className="help">
-            {t.urlHelp}
+            {mode === 'auto' ? t.urlHelp : t.stepsUrlHelp}
           </p>
           {errorAt('url')}
           {discovered ? (
@@ -178,7 +221,28 @@ export function PlanningForm({ id }: { id: string | null }) {
           ) : null}
         </div>
 
-        {choices.length > 1 ? (
+        <ModeChoice name={`${formId}-mode`} mode={mode} onChange={(next) => {
+          setMode(next);
+          setSwitched(false);
+          clearErrors();
+        }} />
+        {switched && mode === 'steps' ? (
+          <p role="status" className="notice">
+            {t.stepsSwitched}
+          </p>
+        ) : null}
+
+        {mode === 'steps' ? (
+          <>
+            <StepsEditor idPrefix={`${formId}-steps`} draft={stepsDraft} onChange={setStepsDraft} error={stepsError} />
+            <StepsTrial
+              input={() => ({ url: fields.url.trim(), steps: specFromDraft(stepsDraft) })}
+              onStart={clearErrors}
+              onError={showError}
+              disabled={busy !== null}
+            />
+          </>
+        ) : choices.length > 1 ? (
           <div className="field">
             <label htmlFor={`${formId}-guichet`}>{t.guichet}</label>
             <select
@@ -237,33 +301,5 @@ export function PlanningForm({ id }: { id: string | null }) {
         </div>
       </form>
     </section>
-  );
-}
-
-function TextField(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  help?: string;
-  short?: boolean;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="text"
-        className={props.short ? 'short' : undefined}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-describedby={props.help ? `${props.id}-help` : undefined}
-      />
-      {props.help ? (
-        <p id={`${props.id}-help`} className="help">
-          {props.help}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -6,6 +6,7 @@ import { useApi, useLoaded } from '../api/context';
 import { formatInstant, formatLocalDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { href, navigate } from '../router';
+import { AssistedPanel } from './AssistedPanel';
 import { BarWithCounts, Legend } from './CategoryBar';
 import { lastProbeText, ScopeNote } from './Dashboard';
 import { ExportCsv } from './ExportCsv';
@@ -17,7 +18,7 @@ export function PlanningPage({ id }: { id: string }) {
   const api = useApi();
   const { t } = useI18n();
   const load = useCallback(() => api.call('plannings:get', { id }), [api, id]);
-  const { data, error } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished']);
+  const { data, error, reload } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished', 'assisted:changed']);
 
   if (!data) {
     return error ? (
@@ -38,6 +39,7 @@ export function PlanningPage({ id }: { id: string }) {
           {planning.followed ? t.followed : t.notFollowed}
         </span>
       </div>
+      {data.assisted ? <AssistedPanel status={data.assisted} onChanged={reload} /> : null}
       <Details detail={data} />
       <Actions detail={data} />
       <section aria-labelledby="top-title">

@@ -1,14 +1,10 @@
+import { useState, type MouseEvent } from 'react';
 import type { Probe } from '../../../electron/shared/domain';
 import { useApi } from '../api/context';
+import { evidenceUrl } from '../evidence';
 import { formatLocalDate, formatLocalDateTime } from '../format';
 import { useI18n } from '../i18n';
-
-/** The web host serves the evidence folder at /evidence/; under Electron the files stay on disk. */
-export function screenshotHref(probe: Probe, desktop: boolean): string | null {
-  const path = probe.screenshot?.path;
-  if (desktop || !path?.startsWith('evidence/')) return null;
-  return `./${path.split('/').map(encodeURIComponent).join('/')}`;
-}
+import { ImageViewer } from './ImageViewer';
 
 export function ProbeTable({ probes }: { probes: Probe[] }) {
   const { t } = useI18n();
@@ -30,7 +26,7 @@ export function ProbeTable({ probes }: { probes: Probe[] }) {
         </thead>
         <tbody>
           {probes.map((probe) => {
-            const link = screenshotHref(probe, api.desktop);
+            const link = evidenceUrl(probe.screenshot, api.desktop);
             return (
               <tr key={probe.id} className={`outcome-${probe.outcome}`}>
                 <td>{formatLocalDate(probe.localDate)}</td>
@@ -40,13 +36,7 @@ export function ProbeTable({ probes }: { probes: Probe[] }) {
                 <td>{probe.secondSlot ? formatLocalDateTime(probe.secondSlot) : t.none}</td>
                 <td>{probe.detail}</td>
                 <td>
-                  {link ? (
-                    <a href={link} target="_blank" rel="noreferrer">
-                      {t.viewScreenshot}
-                    </a>
-                  ) : (
-                    t.none
-                  )}
+                  {link ? <ScreenshotLink href={link} probe={probe} desktop={api.desktop} /> : t.none}
                 </td>
               </tr>
             );
@@ -54,5 +44,38 @@ export function ProbeTable({ probes }: { probes: Probe[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * The screenshot opens over the page: the desktop app opens no other window. In a browser, the link still opens
+ * the file in a new tab with a modifier key or the middle button.
+ */
+function ScreenshotLink({ href, probe, desktop }: { href: string; probe: Probe; desktop: boolean }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const title = t.screenshotOf(`${formatLocalDate(probe.localDate)} ${probe.localTime.slice(0, 5)}`);
+  const show = (event: MouseEvent) => {
+    if (!desktop && (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0)) return;
+    event.preventDefault();
+    setOpen(true);
+  };
+  return (
+    <>
+      <a href={href} target="_blank" rel="noreferrer" onClick={show}>
+        {t.viewScreenshot}
+      </a>
+      {open ? (
+        <ImageViewer src={href} title={title} onClose={() => setOpen(false)}>
+          {desktop ? null : (
+            <p>
+              <a href={href} target="_blank" rel="noreferrer">
+                {t.openInNewTab}
+              </a>
+            </p>
+          )}
+        </ImageViewer>
+      ) : null}
+    </>
   );
 }

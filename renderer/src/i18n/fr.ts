@@ -1,6 +1,6 @@
 // Every word the French user reads, in one place. English mirrors these keys in en.ts.
-import type { BookingSystem, Category, Outcome } from '../../../electron/shared/domain';
-import type { ErrorCode } from '../../../electron/shared/api';
+import type { BookingSystem, Category, Outcome, Step } from '../../../electron/shared/domain';
+import type { AssistedSessionStatus, ErrorCode } from '../../../electron/shared/api';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`;
 
@@ -170,4 +170,81 @@ export const fr = {
   chartAuthor: (author: string) => `Auteur : ${author}`,
   chartLicence: 'Licence : CC-BY 4.0',
   chartOverall: 'Ensemble',
+
+  systemChoice: 'Type de site',
+  modeAuto: 'Site reconnu par Guichets',
+  modeAutoHelp:
+    'Module de rendez-vous des préfectures (/booking/create), RDV-Préfecture ou RDV Service Public : les guichets sont cherchés à partir de l’adresse.',
+  modeSteps: 'Étapes personnalisées',
+  modeStepsHelp:
+    'Pour tout autre site : décrivez les étapes d’une personne, ce qui montre qu’aucun créneau n’est libre, et où lire les créneaux.',
+  stepsSwitched: 'Le mode « Étapes personnalisées » est choisi ci-dessous : décrivez-y les étapes sur ce site, ou corrigez l’adresse.',
+  stepsUrlHelp: 'Adresse de la première page : Guichets l’ouvre avant la première étape, sauf si celle-ci est « Aller à une adresse ».',
+  stepsTitle: 'Étapes sur le site',
+  stepsHelp: 'Dans l’ordre où une personne les fait. Guichets ne réserve jamais : arrêtez-vous à la page qui montre les créneaux.',
+  stepLegend: (n: number) => `Étape ${n}`,
+  stepKind: 'Action',
+  stepKinds: {
+    goto: 'Aller à une adresse',
+    click: 'Cliquer',
+    check: 'Cocher une case',
+    fill: 'Remplir un champ',
+    select: 'Choisir une option',
+    waitForText: 'Attendre un texte',
+  } satisfies Record<Step['kind'], string>,
+  stepUrl: 'Adresse',
+  stepClickText: 'Texte du bouton ou du lien',
+  stepCheckText: 'Texte de la case',
+  stepSelector: 'Sélecteur CSS',
+  stepTargetHelp:
+    'Le texte tel qu’il s’affiche, ou un sélecteur CSS (par exemple button#suivant) ; les deux ensemble désignent l’élément du sélecteur qui contient ce texte.',
+  stepFieldSelector: 'Sélecteur CSS du champ',
+  stepValue: 'Valeur à saisir',
+  stepListSelector: 'Sélecteur CSS de la liste',
+  stepOption: 'Option à choisir',
+  stepWaitText: 'Texte attendu',
+  moveUp: 'Monter',
+  moveDown: 'Descendre',
+  removeStep: 'Retirer',
+  addStep: 'Ajouter une étape',
+  noSlotText: 'Texte affiché quand rien n’est libre',
+  noSlotTextHelp: 'Par exemple « Aucun créneau disponible ». Sa présence sur la dernière page est enregistrée comme « aucune date ».',
+  slotSelector: 'Sélecteur CSS des créneaux',
+  slotSelectorHelp: 'Les éléments qui contiennent chacun un créneau libre, par exemple li.creneau.',
+  datePattern: 'Motif de date (facultatif)',
+  datePatternHelp:
+    'Expression régulière qui lit la date dans le texte d’un créneau. Sans motif, « mardi 3 décembre 2026 à 09h30 » ou « 03/12/2026 09:30 » sont compris.',
+  trySteps: 'Essayer ces étapes',
+  trying: 'Essai en cours : les étapes sont jouées dans le navigateur, comme le ferait une personne…',
+  trialTitle: 'Résultat de l’essai',
+  trialOpening: 'Ouverture de l’adresse',
+  stepOk: 'réussie',
+  stepFailed: 'échouée',
+  screenshotAfter: (name: string) => `Capture après « ${name} »`,
+  enlarge: (name: string) => `Agrandir : ${name}`,
+  trialOutcome: (outcome: string) => `Un sondage enregistrerait : ${outcome}`,
+  trialFinalUrl: 'Dernière page',
+  close: 'Fermer',
+
+  assistedTitle: 'Session assistée',
+  assistedExplain:
+    'Ce site demande un code de sécurité (captcha) avant de montrer les créneaux. « Ouvrir la session assistée » ouvre une fenêtre de navigateur sur la page de la préfecture : saisissez-y vous-même le code, puis validez. Guichets ne saisit jamais le code à votre place. Il sonde ensuite les créneaux dans cette session toutes les heures, tant que le site la garde.',
+  assistedOpen: 'Ouvrir la session assistée',
+  assistedOpening: 'Ouverture de la fenêtre…',
+  assistedClose: 'Fermer la session',
+  assistedStates: {
+    waiting: 'Saisissez le code de sécurité dans la fenêtre ouverte par Guichets, puis validez.',
+    ready: 'Session ouverte : Guichets sonde les créneaux dans cette session tant que le site la garde.',
+    expired: 'La session a expiré : le site redemande le code de sécurité. Ouvrez à nouveau la session assistée.',
+    closed: 'Aucune session assistée ouverte : ce site demande un code de sécurité avant ses créneaux.',
+  } satisfies Record<AssistedSessionStatus['state'], string>,
+  assistedSolvedAt: (when: string) => `Code saisi le ${when}`,
+  assistedExpiredTitle: 'Code de sécurité à saisir à nouveau',
+  assistedExpiredNotice: (label: string) =>
+    `« ${label} » : la session assistée a expiré, le site redemande le code de sécurité. Les sondages enregistrent « captcha » jusque-là.`,
+  assistedExpiredAction: 'Aller à la session assistée',
+  assistedExpiredBadge: 'Session assistée expirée',
+
+  screenshotOf: (when: string) => `Capture du sondage du ${when}`,
+  openInNewTab: 'Ouvrir dans un nouvel onglet',
 };

@@ -1,0 +1,16 @@
+// Where the UI finds a probe's evidence: the desktop app serves the data folder's evidence through its own
+// protocol (a page loaded from a file cannot read other files); the web host serves it at /evidence/.
+import type { ProbeArtefact } from '../../electron/shared/domain';
+
+export const EVIDENCE_PROTOCOL = 'guichets-evidence:';
+const FOLDER = 'evidence/';
+
+/** Address of an artefact (path relative to the data folder), or null when it is not in the evidence folder. */
+export function evidenceUrl(artefact: Pick<ProbeArtefact, 'path'> | null, desktop: boolean): string | null {
+  const path = artefact?.path;
+  if (!path?.startsWith(FOLDER)) return null;
+  const segments = path.slice(FOLDER.length).split('/');
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) return null;
+  const encoded = segments.map(encodeURIComponent).join('/');
+  return desktop ? `${EVIDENCE_PROTOCOL}//evidence/${encoded}` : `./evidence/${encoded}`;
+}
