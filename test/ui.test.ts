@@ -1,20 +1,16 @@
 // The UI as a user meets it: the real core on a temporary data folder, the legacy replica préfecture, the web
 // host serving the built renderer, and a headless Chromium clicking through it.
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
+import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');
-const RESULTS = path.join(ROOT, 'test-results');
-const BROWSER = process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
 const PROBE_TIMEOUT = 60_000;
 
 /** The replica's Bobigny form: four guichets; "remise de titre" has two slots this week (c1). */
@@ -28,18 +24,6 @@ let host: WebHost;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
-
-/** `npm test` builds the renderer first; a lone run of this file builds it when the sources are newer. */
-async function ensureRendererBuilt(): Promise<void> {
-  const built = await stat(path.join(STATIC_DIR, 'index.html')).catch(() => null);
-  const sources = await readdir(path.join(ROOT, 'renderer'), { recursive: true });
-  const newest = Math.max(
-    ...(await Promise.all(sources.map(async (file) => (await stat(path.join(ROOT, 'renderer', file))).mtimeMs))),
-  );
-  if (built && built.mtimeMs >= newest) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
-}
 
 /** What Paris calls this month, as the UI labels it. */
 function currentMonthLabel(): string {
@@ -64,25 +48,13 @@ beforeAll(async () => {
     log: () => undefined,
   });
   host = await startWebHost({ core, port: 0, staticDir: STATIC_DIR, log: () => undefined });
-  browser = await chromium.launch({
-    executablePath: BROWSER,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-    ],
-  });
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'fr-FR' });
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(`${message.text()} ${message.location().url}`);
   });
-  await mkdir(RESULTS, { recursive: true });
 });
 
 afterAll(async () => {

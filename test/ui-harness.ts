@@ -1,0 +1,70 @@
+// What the browser tests of the UI share: the built renderer, the browser, where screenshots go.
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');
+export const RESULTS = path.join(ROOT, 'test-results');
+export const BROWSER = process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+];
+
+const LOCK = path.join(ROOT, 'dist', '.renderer-build.lock');
+
+async function builtIsCurrent(): Promise<boolean> {
+  const built = await stat(path.join(STATIC_DIR, 'index.html')).catch(() => null);
+  if (!built) return false;
+  const sources = await readdir(path.join(ROOT, 'renderer'), { recursive: true });
+  const newest = Math.max(
+    ...(await Promise.all(sources.map(async (file) => (await stat(path.join(ROOT, 'renderer', file))).mtimeMs))),
+  );
+  return built.mtimeMs >= newest;
+}
+
+/**
+ * `npm test` builds the renderer first; a lone run builds it when the sources are newer. Test files run in
+ * parallel: a lock folder keeps two builds from emptying the output folder under each other.
+ */
+export async function ensureRendererBuilt(): Promise<void> {
+  await mkdir(path.dirname(LOCK), { recursive: true });
+  for (;;) {
+    if (await builtIsCurrent()) return;
+    const locked = await mkdir(LOCK).then(
+      () => true,
+      () => false,
+    );
+    if (locked) break;
+    // Another file is building; a lock older than a few minutes was left by a crashed run.
+    const lock = await stat(LOCK).catch(() => null);
+    if (lock && Date.now() - lock.mtimeMs > 180_000) await rm(LOCK, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  try {
+    if (await builtIsCurrent()) return;
+    const { build } = await import('vite');
+    // Vitest sets NODE_ENV=test, which would bundle React's development build: test what users run.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
+  } finally {
+    await rm(LOCK, { recursive: true, force: true });
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  await mkdir(RESULTS, { recursive: true });
+  return chromium.launch({ executablePath: BROWSER, headless: true, args: BROWSER_ARGS });
+}
