@@ -25,6 +25,8 @@ describe('dates as people in France read them', () => {
     expect(formatMonth('2027-02', 'fr-FR')).toBe('février 2027');
     expect(formatMonth('2026-11', 'en-GB')).toBe('November 2026');
     expect(formatLongDate('2026-03-29', 'fr-FR')).toBe('dimanche 29 mars 2026');
+    expect(formatLongDate('2027-01-01', 'fr-FR')).toBe('vendredi 1er janvier 2027');
+    expect(formatLongDate('2027-01-01', 'en-GB')).toBe('Friday, 1 January 2027');
   });
 
   it('makes file names without accents or spaces', () => {

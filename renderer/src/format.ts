@@ -50,13 +50,16 @@ function middayOf(value: LocalDate): Date {
 
 /** "jeudi 26 novembre 2026" (or "Thursday 26 November 2026"). */
 export function formatLongDate(value: LocalDate, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  const parts = new Intl.DateTimeFormat(locale, {
     timeZone: TIME_ZONE,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-  }).format(middayOf(value));
+  }).formatToParts(middayOf(value));
+  // French writes the first of the month « 1er »; Intl does not.
+  const french = locale.startsWith('fr');
+  return parts.map((part) => (french && part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
 }
 
 /** "2026-11" as "novembre 2026". */

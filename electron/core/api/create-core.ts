@@ -145,10 +145,11 @@ export function createCore(options: CoreOptions): Core {
     const startedAt = clock.now();
     const id = newProbeId(startedAt);
     const caption = { probeId: id, planningLabel: `${planning.prefecture} — ${planning.label}` };
-    // While a person keeps a captcha site's session open, probes go through it (and say so when it expired).
+    // While a person keeps a captcha site's session open, probes go through it; the probe that finds it expired
+    // records so, and later ones go the usual way (and meet the captcha) until the person solves it again.
     const sessions = assisted;
     const session = sessions?.status(planning.id).state;
-    const inSession = session === 'ready' || session === 'expired';
+    const inSession = session === 'ready';
     const result = sessions && inSession
       ? await sessions.probe({ id: planning.id, url: planning.url }, caption)
       : await (await getProber()).probe(

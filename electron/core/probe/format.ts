@@ -3,11 +3,17 @@ import { DateTime } from 'luxon';
 import type { LocalDateTime } from '../../shared/domain.js';
 
 export const PARIS = 'Europe/Paris';
-const LONG = "cccc d LLLL yyyy 'à' HH:mm";
+
+/** "jeudi 26 novembre 2026 à 14:05"; the first of the month is written « 1er », as in French. */
+function long(dt: DateTime): string {
+  const french = dt.setLocale('fr');
+  const day = dt.day === 1 ? '1er' : String(dt.day);
+  return `${french.toFormat('cccc')} ${day} ${french.toFormat("LLLL yyyy 'à' HH:mm")}`;
+}
 
 /** "jeudi 26 novembre 2026 à 14:05" (Europe/Paris). */
 export function formatParis(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: PARIS }).setLocale('fr').toFormat(LONG);
+  return long(DateTime.fromJSDate(instant, { zone: PARIS }));
 }
 
 /** "2026-11-26 13:05:09 UTC". */
@@ -17,7 +23,7 @@ export function formatUtc(instant: Date): string {
 
 /** A local slot "2026-12-03T09:30" as "jeudi 3 décembre 2026 à 09:30". */
 export function frenchSlot(slot: LocalDateTime): string {
-  return DateTime.fromISO(slot, { zone: PARIS }).setLocale('fr').toFormat(LONG);
+  return long(DateTime.fromISO(slot, { zone: PARIS }));
 }
 
 /** An instant in seconds as a local slot "2026-12-03T09:30". */

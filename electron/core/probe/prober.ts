@@ -2,6 +2,7 @@
 // the evidence (final page text, HTTP status, captioned screenshot, environment).
 import { release, type as osType, arch } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DiscoverResult } from '../../shared/api.js';
 import type { BookingSystem, ProbeEnvironment, StepsSpec } from '../../shared/domain.js';
@@ -100,7 +101,9 @@ async function within<T>(work: Promise<T>, timeoutMs: number): Promise<Race<T>> 
 
 async function screenshot(page: Page): Promise<Buffer | null> {
   try {
-    const height = Number(await page.evaluate(PAGE_HEIGHT));
+    // A page still loading (the probe timed out) would hold evaluate() until it loads: do not wait for it.
+    const measured = page.evaluate(PAGE_HEIGHT).catch(() => 0);
+    const height = Number(await Promise.race([measured, delay(EVIDENCE_TIMEOUT_MS).then(() => 0)]));
     const clipHeight = Math.min(Math.max(height || 0, VIEWPORT.height), MAX_SHOT_HEIGHT);
     return await page.screenshot({
       fullPage: true,
