@@ -10,19 +10,17 @@ import {
   type Probe,
 } from '../../shared/domain.js';
 import { monthOf, parisDateTime } from './calendar.js';
+import { NO_DAYS, withDay, type DayMask } from './dayMask.js';
 
 export interface MonthCategoryCount {
   attempts: number;
-  /** Days of the month (1–31), sorted, on which this category was seen: courts count distinct days. */
-  days: number[];
+  /** Days of the month on which this category was seen (see dayMask.ts): courts count distinct days. */
+  days: DayMask;
 }
 
 export interface MonthAggregate {
-  planningId: string;
   month: MonthKey;
   categories: Record<Category, MonthCategoryCount>;
-  /** Days of the month (1–31) with at least one conclusive probe. */
-  conclusiveDays: number[];
   inconclusive: Record<InconclusiveOutcome, number>;
   gapHours: number;
   /** First and last local days with a probe or a gap in this month. */
@@ -33,35 +31,27 @@ export interface MonthAggregate {
 /** A planning's months, keyed by month. */
 export type MonthAggregates = Record<MonthKey, MonthAggregate>;
 
-export function emptyMonth(planningId: string, month: MonthKey): MonthAggregate {
+export function emptyMonth(month: MonthKey): MonthAggregate {
   const categories = {} as Record<Category, MonthCategoryCount>;
-  for (const category of CATEGORIES) categories[category] = { attempts: 0, days: [] };
+  for (const category of CATEGORIES) categories[category] = { attempts: 0, days: NO_DAYS };
   const inconclusive = {} as Record<InconclusiveOutcome, number>;
   for (const outcome of INCONCLUSIVE_OUTCOMES) inconclusive[outcome] = 0;
-  return {
-    planningId,
-    month,
-    categories,
-    conclusiveDays: [],
-    inconclusive,
-    gapHours: 0,
-    firstDay: null,
-    lastDay: null,
-  };
+  return { month, categories, inconclusive, gapHours: 0, firstDay: null, lastDay: null };
 }
 
-function monthFor(months: MonthAggregates, planningId: string, month: MonthKey): MonthAggregate {
+/** Days of the month with at least one conclusive probe: those of any category. */
+export function conclusiveDays(agg: MonthAggregate): DayMask {
+  let mask = NO_DAYS;
+  for (const category of CATEGORIES) mask |= agg.categories[category].days;
+  return mask;
+}
+
+function monthFor(months: MonthAggregates, month: MonthKey): MonthAggregate {
   const existing = months[month];
   if (existing) return existing;
-  const created = emptyMonth(planningId, month);
+  const created = emptyMonth(month);
   months[month] = created;
   return created;
-}
-
-function addDay(days: number[], day: number): void {
-  if (days.includes(day)) return;
-  days.push(day);
-  days.sort((a, b) => a - b);
 }
 
 function touch(agg: MonthAggregate, date: LocalDate): void {
@@ -72,16 +62,14 @@ function touch(agg: MonthAggregate, date: LocalDate): void {
 /** Counts one probe in its local month. The probe's category must already be computed (categoryOf). */
 export function addProbe(
   months: MonthAggregates,
-  probe: Pick<Probe, 'planningId' | 'localDate' | 'outcome' | 'category'>,
+  probe: Pick<Probe, 'localDate' | 'outcome' | 'category'>,
 ): void {
-  const agg = monthFor(months, probe.planningId, monthOf(probe.localDate));
+  const agg = monthFor(months, monthOf(probe.localDate));
   touch(agg, probe.localDate);
-  const day = Number(probe.localDate.slice(8, 10));
   if (probe.category !== null) {
     const count = agg.categories[probe.category];
     count.attempts += 1;
-    addDay(count.days, day);
-    addDay(agg.conclusiveDays, day);
+    count.days = withDay(count.days, Number(probe.localDate.slice(8, 10)));
   } else if (probe.outcome !== 'dates' && probe.outcome !== 'no_date') {
     agg.inconclusive[probe.outcome] += 1;
   }
@@ -98,7 +86,7 @@ export function addGap(months: MonthAggregates, gap: Gap): void {
   const whole = Math.floor(gap.hours);
   for (let slot = 0; slot < Math.max(whole, 1); slot += 1) {
     const { date } = parisDateTime(new Date(from + slot * step));
-    const agg = monthFor(months, gap.planningId, monthOf(date));
+    const agg = monthFor(months, monthOf(date));
     touch(agg, date);
     // A fractional gap (should not happen) is counted in its first month, without losing the fraction.
     agg.gapHours += whole === 0 ? gap.hours : slot === 0 ? 1 + (gap.hours - whole) : 1;

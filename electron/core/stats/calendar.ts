@@ -1,4 +1,6 @@
 // Calendar arithmetic in Europe/Paris, at day precision: the only precision the categories need.
+// Probe instants become Paris days with luxon (time zone, summer time); everything after that works on
+// 'YYYY-MM' and 'YYYY-MM-DD' keys with plain integers, because the dashboard runs it thousands of times a call.
 import { DateTime } from 'luxon';
 import type { LocalDate, LocalDateTime, MonthKey } from '../../shared/domain.js';
 
@@ -38,8 +40,34 @@ export function parisDateTime(instant: string | Date): { date: LocalDate; time: 
   return { date: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm') };
 }
 
+const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Months counted from year 0: consecutive months are consecutive integers, across years too. */
+export function monthIndex(month: MonthKey): number {
+  const match = MONTH_KEY.exec(month);
+  if (!match) throw new Error(`Mois invalide : ${month}`);
+  return Number(match[1]) * 12 + Number(match[2]) - 1;
+}
+
+export function monthAt(index: number): MonthKey {
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}`;
+}
+
 export function addMonthsToMonth(month: MonthKey, months: number): MonthKey {
-  return monthOf(addMonths(`${month}-01`, months));
+  return monthAt(monthIndex(month) + months);
+}
+
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** 28 to 31: the Gregorian calendar, which Paris follows whatever the time zone. */
+export function daysInMonth(month: MonthKey): number {
+  const index = monthIndex(month);
+  const year = Math.floor(index / 12);
+  const inYear = index - year * 12;
+  return inYear === 1 && isLeapYear(year) ? 29 : (MONTH_DAYS[inYear] ?? 31);
 }
 
 export function firstDayOfMonth(month: MonthKey): LocalDate {
@@ -47,12 +75,18 @@ export function firstDayOfMonth(month: MonthKey): LocalDate {
 }
 
 export function lastDayOfMonth(month: MonthKey): LocalDate {
-  return parseLocalDate(`${month}-01`).endOf('month').toISODate() ?? `${month}-28`;
+  return `${month}-${String(daysInMonth(month))}`;
+}
+
+/** The date of day `day` (1–31) of a month. */
+export function dateInMonth(month: MonthKey, day: number): LocalDate {
+  return `${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Every month from `from` to `to`, both included, oldest first. */
 export function monthsBetween(from: MonthKey, to: MonthKey): MonthKey[] {
   const months: MonthKey[] = [];
-  for (let month = from; month <= to; month = addMonthsToMonth(month, 1)) months.push(month);
+  const last = monthIndex(to);
+  for (let index = monthIndex(from); index <= last; index += 1) months.push(monthAt(index));
   return months;
 }

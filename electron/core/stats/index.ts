@@ -3,6 +3,7 @@ export { categoryOf } from './category.js';
 export {
   addGap,
   addProbe,
+  conclusiveDays,
   emptyMonth,
   sortedMonths,
   type MonthAggregate,
@@ -10,4 +11,5 @@ export {
   type MonthCategoryCount,
 } from './aggregate.js';
 export { planningStats } from './planningStats.js';
-export { addMonths, dateOf, monthOf, parisDateTime, timeOf } from './calendar.js';
+export { addMonths, dateInMonth, dateOf, monthOf, parisDateTime, timeOf } from './calendar.js';
+export { ALL_DAYS, countDays, daysOf, isDayMask, maskOf, NO_DAYS, withDay, type DayMask } from './dayMask.js';

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Category, Outcome } from '../../shared/domain.js';
-import { addGap, addProbe, sortedMonths, type MonthAggregates } from './aggregate.js';
+import { addGap, addProbe, conclusiveDays, sortedMonths, type MonthAggregates } from './aggregate.js';
 import { categoryOf } from './category.js';
+import { daysOf } from './dayMask.js';
 import { planningStats } from './planningStats.js';
 
 const P = 'bobigny';
 
 function probe(months: MonthAggregates, localDate: string, outcome: Outcome, firstSlot: string | null = null): void {
   const category: Category | null = categoryOf(localDate, firstSlot, null, outcome);
-  addProbe(months, { planningId: P, localDate, outcome, category });
+  addProbe(months, { localDate, outcome, category });
 }
 
 describe('aggregates', () => {
@@ -21,12 +22,15 @@ describe('aggregates', () => {
     probe(months, '2026-02-05', 'captcha');
     probe(months, '2026-02-05', 'unrecognized');
     const [feb] = sortedMonths(months);
-    expect(feb?.categories.c5).toEqual({ attempts: 3, days: [3, 4] });
-    expect(feb?.categories.c2).toEqual({ attempts: 1, days: [4] });
-    expect(feb?.conclusiveDays).toEqual([3, 4]);
-    expect(feb?.inconclusive.captcha).toBe(1);
-    expect(feb?.inconclusive.unrecognized).toBe(1);
-    expect([feb?.firstDay, feb?.lastDay]).toEqual(['2026-02-03', '2026-02-05']);
+    if (!feb) throw new Error('no February');
+    expect(feb.categories.c5.attempts).toBe(3);
+    expect(daysOf(feb.categories.c5.days)).toEqual([3, 4]);
+    expect(feb.categories.c2.attempts).toBe(1);
+    expect(daysOf(feb.categories.c2.days)).toEqual([4]);
+    expect(daysOf(conclusiveDays(feb))).toEqual([3, 4]);
+    expect(feb.inconclusive.captcha).toBe(1);
+    expect(feb.inconclusive.unrecognized).toBe(1);
+    expect([feb.firstDay, feb.lastDay]).toEqual(['2026-02-03', '2026-02-05']);
   });
 
   it('splits a gap across the end of a month in Paris time', () => {
@@ -87,6 +91,44 @@ describe('planningStats', () => {
     expect([stats.top.from, stats.top.to]).toEqual(['2025-10-01', '2025-12-31']);
     expect(stats.top.categories.c5).toEqual({ attempts: 2, days: 2 });
     expect(stats.months.map((m) => m.month)).toEqual(['2025-09', '2025-10', '2025-11', '2025-12', '2026-01']);
+  });
+
+  it('ends a top bar on 29 February in a leap year and counts distinct days month by month', () => {
+    const months: MonthAggregates = {};
+    probe(months, '2027-12-01', 'no_date');
+    probe(months, '2027-12-01', 'no_date');
+    probe(months, '2027-12-31', 'dates', '2028-01-05T09:00');
+    probe(months, '2028-01-31', 'no_date');
+    probe(months, '2028-02-29', 'no_date');
+    probe(months, '2028-02-29', 'captcha');
+    const stats = planningStats(P, sortedMonths(months), '2028-03-01');
+    expect(stats.topScope).toBe('three_months');
+    expect([stats.top.from, stats.top.to]).toEqual(['2027-12-01', '2028-02-29']);
+    expect(stats.top.conclusive).toBe(5);
+    // 1 and 31 December, 31 January, 29 February: the same day number in two months is two days.
+    expect(stats.top.conclusiveDays).toBe(4);
+    expect(stats.top.categories.c5).toEqual({ attempts: 4, days: 3 });
+    expect(stats.months.map((m) => [m.month, m.from, m.to, m.conclusiveDays])).toEqual([
+      ['2027-12', '2027-12-01', '2027-12-31', 2],
+      ['2028-01', '2028-01-01', '2028-01-31', 1],
+      ['2028-02', '2028-02-01', '2028-02-29', 1],
+    ]);
+  });
+
+  it('shows silent months across a new year as empty bars', () => {
+    const months: MonthAggregates = {};
+    probe(months, '2025-11-20', 'no_date');
+    probe(months, '2026-02-03', 'no_date');
+    const stats = planningStats(P, sortedMonths(months), '2026-02-10');
+    expect(stats.months.map((m) => [m.month, m.from, m.to, m.conclusive])).toEqual([
+      ['2025-11', '2025-11-01', '2025-11-30', 1],
+      ['2025-12', '2025-12-01', '2025-12-31', 0],
+      ['2026-01', '2026-01-01', '2026-01-31', 0],
+      ['2026-02', '2026-02-01', '2026-02-28', 1],
+    ]);
+    // History starts on 20 November, after 1 November: not three whole months yet.
+    expect(stats.topScope).toBe('partial_history');
+    expect([stats.top.from, stats.top.to]).toEqual(['2025-11-20', '2026-02-10']);
   });
 
   it('covers what exists, and says so, until three whole months are recorded', () => {

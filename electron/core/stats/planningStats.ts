@@ -4,11 +4,11 @@ import {
   type Category,
   type InconclusiveOutcome,
   type LocalDate,
-  type MonthKey,
 } from '../../shared/domain.js';
 import type { Bar, CategoryCount, MonthBar, PlanningStats, TopBarScope } from '../../shared/stats.js';
 import type { MonthAggregate } from './aggregate.js';
-import { addMonthsToMonth, firstDayOfMonth, lastDayOfMonth, monthOf, monthsBetween } from './calendar.js';
+import { firstDayOfMonth, lastDayOfMonth, monthAt, monthIndex, monthOf } from './calendar.js';
+import { countDays } from './dayMask.js';
 
 function emptyBar(from: LocalDate, to: LocalDate): Bar {
   const categories = {} as Record<Category, CategoryCount>;
@@ -18,25 +18,22 @@ function emptyBar(from: LocalDate, to: LocalDate): Bar {
   return { from, to, conclusive: 0, conclusiveDays: 0, categories, inconclusive, gapHours: 0 };
 }
 
-/** Sums months into one bar. Months never overlap, so distinct days add up across them. */
-function barOf(months: readonly MonthAggregate[], from: LocalDate, to: LocalDate): Bar {
-  const bar = emptyBar(from, to);
-  for (const agg of months) {
-    for (const category of CATEGORIES) {
-      const count = agg.categories[category];
-      bar.categories[category].attempts += count.attempts;
-      bar.categories[category].days += count.days.length;
-      bar.conclusive += count.attempts;
-    }
-    bar.conclusiveDays += agg.conclusiveDays.length;
-    for (const outcome of INCONCLUSIVE_OUTCOMES) bar.inconclusive[outcome] += agg.inconclusive[outcome];
-    bar.gapHours += agg.gapHours;
+/** Adds one month to a bar. Months never overlap, so distinct days add up across them. */
+function addMonth(bar: Bar, agg: MonthAggregate): void {
+  let conclusive = 0;
+  let days = 0;
+  for (const category of CATEGORIES) {
+    const count = agg.categories[category];
+    const sum = bar.categories[category];
+    sum.attempts += count.attempts;
+    sum.days += countDays(count.days);
+    conclusive += count.attempts;
+    days |= count.days;
   }
-  return bar;
-}
-
-function hasData(agg: MonthAggregate): boolean {
-  return agg.firstDay !== null;
+  bar.conclusive += conclusive;
+  bar.conclusiveDays += countDays(days);
+  for (const outcome of INCONCLUSIVE_OUTCOMES) bar.inconclusive[outcome] += agg.inconclusive[outcome];
+  bar.gapHours += agg.gapHours;
 }
 
 /**
@@ -45,45 +42,61 @@ function hasData(agg: MonthAggregate): boolean {
  * everything recorded, the current month included ('partial_history', said so on screen); with no probe and
  * no gap at all it is empty ('no_history'). Month bars run from the first to the last month with data, empty
  * months included so that a silence shows.
+ *
+ * Runs for every planning at each dashboard refresh: months are handled as integers (calendar.ts), never
+ * through date objects.
  */
 export function planningStats(
   planningId: string,
   aggregates: readonly MonthAggregate[],
   today: LocalDate,
 ): PlanningStats {
-  const byMonth = new Map<MonthKey, MonthAggregate>();
-  for (const agg of aggregates) if (hasData(agg)) byMonth.set(agg.month, agg);
-  const known = [...byMonth.keys()].sort();
+  const byIndex = new Map<number, MonthAggregate>();
+  let firstIndex = Number.POSITIVE_INFINITY;
+  let lastIndex = Number.NEGATIVE_INFINITY;
+  for (const agg of aggregates) {
+    if (agg.firstDay === null) continue;
+    const index = monthIndex(agg.month);
+    byIndex.set(index, agg);
+    if (index < firstIndex) firstIndex = index;
+    if (index > lastIndex) lastIndex = index;
+  }
 
-  const currentMonth = monthOf(today);
-  const topFromMonth = addMonthsToMonth(currentMonth, -3);
-  const topToMonth = addMonthsToMonth(currentMonth, -1);
+  const currentIndex = monthIndex(monthOf(today));
+  const topFromMonth = monthAt(currentIndex - 3);
   const threeMonthsFrom = firstDayOfMonth(topFromMonth);
-  const threeMonthsTo = lastDayOfMonth(topToMonth);
+  const threeMonthsTo = lastDayOfMonth(monthAt(currentIndex - 1));
 
-  const firstMonth = known[0];
-  const lastMonth = known[known.length - 1];
-  if (firstMonth === undefined || lastMonth === undefined) {
+  const first = byIndex.get(firstIndex);
+  const last = byIndex.get(lastIndex);
+  if (first === undefined || last === undefined) {
     return { planningId, top: emptyBar(threeMonthsFrom, threeMonthsTo), topScope: 'no_history', months: [] };
   }
 
-  const months: MonthBar[] = monthsBetween(firstMonth, lastMonth).map((month) => {
-    const agg = byMonth.get(month);
-    const bar = barOf(agg ? [agg] : [], firstDayOfMonth(month), lastDayOfMonth(month));
-    return { ...bar, month };
-  });
+  const months: MonthBar[] = [];
+  for (let index = firstIndex; index <= lastIndex; index += 1) {
+    const month = monthAt(index);
+    const bar: MonthBar = { ...emptyBar(firstDayOfMonth(month), lastDayOfMonth(month)), month };
+    const agg = byIndex.get(index);
+    if (agg) addMonth(bar, agg);
+    months.push(bar);
+  }
 
-  const earliestDay = byMonth.get(firstMonth)?.firstDay ?? threeMonthsFrom;
+  const earliestDay = first.firstDay ?? threeMonthsFrom;
   let top: Bar;
   let topScope: TopBarScope;
   if (earliestDay <= threeMonthsFrom) {
     topScope = 'three_months';
-    const inside = [...byMonth.values()].filter((agg) => agg.month >= topFromMonth && agg.month <= topToMonth);
-    top = barOf(inside, threeMonthsFrom, threeMonthsTo);
+    top = emptyBar(threeMonthsFrom, threeMonthsTo);
+    for (let index = currentIndex - 3; index < currentIndex; index += 1) {
+      const agg = byIndex.get(index);
+      if (agg) addMonth(top, agg);
+    }
   } else {
     topScope = 'partial_history';
-    const latestDay = byMonth.get(lastMonth)?.lastDay ?? today;
-    top = barOf([...byMonth.values()], earliestDay, latestDay > today ? latestDay : today);
+    const latestDay = last.lastDay ?? today;
+    top = emptyBar(earliestDay, latestDay > today ? latestDay : today);
+    for (const agg of byIndex.values()) addMonth(top, agg);
   }
   return { planningId, top, topScope, months };
 }
