@@ -7,6 +7,7 @@ import type { Planning, Probe } from '../electron/shared/domain.js';
 import { hashRecord } from '../electron/core/evidence/index.js';
 import { addProbe, categoryOf, parisDateTime, type MonthAggregates } from '../electron/core/stats/index.js';
 import { syntheticProbe } from '../electron/core/store/index.js';
+import { encodeMonths } from '../electron/core/store/aggregatesFile.js';
 import { aggregatesKind, dayKind, planningsKind, type AggregatesFile } from '../electron/core/store/kinds.js';
 import type { FileKind } from '../electron/core/store/jsonFiles.js';
 import { absolute, aggregatesFile, dayFile, PLANNINGS_FILE } from '../electron/core/store/layout.js';
@@ -91,6 +92,7 @@ export async function writeBulkPlanning(
   start: string,
 ): Promise<MonthAggregates> {
   const aggregates: AggregatesFile = aggregatesKind(planningId).empty();
+  const months: MonthAggregates = {};
   let day: Probe[] = [];
   const flush = async (): Promise<void> => {
     const first = day[0];
@@ -102,14 +104,15 @@ export async function writeBulkPlanning(
     const probe = recordOf(planningId, start, n, previous?.hash ?? null);
     if (day[0] && day[0].localDate !== probe.localDate) await flush();
     day.push(probe);
-    addProbe(aggregates.months, probe);
+    addProbe(months, probe);
     aggregates.probes += 1;
     aggregates.head = { hash: probe.hash, probeId: probe.id, startedAt: probe.startedAt };
     previous = probe;
   }
   await flush();
+  aggregates.months = encodeMonths(months);
   await put(dir, aggregatesFile(planningId), serialize(aggregatesKind(planningId), aggregates));
-  return aggregates.months;
+  return months;
 }
 
 /** Month aggregates of `count` hourly probes, computed in memory only (what 3 years leave to the dashboard). */
@@ -119,7 +122,6 @@ export function aggregatesOf(planningId: string, count: number, start: string): 
     const input = syntheticProbe(planningId, start, n);
     const { date } = parisDateTime(input.startedAt);
     addProbe(months, {
-      planningId,
       localDate: date,
       outcome: input.outcome,
       category: categoryOf(date, input.firstSlot, input.secondSlot, input.outcome),

@@ -30,6 +30,8 @@ interface Entry {
   db: Low;
   ready: Promise<void>;
   busy: number;
+  /** Length of the file's text when last read or written: what the entry weighs in the cache. */
+  bytes: number;
 }
 
 class DamagedShape extends Error {}
@@ -67,18 +69,47 @@ function isDamage(error: unknown): boolean {
   return error instanceof SyntaxError || error instanceof DamagedShape;
 }
 
-export function createJsonFiles(options: { dir: string; maxOpen?: number }): JsonFiles {
+export interface JsonFilesOptions {
+  dir: string;
+  /** At most this many files stay in memory. */
+  maxOpen?: number;
+  /** And at most about this many bytes of their JSON text (a parsed file takes a few times that in memory). */
+  maxBytes?: number;
+}
+
+export function createJsonFiles(options: JsonFilesOptions): JsonFiles {
   const { dir } = options;
   const maxOpen = options.maxOpen ?? 512;
+  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
   const cache = new Map<string, Entry>();
+  let cachedBytes = 0;
   const queue = createKeyedQueue();
   const madeDirs = new Set<string>();
+
+  function insert(relative: string, entry: Entry): void {
+    drop(relative);
+    cache.set(relative, entry);
+    cachedBytes += entry.bytes;
+  }
+
+  function drop(relative: string): void {
+    const entry = cache.get(relative);
+    if (!entry) return;
+    cache.delete(relative);
+    cachedBytes -= entry.bytes;
+  }
+
+  /** The entry's text changed size: its weight changes with it, if it is still cached. */
+  function weigh(relative: string, entry: Entry, bytes: number): void {
+    if (cache.get(relative) === entry) cachedBytes += bytes - entry.bytes;
+    entry.bytes = bytes;
+  }
 
   function evict(): void {
     // Least recently used first (Map keeps insertion order; a hit re-inserts). Files being written stay.
     for (const [key, entry] of cache) {
-      if (cache.size <= maxOpen) return;
-      if (entry.busy === 0) cache.delete(key);
+      if (cache.size <= maxOpen && cachedBytes <= maxBytes) return;
+      if (entry.busy === 0) drop(key);
     }
   }
 
@@ -91,22 +122,33 @@ export function createJsonFiles(options: { dir: string; maxOpen?: number }): Jso
       return hit;
     }
     const file = absolute(dir, relative);
+    const parse = parser(kind);
+    // The entry exists before lowdb calls these: they only run inside db.read() and db.write().
     const db = new Low<unknown>(
       new DataFile<unknown>(file, {
-        parse: parser(kind),
-        stringify: (value) => (kind.stringify ? kind.stringify(value as T) : JSON.stringify(value, null, 2)),
+        parse: (text) => {
+          weigh(relative, entry, text.length);
+          return parse(text);
+        },
+        stringify: (value) => {
+          const text = kind.stringify ? kind.stringify(value as T) : JSON.stringify(value, null, 2);
+          weigh(relative, entry, text.length);
+          return text;
+        },
       }),
       kind.empty(),
     );
-    const entry: Entry = { db, ready: db.read(), busy: 0 };
-    cache.set(relative, entry);
+    const entry: Entry = { db, ready: Promise.resolve(), busy: 0, bytes: 0 };
+    entry.ready = db.read();
+    insert(relative, entry);
     evict();
     try {
       await entry.ready;
     } catch (error) {
-      if (cache.get(relative) === entry) cache.delete(relative);
+      if (cache.get(relative) === entry) drop(relative);
       throw isDamage(error) ? corruptError(file) : error;
     }
+    evict();
     return entry;
   }
 
@@ -133,8 +175,7 @@ export function createJsonFiles(options: { dir: string; maxOpen?: number }): Jso
           }
           await entry.db.write();
           // Had the entry been evicted meanwhile, a reader may have cached an older copy: this one is current.
-          cache.delete(relative);
-          cache.set(relative, entry);
+          insert(relative, entry);
           evict();
           return draft;
         } catch (error) {
@@ -165,7 +206,7 @@ export function createJsonFiles(options: { dir: string; maxOpen?: number }): Jso
     },
 
     forget(relative) {
-      cache.delete(relative);
+      drop(relative);
     },
 
     idle: () => queue.idle(),

@@ -1,6 +1,6 @@
 // The JSON files of the data folder: their shapes, empty values and how they are written.
 import type { Gap, Planning, Probe, Settings } from '../../shared/domain.js';
-import type { MonthAggregates } from '../stats/index.js';
+import { isStoredMonths, type StoredMonths } from './aggregatesFile.js';
 import type { FileKind } from './jsonFiles.js';
 
 export interface DayFile {
@@ -19,11 +19,12 @@ export interface ChainHead {
   startedAt: string;
 }
 
+/** Rewritten at every probe of its planning: one line, months encoded by aggregatesFile.ts. */
 export interface AggregatesFile {
   planningId: string;
   head: ChainHead | null;
   probes: number;
-  months: MonthAggregates;
+  months: StoredMonths;
 }
 
 export interface PlanningsFile {
@@ -59,9 +60,10 @@ export function aggregatesKind(planningId: string): FileKind<AggregatesFile> {
     empty: () => ({ planningId, head: null, probes: 0, months: {} }),
     valid: (value): value is AggregatesFile =>
       isObject(value) &&
-      isObject(value.months) &&
+      isStoredMonths(value.months) &&
       typeof value.probes === 'number' &&
       (value.head === null || (isObject(value.head) && typeof value.head.hash === 'string')),
+    stringify: (value) => `${JSON.stringify(value)}\n`,
   };
 }
 

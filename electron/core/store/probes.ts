@@ -4,8 +4,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Gap, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
 import { hashRecord, sha256 } from '../evidence/chain.js';
-import { addGap, addProbe, categoryOf, monthOf, parisDateTime, sortedMonths, type MonthAggregate } from '../stats/index.js';
+import { addGap, addProbe, categoryOf, monthOf, parisDateTime, type MonthAggregate } from '../stats/index.js';
 import { AppError } from '../errors.js';
+import { changeMonths, decodeMonths } from './aggregatesFile.js';
 import { fullError, isDiskFull, type JsonFiles } from './jsonFiles.js';
 import { aggregatesKind, dayKind, gapsKind, type AggregatesFile } from './kinds.js';
 import {
@@ -98,7 +99,9 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
       previous = probe.hash;
     }
     await files.update(aggregatesFile(planningId), aggregatesKind(planningId), (draft) => {
-      for (const probe of tail) addProbe(draft.months, probe);
+      draft.months = changeMonths(draft.months, (months) => {
+        for (const probe of tail) addProbe(months, probe);
+      });
       draft.probes += tail.length;
       draft.head = { hash: newest.hash, probeId: newest.id, startedAt: newest.startedAt };
     });
@@ -180,7 +183,9 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
     }
     try {
       await files.update(aggregatesFile(input.planningId), aggregatesKind(input.planningId), (draft) => {
-        addProbe(draft.months, probe);
+        draft.months = changeMonths(draft.months, (months) => {
+          addProbe(months, probe);
+        });
         draft.probes += 1;
         draft.head = { hash: probe.hash, probeId: probe.id, startedAt: probe.startedAt };
       });
@@ -255,7 +260,9 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
         });
         try {
           await files.update(aggregatesFile(gap.planningId), aggregatesKind(gap.planningId), (draft) => {
-            addGap(draft.months, gap);
+            draft.months = changeMonths(draft.months, (months) => {
+              addGap(months, gap);
+            });
           });
         } catch (error) {
           await files
@@ -280,7 +287,8 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
   async function aggregates(planningId: string): Promise<MonthAggregate[]> {
     assertSafeId('planning', planningId);
     if (!recovered.has(planningId)) await planningQueue.run(planningId, () => recover(planningId));
-    return structuredClone(sortedMonths((await readAggregates(planningId)).months));
+    // Decoding makes fresh objects: the cached file is never handed out.
+    return decodeMonths((await readAggregates(planningId)).months);
   }
 
   /** Runs `task` while no write of this planning is under way, once its aggregates are reconciled. */

@@ -18,7 +18,18 @@ export interface StoreOptions {
   log?: (message: string) => void;
   /** How many JSON files stay open in memory. */
   maxOpenFiles?: number;
+  /** How many bytes of JSON text they may total. */
+  maxCacheBytes?: number;
 }
+
+/**
+ * The file cache holds what an hour of probes and the dashboard touch at DESIGN.md's scale, so that neither
+ * reads the disk again: 500 plannings × (aggregates, a few kB + the current day file, up to ~30 kB + a month's
+ * gaps), about 20 MB of JSON text. The byte bound keeps memory in check beyond that; the count bound only
+ * matters for many tiny files.
+ */
+const MAX_OPEN_FILES = 4096;
+const MAX_CACHE_BYTES = 32 * 1024 * 1024;
 
 export interface Store {
   dir: string;
@@ -47,7 +58,11 @@ export interface Store {
 export function createStore(options: StoreOptions): Store {
   const { dir, clock } = options;
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-  const files = createJsonFiles({ dir, maxOpen: options.maxOpenFiles ?? 512 });
+  const files = createJsonFiles({
+    dir,
+    maxOpen: options.maxOpenFiles ?? MAX_OPEN_FILES,
+    maxBytes: options.maxCacheBytes ?? MAX_CACHE_BYTES,
+  });
   const planningQueue = createKeyedQueue();
   const parts = createProbeParts({ dir, files, planningQueue, log });
 
