@@ -21,6 +21,8 @@ beforeAll(async () => {
   replica = await startReplicaServer({ clock: systemClock });
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-core-'));
   core = createCore({ dataDir, appVersion: 'test', env, log: () => undefined });
+  // Every replica is on one local host: no need to space the test's requests 30 s apart.
+  await core.api['settings:update']({ hostSpacingSeconds: 0 });
 });
 
 afterAll(async () => {
@@ -127,6 +129,22 @@ describe('a planning, from creation to verified evidence', () => {
     const tampered = await verifyCli();
     expect(tampered.code).not.toBe(0);
     expect(tampered.stdout).toContain(probe.id);
+  });
+});
+
+describe('a planning the robot cannot follow as set up', () => {
+  it('records the hour as a robot error that says what to fix, instead of a silent gap', async () => {
+    const planning = await core.api['plannings:create']({
+      ...nanterre(),
+      label: 'Bobigny — guichet disparu',
+      url: `${replica.origin}/booking/create/9829/0`,
+      guichet: 'Prendre un rendez-vous pour un guichet fermé depuis',
+    });
+    const probe = await core.api['probes:runNow']({ planningId: planning.id });
+    expect(probe.outcome).toBe('robot_error');
+    expect(probe.detail).toMatch(/Planning à corriger/);
+    expect(probe.detail).toContain('renouvellement de titre de séjour');
+    await core.api['plannings:remove']({ id: planning.id });
   });
 });
 

@@ -3,16 +3,13 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type {
   ApiEvent,
-  AssistedSessionStatus,
   ApiEvents,
   ApiInput,
   ApiMethod,
   ApiOutput,
   AppApi,
   Envelope,
-  PlanningChanges,
   PlanningDetail,
-  PlanningInput,
   PlanningOverview,
 } from '../../shared/api.js';
 import { DateTime } from 'luxon';
@@ -20,19 +17,13 @@ import type { Planning, Probe } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
 import { exportCsvFile } from '../export/index.js';
-import {
-  createAssistedSessions,
-  createProber,
-  describeStep,
-  detectSystem,
-  findBrowser,
-  type AssistedSessions,
-  type Prober,
-} from '../probe/index.js';
-import { createScheduler, stableMinute, type Scheduler } from '../schedule/index.js';
+import { describeStep, detectSystem, findBrowser } from '../probe/index.js';
+import { createScheduler, type Scheduler } from '../schedule/index.js';
 import { planningStats } from '../stats/index.js';
 import { createStore, type Store } from '../store/index.js';
+import { createBrowsers, isCaptchaSystem } from './browsers.js';
 import { acquireScheduleLock } from './lock.js';
+import { applyChanges, planningFromInput } from './planning-records.js';
 import { parseInput } from './schemas.js';
 
 export interface CoreOptions {
@@ -61,8 +52,6 @@ export interface Core {
 }
 
 const PARIS = 'Europe/Paris';
-/** Booking systems that put a captcha before the answer: probed unattended they record `captcha`. */
-const CAPTCHA_SYSTEMS: ReadonlySet<Planning['system']> = new Set(['rdvpref']);
 
 /** Sortable, unique: the start instant then a random tail. */
 export function newProbeId(at: Date): string {
@@ -79,55 +68,15 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventEmitter();
   const everyMinutes = options.demo ? 1 : 60;
 
-  let prober: Prober | null = null;
-  let proberKey = '';
-  async function getProber(): Promise<Prober> {
-    const settings = await store.settings.get();
-    const browser = findBrowser({ env, settingsPath: settings.browserPath });
-    const key = `${browser.path ?? ''}|${settings.probeTimeoutSeconds}`;
-    if (prober && key === proberKey) return prober;
-    if (prober) await prober.close();
-    proberKey = key;
-    prober = createProber({
-      browserPath: browser.path,
-      timeoutMs: settings.probeTimeoutSeconds * 1000,
-      appVersion: options.appVersion,
-      clock,
-      log,
-    });
-    return prober;
-  }
-
-  let assisted: AssistedSessions | null = null;
-  /** Visible windows where a person solves a captcha; opened only at the user's request. */
-  async function getAssisted(): Promise<AssistedSessions> {
-    if (assisted) return assisted;
-    const settings = await store.settings.get();
-    const browser = findBrowser({ env, settingsPath: settings.browserPath });
-    if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
-    assisted = createAssistedSessions({
-      dir: path.join(dataDir, 'assisted-profiles'),
-      browserPath: browser.path,
-      clock,
-      appVersion: options.appVersion,
-      timeoutMs: settings.probeTimeoutSeconds * 1000,
-      log,
-      onChange: (status) => emit('assisted:changed', status),
-    });
-    return assisted;
-  }
-
-  function assistedStatus(planning: Planning): AssistedSessionStatus | null {
-    if (!CAPTCHA_SYSTEMS.has(planning.system)) return null;
-    return (
-      assisted?.status(planning.id) ?? {
-        planningId: planning.id,
-        state: 'closed',
-        solvedAt: null,
-        message: 'Ce site demande un code de sécurité : ouvrez une session assistée pour que Guichets puisse lire ses créneaux.',
-      }
-    );
-  }
+  const browsers = createBrowsers({
+    store,
+    env,
+    clock,
+    log,
+    dataDir,
+    appVersion: options.appVersion,
+    onAssistedChange: (status) => emit('assisted:changed', status),
+  });
 
   const emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]): void => {
     events.emit(event, payload);
@@ -144,18 +93,7 @@ export function createCore(options: CoreOptions): Core {
     emit('probe:started', { planningId: planning.id });
     const startedAt = clock.now();
     const id = newProbeId(startedAt);
-    const caption = { probeId: id, planningLabel: `${planning.prefecture} — ${planning.label}` };
-    // While a person keeps a captcha site's session open, probes go through it; the probe that finds it expired
-    // records so, and later ones go the usual way (and meet the captcha) until the person solves it again.
-    const sessions = assisted;
-    const session = sessions?.status(planning.id).state;
-    const inSession = session === 'ready';
-    const result = sessions && inSession
-      ? await sessions.probe({ id: planning.id, url: planning.url }, caption)
-      : await (await getProber()).probe(
-          { url: planning.url, guichet: planning.guichet, system: planning.system, steps: planning.steps },
-          caption,
-        );
+    const { result, trigger: actualTrigger } = await browsers.probe(planning, id, trigger);
     const probe = await store.probes.append(
       {
         id,
@@ -170,7 +108,7 @@ export function createCore(options: CoreOptions): Core {
         detail: result.detail,
         httpStatus: result.httpStatus,
         environment: result.environment,
-        trigger: inSession ? 'assisted' : trigger,
+        trigger: actualTrigger,
       },
       { screenshot: result.screenshot, pageText: result.pageText },
     );
@@ -224,33 +162,11 @@ export function createCore(options: CoreOptions): Core {
     const next = scheduler?.nextRunAt(planning.id) ?? null;
     return {
       planning,
-      assisted: assistedStatus(planning),
+      assisted: browsers.assistedStatus(planning),
       stats: planningStats(planning.id, aggregates, today),
       lastProbe,
       nextProbeAt: next ? next.toISOString() : null,
       running: scheduler?.isRunning(planning.id) ?? false,
-    };
-  }
-
-  function planningFromInput(input: PlanningInput, system: Planning['system'], now: string): Planning {
-    const id = randomUUID();
-    return {
-      id,
-      label: input.label,
-      departement: input.departement,
-      prefecture: input.prefecture,
-      url: input.url,
-      system,
-      guichet: input.guichet,
-      guichetLabel: input.guichetLabel ?? null,
-      procedure: input.procedure,
-      onlineMandatory: input.onlineMandatory,
-      followed: input.followed ?? true,
-      minute: stableMinute(id),
-      steps: input.steps ?? null,
-      createdAt: now,
-      updatedAt: now,
-      stoppedAt: null,
     };
   }
 
@@ -321,7 +237,7 @@ export function createCore(options: CoreOptions): Core {
       await changed([id]);
       return { removed: true };
     },
-    'plannings:discover': async ({ url }) => (await getProber()).discover(url),
+    'plannings:discover': async ({ url }) => (await browsers.prober()).discover(url),
     'probes:runNow': async ({ planningId }) => {
       const planning = await mustGetPlanning(planningId);
       const probe = await (await getScheduler()).runNow(planning);
@@ -334,10 +250,10 @@ export function createCore(options: CoreOptions): Core {
     },
     'assisted:open': async ({ planningId }) => {
       const planning = await mustGetPlanning(planningId);
-      if (!CAPTCHA_SYSTEMS.has(planning.system)) {
+      if (!isCaptchaSystem(planning.system)) {
         throw new AppError('invalid_input', 'Ce site ne demande pas de code de sécurité : la session assistée est inutile.');
       }
-      const sessions = await getAssisted();
+      const sessions = await browsers.assisted();
       try {
         return await sessions.open({ id: planning.id, url: planning.url });
       } catch (error) {
@@ -351,11 +267,11 @@ export function createCore(options: CoreOptions): Core {
     },
     'assisted:close': async ({ planningId }) => {
       const planning = await mustGetPlanning(planningId);
-      await assisted?.close(planningId);
-      return assistedStatus(planning) ?? { planningId, state: 'closed', solvedAt: null, message: '' };
+      await browsers.assistedIfOpen()?.close(planningId);
+      return browsers.assistedStatus(planning) ?? { planningId, state: 'closed', solvedAt: null, message: '' };
     },
     'steps:try': async ({ url, steps }) => {
-      const trial = await (await getProber()).trySteps(url, steps);
+      const trial = await (await browsers.prober()).trySteps(url, steps);
       const [firstSlot = null, secondSlot = null] = [...trial.result.slots].sort();
       return {
         steps: trial.steps.map((step) => ({
@@ -432,20 +348,10 @@ export function createCore(options: CoreOptions): Core {
     },
     async close() {
       await scheduler?.stop();
-      await assisted?.closeAll();
+      await browsers.close();
       await releaseLock?.();
       releaseLock = null;
-      if (prober) await prober.close();
       await store.close();
     },
   };
-}
-
-function applyChanges(current: Planning, changes: PlanningChanges, now: string): Planning {
-  const { stopped, ...rest } = changes;
-  // A field given as undefined keeps its value (JSON cannot say undefined anyway).
-  const given = Object.fromEntries(Object.entries(rest as Record<string, unknown>).filter((entry) => entry[1] !== undefined)) as Partial<Planning>;
-  const next: Planning = { ...current, ...given, updatedAt: now };
-  if (stopped !== undefined) next.stoppedAt = stopped ? (current.stoppedAt ?? now) : null;
-  return next;
 }

@@ -1,0 +1,139 @@
+import path from 'node:path';
+import type { AssistedSessionStatus } from '../../shared/api.js';
+import type { BookingSystem, Planning } from '../../shared/domain.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import { createAssistedSessions, createProber, findBrowser, type AssistedSessions, type Prober } from '../probe/index.js';
+import type { ProbeResult } from '../probe/types.js';
+import type { Store } from '../store/index.js';
+
+/** Booking systems that put a captcha before the answer: probed unattended they record `captcha`. */
+const CAPTCHA_SYSTEMS: ReadonlySet<BookingSystem> = new Set(['rdvpref']);
+export const isCaptchaSystem = (system: BookingSystem): boolean => CAPTCHA_SYSTEMS.has(system);
+
+export interface BrowsersOptions {
+  store: Store;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  log: (message: string) => void;
+  dataDir: string;
+  appVersion: string;
+  onAssistedChange: (status: AssistedSessionStatus) => void;
+}
+
+/**
+ * The browsers the core drives: the headless prober (rebuilt when the settings change the browser or the
+ * timeout) and the visible windows of assisted sessions (opened only at the user's request).
+ */
+export function createBrowsers(options: BrowsersOptions) {
+  const { store, env, clock, log } = options;
+  let prober: Prober | null = null;
+  let proberKey = '';
+  let assisted: AssistedSessions | null = null;
+
+  async function getProber(): Promise<Prober> {
+    const settings = await store.settings.get();
+    const browser = findBrowser({ env, settingsPath: settings.browserPath });
+    const key = `${browser.path ?? ''}|${settings.probeTimeoutSeconds}`;
+    if (prober && key === proberKey) return prober;
+    if (prober) await prober.close();
+    proberKey = key;
+    prober = createProber({
+      browserPath: browser.path,
+      timeoutMs: settings.probeTimeoutSeconds * 1000,
+      appVersion: options.appVersion,
+      clock,
+      log,
+    });
+    return prober;
+  }
+
+  async function getAssisted(): Promise<AssistedSessions> {
+    if (assisted) return assisted;
+    const settings = await store.settings.get();
+    const browser = findBrowser({ env, settingsPath: settings.browserPath });
+    if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
+    assisted = createAssistedSessions({
+      dir: path.join(options.dataDir, 'assisted-profiles'),
+      browserPath: browser.path,
+      clock,
+      appVersion: options.appVersion,
+      timeoutMs: settings.probeTimeoutSeconds * 1000,
+      log,
+      onChange: options.onAssistedChange,
+    });
+    return assisted;
+  }
+
+  function assistedStatus(planning: Planning): AssistedSessionStatus | null {
+    if (!isCaptchaSystem(planning.system)) return null;
+    return (
+      assisted?.status(planning.id) ?? {
+        planningId: planning.id,
+        state: 'closed',
+        solvedAt: null,
+        message: 'Ce site demande un code de sécurité : ouvrez une session assistée pour que Guichets puisse lire ses créneaux.',
+      }
+    );
+  }
+
+  /**
+   * One probe of a planning. While a person keeps a captcha site's session open, it goes through that session;
+   * the probe that finds it expired records so, and later ones go the usual way (and meet the captcha) until the
+   * person solves it again.
+   */
+  async function probe(planning: Planning, probeId: string, trigger: string): Promise<{ result: ProbeResult; trigger: string }> {
+    const caption = { probeId, planningLabel: `${planning.prefecture} — ${planning.label}` };
+    const sessions = assisted;
+    if (sessions?.status(planning.id).state === 'ready') {
+      return { result: await sessions.probe({ id: planning.id, url: planning.url }, caption), trigger: 'assisted' };
+    }
+    const startedAt = clock.now();
+    try {
+      const target = { url: planning.url, guichet: planning.guichet, system: planning.system, steps: planning.steps };
+      return { result: await (await getProber()).probe(target, caption), trigger };
+    } catch (error) {
+      // A planning the robot cannot follow as set up (a guichet that no longer exists, say): recorded, so that
+      // the hour shows what went wrong instead of a silent gap, and the message says what to fix.
+      if (!(error instanceof AppError)) throw error;
+      return { result: configurationFailure(planning.url, startedAt, error.message, options.appVersion), trigger };
+    }
+  }
+
+  return {
+    prober: getProber,
+    assisted: getAssisted,
+    assistedIfOpen: () => assisted,
+    assistedStatus,
+    probe,
+    async close() {
+      await assisted?.closeAll();
+      if (prober) await prober.close();
+    },
+  };
+}
+
+function configurationFailure(url: string, startedAt: Date, message: string, appVersion: string): ProbeResult {
+  return {
+    outcome: 'robot_error',
+    firstSlot: null,
+    secondSlot: null,
+    detail: `Planning à corriger : ${message}`,
+    startedAt,
+    durationMs: 0,
+    url,
+    finalUrl: null,
+    httpStatus: null,
+    screenshot: null,
+    pageText: null,
+    environment: {
+      appVersion,
+      browser: '',
+      browserVersion: '',
+      userAgent: '',
+      freshProfile: true,
+      timeSource: 'horloge système',
+      os: process.platform,
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { PlanningChanges, PlanningInput } from '../../shared/api.js';
+import type { Planning } from '../../shared/domain.js';
+import { stableMinute } from '../schedule/index.js';
+
+/** A new planning from validated input: its id, and the minute of the hour it is probed at. */
+export function planningFromInput(input: PlanningInput, system: Planning['system'], now: string): Planning {
+  const id = randomUUID();
+  return {
+    id,
+    label: input.label,
+    departement: input.departement,
+    prefecture: input.prefecture,
+    url: input.url,
+    system,
+    guichet: input.guichet,
+    guichetLabel: input.guichetLabel ?? null,
+    procedure: input.procedure,
+    onlineMandatory: input.onlineMandatory,
+    followed: input.followed ?? true,
+    minute: stableMinute(id),
+    steps: input.steps ?? null,
+    createdAt: now,
+    updatedAt: now,
+    stoppedAt: null,
+  };
+}
+
+/** A planning with the changes applied; `stopped` sets or clears the day it stopped answering. */
+export function applyChanges(current: Planning, changes: PlanningChanges, now: string): Planning {
+  const { stopped, ...rest } = changes;
+  // A field given as undefined keeps its value (JSON cannot say undefined anyway).
+  const given = Object.fromEntries(Object.entries(rest as Record<string, unknown>).filter((entry) => entry[1] !== undefined)) as Partial<Planning>;
+  const next: Planning = { ...current, ...given, updatedAt: now };
+  if (stopped !== undefined) next.stoppedAt = stopped ? (current.stoppedAt ?? now) : null;
+  return next;
+}
