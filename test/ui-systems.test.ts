@@ -222,7 +222,7 @@ describe('user-defined steps, from the form', () => {
 
   it('saves the steps with the planning, probes it now and shows the bar', async () => {
     await page.getByLabel('Nom du planning').fill(STEPS_LABEL);
-    await page.getByLabel('Département', { exact: true }).fill('95');
+    await page.getByLabel('Département', { exact: true }).selectOption('95');
     await page.getByLabel('Préfecture').fill('Préfecture d’Exemple');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('heading', { level: 2, name: STEPS_LABEL }).waitFor();
@@ -276,13 +276,20 @@ describe('RDV-Préfecture: the assisted session', () => {
   let planningId = '';
 
   it('shows the assisted-session panel; an unattended probe records « captcha »', async () => {
+    // From the known addresses; checked as the form asks, the address is corrected to the replica's host.
     await nav('Ajouter un planning');
+    await page
+      .getByLabel('Adresses connues (facultatif)')
+      .selectOption({ label: 'Sous-préfecture de Palaiseau — Remise de titre de séjour (n° 2246)' });
+    expect(await page.getByLabel('Adresse (URL)').inputValue()).toBe(
+      `https://www.rdv-prefecture.interieur.gouv.fr${demarchePath(2246)}`,
+    );
     await page.getByLabel('Adresse (URL)').fill(`${replicas.origin}${demarchePath(2246)}`);
     await page.getByRole('button', { name: 'Chercher les guichets' }).click();
     await page.getByText('1 guichet trouvé').waitFor({ timeout: PROBE_TIMEOUT });
     await page.getByLabel('Nom du planning').fill(RDVPREF_LABEL);
-    await page.getByLabel('Département', { exact: true }).fill('91');
-    await page.getByLabel('Préfecture').fill('Sous-préfecture de Palaiseau');
+    expect(await page.getByLabel('Département', { exact: true }).inputValue()).toBe('91');
+    expect(await page.getByLabel('Préfecture').inputValue()).toBe('Sous-préfecture de Palaiseau');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('heading', { level: 2, name: RDVPREF_LABEL }).waitFor();
     planningId = decodeURIComponent(new URL(page.url()).hash.replace('#/planning/', ''));

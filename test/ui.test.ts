@@ -16,6 +16,10 @@ const PROBE_TIMEOUT = 60_000;
 /** The replica's Bobigny form: four guichets; "remise de titre" has two slots this week (c1). */
 const GUICHET_LABEL = "Prendre un rendez-vous pour la remise d'un titre de séjour";
 const PLANNING_LABEL = 'Bobigny — remise de titre';
+/** A known address of the catalogue (SITES.md §4). */
+const KNOWN_URL = 'https://www.hauts-de-seine.gouv.fr/booking/create/12083';
+const KNOWN_PREFECTURE = 'Préfecture des Hauts-de-Seine (Nanterre)';
+const KNOWN_LABEL = `${KNOWN_PREFECTURE} — Remise de titre de séjour`;
 
 let dataDir: string;
 let replicas: ReplicaServer;
@@ -86,7 +90,9 @@ describe('the Guichets UI, driven like a user', () => {
 
     await url.fill(`${replicas.origin}/booking/create/9829`);
     await page.getByLabel('Nom du planning').fill('Essai');
-    await page.getByLabel('Département', { exact: true }).fill('999');
+    // A code outside the 101 départements goes through « Autre code… », and the core says what it expects.
+    await page.getByLabel('Département', { exact: true }).selectOption({ label: 'Autre code…' });
+    await page.getByLabel('Code du département').fill('999');
     await page.getByLabel('Préfecture').fill('Bobigny');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('alert').filter({ hasText: 'Département : un code comme « 93 »' }).waitFor();
@@ -99,7 +105,7 @@ describe('the Guichets UI, driven like a user', () => {
     await page.getByRole('button', { name: 'Chercher les guichets' }).click();
     await page.getByText('4 guichets trouvés').waitFor({ timeout: PROBE_TIMEOUT });
     // Four guichets and none chosen: the form asks for one before saving.
-    await page.getByLabel('Département', { exact: true }).fill('93');
+    await page.getByLabel('Département', { exact: true }).selectOption('93');
     await page.getByLabel('Préfecture').fill('Bobigny');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('alert').filter({ hasText: 'Choisissez un guichet.' }).waitFor();
@@ -210,7 +216,8 @@ describe('the Guichets UI, driven like a user', () => {
 
   it('shows the dashboard grouped by département and préfecture, with the legend', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
-    const departement = page.getByRole('region', { name: 'Département 93' });
+    const departement = page.getByRole('region', { name: '93 — Seine-Saint-Denis' });
+    await departement.getByRole('heading', { level: 3, name: '93 — Seine-Saint-Denis' }).waitFor();
     await departement.getByRole('heading', { name: 'Bobigny', exact: true }).waitFor();
     const card = departement.getByRole('article', { name: PLANNING_LABEL });
     await card
@@ -223,6 +230,10 @@ describe('the Guichets UI, driven like a user', () => {
     for (const words of ['au moins deux dates sous un mois', 'pas de date disponible']) {
       await page.locator('.legend').getByText(`« ${words} »`).waitFor();
     }
+    // The colours are told before the first bar, not only at the bottom of the page.
+    const legendTop = (await page.locator('.legend').boundingBox())?.y ?? Infinity;
+    const firstBarTop = (await card.getByRole('img').boundingBox())?.y ?? -Infinity;
+    expect(legendTop).toBeLessThan(firstBarTop);
     await page.screenshot({ path: path.join(RESULTS, 'dashboard.png'), fullPage: true });
   });
 
@@ -230,10 +241,13 @@ describe('the Guichets UI, driven like a user', () => {
     await page.getByLabel('Langue').selectOption('en');
     await page.getByRole('heading', { level: 2, name: 'Dashboard' }).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Add a planning' }).waitFor();
-    await page.getByText('« at least two dates within a month »').waitFor();
+    await page.getByText('“at least two dates within a month”').waitFor();
+    await page.getByRole('heading', { level: 3, name: '93 — Seine-Saint-Denis' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Dashboard' }).waitFor();
     await page.getByText(/ — dates available \(first date: /).waitFor();
+    // English quotes and percents: “…”, 100%.
+    await page.locator('.planning-card').getByText('100%', { exact: true }).waitFor();
     await page.screenshot({ path: path.join(RESULTS, 'dashboard-en.png'), fullPage: true });
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('heading', { level: 2, name: 'Tableau de bord' }).waitFor();
@@ -250,6 +264,46 @@ describe('the Guichets UI, driven like a user', () => {
     await dialog.getByText('Les sondages déjà enregistrés sont conservés.').waitFor();
     await dialog.getByRole('button', { name: 'Supprimer' }).click();
     await page.getByText("Aucun planning suivi pour l'instant.").waitFor();
+  });
+
+  it('starts from a known address, says to check it, and names the département', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Ajouter un planning' }).click();
+    await page
+      .getByLabel('Adresses connues (facultatif)')
+      .selectOption({ label: 'Préfecture des Hauts-de-Seine (Nanterre) — Remise de titre de séjour (n° 12083)' });
+    expect(await page.getByLabel('Adresse (URL)').inputValue()).toBe(KNOWN_URL);
+    const departement = page.getByLabel('Département', { exact: true });
+    expect(await departement.inputValue()).toBe('92');
+    expect(await departement.locator('option:checked').textContent()).toBe('92 — Hauts-de-Seine');
+    expect(await page.getByLabel('Préfecture').inputValue()).toBe(KNOWN_PREFECTURE);
+    expect(await page.getByLabel('Démarche').inputValue()).toBe('Remise de titre de séjour');
+    await page.getByRole('status').filter({ hasText: 'À vérifier avant usage : les préfectures changent les numéros' }).waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'form-known-address.png'), fullPage: true });
+
+    // Saved as it is (no network here to look for its guichets): it is the planning that no longer answers below.
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('heading', { level: 2, name: KNOWN_LABEL }).waitFor();
+    await page.getByRole('region', { name: 'Détails' }).getByText('92 — Hauts-de-Seine', { exact: true }).waitFor();
+  });
+
+  it('marks the planning as no longer answering, shows it on the dashboard, and undoes it', async () => {
+    const stoppedBadge = /^Ne répond plus depuis le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
+    await page.getByText('Un planning qui ne répond plus n’est plus sondé chaque heure ; son historique est conservé.').waitFor();
+    await page.getByRole('button', { name: 'Marquer « ne répond plus »' }).click();
+    await page.getByRole('button', { name: 'Retirer « ne répond plus »' }).waitFor();
+    await page.locator('.page-title').getByText(stoppedBadge).waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
+    const card = page.getByRole('region', { name: '92 — Hauts-de-Seine' }).getByRole('article', { name: KNOWN_LABEL });
+    await card.getByText(stoppedBadge).waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'dashboard-stopped.png'), fullPage: true });
+
+    await card.getByRole('link', { name: KNOWN_LABEL }).click();
+    await page.getByRole('button', { name: 'Retirer « ne répond plus »' }).click();
+    await page.getByRole('button', { name: 'Marquer « ne répond plus »' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
+    await card.getByText('Suivi', { exact: true }).waitFor();
+    expect(await card.getByText(stoppedBadge).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -76,6 +76,7 @@ const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' })
 
 /** Corsica's 2A and 2B sort where the old 20 stood, as in every French list of départements. */
 const departementKey = (code: string) => code.replace(/^2([AB])$/i, '20$1');
+export const compareDepartements = (a: string, b: string) => collator.compare(departementKey(a), departementKey(b));
 
 /** Plannings grouped by département (9 before 93 before 971) then préfecture, each sorted by label. */
 export function groupPlannings(overviews: readonly PlanningOverview[]): DepartementGroup[] {
@@ -87,7 +88,7 @@ export function groupPlannings(overviews: readonly PlanningOverview[]): Departem
     prefectures.set(prefecture, [...(prefectures.get(prefecture) ?? []), overview]);
   }
   return [...departements.entries()]
-    .sort(([a], [b]) => collator.compare(departementKey(a), departementKey(b)))
+    .sort(([a], [b]) => compareDepartements(a, b))
     .map(([departement, prefectures]) => ({
       departement,
       prefectures: [...prefectures.entries()]

@@ -16,7 +16,9 @@ export interface ChartSpec {
   subtitle: string;
   period: string;
   rows: ChartRow[];
+  /** As the legend shows them, quotes included. */
   categoryLabels: Record<Category, string>;
+  percent: (value: number) => string;
   emptyRow: string;
   source: string;
   author: string | null;
@@ -71,7 +73,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): void {
     ctx.fillStyle = '#111111';
     ctx.textAlign = 'left';
     ctx.fillText(row.label, MARGIN, y, LABEL_WIDTH - 12);
-    drawBar(ctx, row.bar, barX, y - BAR_HEIGHT / 2, barWidth, spec.emptyRow);
+    drawBar(ctx, row.bar, barX, y - BAR_HEIGHT / 2, barWidth, spec);
     ctx.textAlign = 'left';
     ctx.fillStyle = '#333333';
     ctx.font = `15px ${FONT}`;
@@ -87,7 +89,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): void {
     ctx.strokeStyle = '#666666';
     ctx.strokeRect(MARGIN, y - 9, 18, 18);
     ctx.fillStyle = '#111111';
-    ctx.fillText(`« ${spec.categoryLabels[category]} »`, MARGIN + 28, y);
+    ctx.fillText(spec.categoryLabels[category], MARGIN + 28, y);
     y += LEGEND_LINE;
   }
 
@@ -101,7 +103,14 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): void {
   }
 }
 
-function drawBar(ctx: CanvasRenderingContext2D, bar: Bar, x: number, top: number, width: number, empty: string) {
+function drawBar(
+  ctx: CanvasRenderingContext2D,
+  bar: Bar,
+  x: number,
+  top: number,
+  width: number,
+  { emptyRow: empty, percent }: ChartSpec,
+) {
   ctx.strokeStyle = '#999999';
   ctx.lineWidth = 1;
   if (bar.conclusive === 0) {
@@ -124,7 +133,7 @@ function drawBar(ctx: CanvasRenderingContext2D, bar: Bar, x: number, top: number
     ctx.fillRect(left, top, segment, BAR_HEIGHT);
     if (segment >= 44) {
       ctx.fillStyle = TEXT_ON[share.category];
-      ctx.fillText(`${share.percent} %`, left + segment / 2, top + BAR_HEIGHT / 2);
+      ctx.fillText(percent(share.percent), left + segment / 2, top + BAR_HEIGHT / 2);
     }
     left += segment;
   }

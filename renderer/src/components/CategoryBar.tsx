@@ -53,7 +53,7 @@ export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number })
                 // Too narrow a segment keeps its figure in the table and the aria-label only.
                 formatter={() => {
                   const percent = percentOf.get(category) ?? 0;
-                  return percent >= 7 ? `${percent} %` : '';
+                  return percent >= 7 ? t.percent(percent) : '';
                 }}
               />
             </BarSeries>
@@ -93,16 +93,17 @@ export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) 
   );
 }
 
-export function Legend() {
+/** The five categories and their colours; `compact` on one or two lines, above the dashboard's bars. */
+export function Legend({ compact = false }: { compact?: boolean }) {
   const { t } = useI18n();
   return (
-    <section className="legend" aria-labelledby="legend-title">
-      <h2 id="legend-title">{t.legendTitle}</h2>
+    <section className={compact ? 'legend compact' : 'legend'} aria-labelledby="legend-title">
+      <h3 id="legend-title">{t.legendTitle}</h3>
       <ul>
         {CATEGORIES.map((category) => (
           <li key={category}>
             <span className="swatch" style={{ background: CATEGORY_COLOURS[category] }} aria-hidden="true" />
-            « {t.categories[category]} »
+            {t.quoted(t.categories[category])}
           </li>
         ))}
       </ul>

@@ -4,8 +4,9 @@ import { useApi, useLoaded } from '../api/context';
 import { formatInstant, formatLocalDateTime } from '../format';
 import { useI18n, type Messages } from '../i18n';
 import { href } from '../router';
-import { groupPlannings } from '../shares';
+import { groupPlannings, type DepartementGroup } from '../shares';
 import { ExpiredSessionsNotice } from './AssistedPanel';
+import { departementName } from '../catalogue';
 import { BarWithCounts, Legend } from './CategoryBar';
 import { ExportCsv } from './ExportCsv';
 
@@ -37,21 +38,32 @@ export function Dashboard() {
           {t.noPlannings} <a href={href({ page: 'new' })}>{t.navAdd}</a>
         </p>
       ) : (
-        groupPlannings(data).map((group) => (
-          <section key={group.departement} className="departement" aria-label={t.departementHeading(group.departement)}>
-            <h3>{t.departementHeading(group.departement)}</h3>
-            {group.prefectures.map((prefecture) => (
-              <section key={prefecture.prefecture} className="prefecture" aria-label={prefecture.prefecture}>
-                <h4>{prefecture.prefecture}</h4>
-                {prefecture.plannings.map((overview) => (
-                  <PlanningCard key={overview.planning.id} overview={overview} />
-                ))}
-              </section>
-            ))}
-          </section>
-        ))
+        <>
+          {/* The colours first, so that the first bars read at once. */}
+          <Legend compact />
+          {groupPlannings(data).map((group) => (
+            <DepartementGroupView key={group.departement} group={group} />
+          ))}
+        </>
       )}
-      <Legend />
+    </section>
+  );
+}
+
+function DepartementGroupView({ group }: { group: DepartementGroup }) {
+  const { t } = useI18n();
+  const heading = t.departementHeading(group.departement, departementName(group.departement));
+  return (
+    <section className="departement" aria-label={heading}>
+      <h3>{heading}</h3>
+      {group.prefectures.map((prefecture) => (
+        <section key={prefecture.prefecture} className="prefecture" aria-label={prefecture.prefecture}>
+          <h4>{prefecture.prefecture}</h4>
+          {prefecture.plannings.map((overview) => (
+            <PlanningCard key={overview.planning.id} overview={overview} />
+          ))}
+        </section>
+      ))}
     </section>
   );
 }

@@ -1,10 +1,16 @@
 import { useState } from 'react';
 import type { PlanningDetail } from '../../../electron/shared/api';
+import type { Category } from '../../../electron/shared/domain';
 import { errorMessage } from '../api/client';
 import { useApi } from '../api/context';
 import { canvasToPng, downloadBlob, drawChart, type ChartSpec } from '../chart/png';
 import { fileSlug, formatLocalDate, formatMonth, todayInParis } from '../format';
 import { useI18n, type Messages } from '../i18n';
+
+function quotedCategories(t: Messages): Record<Category, string> {
+  const { c1, c2, c3, c4, c5 } = t.categories;
+  return { c1: t.quoted(c1), c2: t.quoted(c2), c3: t.quoted(c3), c4: t.quoted(c4), c5: t.quoted(c5) };
+}
 
 export function chartSpec(detail: PlanningDetail, t: Messages, author: string, today: string): ChartSpec {
   const { planning, stats } = detail;
@@ -22,7 +28,8 @@ export function chartSpec(detail: PlanningDetail, t: Messages, author: string, t
     subtitle: [planning.procedure, planning.guichetLabel].filter(Boolean).join(' · '),
     period: first && last ? t.chartPeriod(formatLocalDate(first), formatLocalDate(last)) : t.noConclusive,
     rows,
-    categoryLabels: t.categories,
+    categoryLabels: quotedCategories(t),
+    percent: t.percent,
     emptyRow: t.noConclusive,
     source: t.chartSource(planning.prefecture),
     author: author.trim() ? t.chartAuthor(author.trim()) : null,

@@ -1,4 +1,6 @@
 // Small fields of the planning form.
+import { useState } from 'react';
+import { DEPARTEMENTS, departementName } from '../catalogue';
 import { useI18n } from '../i18n';
 
 /** How the site is read: by an adapter Guichets has, or by the steps the user describes. */
@@ -57,6 +59,57 @@ export function TextField(props: {
         <p id={`${props.id}-help`} className="help">
           {props.help}
         </p>
+      ) : null}
+    </div>
+  );
+}
+
+const OTHER = 'other';
+
+/**
+ * The 101 départements by number and name (typing "93" in the list jumps to it), and « Autre code… » for the
+ * collectivités d'outre-mer the core also accepts; the core validates the code either way.
+ */
+export function DepartementField({ id, value, onChange }: { id: string; value: string; onChange: (code: string) => void }) {
+  const { t } = useI18n();
+  const [otherChosen, setOtherChosen] = useState(false);
+  // A saved code outside the list (loaded after the first render) opens the free field too.
+  const other = otherChosen || (value !== '' && departementName(value) === null);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t.departement}</label>
+      <select
+        id={id}
+        value={other ? OTHER : departementName(value) ? value.toUpperCase() : ''}
+        onChange={(e) => {
+          const chosen = e.target.value;
+          setOtherChosen(chosen === OTHER);
+          onChange(chosen === OTHER ? '' : chosen);
+        }}
+        aria-describedby={`${id}-help`}
+      >
+        <option value="">{t.chooseDepartement}</option>
+        {DEPARTEMENTS.map(({ code, name }) => (
+          <option key={code} value={code}>
+            {t.departementHeading(code, name)}
+          </option>
+        ))}
+        <option value={OTHER}>{t.otherDepartement}</option>
+      </select>
+      <p id={`${id}-help`} className="help">
+        {t.departementHelp}
+      </p>
+      {other ? (
+        <div className="sub-field">
+          <TextField
+            id={`${id}-code`}
+            label={t.departementCode}
+            help={t.departementCodeHelp}
+            value={value}
+            onChange={onChange}
+            short
+          />
+        </div>
       ) : null}
     </div>
   );

@@ -16,6 +16,7 @@ export function MonthBars({ months }: { months: MonthBar[] }) {
       <div className="page-title">
         <h3 id="months-title">{t.monthsTitle}</h3>
         <label>
+          <span className="visually-hidden">{t.monthsOrder}</span>
           <select value={newestFirst ? 'newest' : 'oldest'} onChange={(e) => setNewestFirst(e.target.value === 'newest')}>
             <option value="newest">{t.newestFirst}</option>
             <option value="oldest">{t.oldestFirst}</option>
@@ -53,10 +54,10 @@ function MonthDetails({ month, open }: { month: MonthBar; open: boolean }) {
           {barShares(month).map((share) => (
             <tr key={share.category}>
               <th scope="row">
-                <span className="swatch" style={{ background: CATEGORY_COLOURS[share.category] }} aria-hidden="true" />«{' '}
-                {t.categories[share.category]} »
+                <span className="swatch" style={{ background: CATEGORY_COLOURS[share.category] }} aria-hidden="true" />
+                {t.quoted(t.categories[share.category])}
               </th>
-              <td>{share.percent} %</td>
+              <td>{t.percent(share.percent)}</td>
               <td>{share.attempts}</td>
               <td>{share.days}</td>
             </tr>

@@ -4,8 +4,10 @@ import { ApiClientError, errorMessage } from '../api/client';
 import { useApi } from '../api/context';
 import { useI18n, type Messages } from '../i18n';
 import { href, navigate } from '../router';
+import type { KnownPlanning } from '../catalogue';
 import { draftFromSpec, emptyStepsDraft, placeStepsError, specFromDraft, type StepsDraft, type StepsError } from '../steps';
-import { ModeChoice, TextField, type Mode } from './FormFields';
+import { DepartementField, ModeChoice, TextField, type Mode } from './FormFields';
+import { KnownAddressField } from './KnownAddressField';
 import { StepsEditor } from './StepsEditor';
 import { StepsTrial } from './StepsTrial';
 
@@ -69,6 +71,8 @@ export function PlanningForm({ id }: { id: string | null }) {
   const [mode, setMode] = useState<Mode>('auto');
   const [stepsDraft, setStepsDraft] = useState<StepsDraft>(emptyStepsDraft);
   const [stepsError, setStepsError] = useState<StepsError | null>(null);
+  /** Counts the known addresses chosen: the département field starts afresh on the one each fills in. */
+  const [knownChoices, setKnownChoices] = useState(0);
   /** Set when an unknown site switched the form to custom steps, to say so. */
   const [switched, setSwitched] = useState(false);
 
@@ -110,6 +114,19 @@ export function PlanningForm({ id }: { id: string | null }) {
     const guichet = result?.guichets.find((g) => g.value === value) ?? null;
     set({ guichet: guichet?.value ?? null, guichetLabel: guichet?.label ?? null });
     if (guichet && !labelTouched) set({ label: guichet.label });
+  };
+
+  /** A known address fills what it knows; the user then looks for its guichets as usual. */
+  const chooseKnown = (known: KnownPlanning | null) => {
+    clearErrors();
+    setKnownChoices((n) => n + 1);
+    setDiscovered(null);
+    setMode('auto');
+    setSwitched(false);
+    if (!known) return set({ url: '', guichet: null, guichetLabel: null });
+    const { url, departement, prefecture, procedure } = known;
+    set({ url, departement, prefecture, procedure, guichet: null, guichetLabel: null });
+    if (!labelTouched) set({ label: `${prefecture} — ${procedure}` });
   };
 
   const discover = async () => {
@@ -190,6 +207,7 @@ export function PlanningForm({ id }: { id: string | null }) {
       {!loaded && !error ? <p role="status">{t.loading}</p> : null}
       <form onSubmit={(event) => void submit(event)} noValidate>
         {errorAt('form')}
+        {id === null ? <KnownAddressField id={`${formId}-known`} url={fields.url} onChoose={chooseKnown} /> : null}
         <div className="field">
           <label htmlFor={`${formId}-url`}>{t.url}</label>
           <div className="inline">
@@ -272,13 +290,11 @@ export function PlanningForm({ id }: { id: string | null }) {
           setLabelTouched(true);
           set({ label });
         }} />
-        <TextField
+        <DepartementField
+          key={knownChoices}
           id={`${formId}-departement`}
-          label={t.departement}
-          help={t.departementHelp}
           value={fields.departement}
           onChange={(departement) => set({ departement })}
-          short
         />
         <TextField id={`${formId}-prefecture`} label={t.prefecture} value={fields.prefecture} onChange={(prefecture) => set({ prefecture })} />
         <TextField id={`${formId}-procedure`} label={t.procedure} value={fields.procedure} onChange={(procedure) => set({ procedure })} />
@@ -289,7 +305,7 @@ export function PlanningForm({ id }: { id: string | null }) {
             checked={fields.onlineMandatory}
             onChange={(e) => set({ onlineMandatory: e.target.checked })}
           />
-          <label htmlFor={`${formId}-online`}>« {t.onlineMandatory} »</label>
+          <label htmlFor={`${formId}-online`}>{t.quoted(t.onlineMandatory)}</label>
         </div>
         <div className="button-row">
           <button type="submit" className="primary" disabled={busy !== null || !loaded}>

@@ -6,6 +6,7 @@ import { useApi, useLoaded } from '../api/context';
 import { formatInstant, formatLocalDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { href, navigate } from '../router';
+import { departementName } from '../catalogue';
 import { AssistedPanel } from './AssistedPanel';
 import { BarWithCounts, Legend } from './CategoryBar';
 import { lastProbeText, ScopeNote } from './Dashboard';
@@ -38,6 +39,7 @@ export function PlanningPage({ id }: { id: string }) {
         <span className={planning.followed ? 'badge followed' : 'badge'}>
           {planning.followed ? t.followed : t.notFollowed}
         </span>
+        {planning.stoppedAt ? <span className="badge warning">{t.stopped(formatInstant(planning.stoppedAt))}</span> : null}
       </div>
       {data.assisted ? <AssistedPanel status={data.assisted} onChanged={reload} /> : null}
       <Details detail={data} />
@@ -71,19 +73,18 @@ function Details({ detail }: { detail: PlanningDetail }) {
   const { t } = useI18n();
   const { planning } = detail;
   const rows: [string, ReactNode][] = [
-    [t.departement, planning.departement],
+    [t.departement, t.departementHeading(planning.departement, departementName(planning.departement))],
     [t.prefecture, planning.prefecture],
     [t.procedure, planning.procedure || t.none],
     [t.guichet, planning.guichetLabel ?? planning.guichet ?? t.none],
     [t.url, <a href={planning.url} target="_blank" rel="noreferrer">{planning.url}</a>],
     [t.system, t.systems[planning.system]],
-    [t.onlineMandatory, planning.onlineMandatory ? t.yes : t.no],
+    [t.quoted(t.onlineMandatory), planning.onlineMandatory ? t.yes : t.no],
     [t.minute, t.minuteValue(planning.minute)],
     [t.lastProbe, lastProbeText(detail, t)],
     [t.nextProbe, detail.nextProbeAt ? formatInstant(detail.nextProbeAt) : t.none],
     [t.createdAt, formatInstant(planning.createdAt)],
   ];
-  if (planning.stoppedAt) rows.push(['⚠', t.stopped(formatInstant(planning.stoppedAt))]);
   return (
     <section aria-label={t.details}>
       <dl className="facts details">
@@ -122,7 +123,7 @@ function Actions({ detail }: { detail: PlanningDetail }) {
   const running = probe.kind === 'running' || detail.running;
 
   return (
-    <section className="actions" aria-label={t.details}>
+    <section className="actions" aria-label={t.actions}>
       <div className="button-row">
         <button type="button" onClick={probeNow} disabled={running}>
           {t.probeNow}
@@ -141,6 +142,19 @@ function Actions({ detail }: { detail: PlanningDetail }) {
         <button type="button" className="danger" onClick={() => setConfirming(true)}>
           {t.remove}
         </button>
+      </div>
+      <div className="button-row">
+        {/* SITES.md §4: ids change; a planning that stopped answering is kept, with its history, but not probed. */}
+        <button
+          type="button"
+          onClick={() => act(api.call('plannings:update', { id: planning.id, changes: { stopped: !planning.stoppedAt } }))}
+          aria-describedby="stopped-explain"
+        >
+          {planning.stoppedAt ? t.markAnswering : t.markStopped}
+        </button>
+        <span id="stopped-explain" className="help">
+          {t.stoppedExplain}
+        </span>
       </div>
       <div role="status" aria-live="polite" className="probe-status">
         {running ? <span className="progress">{t.probeRunning}</span> : null}

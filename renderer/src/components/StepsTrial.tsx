@@ -57,7 +57,7 @@ function TrialResult({ trial }: { trial: StepsTrialResult }) {
       <h3>{t.trialTitle}</h3>
       <ol className="trial-steps">
         {trial.steps.map((step) => {
-          const name = step.index < 0 ? t.trialOpening : `${t.stepLegend(step.index + 1)} : ${step.description}`;
+          const name = step.index < 0 ? t.trialOpening : `${t.stepLegend(step.index + 1)}${t.colon}${step.description}`;
           return (
             <li key={step.index} className={step.ok ? 'trial-step ok-step' : 'trial-step failed-step'}>
               <Thumbnail src={step.screenshot} title={t.screenshotAfter(name)} />
