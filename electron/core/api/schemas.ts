@@ -22,7 +22,7 @@ const httpUrl = z
 const departement = z
   .string()
   .trim()
-  .regex(/^(0[1-9]|[1-8]\d|9[0-5]|2[AaBb]|97[1-8]|98[4-9])$/, 'Département : un code comme « 93 », « 2A » ou « 971 ».')
+  .regex(/^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2[AaBb]|97[1-8]|98[4-9])$/, 'Département : un code comme « 93 », « 2A » ou « 971 ».')
   .transform((code) => code.toUpperCase());
 
 const planningInput = z.object({
