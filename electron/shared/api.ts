@@ -106,6 +106,7 @@ export interface ApiMethods {
   'plannings:remove': { input: { id: string }; output: { removed: true } };
   'plannings:discover': { input: { url: string }; output: DiscoverResult };
   'probes:runNow': { input: { planningId: string }; output: Probe };
+  /** A month's probes, newest first; without a month, the newest 500. */
   'probes:list': { input: { planningId: string; month?: MonthKey }; output: Probe[] };
   /** Opens the visible window where the person solves the captcha. */
   'assisted:open': { input: { planningId: string }; output: AssistedSessionStatus };

@@ -52,6 +52,7 @@ export interface Core {
 }
 
 const PARIS = 'Europe/Paris';
+const RECENT_PROBES = 500;
 
 /** Sortable, unique: the start instant then a random tail. */
 export function newProbeId(at: Date): string {
@@ -246,7 +247,8 @@ export function createCore(options: CoreOptions): Core {
     },
     'probes:list': async ({ planningId, month }) => {
       await mustGetPlanning(planningId);
-      return store.probes.list(planningId, month ? { month } : {});
+      // Without a month, the newest ones only: three years of a planning are 26 000 probes.
+      return store.probes.list(planningId, month ? { month } : { limit: RECENT_PROBES });
     },
     'assisted:open': async ({ planningId }) => {
       const planning = await mustGetPlanning(planningId);
