@@ -3,19 +3,12 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { LAUNCH_ARGS } from '../electron/core/probe/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');
 export const RESULTS = path.join(ROOT, 'test-results');
 export const BROWSER = process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
-export const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-];
 
 const LOCK = path.join(ROOT, 'dist', '.renderer-build.lock');
 
@@ -66,5 +59,5 @@ export async function ensureRendererBuilt(): Promise<void> {
 
 export async function launchBrowser(): Promise<Browser> {
   await mkdir(RESULTS, { recursive: true });
-  return chromium.launch({ executablePath: BROWSER, headless: true, args: BROWSER_ARGS });
+  return chromium.launch({ executablePath: BROWSER, headless: true, args: LAUNCH_ARGS });
 }

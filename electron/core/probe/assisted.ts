@@ -11,6 +11,7 @@ import type { ProbeEnvironment } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { demarcheUrls, probeCreneaux } from './adapters/rdvpref.js';
+import { LAUNCH_ARGS } from './browser.js';
 import { createCaptioner, type CaptionFacts } from './caption.js';
 import type { AdapterResult, ProbeResult } from './types.js';
 import { navigationFailure, ProbeStop } from './visit.js';
@@ -71,7 +72,6 @@ interface Session {
   waiters: (() => void)[];
 }
 
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
 const MESSAGES: Record<AssistedState, string> = {
   waiting: 'Saisissez le code de sécurité dans la fenêtre ouverte par Guichets, puis validez.',
   ready: 'Session ouverte : Guichets sonde les créneaux dans cette session tant que le site la garde.',
@@ -119,7 +119,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
       context = await chromium.launchPersistentContext(profile, {
         executablePath: options.browserPath,
         headless: false,
-        args: [...ARGS, '--window-size=1100,850'],
+        args: [...LAUNCH_ARGS, '--window-size=1100,850'],
         viewport: null,
         locale: 'fr-FR',
         timezoneId: 'Europe/Paris',
@@ -178,7 +178,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
 
   async function burn(png: Buffer, facts: CaptionFacts): Promise<Buffer> {
     if (options.caption) return options.caption(png, facts);
-    captionBrowser ??= chromium.launch({ executablePath: options.browserPath, headless: true, args: ARGS });
+    captionBrowser ??= chromium.launch({ executablePath: options.browserPath, headless: true, args: LAUNCH_ARGS });
     return captioner.burn(await captionBrowser, png, facts);
   }
 

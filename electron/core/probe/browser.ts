@@ -10,7 +10,8 @@ export const BROWSER_ENV = 'GUICHETS_BROWSER';
 /** A moderate page size: readable screenshots of tens of kilobytes. */
 export const VIEWPORT = { width: 1024, height: 768 };
 
-const LAUNCH_ARGS = [
+/** Headless or not: no background traffic to the browser maker, no first-run dialogs, no GPU (servers). */
+export const LAUNCH_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',
   '--disable-component-update',

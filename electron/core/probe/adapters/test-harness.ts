@@ -5,21 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
 import type { ReplicaHandler } from '../../replicas/types.js';
 import type { AdapterContext, AdapterResult, ProbeTarget } from '../types.js';
+import { LAUNCH_ARGS } from '../browser.js';
 import { navigationFailure, ProbeStop } from '../visit.js';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-];
 
 export const chromiumPath = (): string => process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
 
 export function launchTestBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: LAUNCH_ARGS });
 }
 
 export interface TestServer {
