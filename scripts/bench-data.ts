@@ -4,9 +4,8 @@ import path from 'node:path';
 import vm from 'node:vm';
 import v8 from 'node:v8';
 import type { Planning, Probe } from '../electron/shared/domain.js';
-import { hashRecord } from '../electron/core/evidence/index.js';
 import { addProbe, categoryOf, parisDateTime, type MonthAggregates } from '../electron/core/stats/index.js';
-import { syntheticProbe } from '../electron/core/store/index.js';
+import { sealedRecord, syntheticProbe } from '../electron/core/store/index.js';
 import { encodeMonths } from '../electron/core/store/aggregatesFile.js';
 import { aggregatesKind, dayKind, planningsKind, type AggregatesFile } from '../electron/core/store/kinds.js';
 import type { FileKind } from '../electron/core/store/jsonFiles.js';
@@ -54,31 +53,7 @@ export async function writePlannings(dir: string, ids: readonly string[]): Promi
 
 /** The record `store.probes.append` would write for the n-th synthetic probe, without artefacts. */
 function recordOf(planningId: string, start: string, n: number, previousHash: string | null): Probe {
-  const input = syntheticProbe(planningId, start, n);
-  const { date: localDate, time: localTime } = parisDateTime(input.startedAt);
-  // Same members in the same order as the store, so that the day files come out byte for byte the same.
-  const unsigned: Omit<Probe, 'hash'> = {
-    id: input.id,
-    planningId: input.planningId,
-    startedAt: input.startedAt,
-    localDate,
-    localTime,
-    durationMs: input.durationMs,
-    url: input.url,
-    finalUrl: input.finalUrl,
-    outcome: input.outcome,
-    firstSlot: input.firstSlot,
-    secondSlot: input.secondSlot,
-    category: categoryOf(localDate, input.firstSlot, input.secondSlot, input.outcome),
-    detail: input.detail,
-    httpStatus: input.httpStatus,
-    screenshot: null,
-    pageText: null,
-    environment: input.environment,
-    trigger: input.trigger,
-    previousHash,
-  };
-  return { ...unsigned, hash: hashRecord(unsigned) };
+  return sealedRecord(syntheticProbe(planningId, start, n), { screenshot: null, pageText: null }, previousHash);
 }
 
 /**

@@ -1,5 +1,6 @@
 // The data folder, written atomically, partitioned so that no file grows with the whole history.
 export { createStore, type Store, type StoreOptions } from './store.js';
 export type { GapStore, NewProbe, ProbeArtefacts, ProbeStore } from './probes.js';
+export { sealedRecord } from './probes.js';
 export type { ChainHead } from './kinds.js';
 export { appendSyntheticProbes, syntheticArtefacts, syntheticProbe } from './synthetic.js';

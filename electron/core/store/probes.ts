@@ -127,7 +127,7 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
       throw new AppError('invalid_input', `Date de début de sondage invalide : ${input.startedAt}`);
     }
     await recover(input.planningId);
-    const { date: localDate, time: localTime } = parisDateTime(input.startedAt);
+    const { date: localDate } = parisDateTime(input.startedAt);
     const month = monthOf(localDate);
     const aggregates = await readAggregates(input.planningId);
 
@@ -149,28 +149,7 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
       throw isDiskFull(error) ? fullError(written[written.length - 1] ?? dir) : error;
     }
 
-    const unsigned: Omit<Probe, 'hash'> = {
-      id: input.id,
-      planningId: input.planningId,
-      startedAt: input.startedAt,
-      localDate,
-      localTime,
-      durationMs: input.durationMs,
-      url: input.url,
-      finalUrl: input.finalUrl,
-      outcome: input.outcome,
-      firstSlot: input.firstSlot,
-      secondSlot: input.secondSlot,
-      category: categoryOf(localDate, input.firstSlot, input.secondSlot, input.outcome),
-      detail: input.detail,
-      httpStatus: input.httpStatus,
-      screenshot,
-      pageText,
-      environment: input.environment,
-      trigger: input.trigger,
-      previousHash: aggregates.head?.hash ?? null,
-    };
-    const probe: Probe = { ...unsigned, hash: hashRecord(unsigned) };
+    const probe = sealedRecord(input, { screenshot, pageText }, aggregates.head?.hash ?? null);
 
     const day = dayFile(input.planningId, localDate);
     try {
@@ -301,4 +280,38 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
   }
 
   return { probes, gaps, aggregates, exclusive };
+}
+
+/**
+ * The record of a probe as the store writes it: local date and time in Paris, its category, its artefacts, the
+ * previous probe's hash, and its own hash over all of that.
+ */
+export function sealedRecord(
+  input: NewProbe,
+  artefacts: { screenshot: ProbeArtefact | null; pageText: ProbeArtefact | null },
+  previousHash: string | null,
+): Probe {
+  const { date: localDate, time: localTime } = parisDateTime(input.startedAt);
+  const unsigned: Omit<Probe, 'hash'> = {
+    id: input.id,
+    planningId: input.planningId,
+    startedAt: input.startedAt,
+    localDate,
+    localTime,
+    durationMs: input.durationMs,
+    url: input.url,
+    finalUrl: input.finalUrl,
+    outcome: input.outcome,
+    firstSlot: input.firstSlot,
+    secondSlot: input.secondSlot,
+    category: categoryOf(localDate, input.firstSlot, input.secondSlot, input.outcome),
+    detail: input.detail,
+    httpStatus: input.httpStatus,
+    screenshot: artefacts.screenshot,
+    pageText: artefacts.pageText,
+    environment: input.environment,
+    trigger: input.trigger,
+    previousHash,
+  };
+  return { ...unsigned, hash: hashRecord(unsigned) };
 }
