@@ -130,3 +130,31 @@ describe('CSV export', () => {
     expect(text).toBe(`\uFEFF${HEADER}\n`);
   });
 });
+
+describe('CSV export to a place that cannot be written', () => {
+  it('refuses a folder as the target, asking for a file name', async () => {
+    const error: unknown = await exportCsvFile(store, dir).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AppError', code: 'invalid_input' });
+    expect((error as Error).message).toContain('donnez un nom de fichier');
+    expect(await readdir(path.dirname(dir))).not.toContain(`.${path.basename(dir)}.${process.pid}.tmp`);
+  });
+
+  it('says to choose another folder when the folder is a file, and leaves nothing behind', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const blocker = path.join(dir, 'not-a-folder');
+    await writeFile(blocker, 'x');
+    for (const target of [path.join(blocker, 'x.csv'), path.join(blocker, 'deeper', 'x.csv')]) {
+      const error: unknown = await exportCsvFile(store, target).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'AppError', code: 'invalid_input' });
+      expect((error as Error).message).toContain('choisissez un autre dossier');
+    }
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('says to choose another folder when the folder is read-only', async () => {
+    // Root ignores file modes, so a read-only place is /proc, which refuses new files to everyone.
+    const error: unknown = await exportCsvFile(store, '/proc/guichets-sondages.csv').catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AppError', code: 'invalid_input' });
+    expect((error as Error).message).toContain('choisissez un autre dossier');
+  });
+});

@@ -1,12 +1,12 @@
 // The raw data CSV of DESIGN.md, compatible with La Cimade's published files: UTF-8 with a BOM, `;`,
 // dates YYYY-MM-DD in columns 3, 5 and 6, NULL for what is absent. Streams: one probe in memory at a time.
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Planning, Probe } from '../../shared/domain.js';
+import { AppError } from '../errors.js';
 import { dateOf, timeOf } from '../stats/index.js';
 import { fullError, isDiskFull } from '../store/jsonFiles.js';
 import type { Store } from '../store/index.js';
@@ -94,22 +94,86 @@ export async function writeCsvForPlannings(
   return writeCsv(out, store.probes.iterate(ids), plannings);
 }
 
-/** Writes the CSV file through a temporary file and a rename: a failed export leaves no half file behind. */
+function directoryError(target: string): AppError {
+  return new AppError(
+    'invalid_input',
+    `« ${target} » est un dossier : donnez un nom de fichier, par exemple « ${path.join(target, 'sondages.csv')} ».`,
+  );
+}
+
+/** What a user can do about a file that cannot be written; other errors are bugs and keep their stack. */
+function writeError(error: unknown, target: string): unknown {
+  if (isDiskFull(error)) return fullError(target);
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const folder = path.dirname(target);
+  switch (code) {
+    case 'EISDIR':
+      return directoryError(target);
+    case 'EBUSY':
+      return new AppError(
+        'invalid_input',
+        `Impossible d’écrire « ${target} » : le fichier est ouvert dans un autre programme (Excel ?). Fermez-le, puis relancez l’export.`,
+      );
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new AppError(
+        'invalid_input',
+        `Impossible d’écrire « ${target} » : accès refusé (ou fichier ouvert dans un autre programme) : choisissez un autre dossier.`,
+      );
+    case 'ENOTDIR':
+    case 'ENOENT':
+    case 'EEXIST':
+      return new AppError(
+        'invalid_input',
+        `Impossible d’écrire « ${target} » : « ${folder} » n’est pas un dossier utilisable : choisissez un autre dossier.`,
+      );
+    default:
+      return error;
+  }
+}
+
+/**
+ * Writes the CSV file through a temporary file and a rename: a failed export leaves no half file behind.
+ * The temporary file is opened before any stream exists, so a folder that cannot be written is a rejected
+ * promise with a French message, never an unhandled 'error' event that would stop the whole process.
+ */
 export async function exportCsvFile(store: Store, target: string, planningIds?: string[]): Promise<number> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  const file = createWriteStream(temp);
+  const existing = await stat(target).catch(() => null);
+  if (existing?.isDirectory() || target.endsWith('/') || target.endsWith(path.sep)) throw directoryError(target);
+  const folder = path.dirname(target);
+  const temp = path.join(folder, `.${path.basename(target)}.${process.pid}.tmp`);
+  let handle: FileHandle;
+  try {
+    await mkdir(folder, { recursive: true });
+    handle = await open(temp, 'w');
+  } catch (error) {
+    throw writeError(error, target);
+  }
+  const file = handle.createWriteStream();
+  // Listened to at once: an error before the pipeline starts must not be an unhandled event.
+  let streamError: Error | null = null;
+  file.on('error', (error) => {
+    streamError ??= error;
+  });
   try {
     const rows = await writeCsvForPlannings(store, file, planningIds);
     await new Promise<void>((resolve, reject) => {
+      if (streamError) {
+        reject(streamError);
+        return;
+      }
       file.once('error', reject);
-      file.end(resolve);
+      // After 'close', not 'finish': Windows cannot rename a file still open.
+      file.once('close', resolve);
+      file.end();
     });
     await rename(temp, target);
     return rows;
   } catch (error) {
     file.destroy();
+    await handle.close().catch(() => undefined);
     await rm(temp, { force: true });
-    throw isDiskFull(error) ? fullError(target) : error;
+    throw writeError(error, target);
   }
 }
