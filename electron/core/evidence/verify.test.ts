@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Probe } from '../../shared/domain.js';
+import type { Planning, Probe } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
 import { createStore, type Store } from '../store/store.js';
 import { appendSyntheticProbes, syntheticProbe } from '../store/synthetic.js';
@@ -31,6 +31,27 @@ function signed(record: Probe): Probe {
   const unsigned: Partial<Probe> = { ...record };
   delete unsigned.hash;
   return { ...record, hash: hashRecord(unsigned as Omit<Probe, 'hash'>) };
+}
+
+function planning(id: string): Planning {
+  return {
+    id,
+    label: `Planning ${id}`,
+    departement: '93',
+    prefecture: 'Préfecture de Seine-Saint-Denis',
+    url: `https://www.example.gouv.fr/booking/create/${id}`,
+    system: 'legacy',
+    guichet: null,
+    guichetLabel: null,
+    procedure: 'titre de séjour',
+    onlineMandatory: true,
+    followed: true,
+    minute: 5,
+    steps: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    stoppedAt: null,
+  };
 }
 
 const probeAt = (index: number): Probe => {
@@ -171,5 +192,64 @@ describe('verify', () => {
     await store.probes.append({ ...early, id: 'early' }, { screenshot: null, pageText: null });
     await store.probes.append({ ...late, id: 'late' }, { screenshot: null, pageText: null });
     expect(await verify(store, 'p3')).toEqual({ ok: true, checkedProbes: 2, problems: [] });
+  });
+});
+
+describe('verify against plannings.json', () => {
+  const erase = async (id: string, places: ('probes' | 'evidence' | 'aggregates')[]): Promise<void> => {
+    for (const place of places) {
+      const relative = place === 'aggregates' ? `aggregates/${id}.json` : `${place}/${id}`;
+      await rm(path.join(dir, relative), { recursive: true });
+    }
+  };
+
+  beforeEach(async () => {
+    for (const id of ['p1', 'p2', 'p4']) await store.plannings.put(planning(id));
+    await store.plannings.remove('p2');
+  });
+
+  it('refuses an unknown planning id, naming the ones that exist', async () => {
+    const error: unknown = await verify(store, 'p9').catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AppError', code: 'not_found' });
+    expect((error as Error).message).toContain('p9');
+    expect((error as Error).message).toContain('p1, p2, p4');
+    await expect(verify(dir, 'p9')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('lists the listed plannings that have no probe, active or removed', async () => {
+    expect(await verify(store)).toEqual({ ok: true, checkedProbes: 9, problems: [], emptyPlannings: ['p4'] });
+    expect(await verify(store, 'p4')).toEqual({ ok: true, checkedProbes: 0, problems: [], emptyPlannings: ['p4'] });
+    await erase('p2', ['probes', 'evidence', 'aggregates']);
+    // Every trace gone: only the list of empty plannings can show it, and it does.
+    expect(await verify(store)).toMatchObject({ ok: true, checkedProbes: 6, emptyPlannings: ['p2', 'p4'] });
+  });
+
+  it('reports a planning whose probes folder was deleted while its evidence remains', async () => {
+    await erase('p2', ['probes', 'aggregates']);
+    const report = await verify(store);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ planningId: 'p2', file: 'probes/p2', kind: 'planning_incomplete' }),
+    ]);
+    expect(report.problems[0]?.message).toContain('evidence/p2');
+  });
+
+  it('reports a planning whose probes and evidence were deleted while its aggregates remain', async () => {
+    await erase('p1', ['probes', 'evidence']);
+    const kinds = (await verify(store, 'p1')).problems.map((problem) => [problem.planningId, problem.kind]);
+    expect(kinds).toEqual([
+      ['p1', 'planning_incomplete'],
+      ['p1', 'head_mismatch'],
+    ]);
+  });
+
+  it('reports probes and evidence of a planning that plannings.json does not know', async () => {
+    await writeFile(path.join(dir, 'plannings.json'), JSON.stringify({ plannings: [planning('p1')], removed: [] }));
+    const report = await verify(dir);
+    expect(report).toMatchObject({ ok: false, checkedProbes: 9, emptyPlannings: [] });
+    expect(report.problems).toEqual([
+      expect.objectContaining({ planningId: 'p2', file: 'probes/p2', kind: 'planning_unlisted' }),
+    ]);
+    expect(report.problems[0]?.message).toContain('aggregates/p2.json');
   });
 });

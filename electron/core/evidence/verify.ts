@@ -1,18 +1,23 @@
 // Checks what is on disk, not what the store has in memory: every record's hash, every artefact's SHA-256,
 // and the chain of each planning from its first probe to the head kept in its aggregates.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import type { Probe } from '../../shared/domain.js';
+import { AppError } from '../errors.js';
 import { createJsonFiles, type JsonFiles } from '../store/jsonFiles.js';
-import { aggregatesKind, dayKind, type ChainHead } from '../store/kinds.js';
+import { aggregatesKind, dayKind, planningsKind, type ChainHead } from '../store/kinds.js';
 import {
+  absolute,
   aggregatedPlannings,
   aggregatesFile,
   assertSafeId,
   dayFile,
   daysOf,
   insideDir,
+  EVIDENCE_DIR,
   monthsOf,
   planningDirs,
+  PLANNINGS_FILE,
+  PROBES_DIR,
 } from '../store/layout.js';
 import { hashRecord, sha256 } from './chain.js';
 
@@ -22,7 +27,11 @@ export type ProblemKind =
   | 'record_altered'
   | 'chain_broken'
   | 'head_mismatch'
-  | 'file_unreadable';
+  | 'file_unreadable'
+  /** A listed planning whose probes folder is gone while its evidence or aggregates remain. */
+  | 'planning_incomplete'
+  /** Probes, evidence or aggregates of a planning that plannings.json does not know (neither active nor removed). */
+  | 'planning_unlisted';
 
 export interface VerifyProblem {
   planningId: string;
@@ -38,6 +47,12 @@ export interface VerifyReport {
   ok: boolean;
   checkedProbes: number;
   problems: VerifyProblem[];
+  /**
+   * Plannings of plannings.json (active or removed) in the scope checked that have no probe on disk, sorted:
+   * shown to the user, since a planning whose files were all deleted looks exactly like one never probed.
+   * Absent when the data folder has no plannings.json (a bare folder of probes).
+   */
+  emptyPlannings?: string[];
 }
 
 export interface VerifyOptions {
@@ -238,19 +253,117 @@ function checkChain(
   }
 }
 
-/** Verifies one planning, or every planning that has probes or aggregates in the data folder. */
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** Plannings that have an evidence folder (screenshots, page texts). */
+async function evidenceDirs(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(absolute(dir, EVIDENCE_DIR))).filter((name) => SAFE_NAME.test(name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+const exists = (dir: string, relative: string): Promise<boolean> =>
+  stat(absolute(dir, relative)).then(
+    () => true,
+    () => false,
+  );
+
+/** Ids of plannings.json, active and removed; null without the file, or when it cannot be read (reported). */
+async function listedPlannings(files: JsonFiles, report: VerifyReport): Promise<Set<string> | null> {
+  try {
+    const listing = await files.readFresh(PLANNINGS_FILE, planningsKind);
+    if (!listing) return null;
+    return new Set([...listing.plannings, ...(listing.removed ?? [])].map((planning) => planning.id));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    report.problems.push({
+      planningId: '',
+      probeId: null,
+      file: PLANNINGS_FILE,
+      kind: 'file_unreadable',
+      message: `Fichier « ${PLANNINGS_FILE} » illisible : ${reason}`,
+    });
+    return null;
+  }
+}
+
+/**
+ * A planning's files against plannings.json: its three places (probes, evidence, aggregates) go together, and
+ * belong to a listed planning. Run under the planning's exclusive section, so a first probe being written
+ * (evidence before probes) is not mistaken for a deletion.
+ */
+async function crossCheck(dir: string, planningId: string, listed: Set<string>, report: VerifyReport): Promise<boolean> {
+  const places = {
+    probes: `${PROBES_DIR}/${planningId}`,
+    evidence: `${EVIDENCE_DIR}/${planningId}`,
+    aggregates: aggregatesFile(planningId),
+  };
+  const present = {
+    probes: await exists(dir, places.probes),
+    evidence: await exists(dir, places.evidence),
+    aggregates: await exists(dir, places.aggregates),
+  };
+  const found = (Object.keys(places) as (keyof typeof places)[]).filter((key) => present[key]).map((key) => places[key]);
+  if (!listed.has(planningId)) {
+    if (found.length > 0) {
+      report.problems.push({
+        planningId,
+        probeId: null,
+        file: found[0] ?? null,
+        kind: 'planning_unlisted',
+        message: `Planning ${planningId} : ${found.map((file) => `« ${file} »`).join(', ')} n’appartien(nen)t à aucun planning de « ${PLANNINGS_FILE} » (ni suivi ni retiré) : le planning a été effacé de la liste en dehors de Guichets.`,
+      });
+    }
+  } else if (!present.probes && found.length > 0) {
+    report.problems.push({
+      planningId,
+      probeId: null,
+      file: places.probes,
+      kind: 'planning_incomplete',
+      message: `Planning ${planningId} : le dossier des sondages « ${places.probes} » a disparu alors que ${found.map((file) => `« ${file} »`).join(' et ')} existe(nt) encore : des sondages ont été supprimés.`,
+    });
+  }
+  return present.probes || present.aggregates;
+}
+
+/**
+ * Verifies one planning, or every planning that has probes or aggregates in the data folder. With a
+ * plannings.json, also every planning it lists and every folder it does not (see crossCheck). An id that no
+ * file knows is an AppError('not_found'): "0 probes checked, all fine" would hide a typo.
+ */
 export async function verifyDir(dir: string, planningId?: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   if (planningId !== undefined) assertSafeId('planning', planningId);
   const files = createJsonFiles({ dir, maxOpen: 0 });
   const report: VerifyReport = { ok: true, checkedProbes: 0, problems: [] };
-  const ids =
-    planningId !== undefined
-      ? [planningId]
-      : [...new Set([...(await planningDirs(dir)), ...(await aggregatedPlannings(dir))])].sort();
-  for (const id of ids) {
-    const task = (): Promise<void> => verifyPlanning(files, dir, id, report);
+  const listed = await listedPlannings(files, report);
+  const known = [
+    ...new Set([
+      ...(listed ?? []),
+      ...(await planningDirs(dir)),
+      ...(await aggregatedPlannings(dir)),
+      ...(await evidenceDirs(dir)),
+    ]),
+  ].sort();
+  if (planningId !== undefined && !known.includes(planningId)) {
+    throw new AppError(
+      'not_found',
+      `Planning « ${planningId} » inconnu dans ce dossier de données. Plannings existants : ${known.join(', ') || 'aucun'}.`,
+    );
+  }
+  const empty: string[] = [];
+  for (const id of planningId !== undefined ? [planningId] : known) {
+    const task = async (): Promise<void> => {
+      const hasData = listed ? await crossCheck(dir, id, listed, report) : true;
+      const before = report.checkedProbes;
+      if (hasData) await verifyPlanning(files, dir, id, report);
+      if (listed?.has(id) && report.checkedProbes === before) empty.push(id);
+    };
     await (options.exclusive ? options.exclusive(id, task) : task());
   }
+  if (listed) report.emptyPlannings = empty;
   report.ok = report.problems.length === 0;
   return report;
 }
