@@ -148,12 +148,16 @@ describe('a planning the robot cannot follow as set up', () => {
   });
 });
 
-describe('one schedule per data folder', () => {
-  it('refuses a second schedule on the same folder, saying which process holds it', async () => {
+describe('one writer per data folder', () => {
+  it('refuses a second schedule or any write from another core on the same folder, but lets it read', async () => {
     await core.startSchedule();
     const other = createCore({ dataDir, appVersion: 'test', env, log: () => undefined });
     try {
-      await expect(other.startSchedule()).rejects.toThrow(/tourne déjà/);
+      await expect(other.startSchedule()).rejects.toThrow(/écrit déjà dans ce dossier/);
+      const write = await other.handle('plannings:create', nanterre());
+      expect(write).toMatchObject({ ok: false, error: { code: 'busy' } });
+      const read = await other.api['plannings:list'](undefined);
+      expect(read.length).toBeGreaterThan(0);
     } finally {
       await other.close();
       await core.stopSchedule();

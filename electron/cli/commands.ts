@@ -5,7 +5,8 @@ import { systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import { verify } from '../core/evidence/index.js';
 import { defaultDataDir, findAppRoot, readAppVersion } from '../core/paths.js';
-import { createProber, findBrowser } from '../core/probe/index.js';
+import { createProber, findBrowser, type Prober } from '../core/probe/index.js';
+import { createStore } from '../core/store/index.js';
 import type { Probe } from '../shared/domain.js';
 import { printStats } from './stats-table.js';
 import { startDemo } from './demo.js';
@@ -50,10 +51,14 @@ function urlArgument(context: CommandContext, usage: string): string {
   return url;
 }
 
-function browserOrThrow(): string {
-  const browser = findBrowser({ env: process.env, settingsPath: null });
+/** The prober as the settings of the data folder say (browser, timeout), after GUICHETS_BROWSER. */
+async function proberFor(context: CommandContext): Promise<Prober> {
+  const store = createStore({ dir: dataDirOf(context), clock: systemClock });
+  const settings = await store.settings.get().finally(() => store.close());
+  const browser = findBrowser({ env: process.env, settingsPath: settings.browserPath });
   if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
-  return browser.path;
+  const timeoutMs = settings.probeTimeoutSeconds * 1000;
+  return createProber({ browserPath: browser.path, timeoutMs, appVersion, clock: systemClock, log });
 }
 
 /** Keeps the process alive until Ctrl+C, then closes cleanly. */
@@ -85,7 +90,7 @@ function slotJson(probe: Pick<Probe, 'firstSlot' | 'secondSlot'>) {
 
 const discover: Command = async (context) => {
   const url = urlArgument(context, 'npm run cli -- discover <url> [--json]');
-  const prober = createProber({ browserPath: browserOrThrow(), timeoutMs: 120_000, appVersion, clock: systemClock, log });
+  const prober = await proberFor(context);
   try {
     const result = await prober.discover(url);
     if (context.json) {
@@ -103,7 +108,7 @@ const discover: Command = async (context) => {
 
 const probe: Command = async (context) => {
   const url = urlArgument(context, 'npm run cli -- probe <url> [--guichet V] [--json]');
-  const prober = createProber({ browserPath: browserOrThrow(), timeoutMs: 120_000, appVersion, clock: systemClock, log });
+  const prober = await proberFor(context);
   try {
     const id = newProbeId(systemClock.now());
     const result = await prober.probe({ url, guichet: context.guichet }, { probeId: id, planningLabel: url });
@@ -214,6 +219,9 @@ const verifyCommand: Command = async (context) => {
       const report = await verify(core.store, id);
       for (const problem of report.problems) {
         process.stdout.write(`✗ ${problem.message}\n`);
+      }
+      if (report.emptyPlannings && report.emptyPlannings.length > 0) {
+        process.stdout.write(`Aucun sondage enregistré pour : ${report.emptyPlannings.join(', ')}\n`);
       }
       process.stdout.write(
         `${report.ok ? '✓' : '✗'} ${report.checkedProbes} sondages vérifiés${id ? ` (planning ${id})` : ''} : ${

@@ -66,15 +66,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(403).end('Forbidden');
       return;
     }
+    // Defence in depth beside the JSON-only API: a page of another origin gets nothing.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) {
+      res.writeHead(403).end('Forbidden');
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
 
     if (url.pathname.startsWith('/api/')) {
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const name = safeDecode(url.pathname.slice('/api/'.length));
       if (req.method === 'GET' && name === 'events') return streamEvents(req, res);
       if (req.method === 'GET' && name === 'export.csv') return exportCsv(url, res);
-      if (req.method !== 'POST' || !(API_METHODS as readonly string[]).includes(name)) {
+      // Over HTTP the CSV is downloaded (GET /api/export.csv): no writing to a path the page chooses.
+      if (req.method !== 'POST' || name === 'export:csv' || !(API_METHODS as readonly string[]).includes(name)) {
         sendJson(res, 404, { ok: false, error: { code: 'not_found', message: `Inconnu : ${req.method ?? ''} ${name}` } });
         return;
       }
@@ -131,7 +138,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function serveFile(res: http.ServerResponse, root: string, relative: string, spa: boolean): Promise<void> {
-    const target = path.resolve(root, decodeURIComponent(relative));
+    const target = path.resolve(root, safeDecode(relative));
     if (target !== root && !target.startsWith(root + path.sep)) {
       res.writeHead(403).end();
       return;
@@ -168,6 +175,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A malformed %-escape is a path that does not exist, not an error to log. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '\u0000';
+  }
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {

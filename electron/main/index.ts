@@ -1,7 +1,8 @@
 // The thin desktop shell: one window on the built UI, the core in this process, the schedule running.
-import { app, BrowserWindow, powerMonitor } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import path from 'node:path';
 import { createCore, type Core } from '../core/api/create-core.js';
+import { AppError } from '../core/errors.js';
 import { findAppRoot } from '../core/paths.js';
 import { registerEvidenceScheme, setupEvidenceProtocol } from './evidence-protocol.js';
 import { setupIpc } from './ipc.js';
@@ -57,7 +58,15 @@ async function start(): Promise<void> {
   setupEvidenceProtocol(core.dataDir);
   setupIpc(core, rendererDir);
   const settings = await core.api['settings:get'](undefined);
-  if (settings.schedulerEnabled) await core.startSchedule();
+  if (settings.schedulerEnabled) {
+    try {
+      await core.startSchedule();
+    } catch (error) {
+      // Another Guichets (the command line, say) already probes this folder: show why, and open for reading.
+      if (!(error instanceof AppError)) throw error;
+      dialog.showErrorBox('Guichets : sondages non démarrés', error.message);
+    }
+  }
   setupTray(core, path.join(appRoot, 'resources'), showWindow);
   // After sleep, the missed hours are recorded as gaps at once, and the schedule resumes.
   powerMonitor.on('resume', () => {

@@ -9,7 +9,7 @@ import { API_EVENTS, type Envelope } from '../shared/api.js';
 /** Only our own UI, loaded from our own files, may call the core. */
 function isTrustedSender(event: IpcMainInvokeEvent, rendererDir: string): boolean {
   const frameUrl = event.senderFrame?.url ?? '';
-  return frameUrl.startsWith(pathToFileURL(rendererDir).toString());
+  return frameUrl.startsWith(`${pathToFileURL(rendererDir).toString()}/`);
 }
 
 export function setupIpc(core: Core, rendererDir: string): void {

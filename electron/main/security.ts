@@ -21,6 +21,8 @@ export function setupSecurity(): void {
       openExternalSafely(url);
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    // The UI needs no camera, microphone, location or notification permission from a page.
+    contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     contents.setWindowOpenHandler(({ url }) => {
       openExternalSafely(url);
       return { action: 'deny' };

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   ApiEvent,
@@ -22,7 +24,7 @@ import { createScheduler, type Scheduler } from '../schedule/index.js';
 import { planningStats } from '../stats/index.js';
 import { createStore, type Store } from '../store/index.js';
 import { createBrowsers, isCaptchaSystem } from './browsers.js';
-import { acquireScheduleLock } from './lock.js';
+import { acquireWriterLock } from './lock.js';
 import { applyChanges, planningFromInput } from './planning-records.js';
 import { parseInput } from './schemas.js';
 
@@ -53,6 +55,17 @@ export interface Core {
 
 const PARIS = 'Europe/Paris';
 const RECENT_PROBES = 500;
+
+async function mustBeProgram(file: string): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  const runnable = info?.isFile() && (await access(file, constants.X_OK).then(() => true, () => false));
+  if (!runnable) {
+    throw new AppError(
+      'invalid_input',
+      `Navigateur : aucun programme à l’adresse « ${file} ». Indiquez le fichier de Chrome, Edge ou Chromium (par exemple /usr/bin/chromium ou C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe).`,
+    );
+  }
+}
 
 /** Sortable, unique: the start instant then a random tail. */
 export function newProbeId(at: Date): string {
@@ -118,7 +131,22 @@ export function createCore(options: CoreOptions): Core {
   }
 
   let scheduler: Scheduler | null = null;
-  let releaseLock: (() => Promise<void>) | null = null;
+  let writerLock: Promise<() => Promise<void>> | null = null;
+  /** Taken before the first write, kept until close: one writing process per data folder. */
+  async function asWriter(): Promise<void> {
+    writerLock ??= acquireWriterLock(dataDir);
+    try {
+      await writerLock;
+    } catch (error) {
+      writerLock = null;
+      throw error;
+    }
+  }
+  async function releaseWriter(): Promise<void> {
+    const lock = writerLock;
+    writerLock = null;
+    if (lock) await (await lock.catch(() => () => Promise.resolve()))();
+  }
   let schedulerKey = '';
   /** The schedule follows the settings (spacing, timeout): it is rebuilt when they change. */
   async function getScheduler(): Promise<Scheduler> {
@@ -215,6 +243,7 @@ export function createCore(options: CoreOptions): Core {
       return { ...base, recentProbes, gaps };
     },
     'plannings:create': async (input) => {
+      await asWriter();
       const system = systemFor(input.url, input.system);
       if (system === 'steps' && !input.steps) {
         throw new AppError('invalid_input', 'Système « étapes » : décrivez les étapes à suivre sur le site.');
@@ -225,6 +254,7 @@ export function createCore(options: CoreOptions): Core {
       return planning;
     },
     'plannings:update': async ({ id, changes }) => {
+      await asWriter();
       const current = await mustGetPlanning(id);
       const next = applyChanges(current, changes, clock.now().toISOString());
       if (changes.url !== undefined && changes.system === undefined) next.system = systemFor(next.url, undefined);
@@ -233,6 +263,7 @@ export function createCore(options: CoreOptions): Core {
       return next;
     },
     'plannings:remove': async ({ id }) => {
+      await asWriter();
       await mustGetPlanning(id);
       await store.plannings.remove(id);
       await changed([id]);
@@ -240,6 +271,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'plannings:discover': async ({ url }) => (await browsers.prober()).discover(url),
     'probes:runNow': async ({ planningId }) => {
+      await asWriter();
       const planning = await mustGetPlanning(planningId);
       const probe = await (await getScheduler()).runNow(planning);
       if (!probe) throw new AppError('busy', 'Le sondage n’a pas pu aboutir à temps. Réessayez dans un instant.');
@@ -251,6 +283,7 @@ export function createCore(options: CoreOptions): Core {
       return store.probes.list(planningId, month ? { month } : { limit: RECENT_PROBES });
     },
     'assisted:open': async ({ planningId }) => {
+      await asWriter();
       const planning = await mustGetPlanning(planningId);
       if (!isCaptchaSystem(planning.system)) {
         throw new AppError('invalid_input', 'Ce site ne demande pas de code de sécurité : la session assistée est inutile.');
@@ -292,6 +325,8 @@ export function createCore(options: CoreOptions): Core {
     },
     'settings:get': () => store.settings.get(),
     'settings:update': async (patch) => {
+      await asWriter();
+      if (patch.browserPath) await mustBeProgram(patch.browserPath);
       const settings = await store.settings.update(patch);
       if (scheduler) await getScheduler();
       return settings;
@@ -337,7 +372,7 @@ export function createCore(options: CoreOptions): Core {
       return () => events.off(event, listener);
     },
     async startSchedule() {
-      releaseLock ??= await acquireScheduleLock(dataDir);
+      await asWriter();
       await (await getScheduler()).start();
     },
     async wake() {
@@ -345,14 +380,11 @@ export function createCore(options: CoreOptions): Core {
     },
     async stopSchedule() {
       await scheduler?.stop();
-      await releaseLock?.();
-      releaseLock = null;
     },
     async close() {
       await scheduler?.stop();
       await browsers.close();
-      await releaseLock?.();
-      releaseLock = null;
+      await releaseWriter();
       await store.close();
     },
   };

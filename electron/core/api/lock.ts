@@ -16,11 +16,12 @@ function alive(pid: number): boolean {
 }
 
 /**
- * One schedule per data folder: the desktop app and `cli run` share the folder, and two schedules would probe
- * twice and fork the chain of probes. A lock left by a process that died is taken over.
+ * One writer per data folder: the desktop app and the command line share the folder, and two processes writing
+ * it would overwrite each other's files (a probe lost without a trace) and probe twice. Readers (stats, export,
+ * verify) need no lock. A lock left by a process that died is taken over.
  */
-export async function acquireScheduleLock(dataDir: string): Promise<() => Promise<void>> {
-  const file = path.join(dataDir, 'schedule.lock');
+export async function acquireWriterLock(dataDir: string): Promise<() => Promise<void>> {
+  const file = path.join(dataDir, 'writer.lock');
   await mkdir(dataDir, { recursive: true });
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
@@ -39,11 +40,11 @@ export async function acquireScheduleLock(dataDir: string): Promise<() => Promis
       if (typeof holder.pid === 'number' && (ours ? held.has(file) : alive(holder.pid))) {
         throw new AppError(
           'busy',
-          `Le calendrier tourne déjà pour ce dossier de données (processus ${holder.pid} : l’application ou « cli run »). Fermez-le d’abord, ou choisissez un autre dossier avec --data-dir.`,
+          `Un autre processus Guichets écrit déjà dans ce dossier de données (processus ${holder.pid} : l’application ou la ligne de commande). Fermez-le d’abord pour modifier ou sonder d’ici, ou choisissez un autre dossier avec --data-dir.`,
         );
       }
       await rm(file, { force: true });
     }
   }
-  throw new AppError('busy', `Verrou du calendrier impossible à prendre : ${file}`);
+  throw new AppError('busy', `Verrou du dossier de données impossible à prendre : ${file}`);
 }
