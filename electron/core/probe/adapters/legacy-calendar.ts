@@ -48,41 +48,79 @@ async function readWeek(visit: Visit): Promise<{ heading: string; slots: LocalDa
   return { heading, slots };
 }
 
-async function nextWeek(visit: Visit, heading: string): Promise<boolean> {
+/**
+ * The calendar's own wait: well under the probe's timeout, so that a table that never shows is classified here
+ * (site error or unrecognized) instead of the whole probe ending as unreachable.
+ */
+export const CALENDAR_WAIT_MS = 15_000;
+// What the module's script writes in place of the table when its call fails (e.g. a 502).
+const LOAD_ERROR = /erreur lors du chargement/i;
+
+type Shown = 'week' | 'error' | 'nothing';
+
+/** Waits for a week table (other than the one headed `previous`) or the script's loading error. */
+async function waitForWeek(visit: Visit, previous?: string): Promise<Shown> {
+  const { page } = visit;
+  const heading = previous === undefined ? page.locator(HEADING) : page.locator(HEADING).filter({ hasNotText: previous });
+  const error = page.getByText(LOAD_ERROR);
+  try {
+    await heading.or(error).first().waitFor({ timeout: CALENDAR_WAIT_MS });
+  } catch (error_) {
+    if (error_ instanceof Error && error_.name !== 'TimeoutError') throw error_;
+    return normalizeText(await visit.text()).includes('erreur') ? 'error' : 'nothing';
+  }
+  return (await heading.count()) > 0 ? 'week' : 'error';
+}
+
+/** Clicks "semaine suivante": null when there is none, else what the page then shows. */
+async function nextWeek(visit: Visit, heading: string): Promise<Shown | null> {
   const { page } = visit;
   const control = page
     .locator('button, a, input[type="button"]')
     .filter({ hasText: /semaine\s+suivante/i })
     .or(page.locator('.next_week, [data-offset="7"]'))
     .first();
-  if ((await control.count()) === 0 || !(await control.isEnabled())) return false;
-  await control.click();
-  await page.locator(HEADING).filter({ hasNotText: heading }).first().waitFor();
-  return true;
+  if ((await control.count()) === 0 || !(await control.isEnabled())) return null;
+  try {
+    await control.click({ timeout: CALENDAR_WAIT_MS });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') return 'nothing';
+    throw error;
+  }
+  return waitForWeek(visit, heading);
+}
+
+/** Ends the probe when a week did not show; `where` says which (e.g. « première semaine du calendrier »). */
+function notShown(shown: Shown, where: string): ProbeStop {
+  if (shown === 'error') {
+    return stop('site_error', `Le calendrier des rendez-vous n'a pas pu être chargé (${where}) : le site affiche une erreur.`);
+  }
+  return stop('unrecognized', `Le calendrier des rendez-vous ne s'est pas affiché (${where}).`);
 }
 
 export async function readCalendar(visit: Visit): Promise<AdapterResult> {
-  const { page } = visit;
-  try {
-    await page.locator(HEADING).first().waitFor();
-  } catch (error) {
-    if (error instanceof Error && error.name !== 'TimeoutError') throw error;
-    const text = await visit.text();
-    if (text.includes('erreur')) throw stop('site_error', "Le calendrier des rendez-vous n'a pas pu être chargé.");
-    throw stop('unrecognized', "Le calendrier des rendez-vous ne s'est pas affiché.");
-  }
+  const shown = await waitForWeek(visit);
+  if (shown !== 'week') throw notShown(shown, 'première semaine');
   const found = new Set<LocalDateTime>();
   let weeks = 0;
   let first = '';
   let ended = false;
+  let broken = false;
   for (;;) {
     const week = await readWeek(visit);
     weeks += 1;
     first ||= week.heading;
     for (const slot of week.slots) found.add(slot);
     if (found.size >= 2 || weeks >= MAX_WEEKS) break;
-    if (!(await nextWeek(visit, week.heading))) {
+    const next = await nextWeek(visit, week.heading);
+    if (next === null) {
       ended = true;
+      break;
+    }
+    if (next !== 'week') {
+      // A first slot already read stays evidence; without one, the probe says nothing of the slots.
+      if (found.size === 0) throw notShown(next, `semaine après la « ${week.heading} »`);
+      broken = true;
       break;
     }
   }
@@ -98,7 +136,9 @@ export async function readCalendar(visit: Visit): Promise<AdapterResult> {
   }
   const detail =
     d2 === undefined
-      ? `Une seule plage libre, le ${frenchSlot(d1)} (${seen}${ended ? ', pas de semaine suivante' : ''}).`
+      ? `Une seule plage libre, le ${frenchSlot(d1)} (${seen}${ended ? ', pas de semaine suivante' : ''}${
+          broken ? ", les semaines suivantes n'ont pas pu être chargées" : ''
+        }).`
       : `Première plage libre le ${frenchSlot(d1)}, deuxième le ${frenchSlot(d2)} (${seen}).`;
   return { outcome: 'dates', slots, detail };
 }

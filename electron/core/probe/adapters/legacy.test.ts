@@ -163,6 +163,21 @@ describe('legacy module: pages that say nothing of the slots', () => {
     expect(result.firstSlot).toBeNull();
   });
 
+  it('classifies a calendar whose first week fails to load (502) as a site error', async () => {
+    const result = await probe(formOfKind('calendar_502').path);
+    expect(result.outcome, result.detail).toBe('site_error');
+    expect(result.detail).toContain('première semaine');
+    expect(result.pageText).toContain('Erreur lors du chargement du planning');
+  });
+
+  it('keeps the first slot read when the next weeks fail to load', async () => {
+    const result = await probe(formOfKind('calendar_502_later').path);
+    expect(result.outcome, result.detail).toBe('dates');
+    expect(result.firstSlot).toBe(expectedSlots('one_then_later')[0]);
+    expect(result.secondSlot).toBeNull();
+    expect(result.detail).toContain("les semaines suivantes n'ont pas pu être chargées");
+  });
+
   it('records a captcha standing before the answer', async () => {
     expect((await probe(formOfKind('captcha').path)).outcome).toBe('captcha');
   });

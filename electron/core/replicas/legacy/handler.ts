@@ -1,6 +1,7 @@
 // The legacy booking module (SITES.md §1) as a node:http handler: server-side session in `eZSESSID`, every
 // step a form POSTed to /booking/create/<id>/<step>, answered by a 302 to the next step.
 import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReplicaHandler, ReplicaOptions } from '../types.js';
@@ -18,7 +19,7 @@ import {
   slotChosenPage,
   unknownLayoutPage,
 } from './pages.js';
-import { legacyForm, shapeAt, type ReplicaForm, type SlotShape } from './scenarios.js';
+import { legacyForm, PARIS, shapeAt, slotsFor, type ReplicaForm, type SlotShape } from './scenarios.js';
 
 const BOOKING_PATH = /^(\/index\.php)?\/booking\/create\/(\d+)(?:\/(\d+)(?:\/(\d+))?)?\/?$/;
 const CALL_PATH = /^(\/index\.php)?\/ezjscore\/call\/bookingserver::planning::assign::(\d+)::(\d+)::(-?\d+)$/;
@@ -149,6 +150,17 @@ export function createLegacyReplica(options: ReplicaOptions): ReplicaHandler {
     return redirect(res, `${base}/${stepAfterChoice(state.shape)}`, cookie);
   }
 
+  /** The test forms whose week-table calls get a 502 (see FormKind). */
+  function calendarFails(form: ReplicaForm, shape: SlotShape, offset: number): boolean {
+    if (form.kind === 'calendar_502') return true;
+    if (form.kind !== 'calendar_502_later') return false;
+    const now = options.clock.now();
+    const first = slotsFor(shape, now)[0];
+    if (!first) return true;
+    const monday = DateTime.fromJSDate(now, { zone: PARIS }).startOf('week').plus({ days: offset });
+    return monday > first.startOf('week');
+  }
+
   function call(req: IncomingMessage, res: ServerResponse, match: RegExpExecArray): void {
     const form = legacyForm(match[2] ?? '');
     const found = form?.guichets.find((g) => g.value === match[3]);
@@ -156,6 +168,7 @@ export function createLegacyReplica(options: ReplicaOptions): ReplicaHandler {
     const visitShape = form && found ? sessions.get(sessionId(req) ?? '')?.get(form.id)?.shape : null;
     const guichet = found && visitShape ? { ...found, shape: visitShape } : found;
     if (!form || !guichet || guichet.shape === 'none') return send(res, 404, NOT_FOUND_PAGE);
+    if (calendarFails(form, guichet.shape, Number(match[4]))) return send(res, 502, BAD_GATEWAY_PAGE);
     send(res, 200, calendarWeek(form, guichet, Number(match[4]), options.clock.now(), match[1] ?? ''));
   }
 

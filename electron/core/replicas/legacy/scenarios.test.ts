@@ -85,6 +85,15 @@ describe('the demo catalogue', () => {
       ['beyond_one_month', 'beyond_two_months', 'none', 'one_then_later', 'single_only', 'two_first_week'].sort(),
     );
     const kinds = new Set(LEGACY_FORMS.map((f) => f.kind));
-    expect([...kinds].sort()).toEqual(['bad_gateway', 'booking', 'captcha', 'maintenance', 'slow', 'unknown_layout']);
+    expect([...kinds].sort()).toEqual([
+      'bad_gateway',
+      'booking',
+      'calendar_502',
+      'calendar_502_later',
+      'captcha',
+      'maintenance',
+      'slow',
+      'unknown_layout',
+    ]);
   });
 });

@@ -27,8 +27,19 @@ export type SlotShape =
  * `slow` is a normal booking form whose first page answers after the server's configured delay.
  * `unknown_layout` accepts the conditions, then shows a page the robot cannot understand (HTTP 200).
  * `captcha` puts a captcha before the conditions (not seen on this module so far, kept for the classification).
+ * `calendar_502` answers every week-table call with a 502 (the page then shows its loading error);
+ * `calendar_502_later` serves the weeks up to the one of the first free slot, then 502s (SITES.md §1: bursts of
+ * requests get 502 answers).
  */
-export type FormKind = 'booking' | 'slow' | 'bad_gateway' | 'maintenance' | 'unknown_layout' | 'captcha';
+export type FormKind =
+  | 'booking'
+  | 'slow'
+  | 'bad_gateway'
+  | 'maintenance'
+  | 'unknown_layout'
+  | 'captcha'
+  | 'calendar_502'
+  | 'calendar_502_later';
 
 export interface ReplicaGuichet {
   /** The radio's value, `planning<N>` being its id. */
@@ -228,6 +239,8 @@ export const LEGACY_FORMS: readonly ReplicaForm[] = [
   testForm('90200', 'unknown_layout', 'two_first_week'),
   testForm('90408', 'slow', 'two_first_week'),
   testForm('90429', 'captcha', 'two_first_week'),
+  testForm('90520', 'calendar_502', 'two_first_week'),
+  testForm('90521', 'calendar_502_later', 'one_then_later'),
 ];
 
 function testForm(id: string, kind: FormKind, shape: SlotShape): ReplicaForm {
