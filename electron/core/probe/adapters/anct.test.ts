@@ -78,6 +78,48 @@ describe('RDV Service Public', () => {
     expect(lieux.guichets.map((g) => g.label)).toEqual(['Préfecture du Cantal (Aurillac)', 'Sous-préfecture de Saint-Flour']);
   });
 
+  it('discovers motif × lieu pairs for a motif offered in several lieux, and probes each pair', async () => {
+    const ctx = await adapterContext(browser, { url: `${server.origin}/org/7102`, guichet: null });
+    const found = await anctAdapter.discover(ctx);
+    await ctx.close();
+    expect(found.guichets).toEqual([
+      {
+        value: 'premiere_demande_de_titre_de_sejour-public_office@601',
+        label: 'Première demande de titre de séjour — Préfecture du Cantal (Aurillac)',
+      },
+      {
+        value: 'premiere_demande_de_titre_de_sejour-public_office@602',
+        label: 'Première demande de titre de séjour — Sous-préfecture de Saint-Flour',
+      },
+    ]);
+    const expected = replicaSlots('soon', clock).slice(0, 2);
+    for (const [index, guichet] of found.guichets.entries()) {
+      const { outcome, url } = await probe('/org/7102', guichet.value);
+      expect(outcome.outcome, outcome.detail).toBe('dates');
+      expect(outcome.slots.slice(0, 2)).toEqual(expected);
+      expect(url).toContain(`lieu_id=${String(601 + index)}`);
+    }
+    // The pair's label names the same guichet.
+    expect((await probe('/org/7102', found.guichets[1]?.label ?? '')).url).toContain('lieu_id=602');
+  });
+
+  it('takes the only motif when the planning names a lieu, and asks for the lieu when it names the motif', async () => {
+    const { outcome, url } = await probe('/org/7102', 'sous-prefecture de saint-flour');
+    expect(outcome.outcome).toBe('dates');
+    expect(url).toContain('lieu_id=602');
+    await expect(probe('/org/7102', 'Première demande de titre de séjour')).rejects.toSatisfy(
+      (error: unknown) =>
+        error instanceof AppError &&
+        error.code === 'guichet_required' &&
+        /Première demande de titre de séjour — Sous-préfecture de Saint-Flour/.test(error.message),
+    );
+    await expect(probe('/org/7102', 'Lyon')).rejects.toThrow(/« Lyon » ne figure pas parmi les lieux proposés/);
+  });
+
+  it('refuses a name that matches none of the single choices it passed', async () => {
+    await expect(probe(anctPath('7197'), 'Guichet inconnu')).rejects.toThrow(/« Guichet inconnu » ne figure ni parmi/);
+  });
+
   it('matches the hosts and paths of RDV Service Public only', () => {
     expect(anctAdapter.matches(new URL('https://rdv.anct.gouv.fr/prendre_rdv?public_link_organisation_id=2458'))).toBe(true);
     expect(anctAdapter.matches(new URL('https://www.rdv-solidarites.fr/org/12'))).toBe(true);

@@ -24,7 +24,7 @@ type Stage =
   | { kind: 'unknown' };
 
 async function links(page: Page, selector: string, valueOf: (href: URL) => string | null) {
-  const choices: { guichet: Guichet; link: Locator }[] = [];
+  const choices: Choice[] = [];
   for (const link of await page.locator(selector).all()) {
     const href = await link.getAttribute('href');
     const value = href === null ? null : valueOf(new URL(href, page.url()));
@@ -58,23 +58,59 @@ async function stageOf(visit: Visit): Promise<Stage> {
   return { kind: 'unknown' };
 }
 
-/** The guichet the planning names (by value or by label, accents and case aside), or the only one offered. */
-function choose(choices: { guichet: Guichet; link: Locator }[], wanted: string | null, what: 'motifs' | 'lieux') {
-  const found =
-    wanted === null
-      ? choices.length === 1
-        ? choices[0]
-        : undefined
-      : choices.find((c) => sameText(c.guichet.value, wanted) || sameText(c.guichet.label, wanted));
-  if (found) return found;
-  const guichets = choices.map((c) => c.guichet);
+type Choice = { guichet: Guichet; link: Locator };
+
+/**
+ * The guichet a planning names: a motif or a lieu (value or label), or both as discover lists them, either
+ * `<motif value>@<lieu id>` or `<motif> — <lieu>`.
+ */
+interface Wanted {
+  raw: string;
+  motif: string | null;
+  lieu: string | null;
+}
+
+function parseWanted(raw: string | null): Wanted | null {
+  if (raw === null) return null;
+  const pair = /^(.+)@(\d+)$/.exec(raw.trim()) ?? /^(.+?)\s+—\s+(.+)$/.exec(raw.trim());
+  return { raw, motif: pair?.[1] ?? null, lieu: pair?.[2] ?? null };
+}
+
+/** The value and label discover gives a motif × lieu pair. */
+export function pairGuichet(motif: Guichet, lieu: Guichet): Guichet {
+  return { value: `${motif.value}@${lieu.value}`, label: `${motif.label} — ${lieu.label}` };
+}
+
+/** What the walk chose so far: the motif (when a motif page was passed) and whether `wanted` named something. */
+interface Walked {
+  motif: Guichet | null;
+  matched: boolean;
+  levels: number;
+}
+
+/** The choice the planning names (by value or by label, accents and case aside), or the only one offered. */
+function choose(choices: Choice[], wanted: Wanted | null, what: 'motifs' | 'lieux', walked: Walked): Choice {
+  const part = what === 'motifs' ? wanted?.motif : wanted?.lieu;
+  const names = [wanted?.raw, part].filter((name): name is string => typeof name === 'string');
+  const found = choices.find((c) => names.some((name) => sameText(c.guichet.value, name) || sameText(c.guichet.label, name)));
+  walked.levels += 1;
+  if (found) {
+    walked.matched = true;
+    return found;
+  }
+  // A level with one choice is no choice: the name may be that of the other level (e.g. a lieu).
+  const only = choices.length === 1 ? choices[0] : undefined;
+  if (only) return only;
+  const { motif } = walked;
+  const guichets = choices.map((c) => (what === 'lieux' && motif ? pairGuichet(motif, c.guichet) : c.guichet));
   const list = guichets.map((g) => `« ${g.label} »`).join(', ');
-  throw new GuichetChoiceError(
-    wanted === null
-      ? `Cette page propose plusieurs ${what} : choisissez-en un (sa valeur ou son libellé) parmi ${list}.`
-      : `« ${wanted} » ne figure pas parmi les ${what} proposés : ${list}.`,
-    guichets,
-  );
+  if (wanted === null || (what === 'lieux' && walked.matched)) {
+    throw new GuichetChoiceError(
+      `Cette page propose plusieurs ${what} : choisissez-en un (sa valeur ou son libellé) parmi ${list}.`,
+      guichets,
+    );
+  }
+  throw new GuichetChoiceError(`« ${wanted.raw} » ne figure pas parmi les ${what} proposés : ${list}.`, guichets);
 }
 
 /** The slots of the week on screen, from their links' `starts_at` (their labels when it is missing). */
@@ -132,18 +168,58 @@ const EXPECTED = 'une page de recherche RDV Service Public (motifs, lieux ou cr�
 
 /** Walks motif and lieu choices until the week of slots or the no-slot message; discovery stops at the first choice. */
 async function walk(visit: Visit, guichet: string | null, discoverOnly: boolean): Promise<{ stage: Stage; result: AdapterResult | null }> {
+  const wanted = parseWanted(guichet);
+  const walked: Walked = { motif: null, matched: false, levels: 0 };
   for (let pages = 0; pages < MAX_PAGES; pages += 1) {
     const stage = await stageOf(visit);
+    if (stage.kind === 'unknown') throw new ProbeStop(await classifyPage(visit, EXPECTED));
+    if (stage.kind === 'motifs' || stage.kind === 'lieux') {
+      if (discoverOnly) return { stage, result: null };
+      const chosen = choose(stage.choices, wanted, stage.kind, walked);
+      if (stage.kind === 'motifs') walked.motif = chosen.guichet;
+      await followLink(visit, chosen.link);
+      continue;
+    }
+    // Single choices were taken on the way: a name that matched none of them is a planning to correct.
+    if (wanted !== null && walked.levels > 0 && !walked.matched) {
+      throw new GuichetChoiceError(`« ${wanted.raw} » ne figure ni parmi les motifs ni parmi les lieux proposés.`, []);
+    }
     if (stage.kind === 'no_slot') {
       return { stage, result: result('no_date', 'Le site indique « Malheureusement, aucun créneau correspondant à votre recherche n’a été trouvé ».') };
     }
-    if (stage.kind === 'week') return { stage, result: discoverOnly ? null : await readWeeks(visit, MAX_PAGES - pages) };
-    if (stage.kind === 'unknown') throw new ProbeStop(await classifyPage(visit, EXPECTED));
-    if (discoverOnly) return { stage, result: null };
-    const chosen = choose(stage.choices, guichet, stage.kind);
-    await followLink(visit, chosen.link);
+    return { stage, result: discoverOnly ? null : await readWeeks(visit, MAX_PAGES - pages) };
   }
   throw stop('unrecognized', 'Trop d’étapes avant les créneaux : à vérifier.');
+}
+
+/** Motifs whose lieux discover looks at; an organisation with more lists its motifs alone past this. */
+const MAX_DISCOVERED_MOTIFS = 20;
+
+/**
+ * The guichets of a page: its lieux, or its motifs, each motif offered in several lieux being replaced by one
+ * motif × lieu pair per lieu (a motif alone would not say where to probe).
+ */
+async function discoverGuichets(visit: Visit, stage: Stage): Promise<Guichet[]> {
+  if (stage.kind === 'lieux') return stage.choices.map((c) => c.guichet);
+  if (stage.kind !== 'motifs') return [];
+  const motifs: { guichet: Guichet; href: string | null }[] = [];
+  for (const choice of stage.choices) motifs.push({ guichet: choice.guichet, href: await choice.link.getAttribute('href') });
+  const base = visit.page.url();
+  const guichets: Guichet[] = [];
+  for (const [index, motif] of motifs.entries()) {
+    if (index >= MAX_DISCOVERED_MOTIFS || motif.href === null) {
+      guichets.push(motif.guichet);
+      continue;
+    }
+    await visit.goto(new URL(motif.href, base).toString());
+    const next = await stageOf(visit);
+    if (next.kind === 'lieux' && next.choices.length > 1) {
+      guichets.push(...next.choices.map((lieu) => pairGuichet(motif.guichet, lieu.guichet)));
+    } else {
+      guichets.push(motif.guichet);
+    }
+  }
+  return guichets;
 }
 
 export const anctAdapter: Adapter = {
@@ -156,8 +232,7 @@ export const anctAdapter: Adapter = {
     await visit.dismissCookieBanner();
     const { stage } = await walk(visit, null, true);
     const heading = await visit.page.locator('h1, h2').first().innerText().catch(() => '');
-    const guichets = stage.kind === 'motifs' || stage.kind === 'lieux' ? stage.choices.map((c) => c.guichet) : [];
-    return { title: heading.trim() || null, guichets };
+    return { title: heading.trim() || null, guichets: await discoverGuichets(visit, stage) };
   },
 
   async probe(ctx: AdapterContext) {
