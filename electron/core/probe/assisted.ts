@@ -221,7 +221,12 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
     const durationMs = Math.round(performance.now() - t0);
     await page.close().catch(() => undefined);
     const facts: CaptionFacts = { ...caption, url: planning.url, startedAt, outcome: result.outcome, firstSlot, secondSlot };
-    const screenshot = shot ? await burn(shot, facts).catch(() => shot) : null;
+    const screenshot = shot
+      ? await burn(shot, facts).catch((error: unknown) => {
+          log(`Légende non incrustée (${error instanceof Error ? error.message : String(error)}) : capture gardée sans légende.`);
+          return shot;
+        })
+      : null;
     log(`${caption.planningLabel} (session assistée) : ${result.outcome} (${result.detail})`);
     return { outcome: result.outcome, firstSlot, secondSlot, detail: result.detail, startedAt, durationMs, url: planning.url, finalUrl, httpStatus, screenshot, pageText, environment };
   }

@@ -223,7 +223,13 @@ export function createProber(options: ProberOptions): Prober {
       const durationMs = Math.round(performance.now() - t0);
       await context.close().catch(() => undefined);
       const facts = { ...caption, url: target.url, startedAt, outcome: result.outcome, firstSlot, secondSlot };
-      const png = raw ? await captioner.burn(launched.browser, raw, facts).catch(() => raw) : null;
+      const png = raw
+        ? await captioner.burn(launched.browser, raw, facts).catch((error: unknown) => {
+            // The page itself is still evidence; say that its caption is missing.
+            log(`Légende non incrustée (${reasonOf(error)}) : capture gardée sans légende.`);
+            return raw;
+          })
+        : null;
       log(`${caption.planningLabel} : ${result.outcome} (${result.detail})`);
       return {
         outcome: result.outcome,
