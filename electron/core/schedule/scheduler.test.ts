@@ -71,7 +71,11 @@ describe('the hourly schedule', () => {
     // 10:00 runs until 10:02:30; 10:01 and 10:02 find it still going; 10:03 runs again.
     expect(h.startsOf('a')).toEqual(['2026-03-02T10:00:00Z', '2026-03-02T10:03:00Z']);
     expect(h.logs.filter((line) => line.includes('pas fini'))).toHaveLength(2);
-    expect(h.gaps).toEqual([]);
+    // A due run that did not happen is a gap, with its reason, never an outcome.
+    expect(h.gaps.map((gap) => [gap.from, gap.reason])).toEqual([
+      ['2026-03-02T10:01:00.000Z', 'overrun'],
+      ['2026-03-02T10:02:00.000Z', 'overrun'],
+    ]);
   });
 
   it('stops probing a planning unfollowed after refresh, and starts one newly followed without a gap', async () => {

@@ -89,6 +89,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     if (dispatcher.has(planning.id)) {
       log(`« ${planning.label} » : le sondage précédent n’est pas fini, celui-ci est sauté.`);
+      recordGap(planning.id, due, due + periodMs, 'overrun');
       return;
     }
     dispatcher.submit(planning, 'schedule', due).catch((error: unknown) => log(String(error)));

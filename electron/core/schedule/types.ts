@@ -7,9 +7,10 @@ export type ProbeTrigger = 'schedule' | 'manual';
  * Why a due run did not happen, as written in `Gap.reason`:
  * - `app_closed`: found at start-up, the app (or its schedule) was not running when the run was due;
  * - `asleep`: found while running, a job fired late (the PC slept, or its clock jumped forward);
- * - `backoff`: skipped on purpose, the host kept answering with errors (see `SchedulerOptions`).
+ * - `backoff`: skipped on purpose, the host kept answering with errors (see `SchedulerOptions`);
+ * - `overrun`: skipped because the planning's previous probe was still running (runs never pile up).
  */
-export const GAP_REASONS = ['app_closed', 'asleep', 'backoff'] as const;
+export const GAP_REASONS = ['app_closed', 'asleep', 'backoff', 'overrun'] as const;
 export type GapReason = (typeof GAP_REASONS)[number];
 
 export interface SchedulerOptions {
