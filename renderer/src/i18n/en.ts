@@ -1,5 +1,12 @@
 import type { Messages } from './index';
 
+const GAP_REASONS_EN: Record<string, string> = {
+  app_closed: 'application closed',
+  asleep: 'computer asleep',
+  backoff: 'site paused after repeated errors',
+  overrun: 'the previous probe was still running',
+};
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const en: Messages = {
@@ -129,8 +136,9 @@ export const en: Messages = {
   detail: 'Detail',
   screenshot: 'Screenshot',
   viewScreenshot: 'view',
-  gaps: 'Hours without a probe (computer off or asleep, application closed)',
-  gapLine: (from, to, hours, reason) => `from ${from} to ${to}: ${plural(hours, 'hour', 'hours')}${reason ? ` (${reason})` : ''}`,
+  gaps: 'Hours without a probe (computer off or asleep, application closed, site paused)',
+  gapLine: (from, to, hours, reason) =>
+    `from ${from} to ${to}: ${plural(hours, 'hour', 'hours')}${reason ? ` (${GAP_REASONS_EN[reason] ?? reason})` : ''}`,
   yes: 'yes',
   no: 'no',
   systems: {

@@ -2,6 +2,14 @@
 import type { BookingSystem, Category, Outcome, Step } from '../../../electron/shared/domain';
 import type { AssistedSessionStatus, ErrorCode } from '../../../electron/shared/api';
 
+/** Why a due probe did not run (`Gap.reason`, see electron/core/schedule/types.ts). */
+const GAP_REASONS_FR: Record<string, string> = {
+  app_closed: 'application fermée',
+  asleep: 'ordinateur en veille',
+  backoff: 'site en pause après des erreurs répétées',
+  overrun: 'le sondage précédent durait encore',
+};
+
 const plural = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`;
 
 export const fr = {
@@ -137,9 +145,9 @@ export const fr = {
   detail: 'Détail',
   screenshot: 'Capture',
   viewScreenshot: 'voir',
-  gaps: 'Heures sans sondage (ordinateur éteint ou en veille, application fermée)',
+  gaps: 'Heures sans sondage (ordinateur éteint ou en veille, application fermée, site mis en pause)',
   gapLine: (from: string, to: string, hours: number, reason: string) =>
-    `du ${from} au ${to} : ${plural(hours, 'heure', 'heures')}${reason ? ` (${reason})` : ''}`,
+    `du ${from} au ${to} : ${plural(hours, 'heure', 'heures')}${reason ? ` (${GAP_REASONS_FR[reason] ?? reason})` : ''}`,
   yes: 'oui',
   no: 'non',
   systems: {
