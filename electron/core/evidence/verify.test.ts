@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Planning, Probe } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
 import { createStore, type Store } from '../store/store.js';
-import { appendSyntheticProbes, syntheticProbe } from '../store/synthetic.js';
+import { appendSyntheticProbes, syntheticPlanning, syntheticProbe } from '../store/synthetic.js';
 import { hashRecord } from './chain.js';
 import { verify } from './index.js';
 
@@ -34,24 +34,7 @@ function signed(record: Probe): Probe {
 }
 
 function planning(id: string): Planning {
-  return {
-    id,
-    label: `Planning ${id}`,
-    departement: '93',
-    prefecture: 'Préfecture de Seine-Saint-Denis',
-    url: `https://www.example.gouv.fr/booking/create/${id}`,
-    system: 'legacy',
-    guichet: null,
-    guichetLabel: null,
-    procedure: 'titre de séjour',
-    onlineMandatory: true,
-    followed: true,
-    minute: 5,
-    steps: null,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    stoppedAt: null,
-  };
+  return syntheticPlanning(id, { label: `Planning ${id}`, prefecture: 'Préfecture de Seine-Saint-Denis', procedure: 'titre de séjour' });
 }
 
 const probeAt = (index: number): Probe => {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Planning } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
 import { createStore, type Store } from '../store/store.js';
-import { syntheticArtefacts, syntheticProbe } from '../store/synthetic.js';
+import { syntheticArtefacts, syntheticPlanning, syntheticProbe } from '../store/synthetic.js';
 import { exportCsvFile, writeCsvForPlannings } from './csv.js';
 
 const HEADER =
@@ -17,24 +17,7 @@ let dir: string;
 let store: Store;
 
 function planning(id: string, departement: string, label: string, prefecture: string): Planning {
-  return {
-    id,
-    label,
-    departement,
-    prefecture,
-    url: `https://www.example.gouv.fr/booking/create/${id}`,
-    system: 'legacy',
-    guichet: null,
-    guichetLabel: null,
-    procedure: 'titre de séjour',
-    onlineMandatory: true,
-    followed: true,
-    minute: 5,
-    steps: null,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    stoppedAt: null,
-  };
+  return syntheticPlanning(id, { departement, label, prefecture, procedure: 'titre de séjour' });
 }
 
 beforeEach(async () => {

@@ -3,4 +3,4 @@ export { createStore, type Store, type StoreOptions } from './store.js';
 export type { GapStore, NewProbe, ProbeArtefacts, ProbeStore } from './probes.js';
 export { sealedRecord } from './probes.js';
 export type { ChainHead } from './kinds.js';
-export { appendSyntheticProbes, syntheticArtefacts, syntheticProbe } from './synthetic.js';
+export { appendSyntheticProbes, syntheticArtefacts, syntheticPlanning, syntheticProbe } from './synthetic.js';

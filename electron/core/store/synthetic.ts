@@ -1,5 +1,5 @@
 // Made-up probes for tests and the benchmark: plausible records, written through the real store.
-import type { Outcome } from '../../shared/domain.js';
+import type { Outcome, Planning } from '../../shared/domain.js';
 import type { NewProbe, ProbeArtefacts } from './probes.js';
 import type { Store } from './store.js';
 
@@ -50,4 +50,27 @@ export async function appendSyntheticProbes(
     await store.probes.append(syntheticProbe(options.planningId, options.start, n), artefacts);
   }
   return options.count;
+}
+
+/** A legacy planning for tests and the benchmark; `fields` override any part of it. */
+export function syntheticPlanning(id: string, fields: Partial<Planning> = {}): Planning {
+  return {
+    id,
+    label: `Guichet ${id}`,
+    departement: '93',
+    prefecture: 'Préfecture de la Seine-Saint-Denis',
+    url: `https://www.example.gouv.fr/booking/create/${id}`,
+    system: 'legacy',
+    guichet: null,
+    guichetLabel: null,
+    procedure: 'Titre de séjour',
+    onlineMandatory: true,
+    followed: true,
+    minute: 5,
+    steps: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    stoppedAt: null,
+    ...fields,
+  };
 }
