@@ -148,6 +148,26 @@ describe('a planning the robot cannot follow as set up', () => {
   });
 });
 
+describe('a damaged file', () => {
+  it('hides only its own planning’s figures, naming the file, while the dashboard shows the others', async () => {
+    const damaged = await core.api['plannings:create']({ ...nanterre(), label: 'Nanterre — fichier abîmé' });
+    await core.api['probes:runNow']({ planningId: damaged.id });
+    const restart = createCore({ dataDir, appVersion: 'test', env, log: () => undefined });
+    try {
+      await writeFile(path.join(dataDir, 'aggregates', `${damaged.id}.json`), '{"months": [tronqué');
+      const list = await restart.api['plannings:list'](undefined);
+      const broken = list.find((overview) => overview.planning.id === damaged.id);
+      const healthy = list.filter((overview) => overview.planning.id !== damaged.id);
+      expect(broken?.problem).toContain(`${damaged.id}.json`);
+      expect(healthy.length).toBeGreaterThan(0);
+      expect(healthy.every((overview) => overview.problem === null)).toBe(true);
+      expect(healthy.some((overview) => overview.stats.top.conclusive > 0)).toBe(true);
+    } finally {
+      await restart.close();
+    }
+  });
+});
+
 describe('one writer per data folder', () => {
   it('refuses a second schedule or any write from another core on the same folder, but lets it read', async () => {
     await core.startSchedule();

@@ -60,6 +60,8 @@ export interface StepsTrialResult {
 
 export interface PlanningOverview {
   planning: Planning;
+  /** What keeps this planning's figures from being read (a damaged file, named), and what to do; else null. */
+  problem: string | null;
   /** The assisted session of a captcha site; null for systems without captcha. */
   assisted: AssistedSessionStatus | null;
   stats: PlanningStats;

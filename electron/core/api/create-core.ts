@@ -184,13 +184,22 @@ export function createCore(options: CoreOptions): Core {
 
   async function overview(planning: Planning): Promise<PlanningOverview> {
     const today = DateTime.fromJSDate(clock.now(), { zone: PARIS }).toISODate() ?? '';
+    let problem: string | null = null;
+    // One damaged file must not hide every other planning: this one says what is wrong, the others show.
+    const readable = <T>(read: Promise<T>, fallback: T): Promise<T> =>
+      read.catch((error: unknown) => {
+        if (!(error instanceof AppError)) throw error;
+        problem = error.message;
+        return fallback;
+      });
     const [aggregates, lastProbe] = await Promise.all([
-      store.aggregates(planning.id),
-      store.probes.last(planning.id),
+      readable(store.aggregates(planning.id), []),
+      readable(store.probes.last(planning.id), null),
     ]);
     const next = scheduler?.nextRunAt(planning.id) ?? null;
     return {
       planning,
+      problem,
       assisted: browsers.assistedStatus(planning),
       stats: planningStats(planning.id, aggregates, today),
       lastProbe,

@@ -91,6 +91,11 @@ function PlanningCard({ overview }: { overview: PlanningOverview }) {
         {planning.stoppedAt ? <span className="badge warning">{t.stopped(formatInstant(planning.stoppedAt))}</span> : null}
         {overview.assisted?.state === 'expired' ? <span className="badge warning">{t.assistedExpiredBadge}</span> : null}
       </header>
+      {overview.problem ? (
+        <p className="error" role="alert">
+          {overview.problem}
+        </p>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>{t.procedure}</dt>

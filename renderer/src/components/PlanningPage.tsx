@@ -41,6 +41,11 @@ export function PlanningPage({ id }: { id: string }) {
         </span>
         {planning.stoppedAt ? <span className="badge warning">{t.stopped(formatInstant(planning.stoppedAt))}</span> : null}
       </div>
+      {data.problem ? (
+        <p className="error" role="alert">
+          {data.problem}
+        </p>
+      ) : null}
       {data.assisted ? <AssistedPanel status={data.assisted} onChanged={reload} /> : null}
       <Details detail={data} />
       <Actions detail={data} />
