@@ -5,7 +5,7 @@ import vm from 'node:vm';
 import v8 from 'node:v8';
 import type { Planning, Probe } from '../electron/shared/domain.js';
 import { addProbe, categoryOf, parisDateTime, type MonthAggregates } from '../electron/core/stats/index.js';
-import { sealedRecord, syntheticProbe } from '../electron/core/store/index.js';
+import { sealedRecord, syntheticPlanning, syntheticProbe } from '../electron/core/store/index.js';
 import { encodeMonths } from '../electron/core/store/aggregatesFile.js';
 import { aggregatesKind, dayKind, planningsKind, type AggregatesFile } from '../electron/core/store/kinds.js';
 import type { FileKind } from '../electron/core/store/jsonFiles.js';
@@ -24,24 +24,15 @@ async function put(dir: string, relative: string, text: string): Promise<void> {
 
 function planningOf(id: string, index: number): Planning {
   const now = '2023-01-01T00:00:00.000Z';
-  return {
-    id,
+  return syntheticPlanning(id, {
     label: `Guichet ${index + 1} — titre de séjour, première demande`,
     departement: String(1 + (index % 95)).padStart(2, '0'),
     prefecture: `Préfecture n° ${index + 1}`,
     url: `https://www.example.gouv.fr/booking/create/${id}/0`,
-    system: 'legacy',
-    guichet: null,
-    guichetLabel: null,
-    procedure: 'Titre de séjour',
-    onlineMandatory: true,
-    followed: true,
     minute: index % 60,
-    steps: null,
     createdAt: now,
     updatedAt: now,
-    stoppedAt: null,
-  };
+  });
 }
 
 /** Writes the plannings list of a data folder at once (the store would rewrite it once per planning). */

@@ -1,29 +1,20 @@
 // Shared by the schedule's tests: plannings, probes and a fake prober driven by vitest's fake timers.
 import { vi } from 'vitest';
 import type { Gap, Outcome, Planning, Probe } from '../../shared/domain.js';
+import { syntheticPlanning } from '../store/synthetic.js';
 import { createScheduler } from './scheduler.js';
 import type { ProbeTrigger, Scheduler, SchedulerOptions } from './types.js';
 
+/** A planning on a host of its own (`<id>.example.fr`), created just before the tests' first due run. */
 export function planning(id: string, fields: Partial<Planning> = {}): Planning {
-  return {
-    id,
-    label: `Guichet ${id}`,
-    departement: '93',
+  return syntheticPlanning(id, {
     prefecture: 'Bobigny',
     url: `https://${id}.example.fr/booking`,
-    system: 'legacy',
-    guichet: null,
-    guichetLabel: null,
-    procedure: 'Titre de séjour',
-    onlineMandatory: true,
-    followed: true,
     minute: 7,
-    steps: null,
     createdAt: '2026-03-02T09:58:00.000Z',
     updatedAt: '2026-03-02T09:58:00.000Z',
-    stoppedAt: null,
     ...fields,
-  };
+  });
 }
 
 export function probeOf(target: Planning, outcome: Outcome, trigger: string): Probe {
