@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useApi } from '../api/context';
 import { csvExportUrl } from '../api/httpBridge';
+import { StatusNote, type ActionStatus } from './StatusNote';
 import { useI18n } from '../i18n';
 
 /** The web host streams the CSV as an attachment; under Electron the main process asks where to save it. */
 export function ExportCsv({ planningIds, label }: { planningIds?: string[]; label?: string }) {
   const api = useApi();
   const { t } = useI18n();
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [status, setStatus] = useState<ActionStatus | null>(null);
   const text = label ?? t.exportCsv;
 
   if (!api.desktop) {
@@ -30,11 +31,7 @@ export function ExportCsv({ planningIds, label }: { planningIds?: string[]; labe
       <button type="button" onClick={save}>
         {text}
       </button>
-      {status ? (
-        <span role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'ok'}>
-          {status.text}
-        </span>
-      ) : null}
+      <StatusNote status={status} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { errorMessage } from '../api/client';
 import { useApi } from '../api/context';
 import { canvasToPng, downloadBlob, drawChart, type ChartSpec } from '../chart/png';
 import { fileSlug, formatLocalDate, formatMonth, todayInParis } from '../format';
+import { StatusNote, type ActionStatus } from './StatusNote';
 import { useI18n, type Messages } from '../i18n';
 
 function quotedCategories(t: Messages): Record<Category, string> {
@@ -41,7 +42,7 @@ export function chartSpec(detail: PlanningDetail, t: Messages, author: string, t
 export function ExportPng({ detail }: { detail: PlanningDetail }) {
   const api = useApi();
   const { t } = useI18n();
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [status, setStatus] = useState<ActionStatus | null>(null);
 
   const exportPng = async () => {
     setStatus(null);
@@ -62,11 +63,7 @@ export function ExportPng({ detail }: { detail: PlanningDetail }) {
       <button type="button" onClick={() => void exportPng()}>
         {t.exportPng}
       </button>
-      {status ? (
-        <span role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'ok'}>
-          {status.text}
-        </span>
-      ) : null}
+      <StatusNote status={status} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import type { Settings } from '../../../electron/shared/domain';
 import { errorMessage } from '../api/client';
 import { useApi } from '../api/context';
+import { StatusNote, type ActionStatus } from './StatusNote';
 import { useI18n, type Language } from '../i18n';
 
 interface Draft {
@@ -23,7 +24,7 @@ export function SettingsPage() {
   const { t, language, setLanguage } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [status, setStatus] = useState<ActionStatus | null>(null);
 
   useEffect(() => {
     api.call('settings:get').then(
@@ -125,11 +126,7 @@ export function SettingsPage() {
           <button type="submit" className="primary">
             {t.save}
           </button>
-          {status ? (
-            <span role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'ok'}>
-              {status.text}
-            </span>
-          ) : null}
+          <StatusNote status={status} />
         </div>
       </form>
     </section>
