@@ -1,7 +1,7 @@
 // The UI for every booking system, as a user meets it: a site Guichets does not know, described by its steps in
 // the form (tried, saved, probed); and an RDV-Préfecture démarche with its captcha, whose assisted session is
 // opened from the UI in a visible window on a virtual screen, where the test plays the person typing the code.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../electron/core/clock.js';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { demarchePath, startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
+import { startXvfb } from '../electron/core/probe/adapters/test-harness.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
 
@@ -85,16 +86,6 @@ async function startStepsSite(): Promise<StepsSite> {
   };
 }
 
-/** A virtual screen of its own: Xvfb picks a free display number and writes it on the given descriptor. */
-function startXvfb(): Promise<{ child: ChildProcess; display: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    child.once('error', reject);
-    child.stdout.once('data', (data: Buffer) => resolve({ child, display: `:${data.toString().trim()}` }));
-  });
-}
 
 /**
  * The browser the core launches, with a DevTools port on visible windows only: the test reaches the assisted

@@ -1,6 +1,6 @@
 // The assisted session end to end, in a visible browser window on a virtual display (Xvfb). The test plays
 // the person: it reads the code that the replica's test mode shows and types it into the window.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { fixedClock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { replicaSlots } from '../replicas/rdvpref/calendar.js';
 import { createRdvprefReplica, demarchePath } from '../replicas/rdvpref/index.js';
-import { chromiumPath, serveHandlers, type TestServer } from './adapters/test-harness.js';
+import { chromiumPath, serveHandlers, startXvfb, type TestServer } from './adapters/test-harness.js';
 import { createAssistedSessions, type AssistedSessions, type AssistedStatus } from './assisted.js';
 
 const clock = fixedClock('2026-11-26T09:00:00Z');
@@ -21,16 +21,6 @@ let dir: string;
 let sessions: AssistedSessions;
 const changes: AssistedStatus[] = [];
 
-/** A virtual screen of its own: Xvfb picks a free display number and writes it on the given descriptor. */
-function startXvfb(): Promise<{ child: ChildProcess; display: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    child.once('error', reject);
-    child.stdout.once('data', (data: Buffer) => resolve({ child, display: `:${data.toString().trim()}` }));
-  });
-}
 
 beforeAll(async () => {
   ({ child: xvfb, display } = await startXvfb());

@@ -1,5 +1,6 @@
 // Test support for the adapters: a local server mounting replica handlers, one Chromium per test file, and an
 // AdapterContext over a fresh browser context, as the prober gives one to each probe.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
@@ -89,4 +90,15 @@ export async function settle(work: Promise<AdapterResult>): Promise<AdapterResul
     if (failure) return failure;
     throw error;
   }
+}
+
+/** A virtual screen of its own: Xvfb picks a free display number and writes it on the given descriptor. */
+export function startXvfb(): Promise<{ child: ChildProcess; display: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    child.once('error', reject);
+    child.stdout.once('data', (data: Buffer) => resolve({ child, display: `:${data.toString().trim()}` }));
+  });
 }
