@@ -1,26 +1,9 @@
 // Politeness and robustness of the runs: host spacing, two probes at most, timeouts, manual runs, back-off.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Planning } from '../../shared/domain.js';
-import { advanceTo, harness, planning } from './testkit.js';
-import type { Scheduler } from './types.js';
+import { advanceTo, harness, planning, useFakeSchedule } from './testkit.js';
 
-const schedulers: Scheduler[] = [];
-function track<T extends { scheduler: Scheduler }>(h: T): T {
-  schedulers.push(h.scheduler);
-  return h;
-}
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(new Date('2026-03-02T09:59:00Z'));
-});
-
-afterEach(async () => {
-  const stopping = Promise.all(schedulers.splice(0).map((s) => s.stop()));
-  await vi.runOnlyPendingTimersAsync();
-  await stopping;
-  vi.useRealTimers();
-});
+const track = useFakeSchedule();
 
 const onHost = (id: string, host: string, fields: Partial<Planning> = {}) =>
   planning(id, { url: `https://${host}/rdv/${id}`, ...fields });

@@ -1,25 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { stableMinute } from './index.js';
-import { advanceTo, harness, planning } from './testkit.js';
-import type { Scheduler } from './types.js';
+import { advanceTo, harness, planning, useFakeSchedule } from './testkit.js';
 
-const schedulers: Scheduler[] = [];
-function track<T extends { scheduler: Scheduler }>(h: T): T {
-  schedulers.push(h.scheduler);
-  return h;
-}
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(new Date('2026-03-02T09:59:00Z'));
-});
-
-afterEach(async () => {
-  const stopping = Promise.all(schedulers.splice(0).map((s) => s.stop()));
-  await vi.runOnlyPendingTimersAsync();
-  await stopping;
-  vi.useRealTimers();
-});
+const track = useFakeSchedule();
 
 describe('the hourly schedule', () => {
   it('probes each followed planning once an hour at its minute and jitter second', async () => {

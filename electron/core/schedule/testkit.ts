@@ -1,5 +1,5 @@
 // Shared by the schedule's tests: plannings, probes and a fake prober driven by vitest's fake timers.
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { Gap, Outcome, Planning, Probe } from '../../shared/domain.js';
 import { syntheticPlanning } from '../store/synthetic.js';
 import { createScheduler } from './scheduler.js';
@@ -119,5 +119,27 @@ export function harness(
     state,
     maxActive: () => maxActive,
     startsOf: (id: string) => starts.filter((s) => s.id === id).map((s) => s.at),
+  };
+}
+
+/**
+ * Fake timers from 09:59 on 2 March 2026 for each test, and the schedulers the test started stopped after it.
+ * Returns `track`, which registers a harness's scheduler for that.
+ */
+export function useFakeSchedule(): <T extends { scheduler: Scheduler }>(h: T) => T {
+  const schedulers: Scheduler[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-03-02T09:59:00Z'));
+  });
+  afterEach(async () => {
+    const stopping = Promise.all(schedulers.splice(0).map((s) => s.stop()));
+    await vi.runOnlyPendingTimersAsync();
+    await stopping;
+    vi.useRealTimers();
+  });
+  return (h) => {
+    schedulers.push(h.scheduler);
+    return h;
   };
 }
