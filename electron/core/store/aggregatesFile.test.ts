@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Category, Outcome } from '../../shared/domain.js';
+import type { Category, Gap, Outcome } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
 import { verify } from '../evidence/index.js';
 import { addGap, addProbe, maskOf, sortedMonths, type MonthAggregates } from '../stats/index.js';
@@ -38,7 +38,7 @@ function threeYears(): MonthAggregates {
       n += 1;
     }
   }
-  addGap(months, { planningId: 'p', from: '2024-03-31T20:00:00Z', to: '2024-04-01T02:00:00Z', hours: 6, reason: 'veille' });
+  addGap(months, { planningId: 'p', from: '2024-03-31T20:00:00Z', to: '2024-04-01T02:00:00Z', hours: 6, reason: 'asleep' });
   return months;
 }
 
@@ -105,7 +105,7 @@ describe('the aggregates file in the store', () => {
       const probe = await store.probes.append(syntheticProbe('p1', '2026-04-30T21:00:00Z', n), { screenshot: null, pageText: null });
       addProbe(expected, probe);
     }
-    const gap = { planningId: 'p1', from: '2026-04-30T20:00:00Z', to: '2026-04-30T21:00:00Z', hours: 1, reason: 'veille' };
+    const gap: Gap = { planningId: 'p1', from: '2026-04-30T20:00:00Z', to: '2026-04-30T21:00:00Z', hours: 1, reason: 'asleep' };
     await store.gaps.record(gap);
     addGap(expected, gap);
     await store.close();
