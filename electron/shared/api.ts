@@ -174,6 +174,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  field?: (string | number)[];
+  params?: Record<string, string | number>;
 }
 
 /** What crosses IPC and HTTP: Electron passes only an error's message, so errors travel as values. */

@@ -15,6 +15,9 @@ export class ApiClientError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The input at fault, within the object the user edits (see ApiError). */
+    readonly field: (string | number)[] = [],
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = 'ApiClientError';
@@ -36,7 +39,7 @@ export function createApiClient(bridge: Bridge, desktop: boolean): ApiClient {
     desktop,
     async call<K extends ApiMethod>(method: K, ...args: InputArgs<K>) {
       const envelope = await bridge.call(method, args[0]);
-      if (!envelope.ok) throw new ApiClientError(envelope.error.code, envelope.error.message);
+      if (!envelope.ok) throw new ApiClientError(envelope.error.code, envelope.error.message, envelope.error.field, envelope.error.params);
       return envelope.value;
     },
     on: (event, listener) => bridge.on(event, listener),
