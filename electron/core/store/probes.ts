@@ -1,18 +1,20 @@
 // Probes, gaps and per-planning aggregates: one small file per planning and day, one aggregates file per
 // planning, artefacts beside them. Writes of one planning go through one queue, so its chain never forks.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Gap, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
 import { hashRecord, sha256 } from '../evidence/chain.js';
 import { addGap, addProbe, categoryOf, monthOf, parisDateTime, type MonthAggregate } from '../stats/index.js';
 import { AppError } from '../errors.js';
 import { changeMonths, decodeMonths } from './aggregatesFile.js';
+import { fsyncDir, mkdirDurable, writeFileDurable } from './durable.js';
 import { fullError, isDiskFull, type JsonFiles } from './jsonFiles.js';
 import { aggregatesKind, dayKind, gapsKind, type AggregatesFile } from './kinds.js';
 import {
   absolute,
   aggregatesFile,
   artefactFile,
+  artefactFolder,
   assertSafeId,
   dayFile,
   daysOf,
@@ -110,9 +112,10 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
 
   async function writeArtefact(relative: string, data: Buffer, written: string[]): Promise<ProbeArtefact> {
     const file = absolute(dir, relative);
-    await mkdir(path.dirname(file), { recursive: true });
+    await mkdirDurable(path.dirname(file));
     written.push(file);
-    await writeFile(file, data);
+    // The folder is flushed once for both artefacts, by the caller.
+    await writeFileDurable(file, data, { skipDirSync: true });
     return { path: relative, sha256: sha256(data), bytes: data.length };
   }
 
@@ -135,15 +138,22 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
     let screenshot: ProbeArtefact | null = null;
     let pageText: ProbeArtefact | null = null;
     try {
-      // Artefacts first: a record never points at a file that is not there yet.
-      if (artefacts.screenshot) {
-        const relative = artefactFile(input.planningId, month, input.id, 'png');
-        screenshot = await writeArtefact(relative, artefacts.screenshot, written);
-      }
-      if (artefacts.pageText !== null) {
-        const relative = artefactFile(input.planningId, month, input.id, 'txt');
-        pageText = await writeArtefact(relative, Buffer.from(artefacts.pageText, 'utf8'), written);
-      }
+      // Artefacts first: a record never points at a file that is not there yet. Both are flushed at once.
+      const [shot, text] = await Promise.all([
+        artefacts.screenshot
+          ? writeArtefact(artefactFile(input.planningId, month, input.id, 'png'), artefacts.screenshot, written)
+          : null,
+        artefacts.pageText !== null
+          ? writeArtefact(
+              artefactFile(input.planningId, month, input.id, 'txt'),
+              Buffer.from(artefacts.pageText, 'utf8'),
+              written,
+            )
+          : null,
+      ]);
+      screenshot = shot;
+      pageText = text;
+      if (written.length > 0) await fsyncDir(absolute(dir, artefactFolder(input.planningId, month)));
     } catch (error) {
       await removeAll(written);
       throw isDiskFull(error) ? fullError(written[written.length - 1] ?? dir) : error;
