@@ -20,7 +20,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
 import { exportCsvFile } from '../export/index.js';
 import { describeStep, detectSystem, findBrowser } from '../probe/index.js';
-import { createScheduler, type Scheduler } from '../schedule/index.js';
+import { createScheduler, parallelProbes, type Scheduler } from '../schedule/index.js';
 import { planningStats } from '../stats/index.js';
 import { createStore, type Store } from '../store/index.js';
 import { createBrowsers, isCaptchaSystem } from './browsers.js';
@@ -151,7 +151,7 @@ export function createCore(options: CoreOptions): Core {
   /** The schedule follows the settings (spacing, timeout): it is rebuilt when they change. */
   async function getScheduler(): Promise<Scheduler> {
     const settings = await store.settings.get();
-    const key = `${settings.hostSpacingSeconds}|${settings.probeTimeoutSeconds}`;
+    const key = `${settings.hostSpacingSeconds}|${settings.probeTimeoutSeconds}|${settings.maxParallelProbes}`;
     if (scheduler && key === schedulerKey) return scheduler;
     const wasRunning = scheduler?.running ?? false;
     if (scheduler) await scheduler.stop();
@@ -162,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
       hostSpacingMs: settings.hostSpacingSeconds * 1000,
       // The prober ends a slow site itself (and records it); this only catches a probe that hangs on our side.
       timeoutMs: (settings.probeTimeoutSeconds + 60) * 1000,
+      maxParallel: parallelProbes(settings.maxParallelProbes),
       listPlannings: () => store.plannings.list(),
       runProbe: (planning, trigger) => probePlanning(planning, trigger),
       lastProbeAt: async (planningId) => {

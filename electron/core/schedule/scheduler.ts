@@ -37,6 +37,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     clock,
     hostSpacingMs: options.hostSpacingMs,
     timeoutMs: options.timeoutMs,
+    ...(options.maxParallel !== undefined ? { maxParallel: options.maxParallel } : {}),
     runProbe: (planning, trigger, signal) => options.runProbe(planning, trigger, signal),
     backoff,
     onBackoffSkip: (planning, due) => {
