@@ -26,6 +26,11 @@ export interface DispatcherOptions {
   timeoutMs: number;
   /** Probes running at once at most (DEFAULT_PARALLEL when absent). */
   maxParallel?: number;
+  /**
+   * Least time between two probe starts, whatever their hosts (0 when absent): browser contexts opening all at
+   * once make the PC stutter, one a second does not, and an hour has 3,600 of them.
+   */
+  startGapMs?: number;
   runProbe: (planning: Planning, trigger: ProbeTrigger, signal: AbortSignal) => Promise<Probe | null>;
   backoff: HostBackoff;
   /** A scheduled run reached the head of the queue while its host was paused: it is dropped. */
@@ -54,6 +59,8 @@ export function hostOf(url: string): string {
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { clock, log } = options;
   const maxParallel = Math.max(1, options.maxParallel ?? DEFAULT_PARALLEL);
+  const startGapMs = options.startGapMs ?? 0;
+  let lastStart = -Infinity;
   const tasks = new Map<string, Task>();
   const queue: Task[] = [];
   const busyHosts = new Set<string>();
@@ -68,6 +75,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     let nextReadyAt = Infinity;
     for (const task of [...queue]) {
       if (finishing.size >= maxParallel) break;
+      if (lastStart + startGapMs > now) {
+        nextReadyAt = Math.min(nextReadyAt, lastStart + startGapMs);
+        break;
+      }
       if (busyHosts.has(task.host)) continue;
       if (task.due !== null && options.backoff.pausedUntil(task.host, now) !== null) {
         remove(task);
@@ -94,6 +105,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   function launch(task: Task, now: number): void {
+    lastStart = now;
     busyHosts.add(task.host);
     lastStartByHost.set(task.host, now);
     const controller = new AbortController();

@@ -74,4 +74,13 @@ describe('a round on slow sites', () => {
     const slow = h.starts.filter((s) => hostOf(plannings, s).startsWith('h0.'));
     expect(slow.map((s) => s.at.slice(11, 19))).toEqual(['10:07:00', '10:08:40']);
   });
+
+  it('starts the probes due together one second apart, so the PC never gets them all at once', async () => {
+    const plannings = round(5, 1);
+    const h = track(harness(plannings, { maxParallel: 8, startGapMs: 1_000 }));
+    await h.scheduler.start();
+    await advanceTo('2026-03-02T10:08:00Z');
+    expect(h.starts.map((s) => s.at.slice(11, 19))).toEqual(['10:07:00', '10:07:01', '10:07:02', '10:07:03', '10:07:04']);
+    expect(h.maxActive()).toBe(5);
+  });
 });

@@ -38,6 +38,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     hostSpacingMs: options.hostSpacingMs,
     timeoutMs: options.timeoutMs,
     ...(options.maxParallel !== undefined ? { maxParallel: options.maxParallel } : {}),
+    ...(options.startGapMs !== undefined ? { startGapMs: options.startGapMs } : {}),
     runProbe: (planning, trigger, signal) => options.runProbe(planning, trigger, signal),
     backoff,
     onBackoffSkip: (planning, due) => {

@@ -7,6 +7,8 @@ import type { Store } from '../store/index.js';
 import type { ProbePlanning } from './record-probe.js';
 
 const PARIS = 'Europe/Paris';
+/** Probes start one a second at most, so that a minute with many due plannings does not make the PC stutter. */
+const PROBE_START_GAP_MS = 1_000;
 
 export interface ScheduleRunnerDeps {
   store: Store;
@@ -46,6 +48,7 @@ export function createScheduleRunner({ store, clock, everyMinutes, probePlanning
       // The prober ends a slow site itself (and records it); this only catches a probe that hangs on our side.
       timeoutMs: (settings.probeTimeoutSeconds + 60) * 1000,
       maxParallel: parallelProbes(settings.maxParallelProbes),
+      startGapMs: PROBE_START_GAP_MS,
       listPlannings: () => store.plannings.list(),
       runProbe: (planning, trigger, signal) => probePlanning(planning, trigger, signal),
       lastProbeAt: async (planningId) => {

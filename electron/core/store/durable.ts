@@ -64,10 +64,11 @@ export interface DurableWriteOptions {
   /** Leaves the folder's flush to the caller, who writes several files there and flushes it once. */
   skipDirSync?: boolean;
   /**
-   * False: still whole or not at all (temporary file, rename), but not flushed. For files derived from flushed
-   * ones and rebuilt from them when lost (the aggregates), so that they do not double the cost of an append.
+   * 'all' (default): the data and the rename are on disk when it resolves. 'data': the data is flushed before the
+   * rename, so the file is never found empty or truncated, but the rename may be lost in a power cut (the older
+   * version stays): for files derived from flushed ones and brought up to date from them (the aggregates).
    */
-  flush?: boolean;
+  flush?: 'all' | 'data';
 }
 
 /**
@@ -81,10 +82,9 @@ export async function writeFileDurable(
 ): Promise<FileStamp> {
   const temp = tempFileOf(file);
   try {
-    const flush = options.flush ?? true;
-    const stamp = await writeAndSync(temp, data, flush);
+    const stamp = await writeAndSync(temp, data, true);
     await rename(temp, file);
-    if (flush && !options.skipDirSync) await fsyncDir(path.dirname(file));
+    if ((options.flush ?? 'all') === 'all' && !options.skipDirSync) await fsyncDir(path.dirname(file));
     return stamp;
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);

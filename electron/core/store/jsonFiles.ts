@@ -12,8 +12,8 @@ export interface FileKind<T> {
   /** Checks the shape of what was parsed: false means the file is damaged. */
   valid: (value: unknown) => value is T;
   stringify?: (value: T) => string;
-  /** False for derived files, rebuilt when lost: written whole but not flushed (see writeFileDurable). */
-  flush?: boolean;
+  /** 'data' for derived files, brought up to date when an older copy is found (see writeFileDurable). */
+  flush?: 'all' | 'data';
 }
 
 export interface JsonFiles {
@@ -51,7 +51,7 @@ class DurableJsonFile implements Adapter<unknown> {
     private readonly file: string,
     private readonly parse: (text: string) => unknown,
     private readonly stringify: (value: unknown) => string,
-    private readonly flush: boolean,
+    private readonly flush: 'all' | 'data',
   ) {}
 
   async read(): Promise<unknown> {
@@ -209,7 +209,7 @@ export function createJsonFiles(options: JsonFilesOptions): JsonFiles {
         weigh(relative, entry, text.length);
         return text;
       },
-      kind.flush ?? true,
+      kind.flush ?? 'all',
     );
     const db = new Low<unknown>(adapter, kind.empty());
     const entry: Entry = { db, adapter, ready: Promise.resolve(), busy: 0, bytes: 0, checkedAt: Date.now() };
