@@ -162,6 +162,8 @@ export interface Settings {
   /** Author written into chart images. */
   author: string;
   schedulerEnabled: boolean;
+  /** Probes run at once at most (each a browser context); 0 = chosen from the PC's memory and cores. */
+  maxParallelProbes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -171,4 +173,5 @@ export const DEFAULT_SETTINGS: Settings = {
   probeTimeoutSeconds: 120,
   author: '',
   schedulerEnabled: true,
+  maxParallelProbes: 0,
 };

@@ -17,6 +17,10 @@ export interface SchedulerOptions {
   hostSpacingMs: number;
   /** A probe still running after this is abandoned: its signal is aborted and its slot freed. */
   timeoutMs: number;
+  /** Probes running at once at most, across hosts (see parallel.ts); 2 when absent. */
+  maxParallel?: number;
+  /** Least time between two probe starts, whatever their hosts; 0 when absent. */
+  startGapMs?: number;
   /** Only `followed` plannings without `stoppedAt` are scheduled. */
   listPlannings(): Promise<Planning[]>;
   runProbe(planning: Planning, trigger: ProbeTrigger, signal: AbortSignal): Promise<Probe | null>;
