@@ -96,6 +96,20 @@ export interface ProbeArtefact {
   bytes: number;
 }
 
+/** Where an imported probe comes from: absent on the robot's own probes (see electron/core/import/). */
+export interface ProbeProvenance {
+  kind: 'csv' | 'dossier';
+  /** The imported file's name, as given. */
+  file: string;
+  /** SHA-256 of the imported file. */
+  sha256: string;
+  /** The association named by the file (a dossier's bag-info) or by the person who imported it. */
+  association: string | null;
+  importedAt: string;
+  /** Line of the CSV the probe was read from (1 = the header). */
+  line: number;
+}
+
 /** One visit of one planning at one moment. Immutable once written. */
 export interface Probe {
   id: string;
@@ -123,6 +137,8 @@ export interface Probe {
   previousHash: string | null;
   /** SHA-256 of this record (every field but this one), in canonical JSON. */
   hash: string;
+  /** Set on probes imported from another source (CSV, another association's dossier); never on the robot's. */
+  imported?: ProbeProvenance;
 }
 
 /** An hour when a planning was due and no probe ran. Shown as a gap, never as an outcome. */
@@ -146,6 +162,12 @@ export interface Settings {
   /** Author written into chart images. */
   author: string;
   schedulerEnabled: boolean;
+  /** Written into dossiers, charts and the published site. */
+  associationName: string;
+  /** An address, e-mail or web page, printed beside the name. */
+  associationContact: string;
+  /** Path of the association's logo (PNG, JPEG or SVG) for the published site; null = none. */
+  associationLogo: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -155,4 +177,7 @@ export const DEFAULT_SETTINGS: Settings = {
   probeTimeoutSeconds: 120,
   author: '',
   schedulerEnabled: true,
+  associationName: '',
+  associationContact: '',
+  associationLogo: null,
 };

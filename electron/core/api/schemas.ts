@@ -50,6 +50,9 @@ const settingsPatch = z
     probeTimeoutSeconds: z.number().int().min(10).max(900),
     author: z.string().trim().max(200),
     schedulerEnabled: z.boolean(),
+    associationName: z.string().trim().max(200),
+    associationContact: z.string().trim().max(300),
+    associationLogo: z.string().trim().min(1).max(1000).nullable(),
   })
   .partial()
   .strict();
