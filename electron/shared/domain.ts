@@ -168,6 +168,8 @@ export interface Settings {
   associationContact: string;
   /** Path of the association's logo (PNG, JPEG or SVG) for the published site; null = none. */
   associationLogo: string | null;
+  /** Alerts turned off: planning id (or "" for the disk and the seals) → kinds ('dates_back', 'failing', 'disk', 'seals'). */
+  alertsMuted: Record<string, string[]>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -180,4 +182,5 @@ export const DEFAULT_SETTINGS: Settings = {
   associationName: '',
   associationContact: '',
   associationLogo: null,
+  alertsMuted: {},
 };

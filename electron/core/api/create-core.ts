@@ -27,6 +27,11 @@ import { createBrowsers, isCaptchaSystem } from './browsers.js';
 import { acquireWriterLock } from './lock.js';
 import { applyChanges, planningFromInput } from './planning-records.js';
 import { parseInput } from './schemas.js';
+import { alertHandlers } from '../handlers/alerts.js';
+import { dossierHandlers } from '../handlers/dossier.js';
+import { importHandlers } from '../handlers/import.js';
+import { publishHandlers } from '../handlers/publish.js';
+import { importedProbes, withImportedProbes } from '../import/index.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -225,7 +230,7 @@ export function createCore(options: CoreOptions): Core {
     if (scheduler?.running) await scheduler.refresh();
   }
 
-  const impl: AppApi = {
+  const baseImpl: Omit<AppApi, 'dossier:create' | 'dossier:cancel' | 'publish:site' | 'import:file' | 'alerts:list'> = {
     'app:info': async () => {
       const settings = await store.settings.get();
       return {
@@ -289,7 +294,8 @@ export function createCore(options: CoreOptions): Core {
     'probes:list': async ({ planningId, month }) => {
       await mustGetPlanning(planningId);
       // Without a month, the newest ones only: three years of a planning are 26 000 probes.
-      return store.probes.list(planningId, month ? { month } : { limit: RECENT_PROBES });
+      const own = await store.probes.list(planningId, month ? { month } : { limit: RECENT_PROBES });
+      return withImportedProbes(own, await importedProbes(dataDir, planningId, month), month ? undefined : RECENT_PROBES);
     },
     'assisted:open': async ({ planningId }) => {
       await asWriter();
@@ -346,6 +352,24 @@ export function createCore(options: CoreOptions): Core {
       const rows = await exportCsvFile(store, out, planningIds);
       return { path: out, rows };
     },
+  };
+
+  const evidenceContext = {
+    store,
+    clock,
+    env,
+    log,
+    app: { version: options.appVersion, dataDir },
+    asWriter,
+    emit,
+    changed,
+  };
+  const impl: AppApi = {
+    ...baseImpl,
+    ...dossierHandlers(evidenceContext),
+    ...importHandlers(evidenceContext),
+    ...publishHandlers(evidenceContext),
+    ...alertHandlers(evidenceContext),
   };
 
   // Every entry validates its input, whoever calls it.

@@ -264,7 +264,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
         altered.push(`${item.name} (absent du dossier de données)`);
         continue;
       }
-      const entry = await bag.addPayload(item.name, source.open);
+      const entry = await bag.addPayload(item.name, () => source.open());
       if (entry.sha256 !== source.recordedSha256) altered.push(item.name);
       if (item.kind === 'png') screenshots += 1;
     }

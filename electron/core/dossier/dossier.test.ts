@@ -100,7 +100,7 @@ async function validateBag(extracted: string): Promise<{ root: string; info: Map
     if (line === '') continue;
     if (/^[ \t]/.test(line)) {
       const values = info.get(last);
-      if (values) values[values.length - 1] += ` ${line.trim()}`;
+      if (values) values[values.length - 1] = `${values[values.length - 1] ?? ''} ${line.trim()}`;
       continue;
     }
     const match = /^([^:\s][^:]*):\s*(.*)$/.exec(line);

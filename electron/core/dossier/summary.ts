@@ -120,6 +120,7 @@ table{border-collapse:collapse;width:100%;margin:6pt 0}
 th,td{border:1px solid #888;padding:2pt 4pt;text-align:left;vertical-align:top}
 thead{display:table-header-group}tr{page-break-inside:avoid}
 table.attempts{font-size:9pt}
+table.figures{font-size:8.5pt}table.figures td{white-space:nowrap}
 .chart{zoom:0.58}
 ${CHART_CSS}
 figure{page-break-inside:avoid;margin:8pt 0}figure img{max-width:100%;max-height:200mm;border:1px solid #888}

@@ -10,6 +10,7 @@ import { planningsKind, settingsKind } from './kinds.js';
 import { absolute, assertSafeId, PLANNINGS_FILE, SETTINGS_FILE } from './layout.js';
 import { createProbeParts, type GapStore, type ProbeStore } from './probes.js';
 import { createKeyedQueue } from './queue.js';
+import { importedMonths, withImportedMonths } from '../import/area.js';
 
 export interface StoreOptions {
   dir: string;
@@ -142,7 +143,8 @@ export function createStore(options: StoreOptions): Store {
     },
     probes: parts.probes,
     gaps: parts.gaps,
-    aggregates: parts.aggregates,
+    // Imported probes (another association's, La Cimade's) count in the bars; they live apart (import/area.ts).
+    aggregates: async (planningId) => withImportedMonths(await parts.aggregates(planningId), await importedMonths(dir, planningId)),
     verify: (planningId) => verifyDir(dir, planningId, { exclusive: parts.exclusive }),
     async close() {
       await planningQueue.idle();
