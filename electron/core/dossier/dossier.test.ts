@@ -15,6 +15,7 @@ import { DEMO_NOW, fillDemoFolder } from './testkit.js';
 let dir: string;
 let outDir: string;
 let probes: Probe[];
+let builtZip = '';
 const browserPath = findBrowser({ env: process.env, settingsPath: null }).path ?? '/usr/bin/chromium';
 
 beforeAll(async () => {
@@ -139,6 +140,7 @@ describe('dossier de preuves', () => {
       onProgress: (event) => events.push(event),
     });
     await store.close();
+    builtZip = out;
 
     const inPeriod = probes.filter((p) => p.planningId === 'bobigny-titres' && p.localDate >= period.from && p.localDate <= period.to);
     expect(result.probes).toBe(inPeriod.length);
@@ -200,6 +202,38 @@ describe('dossier de preuves', () => {
     expect(text).toContain(`${first?.localDate.split('-').reverse().join('/')} ${first?.localTime.slice(0, 5)}`);
   }, 120_000);
 
+  it('another association imports it: checked first, every probe once, a tampered copy refused whole', async () => {
+    const other = await mkdtemp(path.join(os.tmpdir(), 'guichets-dossier-import-'));
+    const { createCore } = await import('../api/create-core.js');
+    const { fixedClock } = await import('../clock.js');
+    const { syntheticPlanning } = await import('../store/synthetic.js');
+    const core = createCore({ dataDir: other, appVersion: '0', clock: fixedClock(DEMO_NOW), log: () => undefined });
+    try {
+      await core.store.plannings.put(syntheticPlanning('bobigny-titres', { label: 'Bobigny — titres de séjour', departement: '93' }));
+      // A copy with one screenshot changed after the bag was made.
+      const tampered = path.join(other, 'modifie.zip');
+      const work = path.join(other, 'x');
+      execFileSync('unzip', ['-q', builtZip, '-d', work]);
+      const shots = path.join(work, 'dossier-bobigny', 'data', 'captures', 'bobigny-titres', '2026-10');
+      const { appendFile } = await import('node:fs/promises');
+      await appendFile(path.join(shots, (await readdir(shots))[0] ?? ''), 'x');
+      execFileSync('zip', ['-q', '-r', tampered, 'dossier-bobigny'], { cwd: work });
+      const refused = await core.handle('import:file', { path: tampered });
+      expect(refused.ok ? '' : refused.error.message).toMatch(/^Dossier refusé : data\/captures\/.+ a été modifié/);
+      expect(existsSync(path.join(other, 'imported'))).toBe(false);
+
+      const result = await core.api['import:file']({ path: builtZip });
+      const inPeriod = probes.filter((p) => p.planningId === 'bobigny-titres' && p.localDate >= '2026-09-01' && p.localDate <= '2026-11-30');
+      expect(result.added).toBe(inPeriod.length);
+      const history = await core.api['probes:list']({ planningId: 'bobigny-titres', month: '2026-10' });
+      expect(history[0]?.imported).toMatchObject({ kind: 'dossier', association: 'Association Test' });
+      expect((await core.api['import:file']({ path: builtZip })).added).toBe(0);
+    } finally {
+      await core.close();
+      await rm(other, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('cancelled: leaves no file behind and says so in French', async () => {
     const { createStore } = await import('../store/store.js');
     const { fixedClock } = await import('../clock.js');
@@ -210,7 +244,7 @@ describe('dossier de preuves', () => {
     await mkdir(path.dirname(out));
     const run = buildDossier({
       store,
-      planningIds: ['bobigny-titres'],
+      planningIds: ['lyon-naturalisation'],
       period: { from: '2026-09-01', to: '2026-11-30' },
       out,
       appVersion: '9.9.9',
