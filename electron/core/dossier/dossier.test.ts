@@ -245,7 +245,7 @@ describe('dossier de preuves', () => {
     const run = buildDossier({
       store,
       planningIds: ['lyon-naturalisation'],
-      period: { from: '2026-09-01', to: '2026-11-30' },
+      period: { from: '2026-10-01', to: '2026-10-31' },
       out,
       appVersion: '9.9.9',
       browserPath,
