@@ -49,32 +49,25 @@ describe('steps as the form edits them', () => {
 });
 
 describe('the core’s messages about steps', () => {
-  it('finds the step a message names, in either of the core’s ways of saying it', () => {
-    expect(placeStepsError('Étape 2 : donnez le texte à cliquer ou un sélecteur CSS.')).toEqual({
+  it('places a message by its field: the step it names', () => {
+    expect(placeStepsError(['steps', 1], 'Étape 2 : donnez le texte à cliquer ou un sélecteur CSS.')).toEqual({
       target: { step: 1 },
       message: 'Étape 2 : donnez le texte à cliquer ou un sélecteur CSS.',
     });
-    expect(placeStepsError('donnez le texte à cliquer ou un sélecteur CSS. (steps.steps.1)')).toEqual({
-      target: { step: 1 },
-      message: 'Étape 2 : donnez le texte à cliquer ou un sélecteur CSS.',
-    });
-    expect(placeStepsError('Texte attendu : à remplir. (changes.steps.steps.0.text)')).toEqual({
-      target: { step: 0 },
-      message: 'Étape 1 : Texte attendu : à remplir.',
-    });
+    expect(placeStepsError(['steps', 0, 'text'], 'Étape 1 : Texte attendu : à remplir.')?.target).toEqual({ step: 0 });
   });
 
   it('places the other fields’ messages next to them, and leaves other messages alone', () => {
-    expect(placeStepsError('Texte « aucun créneau » : à remplir. (steps.noSlotText)')).toEqual({
+    expect(placeStepsError(['steps', 'noSlotText'], 'Texte « aucun créneau » : à remplir.')).toEqual({
       target: 'noSlotText',
       message: 'Texte « aucun créneau » : à remplir.',
     });
-    expect(placeStepsError('Motif de date : expression régulière invalide. (steps.datePattern)')?.target).toBe('datePattern');
-    expect(placeStepsError('Étapes : ajoutez au moins une étape. (steps.steps)')).toEqual({
+    expect(placeStepsError(['steps', 'datePattern'], 'Motif de date : expression régulière invalide.')?.target).toBe('datePattern');
+    expect(placeStepsError(['steps'], 'Étapes : ajoutez au moins une étape.')).toEqual({
       target: 'list',
       message: 'Étapes : ajoutez au moins une étape.',
     });
-    expect(placeStepsError('Département : un code comme « 93 ». (departement)')).toBeNull();
-    expect(placeStepsError('Adresse : donnez l’adresse complète (url)')).toBeNull();
+    expect(placeStepsError(['departement'], 'Département : un code comme « 93 ».')).toBeNull();
+    expect(placeStepsError([], 'Adresse : donnez l’adresse complète')).toBeNull();
   });
 });

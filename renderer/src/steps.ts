@@ -90,21 +90,14 @@ export interface StepsError {
   message: string;
 }
 
-const NAMED_STEP = /^Étape (\d+) : /;
-/** The core's generic validation names the field's path at the end: "… (steps.steps.1)". */
-const PATH_SUFFIX = /^(.*?)\s*\((?:changes\.)?steps\.(steps(?:\.(\d+))?(?:\.\w+)*|noSlotText|slotSelector|datePattern)\)$/s;
-
 /**
- * Places a core message about the steps next to the step or field it names, written so that it names the step
- * ("Étape 2 : …"); null when the message is not about the steps.
+ * Places a core message about the steps next to the step or field it names, from the error's field
+ * (`['steps', 2, 'selector']`, `['steps', 'noSlotText']`); null when the error is not about the steps.
  */
-export function placeStepsError(message: string): StepsError | null {
-  const named = NAMED_STEP.exec(message);
-  if (named) return { target: { step: Number(named[1]) - 1 }, message };
-  const suffix = PATH_SUFFIX.exec(message);
-  if (!suffix) return null;
-  const [, text = '', field = '', index] = suffix;
-  if (index !== undefined) return { target: { step: Number(index) }, message: `Étape ${String(Number(index) + 1)} : ${text}` };
-  if (field === 'noSlotText' || field === 'slotSelector' || field === 'datePattern') return { target: field, message: text };
-  return { target: 'list', message: text };
+export function placeStepsError(field: readonly (string | number)[], message: string): StepsError | null {
+  if (field[0] !== 'steps') return null;
+  const [, where] = field;
+  if (typeof where === 'number') return { target: { step: where }, message };
+  if (where === 'noSlotText' || where === 'slotSelector' || where === 'datePattern') return { target: where, message };
+  return { target: 'list', message };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome, Probe } from '../../shared/domain.js';
-import { syntheticPlanning } from '../store/synthetic.js';
+import { syntheticPlanning } from '../../../test/support/synthetic.js';
 import { computeAlerts, type AlertInput } from './alerts.js';
 
 const planning = syntheticPlanning('bobigny', { label: 'Bobigny' });

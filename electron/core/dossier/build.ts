@@ -17,11 +17,11 @@ import { PARIS } from '../stats/calendar.js';
 import { absolute, dayFile, gapsFile } from '../store/layout.js';
 import type { Store } from '../store/index.js';
 import { cancelledError, createBagWriter, type BagWriter } from './bag.js';
-import { renderChartPng, type ChartFacts } from './chart.js';
+import { chartFacts, renderChartPng, type ChartFacts } from '../report/chart.js';
 import { collectPlanning, type PlanningPeriod } from './collect.js';
 import { probeScreenshotFile, readProbePageText, readProbeScreenshot } from './evidence.js';
 import { lisezmoi } from './lisezmoi.js';
-import { frenchMonth, frenchPeriod, periodEndInstant, type Period } from './period.js';
+import { frenchMonth, frenchPeriod, periodEndInstant, type Period } from '../report/period.js';
 import { coveringSeals } from './seals.js';
 import { summaryHtml } from './summary.js';
 
@@ -64,27 +64,6 @@ export interface DossierResult {
 const SEALS_DIR = 'scellements';
 
 export const pdfPathFor = (zip: string): string => zip.replace(/\.zip$/i, '') + '.pdf';
-
-export function chartFacts(
-  planning: Planning,
-  rows: ChartFacts['rows'],
-  period: string,
-  author: string,
-  association: string,
-  exportedAt: string,
-): ChartFacts {
-  return {
-    title: `${planning.label} — ${planning.prefecture}`,
-    subtitle: [planning.procedure, planning.guichetLabel].filter(Boolean).join(' · '),
-    period: `Période : ${period}`,
-    rows,
-    source: `Source : sondages horaires Guichets${association ? ` (${association})` : ''} de la page de rendez-vous de la ${planning.prefecture}`,
-    author: author || association ? `Auteur : ${author || association}` : null,
-    licence: 'Licence : CC-BY 4.0 (creativecommons.org/licenses/by/4.0/deed.fr)',
-    address: `Adresse de prise de rendez-vous : ${planning.url}`,
-    exported: `Exporté le ${exportedAt}`,
-  };
-}
 
 async function checkTarget(out: string): Promise<void> {
   const existing = await stat(out).catch(() => null);

@@ -6,7 +6,7 @@ import { addGap, addProbe, sortedMonths, type MonthAggregates } from '../stats/i
 import { firstDayOfMonth, lastDayOfMonth, monthOf, monthsBetween, parisDateTime } from '../stats/calendar.js';
 import { addMonth, emptyBar } from '../stats/planningStats.js';
 import type { Store } from '../store/index.js';
-import type { Period } from './period.js';
+import type { Period } from '../report/period.js';
 
 export interface PlanningPeriod {
   planning: Planning;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Probe } from '../../shared/domain.js';
 import { findBrowser } from '../probe/index.js';
 import { buildDossier, defaultPeriod, type DossierProgress } from './index.js';
-import { DEMO_NOW, fillDemoFolder } from './testkit.js';
+import { DEMO_NOW, fillDemoFolder } from '../../../test/support/evidence-folder.js';
 
 let dir: string;
 let outDir: string;
@@ -206,10 +206,13 @@ describe('dossier de preuves', () => {
     const other = await mkdtemp(path.join(os.tmpdir(), 'guichets-dossier-import-'));
     const { createCore } = await import('../api/create-core.js');
     const { fixedClock } = await import('../clock.js');
-    const { syntheticPlanning } = await import('../store/synthetic.js');
+    const { syntheticPlanning } = await import('../../../test/support/synthetic.js');
+    const { createStore } = await import('../store/store.js');
+    const otherStore = createStore({ dir: other, clock: fixedClock(DEMO_NOW), log: () => undefined });
+    await otherStore.plannings.put(syntheticPlanning('bobigny-titres', { label: 'Bobigny — titres de séjour', departement: '93' }));
+    await otherStore.close();
     const core = createCore({ dataDir: other, appVersion: '0', clock: fixedClock(DEMO_NOW), log: () => undefined });
     try {
-      await core.store.plannings.put(syntheticPlanning('bobigny-titres', { label: 'Bobigny — titres de séjour', departement: '93' }));
       // A copy with one screenshot changed after the bag was made.
       const tampered = path.join(other, 'modifie.zip');
       const work = path.join(other, 'x');

@@ -3,7 +3,7 @@
 import { CATEGORIES } from '../../shared/domain.js';
 import { OUTCOMES } from '../../shared/domain.js';
 import type { CoveringSeals } from './seals.js';
-import { CATEGORY_WORDS, outcomeWords } from './words.js';
+import { CATEGORY_WORDS, outcomeWords } from '../report/words.js';
 
 export interface ReadmeFacts {
   association: string;

@@ -7,9 +7,9 @@ import { CATEGORIES, INCONCLUSIVE_OUTCOMES, type Probe } from '../../shared/doma
 import type { Bar } from '../../shared/stats.js';
 import { frenchSlot } from '../probe/format.js';
 import { PARIS } from '../stats/calendar.js';
-import { CHART_CSS, chartFragment, type ChartFacts } from './chart.js';
+import { CHART_CSS, chartFragment, type ChartFacts } from '../report/chart.js';
 import type { PlanningPeriod } from './collect.js';
-import { CATEGORY_WORDS, escapeHtml, frenchNumber, outcomeWords, shares } from './words.js';
+import { CATEGORY_WORDS, escapeHtml, frenchNumber, outcomeWords, shares } from '../report/words.js';
 
 export interface SummaryFacts {
   association: string;

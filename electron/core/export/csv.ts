@@ -10,7 +10,7 @@ import { AppError } from '../errors.js';
 import { dateOf, timeOf } from '../stats/index.js';
 import { fullError, isDiskFull } from '../store/jsonFiles.js';
 import type { Store } from '../store/index.js';
-import { importedPlanningIds, importedProbes } from '../import/area.js';
+import { importedPlanningIds, importedProbes } from '../store/imported.js';
 
 export const CSV_COLUMNS = [
   'departement',

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../api/create-core.js';
 import { fixedClock } from '../clock.js';
-import { syntheticPlanning } from '../store/synthetic.js';
+import { createStore } from '../store/store.js';
+import { syntheticPlanning } from '../../../test/support/synthetic.js';
 
 let dir: string;
 let core: Core;
@@ -29,9 +30,11 @@ const csvText = (rows: string[][]): string => `\uFEFF${HEADER}\n${rows.map((row)
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'guichets-import-'));
-  core = createCore({ dataDir: dir, appVersion: '0.0.0-test', clock: fixedClock(NOW), log: () => undefined });
   // The same planning, as named by La Cimade (accents aside).
-  await core.store.plannings.put(syntheticPlanning('bobigny', { label: 'Bobigny — titres de séjour', departement: '93' }));
+  const store = createStore({ dir, clock: fixedClock(NOW), log: () => undefined });
+  await store.plannings.put(syntheticPlanning('bobigny', { label: 'Bobigny — titres de séjour', departement: '93' }));
+  await store.close();
+  core = createCore({ dataDir: dir, appVersion: '0.0.0-test', clock: fixedClock(NOW), log: () => undefined });
 });
 
 afterEach(async () => {
@@ -80,7 +83,7 @@ describe('import', () => {
     const again = await core.api['import:file']({ path: file, association: 'La Cimade' });
     expect(again).toEqual({ added: 0, skipped: 7, byPlanning: {} });
     expect(await exportedCsv()).toHaveLength(8);
-    expect((await core.store.verify()).ok).toBe(true);
+    expect((await core.verify()).ok).toBe(true);
   });
 
   it('a broken file is refused whole, naming its line, and changes nothing', async () => {

@@ -7,15 +7,15 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportResult } from '../../shared/api.js';
 import type { Planning, Probe, ProbeProvenance } from '../../shared/domain.js';
-import { hashRecord } from '../evidence/chain.js';
+import { hashRecord } from '../store/index.js';
 import { AppError } from '../errors.js';
 import { categoryOf, monthOf } from '../stats/index.js';
 import type { Store } from '../store/index.js';
-import { batchHash, importedProbes, writeBatch, type ImportBatch } from './area.js';
+import { batchHash, importedProbes, writeBatch, type ImportBatch } from '../store/imported.js';
 import { readCheckedBag } from './bag-reader.js';
 import { parseImportCsv, refused, type ImportRow } from './rows.js';
 
-export { forgetImported, importedMonths, importedProbes, importedProbesOf, IMPORTED_DIR, withImportedProbes } from './area.js';
+export { forgetImported, importedMonths, importedProbes, importedProbesOf, IMPORTED_DIR, withImportedProbes } from '../store/imported.js';
 export { parseImportCsv } from './rows.js';
 
 export interface ImportOptions {

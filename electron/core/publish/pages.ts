@@ -4,8 +4,8 @@
 import { CATEGORIES } from '../../shared/domain.js';
 import type { Planning } from '../../shared/domain.js';
 import type { Bar, PlanningStats } from '../../shared/stats.js';
-import { frenchMonth } from '../dossier/period.js';
-import { barSentence, CATEGORY_WORDS, escapeHtml as h, frenchNumber, shares } from '../dossier/words.js';
+import { frenchMonth } from '../report/period.js';
+import { barSentence, CATEGORY_WORDS, escapeHtml as h, frenchNumber, shares } from '../report/words.js';
 
 export interface SiteIdentity {
   association: string;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.js';
 import { findBrowser, LAUNCH_ARGS } from '../probe/index.js';
 import { createStore } from '../store/store.js';
-import { DEMO_NOW, fillDemoFolder } from '../dossier/testkit.js';
+import { DEMO_NOW, fillDemoFolder } from '../../../test/support/evidence-folder.js';
 import { publishSite } from './index.js';
 
 let dir: string;
@@ -55,13 +55,13 @@ describe('publication', () => {
       // Every image is shown and says what it shows.
       for (const image of await page.locator('img').all()) {
         expect((await image.getAttribute('alt'))?.length ?? 0).toBeGreaterThan(10);
-        expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+        expect(await image.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).naturalWidth > 0)).toBe(true);
       }
       for (const table of await page.locator('table').all()) {
         expect(await table.locator('caption').count()).toBe(1);
         expect(await table.locator('th[scope=col]').count()).toBeGreaterThan(1);
       }
-      for (const href of await page.locator('a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))) {
+      for (const href of await page.locator('a[href]').evaluateAll((links) => links.map((link) => (link as unknown as { href: string }).href))) {
         if (!href.startsWith('file:')) continue;
         const target = fileURLToPath(href.split('#')[0] ?? href);
         expect(existsSync(target), `${url} → ${href}`).toBe(true);

@@ -21,8 +21,8 @@ export function ExportCsv({ planningIds, label }: { planningIds?: string[]; labe
   }
   const save = () => {
     setStatus(null);
-    api.call('export:csv', planningIds ? { planningIds } : {}).then(
-      (result) => setStatus({ text: t.csvSaved(result.path, result.rows), error: false }),
+    api.saveCsv(planningIds).then(
+      (result) => result && setStatus({ text: t.csvSaved(result.path, result.rows), error: false }),
       (error: unknown) => setStatus({ text: errorMessage(error), error: true }),
     );
   };

@@ -46,7 +46,7 @@ const inLanguage = (error: ApiClientError, message: string, t: Messages, languag
 
 export function placeOfError(error: unknown, t: Messages, language: string): FormError {
   if (!(error instanceof ApiClientError)) return { place: 'form', message: errorMessage(error) };
-  const aboutUrl = error.code === 'unsupported_site' || (error.code === 'invalid_input' && error.message.endsWith('(url)'));
+  const aboutUrl = error.code === 'unsupported_site' || (error.code === 'invalid_input' && error.field[0] === 'url');
   const place: ErrorPlace = aboutUrl ? 'url' : error.code === 'guichet_required' ? 'guichet' : 'form';
   return { place, message: inLanguage(error, error.message, t, language) };
 }
@@ -54,7 +54,7 @@ export function placeOfError(error: unknown, t: Messages, language: string): For
 /** A message about the steps, placed next to the step or field it names; null for any other error. */
 export function placeOfStepsError(error: unknown, t: Messages, language: string): StepsError | null {
   if (!(error instanceof ApiClientError) || error.code !== 'invalid_input') return null;
-  const placed = placeStepsError(error.message);
+  const placed = placeStepsError(error.field, error.message);
   return placed && { ...placed, message: inLanguage(error, placed.message, t, language) };
 }
 

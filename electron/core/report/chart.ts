@@ -2,6 +2,7 @@
 // carries its title, period, source, licence, author, booking address and export date: CC-BY 4.0 asks for
 // attribution, and an image travels without the page around it.
 import type { Page } from 'playwright-core';
+import type { Planning } from '../../shared/domain.js';
 import { CATEGORIES } from '../../shared/domain.js';
 import type { Bar } from '../../shared/stats.js';
 import { CATEGORY_COLOURS, CATEGORY_WORDS, escapeHtml, frenchNumber, shares, TEXT_ON } from './words.js';
@@ -83,4 +84,26 @@ export async function renderChartPng(page: Page, facts: ChartFacts): Promise<Buf
     `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}${CHART_CSS}</style></head><body>${chartFragment(facts)}</body></html>`,
   );
   return page.locator('.chart').screenshot({ type: 'png' });
+}
+
+/** A planning's chart, with what CC-BY 4.0 attribution and a court need written into it. */
+export function chartFacts(
+  planning: Planning,
+  rows: ChartFacts['rows'],
+  period: string,
+  author: string,
+  association: string,
+  exportedAt: string,
+): ChartFacts {
+  return {
+    title: `${planning.label} — ${planning.prefecture}`,
+    subtitle: [planning.procedure, planning.guichetLabel].filter(Boolean).join(' · '),
+    period: `Période : ${period}`,
+    rows,
+    source: `Source : sondages horaires Guichets${association ? ` (${association})` : ''} de la page de rendez-vous de la ${planning.prefecture}`,
+    author: author || association ? `Auteur : ${author || association}` : null,
+    licence: 'Licence : CC-BY 4.0 (creativecommons.org/licenses/by/4.0/deed.fr)',
+    address: `Adresse de prise de rendez-vous : ${planning.url}`,
+    exported: `Exporté le ${exportedAt}`,
+  };
 }

@@ -137,3 +137,5 @@ function configurationFailure(url: string, startedAt: Date, message: string, app
     },
   };
 }
+
+export type Browsers = ReturnType<typeof createBrowsers>;

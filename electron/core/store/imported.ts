@@ -5,7 +5,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CATEGORIES, INCONCLUSIVE_OUTCOMES, type MonthKey, type Probe, type ProbeProvenance } from '../../shared/domain.js';
-import { canonicalJson, sha256 } from '../evidence/chain.js';
+import { canonicalJson, sha256 } from './chain.js';
 import { AppError } from '../errors.js';
 import { addProbe, sortedMonths, type MonthAggregate, type MonthAggregates } from '../stats/index.js';
 

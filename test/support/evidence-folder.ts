@@ -4,10 +4,10 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deflateSync, crc32 } from 'node:zlib';
-import type { Probe } from '../../shared/domain.js';
-import { fixedClock } from '../clock.js';
-import { createStore, type Store } from '../store/store.js';
-import { syntheticPlanning, syntheticProbe } from '../store/synthetic.js';
+import type { Probe } from '../../electron/shared/domain.js';
+import { fixedClock } from '../../electron/core/clock.js';
+import { createStore, type Store } from '../../electron/core/store/store.js';
+import { syntheticPlanning, syntheticProbe } from './synthetic.js';
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
