@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { Gap, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
 import { addGap, addProbe, categoryOf, monthOf, parisDateTime, type MonthAggregate } from '../stats/index.js';
 import { AppError } from '../errors.js';
-import { changeMonths, decodeMonths } from './aggregatesFile.js';
+import { changeMonths, decodeMonths } from './aggregates-file.js';
 import { hashRecord, sha256 } from './chain.js';
-import { fullError, isDiskFull, type JsonFiles } from './jsonFiles.js';
+import { fullError, isDiskFull, type JsonFiles } from './json-files.js';
 import { aggregatesKind, dayKind, gapsKind, type AggregatesFile } from './kinds.js';
 import {
   absolute,
