@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Gap, Planning, Probe, ProbeTrigger as AnyTrigger } from '../../shared/domain.js';
+import type { ActiveTime } from './active-hours.js';
 
 /** The probes the schedule runs: its own, and those a person asks for now. */
 export type ProbeTrigger = Extract<AnyTrigger, 'schedule' | 'manual'>;
@@ -27,6 +28,8 @@ export interface SchedulerOptions {
   lastGapEnd?(planningId: string): Promise<Date | null>;
   recordGap(gap: Gap): Promise<void>;
   log(message: string): void;
+  /** The hours and days probes are due (settings); always when absent. Read at each due time. */
+  activeTime?(): ActiveTime;
   /** For the jitter (0–59 s); Math.random by default. */
   random?: () => number;
 }
