@@ -6,6 +6,7 @@ import { AppError } from '../core/errors.js';
 import { defaultDataDir, findAppRoot, readAppVersion } from '../core/paths.js';
 import { createProber, findBrowser, type Prober } from '../core/probe/index.js';
 import { newProbeId } from '../core/services/record-probe.js';
+import { CLI_PROBES_DIR } from '../core/store/index.js';
 import type { Probe } from '../shared/domain.js';
 import { printStats } from './stats-table.js';
 import { startDemo } from './demo.js';
@@ -118,7 +119,7 @@ const probe: Command = async (context) => {
     const result = await prober.probe({ url, guichet: context.guichet }, { probeId: id, planningLabel: url });
     let screenshot: string | null = null;
     if (result.screenshot) {
-      const dir = path.join(dataDirOf(context), 'cli-probes');
+      const dir = path.join(dataDirOf(context), CLI_PROBES_DIR);
       await mkdir(dir, { recursive: true });
       screenshot = path.join(dir, `${id}.png`);
       await writeFile(screenshot, result.screenshot);

@@ -15,9 +15,9 @@ import {
 } from '../stats/index.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { changeMonths, decodeMonths, encodeMonths } from './aggregatesFile.js';
+import { changeMonths, decodeMonths, encodeMonths } from './aggregates-file.js';
 import { fsyncDir, mkdirDurable, writeFileDurable } from './durable.js';
-import { fullError, isDiskFull, type JsonFiles } from './jsonFiles.js';
+import { fullError, isDiskFull, type JsonFiles } from './json-files.js';
 import { aggregatesKind, dayKind, gapsKind, type AggregatesFile, type ChainHead, type RebuiltNote } from './kinds.js';
 import {
   absolute,
