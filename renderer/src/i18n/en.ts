@@ -179,6 +179,8 @@ export const en: Messages = {
   browserPathHelp: 'Leave empty to look for Chrome, Edge or Chromium in the usual places.',
   hostSpacing: 'Minimum interval between two requests to the same site (seconds)',
   probeTimeout: 'Maximum duration of a probe (seconds)',
+  maxParallelProbes: 'Probes at the same time, at most',
+  maxParallelProbesHelp: '0: chosen from this computer’s memory and processors (at most 8 on a 2-core PC).',
   author: 'Author of the charts',
   authorHelp: 'Written into exported images, with the source and the licence.',
   settingsSaved: 'Settings saved.',

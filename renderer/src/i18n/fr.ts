@@ -190,6 +190,8 @@ export const fr = {
   browserPathHelp: 'Laisser vide pour chercher Chrome, Edge ou Chromium aux emplacements habituels.',
   hostSpacing: 'Intervalle minimal entre deux requêtes vers un même site (secondes)',
   probeTimeout: 'Durée maximale d’un sondage (secondes)',
+  maxParallelProbes: 'Sondages en même temps, au plus',
+  maxParallelProbesHelp: '0 : choisi selon la mémoire et les processeurs de cet ordinateur (8 au plus sur un PC à 2 cœurs).',
   author: 'Auteur des graphiques',
   authorHelp: 'Écrit dans les images exportées, avec la source et la licence.',
   settingsSaved: 'Réglages enregistrés.',
