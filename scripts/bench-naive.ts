@@ -7,7 +7,8 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Probe } from '../electron/shared/domain.js';
 import { addProbe, type MonthAggregates } from '../electron/core/stats/index.js';
-import { sealedRecord, syntheticProbe } from '../electron/core/store/index.js';
+import { sealedRecord } from '../electron/core/store/index.js';
+import { syntheticProbe } from '../test/support/synthetic.js';
 
 /** An append slower than this is "too slow" (a probe an hour per planning, 500 plannings: 7 s an hour). */
 export const NAIVE_LIMIT_MS = 50;

@@ -3,7 +3,8 @@
 import FakeTimers from '@sinonjs/fake-timers';
 import type { Planning, Probe } from '../electron/shared/domain.js';
 import { createScheduler } from '../electron/core/schedule/index.js';
-import { sealedRecord, syntheticPlanning, syntheticProbe } from '../electron/core/store/index.js';
+import { sealedRecord } from '../electron/core/store/index.js';
+import { syntheticPlanning, syntheticProbe } from '../test/support/synthetic.js';
 
 export interface RoundSpec {
   plannings: number;

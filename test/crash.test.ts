@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
+import { verify } from '../electron/core/evidence/index.js';
 import { createStore } from '../electron/core/store/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -131,7 +132,7 @@ describe('crash harness', () => {
       ),
     );
     expect(counted, context).toBe(onDisk.size);
-    const report = await store.verify();
+    const report = await verify(store);
     expect(report.problems.map((problem) => problem.message), context).toEqual([]);
     expect(report.checkedProbes).toBe(onDisk.size);
     await store.close();

@@ -130,23 +130,26 @@ export type AppApi = {
   [K in ApiMethod]: (input: ApiInput<K>) => Promise<ApiOutput<K>>;
 };
 
-export const API_METHODS = [
-  'app:info',
-  'plannings:list',
-  'plannings:get',
-  'plannings:create',
-  'plannings:update',
-  'plannings:remove',
-  'plannings:discover',
-  'probes:runNow',
-  'probes:list',
-  'assisted:open',
-  'assisted:close',
-  'steps:try',
-  'settings:get',
-  'settings:update',
-  'export:csv',
-] as const satisfies readonly ApiMethod[];
+/** Every method once: the type checker refuses a missing or an unknown one (a method added to ApiMethods goes here). */
+const METHODS = {
+  'app:info': true,
+  'plannings:list': true,
+  'plannings:get': true,
+  'plannings:create': true,
+  'plannings:update': true,
+  'plannings:remove': true,
+  'plannings:discover': true,
+  'probes:runNow': true,
+  'probes:list': true,
+  'assisted:open': true,
+  'assisted:close': true,
+  'steps:try': true,
+  'settings:get': true,
+  'settings:update': true,
+  'export:csv': true,
+} satisfies Record<ApiMethod, true>;
+
+export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];
 
 /** Events pushed to the UI, in the past tense. */
 export interface ApiEvents {
@@ -156,7 +159,13 @@ export interface ApiEvents {
   'assisted:changed': AssistedSessionStatus;
 }
 export type ApiEvent = keyof ApiEvents;
-export const API_EVENTS = ['probe:started', 'probe:finished', 'plannings:changed', 'assisted:changed'] as const satisfies readonly ApiEvent[];
+const EVENTS = {
+  'probe:started': true,
+  'probe:finished': true,
+  'plannings:changed': true,
+  'assisted:changed': true,
+} satisfies Record<ApiEvent, true>;
+export const API_EVENTS: readonly ApiEvent[] = Object.keys(EVENTS) as ApiEvent[];
 
 export const ERROR_CODES = [
   'invalid_input',

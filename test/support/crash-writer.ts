@@ -2,7 +2,8 @@
 // the other, as fast as the store allows, and says "ack <id>" on stdout once each append has resolved. It runs
 // until it is killed. Usage: node crash-writer.mjs <dataDir> <planningId>
 import { systemClock } from '../../electron/core/clock.js';
-import { createStore, syntheticArtefacts, syntheticProbe } from '../../electron/core/store/index.js';
+import { createStore } from '../../electron/core/store/index.js';
+import { syntheticArtefacts, syntheticProbe } from './synthetic.js';
 
 export const CRASH_START = '2026-01-01T00:00:00Z';
 

@@ -16,6 +16,7 @@ function systemFor(url: string, given: Planning['system'] | undefined): Planning
     throw new AppError(
       'unsupported_site',
       'Ce site de rendez-vous n’est pas reconnu. Vérifiez l’adresse, ou décrivez ses étapes (système « étapes »).',
+      { field: ['url'] },
     );
   }
   return detected;
@@ -44,7 +45,10 @@ export function planningHandlers(
       await ctx.asWriter();
       const system = systemFor(input.url, input.system);
       if (system === 'steps' && !input.steps) {
-        throw new AppError('invalid_input', 'Système « étapes » : décrivez les étapes à suivre sur le site.');
+        throw new AppError('invalid_input', 'Système « étapes » : décrivez les étapes à suivre sur le site.', {
+          field: ['steps'],
+          params: { rule: 'required' },
+        });
       }
       const planning = planningFromInput(input, system, clock.now().toISOString());
       await store.plannings.put(planning);

@@ -12,6 +12,7 @@ async function mustBeProgram(file: string): Promise<void> {
     throw new AppError(
       'invalid_input',
       `Navigateur : aucun programme à l’adresse « ${file} ». Indiquez le fichier de Chrome, Edge ou Chromium (par exemple /usr/bin/chromium ou C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe).`,
+      { field: ['browserPath'], params: { rule: 'program' } },
     );
   }
 }

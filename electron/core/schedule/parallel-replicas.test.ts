@@ -6,7 +6,7 @@ import { systemClock } from '../clock.js';
 import { createProber, type Prober } from '../probe/index.js';
 import { LEGACY_FORMS, startReplicaServer, type ReplicaServer } from '../replicas/index.js';
 import { createScheduler } from './scheduler.js';
-import { planning, probeOf } from './testkit.js';
+import { planning, probeOf } from '../../../test/support/schedule-testkit.js';
 
 const browserPath = process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
 const HOSTS = 3;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Planning } from '../../shared/domain.js';
 import { autoParallelProbes, parallelProbes } from './parallel.js';
-import { advanceTo, harness, planning, useFakeSchedule, type Start } from './testkit.js';
+import { advanceTo, harness, planning, useFakeSchedule, type Start } from '../../../test/support/schedule-testkit.js';
 
 const track = useFakeSchedule();
 const GB = 1024 ** 3;

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../clock.js';
 import { createStore, type Store } from './store.js';
-import { appendSyntheticProbes, syntheticArtefacts, syntheticProbe } from './synthetic.js';
+import { verify } from '../evidence/index.js';
+import { appendSyntheticProbes, syntheticArtefacts, syntheticProbe } from '../../../test/support/synthetic.js';
 
 let dir: string;
 const logs: string[] = [];
@@ -73,7 +74,7 @@ describe('a damaged aggregates file', () => {
     expect((await readdir(path.join(dir, 'aggregates'))).filter((name) => name.includes('.damaged-'))).toHaveLength(1);
     const next = await store.probes.append(syntheticProbe('p1', START, 6), syntheticArtefacts(6));
     expect(next.previousHash).toBe(head);
-    expect(await store.verify('p1')).toMatchObject({ ok: true, checkedProbes: 7 });
+    expect(await verify(store, 'p1')).toMatchObject({ ok: true, checkedProbes: 7 });
   });
 
   it('does not hide the deletion of the newest probe before the damage', async () => {
@@ -87,7 +88,7 @@ describe('a damaged aggregates file', () => {
     const kept = JSON.parse(await readFile(day, 'utf8')) as { probes: unknown[] };
     await writeFile(day, JSON.stringify({ probes: kept.probes.slice(0, -1) }));
 
-    const report = await open().verify('p1');
+    const report = await verify(open(), 'p1');
     expect(report.ok).toBe(false);
     expect(report.problems.map((problem) => problem.kind)).toEqual(['head_mismatch']);
     expect(report.problems[0]?.message).toContain('reconstruit');
@@ -106,7 +107,7 @@ describe('a missing aggregates file', () => {
     expect(await store.aggregates('p1')).toEqual(before);
     expect(logs.join('\n')).toContain('absent ; reconstruit à partir de 6 sondage');
     expect(existsSync(aggregatesPath())).toBe(true);
-    const report = await store.verify('p1');
+    const report = await verify(store, 'p1');
     expect(report.problems.map((problem) => problem.kind)).toEqual(['aggregates_rebuilt']);
     expect(report.problems[0]?.message).toContain('scellement');
   });

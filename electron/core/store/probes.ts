@@ -3,7 +3,6 @@
 import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Gap, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
-import { hashRecord, sha256 } from '../evidence/chain.js';
 import {
   addGap,
   addProbe,
@@ -16,6 +15,7 @@ import {
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { changeMonths, decodeMonths, encodeMonths } from './aggregatesFile.js';
+import { hashRecord, sha256 } from './chain.js';
 import { fsyncDir, mkdirDurable, writeFileDurable } from './durable.js';
 import { fullError, isDiskFull, type JsonFiles } from './jsonFiles.js';
 import { aggregatesKind, dayKind, gapsKind, type AggregatesFile, type ChainHead, type RebuiltNote } from './kinds.js';

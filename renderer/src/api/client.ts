@@ -18,18 +18,15 @@ import { createHttpBridge } from './httpBridge';
  * fault within the object being edited: `['url']`, `['steps', 2, 'selector']`).
  */
 export class ApiClientError extends Error {
-  readonly field: (string | number)[] | undefined;
-  readonly params: Record<string, string | number>;
-
   constructor(
     readonly code: ErrorCode,
     message: string,
-    details: { field?: (string | number)[] | undefined; params?: Record<string, string | number> | undefined } = {},
+    /** The input at fault, within the object the user edits (see ApiError). */
+    readonly field: (string | number)[] = [],
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = 'ApiClientError';
-    this.field = details.field;
-    this.params = details.params ?? {};
   }
 }
 
@@ -53,7 +50,7 @@ export function createApiClient(bridge: Bridge, desktop: boolean | DesktopBridge
     const envelope = await bridge.call(method, args[0]);
     if (!envelope.ok) {
       const { code, message, field, params } = envelope.error;
-      throw new ApiClientError(code, message, { field, params });
+      throw new ApiClientError(code, message, field, params);
     }
     return envelope.value;
   }
