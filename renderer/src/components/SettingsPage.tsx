@@ -10,6 +10,7 @@ interface Draft {
   browserPath: string;
   hostSpacingSeconds: string;
   probeTimeoutSeconds: string;
+  maxParallelProbes: string;
   author: string;
 }
 
@@ -17,6 +18,7 @@ const toDraft = (settings: Settings): Draft => ({
   browserPath: settings.browserPath ?? '',
   hostSpacingSeconds: String(settings.hostSpacingSeconds),
   probeTimeoutSeconds: String(settings.probeTimeoutSeconds),
+  maxParallelProbes: String(settings.maxParallelProbes),
   author: settings.author,
 });
 
@@ -56,6 +58,7 @@ export function SettingsPage() {
         // The core validates the numbers and says in French what it expects.
         hostSpacingSeconds: Number(draft.hostSpacingSeconds),
         probeTimeoutSeconds: Number(draft.probeTimeoutSeconds),
+        maxParallelProbes: Number(draft.maxParallelProbes),
         author: draft.author.trim(),
       });
       setDraft(toDraft(saved));
@@ -111,6 +114,21 @@ export function SettingsPage() {
             value={draft.probeTimeoutSeconds}
             onChange={(e) => set({ probeTimeoutSeconds: e.target.value })}
           />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-parallel`}>{t('maxParallelProbes')}</label>
+          <input
+            id={`${id}-parallel`}
+            className="short"
+            type="number"
+            min={0}
+            value={draft.maxParallelProbes}
+            onChange={(e) => set({ maxParallelProbes: e.target.value })}
+            aria-describedby={`${id}-parallel-help`}
+          />
+          <p id={`${id}-parallel-help`} className="help">
+            {t('maxParallelProbesHelp')}
+          </p>
         </div>
         <div className="field">
           <label htmlFor={`${id}-author`}>{t('author')}</label>
