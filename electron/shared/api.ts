@@ -83,6 +83,13 @@ export interface BrowserStatus {
   message: string | null;
 }
 
+/** A browser that started: its program, its name and its version. */
+export interface BrowserTest {
+  path: string;
+  name: string;
+  version: string;
+}
+
 export interface AppInfo {
   version: string;
   demo: boolean;
@@ -117,6 +124,8 @@ export interface ApiMethods {
   'steps:try': { input: { url: string; steps: StepsSpec }; output: StepsTrialResult };
   'settings:get': { input: undefined; output: Settings };
   'settings:update': { input: Partial<Settings>; output: Settings };
+  /** Launches the browser at `path` (or the one found without it) once, and says which it is. */
+  'settings:testBrowser': { input: { path: string | null }; output: BrowserTest };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
 }
@@ -145,6 +154,7 @@ export const API_METHODS = [
   'steps:try',
   'settings:get',
   'settings:update',
+  'settings:testBrowser',
   'export:csv',
 ] as const satisfies readonly ApiMethod[];
 

@@ -149,6 +149,16 @@ export interface Settings {
   /** Author written into chart images. */
   author: string;
   schedulerEnabled: boolean;
+  /** Written on every exported chart; asked once, before the first export. */
+  associationName: string;
+  /** How to reach the association (e-mail, telephone), for those who receive its exports. */
+  associationContact: string;
+  /** Hours of the day probes are due, 0–24, Europe/Paris: from ≤ hour < to. */
+  activeHours: { from: number; to: number };
+  /** Days probes are due: 1 = Monday … 7 = Sunday. */
+  activeDays: number[];
+  /** Desktop notifications (a captcha session to renew, a site the robot cannot read). */
+  notifications: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -158,4 +168,9 @@ export const DEFAULT_SETTINGS: Settings = {
   probeTimeoutSeconds: 120,
   author: '',
   schedulerEnabled: true,
+  associationName: '',
+  associationContact: '',
+  activeHours: { from: 0, to: 24 },
+  activeDays: [1, 2, 3, 4, 5, 6, 7],
+  notifications: true,
 };

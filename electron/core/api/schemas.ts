@@ -50,6 +50,13 @@ const settingsPatch = z
     probeTimeoutSeconds: z.number().int().min(10).max(900),
     author: z.string().trim().max(200),
     schedulerEnabled: z.boolean(),
+    associationName: z.string().trim().max(200),
+    associationContact: z.string().trim().max(200),
+    activeHours: z
+      .object({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) })
+      .refine((hours) => hours.from < hours.to, 'Heures actives : l’heure de début doit précéder l’heure de fin.'),
+    activeDays: z.array(z.number().int().min(1).max(7)).min(1, 'Jours actifs : cochez au moins un jour.').max(7),
+    notifications: z.boolean(),
   })
   .partial()
   .strict();
@@ -74,6 +81,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'steps:try': z.object({ url: httpUrl, steps: stepsSpecSchema }),
   'settings:get': none,
   'settings:update': settingsPatch,
+  'settings:testBrowser': z.object({ path: z.string().trim().min(1).nullable() }),
   'export:csv': z.object({ planningIds: z.array(id).optional(), path: z.string().min(1).optional() }),
 };
 
