@@ -265,6 +265,10 @@ export const en: Messages = {
   chartSource: 'Data: {prefecture} — Guichets probes',
   chartAuthor: 'Author: {author}',
   chartLicence: 'Licence: CC-BY 4.0',
+  chartAssociation: 'Association: {name}',
+  chartAssociationContact: 'Association: {name} ({contact})',
+  chartAddress: 'Booking page: {url}',
+  chartExported: 'Exported on {date}',
   chartOverall: 'Overall',
 
   systemChoice: 'Kind of site',

@@ -273,6 +273,10 @@ export const fr = {
   chartSource: 'Données : {prefecture} — sondages Guichets',
   chartAuthor: 'Auteur : {author}',
   chartLicence: 'Licence : CC-BY 4.0',
+  chartAssociation: 'Association : {name}',
+  chartAssociationContact: 'Association : {name} ({contact})',
+  chartAddress: 'Page de réservation : {url}',
+  chartExported: 'Exporté le {date}',
   chartOverall: 'Ensemble',
 
   systemChoice: 'Type de site',
