@@ -84,6 +84,13 @@ export interface BrowserStatus {
   message: string | null;
 }
 
+/** A browser that started: its program, its name and its version. */
+export interface BrowserTest {
+  path: string;
+  name: string;
+  version: string;
+}
+
 export interface AppInfo {
   version: string;
   demo: boolean;
@@ -166,6 +173,8 @@ export interface ApiMethods {
   'steps:try': { input: { url: string; steps: StepsSpec }; output: StepsTrialResult };
   'settings:get': { input: undefined; output: Settings };
   'settings:update': { input: Partial<Settings>; output: Settings };
+  /** Launches the browser at `path` (or the one found without it) once, and says which it is. */
+  'settings:testBrowser': { input: { path: string | null }; output: BrowserTest };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
   /** Writes a dossier de preuves; `jobId` names it for progress events and `dossier:cancel`. */
@@ -206,6 +215,7 @@ const METHODS = {
   'steps:try': true,
   'settings:get': true,
   'settings:update': true,
+  'settings:testBrowser': true,
   'export:csv': true,
   'dossier:create': true,
   'dossier:cancel': true,
