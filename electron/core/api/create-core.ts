@@ -20,6 +20,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
 import { exportCsvFile } from '../export/index.js';
 import { describeStep, detectSystem, findBrowser } from '../probe/index.js';
+import { isRobotTrouble, robotTrouble } from '../probe/robot-trouble.js';
 import { createScheduler, type Scheduler } from '../schedule/index.js';
 import { planningStats } from '../stats/index.js';
 import { createStore, type Store } from '../store/index.js';
@@ -123,8 +124,12 @@ export function createCore(options: CoreOptions): Core {
         httpStatus: result.httpStatus,
         environment: result.environment,
         trigger: actualTrigger,
+        // What the robot did, kept when it could not read the site: the steps editor starts from it.
+        ...(result.outcome === 'robot_error' || result.outcome === 'unrecognized'
+          ? { robot: { step: result.step, stepsTaken: result.stepsTaken } }
+          : {}),
       },
-      { screenshot: result.screenshot, pageText: result.pageText },
+      { screenshot: result.screenshot, pageText: result.pageText, log: result.log },
     );
     emit('probe:finished', probe);
     return probe;
@@ -205,6 +210,7 @@ export function createCore(options: CoreOptions): Core {
       lastProbe,
       nextProbeAt: next ? next.toISOString() : null,
       running: scheduler?.isRunning(planning.id) ?? false,
+      robotTrouble: isRobotTrouble(lastProbe) ? robotTrouble(await store.probes.list(planning.id, { limit: 50 })) : null,
     };
   }
 

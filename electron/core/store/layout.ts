@@ -33,7 +33,7 @@ export const gapsFile = (planningId: string, month: MonthKey): string =>
 
 export const aggregatesFile = (planningId: string): string => `${AGGREGATES_DIR}/${planningId}.json`;
 
-export const artefactFile = (planningId: string, month: MonthKey, probeId: string, ext: 'png' | 'txt'): string =>
+export const artefactFile = (planningId: string, month: MonthKey, probeId: string, ext: 'png' | 'txt' | 'log'): string =>
   `${EVIDENCE_DIR}/${planningId}/${month}/${probeId}.${ext}`;
 
 export const absolute = (dir: string, relative: string): string => path.join(dir, ...relative.split('/'));

@@ -104,7 +104,8 @@ export function SettingsPage() {
             id={`${id}-timeout`}
             className="short"
             type="number"
-            min={1}
+            min={20}
+            max={300}
             value={draft.probeTimeoutSeconds}
             onChange={(e) => set({ probeTimeoutSeconds: e.target.value })}
           />

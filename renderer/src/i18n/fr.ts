@@ -189,7 +189,7 @@ export const fr = {
   browserPath: 'Chemin du navigateur',
   browserPathHelp: 'Laisser vide pour chercher Chrome, Edge ou Chromium aux emplacements habituels.',
   hostSpacing: 'Intervalle minimal entre deux requêtes vers un même site (secondes)',
-  probeTimeout: 'Durée maximale d’un sondage (secondes)',
+  probeTimeout: 'Durée maximale d’un sondage (secondes, de 20 à 300 ; 45 par défaut)',
   author: 'Auteur des graphiques',
   authorHelp: 'Écrit dans les images exportées, avec la source et la licence.',
   settingsSaved: 'Réglages enregistrés.',

@@ -38,8 +38,14 @@ async function links(page: Page, selector: string, valueOf: (href: URL) => strin
 }
 
 const slotLinks = (page: Page) => page.locator('a[href*="starts_at="]');
+/** A lieu's name: the heading of the card around its link (the site's `card-title` class is only a hint). */
 const lieuName = (page: Page, link: Locator) =>
-  link.locator('xpath=ancestor::*[contains(@class,"card")][1]//*[contains(@class,"card-title")]').first().innerText().catch(() => '');
+  link
+    .locator('xpath=ancestor::*[.//h1 or .//h2 or .//h3 or .//h4 or .//h5][1]')
+    .locator('h1, h2, h3, h4, h5, [class*="card-title"]')
+    .first()
+    .innerText()
+    .catch(() => '');
 
 async function stageOf(visit: Visit): Promise<Stage> {
   const { page } = visit;

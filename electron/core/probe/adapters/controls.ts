@@ -1,24 +1,49 @@
 // Controls found the way a person finds them: by their role and what they say (accents, case and spacing aside),
 // ids, classes and names only as hints; and wrapper pages (an information page before the service) passed.
 import type { Locator, Page } from 'playwright-core';
-import { loosePattern } from '../text.js';
+import { onElement } from '../in-page.js';
+import { normalizeText } from '../text.js';
 import type { Visit } from '../visit.js';
 
-type Role = 'button' | 'link' | 'checkbox' | 'radio';
+const CONTROLS = 'button, a[href], input[type="submit"], input[type="button"], [role="button"], [role="link"]';
 
-/** The first visible control of these roles whose name says one of `names`; `hint` (a selector) is tried too. */
-export async function findControl(page: Page, roles: Role[], names: string[], hint?: string): Promise<Locator | null> {
-  for (const name of names) {
-    const pattern = loosePattern(name);
-    for (const role of roles) {
-      const found = page.getByRole(role, { name: pattern });
-      const count = await found.count().catch(() => 0);
-      for (let i = 0; i < count; i++) {
-        const candidate = found.nth(i);
-        if (await candidate.isVisible().catch(() => false)) return candidate;
+/**
+ * Runs in the page: the index (among CONTROLS) of the visible control whose name (text, value, aria-label or title;
+ * accents, case, spacing and apostrophes aside) starts with the earliest of `names`, else -1. One round trip.
+ */
+const PICK = onElement<number>(`
+  const norm = (t) => (t || '').normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').replace(/[\\u2018\\u2019\\u02bc]/g, "'")
+    .replace(/\\s+/g, ' ').trim().toLowerCase();
+  const names = arg;
+  let best = -1;
+  let bestRank = names.length;
+  el.forEach((node, index) => {
+    const r = node.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return;
+    const s = getComputedStyle(node);
+    if (s.visibility === 'hidden' || s.display === 'none') return;
+    const said = [node.tagName === 'INPUT' ? node.value : node.innerText, node.getAttribute('aria-label'), node.getAttribute('title')]
+      .map(norm).filter(Boolean);
+    for (let rank = 0; rank < bestRank; rank++) {
+      const name = names[rank];
+      if (said.some((text) => text === name || text.startsWith(name + ' ') || text.replace(/[^a-z0-9' ]/g, '').trim() === name.replace(/[^a-z0-9' ]/g, '').trim())) {
+        best = index;
+        bestRank = rank;
+        break;
       }
     }
-  }
+  });
+  return best;
+`);
+
+/**
+ * The visible button or link that says the earliest of `names` (words as a person reads them; see normalizeText),
+ * else the first visible element of `hint` (a selector: ids and classes only as hints), else null.
+ */
+export async function findControl(page: Page, names: string[], hint?: string): Promise<Locator | null> {
+  const all = page.locator(CONTROLS);
+  const index = await all.evaluateAll(PICK, names.map((name) => normalizeText(name))).catch(() => -1);
+  if (index >= 0) return all.nth(index);
   if (hint) {
     const hinted = page.locator(hint);
     const count = await hinted.count().catch(() => 0);
@@ -45,7 +70,7 @@ const CONTINUE = [
  * person would. Returns true when it was passed (the next page is then on screen).
  */
 export async function passInterstitial(visit: Visit): Promise<boolean> {
-  const control = await findControl(visit.page, ['link', 'button'], CONTINUE);
+  const control = await findControl(visit.page, CONTINUE);
   if (!control) return false;
   visit.step('page d’information');
   const href = await control.getAttribute('href').catch(() => null);

@@ -131,7 +131,7 @@ export async function readCalendar(visit: Visit): Promise<AdapterResult> {
     visit.step(`calendrier, ${week.heading}`);
     // Weeks only move forward, so the slots of the weeks still unread are all later than those found.
     if (found.size >= 2 || weeks >= MAX_WEEKS) break;
-    const next = await findControl(visit.page, ['button', 'link'], NEXT_WORDS, NEXT_HINT);
+    const next = await findControl(visit.page, NEXT_WORDS, NEXT_HINT);
     if (next === null || !(await next.isEnabled().catch(() => false))) {
       ended = true;
       break;

@@ -50,7 +50,7 @@ async function has(visit: Visit, selector: string): Promise<boolean> {
 }
 
 function nextControl(visit: Visit): Promise<Locator | null> {
-  return findControl(visit.page, ['button', 'link'], NEXT_WORDS, NEXT_HINT);
+  return findControl(visit.page, NEXT_WORDS, NEXT_HINT);
 }
 
 async function submitNext(visit: Visit): Promise<void> {

@@ -53,7 +53,7 @@ async function pageKind(visit: Visit): Promise<PageKind> {
 
 /** The slot cards: radios (the site's ids `trhId_…` are only a hint) with a label that holds a date. */
 const slotInputs = (page: Page) => page.locator('input[type="radio"]');
-const takeAppointment = (page: Page) => findControl(page, ['link', 'button'], ['prendre un rendez-vous', 'prendre rendez-vous']);
+const takeAppointment = (page: Page) => findControl(page, ['prendre un rendez-vous', 'prendre rendez-vous']);
 
 function captchaResult(page: Page): AdapterResult {
   if (new URL(page.url()).searchParams.get('error') === 'errorSessionInvalide') {
@@ -107,10 +107,27 @@ function windowStart(text: string, cards: string[]): string | null {
 }
 
 async function nextWeek(visit: Visit): Promise<boolean> {
-  const link = await findControl(visit.page, ['link', 'button'], ['semaine suivante', 'semaine prochaine', 'suivante'], '[class*="next" i]');
+  const link = await findControl(visit.page, ['semaine suivante', 'semaine prochaine', 'suivante'], '[class*="next" i]');
   if (link === null) return false;
   await followLink(visit, link);
   return (await visit.read(async () => ((await pageKind(visit)) === 'creneau' ? true : null))) === true;
+}
+
+/**
+ * Opens the window of the first availability the page announces, the way its own "next week" link is written
+ * (its date parameter set to that day): true when the page then shows slot cards.
+ */
+async function jumpTo(visit: Visit, start: string, target: string): Promise<boolean> {
+  const link = await findControl(visit.page, ['semaine suivante', 'semaine prochaine', 'suivante'], '[class*="next" i]');
+  const href = link ? await link.getAttribute('href').catch(() => null) : null;
+  if (!href) return false;
+  const url = new URL(href, visit.page.url());
+  const param = [...url.searchParams.entries()].find(([, value]) => /^\d{4}-\d{2}-\d{2}$/.test(value) && value > start);
+  if (!param) return false;
+  url.searchParams.set(param[0], target);
+  visit.step('choix du créneau, première disponibilité annoncée');
+  await visit.goto(url.toString());
+  return (await visit.read(async () => ((await cardTexts(visit.page)).length > 0 ? true : null))) === true;
 }
 
 /** The slot page: the site's no-slot message, or the cards of one week, turning weeks for a second slot. */
@@ -135,6 +152,10 @@ export async function readCreneaux(visit: Visit): Promise<AdapterResult> {
   // The page may open on the current week: the first availability it announces says how far to walk.
   const target = firstDispo ? (parseFrenchDate(firstDispo)?.date ?? null) : null;
   let start = windowStart(text, texts);
+  if (texts.length === 0 && target !== null && start !== null && target > start && (await jumpTo(visit, start, target))) {
+    texts = await cardTexts(page);
+    start = windowStart(await page.locator('body').innerText(), texts) ?? start;
+  }
   let extra = 0;
   for (let week = 0; ; week += 1) {
     const read = texts.map((card) => parseFrenchSlot(card));
