@@ -4,9 +4,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { API_EVENTS, API_METHODS, type ApiEvents } from '../shared/api.js';
+import { API_EVENTS, API_METHODS, type ApiEvents, type CsvExportResult } from '../shared/api.js';
+import { EVIDENCE_DIR } from '../shared/domain.js';
 import type { Core } from '../core/api/create-core.js';
-import { writeCsvForPlannings } from '../core/export/index.js';
 
 export interface WebHostOptions {
   core: Core;
@@ -45,7 +45,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core } = options;
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const staticRoot = path.resolve(options.staticDir);
-  const evidenceRoot = path.join(core.dataDir, 'evidence');
+  const evidenceRoot = core.evidenceDir;
   const sockets = new Set<import('node:net').Socket>();
 
   const server = http.createServer((req, res) => {
@@ -80,8 +80,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const name = safeDecode(url.pathname.slice('/api/'.length));
       if (req.method === 'GET' && name === 'events') return streamEvents(req, res);
       if (req.method === 'GET' && name === 'export.csv') return exportCsv(url, res);
-      // Over HTTP the CSV is downloaded (GET /api/export.csv): no writing to a path the page chooses.
-      if (req.method !== 'POST' || name === 'export:csv' || !(API_METHODS as readonly string[]).includes(name)) {
+      if (req.method !== 'POST' || !(API_METHODS as readonly string[]).includes(name)) {
         sendJson(res, 404, { ok: false, error: { code: 'not_found', message: `Inconnu : ${req.method ?? ''} ${name}` } });
         return;
       }
@@ -97,6 +96,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'JSON illisible.' } });
         return;
       }
+      // Over HTTP the CSV is written to the exports folder (and downloaded from GET /api/export.csv), never to a
+      // path the page chooses.
+      if (name === 'export:csv' && typeof input === 'object' && input !== null && 'path' in input) {
+        sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Export : le fichier est téléchargé, sans chemin.' } });
+        return;
+      }
       sendJson(res, 200, await core.handle(name, input));
       return;
     }
@@ -104,8 +109,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(405).end();
       return;
     }
-    if (url.pathname.startsWith('/evidence/')) {
-      await serveFile(res, evidenceRoot, url.pathname.slice('/evidence/'.length), false);
+    if (url.pathname.startsWith(`/${EVIDENCE_DIR}/`)) {
+      await serveFile(res, evidenceRoot, url.pathname.slice(`/${EVIDENCE_DIR}/`.length), false);
       return;
     }
     await serveFile(res, staticRoot, url.pathname.slice(1) || 'index.html', true);
@@ -126,15 +131,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
+  /** The CSV goes through the same handler as everywhere (validated), written to the exports folder, then sent. */
   async function exportCsv(url: URL, res: http.ServerResponse): Promise<void> {
     const ids = url.searchParams.getAll('planning');
-    const name = `guichets-sondages-${new Date().toISOString().slice(0, 10)}.csv`;
+    const reply = await core.handle('export:csv', ids.length > 0 ? { planningIds: ids } : {});
+    if (!reply.ok) {
+      sendJson(res, 400, reply);
+      return;
+    }
+    const { path: file } = reply.value as CsvExportResult;
     res.writeHead(200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${name}"`,
+      'Content-Disposition': `attachment; filename="${path.basename(file)}"`,
     });
-    await writeCsvForPlannings(core.store, res, ids.length > 0 ? ids : undefined);
-    res.end();
+    await pipeline(createReadStream(file), res);
   }
 
   async function serveFile(res: http.ServerResponse, root: string, relative: string, spa: boolean): Promise<void> {

@@ -145,23 +145,26 @@ export type AppApi = {
   [K in ApiMethod]: (input: ApiInput<K>) => Promise<ApiOutput<K>>;
 };
 
-export const API_METHODS = [
-  'app:info',
-  'plannings:list',
-  'plannings:get',
-  'plannings:create',
-  'plannings:update',
-  'plannings:remove',
-  'plannings:discover',
-  'probes:runNow',
-  'probes:list',
-  'assisted:open',
-  'assisted:close',
-  'steps:try',
-  'settings:get',
-  'settings:update',
-  'export:csv',
-] as const satisfies readonly ApiMethod[];
+/** Every method once: the type checker refuses a missing or an unknown one (a method added to ApiMethods goes here). */
+const METHODS = {
+  'app:info': true,
+  'plannings:list': true,
+  'plannings:get': true,
+  'plannings:create': true,
+  'plannings:update': true,
+  'plannings:remove': true,
+  'plannings:discover': true,
+  'probes:runNow': true,
+  'probes:list': true,
+  'assisted:open': true,
+  'assisted:close': true,
+  'steps:try': true,
+  'settings:get': true,
+  'settings:update': true,
+  'export:csv': true,
+} satisfies Record<ApiMethod, true>;
+
+export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];
 
 /** Events pushed to the UI, in the past tense. */
 export interface ApiEvents {
@@ -171,7 +174,13 @@ export interface ApiEvents {
   'assisted:changed': AssistedSessionStatus;
 }
 export type ApiEvent = keyof ApiEvents;
-export const API_EVENTS = ['probe:started', 'probe:finished', 'plannings:changed', 'assisted:changed'] as const satisfies readonly ApiEvent[];
+const EVENTS = {
+  'probe:started': true,
+  'probe:finished': true,
+  'plannings:changed': true,
+  'assisted:changed': true,
+} satisfies Record<ApiEvent, true>;
+export const API_EVENTS: readonly ApiEvent[] = Object.keys(EVENTS) as ApiEvent[];
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -188,7 +197,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ApiError {
   code: ErrorCode;
+  /** In French, for the command line and the logs; the UI writes its own from `code` and `params`. */
   message: string;
+  /** Path of the input at fault within the object the person edits: `['url']`, `['steps', 2, 'selector']`. */
+  field?: (string | number)[];
+  /** What the UI's message needs (a maximum, a step number…), by name. */
+  params?: Record<string, string | number>;
 }
 
 /** What crosses IPC and HTTP: Electron passes only an error's message, so errors travel as values. */
@@ -200,5 +214,12 @@ export interface Bridge {
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 }
 
-export const isApiMethod = (name: string): name is ApiMethod =>
-  (API_METHODS as readonly string[]).includes(name);
+/**
+ * What only the desktop app offers, beside the API (the preload exposes it as `window.desktop`): native dialogs
+ * that supply an input of an API call, such as where to save an export.
+ */
+export interface DesktopBridge {
+  /** The file the person chose in a save dialog, or null when they cancelled. */
+  saveCsvDialog(): Promise<string | null>;
+}
+export const DESKTOP_CHANNELS = { saveCsvDialog: 'dialog:saveCsv' } as const satisfies Record<keyof DesktopBridge, string>;

@@ -19,7 +19,7 @@ import {
   PLANNINGS_FILE,
   PROBES_DIR,
 } from '../store/layout.js';
-import { hashRecord, sha256 } from './chain.js';
+import { hashRecord, sha256 } from '../store/chain.js';
 
 export type ProblemKind =
   | 'artefact_missing'

@@ -2,13 +2,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Category, Outcome } from '../../shared/domain.js';
+import type { Category, Gap, Outcome } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
+import { verify } from '../evidence/index.js';
 import { addGap, addProbe, maskOf, sortedMonths, type MonthAggregates } from '../stats/index.js';
 import { decodeMonths, encodeMonths, isStoredMonths } from './aggregatesFile.js';
 import { aggregatesKind } from './kinds.js';
 import { createStore, type Store } from './store.js';
-import { syntheticArtefacts, syntheticProbe } from './synthetic.js';
+import { syntheticArtefacts, syntheticProbe } from '../../../test/support/synthetic.js';
 
 const CYCLE: readonly [Outcome, Category | null][] = [
   ['no_date', 'c5'],
@@ -37,7 +38,7 @@ function threeYears(): MonthAggregates {
       n += 1;
     }
   }
-  addGap(months, { planningId: 'p', from: '2024-03-31T20:00:00Z', to: '2024-04-01T02:00:00Z', hours: 6, reason: 'veille' });
+  addGap(months, { planningId: 'p', from: '2024-03-31T20:00:00Z', to: '2024-04-01T02:00:00Z', hours: 6, reason: 'asleep' });
   return months;
 }
 
@@ -104,7 +105,7 @@ describe('the aggregates file in the store', () => {
       const probe = await store.probes.append(syntheticProbe('p1', '2026-04-30T21:00:00Z', n), { screenshot: null, pageText: null });
       addProbe(expected, probe);
     }
-    const gap = { planningId: 'p1', from: '2026-04-30T20:00:00Z', to: '2026-04-30T21:00:00Z', hours: 1, reason: 'veille' };
+    const gap: Gap = { planningId: 'p1', from: '2026-04-30T20:00:00Z', to: '2026-04-30T21:00:00Z', hours: 1, reason: 'asleep' };
     await store.gaps.record(gap);
     addGap(expected, gap);
     await store.close();
@@ -117,7 +118,7 @@ describe('the aggregates file in the store', () => {
     expect(months).toEqual(sortedMonths(expected));
     const last = await store.probes.last('p1');
     expect(JSON.parse(text)).toMatchObject({ probes: 30, head: { hash: last?.hash, probeId: last?.id } });
-    expect(await store.verify('p1')).toMatchObject({ ok: true, checkedProbes: 30 });
+    expect(await verify(store, 'p1')).toMatchObject({ ok: true, checkedProbes: 30 });
   });
 
   it('hands out copies: changing what it returned changes nothing stored', async () => {
@@ -147,7 +148,7 @@ describe('the aggregates file in the store', () => {
         for (let n = 0; n < 30; n += 1) await store.probes.append(syntheticProbe(id, '2026-03-10T08:00:00Z', n), syntheticArtefacts(n));
       }),
     );
-    expect(await store.verify()).toEqual({ ok: true, checkedProbes: 90, problems: [] });
+    expect(await verify(store)).toEqual({ ok: true, checkedProbes: 90, problems: [] });
     const counted = (await store.aggregates('b')).flatMap((m) => Object.values(m.categories)).reduce((sum, c) => sum + c.attempts, 0);
     // The synthetic cycle has 5 conclusive probes in 7: 30 probes = 4 cycles (20) + 2 more (no_date ×2).
     expect(counted).toBe(22);
