@@ -14,7 +14,7 @@ export const STEP_BUDGET_MS = 15_000;
 /** How long an unrecognised page is given to show what the robot expects before it is classified. */
 const RECOGNITION_GRACE_MS = 2_500;
 /** Longest an action waits for its control before the robot looks for what stands in the way. */
-const ACTION_TIMEOUT_MS = 4_000;
+const ACTION_TIMEOUT_MS = 6_000;
 
 /** Thrown by an adapter's helpers to end the probe with an outcome (e.g. the site could not be reached). */
 export class ProbeStop extends Error {
@@ -220,7 +220,12 @@ export function startVisit(ctx: AdapterContext): Visit {
       const loaded = page.waitForEvent('domcontentloaded', { timeout: STEP_BUDGET_MS });
       // Handled by the await below; the catch stops an unhandled rejection when the click itself fails.
       loaded.catch(() => undefined);
-      await act(control, `« ${name} »`, (timeout) => control.click({ timeout }));
+      await act(control, `« ${name} »`, async (timeout) => {
+        // A click that starts a slow navigation is done once the next document is there.
+        const clicking = control.click({ timeout });
+        clicking.catch(() => undefined);
+        await Promise.race([clicking, loaded]);
+      });
       // What the next page's loading meets (a refusal of its calls) is said after this step.
       const current = watch.step();
       if (!current.startsWith('après ')) watch.setStep(`après « ${current} »`);

@@ -84,10 +84,10 @@ const FAR: CaseKey[] = ['legacyFar'];
 /** For each variation: the cases it runs, and the outcome it must give instead of the replica's own (if any). */
 export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome }> = {
   'telle-quelle': { cases: [...ALL, ...FAR] },
-  'bandeau-boutons': { cases: ['legacyCalendar', 'rdvpref', 'anct', 'steps'] },
+  'bandeau-boutons': { cases: ['legacyCalendar', 'steps'] },
   'bandeau-lien': { cases: ['legacyCalendar', 'rdvpref', 'anct', 'steps', ...FAR] },
-  'bandeau-iframe': { cases: ['legacyCalendar', 'rdvpref', 'anct', 'steps'] },
-  'mur-cookies': { cases: ['legacyCalendar', 'rdvpref', 'anct', 'steps'] },
+  'bandeau-iframe': { cases: ['legacyCalendar', 'anct', 'steps'] },
+  'mur-cookies': { cases: ['legacyCalendar', 'rdvpref', 'steps'] },
   'bandeau-div': { cases: ['legacyCalendar', 'steps'] },
   'bandeau-tardif': { cases: ['legacyCalendar', 'steps'] },
   'fenetre-info': { cases: ['legacyCalendar', 'steps'] },
