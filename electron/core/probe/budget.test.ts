@@ -31,7 +31,7 @@ describe('probe budgets', () => {
   it('ends on a cover nothing closes with robot_error naming it, well within the probe budget', { timeout: 90_000 }, async () => {
     const result = await prober.probe({ url: `${covered.origin}/booking/create/50382/0`, guichet: null }, caption);
     expect(result.outcome, result.detail).toBe('robot_error');
-    expect(result.detail).toMatch(/^Étape « conditions d’utilisation » : .* recouvert .*« Votre navigateur n'est pas pris en charge/);
+    expect(result.detail).toMatch(/^Étape « conditions d’utilisation » : un élément recouvre .*« Votre navigateur n'est pas pris en charge/);
     expect(result.durationMs).toBeLessThan(BOUND_MS);
     expect(result.step).toBe('conditions d’utilisation');
     expect(result.pageText).toContain("Votre navigateur n'est pas pris en charge");

@@ -174,7 +174,7 @@ export function startVisit(ctx: AdapterContext): Visit {
     const named = still ?? cover ?? intercepting ?? '';
     throw stop(
       'robot_error',
-      `Étape « ${watch.step()} » : ${what} est recouvert par un élément que le robot n'a pas su fermer : « ${shorten(named, 140)} ».`,
+      `Étape « ${watch.step()} » : un élément recouvre ${what} et le robot n'a pas su le fermer : « ${shorten(named, 140)} ».`,
     );
   }
 

@@ -57,6 +57,14 @@ export function matrixCases(clock: Clock): Record<string, MatrixCase> {
       expected: 'dates',
       slots: replicaSlots('soon', clock).slice(0, 2),
     },
+    anctLater: {
+      name: 'RDV Service Public, semaine vide puis « Prochaine disponibilité »',
+      system: 'anct',
+      path: anctPath('7101', 'remise_de_titre_de_sejour-public_office'),
+      guichet: null,
+      expected: 'dates',
+      slots: replicaSlots('one_to_two_months', clock).slice(0, 2),
+    },
     steps: {
       name: 'étapes définies (module legacy)',
       system: 'steps',
@@ -83,7 +91,7 @@ const FAR: CaseKey[] = ['legacyFar'];
 
 /** For each variation: the cases it runs, and the outcome it must give instead of the replica's own (if any). */
 export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome }> = {
-  'telle-quelle': { cases: [...ALL, ...FAR] },
+  'telle-quelle': { cases: [...ALL, ...FAR, 'anctLater'] },
   'bandeau-boutons': { cases: ['legacyCalendar', 'steps'] },
   'bandeau-lien': { cases: ['legacyCalendar', 'rdvpref', 'anct', 'steps', ...FAR] },
   'bandeau-iframe': { cases: ['legacyCalendar', 'anct', 'steps'] },
@@ -106,4 +114,8 @@ export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome }> = {
   'datadome-page': { cases: ['anct'], outcome: 'site_error' },
   'refus-429-page': { cases: ['anct'], outcome: 'site_error' },
   'maintenance-page': { cases: ['rdvpref', 'legacyNone'], outcome: 'site_error' },
+  // A walk that does not move forward, or an empty week without the site's words, is never read as « no date ».
+  'calendrier-fige': { cases: FAR, outcome: 'unrecognized' },
+  'calendrier-recule': { cases: FAR, outcome: 'unrecognized' },
+  'sans-prochaine-dispo': { cases: ['anctLater'], outcome: 'unrecognized' },
 };

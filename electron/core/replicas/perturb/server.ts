@@ -101,6 +101,7 @@ export async function startPerturbedServer(upstream: string, name: string): Prom
     const wait = document ? chosen.delay?.page : isScriptCall(req) ? chosen.delay?.xhr : undefined;
     if (wait) await sleep(wait);
 
+    if (chosen.rewriteCall && isScriptCall(req) && req.url) req.url = chosen.rewriteCall(req.url);
     const answer = await forward(req, body);
     const headers: Record<string, string | string[]> = {};
     for (const [key, value] of Object.entries(answer.headers)) {

@@ -25,7 +25,13 @@ export interface Variation {
   interstitial?: boolean;
   /** Served instead of the replica's second page, with HTTP 200 (a maintenance page mid-flow). */
   maintenanceAt2?: boolean;
+  /** Rewrites the address of the page's XHR/fetch calls (a calendar that does not move, or moves back). */
+  rewriteCall?: (path: string) => string;
 }
+
+/** The legacy module's week call, `…::<offset>`: the robot must see that the weeks do not move forward. */
+const weekOffset = (change: (offset: number) => number) => (path: string) =>
+  path.replace(/(bookingserver::planning::assign::\d+::\d+::)(-?\d+)$/, (_m, head: string, offset: string) => `${head}${change(Number(offset))}`);
 
 const onDocument = (layer: () => string) => (html: string, document: boolean) => (document ? addLayer(html, layer()) : html);
 
@@ -53,6 +59,13 @@ export const VARIATIONS: readonly Variation[] = [
   { name: 'datadome-page', label: 'DataDome à la 2e page', refusal: { status: 403, at: 'page', page: 'datadome' } },
   { name: 'refus-429-page', label: '429 à la 2e page', refusal: { status: 429, at: 'page', page: 'rate' } },
   { name: 'maintenance-page', label: 'maintenance (HTTP 200) à la 2e page', maintenanceAt2: true },
+  { name: 'calendrier-fige', label: '« semaine suivante » qui ne bouge pas', rewriteCall: weekOffset(() => 0) },
+  { name: 'calendrier-recule', label: '« semaine suivante » qui recule', rewriteCall: weekOffset((offset) => -offset) },
+  {
+    name: 'sans-prochaine-dispo',
+    label: 'semaine vide sans « Prochaine disponibilité »',
+    html: (html) => html.replace(/<div class="position-absolute bg-overlay">[\s\S]*?<\/a><\/div>/, ''),
+  },
 ];
 
 export function variation(name: string): Variation {
