@@ -134,7 +134,7 @@ describe('errors where the field is, in words a volunteer understands', () => {
     await page.getByLabel('Maximum duration of a probe (seconds)').fill('1');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('A whole number of seconds, from 0 to 3600.').waitFor();
-    await page.getByText('A whole number of seconds, from 10 to 900.').waitFor();
+    await page.getByText('A whole number of seconds, from 20 to 300.').waitFor();
     expect(await visibleText(page)).not.toMatch(TECHNICAL);
     await page.getByLabel('Minimum interval between two requests to the same site (seconds)').fill('30');
     await page.getByLabel('Maximum duration of a probe (seconds)').fill('120');

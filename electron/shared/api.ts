@@ -11,6 +11,7 @@ import type {
   Planning,
   Probe,
   Settings,
+  Step,
   StepsSpec,
 } from './domain.js';
 import type { PlanningStats } from './stats.js';
@@ -70,6 +71,20 @@ export interface PlanningOverview {
   /** ISO instant of the next scheduled probe, when the schedule runs and the planning is followed. */
   nextProbeAt: string | null;
   running: boolean;
+  /** Non-null after three `robot_error`/`unrecognized` probes in a row: « Le robot ne sait plus lire ce site ». */
+  robotTrouble: RobotTrouble | null;
+}
+
+export interface RobotTrouble {
+  /** ISO instant of the first probe of the streak. */
+  since: string;
+  count: number;
+  lastProbeId: string;
+  /** The robot's step when it stopped (French), null when unknown. */
+  step: string | null;
+  detail: string;
+  /** What the robot did up to the failure, as user-defined steps (to pre-fill the steps editor). */
+  stepsTaken: Step[];
 }
 
 export interface PlanningDetail extends PlanningOverview {

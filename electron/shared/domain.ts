@@ -132,6 +132,10 @@ export interface Probe {
   httpStatus: number | null;
   screenshot: ProbeArtefact | null;
   pageText: ProbeArtefact | null;
+  /** The probe's own log (robot steps, Playwright call logs, browser console); absent from records made before it. */
+  log?: ProbeArtefact | null;
+  /** Where the robot stopped and what it had done, as user-defined steps (robot_error and unrecognized only). */
+  robot?: { step: string | null; stepsTaken: Step[] };
   environment: ProbeEnvironment;
   trigger: ProbeTrigger;
   /** Hash of the previous probe of the same planning (null for the first): a broken chain shows a deletion. */
@@ -200,7 +204,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'fr',
   browserPath: null,
   hostSpacingSeconds: 30,
-  probeTimeoutSeconds: 120,
+  // About 15 s a step: a site that does not answer, or a step that cannot be done, ends the probe well before.
+  probeTimeoutSeconds: 45,
   author: '',
   schedulerEnabled: true,
   maxParallelProbes: 0,

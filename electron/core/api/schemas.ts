@@ -49,7 +49,7 @@ const settingsPatch = z
     language: z.enum(['fr', 'en']),
     browserPath: z.string().trim().min(1).nullable(),
     hostSpacingSeconds: z.number().int().min(0).max(3600),
-    probeTimeoutSeconds: z.number().int().min(10).max(900),
+    probeTimeoutSeconds: z.number().int().min(20).max(300),
     maxParallelProbes: z.number().int().min(0).max(MAX_PARALLEL_PROBES),
     author: z.string().trim().max(200),
     schedulerEnabled: z.boolean(),

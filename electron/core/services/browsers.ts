@@ -131,6 +131,9 @@ function configurationFailure(url: string, startedAt: Date, message: string, app
     httpStatus: null,
     screenshot: null,
     pageText: null,
+    step: null,
+    stepsTaken: [],
+    log: '',
     environment: {
       appVersion,
       browser: '',

@@ -53,7 +53,7 @@ function check(draft: Draft): Errors {
   const errors: Errors = {};
   const at = (field: Field) => (t: TFunction) => ({ message: t(`fieldErrors.${field}`), field: [field], detail: null });
   if (!wholeIn(draft.hostSpacingSeconds, 0, 3600)) errors.hostSpacingSeconds = at('hostSpacingSeconds');
-  if (!wholeIn(draft.probeTimeoutSeconds, 10, 900)) errors.probeTimeoutSeconds = at('probeTimeoutSeconds');
+  if (!wholeIn(draft.probeTimeoutSeconds, 20, 300)) errors.probeTimeoutSeconds = at('probeTimeoutSeconds');
   if (!wholeIn(draft.maxParallelProbes, 0, 16)) errors.maxParallelProbes = at('maxParallelProbes');
   if (draft.from >= draft.to) errors.activeHours = at('activeHours');
   if (draft.days.length === 0) errors.activeDays = at('activeDays');
