@@ -19,6 +19,7 @@ import {
   PLANNINGS_FILE,
   PROBES_DIR,
 } from '../store/layout.js';
+import { checkSealedChain, checkSealedFile, loadSeals, type SealedState, type SealsSummary } from '../seals/check.js';
 import { hashRecord, sha256 } from './chain.js';
 
 export type ProblemKind =
@@ -31,7 +32,15 @@ export type ProblemKind =
   /** A listed planning whose probes folder is gone while its evidence or aggregates remain. */
   | 'planning_incomplete'
   /** Probes, evidence or aggregates of a planning that plannings.json does not know (neither active nor removed). */
-  | 'planning_unlisted';
+  | 'planning_unlisted'
+  /** The aggregates' count of probes differs from the records on disk. */
+  | 'count_mismatch'
+  /** A seal unreadable, unsigned, badly signed, out of the chain of seals, or with an invalid timestamp. */
+  | 'seal_invalid'
+  /** Sealed probes deleted, inserted or rewritten (even with a chain recomputed consistently). */
+  | 'sealed_probes_changed'
+  | 'sealed_gaps_changed'
+  | 'sealed_history_changed';
 
 export interface VerifyProblem {
   planningId: string;
@@ -53,6 +62,8 @@ export interface VerifyReport {
    * Absent when the data folder has no plannings.json (a bare folder of probes).
    */
   emptyPlannings?: string[];
+  /** The seals found, the newest, those not yet time-stamped and the probes made since the newest. */
+  seals?: SealsSummary;
 }
 
 export interface VerifyOptions {
@@ -100,12 +111,19 @@ async function checkArtefact(
   }
 }
 
-async function verifyPlanning(files: JsonFiles, dir: string, planningId: string, report: VerifyReport): Promise<void> {
+async function verifyPlanning(
+  files: JsonFiles,
+  dir: string,
+  planningId: string,
+  report: VerifyReport,
+  sealed: SealedState,
+): Promise<void> {
   const problem = (entry: Omit<VerifyProblem, 'planningId'>): void => {
     report.problems.push({ planningId, ...entry });
   };
   const nodes = new Map<string, Node>();
   const order: string[] = [];
+  let unreadableDay = false;
 
   for (const month of await monthsOf(dir, planningId)) {
     for (const day of await daysOf(dir, planningId, month)) {
@@ -116,6 +134,7 @@ async function verifyPlanning(files: JsonFiles, dir: string, planningId: string,
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         problem({ probeId: null, file, kind: 'file_unreadable', message: `Fichier « ${file} » illisible : ${reason}` });
+        unreadableDay = true;
         continue;
       }
       for (const probe of probes) {
@@ -148,10 +167,25 @@ async function verifyPlanning(files: JsonFiles, dir: string, planningId: string,
     }
   }
 
+  const unsealed = checkSealedChain(planningId, nodes, sealed.chains.get(planningId) ?? [], problem);
+  if (unsealed > 0) sealed.summary.unsealed.push({ planningId, probes: unsealed });
+
   let head: ChainHead | null = null;
+  let countProblem: (() => void) | null = null;
   const headFile = aggregatesFile(planningId);
   try {
-    head = (await files.readFresh(headFile, aggregatesKind(planningId)))?.head ?? null;
+    const aggregates = await files.readFresh(headFile, aggregatesKind(planningId));
+    head = aggregates?.head ?? null;
+    const counted = aggregates?.probes ?? 0;
+    // A day file that cannot be read is reported as such; its probes are not counted as deleted too.
+    if (aggregates && counted !== nodes.size && !unreadableDay) {
+      countProblem = () => problem({
+        probeId: null,
+        file: headFile,
+        kind: 'count_mismatch',
+        message: `Planning ${planningId} : « ${headFile} » compte ${counted} sondage(s), ${nodes.size} sont enregistrés : des sondages ont été ${counted > nodes.size ? 'supprimés' : 'ajoutés'} en dehors de Guichets.`,
+      });
+    }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     problem({ probeId: null, file: headFile, kind: 'file_unreadable', message: `Fichier « ${headFile} » illisible : ${reason}` });
@@ -159,6 +193,7 @@ async function verifyPlanning(files: JsonFiles, dir: string, planningId: string,
     return;
   }
   checkChain(nodes, order, head, problem, planningId);
+  countProblem?.();
 }
 
 /**
@@ -336,12 +371,19 @@ async function crossCheck(dir: string, planningId: string, listed: Set<string>, 
  */
 export async function verifyDir(dir: string, planningId?: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   if (planningId !== undefined) assertSafeId('planning', planningId);
+  const folder = await stat(dir).catch(() => null);
+  if (!folder?.isDirectory()) {
+    throw new AppError('invalid_input', `Dossier de données introuvable : « ${dir} »${folder ? ' est un fichier' : ''}. Indiquez le dossier de Guichets avec --data-dir.`);
+  }
   const files = createJsonFiles({ dir, maxOpen: 0 });
   const report: VerifyReport = { ok: true, checkedProbes: 0, problems: [] };
+  const sealed = await loadSeals(dir);
+  report.problems.push(...sealed.problems);
   const listed = await listedPlannings(files, report);
   const known = [
     ...new Set([
       ...(listed ?? []),
+      ...sealed.chains.keys(),
       ...(await planningDirs(dir)),
       ...(await aggregatedPlannings(dir)),
       ...(await evidenceDirs(dir)),
@@ -358,12 +400,22 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
     const task = async (): Promise<void> => {
       const hasData = listed ? await crossCheck(dir, id, listed, report) : true;
       const before = report.checkedProbes;
-      if (hasData) await verifyPlanning(files, dir, id, report);
+      if (hasData || sealed.chains.has(id)) await verifyPlanning(files, dir, id, report, sealed);
       if (listed?.has(id) && report.checkedProbes === before) empty.push(id);
+      for (const [file, states] of sealed.files) {
+        if (file.startsWith(`${PROBES_DIR}/${id}/`)) await checkSealedFile(dir, file, states, (entry) => report.problems.push({ planningId: id, ...entry }));
+      }
     };
     await (options.exclusive ? options.exclusive(id, task) : task());
   }
+  for (const [file, states] of sealed.files) {
+    const owner = /^plannings-history\/(.+)\.json$/.exec(file)?.[1];
+    if (owner === undefined || (planningId !== undefined && owner !== planningId)) continue;
+    await checkSealedFile(dir, file, states, (entry) => report.problems.push({ planningId: owner, ...entry }));
+  }
   if (listed) report.emptyPlannings = empty;
+  // A folder never sealed says nothing about seals (older data folders, tests of the chain alone).
+  if (sealed.summary.count > 0) report.seals = sealed.summary;
   report.ok = report.problems.length === 0;
   return report;
 }

@@ -4,3 +4,4 @@ export type { GapStore, NewProbe, ProbeArtefacts, ProbeStore } from './probes.js
 export { sealedRecord } from './probes.js';
 export type { ChainHead } from './kinds.js';
 export { appendSyntheticProbes, syntheticArtefacts, syntheticPlanning, syntheticProbe } from './synthetic.js';
+export { HISTORY_DIR, historyFile, historyKind, versionAt, type PlanningVersion } from './history.js';

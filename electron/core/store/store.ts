@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { verifyDir, type VerifyReport } from '../evidence/verify.js';
 import type { MonthAggregate } from '../stats/index.js';
+import { historyFile, historyKind, recordVersion, type PlanningVersion } from './history.js';
 import { createJsonFiles } from './jsonFiles.js';
 import { planningsKind, settingsKind } from './kinds.js';
 import { absolute, assertSafeId, PLANNINGS_FILE, SETTINGS_FILE } from './layout.js';
@@ -44,11 +45,15 @@ export interface Store {
     remove(id: string): Promise<void>;
     /** Plannings removed from the list; their probes stay on disk and still export with their names. */
     removed(): Promise<Planning[]>;
+    /** Its label, préfecture, département, URL and guichet over time, oldest first (see history.ts). */
+    history(id: string): Promise<PlanningVersion[]>;
   };
   probes: ProbeStore;
   gaps: GapStore;
   /** Per-month counts, oldest first: all the dashboard reads. */
   aggregates(planningId: string): Promise<MonthAggregate[]>;
+  /** Runs `task` while no write of this planning is under way (sealing, verification). */
+  exclusive<T>(planningId: string, task: () => Promise<T>): Promise<T>;
   /** Checks hashes, artefacts and chains on disk; see evidence/verify.ts. */
   verify(planningId?: string): Promise<VerifyReport>;
   /** Waits for the writes under way. */
@@ -125,6 +130,7 @@ export function createStore(options: StoreOptions): Store {
           else draft.plannings.push(planning);
           draft.removed = (draft.removed ?? []).filter((kept) => kept.id !== planning.id);
         });
+        await recordVersion(files, planning, clock.now().toISOString());
       },
       async remove(id) {
         // Only the list changes: the planning's probes, screenshots and aggregates stay on disk, because
@@ -139,10 +145,15 @@ export function createStore(options: StoreOptions): Store {
       async removed() {
         return structuredClone((await readPlannings()).removed);
       },
+      async history(id) {
+        assertSafeId('planning', id);
+        return structuredClone((await files.read(historyFile(id), historyKind)).versions);
+      },
     },
     probes: parts.probes,
     gaps: parts.gaps,
     aggregates: parts.aggregates,
+    exclusive: parts.exclusive,
     verify: (planningId) => verifyDir(dir, planningId, { exclusive: parts.exclusive }),
     async close() {
       await planningQueue.idle();
