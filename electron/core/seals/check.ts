@@ -78,11 +78,13 @@ export async function loadSeals(dataDir: string): Promise<SealedState> {
     }
     const signature = await readFile(insideDir(dataDir, seal.sig) ?? '').catch(() => null);
     const key = keys.get(content.installationKey);
+    // What a seal says about the data counts only when it is the text that was signed.
+    const signed = !!signature && !!key && verifySignature(null, bytes, key, signature);
     if (!signature) {
       state.problems.push(sealProblem(seal.sig, `Sceau ${seal.name} : sa signature « ${seal.sig} » a disparu.`));
     } else if (!key) {
       state.problems.push(sealProblem(seal.json, `Sceau ${seal.name} : la clé publique qui l’a signé (empreinte ${content.installationKey}) est introuvable dans « seals/ ».`));
-    } else if (!verifySignature(null, bytes, key, signature)) {
+    } else if (!signed) {
       state.problems.push(sealProblem(seal.json, `Sceau ${seal.name} : signature invalide, le sceau a été modifié après avoir été signé.`));
     }
     if (canonicalJson(content.previous) !== canonicalJson(expected)) {
@@ -107,6 +109,7 @@ export async function loadSeals(dataDir: string): Promise<SealedState> {
         state.problems.push(sealProblem(seal.tsr, `Sceau ${seal.name} : horodatage invalide : ${check.reason ?? 'jeton illisible'}.`));
       }
     }
+    if (!signed) continue;
     for (const [planningId, chain] of Object.entries(content.plannings)) {
       const list = state.chains.get(planningId) ?? [];
       list.push({ seal: seal.name, createdAt: content.createdAt, value: chain });
