@@ -91,11 +91,29 @@ export interface AppInfo {
   schedulerRunning: boolean;
   dataDir: string;
   browser: BrowserStatus;
+  /** Fingerprint (SHA-256 of the public key) of the installation key that signs the seals; null before the first. */
+  installationKey: string | null;
+  /** Whether the probing browser runs in Chromium's sandbox, and why not when it cannot. */
+  sandbox: { enabled: boolean; reason: string | null };
+}
+
+/** A seal just written (see the README, « Vérifier les preuves »). */
+export interface SealSummary {
+  /** `YYYYMMDDTHHMMSSZ`: its files are `seals/<name>.json`, `.sig` and `.tsr`. */
+  name: string;
+  plannings: number;
+  probes: number;
+  /** Host of the time-stamping authority that stamped it; null when none answered (stamped later). */
+  stampedBy: string | null;
+  /** Earlier seals stamped at the same time. */
+  restamped: number;
 }
 
 export interface CsvExportResult {
   path: string;
   rows: number;
+  /** Damaged files whose probes could not be read: every other row is written, these are named. */
+  skipped?: string[];
 }
 
 /** Every method: its input and its output. Names are `namespace:verb`. */
@@ -119,6 +137,8 @@ export interface ApiMethods {
   'settings:update': { input: Partial<Settings>; output: Settings };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
+  /** Seals the data folder now: signed with the installation key, time-stamped when an authority answers. */
+  'seals:create': { input: undefined; output: SealSummary };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -146,6 +166,7 @@ export const API_METHODS = [
   'settings:get',
   'settings:update',
   'export:csv',
+  'seals:create',
 ] as const satisfies readonly ApiMethod[];
 
 /** Events pushed to the UI, in the past tense. */

@@ -146,6 +146,8 @@ export interface Settings {
   /** Author written into chart images. */
   author: string;
   schedulerEnabled: boolean;
+  /** RFC 3161 time-stamping authorities for the seals, tried in order; empty: seals stay unstamped. */
+  tsaUrls: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -155,4 +157,5 @@ export const DEFAULT_SETTINGS: Settings = {
   probeTimeoutSeconds: 120,
   author: '',
   schedulerEnabled: true,
+  tsaUrls: ['https://freetsa.org/tsr'],
 };

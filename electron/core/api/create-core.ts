@@ -19,7 +19,8 @@ import type { Planning, Probe } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
 import { exportCsvFile } from '../export/index.js';
-import { describeStep, detectSystem, findBrowser } from '../probe/index.js';
+import { checkBrowserProgram, describeStep, detectSystem, findBrowser, SANDBOX } from '../probe/index.js';
+import { createSealService } from '../seals/index.js';
 import { createScheduler, type Scheduler } from '../schedule/index.js';
 import { planningStats } from '../stats/index.js';
 import { createStore, type Store } from '../store/index.js';
@@ -81,6 +82,9 @@ export function createCore(options: CoreOptions): Core {
   const store = createStore({ dir: dataDir, clock });
   const events = new EventEmitter();
   const everyMinutes = options.demo ? 1 : 60;
+  const seals = createSealService({ store, clock, env, appVersion: options.appVersion, log });
+  // Said once, where the person running Guichets reads it; the settings page says it too (app:info).
+  if (!SANDBOX.enabled && SANDBOX.reason) log(`Navigateur sans bac à sable : ${SANDBOX.reason}`);
 
   const browsers = createBrowsers({
     store,
@@ -235,6 +239,8 @@ export function createCore(options: CoreOptions): Core {
         schedulerRunning: scheduler?.running ?? false,
         dataDir,
         browser: findBrowser({ env, settingsPath: settings.browserPath }),
+        installationKey: await seals.fingerprint(),
+        sandbox: { enabled: SANDBOX.enabled, reason: SANDBOX.reason },
       };
     },
     'plannings:list': async () => {
@@ -335,7 +341,10 @@ export function createCore(options: CoreOptions): Core {
     'settings:get': () => store.settings.get(),
     'settings:update': async (patch) => {
       await asWriter();
-      if (patch.browserPath) await mustBeProgram(patch.browserPath);
+      if (patch.browserPath) {
+        await mustBeProgram(patch.browserPath);
+        await checkBrowserProgram(patch.browserPath);
+      }
       const settings = await store.settings.update(patch);
       if (scheduler) await getScheduler();
       return settings;
@@ -343,8 +352,17 @@ export function createCore(options: CoreOptions): Core {
     'export:csv': async ({ planningIds, path: target }) => {
       const stamp = DateTime.fromJSDate(clock.now(), { zone: PARIS }).toFormat('yyyy-MM-dd_HH-mm');
       const out = target ?? path.join(dataDir, 'exports', `guichets-sondages-${stamp}.csv`);
-      const rows = await exportCsvFile(store, out, planningIds);
-      return { path: out, rows };
+      // Sealed first, when this process may write: another Guichets holding the folder seals it daily itself.
+      const writer = await asWriter().then(() => true, () => false);
+      if (writer) await seals.beforeExport();
+      const skipped: string[] = [];
+      const rows = await exportCsvFile(store, out, planningIds, skipped);
+      return { path: out, rows, ...(skipped.length > 0 ? { skipped } : {}) };
+    },
+    'seals:create': async () => {
+      await asWriter();
+      const { name, plannings, probes, stampedBy, restamped } = await seals.create();
+      return { name, plannings, probes, stampedBy, restamped };
     },
   };
 
@@ -383,6 +401,7 @@ export function createCore(options: CoreOptions): Core {
     async startSchedule() {
       await asWriter();
       await (await getScheduler()).start();
+      seals.startDaily();
     },
     async wake() {
       if (scheduler?.running) await scheduler.refresh();
@@ -392,6 +411,7 @@ export function createCore(options: CoreOptions): Core {
     },
     async close() {
       await scheduler?.stop();
+      await seals.stop();
       await browsers.close();
       await releaseWriter();
       await store.close();

@@ -50,6 +50,7 @@ const settingsPatch = z
     probeTimeoutSeconds: z.number().int().min(10).max(900),
     author: z.string().trim().max(200),
     schedulerEnabled: z.boolean(),
+    tsaUrls: z.array(httpUrl).max(5),
   })
   .partial()
   .strict();
@@ -74,6 +75,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'steps:try': z.object({ url: httpUrl, steps: stepsSpecSchema }),
   'settings:get': none,
   'settings:update': settingsPatch,
+  'seals:create': none,
   'export:csv': z.object({ planningIds: z.array(id).optional(), path: z.string().min(1).optional() }),
 };
 

@@ -4,3 +4,4 @@ export { loadSeals, type SealInfo, type SealsSummary } from './check.js';
 export { currentFingerprint, formatFingerprint, loadOrCreateKey, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, SEALS_DIR } from './keys.js';
 export { checkTimestamp, requestTimestamp } from './tsa.js';
 export { verifyDir as verifySeals } from '../evidence/verify.js';
+export { createSealService, tsaUrlsFrom, TSA_ENV } from './service.js';
