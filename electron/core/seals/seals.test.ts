@@ -39,7 +39,7 @@ async function rewriteChain(change: (probe: Probe) => Probe): Promise<void> {
   const rewritten = (await readProbes()).map((probe) => {
     const unsigned: Omit<Probe, 'hash'> & { hash?: string } = { ...change(probe), previousHash: previous };
     delete unsigned.hash;
-    const next = { ...unsigned, hash: hashRecord(unsigned) } as Probe;
+    const next = { ...unsigned, hash: hashRecord(unsigned) };
     previous = next.hash;
     return next;
   });
