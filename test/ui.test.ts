@@ -71,7 +71,7 @@ afterAll(async () => {
 
 describe('the Guichets UI, driven like a user', () => {
   it('shows the header: name, data folder and the browser found', async () => {
-    await page.goto(host.url);
+    await page.goto(host.loginUrl());
     await page.getByRole('heading', { level: 1, name: 'Guichets' }).waitFor();
     await page.getByText(dataDir, { exact: true }).waitFor();
     await page.getByText(`Navigateur : ${BROWSER}`).waitFor();
@@ -315,7 +315,7 @@ describe('the demo', () => {
     const demoHost = await startWebHost({ core: demoCore, port: 0, staticDir: STATIC_DIR, log: () => undefined });
     const demoPage = await browser.newPage();
     try {
-      await demoPage.goto(demoHost.url);
+      await demoPage.goto(demoHost.loginUrl());
       await demoPage
         .getByText(
           'Mode démonstration : préfectures fictives (répliques locales), sondées chaque minute au lieu de chaque heure.',

@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -18,9 +19,14 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
+  /** The host's address, without a token: a page opened there has no access to the API until it logs in. */
   url: string;
+  /** A new address carrying a one-time token: opened once, it gives that browser the session cookie. */
+  loginUrl(): string;
   close(): Promise<void>;
 }
+
+const COOKIE = 'guichets_session';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,6 +53,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const staticRoot = path.resolve(options.staticDir);
   const evidenceRoot = path.join(core.dataDir, 'evidence');
   const sockets = new Set<import('node:net').Socket>();
+  // Any program on the PC can reach 127.0.0.1: the API answers only a browser that showed a secret printed to
+  // the person who started Guichets. The session secret never leaves the cookie (HttpOnly, SameSite=Strict).
+  const session = randomBytes(32).toString('base64url');
+  const tokens = new Set<string>();
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -76,6 +86,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
 
+    const token = url.searchParams.get('token');
+    if (token !== null && req.method === 'GET') {
+      const known = tokens.delete(token);
+      if (known) {
+        res.writeHead(303, {
+          'Set-Cookie': `${COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+          Location: url.pathname,
+          'Cache-Control': 'no-store',
+        });
+      } else {
+        res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' });
+      }
+      res.end(known ? '' : 'Adresse déjà utilisée ou périmée : relancez Guichets (serve ou demo) et ouvrez la nouvelle adresse affichée.');
+      return;
+    }
+    const protectedPath = url.pathname.startsWith('/api/') || url.pathname.startsWith('/evidence/');
+    if (protectedPath && !hasSession(req)) {
+      sendJson(res, 401, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'Accès refusé : ouvrez l’adresse avec son code, telle que Guichets l’a affichée au démarrage.' },
+      });
+      return;
+    }
+
     if (url.pathname.startsWith('/api/')) {
       const name = safeDecode(url.pathname.slice('/api/'.length));
       if (req.method === 'GET' && name === 'events') return streamEvents(req, res);
@@ -97,6 +131,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'JSON illisible.' } });
         return;
       }
+      // The program Guichets launches is chosen by the person at the PC, never by a web request.
+      if (name === 'settings:update' && typeof input === 'object' && input !== null && 'browserPath' in input) {
+        sendJson(res, 403, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'Le navigateur se choisit dans l’application de bureau ou en ligne de commande (--browser), jamais par la page web.' },
+        });
+        return;
+      }
       sendJson(res, 200, await core.handle(name, input));
       return;
     }
@@ -109,6 +151,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     await serveFile(res, staticRoot, url.pathname.slice(1) || 'index.html', true);
+  }
+
+  function hasSession(req: http.IncomingMessage): boolean {
+    const cookies = (req.headers.cookie ?? '').split(';').map((part) => part.trim());
+    const given = cookies.find((part) => part.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1) ?? '';
+    const expected = Buffer.from(session);
+    const actual = Buffer.from(given);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
   }
 
   function streamEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -128,13 +178,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function exportCsv(url: URL, res: http.ServerResponse): Promise<void> {
     const ids = url.searchParams.getAll('planning');
+    // Every export is covered by a seal; a seal that cannot be made (another Guichets writes) is logged only.
+    const sealed = await core.handle('seals:create', undefined);
+    if (!sealed.ok) log(`Sceau avant l’export : ${sealed.error.message}`);
     const name = `guichets-sondages-${new Date().toISOString().slice(0, 10)}.csv`;
     res.writeHead(200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${name}"`,
     });
-    await writeCsvForPlannings(core.store, res, ids.length > 0 ? ids : undefined);
+    const skipped: string[] = [];
+    await writeCsvForPlannings(core.store, res, ids.length > 0 ? ids : undefined, skipped);
     res.end();
+    if (skipped.length > 0) log(`Export CSV : fichiers endommagés non exportés : ${skipped.join(', ')}`);
   }
 
   async function serveFile(res: http.ServerResponse, root: string, relative: string, spa: boolean): Promise<void> {
@@ -169,6 +224,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    loginUrl() {
+      const token = randomBytes(24).toString('base64url');
+      tokens.add(token);
+      return `http://127.0.0.1:${port}/?token=${token}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
