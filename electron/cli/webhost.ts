@@ -7,7 +7,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { API_EVENTS, API_METHODS, type ApiEvents } from '../shared/api.js';
 import type { Core } from '../core/api/create-core.js';
-import { writeCsvForPlannings } from '../core/export/index.js';
+import { assertKnownPlannings, writeCsvForPlannings } from '../core/export/index.js';
+import { toApiError } from '../core/errors.js';
 
 export interface WebHostOptions {
   core: Core;
@@ -178,6 +179,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function exportCsv(url: URL, res: http.ServerResponse): Promise<void> {
     const ids = url.searchParams.getAll('planning');
+    try {
+      await assertKnownPlannings(core.store, ids.length > 0 ? ids : undefined);
+    } catch (error) {
+      sendJson(res, 404, { ok: false, error: toApiError(error) });
+      return;
+    }
     // Every export is covered by a seal; a seal that cannot be made (another Guichets writes) is logged only.
     const sealed = await core.handle('seals:create', undefined);
     if (!sealed.ok) log(`Sceau avant l’export : ${sealed.error.message}`);

@@ -18,7 +18,7 @@ import { DateTime } from 'luxon';
 import type { Planning, Probe } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
-import { exportCsvFile } from '../export/index.js';
+import { assertKnownPlannings, exportCsvFile } from '../export/index.js';
 import { checkBrowserProgram, describeStep, detectSystem, findBrowser, SANDBOX } from '../probe/index.js';
 import { createSealService } from '../seals/index.js';
 import { createScheduler, type Scheduler } from '../schedule/index.js';
@@ -83,8 +83,6 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventEmitter();
   const everyMinutes = options.demo ? 1 : 60;
   const seals = createSealService({ store, clock, env, appVersion: options.appVersion, log });
-  // Said once, where the person running Guichets reads it; the settings page says it too (app:info).
-  if (!SANDBOX.enabled && SANDBOX.reason) log(`Navigateur sans bac à sable : ${SANDBOX.reason}`);
 
   const browsers = createBrowsers({
     store,
@@ -352,6 +350,7 @@ export function createCore(options: CoreOptions): Core {
     'export:csv': async ({ planningIds, path: target }) => {
       const stamp = DateTime.fromJSDate(clock.now(), { zone: PARIS }).toFormat('yyyy-MM-dd_HH-mm');
       const out = target ?? path.join(dataDir, 'exports', `guichets-sondages-${stamp}.csv`);
+      await assertKnownPlannings(store, planningIds);
       // Sealed first, when this process may write: another Guichets holding the folder seals it daily itself.
       const writer = await asWriter().then(() => true, () => false);
       if (writer) await seals.beforeExport();

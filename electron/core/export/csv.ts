@@ -77,20 +77,27 @@ export async function writeCsv(
   return rows;
 }
 
+/** Refuses ids that no planning has, listed, removed or on disk: an empty CSV would look like a planning never probed. */
+export async function assertKnownPlannings(store: Store, planningIds: readonly string[] | undefined): Promise<void> {
+  if (!planningIds) return;
+  const known = new Set([...(await store.plannings.list()), ...(await store.plannings.removed())].map((planning) => planning.id));
+  for (const id of await store.probes.planningIds()) known.add(id);
+  const unknown = planningIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new AppError('not_found', `Planning inconnu : ${unknown.join(', ')}. Plannings existants : ${[...known].sort().join(', ') || 'aucun'}.`);
+  }
+}
+
 /** Plannings by département then label, those no longer listed after them: a lawyer reads it in that order. */
 async function exportOrder(store: Store, planningIds?: string[]): Promise<{ ids: string[]; plannings: Map<string, Planning> }> {
   const listed = await store.plannings.list();
   const removed = await store.plannings.removed();
   const plannings = new Map<string, Planning>([...removed, ...listed].map((planning) => [planning.id, planning]));
-  const onDisk = new Set(await store.probes.planningIds());
   if (planningIds) {
-    // An empty CSV for a mistyped id would look like a planning never probed.
-    const unknown = planningIds.filter((id) => !plannings.has(id) && !onDisk.has(id));
-    if (unknown.length > 0) {
-      throw new AppError('not_found', `Planning inconnu : ${unknown.join(', ')}. Plannings existants : ${[...new Set([...plannings.keys(), ...onDisk])].sort().join(', ') || 'aucun'}.`);
-    }
+    await assertKnownPlannings(store, planningIds);
     return { ids: planningIds, plannings };
   }
+  const onDisk = new Set(await store.probes.planningIds());
   const byPlace = (a: Planning, b: Planning): number =>
     a.departement.localeCompare(b.departement, 'fr', { numeric: true }) || a.label.localeCompare(b.label, 'fr');
   const ordered = [...listed.sort(byPlace), ...removed.sort(byPlace)].map((planning) => planning.id);
