@@ -5,6 +5,60 @@ import tseslint from 'typescript-eslint';
 
 const nodeOnly = ['node:*', 'fs', 'path', 'child_process', 'os', 'http', 'crypto', 'stream'];
 
+/**
+ * The core's layers, lowest first (electron/core/README.md says why). A folder may import the core's base files
+ * (clock, errors, paths), `shared`, its own folder and the folders of the layers below; never a peer of its own
+ * layer nor anything above, so that an upward import or a cycle between layers fails lint. A new folder goes
+ * into this table; until it does, no listed folder may import it.
+ */
+export const CORE_LAYERS = [
+  ['stats'],
+  ['store'],
+  ['seals'],
+  ['probe', 'evidence', 'export', 'schedule', 'replicas'],
+  ['services'],
+  ['handlers'],
+  ['api'],
+];
+const CORE_BASE = ['clock', 'errors', 'paths'];
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** no-restricted-imports options for a file `depth` folders below electron/core, in a folder of layer `layer`. */
+function coreImports(depth, layer) {
+  const below = CORE_LAYERS.slice(0, Math.max(layer, 0)).flat();
+  const allowed = [...below.map((name) => `${escape(name)}/`), ...CORE_BASE.map((name) => `${escape(name)}\\.js$`)];
+  const up = (count) => (count === 0 ? '\\./' : `(?:\\.\\./){${count}}`);
+  const patterns = [
+    {
+      regex: `^${up(depth)}(?!\\.\\./)(?!(?:${allowed.join('|')}))`,
+      message:
+        'Upward or sideways import between the core\'s layers (see electron/core/README.md and CORE_LAYERS in eslint.config.js).',
+    },
+    { regex: `^${up(depth + 1)}(?!shared/)`, message: 'The core imports only electron/shared outside itself.' },
+  ];
+  return ['error', { paths: ['electron'], patterns }];
+}
+
+/** One block per layer folder and depth: the import strings are relative, so depth decides what `../` means. */
+const coreLayerConfigs = [
+  {
+    // The base files at the root of the core: shared only.
+    files: ['electron/core/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': coreImports(0, -1) },
+  },
+  ...CORE_LAYERS.flatMap((folders, layer) =>
+    folders.flatMap((folder) =>
+      [1, 2, 3].map((depth) => ({
+        files: [`electron/core/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
+        // Tests may put layers together (a store test runs the verification above it).
+        ignores: ['**/*.test.ts'],
+        rules: { 'no-restricted-imports': coreImports(depth, layer) },
+      })),
+    ),
+  ),
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/'] },
   js.configs.recommended,
@@ -26,11 +80,33 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
   },
+  ...coreLayerConfigs,
+  {
+    // The transports: the command line and web host never reach the desktop shell, nor it them.
+    files: ['electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['../main/*', '../preload/*', '**/renderer/**'] }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../cli/*', '../preload/*', '**/renderer/**'] }] },
+  },
+  {
+    // The sandboxed bridge: Electron's renderer side and the contract, nothing else (it is bundled alone).
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: nodeOnly }, { regex: '^\\.\\./(?!shared/)', message: 'The preload imports only electron/shared.' }] }],
+    },
+  },
   {
     // The contract is imported by the renderer too: types and pure values only.
     files: ['electron/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['electron'], patterns: [...nodeOnly, '../core/*', '../main/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron'], patterns: [{ group: nodeOnly }, { regex: '^\\.\\./', message: 'electron/shared imports nothing outside itself.' }] },
+      ],
     },
   },
   {

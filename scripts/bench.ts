@@ -13,7 +13,8 @@ import { writeCsv } from '../electron/core/export/index.js';
 import { createProber, findBrowser } from '../electron/core/probe/index.js';
 import { guichetOfShape, startReplicaServer, type ReplicaForm } from '../electron/core/replicas/index.js';
 import { planningStats } from '../electron/core/stats/index.js';
-import { createStore, syntheticProbe, type Store } from '../electron/core/store/index.js';
+import { createStore, type Store } from '../electron/core/store/index.js';
+import { syntheticProbe } from '../test/support/synthetic.js';
 import { encodeMonths } from '../electron/core/store/aggregatesFile.js';
 import { aggregatesKind } from '../electron/core/store/kinds.js';
 import {

@@ -1,14 +1,14 @@
 import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createCore, newProbeId, type Core } from '../core/api/create-core.js';
+import { createCore, type Core } from '../core/api/create-core.js';
 import { systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
-import { verify, type VerifyReport } from '../core/evidence/index.js';
 import { formatFingerprint } from '../core/seals/index.js';
+import type { VerifyReport } from '../core/evidence/index.js';
 import { defaultDataDir, findAppRoot, readAppVersion } from '../core/paths.js';
 import { createProber, findBrowser, type Prober } from '../core/probe/index.js';
-import { createStore } from '../core/store/index.js';
+import { newProbeId } from '../core/services/record-probe.js';
 import type { Probe } from '../shared/domain.js';
 import { printStats } from './stats-table.js';
 import { startDemo } from './demo.js';
@@ -74,8 +74,9 @@ function urlArgument(context: CommandContext, usage: string): string {
 
 /** The prober as the settings of the data folder say (browser, timeout), after GUICHETS_BROWSER. */
 async function proberFor(context: CommandContext): Promise<Prober> {
-  const store = createStore({ dir: dataDirOf(context), clock: systemClock });
-  const settings = await store.settings.get().finally(() => store.close());
+  // Read through the core (no writer lock taken): the one store of this process for the folder.
+  const core = createCore({ dataDir: dataDirOf(context), appVersion, log });
+  const settings = await core.api['settings:get'](undefined).finally(() => core.close());
   const browser = findBrowser({ env: process.env, settingsPath: settings.browserPath });
   if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
   const timeoutMs = settings.probeTimeoutSeconds * 1000;
@@ -278,7 +279,7 @@ const verifyCommand: Command = async (context) => {
     const ids = context.planningIds.length > 0 ? context.planningIds : [undefined];
     let ok = true;
     for (const id of ids) {
-      const report = await verify(core.store, id);
+      const report = await core.verify(id);
       for (const problem of report.problems) {
         process.stdout.write(`✗ ${problem.message}\n`);
       }

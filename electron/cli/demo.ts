@@ -1,6 +1,5 @@
 import { systemClock } from '../core/clock.js';
-import { createCore } from '../core/api/create-core.js';
-import { stableMinute } from '../core/schedule/index.js';
+import { createCore, type Core } from '../core/api/create-core.js';
 import { DEMO_PLANNINGS, startReplicaServer } from '../core/replicas/index.js';
 import type { Planning } from '../shared/domain.js';
 import { startWebHost } from './webhost.js';
@@ -28,32 +27,7 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; cl
   // Every minute instead of every hour: a short spacing and timeout keep the demo lively.
   await core.api['settings:update']({ hostSpacingSeconds: 5, probeTimeoutSeconds: 45 });
 
-  const existing = new Map((await core.store.plannings.list()).map((planning) => [planning.id, planning]));
-  const now = new Date().toISOString();
-  for (const demo of DEMO_PLANNINGS) {
-    const id = `demo-${demo.key}`;
-    const previous = existing.get(id);
-    // The replica's port changes at every start: the plannings keep their ids and history, and follow it.
-    const planning: Planning = {
-      id,
-      label: demo.label,
-      departement: demo.departement,
-      prefecture: demo.prefecture,
-      url: new URL(demo.path, originOf.get(demo.prefecture)).toString(),
-      system: demo.system,
-      guichet: demo.guichet,
-      guichetLabel: demo.guichetLabel,
-      procedure: demo.procedure,
-      onlineMandatory: demo.onlineMandatory,
-      followed: previous?.followed ?? true,
-      minute: previous?.minute ?? stableMinute(id),
-      steps: null,
-      createdAt: previous?.createdAt ?? now,
-      updatedAt: now,
-      stoppedAt: null,
-    };
-    await core.store.plannings.put(planning);
-  }
+  await syncDemoPlannings(core, originOf);
 
   core.on('probe:finished', (probe) => {
     log(`${probe.localTime} ${probe.planningId} → ${probe.outcome}${probe.firstSlot ? ` ${probe.firstSlot}` : ''}`);
@@ -67,7 +41,7 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; cl
   log(`Données de démonstration : ${options.dataDir}`);
   log(`Ouvrez ${host.loginUrl()} dans votre navigateur (adresse à code unique, à ne pas partager). Ctrl+C pour arrêter.`);
   // A first round at once, so that the bars do not wait for the first minute.
-  for (const planning of await core.store.plannings.list()) {
+  for (const { planning } of await core.api['plannings:list'](undefined)) {
     if (!planning.followed) continue;
     core.api['probes:runNow']({ planningId: planning.id }).catch((error: unknown) => {
       log(`Premier sondage de ${planning.id} : ${error instanceof Error ? error.message : String(error)}`);
@@ -81,4 +55,38 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; cl
       await Promise.all(servers.map((server) => server.close()));
     },
   };
+}
+
+/** A demo planning is known by where it points on its replica (the port changes at every start) and its guichet. */
+const demoKey = (url: string, guichet: string | null): string => {
+  const { pathname, search } = new URL(url);
+  return `${pathname}${search}|${guichet ?? ''}`;
+};
+
+/**
+ * The demo's plannings, written through the API like any other (writer lock, `plannings:changed`): created the
+ * first time, then pointed at this run's replica ports, keeping their ids and history.
+ */
+async function syncDemoPlannings(core: Core, originOf: ReadonlyMap<string, string>): Promise<void> {
+  const existing = new Map<string, Planning>();
+  for (const { planning } of await core.api['plannings:list'](undefined)) {
+    existing.set(demoKey(planning.url, planning.guichet), planning);
+  }
+  for (const demo of DEMO_PLANNINGS) {
+    const url = new URL(demo.path, originOf.get(demo.prefecture)).toString();
+    const fields = {
+      label: demo.label,
+      departement: demo.departement,
+      prefecture: demo.prefecture,
+      url,
+      system: demo.system,
+      guichet: demo.guichet,
+      guichetLabel: demo.guichetLabel,
+      procedure: demo.procedure,
+      onlineMandatory: demo.onlineMandatory,
+    };
+    const previous = existing.get(demoKey(url, demo.guichet));
+    if (previous) await core.api['plannings:update']({ id: previous.id, changes: { ...fields, stopped: false } });
+    else await core.api['plannings:create'](fields);
+  }
 }

@@ -5,10 +5,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { API_EVENTS, API_METHODS, type ApiEvents } from '../shared/api.js';
+import { API_EVENTS, API_METHODS, type ApiEvents, type CsvExportResult } from '../shared/api.js';
+import { EVIDENCE_DIR } from '../shared/domain.js';
 import type { Core } from '../core/api/create-core.js';
-import { assertKnownPlannings, writeCsvForPlannings } from '../core/export/index.js';
-import { toApiError } from '../core/errors.js';
 
 export interface WebHostOptions {
   core: Core;
@@ -52,7 +51,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core } = options;
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const staticRoot = path.resolve(options.staticDir);
-  const evidenceRoot = path.join(core.dataDir, 'evidence');
+  const evidenceRoot = core.evidenceDir;
   const sockets = new Set<import('node:net').Socket>();
   // Any program on the PC can reach 127.0.0.1: the API answers only a browser that showed a secret printed to
   // the person who started Guichets. The session secret never leaves the cookie (HttpOnly, SameSite=Strict).
@@ -115,8 +114,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const name = safeDecode(url.pathname.slice('/api/'.length));
       if (req.method === 'GET' && name === 'events') return streamEvents(req, res);
       if (req.method === 'GET' && name === 'export.csv') return exportCsv(url, res);
-      // Over HTTP the CSV is downloaded (GET /api/export.csv): no writing to a path the page chooses.
-      if (req.method !== 'POST' || name === 'export:csv' || !(API_METHODS as readonly string[]).includes(name)) {
+      if (req.method !== 'POST' || !(API_METHODS as readonly string[]).includes(name)) {
         sendJson(res, 404, { ok: false, error: { code: 'not_found', message: `Inconnu : ${req.method ?? ''} ${name}` } });
         return;
       }
@@ -140,6 +138,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         });
         return;
       }
+      // Over HTTP the CSV is written to the exports folder (and downloaded from GET /api/export.csv), never to a
+      // path the page chooses.
+      if (name === 'export:csv' && typeof input === 'object' && input !== null && 'path' in input) {
+        sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Export : le fichier est téléchargé, sans chemin.' } });
+        return;
+      }
       sendJson(res, 200, await core.handle(name, input));
       return;
     }
@@ -147,8 +151,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(405).end();
       return;
     }
-    if (url.pathname.startsWith('/evidence/')) {
-      await serveFile(res, evidenceRoot, url.pathname.slice('/evidence/'.length), false);
+    if (url.pathname.startsWith(`/${EVIDENCE_DIR}/`)) {
+      await serveFile(res, evidenceRoot, url.pathname.slice(`/${EVIDENCE_DIR}/`.length), false);
       return;
     }
     await serveFile(res, staticRoot, url.pathname.slice(1) || 'index.html', true);
@@ -177,26 +181,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
+  /** The CSV goes through the same handler as everywhere (validated), written to the exports folder, then sent. */
   async function exportCsv(url: URL, res: http.ServerResponse): Promise<void> {
     const ids = url.searchParams.getAll('planning');
-    try {
-      await assertKnownPlannings(core.store, ids.length > 0 ? ids : undefined);
-    } catch (error) {
-      sendJson(res, 404, { ok: false, error: toApiError(error) });
+    const reply = await core.handle('export:csv', ids.length > 0 ? { planningIds: ids } : {});
+    if (!reply.ok) {
+      sendJson(res, 400, reply);
       return;
     }
-    // Every export is covered by a seal; a seal that cannot be made (another Guichets writes) is logged only.
-    const sealed = await core.handle('seals:create', undefined);
-    if (!sealed.ok) log(`Sceau avant l’export : ${sealed.error.message}`);
-    const name = `guichets-sondages-${new Date().toISOString().slice(0, 10)}.csv`;
+    const { path: file } = reply.value as CsvExportResult;
     res.writeHead(200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${name}"`,
+      'Content-Disposition': `attachment; filename="${path.basename(file)}"`,
     });
-    const skipped: string[] = [];
-    await writeCsvForPlannings(core.store, res, ids.length > 0 ? ids : undefined, skipped);
-    res.end();
-    if (skipped.length > 0) log(`Export CSV : fichiers endommagés non exportés : ${skipped.join(', ')}`);
+    await pipeline(createReadStream(file), res);
   }
 
   async function serveFile(res: http.ServerResponse, root: string, relative: string, spa: boolean): Promise<void> {

@@ -1,18 +1,44 @@
 import type { ApiError, ErrorCode } from '../shared/api.js';
 
-/** An error the user can act on: its message says what to do. Everything else is a bug, logged with its stack. */
+/** Path of the input at fault within the object the person edits: `['url']`, `['steps', 2, 'selector']`. */
+export type FieldPath = (string | number)[];
+
+export interface AppErrorDetails {
+  field?: FieldPath;
+  /** What a UI needs to write the message in its own language (a maximum, a step number…). */
+  params?: Record<string, string | number>;
+}
+
+/**
+ * An error the user can act on: its French message says what to do (the command line and the logs show it);
+ * `code`, `field` and `params` let a UI say it in its own language, next to the input at fault. Everything else
+ * is a bug, logged with its stack.
+ */
 export class AppError extends Error {
+  readonly field: FieldPath | undefined;
+  readonly params: Record<string, string | number> | undefined;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
+    details: AppErrorDetails = {},
   ) {
     super(message);
     this.name = 'AppError';
+    this.field = details.field;
+    this.params = details.params;
   }
 }
 
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (error instanceof AppError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.params ? { params: error.params } : {}),
+    };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `Erreur interne : ${message}` };
 }

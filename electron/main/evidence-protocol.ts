@@ -1,6 +1,7 @@
 import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { EVIDENCE_DIR } from '../shared/domain.js';
 
 export const EVIDENCE_SCHEME = 'guichets-evidence';
 
@@ -13,12 +14,12 @@ export function registerEvidenceScheme(): void {
  * Screenshots and page texts of the probes, read-only, for the UI: `guichets-evidence://evidence/<path>`, where
  * <path> is a probe artefact's path relative to the data folder's evidence folder. Nothing outside it is served.
  */
-export function setupEvidenceProtocol(dataDir: string): void {
-  const root = path.join(dataDir, 'evidence');
+export function setupEvidenceProtocol(evidenceDir: string): void {
+  const root = path.resolve(evidenceDir);
   protocol.handle(EVIDENCE_SCHEME, (request) => {
     const url = new URL(request.url);
     const file = path.resolve(root, decodeURIComponent(url.pathname).replace(/^\/+/, ''));
-    if (url.host !== 'evidence' || !file.startsWith(root + path.sep)) {
+    if (url.host !== EVIDENCE_DIR || !file.startsWith(root + path.sep)) {
       return new Response('Forbidden', { status: 403 });
     }
     return net.fetch(pathToFileURL(file).toString());

@@ -54,9 +54,10 @@ async function start(): Promise<void> {
   setupSecurity();
   registerEvidenceScheme();
   await app.whenReady();
-  core = createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
-  setupEvidenceProtocol(core.dataDir);
-  setupIpc(core, rendererDir);
+  const dataDir = app.getPath('userData');
+  core = createCore({ dataDir, appVersion: app.getVersion() });
+  setupEvidenceProtocol(core.evidenceDir);
+  setupIpc(core, rendererDir, dataDir);
   const settings = await core.api['settings:get'](undefined);
   if (settings.schedulerEnabled) {
     try {

@@ -1,7 +1,15 @@
 // The only bridge between the sandboxed UI and the main process: the contract's methods, nothing else.
 // Bundled to one CommonJS file (sandboxed preloads cannot load other files).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_EVENTS, API_METHODS, type ApiEvents, type Bridge, type Envelope } from '../shared/api.js';
+import {
+  API_EVENTS,
+  API_METHODS,
+  DESKTOP_CHANNELS,
+  type ApiEvents,
+  type Bridge,
+  type DesktopBridge,
+  type Envelope,
+} from '../shared/api.js';
 
 
 const bridge = {
@@ -20,4 +28,9 @@ const bridge = {
   },
 } satisfies Bridge;
 
+const desktop = {
+  saveCsvDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.saveCsvDialog)) as string | null,
+} satisfies DesktopBridge;
+
 contextBridge.exposeInMainWorld('api', bridge);
+contextBridge.exposeInMainWorld('desktop', desktop);

@@ -194,7 +194,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ApiError {
   code: ErrorCode;
+  /** In French, for the command line and the logs; the UI writes its own from `code` and `params`. */
   message: string;
+  /** Path of the input at fault within the object the person edits: `['url']`, `['steps', 2, 'selector']`. */
+  field?: (string | number)[];
+  /** What the UI's message needs (a maximum, a step number…), by name. */
+  params?: Record<string, string | number>;
 }
 
 /** What crosses IPC and HTTP: Electron passes only an error's message, so errors travel as values. */
@@ -206,5 +211,12 @@ export interface Bridge {
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 }
 
-export const isApiMethod = (name: string): name is ApiMethod =>
-  (API_METHODS as readonly string[]).includes(name);
+/**
+ * What only the desktop app offers, beside the API (the preload exposes it as `window.desktop`): native dialogs
+ * that supply an input of an API call, such as where to save an export.
+ */
+export interface DesktopBridge {
+  /** The file the person chose in a save dialog, or null when they cancelled. */
+  saveCsvDialog(): Promise<string | null>;
+}
+export const DESKTOP_CHANNELS = { saveCsvDialog: 'dialog:saveCsv' } as const satisfies Record<keyof DesktopBridge, string>;

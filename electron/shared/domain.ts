@@ -89,6 +89,9 @@ export interface ProbeEnvironment {
   os: string;
 }
 
+/** The data folder's folder of probe artefacts (screenshots, page texts); their paths start with it. */
+export const EVIDENCE_DIR = 'evidence';
+
 export interface ProbeArtefact {
   /** Path relative to the data folder, with forward slashes. */
   path: string;

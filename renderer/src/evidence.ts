@@ -1,9 +1,9 @@
 // Where the UI finds a probe's evidence: the desktop app serves the data folder's evidence through its own
 // protocol (a page loaded from a file cannot read other files); the web host serves it at /evidence/.
-import type { ProbeArtefact } from '../../electron/shared/domain';
+import { EVIDENCE_DIR, type ProbeArtefact } from '../../electron/shared/domain';
 
 export const EVIDENCE_PROTOCOL = 'guichets-evidence:';
-const FOLDER = 'evidence/';
+const FOLDER = `${EVIDENCE_DIR}/`;
 
 /** Address of an artefact (path relative to the data folder), or null when it is not in the evidence folder. */
 export function evidenceUrl(artefact: Pick<ProbeArtefact, 'path'> | null, desktop: boolean): string | null {
@@ -12,5 +12,5 @@ export function evidenceUrl(artefact: Pick<ProbeArtefact, 'path'> | null, deskto
   const segments = path.slice(FOLDER.length).split('/');
   if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) return null;
   const encoded = segments.map(encodeURIComponent).join('/');
-  return desktop ? `${EVIDENCE_PROTOCOL}//evidence/${encoded}` : `./evidence/${encoded}`;
+  return desktop ? `${EVIDENCE_PROTOCOL}//${EVIDENCE_DIR}/${encoded}` : `./${EVIDENCE_DIR}/${encoded}`;
 }

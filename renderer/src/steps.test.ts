@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepsSpec } from '../../electron/shared/domain';
-import { draftFromSpec, emptyStep, emptyStepsDraft, moveStep, placeStepsError, specFromDraft } from './steps';
+import { draftFromSpec, emptyStep, emptyStepsDraft, moveStep, stepsTargetOf, specFromDraft } from './steps';
 
 const SPEC: StepsSpec = {
   steps: [
@@ -48,33 +48,14 @@ describe('steps as the form edits them', () => {
   });
 });
 
-describe('the core’s messages about steps', () => {
-  it('finds the step a message names, in either of the core’s ways of saying it', () => {
-    expect(placeStepsError('Étape 2 : donnez le texte à cliquer ou un sélecteur CSS.')).toEqual({
-      target: { step: 1 },
-      message: 'Étape 2 : donnez le texte à cliquer ou un sélecteur CSS.',
-    });
-    expect(placeStepsError('donnez le texte à cliquer ou un sélecteur CSS. (steps.steps.1)')).toEqual({
-      target: { step: 1 },
-      message: 'Étape 2 : donnez le texte à cliquer ou un sélecteur CSS.',
-    });
-    expect(placeStepsError('Texte attendu : à remplir. (changes.steps.steps.0.text)')).toEqual({
-      target: { step: 0 },
-      message: 'Étape 1 : Texte attendu : à remplir.',
-    });
-  });
-
-  it('places the other fields’ messages next to them, and leaves other messages alone', () => {
-    expect(placeStepsError('Texte « aucun créneau » : à remplir. (steps.noSlotText)')).toEqual({
-      target: 'noSlotText',
-      message: 'Texte « aucun créneau » : à remplir.',
-    });
-    expect(placeStepsError('Motif de date : expression régulière invalide. (steps.datePattern)')?.target).toBe('datePattern');
-    expect(placeStepsError('Étapes : ajoutez au moins une étape. (steps.steps)')).toEqual({
-      target: 'list',
-      message: 'Étapes : ajoutez au moins une étape.',
-    });
-    expect(placeStepsError('Département : un code comme « 93 ». (departement)')).toBeNull();
-    expect(placeStepsError('Adresse : donnez l’adresse complète (url)')).toBeNull();
+describe('where an error about the steps lands', () => {
+  it('finds the step or field an error’s path names, with or without the planning around the steps', () => {
+    expect(stepsTargetOf(['steps', 'steps', 1, 'selector'])).toEqual({ step: 1 });
+    expect(stepsTargetOf(['steps', 0])).toEqual({ step: 0 });
+    expect(stepsTargetOf(['steps', 'noSlotText'])).toBe('noSlotText');
+    expect(stepsTargetOf(['steps', 'datePattern'])).toBe('datePattern');
+    expect(stepsTargetOf(['steps', 'steps'])).toBe('list');
+    expect(stepsTargetOf(['url'])).toBeNull();
+    expect(stepsTargetOf([])).toBeNull();
   });
 });

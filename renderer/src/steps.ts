@@ -90,21 +90,16 @@ export interface StepsError {
   message: string;
 }
 
-const NAMED_STEP = /^Étape (\d+) : /;
-/** The core's generic validation names the field's path at the end: "… (steps.steps.1)". */
-const PATH_SUFFIX = /^(.*?)\s*\((?:changes\.)?steps\.(steps(?:\.(\d+))?(?:\.\w+)*|noSlotText|slotSelector|datePattern)\)$/s;
+const SPEC_FIELDS = ['noSlotText', 'slotSelector', 'datePattern'] as const;
 
 /**
- * Places a core message about the steps next to the step or field it names, written so that it names the step
- * ("Étape 2 : …"); null when the message is not about the steps.
+ * Where an error's field path (`['steps', 'steps', 1, 'selector']`, or `['steps', 1]` within the steps alone)
+ * lands in the steps part of the form; null when it is not about the steps.
  */
-export function placeStepsError(message: string): StepsError | null {
-  const named = NAMED_STEP.exec(message);
-  if (named) return { target: { step: Number(named[1]) - 1 }, message };
-  const suffix = PATH_SUFFIX.exec(message);
-  if (!suffix) return null;
-  const [, text = '', field = '', index] = suffix;
-  if (index !== undefined) return { target: { step: Number(index) }, message: `Étape ${String(Number(index) + 1)} : ${text}` };
-  if (field === 'noSlotText' || field === 'slotSelector' || field === 'datePattern') return { target: field, message: text };
-  return { target: 'list', message: text };
+export function stepsTargetOf(field: readonly (string | number)[]): StepsErrorTarget | null {
+  if (field[0] !== 'steps') return null;
+  const index = field.find((key): key is number => typeof key === 'number');
+  if (index !== undefined) return { step: index };
+  const named = SPEC_FIELDS.find((name) => field.includes(name));
+  return named ?? 'list';
 }

@@ -79,16 +79,75 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'export:csv': z.object({ planningIds: z.array(id).optional(), path: z.string().min(1).optional() }),
 };
 
-/** Validates what enters from outside (IPC, HTTP, command line): unknown first, a typed value or a clear error. */
+/** The French words for what a value should be, when the schema gives no message of its own. */
+const EXPECTED: Record<string, string> = {
+  string: 'texte attendu',
+  number: 'nombre attendu',
+  boolean: 'oui ou non attendu',
+  array: 'liste attendue',
+  object: 'objet attendu',
+};
+
+/** Fallback for the checks without a message of their own: names the field, in French. */
+const fallbackMessage: z.core.$ZodErrorMap = (issue) => {
+  const where = (issue.path ?? []).filter((key) => typeof key !== 'symbol').join('.');
+  const prefix = where ? `« ${where} » : ` : '';
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${prefix}${EXPECTED[issue.expected] ?? 'valeur invalide'}.`;
+    case 'invalid_value':
+      return `${prefix}une de ces valeurs : ${issue.values.map(String).join(', ')}.`;
+    case 'too_small':
+      return `${prefix}au moins ${String(issue.minimum)}.`;
+    case 'too_big':
+      return `${prefix}au plus ${String(issue.maximum)}.`;
+    case 'unrecognized_keys':
+      return `${prefix}champ inconnu : ${issue.keys.join(', ')}.`;
+    default:
+      return `${prefix}valeur invalide.`;
+  }
+};
+
+/**
+ * Where the fault is, within the object the person edits: `plannings:update`'s `changes` is the planning being
+ * edited, and a user-defined step is `['steps', N, …]` whether it sits in a planning or is tried alone.
+ */
+export function fieldOf(method: ApiMethod, path: readonly PropertyKey[]): (string | number)[] {
+  let field = path.filter((key): key is string | number => typeof key !== 'symbol');
+  if (method === 'plannings:update' && field[0] === 'changes') field = field.slice(1);
+  if (field[0] === 'steps' && field[1] === 'steps') field = ['steps', ...field.slice(2)];
+  return field;
+}
+
+/** What a UI needs beside the field to write the message itself: the rule broken, and its bound. */
+function paramsOf(issue: z.core.$ZodIssue, field: (string | number)[]): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  if (issue.code === 'too_small') {
+    params.rule = issue.origin === 'string' && Number(issue.minimum) === 1 ? 'required' : 'too_small';
+    params.min = Number(issue.minimum);
+  } else if (issue.code === 'too_big') {
+    params.rule = 'too_big';
+    params.max = Number(issue.maximum);
+  } else if (issue.code === 'invalid_type') params.rule = 'type';
+  else if (issue.code === 'invalid_value' || issue.code === 'invalid_union') params.rule = 'choice';
+  else if (issue.code === 'unrecognized_keys') params.rule = 'unknown';
+  else params.rule = 'format';
+  if (field[0] === 'steps' && typeof field[1] === 'number') params.step = field[1] + 1;
+  return params;
+}
+
+/**
+ * Validates what enters from outside (IPC, HTTP, command line): unknown first, a typed value or a clear error,
+ * `invalid_input` with the field at fault and the rule it broke.
+ */
 export function parseInput<K extends ApiMethod>(method: K, input: unknown): ApiInput<K> {
-  const result = inputSchemas[method].safeParse(input);
+  const result = inputSchemas[method].safeParse(input, { error: fallbackMessage });
   if (result.success) return result.data;
   const first = result.error.issues[0];
-  const message = first?.message ?? 'Données invalides.';
-  const at = first?.path ?? [];
+  if (!first) throw new AppError('invalid_input', 'Données invalides.');
+  const field = fieldOf(method, first.path);
+  const params = paramsOf(first, field);
   // A user-defined step is named by its number, as the form shows it.
-  const stepIndex = at.findIndex((key, index) => key === 'steps' && typeof at[index + 1] === 'number');
-  if (stepIndex >= 0) throw new AppError('invalid_input', `Étape ${Number(at[stepIndex + 1]) + 1} : ${message}`);
-  const where = at.length > 0 ? ` (${at.join('.')})` : '';
-  throw new AppError('invalid_input', `${message}${where}`);
+  const message = typeof params.step === 'number' ? `Étape ${params.step} : ${first.message}` : first.message;
+  throw new AppError('invalid_input', message, { field, params });
 }

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Planning, Probe } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
 import { createStore, type Store } from '../store/store.js';
-import { appendSyntheticProbes, syntheticPlanning, syntheticProbe } from '../store/synthetic.js';
-import { hashRecord } from './chain.js';
+import { appendSyntheticProbes, syntheticPlanning, syntheticProbe } from '../../../test/support/synthetic.js';
+import { hashRecord } from '../store/chain.js';
 import { verify } from './index.js';
 
 let dir: string;

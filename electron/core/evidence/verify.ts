@@ -19,8 +19,8 @@ import {
   PLANNINGS_FILE,
   PROBES_DIR,
 } from '../store/layout.js';
-import { checkSealedChain, checkSealedFile, loadSeals, type SealedState, type SealsSummary } from '../seals/check.js';
-import { hashRecord, sha256 } from './chain.js';
+import { checkSealedChain, checkSealedFile, loadSeals, type SealedState, type SealProblemKind, type SealsSummary } from '../seals/check.js';
+import { hashRecord, sha256 } from '../store/chain.js';
 
 export type ProblemKind =
   | 'artefact_missing'
@@ -35,12 +35,7 @@ export type ProblemKind =
   | 'planning_unlisted'
   /** The aggregates' count of probes differs from the records on disk. */
   | 'count_mismatch'
-  /** A seal unreadable, unsigned, badly signed, out of the chain of seals, or with an invalid timestamp. */
-  | 'seal_invalid'
-  /** Sealed probes deleted, inserted or rewritten (even with a chain recomputed consistently). */
-  | 'sealed_probes_changed'
-  | 'sealed_gaps_changed'
-  | 'sealed_history_changed';
+  | SealProblemKind;
 
 export interface VerifyProblem {
   planningId: string;

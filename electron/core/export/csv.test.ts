@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Planning } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
 import { createStore, type Store } from '../store/store.js';
-import { syntheticArtefacts, syntheticPlanning, syntheticProbe } from '../store/synthetic.js';
+import { syntheticArtefacts, syntheticPlanning, syntheticProbe } from '../../../test/support/synthetic.js';
 import { exportCsvFile, writeCsvForPlannings } from './csv.js';
 
 const HEADER =

@@ -10,7 +10,7 @@ import { fixedClock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { replicaSlots } from '../replicas/rdvpref/calendar.js';
 import { createRdvprefReplica, demarchePath } from '../replicas/rdvpref/index.js';
-import { chromiumPath, serveHandlers, startXvfb, type TestServer } from './adapters/test-harness.js';
+import { chromiumPath, serveHandlers, startXvfb, type TestServer } from '../../../test/support/probe-harness.js';
 import { createAssistedSessions, type AssistedSessions, type AssistedStatus } from './assisted.js';
 
 const clock = fixedClock('2026-11-26T09:00:00Z');

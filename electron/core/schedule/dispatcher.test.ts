@@ -1,7 +1,7 @@
 // Politeness and robustness of the runs: host spacing, two probes at most, timeouts, manual runs, back-off.
 import { describe, expect, it, vi } from 'vitest';
 import type { Planning } from '../../shared/domain.js';
-import { advanceTo, harness, planning, useFakeSchedule } from './testkit.js';
+import { advanceTo, harness, planning, useFakeSchedule } from '../../../test/support/schedule-testkit.js';
 
 const track = useFakeSchedule();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { stableMinute } from './index.js';
-import { advanceTo, harness, planning, useFakeSchedule } from './testkit.js';
+import { advanceTo, harness, planning, useFakeSchedule } from '../../../test/support/schedule-testkit.js';
 
 const track = useFakeSchedule();
 

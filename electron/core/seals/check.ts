@@ -3,12 +3,28 @@
 // the probe chain was recomputed consistently afterwards.
 import { verify as verifySignature } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { canonicalJson, sha256 } from '../evidence/chain.js';
-import type { VerifyProblem } from '../evidence/verify.js';
+import { canonicalJson, sha256 } from '../store/index.js';
 import { insideDir } from '../store/layout.js';
 import { currentFingerprint, publicKeys } from './keys.js';
 import { listSeals, parseSeal, type PrefixDigest, type SealedChain } from './seal.js';
 import { checkTimestamp } from './tsa.js';
+
+export type SealProblemKind =
+  /** A seal unreadable, unsigned, badly signed, out of the chain of seals, or with an invalid timestamp. */
+  | 'seal_invalid'
+  /** Sealed probes deleted, inserted or rewritten (even with a chain recomputed consistently). */
+  | 'sealed_probes_changed'
+  | 'sealed_gaps_changed'
+  | 'sealed_history_changed';
+
+/** The shape of evidence/verify.ts's problems, for the seal's kinds. */
+export interface VerifyProblem {
+  planningId: string;
+  probeId: string | null;
+  file: string | null;
+  kind: SealProblemKind;
+  message: string;
+}
 
 export interface SealInfo {
   name: string;

@@ -8,12 +8,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Probe } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
-import { hashRecord } from '../evidence/chain.js';
+import { hashRecord } from '../store/chain.js';
 import { verify } from '../evidence/index.js';
 import { createStore, type Store } from '../store/store.js';
-import { appendSyntheticProbes, syntheticPlanning } from '../store/synthetic.js';
+import { appendSyntheticProbes, syntheticPlanning } from '../../../test/support/synthetic.js';
 import { createSeal, listSeals } from './seal.js';
-import { startLocalTsa, type LocalTsa } from './testkit.js';
+import { startLocalTsa, type LocalTsa } from '../../../test/support/local-tsa.js';
 
 const run = promisify(execFile);
 const START = '2026-03-10T08:00:00Z';

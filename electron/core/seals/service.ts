@@ -27,6 +27,8 @@ export interface SealServiceOptions {
   log: (message: string) => void;
 }
 
+export type SealService = ReturnType<typeof createSealService>;
+
 export function createSealService(options: SealServiceOptions) {
   const { store, clock, log } = options;
   let queue: Promise<unknown> = Promise.resolve();

@@ -4,11 +4,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Category, Outcome } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
+import { verify } from '../evidence/index.js';
 import { addGap, addProbe, maskOf, sortedMonths, type MonthAggregates } from '../stats/index.js';
 import { decodeMonths, encodeMonths, isStoredMonths } from './aggregatesFile.js';
 import { aggregatesKind } from './kinds.js';
 import { createStore, type Store } from './store.js';
-import { syntheticArtefacts, syntheticProbe } from './synthetic.js';
+import { syntheticArtefacts, syntheticProbe } from '../../../test/support/synthetic.js';
 
 const CYCLE: readonly [Outcome, Category | null][] = [
   ['no_date', 'c5'],
@@ -117,7 +118,7 @@ describe('the aggregates file in the store', () => {
     expect(months).toEqual(sortedMonths(expected));
     const last = await store.probes.last('p1');
     expect(JSON.parse(text)).toMatchObject({ probes: 30, head: { hash: last?.hash, probeId: last?.id } });
-    expect(await store.verify('p1')).toMatchObject({ ok: true, checkedProbes: 30 });
+    expect(await verify(store, 'p1')).toMatchObject({ ok: true, checkedProbes: 30 });
   });
 
   it('hands out copies: changing what it returned changes nothing stored', async () => {
@@ -147,7 +148,7 @@ describe('the aggregates file in the store', () => {
         for (let n = 0; n < 30; n += 1) await store.probes.append(syntheticProbe(id, '2026-03-10T08:00:00Z', n), syntheticArtefacts(n));
       }),
     );
-    expect(await store.verify()).toEqual({ ok: true, checkedProbes: 90, problems: [] });
+    expect(await verify(store)).toEqual({ ok: true, checkedProbes: 90, problems: [] });
     const counted = (await store.aggregates('b')).flatMap((m) => Object.values(m.categories)).reduce((sum, c) => sum + c.attempts, 0);
     // The synthetic cycle has 5 conclusive probes in 7: 30 probes = 4 cycles (20) + 2 more (no_date ×2).
     expect(counted).toBe(22);

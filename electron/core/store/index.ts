@@ -2,6 +2,7 @@
 export { createStore, type Store, type StoreOptions } from './store.js';
 export type { GapStore, NewProbe, ProbeArtefacts, ProbeStore } from './probes.js';
 export { sealedRecord } from './probes.js';
+export { canonicalJson, hashRecord, sha256 } from './chain.js';
 export type { ChainHead } from './kinds.js';
-export { appendSyntheticProbes, syntheticArtefacts, syntheticPlanning, syntheticProbe } from './synthetic.js';
 export { HISTORY_DIR, historyFile, historyKind, versionAt, type PlanningVersion } from './history.js';
+export { EVIDENCE_DIR, EXPORTS_DIR } from './layout.js';

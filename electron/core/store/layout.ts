@@ -2,14 +2,16 @@
 // into probe records, which must read the same on every OS).
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { LocalDate, MonthKey } from '../../shared/domain.js';
+import { EVIDENCE_DIR, type LocalDate, type MonthKey } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 
 export const SETTINGS_FILE = 'settings.json';
 export const PLANNINGS_FILE = 'plannings.json';
 export const PROBES_DIR = 'probes';
 export const AGGREGATES_DIR = 'aggregates';
-export const EVIDENCE_DIR = 'evidence';
+export { EVIDENCE_DIR };
+/** Files the person exports without choosing where (the web host's downloads, a CSV with no path). */
+export const EXPORTS_DIR = 'exports';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const MONTH_DIR = /^\d{4}-\d{2}$/;

@@ -3,10 +3,10 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Gap, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
-import { hashRecord, sha256 } from '../evidence/chain.js';
 import { addGap, addProbe, categoryOf, monthOf, parisDateTime, type MonthAggregate } from '../stats/index.js';
 import { AppError } from '../errors.js';
 import { changeMonths, decodeMonths } from './aggregatesFile.js';
+import { hashRecord, sha256 } from './chain.js';
 import { fullError, isDiskFull, type JsonFiles } from './jsonFiles.js';
 import { aggregatesKind, dayKind, gapsKind, type AggregatesFile } from './kinds.js';
 import {

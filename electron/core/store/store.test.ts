@@ -5,9 +5,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Planning } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
-import { sha256 } from '../evidence/chain.js';
+import { verify } from '../evidence/index.js';
+import { sha256 } from './chain.js';
 import { createStore, type Store } from './store.js';
-import { syntheticArtefacts, syntheticProbe } from './synthetic.js';
+import { syntheticArtefacts, syntheticProbe } from '../../../test/support/synthetic.js';
 
 let dir: string;
 let store: Store;
@@ -161,7 +162,7 @@ describe('probes', () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, n) => store.probes.append(syntheticProbe('p1', '2026-03-10T08:00:00Z', n), syntheticArtefacts(n))),
     );
-    const report = await store.verify('p1');
+    const report = await verify(store, 'p1');
     expect(report).toEqual({ ok: true, checkedProbes: 12, problems: [] });
   });
 
@@ -175,7 +176,7 @@ describe('probes', () => {
         }
       }),
     );
-    expect(await store.verify()).toEqual({ ok: true, checkedProbes: 120, problems: [] });
+    expect(await verify(store)).toEqual({ ok: true, checkedProbes: 120, problems: [] });
     const months = await store.aggregates('c');
     const counted = months.flatMap((m) => Object.values(m.categories).map((c) => c.attempts)).reduce((a, b) => a + b, 0);
     // The synthetic cycle has 5 conclusive probes in 7: 30 probes = 4 cycles (20) + 2 more (no_date ×2).
@@ -217,7 +218,7 @@ describe('a full disk', () => {
     // Space is back (the link was removed with the failed write): the chain goes on from the kept probe.
     const next = await store.probes.append(syntheticProbe('p1', '2026-03-10T08:00:00Z', 2), syntheticArtefacts(2));
     expect(next.previousHash).toBe(kept.hash);
-    expect((await store.verify('p1')).ok).toBe(true);
+    expect((await verify(store, 'p1')).ok).toBe(true);
   });
 
   it('takes the probe back out of its day file when the aggregates cannot be written', async () => {
@@ -230,7 +231,7 @@ describe('a full disk', () => {
     store = open();
     expect((await store.probes.list('p1')).map((p) => p.id)).toEqual([kept.id]);
     expect((await store.aggregates('p1'))[0]?.categories.c5.attempts).toBe(1);
-    expect(await store.verify('p1')).toMatchObject({ ok: true, checkedProbes: 1 });
+    expect(await verify(store, 'p1')).toMatchObject({ ok: true, checkedProbes: 1 });
   });
 });
 
@@ -250,7 +251,7 @@ describe('after a crash between the day file and the aggregates', () => {
     expect((await store.aggregates('p1'))[0]?.categories.c5.attempts).toBe(2);
     const next = await store.probes.append(syntheticProbe('p1', '2026-03-10T08:00:00Z', 2), syntheticArtefacts(2));
     expect(next.previousHash).toBe(lost.hash);
-    expect(await store.verify('p1')).toMatchObject({ ok: true, checkedProbes: 3 });
+    expect(await verify(store, 'p1')).toMatchObject({ ok: true, checkedProbes: 3 });
     expect(logs.join('\n')).toContain('1 sondage(s)');
   });
 });

@@ -3,7 +3,6 @@ import { rename } from 'node:fs/promises';
 import { DEFAULT_SETTINGS, type Planning, type Settings } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { verifyDir, type VerifyReport } from '../evidence/verify.js';
 import type { MonthAggregate } from '../stats/index.js';
 import { historyFile, historyKind, recordVersion, type PlanningVersion } from './history.js';
 import { createJsonFiles } from './jsonFiles.js';
@@ -52,10 +51,11 @@ export interface Store {
   gaps: GapStore;
   /** Per-month counts, oldest first: all the dashboard reads. */
   aggregates(planningId: string): Promise<MonthAggregate[]>;
-  /** Runs `task` while no write of this planning is under way (sealing, verification). */
-  exclusive<T>(planningId: string, task: () => Promise<T>): Promise<T>;
-  /** Checks hashes, artefacts and chains on disk; see evidence/verify.ts. */
-  verify(planningId?: string): Promise<VerifyReport>;
+  /**
+   * Runs `task` while no write of this planning is under way, its aggregates reconciled: verification
+   * (evidence/verify.ts, above the store) checks a planning through it.
+   */
+  exclusive: <T>(planningId: string, task: () => Promise<T>) => Promise<T>;
   /** Waits for the writes under way. */
   close(): Promise<void>;
 }
@@ -154,7 +154,6 @@ export function createStore(options: StoreOptions): Store {
     gaps: parts.gaps,
     aggregates: parts.aggregates,
     exclusive: parts.exclusive,
-    verify: (planningId) => verifyDir(dir, planningId, { exclusive: parts.exclusive }),
     async close() {
       await planningQueue.idle();
       await files.idle();

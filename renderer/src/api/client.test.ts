@@ -42,7 +42,16 @@ describe('the web client', () => {
     const api = createApiClient(createHttpBridge({ fetch }), false);
     const failure = await api.call('plannings:discover', { url: 'x' }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApiClientError);
-    expect(failure).toMatchObject({ code: 'guichet_required', message: 'Choisissez le guichet.' });
+    expect(failure).toMatchObject({ code: 'guichet_required', message: 'Choisissez le guichet.', field: [], params: {} });
+  });
+
+  it('keeps the field at fault and the parameters, so that the UI places and writes the message itself', async () => {
+    const error = { code: 'invalid_input', message: 'Étape 2 : à remplir.', field: ['steps', 1, 'selector'], params: { step: 2 } };
+    const { fetch } = fakeFetch(() => Response.json({ ok: false, error }));
+    const failure = await createApiClient(createHttpBridge({ fetch }), false)
+      .call('steps:try', { url: 'https://a.fr/', steps: { steps: [], noSlotText: 'x', slotSelector: 'li' } })
+      .catch((caught: unknown) => caught);
+    expect(failure).toMatchObject({ code: 'invalid_input', field: ['steps', 1, 'selector'], params: { step: 2 } });
   });
 
   it('says the service is down rather than showing a parser error', async () => {
@@ -91,5 +100,25 @@ describe('the transport choice', () => {
     expect(api.desktop).toBe(true);
     await expect(api.call('app:info')).resolves.toBe('from-preload');
     expect(connect({}).desktop).toBe(false);
+  });
+});
+
+describe('the desktop client', () => {
+  it('saves the CSV where the person chose in the save dialog, through export:csv, and nowhere when they cancel', async () => {
+    const calls: unknown[] = [];
+    const bridge: Bridge = {
+      call: (method, input) => {
+        calls.push({ method, input });
+        return Promise.resolve({ ok: true, value: { path: '/home/a/sondages.csv', rows: 3 } } as never);
+      },
+      on: () => () => undefined,
+    };
+    let chosen: string | null = '/home/a/sondages.csv';
+    const api = createApiClient(bridge, { saveCsvDialog: () => Promise.resolve(chosen) });
+    await expect(api.saveCsv(['p1'])).resolves.toEqual({ path: '/home/a/sondages.csv', rows: 3 });
+    expect(calls).toEqual([{ method: 'export:csv', input: { planningIds: ['p1'], path: '/home/a/sondages.csv' } }]);
+    chosen = null;
+    await expect(api.saveCsv()).resolves.toBeNull();
+    expect(calls).toHaveLength(1);
   });
 });

@@ -6,15 +6,24 @@ import type {
   ApiMethod,
   ApiOutput,
   Bridge,
+  CsvExportResult,
+  DesktopBridge,
   ErrorCode,
 } from '../../../electron/shared/api';
 import { createHttpBridge } from './httpBridge';
 
-/** An error envelope turned back into an exception; its message is meant for the user. */
+/**
+ * An error envelope turned back into an exception. `message` is the core's French sentence; the UI writes its
+ * own from `code` and `params` in the person's language, and places it by `field` (the path of the input at
+ * fault within the object being edited: `['url']`, `['steps', 2, 'selector']`).
+ */
 export class ApiClientError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The input at fault, within the object the user edits (see ApiError). */
+    readonly field: (string | number)[] = [],
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = 'ApiClientError';
@@ -27,26 +36,42 @@ type InputArgs<K extends ApiMethod> = ApiInput<K> extends undefined ? [input?: u
 export interface ApiClient {
   call<K extends ApiMethod>(method: K, ...args: InputArgs<K>): Promise<ApiOutput<K>>;
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
-  /** True under Electron: files are saved by the main process, not downloaded. */
+  /** True under Electron: files are saved where the person says, not downloaded. */
   readonly desktop: boolean;
+  /**
+   * Desktop only: asks where to save the raw data CSV, then writes it there through `export:csv`. Null when the
+   * person cancelled. (In a browser the CSV is downloaded from `csvExportUrl`.)
+   */
+  saveCsv(planningIds?: string[]): Promise<CsvExportResult | null>;
 }
 
-export function createApiClient(bridge: Bridge, desktop: boolean): ApiClient {
+export function createApiClient(bridge: Bridge, desktop: boolean | DesktopBridge): ApiClient {
+  async function call<K extends ApiMethod>(method: K, ...args: InputArgs<K>): Promise<ApiOutput<K>> {
+    const envelope = await bridge.call(method, args[0]);
+    if (!envelope.ok) {
+      const { code, message, field, params } = envelope.error;
+      throw new ApiClientError(code, message, field, params);
+    }
+    return envelope.value;
+  }
+  const dialogs = typeof desktop === 'object' ? desktop : null;
   return {
-    desktop,
-    async call<K extends ApiMethod>(method: K, ...args: InputArgs<K>) {
-      const envelope = await bridge.call(method, args[0]);
-      if (!envelope.ok) throw new ApiClientError(envelope.error.code, envelope.error.message);
-      return envelope.value;
-    },
+    desktop: desktop !== false,
+    call,
     on: (event, listener) => bridge.on(event, listener),
+    async saveCsv(planningIds) {
+      if (!dialogs) throw new Error('saveCsv: only the desktop app has a save dialog.');
+      const target = await dialogs.saveCsvDialog();
+      if (target === null) return null;
+      return call('export:csv', { ...(planningIds ? { planningIds } : {}), path: target });
+    },
   };
 }
 
 /** The bridge of the window this UI runs in. */
 export function connect(target: object = window): ApiClient {
-  const preloaded = (target as { api?: Bridge }).api;
-  return preloaded ? createApiClient(preloaded, true) : createApiClient(createHttpBridge(), false);
+  const { api, desktop } = target as { api?: Bridge; desktop?: DesktopBridge };
+  return api ? createApiClient(api, desktop ?? true) : createApiClient(createHttpBridge(), false);
 }
 
 /** A short message for anything thrown by a call. */

@@ -2,7 +2,7 @@
 import { Bar as BarSeries, BarChart, LabelList, XAxis, YAxis } from 'recharts';
 import { CATEGORIES } from '../../../electron/shared/domain';
 import type { Bar } from '../../../electron/shared/stats';
-import { useI18n } from '../i18n';
+import { useTranslation } from 'react-i18next';
 import { CATEGORY_COLOURS, barAriaLabel, barShares, inconclusiveCounts } from '../shares';
 import { formatLocalDate } from '../format';
 
@@ -10,7 +10,7 @@ import { formatLocalDate } from '../format';
 const LABEL_COLOURS = { c1: '#ffffff', c2: '#000000', c3: '#000000', c4: '#ffffff', c5: '#ffffff' } as const;
 
 export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const shares = barShares(bar);
   const row: Record<string, number> = {};
   for (const share of shares) row[share.category] = share.fraction * 100;
@@ -20,7 +20,7 @@ export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number })
     <div className="category-bar" role="img" aria-label={barAriaLabel(bar, t)}>
       {bar.conclusive === 0 ? (
         <div className="category-bar-empty" style={{ height }}>
-          {t.noConclusive}
+          {t('noConclusive')}
         </div>
       ) : (
         // The wrapper's aria-label already says everything the drawing shows.
@@ -53,7 +53,7 @@ export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number })
                 // Too narrow a segment keeps its figure in the table and the aria-label only.
                 formatter={() => {
                   const percent = percentOf.get(category) ?? 0;
-                  return percent >= 7 ? t.percent(percent) : '';
+                  return percent >= 7 ? t('percent', { value: percent }) : '';
                 }}
               />
             </BarSeries>
@@ -67,7 +67,7 @@ export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number })
 
 /** The bar with its counts, period and, beside it, the inconclusive outcomes and the gap hours. */
 export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const beside = inconclusiveCounts(bar);
   return (
     <div className="bar-with-counts">
@@ -76,18 +76,18 @@ export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) 
         <div className="bar-cell">
           <CategoryBar bar={bar} />
         </div>
-        <ul className="bar-beside" aria-label={t.beside}>
+        <ul className="bar-beside" aria-label={t('beside')}>
           {beside.map(({ outcome, count }) => (
             <li key={outcome}>
-              {count} {t.outcomes[outcome]}
+              {count} {t(`outcomes.${outcome}`)}
             </li>
           ))}
-          {bar.gapHours > 0 ? <li>{t.gapHours(bar.gapHours)}</li> : null}
+          {bar.gapHours > 0 ? <li>{t('gapHours', { hours: bar.gapHours })}</li> : null}
         </ul>
       </div>
       <div className="bar-counts">
-        {t.attemptsOverDays(bar.conclusive, bar.conclusiveDays)}
-        {bar.from && bar.to ? ` · ${t.periodFromTo(formatLocalDate(bar.from), formatLocalDate(bar.to))}` : ''}
+        {t('attemptsOverDays', { attempts: bar.conclusive, days: bar.conclusiveDays })}
+        {bar.from && bar.to ? ` · ${t('periodFromTo', { from: formatLocalDate(bar.from), to: formatLocalDate(bar.to) })}` : ''}
       </div>
     </div>
   );
@@ -95,15 +95,15 @@ export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) 
 
 /** The five categories and their colours; `compact` on one or two lines, above the dashboard's bars. */
 export function Legend({ compact = false }: { compact?: boolean }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   return (
     <section className={compact ? 'legend compact' : 'legend'} aria-labelledby="legend-title">
-      <h3 id="legend-title">{t.legendTitle}</h3>
+      <h3 id="legend-title">{t('legendTitle')}</h3>
       <ul>
         {CATEGORIES.map((category) => (
           <li key={category}>
             <span className="swatch" style={{ background: CATEGORY_COLOURS[category] }} aria-hidden="true" />
-            {t.quoted(t.categories[category])}
+            {t('quoted', { text: t(`categories.${category}`) })}
           </li>
         ))}
       </ul>

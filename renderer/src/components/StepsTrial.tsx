@@ -5,7 +5,7 @@ import type { StepsTrialResult } from '../../../electron/shared/api';
 import type { StepsSpec } from '../../../electron/shared/domain';
 import { useApi } from '../api/context';
 import { formatLocalDateTime } from '../format';
-import { useI18n } from '../i18n';
+import { useTranslation } from 'react-i18next';
 import { Thumbnail } from './ImageViewer';
 
 interface StepsTrialProps {
@@ -20,7 +20,7 @@ interface StepsTrialProps {
 
 export function StepsTrial({ input, onStart, onError, disabled }: StepsTrialProps) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const [running, setRunning] = useState(false);
   const [trial, setTrial] = useState<StepsTrialResult | null>(null);
 
@@ -38,11 +38,11 @@ export function StepsTrial({ input, onStart, onError, disabled }: StepsTrialProp
     <div className="steps-trial">
       <div className="button-row">
         <button type="button" onClick={run} disabled={disabled || running}>
-          {t.trySteps}
+          {t('trySteps')}
         </button>
       </div>
       <div role="status" aria-live="polite">
-        {running ? <span className="progress">{t.trying}</span> : null}
+        {running ? <span className="progress">{t('trying')}</span> : null}
       </div>
       {trial ? <TrialResult trial={trial} /> : null}
     </div>
@@ -50,20 +50,20 @@ export function StepsTrial({ input, onStart, onError, disabled }: StepsTrialProp
 }
 
 function TrialResult({ trial }: { trial: StepsTrialResult }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const slots = [trial.firstSlot, trial.secondSlot].filter((slot): slot is string => slot !== null);
   return (
-    <section className="trial-result" aria-label={t.trialTitle}>
-      <h3>{t.trialTitle}</h3>
+    <section className="trial-result" aria-label={t('trialTitle')}>
+      <h3>{t('trialTitle')}</h3>
       <ol className="trial-steps">
         {trial.steps.map((step) => {
-          const name = step.index < 0 ? t.trialOpening : `${t.stepLegend(step.index + 1)}${t.colon}${step.description}`;
+          const name = step.index < 0 ? t('trialOpening') : `${t('stepLegend', { n: step.index + 1 })}${t('colon')}${step.description}`;
           return (
             <li key={step.index} className={step.ok ? 'trial-step ok-step' : 'trial-step failed-step'}>
-              <Thumbnail src={step.screenshot} title={t.screenshotAfter(name)} />
+              <Thumbnail src={step.screenshot} title={t('screenshotAfter', { name })} />
               <div>
                 <p className="trial-step-name">
-                  {name} — <strong>{step.ok ? `✓ ${t.stepOk}` : `✗ ${t.stepFailed}`}</strong>
+                  {name} — <strong>{step.ok ? `✓ ${t('stepOk')}` : `✗ ${t('stepFailed')}`}</strong>
                 </p>
                 <p className="help">{step.detail}</p>
               </div>
@@ -73,14 +73,14 @@ function TrialResult({ trial }: { trial: StepsTrialResult }) {
       </ol>
       <p className={`trial-outcome outcome-${trial.outcome}`}>
         <strong>
-          {t.trialOutcome(t.outcomes[trial.outcome])}
+          {t('trialOutcome', { outcome: t(`outcomes.${trial.outcome}`) })}
           {slots.length > 0 ? ` — ${slots.map(formatLocalDateTime).join(', ')}` : ''}
         </strong>
       </p>
       <p className="help">{trial.detail}</p>
       <p className="help">
-        {t.trialFinalUrl}
-        {t.colon}
+        {t('trialFinalUrl')}
+        {t('colon')}
         <code>{trial.finalUrl}</code>
       </p>
     </section>

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { ANCT_SCENARIOS, anctPath, createAnctReplica } from '../../replicas/anct/index.js';
 import { replicaSlots } from '../../replicas/rdvpref/calendar.js';
 import { anctAdapter } from './anct.js';
-import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from './test-harness.js';
+import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from '../../../../test/support/probe-harness.js';
 
 // A Saturday: the week view starts on a weekend day, and slots skip weekends.
 const clock = fixedClock('2026-11-28T16:00:00Z');

@@ -4,7 +4,7 @@ import { fixedClock } from '../../clock.js';
 import { replicaSlots } from '../../replicas/rdvpref/calendar.js';
 import { createRdvprefReplica, demarchePath, RDVPREF_DEMARCHES } from '../../replicas/rdvpref/index.js';
 import { probeCreneaux, rdvprefAdapter } from './rdvpref.js';
-import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from './test-harness.js';
+import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from '../../../../test/support/probe-harness.js';
 
 const clock = fixedClock('2026-11-26T09:00:00Z');
 let browser: Browser;

@@ -74,5 +74,9 @@ export function parseStepsSpec(input: unknown): StepsSpec {
     const [first, index] = issue.path;
     return first === 'steps' && typeof index === 'number' ? `Étape ${index + 1} : ${issue.message}` : issue.message;
   });
-  throw new AppError('invalid_input', [...new Set(messages)].join(' '));
+  // The first fault's place within the spec, as the API gives it (`['steps', N, …]` for a step).
+  const path = (parsed.error.issues[0]?.path ?? []).filter((key): key is string | number => typeof key !== 'symbol');
+  const [, index] = path;
+  const params = path[0] === 'steps' && typeof index === 'number' ? { step: index + 1 } : undefined;
+  throw new AppError('invalid_input', [...new Set(messages)].join(' '), { field: path, ...(params ? { params } : {}) });
 }

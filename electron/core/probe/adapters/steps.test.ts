@@ -4,7 +4,7 @@ import type { StepsSpec } from '../../../shared/domain.js';
 import { AppError } from '../../errors.js';
 import type { ReplicaHandler } from '../../replicas/types.js';
 import { parseStepsSpec, readSlot, stepsAdapter, tryStepsSpec } from './steps.js';
-import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from './test-harness.js';
+import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from '../../../../test/support/probe-harness.js';
 
 const page = (body: string) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mairie</title></head><body>${body}</body></html>`;
 

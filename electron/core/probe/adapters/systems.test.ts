@@ -6,7 +6,7 @@ import { ANCT_DEMO_PLANNINGS, demarchePath, RDVPREF_DEMO_PLANNINGS, startReplica
 import { replicaSlots } from '../../replicas/rdvpref/calendar.js';
 import { createProber, type Prober } from '../prober.js';
 import { detectSystem } from './index.js';
-import { chromiumPath } from './test-harness.js';
+import { chromiumPath } from '../../../../test/support/probe-harness.js';
 
 const clock = fixedClock('2026-11-26T13:05:09Z');
 const caption = { probeId: 'sondage-7', planningLabel: 'Palaiseau — remise de titre' };

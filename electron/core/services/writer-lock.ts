@@ -48,3 +48,30 @@ export async function acquireWriterLock(dataDir: string): Promise<() => Promise<
   }
   throw new AppError('busy', `Verrou du dossier de données impossible à prendre : ${file}`);
 }
+
+export interface Writer {
+  /** Taken before the first write, kept until release(): one writing process per data folder. */
+  asWriter: () => Promise<void>;
+  release: () => Promise<void>;
+}
+
+/** The core's side of the lock: taken lazily (readers such as `stats` or `verify` never take it). */
+export function createWriter(dataDir: string): Writer {
+  let lock: Promise<() => Promise<void>> | null = null;
+  return {
+    async asWriter() {
+      lock ??= acquireWriterLock(dataDir);
+      try {
+        await lock;
+      } catch (error) {
+        lock = null;
+        throw error;
+      }
+    },
+    async release() {
+      const held = lock;
+      lock = null;
+      if (held) await (await held.catch(() => () => Promise.resolve()))();
+    },
+  };
+}

@@ -1,9 +1,9 @@
 // Shared by the schedule's tests: plannings, probes and a fake prober driven by vitest's fake timers.
 import { afterEach, beforeEach, vi } from 'vitest';
-import type { Gap, Outcome, Planning, Probe } from '../../shared/domain.js';
-import { syntheticPlanning } from '../store/synthetic.js';
-import { createScheduler } from './scheduler.js';
-import type { ProbeTrigger, Scheduler, SchedulerOptions } from './types.js';
+import type { Gap, Outcome, Planning, Probe } from '../../electron/shared/domain.js';
+import { syntheticPlanning } from './synthetic.js';
+import { createScheduler } from '../../electron/core/schedule/scheduler.js';
+import type { ProbeTrigger, Scheduler, SchedulerOptions } from '../../electron/core/schedule/types.js';
 
 /** A planning on a host of its own (`<id>.example.fr`), created just before the tests' first due run. */
 export function planning(id: string, fields: Partial<Planning> = {}): Planning {

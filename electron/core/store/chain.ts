@@ -1,4 +1,4 @@
-// The hash chain: each probe record carries the SHA-256 of its own canonical JSON and the hash of the probe
+// The write side of the hash chain (verification is evidence/verify.ts, above the store): each probe record carries the SHA-256 of its own canonical JSON and the hash of the probe
 // before it, so that altering, deleting or inserting a probe afterwards shows.
 import { createHash } from 'node:crypto';
 import type { Probe } from '../../shared/domain.js';

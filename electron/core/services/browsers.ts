@@ -148,3 +148,5 @@ function configurationFailure(url: string, startedAt: Date, message: string, app
     },
   };
 }
+
+export type Browsers = ReturnType<typeof createBrowsers>;

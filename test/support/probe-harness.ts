@@ -4,10 +4,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
-import type { ReplicaHandler } from '../../replicas/types.js';
-import type { AdapterContext, AdapterResult, ProbeTarget } from '../types.js';
-import { LAUNCH_ARGS } from '../browser.js';
-import { navigationFailure, ProbeStop } from '../visit.js';
+import type { ReplicaHandler } from '../../electron/core/replicas/types.js';
+import type { AdapterContext, AdapterResult, ProbeTarget } from '../../electron/core/probe/types.js';
+import { LAUNCH_ARGS } from '../../electron/core/probe/browser.js';
+import { navigationFailure, ProbeStop } from '../../electron/core/probe/visit.js';
 
 
 export const chromiumPath = (): string => process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';

@@ -1,7 +1,7 @@
 // Made-up probes for tests and the benchmark: plausible records, written through the real store.
-import type { Outcome, Planning } from '../../shared/domain.js';
-import type { NewProbe, ProbeArtefacts } from './probes.js';
-import type { Store } from './store.js';
+import type { Outcome, Planning } from '../../electron/shared/domain.js';
+import type { NewProbe, ProbeArtefacts } from '../../electron/core/store/probes.js';
+import type { Store } from '../../electron/core/store/store.js';
 
 const OUTCOME_CYCLE: readonly Outcome[] = ['no_date', 'no_date', 'dates', 'no_date', 'site_error', 'dates', 'captcha'];
 

@@ -1,0 +1,33 @@
+// Assisted sessions: a visible window where a person solves a captcha, then the probes read slots through it.
+import { AppError } from '../errors.js';
+import { isCaptchaSystem } from '../services/browsers.js';
+import { mustGetPlanning, type HandlerContext, type Handlers } from './context.js';
+
+export function assistedHandlers(ctx: HandlerContext): Handlers<'assisted:open' | 'assisted:close'> {
+  const { browsers, log } = ctx;
+  return {
+    'assisted:open': async ({ planningId }) => {
+      await ctx.asWriter();
+      const planning = await mustGetPlanning(ctx, planningId);
+      if (!isCaptchaSystem(planning.system)) {
+        throw new AppError('invalid_input', 'Ce site ne demande pas de code de sécurité : la session assistée est inutile.');
+      }
+      const sessions = await browsers.assisted();
+      try {
+        return await sessions.open({ id: planning.id, url: planning.url });
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        throw new AppError(
+          'internal',
+          'La fenêtre de la session assistée n’a pas pu s’ouvrir. Elle demande un écran : lancez Guichets sur un poste avec affichage (l’application de bureau).',
+        );
+      }
+    },
+    'assisted:close': async ({ planningId }) => {
+      const planning = await mustGetPlanning(ctx, planningId);
+      await browsers.assistedIfOpen()?.close(planningId);
+      return browsers.assistedStatus(planning) ?? { planningId, state: 'closed', solvedAt: null, message: '' };
+    },
+  };
+}

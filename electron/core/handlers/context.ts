@@ -1,0 +1,53 @@
+// What every handler map is built from. A handler file exports `xxxHandlers(ctx)` returning its part of AppApi;
+// handlers/index.ts combines them and the type checker says when a method of the contract has no handler.
+import type { ApiEvent, ApiEvents, AppApi, PlanningOverview } from '../../shared/api.js';
+import type { Planning } from '../../shared/domain.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import type { SealService } from '../seals/index.js';
+import type { Browsers } from '../services/browsers.js';
+import type { ProbePlanning } from '../services/record-probe.js';
+import type { ScheduleRunner } from '../services/schedule-runner.js';
+import type { Store } from '../store/index.js';
+
+export interface HandlerContext {
+  /** The data folder's store; the only one of the process for that folder. */
+  readonly store: Store;
+  readonly clock: Clock;
+  /** Where GUICHETS_BROWSER and the like are read. */
+  readonly env: NodeJS.ProcessEnv;
+  readonly log: (message: string) => void;
+  readonly app: {
+    readonly version: string;
+    /** Absolute path of the data folder. */
+    readonly dataDir: string;
+    /** The demo probes every minute and says so on screen. */
+    readonly demo: boolean;
+    readonly everyMinutes: 60 | 1;
+  };
+  /** The headless prober and the assisted sessions' windows. */
+  readonly browsers: Browsers;
+  /** Seals of the data folder: on demand, daily, before exports. */
+  readonly seals: SealService;
+  /** The hourly schedule, rebuilt when the settings change. */
+  readonly scheduler: ScheduleRunner;
+  /** Call before any write: takes the data folder's writer lock (AppError `busy` if another process has it). */
+  asWriter(): Promise<void>;
+  /** Pushes an event to every transport (IPC, Server-Sent Events, the command line's log). */
+  emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;
+  /** One probe of a planning, recorded with its evidence; emits probe:started and probe:finished. */
+  probePlanning: ProbePlanning;
+  /** The dashboard's view of a planning. */
+  overview(planning: Planning): Promise<PlanningOverview>;
+  /** After plannings were written: emits plannings:changed and lets a running schedule follow. */
+  changed(ids: string[]): Promise<void>;
+}
+
+/** A domain's handlers: the methods it answers, typed by the contract. */
+export type Handlers<K extends keyof AppApi> = Pick<AppApi, K>;
+
+export async function mustGetPlanning(ctx: HandlerContext, id: string): Promise<Planning> {
+  const planning = await ctx.store.plannings.get(id);
+  if (!planning) throw new AppError('not_found', `Aucun planning « ${id} » : il a peut-être été supprimé.`);
+  return planning;
+}

@@ -1,0 +1,25 @@
+// Every handler of the contract, one map per domain. A method missing here is a type error.
+import type { AppApi } from '../../shared/api.js';
+import { assistedHandlers } from './assisted.js';
+import type { HandlerContext } from './context.js';
+import { exportHandlers } from './export.js';
+import { planningHandlers } from './plannings.js';
+import { probeHandlers } from './probes.js';
+import { sealHandlers } from './seals.js';
+import { settingsHandlers } from './settings.js';
+import { stepsHandlers } from './steps.js';
+
+export type { HandlerContext, Handlers } from './context.js';
+export { mustGetPlanning } from './context.js';
+
+export function createHandlers(ctx: HandlerContext): AppApi {
+  return {
+    ...settingsHandlers(ctx),
+    ...planningHandlers(ctx),
+    ...probeHandlers(ctx),
+    ...assistedHandlers(ctx),
+    ...stepsHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...sealHandlers(ctx),
+  };
+}

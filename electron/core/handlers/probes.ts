@@ -1,0 +1,22 @@
+// Probes: one now, at the user's request, and a planning's probes month by month.
+import { AppError } from '../errors.js';
+import { mustGetPlanning, type HandlerContext, type Handlers } from './context.js';
+
+/** Three years of a planning are 26 000 probes: without a month, the newest ones only. */
+const RECENT_PROBES = 500;
+
+export function probeHandlers(ctx: HandlerContext): Handlers<'probes:runNow' | 'probes:list'> {
+  return {
+    'probes:runNow': async ({ planningId }) => {
+      await ctx.asWriter();
+      const planning = await mustGetPlanning(ctx, planningId);
+      const probe = await (await ctx.scheduler.get()).runNow(planning);
+      if (!probe) throw new AppError('busy', 'Le sondage n’a pas pu aboutir à temps. Réessayez dans un instant.');
+      return probe;
+    },
+    'probes:list': async ({ planningId, month }) => {
+      await mustGetPlanning(ctx, planningId);
+      return ctx.store.probes.list(planningId, month ? { month } : { limit: RECENT_PROBES });
+    },
+  };
+}

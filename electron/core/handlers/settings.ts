@@ -1,0 +1,48 @@
+// The app's facts (version, data folder, browser found) and its settings.
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { AppError } from '../errors.js';
+import { checkBrowserProgram, findBrowser, SANDBOX } from '../probe/index.js';
+import type { HandlerContext, Handlers } from './context.js';
+
+async function mustBeProgram(file: string): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  const runnable = info?.isFile() && (await access(file, constants.X_OK).then(() => true, () => false));
+  if (!runnable) {
+    throw new AppError(
+      'invalid_input',
+      `Navigateur : aucun programme à l’adresse « ${file} ». Indiquez le fichier de Chrome, Edge ou Chromium (par exemple /usr/bin/chromium ou C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe).`,
+      { field: ['browserPath'], params: { rule: 'program' } },
+    );
+  }
+}
+
+export function settingsHandlers(ctx: HandlerContext): Handlers<'app:info' | 'settings:get' | 'settings:update'> {
+  const { store, app } = ctx;
+  return {
+    'app:info': async () => {
+      const settings = await store.settings.get();
+      return {
+        version: app.version,
+        demo: app.demo,
+        scheduleEveryMinutes: app.everyMinutes,
+        schedulerRunning: ctx.scheduler.current()?.running ?? false,
+        dataDir: app.dataDir,
+        browser: findBrowser({ env: ctx.env, settingsPath: settings.browserPath }),
+        installationKey: await ctx.seals.fingerprint(),
+        sandbox: { enabled: SANDBOX.enabled, reason: SANDBOX.reason },
+      };
+    },
+    'settings:get': () => store.settings.get(),
+    'settings:update': async (patch) => {
+      await ctx.asWriter();
+      if (patch.browserPath) {
+        await mustBeProgram(patch.browserPath);
+        await checkBrowserProgram(patch.browserPath);
+      }
+      const settings = await store.settings.update(patch);
+      await ctx.scheduler.settingsChanged();
+      return settings;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// What the dashboard shows of a planning: its figures, last probe, next run and assisted session.
+import { DateTime } from 'luxon';
+import type { PlanningOverview } from '../../shared/api.js';
+import type { Planning } from '../../shared/domain.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import { planningStats } from '../stats/index.js';
+import type { Store } from '../store/index.js';
+import type { Browsers } from './browsers.js';
+import type { ScheduleRunner } from './schedule-runner.js';
+
+const PARIS = 'Europe/Paris';
+
+export interface OverviewDeps {
+  store: Store;
+  clock: Clock;
+  browsers: Browsers;
+  scheduler: ScheduleRunner;
+}
+
+export function createOverview({ store, clock, browsers, scheduler }: OverviewDeps) {
+  return async function overview(planning: Planning): Promise<PlanningOverview> {
+    const today = DateTime.fromJSDate(clock.now(), { zone: PARIS }).toISODate() ?? '';
+    let problem: string | null = null;
+    // One damaged file must not hide every other planning: this one says what is wrong, the others show.
+    const readable = <T>(read: Promise<T>, fallback: T): Promise<T> =>
+      read.catch((error: unknown) => {
+        if (!(error instanceof AppError)) throw error;
+        problem = error.message;
+        return fallback;
+      });
+    const [aggregates, lastProbe] = await Promise.all([
+      readable(store.aggregates(planning.id), []),
+      readable(store.probes.last(planning.id), null),
+    ]);
+    const running = scheduler.current();
+    const next = running?.nextRunAt(planning.id) ?? null;
+    return {
+      planning,
+      problem,
+      assisted: browsers.assistedStatus(planning),
+      stats: planningStats(planning.id, aggregates, today),
+      lastProbe,
+      nextProbeAt: next ? next.toISOString() : null,
+      running: running?.isRunning(planning.id) ?? false,
+    };
+  };
+}

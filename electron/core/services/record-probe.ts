@@ -1,0 +1,58 @@
+// Recording a probe: its id, the record the store seals from the prober's result, and the events around it.
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { ApiEvent, ApiEvents } from '../../shared/api.js';
+import type { Planning, Probe } from '../../shared/domain.js';
+import type { Clock } from '../clock.js';
+import type { ProbeResult } from '../probe/index.js';
+import type { NewProbe, Store } from '../store/index.js';
+import type { Browsers } from './browsers.js';
+
+/** Sortable, unique: the start instant then a random tail. */
+export function newProbeId(at: Date): string {
+  const stamp = DateTime.fromJSDate(at, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
+  return `${stamp}-${randomUUID().slice(0, 8)}`;
+}
+
+/** What the store is given for one probe: the prober's result, named; the store adds time, category and chain. */
+export function probeRecord(id: string, planningId: string, result: ProbeResult, trigger: string): NewProbe {
+  return {
+    id,
+    planningId,
+    startedAt: result.startedAt.toISOString(),
+    durationMs: result.durationMs,
+    url: result.url,
+    finalUrl: result.finalUrl,
+    outcome: result.outcome,
+    firstSlot: result.firstSlot,
+    secondSlot: result.secondSlot,
+    detail: result.detail,
+    httpStatus: result.httpStatus,
+    environment: result.environment,
+    trigger,
+  };
+}
+
+export interface ProbeRecorderDeps {
+  store: Store;
+  clock: Clock;
+  browsers: Browsers;
+  emit: <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
+}
+
+export type ProbePlanning = (planning: Planning, trigger: string, signal?: AbortSignal) => Promise<Probe>;
+
+/** One probe of one planning, stored with its evidence. Site behaviour never throws: it is an outcome. */
+export function createProbeRecorder({ store, clock, browsers, emit }: ProbeRecorderDeps): ProbePlanning {
+  return async (planning, trigger) => {
+    emit('probe:started', { planningId: planning.id });
+    const id = newProbeId(clock.now());
+    const { result, trigger: actualTrigger } = await browsers.probe(planning, id, trigger);
+    const probe = await store.probes.append(probeRecord(id, planning.id, result, actualTrigger), {
+      screenshot: result.screenshot,
+      pageText: result.pageText,
+    });
+    emit('probe:finished', probe);
+    return probe;
+  };
+}
