@@ -177,6 +177,10 @@ describe('the Guichets UI, driven like a user', () => {
     await page.getByLabel('Auteur des graphiques').fill('Association Test');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Réglages enregistrés.').waitFor();
+    // Sealed on demand (no authority in tests: « non horodaté »), the key's fingerprint there for an expert to note.
+    await page.getByRole('button', { name: 'Sceller maintenant' }).click();
+    await page.getByText(/^Sceau \d{8}T\d{6}Z : \d+ sondages? scellés?, non horodaté/).waitFor();
+    await page.getByText(/Empreinte de la clé de l’installation \(SHA-256\) : ([0-9a-f]{4} ){15}[0-9a-f]{4}/).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
     await page.getByRole('link', { name: PLANNING_LABEL }).click();
 

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import type { Settings } from '../../../electron/shared/domain';
 import { errorMessage } from '../api/client';
 import { useApi } from '../api/context';
+import { SealsPanel } from './SealsPanel';
 import { StatusNote, type ActionStatus } from './StatusNote';
 import { useTranslation } from 'react-i18next';
 import { useSetLanguage, type Language } from '../i18n';
@@ -52,7 +53,8 @@ export function SettingsPage() {
     setStatus(null);
     try {
       const saved = await api.call('settings:update', {
-        browserPath: draft.browserPath.trim() || null,
+        // Over HTTP the web host refuses it: the program Guichets launches is chosen at the desktop or the CLI.
+        ...(api.desktop ? { browserPath: draft.browserPath.trim() || null } : {}),
         // The core validates the numbers and says in French what it expects.
         hostSpacingSeconds: Number(draft.hostSpacingSeconds),
         probeTimeoutSeconds: Number(draft.probeTimeoutSeconds),
@@ -85,9 +87,10 @@ export function SettingsPage() {
             value={draft.browserPath}
             onChange={(e) => set({ browserPath: e.target.value })}
             aria-describedby={`${id}-browser-help`}
+            readOnly={!api.desktop}
           />
           <p id={`${id}-browser-help`} className="help">
-            {t('browserPathHelp')}
+            {api.desktop ? t('browserPathHelp') : t('browserPathDesktopOnly')}
           </p>
         </div>
         <div className="field">
@@ -132,6 +135,7 @@ export function SettingsPage() {
           <StatusNote status={status} />
         </div>
       </form>
+      <SealsPanel />
     </section>
   );
 }
