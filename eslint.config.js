@@ -74,7 +74,7 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': 'off',
     },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', 'build/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     // The core runs in plain Node: it never reaches for Electron.
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
