@@ -15,8 +15,9 @@ export const CORE_LAYERS = [
   ['stats'],
   ['store'],
   ['seals'],
-  ['probe', 'evidence', 'export', 'schedule', 'replicas'],
-  ['services'],
+  ['probe', 'evidence', 'export', 'schedule', 'replicas', 'import', 'alerts'],
+  ['services', 'report'],
+  ['dossier', 'publish'],
   ['handlers'],
   ['api'],
 ];

@@ -37,6 +37,11 @@ Utilisation : npm run cli -- <commande> [options]
   export csv --out FICHIER [--planning ID]  le CSV des sondages
   verify [--planning ID]                  vérifie captures, empreintes, chaîne, sceaux et horodatages
   seal                                    scelle maintenant les sondages (signé, horodaté)
+  dossier --planning ID [--planning ID2] [--from AAAA-MM-JJ --to AAAA-MM-JJ] --out FICHIER.zip
+                                          le dossier de preuves (BagIt ZIP + résumé PDF à côté)
+  publish --out DOSSIER                   le site statique des chiffres de l'association
+  import FICHIER [--planning ID] [--association NOM]
+                                          importe un CSV (format La Cimade) ou le dossier d'une autre association
 
 Options communes : --data-dir DOSSIER (sinon GUICHETS_DATA_DIR, sinon le dossier de l'application)
 Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés ;
@@ -58,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
       schedule: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
       browser: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      association: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -82,6 +90,9 @@ async function main(argv: string[]): Promise<number> {
     schedule: values.schedule,
     dataDir: values['data-dir'] ?? null,
     browser: values.browser ?? null,
+    from: values.from ?? null,
+    to: values.to ?? null,
+    association: values.association ?? null,
   };
   await saveBrowser(context);
   return command(context);

@@ -8,6 +8,10 @@ import { probeHandlers } from './probes.js';
 import { sealHandlers } from './seals.js';
 import { settingsHandlers } from './settings.js';
 import { stepsHandlers } from './steps.js';
+import { alertHandlers } from './alerts.js';
+import { dossierHandlers } from './dossier.js';
+import { importHandlers } from './import.js';
+import { publishHandlers } from './publish.js';
 
 export type { HandlerContext, Handlers } from './context.js';
 export { mustGetPlanning } from './context.js';
@@ -21,5 +25,9 @@ export function createHandlers(ctx: HandlerContext): AppApi {
     ...stepsHandlers(ctx),
     ...exportHandlers(ctx),
     ...sealHandlers(ctx),
+    ...dossierHandlers(ctx),
+    ...importHandlers(ctx),
+    ...publishHandlers(ctx),
+    ...alertHandlers(ctx),
   };
 }

@@ -60,7 +60,7 @@ export const en: Messages = {
     procedure: 'The procedure takes 300 characters at most.',
     guichet: 'Choose a guichet.',
     steps: 'Add at least one step (40 at most).',
-    step: 'Step {n}: give the text to aim at or a CSS selector.',
+    step: 'Step {n}: give the text to click or tick, or a CSS selector.',
     stepUrl: 'Step {n}: give a full address starting with https://',
     stepText: 'Step {n}: give the text.',
     stepSelector: 'Step {n}: give the CSS selector.',
@@ -330,6 +330,48 @@ export const en: Messages = {
     '“{label}”: the assisted session expired, the site asks for the security code again. Probes record “captcha” until then.',
   assistedExpiredAction: 'Go to the assisted session',
   assistedExpiredBadge: 'Assisted session expired',
+
+  method: {
+    title: 'Method',
+    intro:
+      'How Guichets turns visits of booking pages into figures that can be cited in court. The rules are La Cimade’s, applied the same way to every planning.',
+    probeTitle: 'A probe',
+    probe1:
+      'Every followed planning is visited once an hour, at a minute of its own, in a fresh browser (no history, no cookies), the way a person would: opening the page, ticking the conditions, choosing the guichet. Guichets never books anything.',
+    probe2:
+      'A probe records the first two free dates, or that there are none, with a captioned screenshot of the last page, its text, the time (Paris and UTC) and a fingerprint that makes any change visible.',
+    categoriesTitle: 'The five categories',
+    categoriesIntro:
+      'A probe taken on day D falls into exactly one category, by the free dates it found. “One month” runs up to and including the same day of the next month (31 January + one month = 28 or 29 February); “two months” likewise.',
+    rules: {
+      c1: 'the first and the second free dates fall on or before D + one month.',
+      c2: 'the first date falls on or before D + one month, the second after it (or there is only one).',
+      c3: 'the first date falls after D + one month, on or before D + two months.',
+      c4: 'the first date falls after D + two months.',
+      c5: 'the site itself says that no date is free (its own message, read on the page).',
+    },
+    inconclusiveTitle: 'Inconclusive probes',
+    inconclusive:
+      'A captcha, a site error (error page, block, maintenance), an unreachable site, a page not recognised or a robot error say nothing about dates: these probes count in no category, never as “no date”. They are counted beside the bar, with their screenshot.',
+    gapsTitle: 'Hours without a probe',
+    gaps:
+      'When no probe could run (computer off or asleep, application closed, site paused after repeated errors), those hours are recorded as such and shown beside the bar: they are never counted as a result.',
+    barsTitle: 'The period of each bar',
+    barTop:
+      'The “Overview” bar covers the three whole months before the current month (from the 1st of the first to the last day of the third). While the history does not reach that far, it covers all the history there is, and says so under the bar.',
+    barMonth: 'The “Month by month” bars each cover one calendar month, in Paris time; the current month’s stops at the last probe.',
+    barCounts:
+      'Under each bar: the number of conclusive probes and the number of distinct days they were taken on. Each share is a percentage of the conclusive probes; each month’s table gives the probes and days per category.',
+    readTitle: 'Reading and citing the figures',
+    read1:
+      'Cite a share with its period and its count, for instance: “from 1 September to 30 November 2026, 1,980 conclusive probes over 91 days; 97% with no date available”. Name the procedure and the guichet.',
+    read2:
+      'What to attach: the CSV of the probes (every attempt, inconclusive ones included), the exported chart (which carries its own period, source and licence), and the screenshots of the days you cite.',
+    licenceTitle: 'Licences',
+    licenceData: 'Data (CSV): Open Database License (ODbL), crediting the source “Guichets probes” and the association.',
+    licenceCharts: 'Charts: Creative Commons Attribution 4.0 (CC-BY 4.0), with the author and the source written in the image.',
+    back: 'Back',
+  },
 
   screenshotOf: 'Screenshot of the probe of {when}',
   openInNewTab: 'Open in a new tab',

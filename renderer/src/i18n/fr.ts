@@ -65,7 +65,7 @@ export const fr = {
     procedure: 'La démarche tient en 300 caractères au plus.',
     guichet: 'Choisissez un guichet.',
     steps: 'Ajoutez au moins une étape (40 au plus).',
-    step: 'Étape {n} : donnez le texte à viser ou un sélecteur CSS.',
+    step: 'Étape {n} : donnez le texte à cliquer ou à cocher, ou un sélecteur CSS.',
     stepUrl: "Étape {n} : donnez une adresse complète commençant par https://",
     stepText: 'Étape {n} : donnez le texte.',
     stepSelector: 'Étape {n} : donnez le sélecteur CSS.',
@@ -339,6 +339,49 @@ export const fr = {
     '« {label} » : la session assistée a expiré, le site redemande le code de sécurité. Les sondages enregistrent « captcha » jusque-là.',
   assistedExpiredAction: 'Aller à la session assistée',
   assistedExpiredBadge: 'Session assistée expirée',
+
+  /** The « Méthode » page: how figures are made, read and cited. */
+  method: {
+    title: 'Méthode',
+    intro:
+      'Comment Guichets transforme des visites de pages de rendez-vous en chiffres que l’on peut citer devant un tribunal. Les règles sont celles de La Cimade, appliquées de la même façon à chaque planning.',
+    probeTitle: 'Un sondage',
+    probe1:
+      'Chaque planning suivi est visité une fois par heure, à une minute qui lui est propre, dans un navigateur neuf (sans historique ni cookies), comme le ferait une personne : ouverture de la page, conditions cochées, choix du guichet. Guichets ne réserve jamais rien.',
+    probe2:
+      'Un sondage enregistre les deux premières dates libres, ou qu’il n’y en a aucune, avec une capture d’écran légendée de la dernière page, son texte, l’heure (Paris et UTC) et une empreinte qui rend toute modification visible.',
+    categoriesTitle: 'Les cinq catégories',
+    categoriesIntro:
+      'Un sondage fait le jour J entre dans une seule catégorie, selon les dates libres qu’il a trouvées. « Un mois » va jusqu’au même jour du mois suivant inclus (le 31 janvier + un mois = le 28 ou 29 février), « deux mois » de même.',
+    rules: {
+      c1: 'la première et la deuxième date libres tombent au plus tard à J + un mois.',
+      c2: 'la première date tombe au plus tard à J + un mois, la deuxième après (ou il n’y en a qu’une).',
+      c3: 'la première date tombe après J + un mois, au plus tard à J + deux mois.',
+      c4: 'la première date tombe après J + deux mois.',
+      c5: 'le site dit lui-même qu’aucune date n’est libre (son propre message, lu sur la page).',
+    },
+    inconclusiveTitle: 'Sondages non concluants',
+    inconclusive:
+      'Un captcha, une erreur du site (page en erreur, blocage, maintenance), un site injoignable, une page non reconnue ou une erreur du robot ne disent rien des dates : ces sondages ne comptent dans aucune catégorie, jamais dans « pas de date ». Ils sont comptés à côté de la barre, avec leur capture.',
+    gapsTitle: 'Heures sans sondage',
+    gaps:
+      'Quand aucun sondage n’a pu avoir lieu (ordinateur éteint ou en veille, application fermée, site mis en pause après des erreurs répétées), ces heures sont enregistrées comme telles et indiquées à côté de la barre : elles ne sont jamais comptées comme un résultat.',
+    barsTitle: 'La période de chaque barre',
+    barTop:
+      'La barre « Vue d’ensemble » couvre les trois mois entiers qui précèdent le mois en cours (le 1er du premier au dernier jour du troisième). Tant que l’historique ne remonte pas si loin, elle couvre tout l’historique disponible, et le dit sous la barre.',
+    barMonth: 'Les barres « Mois par mois » couvrent chacune un mois du calendrier, en heure de Paris ; celle du mois en cours s’arrête au dernier sondage.',
+    barCounts:
+      'Sous chaque barre : le nombre de sondages concluants et le nombre de jours distincts où ils ont eu lieu. Chaque part est un pourcentage des sondages concluants ; le tableau de chaque mois donne, par catégorie, les sondages et les jours.',
+    readTitle: 'Lire et citer les chiffres',
+    read1:
+      'Citez une part avec sa période et son effectif, par exemple : « du 1er septembre au 30 novembre 2026, 1 980 sondages concluants sur 91 jours ; 97 % sans aucune date disponible ». Précisez la démarche et le guichet.',
+    read2:
+      'Les pièces à joindre : le CSV des sondages (toutes les tentatives, y compris non concluantes), le graphique exporté (qui porte lui-même sa période, sa source et sa licence), et les captures des jours que vous citez.',
+    licenceTitle: 'Licences',
+    licenceData: 'Données (CSV) : Open Database License (ODbL), en citant la source « sondages Guichets » et l’association.',
+    licenceCharts: 'Graphiques : Creative Commons Attribution 4.0 (CC-BY 4.0), avec l’auteur et la source écrits dans l’image.',
+    back: 'Retour',
+  },
 
   screenshotOf: 'Capture du sondage du {when}',
   openInNewTab: 'Ouvrir dans un nouvel onglet',
