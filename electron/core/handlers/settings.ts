@@ -45,7 +45,10 @@ export function settingsHandlers(ctx: HandlerContext): Handlers<'app:info' | 'se
       return settings;
     },
     'settings:testBrowser': async ({ path }) => {
-      if (path) await mustBeProgram(path);
+      if (path) {
+        await mustBeProgram(path);
+        await checkBrowserProgram(path);
+      }
       // The path typed is the one tested, even where GUICHETS_BROWSER would win for the probes.
       const found = path ? { path, message: null } : findBrowser({ env: ctx.env, settingsPath: null });
       if (!found.path) throw new AppError('browser_not_found', found.message ?? 'Aucun navigateur trouvé.', { field: ['browserPath'] });

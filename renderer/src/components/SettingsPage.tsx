@@ -126,7 +126,7 @@ export function SettingsPage() {
   const testBrowser = () => {
     setBrowser({ testing: true, result: null });
     setErrors(({ browserPath: _dropped, ...rest }) => rest);
-    api.call('settings:testBrowser', { path: draft.browserPath.trim() || null }).then(
+    api.call('settings:testBrowser', { path: api.desktop ? draft.browserPath.trim() || null : null }).then(
       (result) => setBrowser({ testing: false, result }),
       (error: unknown) => {
         setBrowser({ testing: false, result: null });
