@@ -71,7 +71,7 @@ afterAll(async () => {
 
 describe('the Guichets UI, driven like a user', () => {
   it('shows the header: name, data folder and the browser found', async () => {
-    await page.goto(host.url);
+    await page.goto(host.loginUrl());
     await page.getByRole('heading', { level: 1, name: 'Guichets' }).waitFor();
     await page.getByText(dataDir, { exact: true }).waitFor();
     await page.getByText(`Navigateur : ${BROWSER}`).waitFor();
@@ -183,6 +183,10 @@ describe('the Guichets UI, driven like a user', () => {
     await page.getByLabel('Auteur des graphiques').fill('Camille Martin');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Réglages enregistrés.').waitFor();
+    // Sealed on demand (no authority in tests: « non horodaté »), the key's fingerprint there for an expert to note.
+    await page.getByRole('button', { name: 'Sceller maintenant' }).click();
+    await page.getByText(/^Sceau \d{8}T\d{6}Z : \d+ sondages? scellés?, non horodaté/).waitFor();
+    await page.getByText(/Empreinte de la clé de l’installation \(SHA-256\) : ([0-9a-f]{4} ){15}[0-9a-f]{4}/).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
     await page.getByRole('link', { name: PLANNING_LABEL }).click();
 
@@ -322,7 +326,7 @@ describe('the demo', () => {
     const demoHost = await startWebHost({ core: demoCore, port: 0, staticDir: STATIC_DIR, log: () => undefined });
     const demoPage = await browser.newPage();
     try {
-      await demoPage.goto(demoHost.url);
+      await demoPage.goto(demoHost.loginUrl());
       await demoPage
         .getByText(
           'Mode démonstration : préfectures fictives (répliques locales), sondées chaque minute au lieu de chaque heure.',

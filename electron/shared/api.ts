@@ -114,11 +114,29 @@ export interface AppInfo {
   schedulerRunning: boolean;
   dataDir: string;
   browser: BrowserStatus;
+  /** Fingerprint (SHA-256 of the public key) of the installation key that signs the seals; null before the first. */
+  installationKey: string | null;
+  /** Whether the probing browser runs in Chromium's sandbox, and why not when it cannot. */
+  sandbox: { enabled: boolean; reason: string | null };
+}
+
+/** A seal just written (see the README, « Vérifier les preuves »). */
+export interface SealSummary {
+  /** `YYYYMMDDTHHMMSSZ`: its files are `seals/<name>.json`, `.sig` and `.tsr`. */
+  name: string;
+  plannings: number;
+  probes: number;
+  /** Host of the time-stamping authority that stamped it; null when none answered (stamped later). */
+  stampedBy: string | null;
+  /** Earlier seals stamped at the same time. */
+  restamped: number;
 }
 
 export interface CsvExportResult {
   path: string;
   rows: number;
+  /** Damaged files whose probes could not be read: every other row is written, these are named. */
+  skipped?: string[];
 }
 
 /** A dossier de preuves written (issue 9): a BagIt ZIP, and its PDF summary beside it. */
@@ -192,6 +210,8 @@ export interface ApiMethods {
   'settings:testBrowser': { input: { path: string | null }; output: BrowserTest };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
+  /** Seals the data folder now: signed with the installation key, time-stamped when an authority answers. */
+  'seals:create': { input: undefined; output: SealSummary };
   /** Writes a dossier de preuves; `jobId` names it for progress events and `dossier:cancel`. */
   'dossier:create': {
     input: { planningIds: string[]; from?: LocalDate; to?: LocalDate; path?: string; jobId?: string };
@@ -237,6 +257,7 @@ const METHODS = {
   'publish:site': true,
   'import:file': true,
   'alerts:list': true,
+  'seals:create': true,
 } satisfies Record<ApiMethod, true>;
 
 export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];

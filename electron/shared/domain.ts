@@ -182,6 +182,8 @@ export interface Settings {
   /** Author written into chart images. */
   author: string;
   schedulerEnabled: boolean;
+  /** RFC 3161 time-stamping authorities for the seals, tried in order; empty: seals stay unstamped. */
+  tsaUrls: string[];
   /** Probes run at once at most (each a browser context); 0 = chosen from the PC's memory and cores. */
   maxParallelProbes: number;
   /** Written into dossiers, charts and the published site. */
@@ -208,6 +210,7 @@ export const DEFAULT_SETTINGS: Settings = {
   probeTimeoutSeconds: 45,
   author: '',
   schedulerEnabled: true,
+  tsaUrls: ['https://freetsa.org/tsr'],
   maxParallelProbes: 0,
   associationName: '',
   associationContact: '',

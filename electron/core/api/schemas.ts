@@ -53,6 +53,7 @@ const settingsPatch = z
     maxParallelProbes: z.number().int().min(0).max(MAX_PARALLEL_PROBES),
     author: z.string().trim().max(200),
     schedulerEnabled: z.boolean(),
+    tsaUrls: z.array(httpUrl).max(5),
     associationName: z.string().trim().max(200),
     associationContact: z.string().trim().max(300),
     associationLogo: z.string().trim().min(1).max(1000).nullable(),
@@ -87,6 +88,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'settings:get': none,
   'settings:update': settingsPatch,
   'settings:testBrowser': z.object({ path: z.string().trim().min(1).nullable() }),
+  'seals:create': none,
   'export:csv': z.object({ planningIds: z.array(id).optional(), path: z.string().min(1).optional() }),
   'dossier:create': z.object({
     planningIds: z.array(id).min(1, 'Choisissez au moins un planning.'),

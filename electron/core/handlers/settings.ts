@@ -2,7 +2,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { AppError } from '../errors.js';
-import { createBrowserHost, findBrowser } from '../probe/index.js';
+import { checkBrowserProgram, createBrowserHost, findBrowser, SANDBOX } from '../probe/index.js';
 import type { HandlerContext, Handlers } from './context.js';
 
 async function mustBeProgram(file: string): Promise<void> {
@@ -29,18 +29,26 @@ export function settingsHandlers(ctx: HandlerContext): Handlers<'app:info' | 'se
         schedulerRunning: ctx.scheduler.current()?.running ?? false,
         dataDir: app.dataDir,
         browser: findBrowser({ env: ctx.env, settingsPath: settings.browserPath }),
+        installationKey: await ctx.seals.fingerprint(),
+        sandbox: { enabled: SANDBOX.enabled, reason: SANDBOX.reason },
       };
     },
     'settings:get': () => store.settings.get(),
     'settings:update': async (patch) => {
       await ctx.asWriter();
-      if (patch.browserPath) await mustBeProgram(patch.browserPath);
+      if (patch.browserPath) {
+        await mustBeProgram(patch.browserPath);
+        await checkBrowserProgram(patch.browserPath);
+      }
       const settings = await store.settings.update(patch);
       await ctx.scheduler.settingsChanged();
       return settings;
     },
     'settings:testBrowser': async ({ path }) => {
-      if (path) await mustBeProgram(path);
+      if (path) {
+        await mustBeProgram(path);
+        await checkBrowserProgram(path);
+      }
       // The path typed is the one tested, even where GUICHETS_BROWSER would win for the probes.
       const found = path ? { path, message: null } : findBrowser({ env: ctx.env, settingsPath: null });
       if (!found.path) throw new AppError('browser_not_found', found.message ?? 'Aucun navigateur trouvé.', { field: ['browserPath'] });

@@ -11,7 +11,7 @@ import type { ProbeEnvironment, Step } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { demarcheUrls, probeCreneaux } from './adapters/rdvpref.js';
-import { LAUNCH_ARGS } from './browser.js';
+import { LAUNCH_ARGS, SANDBOX } from './browser.js';
 import { createCaptioner, type CaptionFacts } from './caption.js';
 import type { AdapterResult, ProbeResult } from './types.js';
 import { navigationFailure, ProbeStop } from './visit.js';
@@ -120,6 +120,8 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
         executablePath: options.browserPath,
         headless: false,
         args: [...LAUNCH_ARGS, '--window-size=1100,850'],
+        // Playwright turns Chromium's sandbox off unless asked: this window opens préfecture pages.
+        chromiumSandbox: SANDBOX.enabled,
         viewport: null,
         locale: 'fr-FR',
         timezoneId: 'Europe/Paris',
@@ -178,7 +180,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
 
   async function burn(png: Buffer, facts: CaptionFacts): Promise<Buffer> {
     if (options.caption) return options.caption(png, facts);
-    captionBrowser ??= chromium.launch({ executablePath: options.browserPath, headless: true, args: LAUNCH_ARGS });
+    captionBrowser ??= chromium.launch({ executablePath: options.browserPath, headless: true, args: LAUNCH_ARGS, chromiumSandbox: SANDBOX.enabled });
     return captioner.burn(await captionBrowser, png, facts);
   }
 

@@ -51,8 +51,11 @@ export interface ProbeStore {
   /** Newest first. */
   list(planningId: string, options?: { month?: MonthKey; limit?: number }): Promise<Probe[]>;
   last(planningId: string): Promise<Probe | null>;
-  /** Chronological per planning, one day file in memory at a time. Default: every planning on disk. */
-  iterate(planningIds?: string[]): AsyncIterable<Probe>;
+  /**
+   * Chronological per planning, one day file in memory at a time. Default: every planning on disk. A damaged day
+   * file stops the iteration, unless `onUnreadable` is given: it is then named there and skipped.
+   */
+  iterate(planningIds?: string[], onUnreadable?: (file: string, error: AppError) => void): AsyncIterable<Probe>;
   /** Plannings with probes on disk, removed ones included. */
   planningIds(): Promise<string[]>;
 }
@@ -313,12 +316,19 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
       lastProbe.set(planningId, newest);
       return newest;
     },
-    async *iterate(planningIds) {
+    async *iterate(planningIds, onUnreadable) {
       for (const planningId of planningIds ?? (await planningDirs(dir))) {
         assertSafeId('planning', planningId);
         for (const month of await monthsOf(dir, planningId)) {
           for (const day of await daysOf(dir, planningId, month)) {
-            const file = await files.readFresh(dayFile(planningId, day), dayKind);
+            let file: { probes: Probe[] } | null;
+            try {
+              file = await files.readFresh(dayFile(planningId, day), dayKind);
+            } catch (error) {
+              if (!onUnreadable || !(error instanceof AppError)) throw error;
+              onUnreadable(dayFile(planningId, day), error);
+              continue;
+            }
             if (file) yield* file.probes;
           }
         }

@@ -9,6 +9,7 @@ import { useApi } from '../api/context';
 import { describeError, type ShownError } from '../errors';
 import { useSetLanguage, type Language } from '../i18n';
 import { ErrorNote } from './ErrorNote';
+import { SealsPanel } from './SealsPanel';
 import { StatusNote, type ActionStatus } from './StatusNote';
 
 interface Draft {
@@ -110,7 +111,8 @@ export function SettingsPage() {
         hostSpacingSeconds: Number(draft.hostSpacingSeconds),
         probeTimeoutSeconds: Number(draft.probeTimeoutSeconds),
         maxParallelProbes: Number(draft.maxParallelProbes),
-        browserPath: draft.browserPath.trim() || null,
+        // Over HTTP the web host refuses it: the program Guichets launches is chosen at the desktop or the CLI.
+        ...(api.desktop ? { browserPath: draft.browserPath.trim() || null } : {}),
         author: draft.author.trim(),
         notifications: draft.notifications,
       });
@@ -124,7 +126,7 @@ export function SettingsPage() {
   const testBrowser = () => {
     setBrowser({ testing: true, result: null });
     setErrors(({ browserPath: _dropped, ...rest }) => rest);
-    api.call('settings:testBrowser', { path: draft.browserPath.trim() || null }).then(
+    api.call('settings:testBrowser', { path: api.desktop ? draft.browserPath.trim() || null : null }).then(
       (result) => setBrowser({ testing: false, result }),
       (error: unknown) => {
         setBrowser({ testing: false, result: null });
@@ -247,6 +249,7 @@ export function SettingsPage() {
                 type="text"
                 value={draft.browserPath}
                 onChange={(e) => set({ browserPath: e.target.value })}
+                readOnly={!api.desktop}
                 {...invalid('browserPath')}
                 aria-describedby={[errors.browserPath ? errorId('browserPath') : '', `${id}-browser-help`].filter(Boolean).join(' ')}
               />
@@ -259,7 +262,7 @@ export function SettingsPage() {
               {browser.testing ? t('testingBrowser') : browser.result ? t('browserWorks', { ...browser.result }) : null}
             </p>
             <p id={`${id}-browser-help`} className="help">
-              {t('browserPathHelp')}
+              {api.desktop ? t('browserPathHelp') : t('browserPathDesktopOnly')}
             </p>
           </div>
         </Group>
@@ -282,6 +285,7 @@ export function SettingsPage() {
           <StatusNote status={status} />
         </p>
       </form>
+      <SealsPanel />
     </section>
   );
 }
