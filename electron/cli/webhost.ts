@@ -131,7 +131,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       // The program Guichets launches is chosen by the person at the PC, never by a web request.
-      if (name === 'settings:update' && typeof input === 'object' && input !== null && 'browserPath' in input) {
+      // Testing a browser launches it: over HTTP only the one already chosen (path null) may be tested.
+      const choosesProgram =
+        (name === 'settings:update' && typeof input === 'object' && input !== null && 'browserPath' in input) ||
+        (name === 'settings:testBrowser' && typeof input === 'object' && input !== null && 'path' in input && input.path !== null);
+      if (choosesProgram) {
         sendJson(res, 403, {
           ok: false,
           error: { code: 'invalid_input', message: 'Le navigateur se choisit dans l’application de bureau ou en ligne de commande (--browser), jamais par la page web.' },

@@ -11,6 +11,7 @@ import type {
   Planning,
   Probe,
   Settings,
+  Step,
   StepsSpec,
 } from './domain.js';
 import type { PlanningStats } from './stats.js';
@@ -70,6 +71,20 @@ export interface PlanningOverview {
   /** ISO instant of the next scheduled probe, when the schedule runs and the planning is followed. */
   nextProbeAt: string | null;
   running: boolean;
+  /** Non-null after three `robot_error`/`unrecognized` probes in a row: « Le robot ne sait plus lire ce site ». */
+  robotTrouble: RobotTrouble | null;
+}
+
+export interface RobotTrouble {
+  /** ISO instant of the first probe of the streak. */
+  since: string;
+  count: number;
+  lastProbeId: string;
+  /** The robot's step when it stopped (French), null when unknown. */
+  step: string | null;
+  detail: string;
+  /** What the robot did up to the failure, as user-defined steps (to pre-fill the steps editor). */
+  stepsTaken: Step[];
 }
 
 export interface PlanningDetail extends PlanningOverview {
@@ -82,6 +97,13 @@ export interface BrowserStatus {
   path: string | null;
   /** What to do when no browser was found. */
   message: string | null;
+}
+
+/** A browser that started: its program, its name and its version. */
+export interface BrowserTest {
+  path: string;
+  name: string;
+  version: string;
 }
 
 export interface AppInfo {
@@ -184,6 +206,8 @@ export interface ApiMethods {
   'steps:try': { input: { url: string; steps: StepsSpec }; output: StepsTrialResult };
   'settings:get': { input: undefined; output: Settings };
   'settings:update': { input: Partial<Settings>; output: Settings };
+  /** Launches the browser at `path` (or the one found without it) once, and says which it is. */
+  'settings:testBrowser': { input: { path: string | null }; output: BrowserTest };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
   /** Seals the data folder now: signed with the installation key, time-stamped when an authority answers. */
@@ -226,6 +250,7 @@ const METHODS = {
   'steps:try': true,
   'settings:get': true,
   'settings:update': true,
+  'settings:testBrowser': true,
   'export:csv': true,
   'dossier:create': true,
   'dossier:cancel': true,

@@ -3,7 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import type { Probe } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
-import { createJsonFiles, type JsonFiles } from '../store/jsonFiles.js';
+import { createJsonFiles, type JsonFiles } from '../store/json-files.js';
 import { aggregatesKind, dayKind, planningsKind, type ChainHead, type RebuiltNote } from '../store/kinds.js';
 import {
   absolute,
@@ -81,13 +81,13 @@ const describe = (node: Node): string => `Sondage ${node.id} ${node.when}`;
 async function checkArtefact(
   dir: string,
   probe: Probe,
-  which: 'screenshot' | 'pageText',
+  which: 'screenshot' | 'pageText' | 'log',
   report: (problem: Omit<VerifyProblem, 'planningId'>) => void,
   when: string,
 ): Promise<void> {
   const artefact = probe[which];
   if (!artefact) return;
-  const what = which === 'screenshot' ? 'la capture d’écran' : 'le texte de la page';
+  const what = which === 'screenshot' ? 'la capture d’écran' : which === 'log' ? 'le journal du sondage' : 'le texte de la page';
   const file = insideDir(dir, artefact.path);
   let data: Buffer | null = null;
   if (file) data = await readFile(file).catch(() => null);
@@ -148,6 +148,7 @@ async function verifyPlanning(
         }
         await checkArtefact(dir, probe, 'screenshot', problem, when);
         await checkArtefact(dir, probe, 'pageText', problem, when);
+        await checkArtefact(dir, probe, 'log', problem, when);
         const twin = nodes.get(probe.hash);
         if (twin) {
           problem({

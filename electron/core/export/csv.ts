@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify';
 import type { Planning, Probe } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 import { dateOf, timeOf } from '../stats/index.js';
-import { fullError, isDiskFull } from '../store/jsonFiles.js';
+import { fullError, isDiskFull } from '../store/json-files.js';
 import { versionAt, type PlanningVersion, type Store } from '../store/index.js';
 import { importedPlanningIds, importedProbes } from '../store/imported.js';
 

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { checkBrowserProgram, createAssistedSessions, createProber, findBrowser, SANDBOX, type AssistedSessions, type Prober } from '../probe/index.js';
 import type { ProbeResult } from '../probe/types.js';
-import type { Store } from '../store/index.js';
+import { ASSISTED_PROFILES_DIR, type Store } from '../store/index.js';
 
 /** Booking systems that put a captcha before the answer: probed unattended they record `captcha`. */
 const CAPTCHA_SYSTEMS: ReadonlySet<BookingSystem> = new Set(['rdvpref']);
@@ -65,7 +65,7 @@ export function createBrowsers(options: BrowsersOptions) {
     await checkBrowserProgram(browser.path);
     sayNoSandbox();
     assisted = createAssistedSessions({
-      dir: path.join(options.dataDir, 'assisted-profiles'),
+      dir: path.join(options.dataDir, ASSISTED_PROFILES_DIR),
       browserPath: browser.path,
       clock,
       appVersion: options.appVersion,
@@ -142,6 +142,9 @@ function configurationFailure(url: string, startedAt: Date, message: string, app
     httpStatus: null,
     screenshot: null,
     pageText: null,
+    step: null,
+    stepsTaken: [],
+    log: '',
     environment: {
       appVersion,
       browser: '',

@@ -2,7 +2,7 @@
 // that a probe is exported under the names in force when it ran, and a renaming never rewrites the past.
 // Append-only, one file per planning, sealed with the probes.
 import type { Planning } from '../../shared/domain.js';
-import type { FileKind, JsonFiles } from './jsonFiles.js';
+import type { FileKind, JsonFiles } from './json-files.js';
 
 export const HISTORY_DIR = 'plannings-history';
 export const historyFile = (planningId: string): string => `${HISTORY_DIR}/${planningId}.json`;

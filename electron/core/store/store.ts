@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { MonthAggregate } from '../stats/index.js';
 import { historyFile, historyKind, recordVersion, type PlanningVersion } from './history.js';
-import { createJsonFiles } from './jsonFiles.js';
+import { createJsonFiles } from './json-files.js';
 import { planningsKind, settingsKind } from './kinds.js';
 import { absolute, assertSafeId, PLANNINGS_FILE, SETTINGS_FILE } from './layout.js';
 import { createProbeParts, type GapStore, type ProbeStore } from './probes.js';
