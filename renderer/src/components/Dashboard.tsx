@@ -9,6 +9,10 @@ import { ExpiredSessionsNotice } from './AssistedPanel';
 import { departementName } from '../catalogue';
 import { BarWithCounts, Legend } from './CategoryBar';
 import { ExportCsv } from './ExportCsv';
+import { AlertLines } from './evidence/AlertLines';
+import { DossierButton } from './evidence/DossierButton';
+import { ImportForm } from './evidence/ImportForm';
+import { PublishButton } from './evidence/PublishButton';
 
 export function Dashboard() {
   const api = useApi();
@@ -21,7 +25,10 @@ export function Dashboard() {
       <div className="page-title">
         <h2 id="dashboard-title">{t.dashboardTitle}</h2>
         {data && data.length > 0 ? <ExportCsv label={t.exportCsvAll} /> : null}
+        {data && data.length > 0 ? <DossierButton planningIds={data.map((o) => o.planning.id)} label={t.evidence.dossierAll} /> : null}
+        {data && data.length > 0 ? <PublishButton /> : null}
       </div>
+      <AlertLines />
       {error ? (
         <p role="alert" className="error">
           {error}{' '}
@@ -46,6 +53,7 @@ export function Dashboard() {
           ))}
         </>
       )}
+      {data && data.length > 0 ? <ImportForm /> : null}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { BarWithCounts, Legend } from './CategoryBar';
 import { lastProbeText, ScopeNote } from './Dashboard';
 import { ExportCsv } from './ExportCsv';
 import { ExportPng } from './ExportPng';
+import { DossierButton } from './evidence/DossierButton';
 import { MonthBars } from './MonthBars';
 import { ProbeTable } from './ProbeTable';
 
@@ -135,6 +136,7 @@ function Actions({ detail }: { detail: PlanningDetail }) {
         </button>
         <ExportCsv planningIds={[planning.id]} />
         <ExportPng detail={detail} />
+        <DossierButton planningIds={[planning.id]} />
         <a className="button" href={href({ page: 'edit', id: planning.id })}>
           {t.edit}
         </a>
