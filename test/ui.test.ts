@@ -95,7 +95,7 @@ describe('the Guichets UI, driven like a user', () => {
     await page.getByLabel('Code du département').fill('999');
     await page.getByLabel('Préfecture').fill('Bobigny');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Département : un code comme « 93 »' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'un code comme « 93 », « 2A » ou « 971 »' }).waitFor();
   });
 
   it('adds a planning: looks for the guichets, chooses one, saves', async () => {

@@ -14,8 +14,7 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** Outcomes that say something about the guichet: the only ones that enter the five-category bar. */
-export const CONCLUSIVE_OUTCOMES: readonly Outcome[] = ['dates', 'no_date'];
+/** Outcomes other than `dates` and `no_date` say nothing about the guichet: they stay out of the five-category bar. */
 export type InconclusiveOutcome = Exclude<Outcome, 'dates' | 'no_date'>;
 export const INCONCLUSIVE_OUTCOMES = OUTCOMES.filter(
   (o): o is InconclusiveOutcome => o !== 'dates' && o !== 'no_date',
@@ -134,8 +133,7 @@ export interface Probe {
   screenshot: ProbeArtefact | null;
   pageText: ProbeArtefact | null;
   environment: ProbeEnvironment;
-  /** "schedule", "manual", "cli", "assisted". */
-  trigger: string;
+  trigger: ProbeTrigger;
   /** Hash of the previous probe of the same planning (null for the first): a broken chain shows a deletion. */
   previousHash: string | null;
   /** SHA-256 of this record (every field but this one), in canonical JSON. */
@@ -144,6 +142,21 @@ export interface Probe {
   imported?: ProbeProvenance;
 }
 
+/** What started a probe: the hourly schedule, a person (« Sonder maintenant »), the command line, or a probe
+ * made in the window of an assisted session. */
+export const PROBE_TRIGGERS = ['schedule', 'manual', 'cli', 'assisted', 'import'] as const;
+export type ProbeTrigger = (typeof PROBE_TRIGGERS)[number];
+
+/**
+ * Why a due run did not happen:
+ * - `app_closed`: found at start-up, the app (or its schedule) was not running when the run was due;
+ * - `asleep`: found while running, a job fired late (the PC slept, or its clock jumped forward);
+ * - `backoff`: skipped on purpose, the host kept answering with errors;
+ * - `overrun`: skipped because the planning's previous probe was still running (runs never pile up).
+ */
+export const GAP_REASONS = ['app_closed', 'asleep', 'backoff', 'overrun'] as const;
+export type GapReason = (typeof GAP_REASONS)[number];
+
 /** An hour when a planning was due and no probe ran. Shown as a gap, never as an outcome. */
 export interface Gap {
   planningId: string;
@@ -151,7 +164,7 @@ export interface Gap {
   from: string;
   to: string;
   hours: number;
-  reason: string;
+  reason: GapReason;
 }
 
 export interface Settings {
@@ -173,6 +186,8 @@ export interface Settings {
   associationLogo: string | null;
   /** Alerts turned off: planning id (or "" for the disk and the seals) → kinds ('dates_back', 'failing', 'disk', 'seals'). */
   alertsMuted: Record<string, string[]>;
+  /** Probes run at once at most (each a browser context); 0 = chosen from the PC's memory and cores. */
+  maxParallelProbes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -186,4 +201,5 @@ export const DEFAULT_SETTINGS: Settings = {
   associationContact: '',
   associationLogo: null,
   alertsMuted: {},
+  maxParallelProbes: 0,
 };

@@ -1,20 +1,24 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { ApiClient } from './api/client';
-import { errorMessage } from './api/client';
 import { ApiContext } from './api/context';
 import type { AppInfo } from '../../electron/shared/api';
-import { I18nContext, dictionaries, useI18n, type I18n, type Language } from './i18n';
+import { describeError, type ShownError } from './errors';
+import { createI18n, SetLanguageContext, type Language } from './i18n';
+import { ErrorNote } from './components/ErrorNote';
 import { href, useRoute, type Route } from './router';
 import { Header } from './components/Header';
 import { Dashboard } from './components/Dashboard';
 import { PlanningPage } from './components/PlanningPage';
 import { PlanningForm } from './components/PlanningForm';
 import { SettingsPage } from './components/SettingsPage';
+import { MethodPage } from './components/MethodPage';
 
 export function App({ client }: { client: ApiClient }) {
+  const [i18n] = useState(() => createI18n('fr'));
   const [language, setLanguageState] = useState<Language>('fr');
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ShownError | null>(null);
   const route = useRoute();
 
   useEffect(() => {
@@ -23,54 +27,59 @@ export function App({ client }: { client: ApiClient }) {
         setInfo(appInfo);
         setLanguageState(settings.language);
       },
-      (error: unknown) => setProblem(errorMessage(error)),
+      (error: unknown) => setProblem(describeError(error, i18n.t)),
     );
-  }, [client]);
+  }, [client, i18n]);
 
   const setLanguage = useCallback(
     (next: Language) => {
       setLanguageState(next);
-      client.call('settings:update', { language: next }).catch((error: unknown) => setProblem(errorMessage(error)));
+      client.call('settings:update', { language: next }).catch((error: unknown) => setProblem(describeError(error, i18n.t)));
     },
-    [client],
+    [client, i18n],
   );
 
-  const i18n = useMemo<I18n>(() => ({ language, t: dictionaries[language], setLanguage }), [language, setLanguage]);
-
   useEffect(() => {
+    void i18n.changeLanguage(language);
     document.documentElement.lang = language;
-  }, [language]);
+  }, [i18n, language]);
 
   return (
     <ApiContext value={client}>
-      <I18nContext value={i18n}>
-        <a className="skip-link" href="#main">
-          {i18n.t.skipToContent}
-        </a>
-        <Header info={info} />
-        <Nav route={route} />
-        <main id="main" tabIndex={-1}>
-          {problem ? (
-            <p role="alert" className="error">
-              {problem}
-            </p>
-          ) : null}
-          <Page route={route} />
-        </main>
-      </I18nContext>
+      <I18nextProvider i18n={i18n}>
+        <SetLanguageContext value={setLanguage}>
+          <SkipLink />
+          <Header info={info} />
+          <Nav route={route} />
+          <main id="main" tabIndex={-1}>
+            {problem ? <ErrorNote error={problem} /> : null}
+            <Page route={route} />
+          </main>
+        </SetLanguageContext>
+      </I18nextProvider>
     </ApiContext>
   );
 }
 
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a className="skip-link" href="#main">
+      {t('skipToContent')}
+    </a>
+  );
+}
+
 function Nav({ route }: { route: Route }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const links: [Route, string][] = [
-    [{ page: 'dashboard' }, t.navDashboard],
-    [{ page: 'new' }, t.navAdd],
-    [{ page: 'settings' }, t.navSettings],
+    [{ page: 'dashboard' }, t('navDashboard')],
+    [{ page: 'new' }, t('navAdd')],
+    [{ page: 'settings' }, t('navSettings')],
+    [{ page: 'method' }, t('navMethod')],
   ];
   return (
-    <nav className="nav" aria-label={t.navLabel}>
+    <nav className="nav" aria-label={t('navLabel')}>
       {links.map(([target, text]) => (
         <a key={target.page} href={href(target)} aria-current={route.page === target.page ? 'page' : undefined}>
           {text}
@@ -90,6 +99,8 @@ function Page({ route }: { route: Route }) {
       return <PlanningForm key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsPage />;
+    case 'method':
+      return <MethodPage section={route.section} />;
     default:
       return <Dashboard />;
   }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEPARTEMENTS, KNOWN_PLANNINGS, addressNumber, departementName, groupKnownPlannings } from './catalogue';
-import { dictionaries } from './i18n';
+import { createI18n } from './i18n';
+import { departementHeading, knownAddressOption } from './i18n/phrases';
+
+const fr = createI18n('fr').t;
+const en = createI18n('en').t;
 
 describe('the départements of the catalogue', () => {
   it('are the 101, by number and name, Corsica and overseas included', () => {
@@ -12,10 +16,10 @@ describe('the départements of the catalogue', () => {
   });
 
   it('read « 93 — Seine-Saint-Denis » in both languages, and a code outside the list keeps its word', () => {
-    for (const t of Object.values(dictionaries)) {
-      expect(t.departementHeading('92', departementName('92'))).toBe('92 — Hauts-de-Seine');
+    for (const t of [fr, en]) {
+      expect(departementHeading(t, '92', departementName('92'))).toBe('92 — Hauts-de-Seine');
     }
-    expect(dictionaries.fr.departementHeading('988', null)).toBe('Département 988');
+    expect(departementHeading(fr, '988', null)).toBe('Département 988');
   });
 });
 
@@ -33,7 +37,7 @@ describe('the known addresses', () => {
     expect(addressNumber('https://www.rdv-prefecture.interieur.gouv.fr/rdvpref/reservation/demarche/2246/')).toBe('2246');
     expect(addressNumber('https://www.val-doise.gouv.fr/')).toBeNull();
     const labels = KNOWN_PLANNINGS.map((known) =>
-      dictionaries.fr.knownAddressOption(known.prefecture, known.procedure, addressNumber(known.url)),
+      knownAddressOption(fr, known.prefecture, known.procedure, addressNumber(known.url)),
     );
     expect(new Set(labels).size).toBe(labels.length);
   });

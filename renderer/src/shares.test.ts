@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanningOverview } from '../../electron/shared/api';
 import type { Bar } from '../../electron/shared/stats';
-import { dictionaries } from './i18n';
+import { createI18n } from './i18n';
 import { barAriaLabel, barShares, groupPlannings, inconclusiveCounts } from './shares';
 
 function bar(attempts: [number, number, number, number, number], extra: Partial<Bar> = {}): Bar {
@@ -53,13 +53,13 @@ describe('the shares of a bar', () => {
   });
 
   it('is read aloud with its five shares, attempts and days', () => {
-    const label = barAriaLabel(bar([1, 0, 0, 0, 3]), dictionaries.fr);
+    const label = barAriaLabel(bar([1, 0, 0, 0, 3]), createI18n('fr').t);
     expect(label).toBe(
       'au moins deux dates sous un mois : 25 %, une seule date possible sous un mois : 0 %, ' +
         'première date possible entre un et deux mois : 0 %, première date possible au-delà de deux mois : 0 %, ' +
         'pas de date disponible : 75 %. 4 sondages concluants sur 4 jours.',
     );
-    expect(barAriaLabel(bar([0, 0, 0, 0, 1]), dictionaries.en)).toContain('no date available: 100%. 1 conclusive probe over 1 day.');
+    expect(barAriaLabel(bar([0, 0, 0, 0, 1]), createI18n('en').t)).toContain('no date available: 100%. 1 conclusive probe over 1 day.');
   });
 });
 

@@ -3,7 +3,7 @@ import { CATEGORIES, INCONCLUSIVE_OUTCOMES } from '../../electron/shared/domain'
 import type { Category, InconclusiveOutcome } from '../../electron/shared/domain';
 import type { PlanningOverview } from '../../electron/shared/api';
 import type { Bar } from '../../electron/shared/stats';
-import type { Messages } from './i18n';
+import type { TFunction } from 'i18next';
 
 export const CATEGORY_COLOURS: Record<Category, string> = {
   c1: '#1b5e20',
@@ -56,11 +56,11 @@ export function inconclusiveCounts(bar: Bar): { outcome: InconclusiveOutcome; co
 }
 
 /** What a screen reader says of a bar: the five shares, then attempts and days. */
-export function barAriaLabel(bar: Bar, t: Messages): string {
+export function barAriaLabel(bar: Bar, t: TFunction): string {
   const shares = barShares(bar)
-    .map((share) => t.shareAria(t.categories[share.category], share.percent))
+    .map((share) => t('shareAria', { label: t(`categories.${share.category}`), percent: share.percent }))
     .join(', ');
-  return t.barAria(shares, bar.conclusive, bar.conclusiveDays);
+  return t('barAria', { shares, attempts: bar.conclusive, days: bar.conclusiveDays });
 }
 
 export interface PrefectureGroup {

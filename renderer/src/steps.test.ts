@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepsSpec } from '../../electron/shared/domain';
-import { draftFromSpec, emptyStep, emptyStepsDraft, moveStep, placeStepsError, specFromDraft } from './steps';
+import { draftFromSpec, emptyStep, emptyStepsDraft, moveStep, stepsTargetOf, specFromDraft } from './steps';
 
 const SPEC: StepsSpec = {
   steps: [
@@ -48,26 +48,14 @@ describe('steps as the form edits them', () => {
   });
 });
 
-describe('the core’s messages about steps', () => {
-  it('places a message by its field: the step it names', () => {
-    expect(placeStepsError(['steps', 1], 'Étape 2 : donnez le texte à cliquer ou un sélecteur CSS.')).toEqual({
-      target: { step: 1 },
-      message: 'Étape 2 : donnez le texte à cliquer ou un sélecteur CSS.',
-    });
-    expect(placeStepsError(['steps', 0, 'text'], 'Étape 1 : Texte attendu : à remplir.')?.target).toEqual({ step: 0 });
-  });
-
-  it('places the other fields’ messages next to them, and leaves other messages alone', () => {
-    expect(placeStepsError(['steps', 'noSlotText'], 'Texte « aucun créneau » : à remplir.')).toEqual({
-      target: 'noSlotText',
-      message: 'Texte « aucun créneau » : à remplir.',
-    });
-    expect(placeStepsError(['steps', 'datePattern'], 'Motif de date : expression régulière invalide.')?.target).toBe('datePattern');
-    expect(placeStepsError(['steps'], 'Étapes : ajoutez au moins une étape.')).toEqual({
-      target: 'list',
-      message: 'Étapes : ajoutez au moins une étape.',
-    });
-    expect(placeStepsError(['departement'], 'Département : un code comme « 93 ».')).toBeNull();
-    expect(placeStepsError([], 'Adresse : donnez l’adresse complète')).toBeNull();
+describe('where an error about the steps lands', () => {
+  it('finds the step or field an error’s path names, with or without the planning around the steps', () => {
+    expect(stepsTargetOf(['steps', 'steps', 1, 'selector'])).toEqual({ step: 1 });
+    expect(stepsTargetOf(['steps', 0])).toEqual({ step: 0 });
+    expect(stepsTargetOf(['steps', 'noSlotText'])).toBe('noSlotText');
+    expect(stepsTargetOf(['steps', 'datePattern'])).toBe('datePattern');
+    expect(stepsTargetOf(['steps', 'steps'])).toBe('list');
+    expect(stepsTargetOf(['url'])).toBeNull();
+    expect(stepsTargetOf([])).toBeNull();
   });
 });

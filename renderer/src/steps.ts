@@ -90,14 +90,16 @@ export interface StepsError {
   message: string;
 }
 
+const SPEC_FIELDS = ['noSlotText', 'slotSelector', 'datePattern'] as const;
+
 /**
- * Places a core message about the steps next to the step or field it names, from the error's field
- * (`['steps', 2, 'selector']`, `['steps', 'noSlotText']`); null when the error is not about the steps.
+ * Where an error's field path (`['steps', 'steps', 1, 'selector']`, or `['steps', 1]` within the steps alone)
+ * lands in the steps part of the form; null when it is not about the steps.
  */
-export function placeStepsError(field: readonly (string | number)[], message: string): StepsError | null {
+export function stepsTargetOf(field: readonly (string | number)[]): StepsErrorTarget | null {
   if (field[0] !== 'steps') return null;
-  const [, where] = field;
-  if (typeof where === 'number') return { target: { step: where }, message };
-  if (where === 'noSlotText' || where === 'slotSelector' || where === 'datePattern') return { target: where, message };
-  return { target: 'list', message };
+  const index = field.find((key): key is number => typeof key === 'number');
+  if (index !== undefined) return { step: index };
+  const named = SPEC_FIELDS.find((name) => field.includes(name));
+  return named ?? 'list';
 }

@@ -3,6 +3,7 @@ import { ALERT_KINDS, type ApiInput, type ApiMethod } from '../../shared/api.js'
 import { BOOKING_SYSTEMS } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 import { stepsSpecSchema } from '../probe/index.js';
+import { MAX_PARALLEL_PROBES } from '../schedule/index.js';
 
 const text = (what: string, max = 300) =>
   z.string({ error: `${what} : texte attendu.` }).trim().min(1, `${what} : à remplir.`).max(max, `${what} : trop long.`);
@@ -49,6 +50,7 @@ const settingsPatch = z
     browserPath: z.string().trim().min(1).nullable(),
     hostSpacingSeconds: z.number().int().min(0).max(3600),
     probeTimeoutSeconds: z.number().int().min(10).max(900),
+    maxParallelProbes: z.number().int().min(0).max(MAX_PARALLEL_PROBES),
     author: z.string().trim().max(200),
     schedulerEnabled: z.boolean(),
     associationName: z.string().trim().max(200),

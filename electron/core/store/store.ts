@@ -67,7 +67,7 @@ export function createStore(options: StoreOptions): Store {
     maxBytes: options.maxCacheBytes ?? MAX_CACHE_BYTES,
   });
   const planningQueue = createKeyedQueue();
-  const parts = createProbeParts({ dir, files, planningQueue, log });
+  const parts = createProbeParts({ dir, files, planningQueue, clock, log });
 
   /** A damaged settings file is set aside (renamed, never deleted) and the defaults apply. */
   async function readSettings(): Promise<Partial<Settings>> {

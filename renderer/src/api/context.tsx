@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { ApiEvent } from '../../../electron/shared/api';
 import type { ApiClient } from './client';
-import { errorMessage } from './client';
 
 export const ApiContext = createContext<ApiClient | null>(null);
 
@@ -13,7 +12,8 @@ export function useApi(): ApiClient {
 
 export interface Loaded<T> {
   data: T | null;
-  error: string | null;
+  /** What the call threw; the UI says it in its language (see renderer/src/errors.ts). */
+  error: unknown;
   reload: () => void;
 }
 
@@ -23,7 +23,7 @@ export interface Loaded<T> {
  */
 export function useLoaded<T>(load: () => Promise<T>, refreshOn: readonly ApiEvent[] = []): Loaded<T> {
   const api = useApi();
-  const [state, setState] = useState<{ data: T | null; error: string | null }>({ data: null, error: null });
+  const [state, setState] = useState<{ data: T | null; error: unknown }>({ data: null, error: null });
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
 
@@ -31,7 +31,7 @@ export function useLoaded<T>(load: () => Promise<T>, refreshOn: readonly ApiEven
     let current = true;
     load().then(
       (data) => current && setState({ data, error: null }),
-      (error: unknown) => current && setState((previous) => ({ data: previous.data, error: errorMessage(error) })),
+      (error: unknown) => current && setState((previous) => ({ data: previous.data, error })),
     );
     return () => {
       current = false;

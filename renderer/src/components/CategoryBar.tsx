@@ -2,15 +2,16 @@
 import { Bar as BarSeries, BarChart, LabelList, XAxis, YAxis } from 'recharts';
 import { CATEGORIES } from '../../../electron/shared/domain';
 import type { Bar } from '../../../electron/shared/stats';
-import { useI18n } from '../i18n';
+import { useTranslation } from 'react-i18next';
 import { CATEGORY_COLOURS, barAriaLabel, barShares, inconclusiveCounts } from '../shares';
 import { formatLocalDate } from '../format';
+import { href } from '../router';
 
 /** Dark segments get white figures, light ones black. */
 const LABEL_COLOURS = { c1: '#ffffff', c2: '#000000', c3: '#000000', c4: '#ffffff', c5: '#ffffff' } as const;
 
 export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const shares = barShares(bar);
   const row: Record<string, number> = {};
   for (const share of shares) row[share.category] = share.fraction * 100;
@@ -20,7 +21,7 @@ export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number })
     <div className="category-bar" role="img" aria-label={barAriaLabel(bar, t)}>
       {bar.conclusive === 0 ? (
         <div className="category-bar-empty" style={{ height }}>
-          {t.noConclusive}
+          {t('noConclusive')}
         </div>
       ) : (
         // The wrapper's aria-label already says everything the drawing shows.
@@ -53,7 +54,7 @@ export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number })
                 // Too narrow a segment keeps its figure in the table and the aria-label only.
                 formatter={() => {
                   const percent = percentOf.get(category) ?? 0;
-                  return percent >= 7 ? t.percent(percent) : '';
+                  return percent >= 7 ? t('percent', { value: percent }) : '';
                 }}
               />
             </BarSeries>
@@ -67,7 +68,7 @@ export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number })
 
 /** The bar with its counts, period and, beside it, the inconclusive outcomes and the gap hours. */
 export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const beside = inconclusiveCounts(bar);
   return (
     <div className="bar-with-counts">
@@ -76,18 +77,22 @@ export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) 
         <div className="bar-cell">
           <CategoryBar bar={bar} />
         </div>
-        <ul className="bar-beside" aria-label={t.beside}>
+        <ul className="bar-beside" aria-label={t('beside')}>
           {beside.map(({ outcome, count }) => (
             <li key={outcome}>
-              {count} {t.outcomes[outcome]}
+              {count} {t(`outcomes.${outcome}`)}
             </li>
           ))}
-          {bar.gapHours > 0 ? <li>{t.gapHours(bar.gapHours)}</li> : null}
+          {bar.gapHours > 0 ? <li>{t('gapHours', { hours: bar.gapHours })}</li> : null}
         </ul>
       </div>
       <div className="bar-counts">
-        {t.attemptsOverDays(bar.conclusive, bar.conclusiveDays)}
-        {bar.from && bar.to ? ` · ${t.periodFromTo(formatLocalDate(bar.from), formatLocalDate(bar.to))}` : ''}
+        {t('attemptsOverDays', { attempts: bar.conclusive, days: bar.conclusiveDays })}
+        {bar.from && bar.to ? ` · ${t('periodFromTo', { from: formatLocalDate(bar.from), to: formatLocalDate(bar.to) })}` : ''}{' '}
+        {/* Every bar says where its period and shares are explained, without repeating it in words. */}
+        <a className="method-link" href={href({ page: 'method', section: 'bars' })} aria-label={t('barMethod')} title={t('barMethod')}>
+          ?
+        </a>
       </div>
     </div>
   );
@@ -95,15 +100,18 @@ export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) 
 
 /** The five categories and their colours; `compact` on one or two lines, above the dashboard's bars. */
 export function Legend({ compact = false }: { compact?: boolean }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   return (
     <section className={compact ? 'legend compact' : 'legend'} aria-labelledby="legend-title">
-      <h3 id="legend-title">{t.legendTitle}</h3>
+      <h3 id="legend-title">{t('legendTitle')}</h3>
+      <a className="legend-method" href={href({ page: 'method', section: 'categories' })}>
+        {t('legendMethod')}
+      </a>
       <ul>
         {CATEGORIES.map((category) => (
           <li key={category}>
             <span className="swatch" style={{ background: CATEGORY_COLOURS[category] }} aria-hidden="true" />
-            {t.quoted(t.categories[category])}
+            {t('quoted', { text: t(`categories.${category}`) })}
           </li>
         ))}
       </ul>

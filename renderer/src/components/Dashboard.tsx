@@ -2,7 +2,9 @@ import { useCallback } from 'react';
 import type { PlanningOverview } from '../../../electron/shared/api';
 import { useApi, useLoaded } from '../api/context';
 import { formatInstant, formatLocalDateTime } from '../format';
-import { useI18n, type Messages } from '../i18n';
+import { departementHeading } from '../i18n/phrases';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { href } from '../router';
 import { groupPlannings, type DepartementGroup } from '../shares';
 import { ExpiredSessionsNotice } from './AssistedPanel';
@@ -13,36 +15,38 @@ import { AlertLines } from './evidence/AlertLines';
 import { DossierButton } from './evidence/DossierButton';
 import { ImportForm } from './evidence/ImportForm';
 import { PublishButton } from './evidence/PublishButton';
+import { ErrorNote } from './ErrorNote';
+import { describeError } from '../errors';
 
 export function Dashboard() {
   const api = useApi();
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const load = useCallback(() => api.call('plannings:list'), [api]);
   const { data, error, reload } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished', 'assisted:changed']);
 
   return (
     <section aria-labelledby="dashboard-title">
       <div className="page-title">
-        <h2 id="dashboard-title">{t.dashboardTitle}</h2>
-        {data && data.length > 0 ? <ExportCsv label={t.exportCsvAll} /> : null}
-        {data && data.length > 0 ? <DossierButton planningIds={data.map((o) => o.planning.id)} label={t.evidence.dossierAll} /> : null}
+        <h2 id="dashboard-title">{t('dashboardTitle')}</h2>
+        {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} /> : null}
+        {data && data.length > 0 ? <DossierButton planningIds={data.map((o) => o.planning.id)} label={t('evidence.dossierAll')} /> : null}
         {data && data.length > 0 ? <PublishButton /> : null}
       </div>
       <AlertLines />
       {error ? (
-        <p role="alert" className="error">
-          {error}{' '}
+        <>
+          <ErrorNote error={describeError(error, t)} />
           <button type="button" onClick={reload}>
-            {t.retry}
+            {t('retry')}
           </button>
-        </p>
+        </>
       ) : null}
       {data ? <ExpiredSessionsNotice overviews={data} /> : null}
       {!data ? (
-        error ? null : <p role="status">{t.loading}</p>
+        error ? null : <p role="status">{t('loading')}</p>
       ) : data.length === 0 ? (
         <p>
-          {t.noPlannings} <a href={href({ page: 'new' })}>{t.navAdd}</a>
+          {t('noPlannings')} <a href={href({ page: 'new' })}>{t('navAdd')}</a>
         </p>
       ) : (
         <>
@@ -59,8 +63,8 @@ export function Dashboard() {
 }
 
 function DepartementGroupView({ group }: { group: DepartementGroup }) {
-  const { t } = useI18n();
-  const heading = t.departementHeading(group.departement, departementName(group.departement));
+  const { t } = useTranslation();
+  const heading = departementHeading(t, group.departement, departementName(group.departement));
   return (
     <section className="departement" aria-label={heading}>
       <h3>{heading}</h3>
@@ -76,15 +80,17 @@ function DepartementGroupView({ group }: { group: DepartementGroup }) {
   );
 }
 
-export function lastProbeText(overview: PlanningOverview, t: Messages): string {
+export function lastProbeText(overview: PlanningOverview, t: TFunction): string {
   const probe = overview.lastProbe;
-  if (!probe) return t.never;
+  if (!probe) return t('never');
   const slot = probe.firstSlot ? formatLocalDateTime(probe.firstSlot) : null;
-  return t.lastProbeLine(formatInstant(probe.startedAt), t.outcomes[probe.outcome], slot);
+  const when = formatInstant(probe.startedAt);
+  const outcome = t(`outcomes.${probe.outcome}`);
+  return slot ? t('lastProbeLineSlot', { when, outcome, slot }) : t('lastProbeLine', { when, outcome });
 }
 
 function PlanningCard({ overview }: { overview: PlanningOverview }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const { planning, stats } = overview;
   return (
     <article className="planning-card" aria-labelledby={`planning-${planning.id}`}>
@@ -93,32 +99,28 @@ function PlanningCard({ overview }: { overview: PlanningOverview }) {
           <a href={href({ page: 'planning', id: planning.id })}>{planning.label}</a>
         </h5>
         <span className={planning.followed ? 'badge followed' : 'badge'}>
-          {planning.followed ? t.followed : t.notFollowed}
+          {planning.followed ? t('followed') : t('notFollowed')}
         </span>
-        {planning.onlineMandatory ? <span className="badge">{t.onlineMandatoryShort}</span> : null}
-        {planning.stoppedAt ? <span className="badge warning">{t.stopped(formatInstant(planning.stoppedAt))}</span> : null}
-        {overview.assisted?.state === 'expired' ? <span className="badge warning">{t.assistedExpiredBadge}</span> : null}
+        {planning.onlineMandatory ? <span className="badge">{t('onlineMandatoryShort')}</span> : null}
+        {planning.stoppedAt ? <span className="badge warning">{t('stopped', { date: formatInstant(planning.stoppedAt) })}</span> : null}
+        {overview.assisted?.state === 'expired' ? <span className="badge warning">{t('assistedExpiredBadge')}</span> : null}
       </header>
-      {overview.problem ? (
-        <p className="error" role="alert">
-          {overview.problem}
-        </p>
-      ) : null}
+      {overview.problem ? <ErrorNote error={{ message: t('problemDamaged'), field: [], detail: overview.problem }} /> : null}
       <dl className="facts">
         <div>
-          <dt>{t.procedure}</dt>
-          <dd>{planning.procedure || t.none}</dd>
+          <dt>{t('procedure')}</dt>
+          <dd>{planning.procedure || t('none')}</dd>
         </div>
         <div>
-          <dt>{t.lastProbe}</dt>
+          <dt>{t('lastProbe')}</dt>
           <dd>
             {lastProbeText(overview, t)}
-            {overview.running ? <div className="progress">{t.running}</div> : null}
+            {overview.running ? <div className="progress">{t('running')}</div> : null}
           </dd>
         </div>
         <div>
-          <dt>{t.nextProbe}</dt>
-          <dd>{overview.nextProbeAt ? formatInstant(overview.nextProbeAt) : t.none}</dd>
+          <dt>{t('nextProbe')}</dt>
+          <dd>{overview.nextProbeAt ? formatInstant(overview.nextProbeAt) : t('none')}</dd>
         </div>
       </dl>
       <BarWithCounts bar={stats.top} />
@@ -128,7 +130,7 @@ function PlanningCard({ overview }: { overview: PlanningOverview }) {
 }
 
 export function ScopeNote({ scope }: { scope: PlanningOverview['stats']['topScope'] }) {
-  const { t } = useI18n();
-  const note = { three_months: t.scopeThreeMonths, partial_history: t.scopePartial, no_history: t.scopeNone }[scope];
+  const { t } = useTranslation();
+  const note = { three_months: t('scopeThreeMonths'), partial_history: t('scopePartial'), no_history: t('scopeNone') }[scope];
   return <p className="scope-note">{note}</p>;
 }

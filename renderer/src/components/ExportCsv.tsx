@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { errorMessage } from '../api/client';
+import { describeError } from '../errors';
 import { useApi } from '../api/context';
 import { csvExportUrl } from '../api/httpBridge';
 import { StatusNote, type ActionStatus } from './StatusNote';
-import { useI18n } from '../i18n';
+import { useTranslation } from 'react-i18next';
 
 /** The web host streams the CSV as an attachment; under Electron the main process asks where to save it. */
 export function ExportCsv({ planningIds, label }: { planningIds?: string[]; label?: string }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const [status, setStatus] = useState<ActionStatus | null>(null);
-  const text = label ?? t.exportCsv;
+  const text = label ?? t('exportCsv');
 
   if (!api.desktop) {
     return (
@@ -22,8 +22,8 @@ export function ExportCsv({ planningIds, label }: { planningIds?: string[]; labe
   const save = () => {
     setStatus(null);
     api.saveCsv(planningIds).then(
-      (result) => result && setStatus({ text: t.csvSaved(result.path, result.rows), error: false }),
-      (error: unknown) => setStatus({ text: errorMessage(error), error: true }),
+      (result) => result && setStatus({ text: t('csvSaved', { path: result.path, rows: result.rows }), error: false }),
+      (error: unknown) => setStatus({ text: describeError(error, t).message, error: true }),
     );
   };
   return (

@@ -1,24 +1,25 @@
 import { useState } from 'react';
 import type { PlanningDetail } from '../../../electron/shared/api';
-import type { Category } from '../../../electron/shared/domain';
-import { errorMessage } from '../api/client';
+import type { TFunction } from 'i18next';
+import { CATEGORIES, type Category } from '../../../electron/shared/domain';
+import { describeError } from '../errors';
 import { useApi } from '../api/context';
 import { canvasToPng, downloadBlob, drawChart, type ChartSpec } from '../chart/png';
 import { fileSlug, formatLocalDate, formatMonth, todayInParis } from '../format';
 import { StatusNote, type ActionStatus } from './StatusNote';
-import { useI18n, type Messages } from '../i18n';
+import { useTranslation } from 'react-i18next';
 
-function quotedCategories(t: Messages): Record<Category, string> {
-  const { c1, c2, c3, c4, c5 } = t.categories;
-  return { c1: t.quoted(c1), c2: t.quoted(c2), c3: t.quoted(c3), c4: t.quoted(c4), c5: t.quoted(c5) };
+function quotedCategories(t: TFunction): Record<Category, string> {
+  const entries = CATEGORIES.map((category) => [category, t('quoted', { text: t(`categories.${category}`) })] as const);
+  return Object.fromEntries(entries) as Record<Category, string>;
 }
 
-export function chartSpec(detail: PlanningDetail, t: Messages, author: string, today: string): ChartSpec {
+export function chartSpec(detail: PlanningDetail, t: TFunction, author: string, today: string): ChartSpec {
   const { planning, stats } = detail;
   const rows = [
-    { label: t.chartOverall, bar: stats.top },
-    ...stats.months.map((month) => ({ label: formatMonth(month.month, t.locale), bar: month })),
-  ].map((row) => ({ ...row, counts: t.attemptsOverDays(row.bar.conclusive, row.bar.conclusiveDays) }));
+    { label: t('chartOverall'), bar: stats.top },
+    ...stats.months.map((month) => ({ label: formatMonth(month.month, t('locale')), bar: month })),
+  ].map((row) => ({ ...row, counts: t('attemptsOverDays', { attempts: row.bar.conclusive, days: row.bar.conclusiveDays }) }));
   const days = rows.flatMap((row) => [row.bar.from, row.bar.to]).filter(Boolean).sort();
   const first = days[0];
   // The current month's bar runs to the month's end: the period stops at today.
@@ -27,21 +28,21 @@ export function chartSpec(detail: PlanningDetail, t: Messages, author: string, t
   return {
     title: `${planning.label} — ${planning.prefecture}`,
     subtitle: [planning.procedure, planning.guichetLabel].filter(Boolean).join(' · '),
-    period: first && last ? t.chartPeriod(formatLocalDate(first), formatLocalDate(last)) : t.noConclusive,
+    period: first && last ? t('chartPeriod', { from: formatLocalDate(first), to: formatLocalDate(last) }) : t('noConclusive'),
     rows,
     categoryLabels: quotedCategories(t),
-    percent: t.percent,
-    emptyRow: t.noConclusive,
-    source: t.chartSource(planning.prefecture),
-    author: author.trim() ? t.chartAuthor(author.trim()) : null,
-    licence: t.chartLicence,
+    percent: (value) => t('percent', { value }),
+    emptyRow: t('noConclusive'),
+    source: t('chartSource', { prefecture: planning.prefecture }),
+    author: author.trim() ? t('chartAuthor', { author: author.trim() }) : null,
+    licence: t('chartLicence'),
   };
 }
 
 /** Draws the chart into a canvas and downloads it (Electron saves the download where the user says). */
 export function ExportPng({ detail }: { detail: PlanningDetail }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const [status, setStatus] = useState<ActionStatus | null>(null);
 
   const exportPng = async () => {
@@ -51,17 +52,18 @@ export function ExportPng({ detail }: { detail: PlanningDetail }) {
       const canvas = document.createElement('canvas');
       drawChart(canvas, chartSpec(detail, t, settings.author, todayInParis()));
       const blob = await canvasToPng(canvas);
-      downloadBlob(blob, `guichets-${fileSlug(detail.planning.label)}.png`);
-      setStatus({ text: t.pngDone, error: false });
+      const name = `guichets-${fileSlug(detail.planning.label)}.png`;
+      downloadBlob(blob, name);
+      setStatus({ text: t('pngDownloaded', { file: name }), error: false });
     } catch (error) {
-      setStatus({ text: errorMessage(error), error: true });
+      setStatus({ text: describeError(error, t).message, error: true });
     }
   };
 
   return (
     <>
       <button type="button" onClick={() => void exportPng()}>
-        {t.exportPng}
+        {t('exportPng')}
       </button>
       <StatusNote status={status} />
     </>

@@ -1,14 +1,18 @@
 import type { AppInfo } from '../../../electron/shared/api';
-import { useI18n, type Language } from '../i18n';
+import { useTranslation } from 'react-i18next';
+import { TechnicalDetails } from './ErrorNote';
+import { useSetLanguage, type Language } from '../i18n';
 
 export function Header({ info }: { info: AppInfo | null }) {
-  const { t, language, setLanguage } = useI18n();
+  const { t, i18n } = useTranslation();
+  const setLanguage = useSetLanguage();
+  const language = i18n.language;
   return (
     <header className="header">
       <div className="header-top">
-        <h1 className="app-name">{t.appName}</h1>
+        <h1 className="app-name">{t('appName')}</h1>
         <label className="language-switch">
-          {t.language}{' '}
+          {t('language')}{' '}
           <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
             <option value="fr">Français</option>
             <option value="en">English</option>
@@ -18,22 +22,22 @@ export function Header({ info }: { info: AppInfo | null }) {
       {info ? (
         <div className="header-status">
           <span>
-            {t.dataFolder}
-            {t.colon}
+            {t('dataFolder')}
+            {t('colon')}
             <code>{info.dataDir}</code>
           </span>
           {info.browser.found ? (
-            <span>{t.browserFound(info.browser.path ?? '')}</span>
+            <span>{t('browserFound', { path: info.browser.path ?? '' })}</span>
           ) : (
-            <span role="alert" className="warning">
-              {t.browserMissing} {info.browser.message}
-            </span>
+            <div role="alert" className="warning">
+              {t('browserMissing')} {info.browser.message ? <TechnicalDetails text={info.browser.message} /> : null}
+            </div>
           )}
         </div>
       ) : null}
       {info?.demo ? (
         <p className="demo-banner" role="note">
-          {t.demoBanner(info.scheduleEveryMinutes)}
+          {t('demoBanner', { minutes: info.scheduleEveryMinutes })}
         </p>
       ) : null}
     </header>

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useI18n } from '../i18n';
+import { useTranslation } from 'react-i18next';
 
 /** A screenshot shown full size over the page; Escape or « Fermer » closes it and gives focus back. */
 export function ImageViewer(props: { src: string; title: string; onClose: () => void; children?: ReactNode }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // The latest onClose, so that the dialog opens once however often the parent renders.
@@ -32,7 +32,7 @@ export function ImageViewer(props: { src: string; title: string; onClose: () => 
       <div className="image-viewer-head">
         <p id={titleId}>{props.title}</p>
         <button type="button" onClick={() => dialog.current?.close()} autoFocus>
-          {t.close}
+          {t('close')}
         </button>
       </div>
       {props.children}
@@ -43,11 +43,11 @@ export function ImageViewer(props: { src: string; title: string; onClose: () => 
 
 /** A small screenshot that opens full size when clicked. */
 export function Thumbnail({ src, title }: { src: string; title: string }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="thumbnail" onClick={() => setOpen(true)} aria-label={t.enlarge(title)}>
+      <button type="button" className="thumbnail" onClick={() => setOpen(true)} aria-label={t('enlarge', { name: title })}>
         <img src={src} alt={title} />
       </button>
       {open ? <ImageViewer src={src} title={title} onClose={() => setOpen(false)} /> : null}

@@ -1,29 +1,29 @@
 import { useState } from 'react';
 import type { MonthBar } from '../../../electron/shared/stats';
 import { formatMonth } from '../format';
-import { useI18n } from '../i18n';
+import { useTranslation } from 'react-i18next';
 import { barShares, CATEGORY_COLOURS } from '../shares';
 import { BarWithCounts } from './CategoryBar';
 
 /** One bar per month, each share with its attempts and distinct days (courts count both). */
 export function MonthBars({ months }: { months: MonthBar[] }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const [newestFirst, setNewestFirst] = useState(true);
   const ordered = newestFirst ? [...months].reverse() : months;
 
   return (
     <section aria-labelledby="months-title" className="months">
       <div className="page-title">
-        <h3 id="months-title">{t.monthsTitle}</h3>
+        <h3 id="months-title">{t('monthsTitle')}</h3>
         <label>
-          <span className="visually-hidden">{t.monthsOrder}</span>
+          <span className="visually-hidden">{t('monthsOrder')}</span>
           <select value={newestFirst ? 'newest' : 'oldest'} onChange={(e) => setNewestFirst(e.target.value === 'newest')}>
-            <option value="newest">{t.newestFirst}</option>
-            <option value="oldest">{t.oldestFirst}</option>
+            <option value="newest">{t('newestFirst')}</option>
+            <option value="oldest">{t('oldestFirst')}</option>
           </select>
         </label>
       </div>
-      {ordered.length === 0 ? <p>{t.noMonths}</p> : null}
+      {ordered.length === 0 ? <p>{t('noMonths')}</p> : null}
       {ordered.map((month, index) => (
         <MonthDetails key={month.month} month={month} open={index === 0} />
       ))}
@@ -32,8 +32,8 @@ export function MonthBars({ months }: { months: MonthBar[] }) {
 }
 
 function MonthDetails({ month, open }: { month: MonthBar; open: boolean }) {
-  const { t } = useI18n();
-  const title = formatMonth(month.month, t.locale);
+  const { t } = useTranslation();
+  const title = formatMonth(month.month, t('locale'));
   return (
     <details className="month" open={open}>
       <summary>
@@ -44,10 +44,10 @@ function MonthDetails({ month, open }: { month: MonthBar; open: boolean }) {
         <caption className="visually-hidden">{title}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.category}</th>
-            <th scope="col">{t.share}</th>
-            <th scope="col">{t.attempts}</th>
-            <th scope="col">{t.days}</th>
+            <th scope="col">{t('category')}</th>
+            <th scope="col">{t('share')}</th>
+            <th scope="col">{t('attempts')}</th>
+            <th scope="col">{t('days')}</th>
           </tr>
         </thead>
         <tbody>
@@ -55,9 +55,9 @@ function MonthDetails({ month, open }: { month: MonthBar; open: boolean }) {
             <tr key={share.category}>
               <th scope="row">
                 <span className="swatch" style={{ background: CATEGORY_COLOURS[share.category] }} aria-hidden="true" />
-                {t.quoted(t.categories[share.category])}
+                {t('quoted', { text: t(`categories.${share.category}`) })}
               </th>
-              <td>{t.percent(share.percent)}</td>
+              <td>{t('percent', { value: share.percent })}</td>
               <td>{share.attempts}</td>
               <td>{share.days}</td>
             </tr>

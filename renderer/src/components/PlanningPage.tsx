@@ -1,10 +1,12 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import type { PlanningDetail } from '../../../electron/shared/api';
 import type { Probe } from '../../../electron/shared/domain';
-import { errorMessage } from '../api/client';
+import { describeError, probeDetail, type ShownError } from '../errors';
+import { ErrorNote, TechnicalDetails } from './ErrorNote';
 import { useApi, useLoaded } from '../api/context';
 import { formatInstant, formatLocalDateTime } from '../format';
-import { useI18n } from '../i18n';
+import { departementHeading, gapLine } from '../i18n/phrases';
+import { useTranslation } from 'react-i18next';
 import { href, navigate } from '../router';
 import { departementName } from '../catalogue';
 import { AssistedPanel } from './AssistedPanel';
@@ -18,57 +20,54 @@ import { ProbeTable } from './ProbeTable';
 
 export function PlanningPage({ id }: { id: string }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const load = useCallback(() => api.call('plannings:get', { id }), [api, id]);
   const { data, error, reload } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished', 'assisted:changed']);
 
   if (!data) {
     return error ? (
-      <p role="alert" className="error">
-        {error} <a href={href({ page: 'dashboard' })}>{t.backToDashboard}</a>
-      </p>
+      <>
+        <ErrorNote error={describeError(error, t)} />
+        <a href={href({ page: 'dashboard' })}>{t('backToDashboard')}</a>
+      </>
     ) : (
-      <p role="status">{t.loading}</p>
+      <p role="status">{t('loading')}</p>
     );
   }
   const { planning, stats } = data;
   return (
     <article aria-labelledby="planning-title" className="planning-page">
-      <a href={href({ page: 'dashboard' })}>{t.backToDashboard}</a>
+      <a href={href({ page: 'dashboard' })}>{t('backToDashboard')}</a>
       <div className="page-title">
         <h2 id="planning-title">{planning.label}</h2>
         <span className={planning.followed ? 'badge followed' : 'badge'}>
-          {planning.followed ? t.followed : t.notFollowed}
+          {planning.followed ? t('followed') : t('notFollowed')}
         </span>
-        {planning.stoppedAt ? <span className="badge warning">{t.stopped(formatInstant(planning.stoppedAt))}</span> : null}
+        {planning.stoppedAt ? <span className="badge warning">{t('stopped', { date: formatInstant(planning.stoppedAt) })}</span> : null}
       </div>
-      {data.problem ? (
-        <p className="error" role="alert">
-          {data.problem}
-        </p>
-      ) : null}
+      {data.problem ? <ErrorNote error={{ message: t('problemDamaged'), field: [], detail: data.problem }} /> : null}
       {data.assisted ? <AssistedPanel status={data.assisted} onChanged={reload} /> : null}
       <Details detail={data} />
       <Actions detail={data} />
       <section aria-labelledby="top-title">
-        <h3 id="top-title">{t.topBarTitle}</h3>
+        <h3 id="top-title">{t('topBarTitle')}</h3>
         <BarWithCounts bar={stats.top} />
         <ScopeNote scope={stats.topScope} />
       </section>
       <MonthBars months={stats.months} />
       {data.gaps.length > 0 ? (
         <section aria-labelledby="gaps-title">
-          <h3 id="gaps-title">{t.gaps}</h3>
+          <h3 id="gaps-title">{t('gaps')}</h3>
           <ul>
             {data.gaps.map((gap) => (
-              <li key={gap.from}>{t.gapLine(formatInstant(gap.from), formatInstant(gap.to), gap.hours, gap.reason)}</li>
+              <li key={gap.from}>{gapLine(t, formatInstant(gap.from), formatInstant(gap.to), gap.hours, gap.reason)}</li>
             ))}
           </ul>
         </section>
       ) : null}
       <Legend />
       <section aria-labelledby="probes-title">
-        <h3 id="probes-title">{t.recentProbes}</h3>
+        <h3 id="probes-title">{t('recentProbes')}</h3>
         <ProbeTable probes={data.recentProbes} />
       </section>
     </article>
@@ -76,23 +75,23 @@ export function PlanningPage({ id }: { id: string }) {
 }
 
 function Details({ detail }: { detail: PlanningDetail }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const { planning } = detail;
   const rows: [string, ReactNode][] = [
-    [t.departement, t.departementHeading(planning.departement, departementName(planning.departement))],
-    [t.prefecture, planning.prefecture],
-    [t.procedure, planning.procedure || t.none],
-    [t.guichet, planning.guichetLabel ?? planning.guichet ?? t.none],
-    [t.url, <a href={planning.url} target="_blank" rel="noreferrer">{planning.url}</a>],
-    [t.system, t.systems[planning.system]],
-    [t.quoted(t.onlineMandatory), planning.onlineMandatory ? t.yes : t.no],
-    [t.minute, t.minuteValue(planning.minute)],
-    [t.lastProbe, lastProbeText(detail, t)],
-    [t.nextProbe, detail.nextProbeAt ? formatInstant(detail.nextProbeAt) : t.none],
-    [t.createdAt, formatInstant(planning.createdAt)],
+    [t('departement'), departementHeading(t, planning.departement, departementName(planning.departement))],
+    [t('prefecture'), planning.prefecture],
+    [t('procedure'), planning.procedure || t('none')],
+    [t('guichet'), planning.guichetLabel ?? planning.guichet ?? t('none')],
+    [t('url'), <a href={planning.url} target="_blank" rel="noreferrer">{planning.url}</a>],
+    [t('system'), t(`systems.${planning.system}`)],
+    [t('quoted', { text: t('onlineMandatory') }), planning.onlineMandatory ? t('yes') : t('no')],
+    [t('minute'), t('minuteValue', { minute: planning.minute })],
+    [t('lastProbe'), lastProbeText(detail, t)],
+    [t('nextProbe'), detail.nextProbeAt ? formatInstant(detail.nextProbeAt) : t('none')],
+    [t('createdAt'), formatInstant(planning.createdAt)],
   ];
   return (
-    <section aria-label={t.details}>
+    <section aria-label={t('details')}>
       <dl className="facts details">
         {rows.map(([term, value]) => (
           <div key={term}>
@@ -105,49 +104,49 @@ function Details({ detail }: { detail: PlanningDetail }) {
   );
 }
 
-type ProbeState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; probe: Probe } | { kind: 'failed'; message: string };
+type ProbeState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; probe: Probe } | { kind: 'failed'; error: ShownError };
 
 function Actions({ detail }: { detail: PlanningDetail }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const { planning } = detail;
   const [probe, setProbe] = useState<ProbeState>({ kind: 'idle' });
   const [confirming, setConfirming] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ShownError | null>(null);
 
   const probeNow = () => {
     setProbe({ kind: 'running' });
     api.call('probes:runNow', { planningId: planning.id }).then(
       (result) => setProbe({ kind: 'done', probe: result }),
-      (error: unknown) => setProbe({ kind: 'failed', message: errorMessage(error) }),
+      (error: unknown) => setProbe({ kind: 'failed', error: describeError(error, t) }),
     );
   };
   const act = (work: Promise<unknown>, after?: () => void) => {
     setProblem(null);
-    work.then(after, (error: unknown) => setProblem(errorMessage(error)));
+    work.then(after, (error: unknown) => setProblem(describeError(error, t)));
   };
   const running = probe.kind === 'running' || detail.running;
 
   return (
-    <section className="actions" aria-label={t.actions}>
+    <section className="actions" aria-label={t('actions')}>
       <div className="button-row">
         <button type="button" onClick={probeNow} disabled={running}>
-          {t.probeNow}
+          {t('probeNow')}
         </button>
         <ExportCsv planningIds={[planning.id]} />
         <ExportPng detail={detail} />
         <DossierButton planningIds={[planning.id]} />
         <a className="button" href={href({ page: 'edit', id: planning.id })}>
-          {t.edit}
+          {t('edit')}
         </a>
         <button
           type="button"
           onClick={() => act(api.call('plannings:update', { id: planning.id, changes: { followed: !planning.followed } }))}
         >
-          {planning.followed ? t.unfollow : t.follow}
+          {planning.followed ? t('unfollow') : t('follow')}
         </button>
         <button type="button" className="danger" onClick={() => setConfirming(true)}>
-          {t.remove}
+          {t('remove')}
         </button>
       </div>
       <div className="button-row">
@@ -157,38 +156,30 @@ function Actions({ detail }: { detail: PlanningDetail }) {
           onClick={() => act(api.call('plannings:update', { id: planning.id, changes: { stopped: !planning.stoppedAt } }))}
           aria-describedby="stopped-explain"
         >
-          {planning.stoppedAt ? t.markAnswering : t.markStopped}
+          {planning.stoppedAt ? t('markAnswering') : t('markStopped')}
         </button>
         <span id="stopped-explain" className="help">
-          {t.stoppedExplain}
+          {t('stoppedExplain')}
         </span>
       </div>
       <div role="status" aria-live="polite" className="probe-status">
-        {running ? <span className="progress">{t.probeRunning}</span> : null}
+        {running ? <span className="progress">{t('probeRunning')}</span> : null}
         {probe.kind === 'done' && !running ? <ProbeSummary probe={probe.probe} /> : null}
       </div>
-      {probe.kind === 'failed' ? (
-        <p role="alert" className="error">
-          {probe.message}
-        </p>
-      ) : null}
-      {problem ? (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      ) : null}
+      {probe.kind === 'failed' ? <ErrorNote error={probe.error} /> : null}
+      {problem ? <ErrorNote error={problem} /> : null}
       {confirming ? (
         <div role="alertdialog" aria-labelledby="remove-question" className="confirm">
-          <p id="remove-question">{t.removeConfirm(planning.label)}</p>
+          <p id="remove-question">{t('removeConfirm', { label: planning.label })}</p>
           <button
             type="button"
             className="danger"
             onClick={() => act(api.call('plannings:remove', { id: planning.id }), () => navigate({ page: 'dashboard' }))}
           >
-            {t.remove}
+            {t('remove')}
           </button>
           <button type="button" onClick={() => setConfirming(false)} autoFocus>
-            {t.cancel}
+            {t('cancel')}
           </button>
         </div>
       ) : null}
@@ -197,13 +188,15 @@ function Actions({ detail }: { detail: PlanningDetail }) {
 }
 
 function ProbeSummary({ probe }: { probe: Probe }) {
-  const { t } = useI18n();
+  const { t, i18n } = useTranslation();
+  const detail = probeDetail(probe.outcome, probe.detail, t, i18n.language);
   const slots = [probe.firstSlot, probe.secondSlot].filter((slot): slot is string => slot !== null);
   return (
     <span className="probe-result">
-      {t.probeResult(t.outcomes[probe.outcome])}
+      {t('probeResult', { outcome: t(`outcomes.${probe.outcome}`) })}
       {slots.length > 0 ? ` — ${slots.map(formatLocalDateTime).join(', ')}` : ''}
-      {probe.detail ? ` (${probe.detail})` : ''}
+      {detail.text ? ` (${detail.text})` : ''}
+      {detail.raw ? <TechnicalDetails text={detail.raw} /> : null}
     </span>
   );
 }

@@ -3,25 +3,27 @@ import type { Probe } from '../../../electron/shared/domain';
 import { useApi } from '../api/context';
 import { evidenceUrl } from '../evidence';
 import { formatLocalDate, formatLocalDateTime } from '../format';
-import { useI18n } from '../i18n';
+import { useTranslation } from 'react-i18next';
 import { ImageViewer } from './ImageViewer';
+import { TechnicalDetails } from './ErrorNote';
+import { probeDetail } from '../errors';
 
 export function ProbeTable({ probes }: { probes: Probe[] }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const api = useApi();
-  if (probes.length === 0) return <p>{t.noProbes}</p>;
+  if (probes.length === 0) return <p>{t('noProbes')}</p>;
   return (
     <div className="table-scroll">
       <table className="probes">
         <thead>
           <tr>
-            <th scope="col">{t.date}</th>
-            <th scope="col">{t.hour}</th>
-            <th scope="col">{t.outcome}</th>
-            <th scope="col">{t.firstSlot}</th>
-            <th scope="col">{t.secondSlot}</th>
-            <th scope="col">{t.detail}</th>
-            <th scope="col">{t.screenshot}</th>
+            <th scope="col">{t('date')}</th>
+            <th scope="col">{t('hour')}</th>
+            <th scope="col">{t('outcome')}</th>
+            <th scope="col">{t('firstSlot')}</th>
+            <th scope="col">{t('secondSlot')}</th>
+            <th scope="col">{t('detail')}</th>
+            <th scope="col">{t('screenshot')}</th>
           </tr>
         </thead>
         <tbody>
@@ -32,14 +34,16 @@ export function ProbeTable({ probes }: { probes: Probe[] }) {
                 <td>{formatLocalDate(probe.localDate)}</td>
                 <td>{probe.localTime.slice(0, 5)}</td>
                 <td>
-                  {t.outcomes[probe.outcome]}
-                  {probe.imported ? <span className="badge" title={probe.detail}> ({t.evidence.importedBadge})</span> : null}
+                  {t(`outcomes.${probe.outcome}`)}
+                  {probe.imported ? <span className="badge" title={probe.detail}> ({t('evidence.importedBadge')})</span> : null}
                 </td>
-                <td>{probe.firstSlot ? formatLocalDateTime(probe.firstSlot) : t.none}</td>
-                <td>{probe.secondSlot ? formatLocalDateTime(probe.secondSlot) : t.none}</td>
-                <td>{probe.detail}</td>
+                <td>{probe.firstSlot ? formatLocalDateTime(probe.firstSlot) : t('none')}</td>
+                <td>{probe.secondSlot ? formatLocalDateTime(probe.secondSlot) : t('none')}</td>
                 <td>
-                  {link ? <ScreenshotLink href={link} probe={probe} desktop={api.desktop} /> : t.none}
+                  <ProbeDetail probe={probe} />
+                </td>
+                <td>
+                  {link ? <ScreenshotLink href={link} probe={probe} desktop={api.desktop} /> : t('none')}
                 </td>
               </tr>
             );
@@ -55,9 +59,9 @@ export function ProbeTable({ probes }: { probes: Probe[] }) {
  * the file in a new tab with a modifier key or the middle button.
  */
 function ScreenshotLink({ href, probe, desktop }: { href: string; probe: Probe; desktop: boolean }) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const title = t.screenshotOf(`${formatLocalDate(probe.localDate)} ${probe.localTime.slice(0, 5)}`);
+  const title = t('screenshotOf', { when: `${formatLocalDate(probe.localDate)} ${probe.localTime.slice(0, 5)}` });
   const show = (event: MouseEvent) => {
     if (!desktop && (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0)) return;
     event.preventDefault();
@@ -66,19 +70,31 @@ function ScreenshotLink({ href, probe, desktop }: { href: string; probe: Probe; 
   return (
     <>
       <a href={href} target="_blank" rel="noreferrer" onClick={show}>
-        {t.viewScreenshot}
+        {t('viewScreenshot')}
       </a>
       {open ? (
         <ImageViewer src={href} title={title} onClose={() => setOpen(false)}>
           {desktop ? null : (
             <p>
               <a href={href} target="_blank" rel="noreferrer">
-                {t.openInNewTab}
+                {t('openInNewTab')}
               </a>
             </p>
           )}
         </ImageViewer>
       ) : null}
+    </>
+  );
+}
+
+/** The core's words about a probe, known technical problems said plainly, the raw text folded away. */
+function ProbeDetail({ probe }: { probe: Probe }) {
+  const { t, i18n } = useTranslation();
+  const detail = probeDetail(probe.outcome, probe.detail, t, i18n.language);
+  return (
+    <>
+      {detail.text}
+      {detail.raw ? <TechnicalDetails text={detail.raw} /> : null}
     </>
   );
 }

@@ -3,7 +3,8 @@ import type { Settings } from '../../../electron/shared/domain';
 import { errorMessage } from '../api/client';
 import { useApi } from '../api/context';
 import { StatusNote, type ActionStatus } from './StatusNote';
-import { useI18n, type Language } from '../i18n';
+import { useTranslation } from 'react-i18next';
+import { useSetLanguage, type Language } from '../i18n';
 
 interface Draft {
   browserPath: string;
@@ -21,7 +22,9 @@ const toDraft = (settings: Settings): Draft => ({
 
 export function SettingsPage() {
   const api = useApi();
-  const { t, language, setLanguage } = useI18n();
+  const { t, i18n } = useTranslation();
+  const setLanguage = useSetLanguage();
+  const language = i18n.language;
   const id = useId();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [status, setStatus] = useState<ActionStatus | null>(null);
@@ -39,7 +42,7 @@ export function SettingsPage() {
         {status.text}
       </p>
     ) : (
-      <p role="status">{t.loading}</p>
+      <p role="status">{t('loading')}</p>
     );
   }
   const set = (changes: Partial<Draft>) => setDraft({ ...draft, ...changes });
@@ -56,7 +59,7 @@ export function SettingsPage() {
         author: draft.author.trim(),
       });
       setDraft(toDraft(saved));
-      setStatus({ text: t.settingsSaved, error: false });
+      setStatus({ text: t('settingsSaved'), error: false });
     } catch (error) {
       setStatus({ text: errorMessage(error), error: true });
     }
@@ -64,10 +67,10 @@ export function SettingsPage() {
 
   return (
     <section aria-labelledby={`${id}-title`} className="settings">
-      <h2 id={`${id}-title`}>{t.settingsTitle}</h2>
+      <h2 id={`${id}-title`}>{t('settingsTitle')}</h2>
       <form onSubmit={(event) => void save(event)} noValidate>
         <div className="field">
-          <label htmlFor={`${id}-language`}>{t.language}</label>
+          <label htmlFor={`${id}-language`}>{t('language')}</label>
           {/* Applied and stored at once, like the switch in the header. */}
           <select id={`${id}-language`} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
             <option value="fr">Français</option>
@@ -75,7 +78,7 @@ export function SettingsPage() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-browser`}>{t.browserPath}</label>
+          <label htmlFor={`${id}-browser`}>{t('browserPath')}</label>
           <input
             id={`${id}-browser`}
             type="text"
@@ -84,11 +87,11 @@ export function SettingsPage() {
             aria-describedby={`${id}-browser-help`}
           />
           <p id={`${id}-browser-help`} className="help">
-            {t.browserPathHelp}
+            {t('browserPathHelp')}
           </p>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-spacing`}>{t.hostSpacing}</label>
+          <label htmlFor={`${id}-spacing`}>{t('hostSpacing')}</label>
           <input
             id={`${id}-spacing`}
             className="short"
@@ -99,7 +102,7 @@ export function SettingsPage() {
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-timeout`}>{t.probeTimeout}</label>
+          <label htmlFor={`${id}-timeout`}>{t('probeTimeout')}</label>
           <input
             id={`${id}-timeout`}
             className="short"
@@ -110,7 +113,7 @@ export function SettingsPage() {
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-author`}>{t.author}</label>
+          <label htmlFor={`${id}-author`}>{t('author')}</label>
           <input
             id={`${id}-author`}
             type="text"
@@ -119,12 +122,12 @@ export function SettingsPage() {
             aria-describedby={`${id}-author-help`}
           />
           <p id={`${id}-author-help`} className="help">
-            {t.authorHelp}
+            {t('authorHelp')}
           </p>
         </div>
         <div className="button-row">
           <button type="submit" className="primary">
-            {t.save}
+            {t('save')}
           </button>
           <StatusNote status={status} />
         </div>

@@ -1,7 +1,7 @@
 // The "Étapes personnalisées" part of the planning form: the ordered steps, then what "no slot" looks like and
 // how to read the slots. Each step is a fieldset named « Étape N », so that messages and buttons name it too.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useI18n } from '../i18n';
+import { useTranslation } from 'react-i18next';
 import { emptyStep, moveStep, STEP_KINDS, type StepDraft, type StepKind, type StepsDraft, type StepsError } from '../steps';
 
 interface StepsEditorProps {
@@ -12,7 +12,7 @@ interface StepsEditorProps {
 }
 
 export function StepsEditor({ idPrefix, draft, onChange, error }: StepsEditorProps) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   // The step just added gets the focus, so that keyboard users land where they type next.
   const [added, setAdded] = useState<string | null>(null);
   const editor = useRef<HTMLFieldSetElement>(null);
@@ -26,8 +26,8 @@ export function StepsEditor({ idPrefix, draft, onChange, error }: StepsEditorPro
 
   return (
     <fieldset className="steps-editor" ref={editor}>
-      <legend>{t.stepsTitle}</legend>
-      <p className="help">{t.stepsHelp}</p>
+      <legend>{t('stepsTitle')}</legend>
+      <p className="help">{t('stepsHelp')}</p>
       <ol className="steps-list">
         {draft.steps.map((step, index) => (
           <li key={step.key}>
@@ -55,29 +55,29 @@ export function StepsEditor({ idPrefix, draft, onChange, error }: StepsEditorPro
           setSteps([...draft.steps, step]);
         }}
       >
-        {t.addStep}
+        {t('addStep')}
       </button>
 
       <SpecField
         id={`${idPrefix}-no-slot`}
-        label={t.noSlotText}
-        help={t.noSlotTextHelp}
+        label={t('noSlotText')}
+        help={t('noSlotTextHelp')}
         value={draft.noSlotText}
         error={errorAt('noSlotText')}
         onChange={(noSlotText) => onChange({ ...draft, noSlotText })}
       />
       <SpecField
         id={`${idPrefix}-slot-selector`}
-        label={t.slotSelector}
-        help={t.slotSelectorHelp}
+        label={t('slotSelector')}
+        help={t('slotSelectorHelp')}
         value={draft.slotSelector}
         error={errorAt('slotSelector')}
         onChange={(slotSelector) => onChange({ ...draft, slotSelector })}
       />
       <SpecField
         id={`${idPrefix}-date-pattern`}
-        label={t.datePattern}
-        help={t.datePatternHelp}
+        label={t('datePattern')}
+        help={t('datePatternHelp')}
         value={draft.datePattern}
         error={errorAt('datePattern')}
         onChange={(datePattern) => onChange({ ...draft, datePattern })}
@@ -102,7 +102,7 @@ interface StepFieldsProps {
 type TextKey = 'url' | 'text' | 'selector' | 'value' | 'option';
 
 function StepFields(props: StepFieldsProps) {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const { id, step, error } = props;
   const errorId = `${id}-error`;
   const invalid = error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
@@ -120,20 +120,20 @@ function StepFields(props: StepFieldsProps) {
     </div>
   );
   const fields: Record<StepKind, () => ReactNode[]> = {
-    goto: () => [input('url', t.stepUrl, { type: 'url' })],
-    click: () => [input('text', t.stepClickText), input('selector', t.stepSelector, { help: t.stepTargetHelp })],
-    check: () => [input('text', t.stepCheckText), input('selector', t.stepSelector, { help: t.stepTargetHelp })],
-    fill: () => [input('selector', t.stepFieldSelector), input('value', t.stepValue)],
-    select: () => [input('selector', t.stepListSelector), input('option', t.stepOption)],
-    waitForText: () => [input('text', t.stepWaitText)],
+    goto: () => [input('url', t('stepUrl'), { type: 'url' })],
+    click: () => [input('text', t('stepClickText')), input('selector', t('stepSelector'), { help: t('stepTargetHelp') })],
+    check: () => [input('text', t('stepCheckText')), input('selector', t('stepSelector'), { help: t('stepTargetHelp') })],
+    fill: () => [input('selector', t('stepFieldSelector')), input('value', t('stepValue'))],
+    select: () => [input('selector', t('stepListSelector')), input('option', t('stepOption'))],
+    waitForText: () => [input('text', t('stepWaitText'))],
   };
 
   return (
     <fieldset className={error ? 'step invalid' : 'step'}>
-      <legend>{t.stepLegend(props.number)}</legend>
+      <legend>{t('stepLegend', { n: props.number })}</legend>
       <div className="step-row">
         <div className="field">
-          <label htmlFor={`${id}-kind`}>{t.stepKind}</label>
+          <label htmlFor={`${id}-kind`}>{t('stepKind')}</label>
           <select
             id={`${id}-kind`}
             value={step.kind}
@@ -142,7 +142,7 @@ function StepFields(props: StepFieldsProps) {
           >
             {STEP_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {t.stepKinds[kind]}
+                {t(`stepKinds.${kind}`)}
               </option>
             ))}
           </select>
@@ -152,13 +152,13 @@ function StepFields(props: StepFieldsProps) {
       <FieldError id={errorId} message={error} />
       <div className="button-row step-buttons">
         <button type="button" onClick={() => props.onMove(-1)} disabled={props.isFirst}>
-          {t.moveUp}
+          {t('moveUp')}
         </button>
         <button type="button" onClick={() => props.onMove(1)} disabled={props.isLast}>
-          {t.moveDown}
+          {t('moveDown')}
         </button>
         <button type="button" className="danger" onClick={props.onRemove} disabled={props.isFirst && props.isLast}>
-          {t.removeStep}
+          {t('removeStep')}
         </button>
       </div>
     </fieldset>

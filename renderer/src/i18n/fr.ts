@@ -1,16 +1,8 @@
-// Every word the French user reads, in one place. English mirrors these keys in en.ts.
+// Every word the French user reads, in one place, as ICU messages (i18next-icu): `{name}` is an argument,
+// `{n, plural, one {…} other {…}}` a plural (French: 0 and 1 are « one »), `{n, number}` a number written the
+// French way. English mirrors these keys in en.ts; i18n.test.ts checks both have the same keys and arguments.
 import type { BookingSystem, Category, Outcome, Step } from '../../../electron/shared/domain';
 import type { AssistedSessionStatus, ErrorCode } from '../../../electron/shared/api';
-
-/** Why a due probe did not run (`Gap.reason`, see electron/core/schedule/types.ts). */
-const GAP_REASONS_FR: Record<string, string> = {
-  app_closed: 'application fermée',
-  asleep: 'ordinateur en veille',
-  backoff: 'site en pause après des erreurs répétées',
-  overrun: 'le sondage précédent durait encore',
-};
-
-const plural = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`;
 
 export const fr = {
   locale: 'fr-FR',
@@ -20,20 +12,20 @@ export const fr = {
   navDashboard: 'Tableau de bord',
   navAdd: 'Ajouter un planning',
   navSettings: 'Réglages',
+  navMethod: 'Méthode',
   language: 'Langue',
   colon: ' : ',
-  quoted: (text: string) => `« ${text} »`,
-  percent: (value: number) => `${value} %`,
+  quoted: '« {text} »',
+  percent: '{value, number} %',
   dataFolder: 'Dossier des données',
   browser: 'Navigateur',
-  browserFound: (path: string) => `Navigateur : ${path}`,
-  browserMissing: 'Aucun navigateur trouvé.',
-  demoBanner: (minutes: number) =>
-    minutes === 1
-      ? 'Mode démonstration : préfectures fictives (répliques locales), sondées chaque minute au lieu de chaque heure.'
-      : `Mode démonstration : préfectures fictives (répliques locales), sondées toutes les ${minutes} minutes au lieu de chaque heure.`,
+  browserFound: 'Navigateur : {path}',
+  browserMissing: 'Aucun navigateur trouvé : installez Chrome, Edge ou Chromium, ou indiquez son chemin dans les réglages.',
+  demoBanner:
+    '{minutes, plural, one {Mode démonstration : préfectures fictives (répliques locales), sondées chaque minute au lieu de chaque heure.} other {Mode démonstration : préfectures fictives (répliques locales), sondées toutes les # minutes au lieu de chaque heure.}}',
   loading: 'Chargement…',
   retry: 'Réessayer',
+  technicalDetails: 'Détails',
 
   outcomes: {
     dates: 'dates disponibles',
@@ -51,28 +43,77 @@ export const fr = {
     c4: 'première date possible au-delà de deux mois',
     c5: 'pas de date disponible',
   } satisfies Record<Category, string>,
+  /** What went wrong, by the error's code, when no field or known problem says more. */
   errors: {
-    invalid_input: 'Saisie invalide.',
-    not_found: 'Introuvable.',
-    browser_not_found: 'Aucun navigateur trouvé.',
-    storage_corrupt: 'Les données sont endommagées.',
-    storage_full: 'Le disque est plein.',
-    unsupported_site: "Ce site de rendez-vous n'est pas pris en charge.",
+    invalid_input: 'Une saisie est invalide : vérifiez le formulaire.',
+    not_found: 'Introuvable : il a peut-être été supprimé.',
+    browser_not_found:
+      'Aucun navigateur utilisable : installez Chrome, Edge ou Chromium, ou indiquez son chemin dans les réglages.',
+    storage_corrupt: 'Des données enregistrées sont endommagées : lancez la vérification des preuves.',
+    storage_full: 'Le disque est plein : libérez de la place, puis réessayez.',
+    unsupported_site: "Guichets ne reconnaît pas ce site : décrivez ses étapes ci-dessous, ou corrigez l'adresse.",
     guichet_required: 'Choisissez un guichet.',
-    busy: 'Un sondage est déjà en cours.',
-    internal: 'Erreur interne.',
+    busy: 'Un sondage est déjà en cours : réessayez dans un instant.',
+    internal: 'Guichets a rencontré une erreur imprévue. Réessayez ; si elle revient, notez les détails ci-dessous.',
   } satisfies Record<ErrorCode, string>,
+  /** Invalid input, by the field at fault (the last name of the error's `field`). */
+  fieldErrors: {
+    url: "Donnez l'adresse complète de la page de rendez-vous, commençant par https://",
+    label: 'Donnez un nom au planning (300 caractères au plus).',
+    departement: 'Choisissez un département, ou un code comme « 93 », « 2A » ou « 971 ».',
+    prefecture: 'Donnez le nom de la préfecture ou sous-préfecture (300 caractères au plus).',
+    procedure: 'La démarche tient en 300 caractères au plus.',
+    guichet: 'Choisissez un guichet.',
+    steps: 'Ajoutez au moins une étape (40 au plus).',
+    step: 'Étape {n} : donnez le texte à cliquer ou à cocher, ou un sélecteur CSS.',
+    stepUrl: "Étape {n} : donnez une adresse complète commençant par https://",
+    stepText: 'Étape {n} : donnez le texte.',
+    stepSelector: 'Étape {n} : donnez le sélecteur CSS.',
+    stepValue: 'Étape {n} : donnez la valeur à saisir.',
+    stepOption: "Étape {n} : donnez l'option à choisir.",
+    noSlotText: 'Donnez le texte que le site affiche quand rien n’est libre.',
+    slotSelector: 'Donnez le sélecteur CSS des créneaux.',
+    datePattern: 'Ce motif de date n’est pas une expression régulière valide : vérifiez les parenthèses et les barres obliques inverses.',
+    browserPath: 'Indiquez le chemin complet du navigateur, ou laissez vide.',
+    hostSpacingSeconds: 'Un nombre entier de secondes, de 0 à 3600.',
+    probeTimeoutSeconds: 'Un nombre entier de secondes, de 10 à 900.',
+    author: '200 caractères au plus.',
+    associationName: "Donnez le nom de l'association (200 caractères au plus) : il est écrit sur chaque graphique exporté.",
+    associationContact: '200 caractères au plus.',
+    activeHours: "L'heure de début doit précéder l'heure de fin (de 0 à 24 h).",
+    activeDays: 'Cochez au moins un jour.',
+    other: 'Cette valeur est invalide : corrigez-la.',
+  },
+  /** Network and robot problems, in words a volunteer understands; the technical text stays behind « Détails ». */
+  problems: {
+    nameNotResolved: "Ce nom de site n'existe pas : vérifiez l'adresse (une faute de frappe ?).",
+    unsafePort: "Le navigateur refuse cette adresse : son numéro de port (après les deux-points) n'est pas autorisé. Vérifiez l'adresse.",
+    refused: "Le site refuse la connexion : il est peut-être arrêté. Vérifiez l'adresse, ou réessayez plus tard.",
+    unreachable: "Le site ne répond pas : vérifiez l'adresse et la connexion à internet, ou réessayez plus tard.",
+    offline: "L'ordinateur n'est pas connecté à internet.",
+    timeout: "Le site n'a pas répondu à temps : il est peut-être surchargé. Réessayez plus tard.",
+    certificate: "Le certificat de sécurité du site est refusé par le navigateur : l'adresse est peut-être erronée.",
+    invalidUrl: "Cette adresse n'est pas valide : donnez l'adresse complète, commençant par https://",
+    blocked: 'Le site a bloqué la visite du robot ou renvoie une erreur : réessayez plus tard.',
+    notRead: "Guichets n'a pas reconnu cette page : décrivez ses étapes, ou corrigez l'adresse.",
+    browserWindow: "La fenêtre du navigateur n'a pas pu s'ouvrir : vérifiez le navigateur dans les réglages.",
+    browser: "Le navigateur n'a pas pu démarrer : vérifiez son chemin dans les réglages.",
+    stepsTimeout: "Les étapes n'ont pas abouti à temps : le site est lent, ou une étape attend un élément absent.",
+    robot: "Le robot n'a pas pu terminer la visite.",
+  },
 
   legendTitle: 'Légende (catégories de La Cimade)',
-  attemptsOverDays: (attempts: number, days: number) =>
-    `${plural(attempts, 'sondage', 'sondages')} sur ${plural(days, 'jour', 'jours')}`,
-  shareAria: (label: string, percent: number) => `${label} : ${percent} %`,
-  barAria: (shares: string, attempts: number, days: number) =>
-    `${shares}. ${plural(attempts, 'sondage concluant', 'sondages concluants')} sur ${plural(days, 'jour', 'jours')}.`,
+  legendMethod: 'Comment ces catégories sont calculées',
+  barMethod: 'Comment lire cette barre',
+  attemptsOverDays: '{attempts, plural, one {# sondage} other {# sondages}} sur {days, plural, one {# jour} other {# jours}}',
+  shareAria: '{label} : {percent, number} %',
+  barAria:
+    '{shares}. {attempts, plural, one {# sondage concluant} other {# sondages concluants}} sur {days, plural, one {# jour} other {# jours}}.',
   noConclusive: 'Aucun sondage concluant pour le moment',
   beside: 'À côté de la barre',
-  gapHours: (hours: number) => `${plural(hours, 'heure', 'heures')} sans sondage`,
-  periodFromTo: (from: string, to: string) => `du ${from} au ${to}`,
+  besideCount: '{count, number} {outcome}',
+  gapHours: '{hours, plural, one {# heure} other {# heures}} sans sondage',
+  periodFromTo: 'du {from} au {to}',
   scopePartial: "Moins de trois mois d'historique : barre calculée sur les données existantes",
   scopeNone: 'Pas encore de sondage : la barre apparaîtra après les premiers sondages.',
   scopeThreeMonths: 'Trois mois entiers avant le mois en cours',
@@ -81,27 +122,34 @@ export const fr = {
   noPlannings: "Aucun planning suivi pour l'instant. Ajoutez-en un pour commencer.",
   departement: 'Département',
   /** « 93 — Seine-Saint-Denis »; a code outside the catalogue keeps the word « Département ». */
-  departementHeading: (code: string, name: string | null) => (name ? `${code} — ${name}` : `Département ${code}`),
+  departementHeading: '{code} — {name}',
+  departementHeadingUnknown: 'Département {code}',
   prefecture: 'Préfecture',
   procedure: 'Démarche',
   followed: 'Suivi',
   notFollowed: 'Non suivi',
-  stopped: (date: string) => `Ne répond plus depuis le ${date}`,
+  stopped: 'Ne répond plus depuis le {date}',
   running: 'Sondage en cours…',
   lastProbe: 'Dernier sondage',
-  lastProbeLine: (when: string, outcome: string, firstSlot: string | null) =>
-    `${when} — ${outcome}${firstSlot ? ` (première date : ${firstSlot})` : ''}`,
+  lastProbeLine: '{when} — {outcome}',
+  lastProbeLineSlot: '{when} — {outcome} (première date : {slot})',
   nextProbe: 'Prochain sondage',
   never: 'jamais',
   none: '—',
   onlineMandatory: 'prise de rendez-vous par internet obligatoire',
   onlineMandatoryShort: 'Internet obligatoire',
+  problemDamaged: 'Des fichiers de ce planning sont endommagés : ses chiffres ne peuvent pas être lus.',
 
   exportCsv: 'Exporter le CSV',
   exportCsvAll: 'Exporter tout le CSV',
-  csvSaved: (path: string, rows: number) => `CSV enregistré : ${path} (${plural(rows, 'ligne', 'lignes')})`,
+  csvSaved: 'CSV enregistré : {path} ({rows, plural, one {# ligne} other {# lignes}})',
+  csvDownloaded: 'CSV téléchargé : « {file} », dans le dossier des téléchargements du navigateur.',
   exportPng: 'Exporter le graphique (PNG)',
-  pngDone: 'Graphique exporté.',
+  pngDownloaded: 'Graphique téléchargé : « {file} », dans le dossier des téléchargements du navigateur.',
+  pngSaved: 'Graphique enregistré : {path}',
+  exportCancelled: 'Export annulé : aucun fichier écrit.',
+  associationRequired: "Avant le premier export, indiquez le nom de l'association dans les réglages : il est écrit sur chaque graphique.",
+  goToSettings: 'Aller aux réglages',
 
   backToDashboard: '← Tableau de bord',
   details: 'Détails',
@@ -109,12 +157,11 @@ export const fr = {
   system: 'Système de réservation',
   guichet: 'Guichet',
   minute: 'Passage du robot',
-  minuteValue: (minute: number) =>
-    minute === 0 ? 'toutes les heures, à l’heure pile' : `toutes les heures, ${minute} min après l’heure pile`,
+  minuteValue: '{minute, plural, =0 {toutes les heures, à l’heure pile} other {toutes les heures, # min après l’heure pile}}',
   createdAt: 'Créé le',
   probeNow: 'Sonder maintenant',
   probeRunning: 'Sondage en cours… La page de la préfecture est visitée comme le ferait une personne.',
-  probeResult: (outcome: string) => `Résultat : ${outcome}`,
+  probeResult: 'Résultat : {outcome}',
   edit: 'Modifier',
   follow: 'Suivre',
   unfollow: 'Ne plus suivre',
@@ -123,8 +170,7 @@ export const fr = {
   markAnswering: 'Retirer « ne répond plus »',
   stoppedExplain: 'Un planning qui ne répond plus n’est plus sondé chaque heure ; son historique est conservé.',
   actions: 'Actions',
-  removeConfirm: (label: string) =>
-    `Supprimer le planning « ${label} » ? Il ne sera plus sondé. Les sondages déjà enregistrés sont conservés.`,
+  removeConfirm: 'Supprimer le planning « {label} » ? Il ne sera plus sondé. Les sondages déjà enregistrés sont conservés.',
   topBarTitle: 'Vue d’ensemble',
   monthsTitle: 'Mois par mois',
   monthsOrder: 'Ordre des mois',
@@ -146,8 +192,15 @@ export const fr = {
   screenshot: 'Capture',
   viewScreenshot: 'voir',
   gaps: 'Heures sans sondage (ordinateur éteint ou en veille, application fermée, site mis en pause)',
-  gapLine: (from: string, to: string, hours: number, reason: string) =>
-    `du ${from} au ${to} : ${plural(hours, 'heure', 'heures')}${reason ? ` (${GAP_REASONS_FR[reason] ?? reason})` : ''}`,
+  gapLine: 'du {from} au {to} : {hours, plural, one {# heure} other {# heures}}',
+  gapLineReason: 'du {from} au {to} : {hours, plural, one {# heure} other {# heures}} ({reason})',
+  /** Why a due probe did not run (`Gap.reason`, see electron/core/schedule/types.ts). */
+  gapReasons: {
+    app_closed: 'application fermée',
+    asleep: 'ordinateur en veille',
+    backoff: 'site en pause après des erreurs répétées',
+    overrun: 'le sondage précédent durait encore',
+  },
   yes: 'oui',
   no: 'non',
   systems: {
@@ -162,10 +215,10 @@ export const fr = {
   urlHelp: 'Adresse de la page de rendez-vous, par exemple https://www.seine-saint-denis.gouv.fr/booking/create/9829',
   discover: 'Chercher les guichets',
   discovering: 'Recherche des guichets…',
-  discovered: (count: number, title: string | null) =>
-    `${plural(count, 'guichet trouvé', 'guichets trouvés')}${title ? ` sur « ${title} »` : ''}.`,
+  discovered: '{count, plural, one {# guichet trouvé} other {# guichets trouvés}}.',
+  discoveredOn: '{count, plural, one {# guichet trouvé} other {# guichets trouvés}} sur « {title} ».',
   chooseGuichet: '— Choisir un guichet —',
-  singleGuichet: (label: string) => `Guichet unique : ${label}`,
+  singleGuichet: 'Guichet unique : {label}',
   label: 'Nom du planning',
   departementHelp: 'Tapez le numéro pour aller au département, ou choisissez « Autre code… » pour une collectivité d’outre-mer.',
   chooseDepartement: '— Choisir un département —',
@@ -174,8 +227,8 @@ export const fr = {
   departementCodeHelp: 'Par exemple 975 (Saint-Pierre-et-Miquelon) ou 988 (Nouvelle-Calédonie).',
   knownAddresses: 'Adresses connues (facultatif)',
   knownAddressNone: '— Aucune : saisir l’adresse ci-dessous —',
-  knownAddressOption: (prefecture: string, procedure: string, number: string | null) =>
-    `${prefecture} — ${procedure}${number ? ` (n° ${number})` : ''}`,
+  knownAddressOption: '{prefecture} — {procedure}',
+  knownAddressOptionNumber: '{prefecture} — {procedure} (n° {number})',
   knownAddressesHelp:
     'Adresses de rendez-vous relevées publiquement : choisir l’une d’elles remplit l’adresse, le département, la préfecture et la démarche.',
   knownAddressCheck:
@@ -183,7 +236,8 @@ export const fr = {
   save: 'Enregistrer',
   saving: 'Enregistrement…',
   cancel: 'Annuler',
-  required: (field: string) => `Renseignez le champ « ${field} ».`,
+  required: 'Renseignez le champ « {field} ».',
+  formHasErrors: '{count, plural, one {Un champ est à corriger} other {# champs sont à corriger}} : voir les messages à côté de chacun.',
 
   settingsTitle: 'Réglages',
   browserPath: 'Chemin du navigateur',
@@ -194,9 +248,9 @@ export const fr = {
   authorHelp: 'Écrit dans les images exportées, avec la source et la licence.',
   settingsSaved: 'Réglages enregistrés.',
 
-  chartPeriod: (from: string, to: string) => `Période : du ${from} au ${to}`,
-  chartSource: (prefecture: string) => `Données : ${prefecture} — sondages Guichets`,
-  chartAuthor: (author: string) => `Auteur : ${author}`,
+  chartPeriod: 'Période : du {from} au {to}',
+  chartSource: 'Données : {prefecture} — sondages Guichets',
+  chartAuthor: 'Auteur : {author}',
   chartLicence: 'Licence : CC-BY 4.0',
   chartOverall: 'Ensemble',
 
@@ -211,7 +265,7 @@ export const fr = {
   stepsUrlHelp: 'Adresse de la première page : Guichets l’ouvre avant la première étape, sauf si celle-ci est « Aller à une adresse ».',
   stepsTitle: 'Étapes sur le site',
   stepsHelp: 'Dans l’ordre où une personne les fait. Guichets ne réserve jamais : arrêtez-vous à la page qui montre les créneaux.',
-  stepLegend: (n: number) => `Étape ${n}`,
+  stepLegend: 'Étape {n}',
   stepKind: 'Action',
   stepKinds: {
     goto: 'Aller à une adresse',
@@ -247,11 +301,12 @@ export const fr = {
   trying: 'Essai en cours : les étapes sont jouées dans le navigateur, comme le ferait une personne…',
   trialTitle: 'Résultat de l’essai',
   trialOpening: 'Ouverture de l’adresse',
+  trialStepName: 'Étape {n} : {description}',
   stepOk: 'réussie',
   stepFailed: 'échouée',
-  screenshotAfter: (name: string) => `Capture après « ${name} »`,
-  enlarge: (name: string) => `Agrandir : ${name}`,
-  trialOutcome: (outcome: string) => `Un sondage enregistrerait : ${outcome}`,
+  screenshotAfter: 'Capture après « {name} »',
+  enlarge: 'Agrandir : {name}',
+  trialOutcome: 'Un sondage enregistrerait : {outcome}',
   trialFinalUrl: 'Dernière page',
   close: 'Fermer',
 
@@ -267,14 +322,57 @@ export const fr = {
     expired: 'La session a expiré : le site redemande le code de sécurité. Ouvrez à nouveau la session assistée.',
     closed: 'Aucune session assistée ouverte : ce site demande un code de sécurité avant ses créneaux.',
   } satisfies Record<AssistedSessionStatus['state'], string>,
-  assistedSolvedAt: (when: string) => `Code saisi le ${when}`,
+  assistedSolvedAt: 'Code saisi le {when}',
   assistedExpiredTitle: 'Code de sécurité à saisir à nouveau',
-  assistedExpiredNotice: (label: string) =>
-    `« ${label} » : la session assistée a expiré, le site redemande le code de sécurité. Les sondages enregistrent « captcha » jusque-là.`,
+  assistedExpiredNotice:
+    '« {label} » : la session assistée a expiré, le site redemande le code de sécurité. Les sondages enregistrent « captcha » jusque-là.',
   assistedExpiredAction: 'Aller à la session assistée',
   assistedExpiredBadge: 'Session assistée expirée',
 
-  screenshotOf: (when: string) => `Capture du sondage du ${when}`,
+  /** The « Méthode » page: how figures are made, read and cited. */
+  method: {
+    title: 'Méthode',
+    intro:
+      'Comment Guichets transforme des visites de pages de rendez-vous en chiffres que l’on peut citer devant un tribunal. Les règles sont celles de La Cimade, appliquées de la même façon à chaque planning.',
+    probeTitle: 'Un sondage',
+    probe1:
+      'Chaque planning suivi est visité une fois par heure, à une minute qui lui est propre, dans un navigateur neuf (sans historique ni cookies), comme le ferait une personne : ouverture de la page, conditions cochées, choix du guichet. Guichets ne réserve jamais rien.',
+    probe2:
+      'Un sondage enregistre les deux premières dates libres, ou qu’il n’y en a aucune, avec une capture d’écran légendée de la dernière page, son texte, l’heure (Paris et UTC) et une empreinte qui rend toute modification visible.',
+    categoriesTitle: 'Les cinq catégories',
+    categoriesIntro:
+      'Un sondage fait le jour J entre dans une seule catégorie, selon les dates libres qu’il a trouvées. « Un mois » va jusqu’au même jour du mois suivant inclus (le 31 janvier + un mois = le 28 ou 29 février), « deux mois » de même.',
+    rules: {
+      c1: 'la première et la deuxième date libres tombent au plus tard à J + un mois.',
+      c2: 'la première date tombe au plus tard à J + un mois, la deuxième après (ou il n’y en a qu’une).',
+      c3: 'la première date tombe après J + un mois, au plus tard à J + deux mois.',
+      c4: 'la première date tombe après J + deux mois.',
+      c5: 'le site dit lui-même qu’aucune date n’est libre (son propre message, lu sur la page).',
+    },
+    inconclusiveTitle: 'Sondages non concluants',
+    inconclusive:
+      'Un captcha, une erreur du site (page en erreur, blocage, maintenance), un site injoignable, une page non reconnue ou une erreur du robot ne disent rien des dates : ces sondages ne comptent dans aucune catégorie, jamais dans « pas de date ». Ils sont comptés à côté de la barre, avec leur capture.',
+    gapsTitle: 'Heures sans sondage',
+    gaps:
+      'Quand aucun sondage n’a pu avoir lieu (ordinateur éteint ou en veille, application fermée, site mis en pause après des erreurs répétées), ces heures sont enregistrées comme telles et indiquées à côté de la barre : elles ne sont jamais comptées comme un résultat.',
+    barsTitle: 'La période de chaque barre',
+    barTop:
+      'La barre « Vue d’ensemble » couvre les trois mois entiers qui précèdent le mois en cours (le 1er du premier au dernier jour du troisième). Tant que l’historique ne remonte pas si loin, elle couvre tout l’historique disponible, et le dit sous la barre.',
+    barMonth: 'Les barres « Mois par mois » couvrent chacune un mois du calendrier, en heure de Paris ; celle du mois en cours s’arrête au dernier sondage.',
+    barCounts:
+      'Sous chaque barre : le nombre de sondages concluants et le nombre de jours distincts où ils ont eu lieu. Chaque part est un pourcentage des sondages concluants ; le tableau de chaque mois donne, par catégorie, les sondages et les jours.',
+    readTitle: 'Lire et citer les chiffres',
+    read1:
+      'Citez une part avec sa période et son effectif, par exemple : « du 1er septembre au 30 novembre 2026, 1 980 sondages concluants sur 91 jours ; 97 % sans aucune date disponible ». Précisez la démarche et le guichet.',
+    read2:
+      'Les pièces à joindre : le CSV des sondages (toutes les tentatives, y compris non concluantes), le graphique exporté (qui porte lui-même sa période, sa source et sa licence), et les captures des jours que vous citez.',
+    licenceTitle: 'Licences',
+    licenceData: 'Données (CSV) : Open Database License (ODbL), en citant la source « sondages Guichets » et l’association.',
+    licenceCharts: 'Graphiques : Creative Commons Attribution 4.0 (CC-BY 4.0), avec l’auteur et la source écrits dans l’image.',
+    back: 'Retour',
+  },
+
+  screenshotOf: 'Capture du sondage du {when}',
   openInNewTab: 'Ouvrir dans un nouvel onglet',
 
   // Issue 9: dossier de preuves, publication, import, alerts.
@@ -283,16 +381,16 @@ export const fr = {
     dossierAll: 'Dossier de preuves (tous les plannings)',
     dossierHint: 'Un ZIP (BagIt) pour un avocat : sondages, captures, graphiques, scellements et un résumé PDF, sur les trois derniers mois entiers.',
     dossierProgress: 'Préparation du dossier',
-    dossierDone: (path: string, pdf: string) => `Dossier écrit : ${path} (résumé PDF : ${pdf})`,
+    dossierDone: 'Dossier écrit : {path} (résumé PDF : {pdf})',
     cancel: 'Annuler',
     publish: 'Publier le site',
-    publishDone: (path: string) => `Site écrit dans ${path} : copiez ce dossier chez votre hébergeur.`,
+    publishDone: 'Site écrit dans {path} : copiez ce dossier chez votre hébergeur.',
     importTitle: 'Importer des sondages',
-    importHint: 'Un CSV au format de La Cimade (departement;planning;date_sondage;heure_sondage;premiere_date;deuxieme_date) ou le dossier de preuves d’une autre association.',
+    importHint: 'Un CSV au format de La Cimade (departement ; planning ; date_sondage ; heure_sondage ; premiere_date ; deuxieme_date) ou le dossier de preuves d’une autre association.',
     importPath: 'Chemin du fichier',
     importAssociation: 'Association qui l’a produit (facultatif)',
     importRun: 'Importer',
-    importDone: (added: number, skipped: number) => `${added} sondages importés, ${skipped} déjà présents.`,
+    importDone: '{added, plural, one {# sondage importé} other {# sondages importés}}, {skipped, plural, one {# déjà présent} other {# déjà présents}}.',
     alertsTitle: 'Alertes',
     alertMute: 'Ne plus signaler',
     importedBadge: 'importé',

@@ -1,20 +1,44 @@
+// i18next with react-i18next and ICU messages (plurals, numbers): components call `useTranslation()` and
+// `t('key', { args })`; keys are checked against fr.ts by the type declaration below.
+import i18next, { type i18n as I18nInstance, type TFunction } from 'i18next';
+import ICU from 'i18next-icu';
 import { createContext, useContext } from 'react';
-import { fr } from './fr';
+import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { fr } from './fr';
 
 export type Language = 'fr' | 'en';
-export type Messages = typeof fr;
+export const LANGUAGES: readonly Language[] = ['fr', 'en'];
+export type { Messages } from './resources';
+export type T = TFunction;
 
-export const dictionaries: Record<Language, Messages> = { fr, en };
-
-export interface I18n {
-  language: Language;
-  t: Messages;
-  setLanguage: (language: Language) => void;
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof fr };
+  }
 }
 
-export const I18nContext = createContext<I18n>({ language: 'fr', t: fr, setLanguage: () => undefined });
+export const resources = { fr: { translation: fr }, en: { translation: en } } as const;
 
-export function useI18n(): I18n {
-  return useContext(I18nContext);
+/** A ready instance (initialised synchronously: resources are bundled). */
+export function createI18n(language: Language = 'fr'): I18nInstance {
+  const instance = i18next.createInstance();
+  void instance
+    .use(ICU)
+    .use(initReactI18next)
+    .init({
+      resources,
+      lng: language,
+      fallbackLng: 'fr',
+      initAsync: false,
+      // React escapes what it renders; ICU arguments are plain text.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  return instance;
 }
+
+/** Switches the language and stores the choice in the settings (App provides it). */
+export const SetLanguageContext = createContext<(language: Language) => void>(() => undefined);
+export const useSetLanguage = () => useContext(SetLanguageContext);

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Alert } from '../../../../electron/shared/api';
-import { errorMessage } from '../../api/client';
+import { describeError } from '../../errors';
 import { useApi, useLoaded } from '../../api/context';
-import { useI18n } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 
 /** The alerts of the core (alerts/alerts.ts), one line each, with a way to stop one kind for one planning. */
 export function AlertLines() {
   const api = useApi();
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const load = useCallback(() => api.call('alerts:list'), [api]);
   const { data, reload } = useLoaded(load, ['plannings:changed']);
   // After each probe the core pushes the alerts afresh; until then, those loaded.
@@ -26,19 +26,19 @@ export function AlertLines() {
       setPushed(null);
       reload();
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(describeError(error, t).message);
     }
   };
 
   if (alerts.length === 0 && !problem) return null;
   return (
-    <section aria-label={t.evidence.alertsTitle} className="alerts">
+    <section aria-label={t('evidence.alertsTitle')} className="alerts">
       <ul>
         {alerts.map((alert) => (
           <li key={alert.id} role="status">
             {alert.message}{' '}
             <button type="button" onClick={() => void mute(alert)}>
-              {t.evidence.alertMute}
+              {t('evidence.alertMute')}
             </button>
           </li>
         ))}

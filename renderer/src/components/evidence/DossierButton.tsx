@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DossierProgress } from '../../../../electron/shared/api';
-import { errorMessage } from '../../api/client';
+import { describeError } from '../../errors';
 import { useApi } from '../../api/context';
-import { useI18n } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import { StatusNote, type ActionStatus } from '../StatusNote';
 
 /** Writes a dossier de preuves (default period) into the data folder's exports, with a progress bar and Cancel. */
 export function DossierButton({ planningIds, label }: { planningIds: string[]; label?: string }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const [progress, setProgress] = useState<DossierProgress | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [status, setStatus] = useState<ActionStatus | null>(null);
@@ -29,8 +29,8 @@ export function DossierButton({ planningIds, label }: { planningIds: string[]; l
     setStatus(null);
     setProgress(null);
     api.call('dossier:create', { planningIds, jobId: id }).then(
-      (result) => setStatus({ text: t.evidence.dossierDone(result.path, result.pdfPath), error: false }),
-      (error: unknown) => setStatus({ text: errorMessage(error), error: true }),
+      (result) => setStatus({ text: t('evidence.dossierDone', { path: result.path, pdf: result.pdfPath }), error: false }),
+      (error: unknown) => setStatus({ text: describeError(error, t).message, error: true }),
     ).finally(() => {
       current.current = null;
       setJobId(null);
@@ -39,19 +39,19 @@ export function DossierButton({ planningIds, label }: { planningIds: string[]; l
 
   return (
     <>
-      <button type="button" onClick={start} disabled={jobId !== null} title={t.evidence.dossierHint}>
-        {label ?? t.evidence.dossier}
+      <button type="button" onClick={start} disabled={jobId !== null} title={t('evidence.dossierHint')}>
+        {label ?? t('evidence.dossier')}
       </button>
       {jobId ? (
         <span className="dossier-progress">
           <progress
-            aria-label={t.evidence.dossierProgress}
+            aria-label={t('evidence.dossierProgress')}
             max={progress && progress.total > 0 ? progress.total : undefined}
             value={progress && progress.total > 0 ? progress.done : undefined}
           />{' '}
           {progress?.message ?? ''}{' '}
           <button type="button" onClick={() => void api.call('dossier:cancel', { jobId })}>
-            {t.evidence.cancel}
+            {t('evidence.cancel')}
           </button>
         </span>
       ) : null}

@@ -1,13 +1,13 @@
 import { useState, type SyntheticEvent } from 'react';
-import { errorMessage } from '../../api/client';
+import { describeError } from '../../errors';
 import { useApi } from '../../api/context';
-import { useI18n } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import { StatusNote, type ActionStatus } from '../StatusNote';
 
 /** Imports a La Cimade-layout CSV or another association's dossier, by its path on this computer. */
 export function ImportForm() {
   const api = useApi();
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const [file, setFile] = useState('');
   const [association, setAssociation] = useState('');
   const [busy, setBusy] = useState(false);
@@ -19,24 +19,24 @@ export function ImportForm() {
     api
       .call('import:file', { path: file, ...(association.trim() ? { association: association.trim() } : {}) })
       .then(
-        (result) => setStatus({ text: t.evidence.importDone(result.added, result.skipped), error: false }),
-        (error: unknown) => setStatus({ text: errorMessage(error), error: true }),
+        (result) => setStatus({ text: t('evidence.importDone', { added: result.added, skipped: result.skipped }), error: false }),
+        (error: unknown) => setStatus({ text: describeError(error, t).message, error: true }),
       )
       .finally(() => setBusy(false));
   };
   return (
     <details className="import-form">
-      <summary>{t.evidence.importTitle}</summary>
-      <p>{t.evidence.importHint}</p>
+      <summary>{t('evidence.importTitle')}</summary>
+      <p>{t('evidence.importHint')}</p>
       <form onSubmit={submit}>
         <label>
-          {t.evidence.importPath} <input value={file} onChange={(event) => setFile(event.target.value)} required />
+          {t('evidence.importPath')} <input value={file} onChange={(event) => setFile(event.target.value)} required />
         </label>{' '}
         <label>
-          {t.evidence.importAssociation} <input value={association} onChange={(event) => setAssociation(event.target.value)} />
+          {t('evidence.importAssociation')} <input value={association} onChange={(event) => setAssociation(event.target.value)} />
         </label>{' '}
         <button type="submit" disabled={busy || file.trim() === ''}>
-          {t.evidence.importRun}
+          {t('evidence.importRun')}
         </button>
       </form>
       <StatusNote status={status} />

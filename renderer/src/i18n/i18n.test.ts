@@ -1,0 +1,96 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { ApiClientError } from '../api/client';
+import { describeError, probeDetail } from '../errors';
+import { en } from './en';
+import { fr } from './fr';
+import { createI18n } from './index';
+import { gapLine } from './phrases';
+
+/** Every key of a nested resource object, as "a.b.c", with its message. */
+function leaves(object: object, prefix = ''): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [key, value] of Object.entries(object)) {
+    if (typeof value === 'string') found.set(prefix + key, value);
+    else for (const [inner, text] of leaves(value as object, `${prefix}${key}.`)) found.set(inner, text);
+  }
+  return found;
+}
+
+/** The ICU arguments a message uses, with their kind ("plural", "number", "argument", "select"). */
+function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.argument) into.add(`${element.value}:argument`);
+    if (element.type === TYPE.number) into.add(`${element.value}:number`);
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      into.add(`${element.value}:${element.type === TYPE.plural ? 'plural' : 'select'}`);
+      for (const option of Object.values(element.options)) argumentsOf(option.value, into);
+    }
+  }
+  return into;
+}
+
+describe('the two languages', () => {
+  const french = leaves(fr);
+  const english = leaves(en);
+
+  it('have the same keys', () => {
+    expect([...english.keys()].sort()).toEqual([...french.keys()].sort());
+  });
+
+  it('use the same ICU arguments in every message, and every message parses', () => {
+    for (const [key, text] of french) {
+      const theirs = english.get(key) ?? '';
+      expect([...argumentsOf(parse(theirs))].sort(), key).toEqual([...argumentsOf(parse(text))].sort());
+    }
+  });
+
+  it('write plurals and numbers the way each language does', () => {
+    const t = createI18n('fr').t;
+    expect(t('attemptsOverDays', { attempts: 0, days: 1 })).toBe('0 sondage sur 1 jour');
+    expect(t('attemptsOverDays', { attempts: 1234, days: 2 })).toBe('1\u202f234 sondages sur 2 jours');
+    expect(t('percent', { value: 42 })).toBe('42 %');
+    expect(gapLine(t, '01/12/2026 10:00', '01/12/2026 12:00', 2, 'asleep')).toBe(
+      'du 01/12/2026 10:00 au 01/12/2026 12:00 : 2 heures (ordinateur en veille)',
+    );
+    const e = createI18n('en').t;
+    expect(e('attemptsOverDays', { attempts: 0, days: 1 })).toBe('0 probes over 1 day');
+    expect(e('attemptsOverDays', { attempts: 1234, days: 1 })).toBe('1,234 probes over 1 day');
+    expect(e('minuteValue', { minute: 0 })).toBe('every hour, on the hour');
+  });
+});
+
+describe('errors as the user reads them', () => {
+  const fr = createI18n('fr').t;
+  const en = createI18n('en').t;
+
+  it('are written from the code and the field, never from the core’s French text', () => {
+    const invalidUrl = new ApiClientError('invalid_input', 'Adresse : donnez l’adresse complète (changes.url)', ['url']);
+    expect(describeError(invalidUrl, en)).toEqual({
+      message: 'Give the full address of the booking page, starting with https://',
+      field: ['url'],
+      detail: null,
+    });
+    const step = new ApiClientError('invalid_input', 'Étape 3 : …', ['steps', 'steps', 2, 'selector']);
+    expect(describeError(step, fr).message).toBe('Étape 3 : donnez le sélecteur CSS.');
+    const spacing = new ApiClientError('invalid_input', 'Too small: expected number to be >=0', ['hostSpacingSeconds']);
+    expect(describeError(spacing, fr).message).toBe('Un nombre entier de secondes, de 0 à 3600.');
+  });
+
+  it('say a network failure in plain words, keeping the browser’s text for the details', () => {
+    const raw = 'Erreur du robot : page.goto: net::ERR_UNSAFE_PORT at http://127.0.0.1:6000/';
+    const shown = describeError(new ApiClientError('internal', raw), fr);
+    expect(shown.message).toMatch(/^Le navigateur refuse cette adresse/);
+    expect(shown.detail).toBe(raw);
+    const unknownName = new ApiClientError('not_found', 'Le site ne répond pas (net::ERR_NAME_NOT_RESOLVED). Vérifiez…');
+    expect(describeError(unknownName, en).message).toBe('No site has this name: check the address (a typo?).');
+    expect(probeDetail('unreachable', 'Le site ne répond pas (net::ERR_CONNECTION_REFUSED).', en, 'en').text).toMatch(
+      /^The site refuses the connection/,
+    );
+    // A French sentence with nothing technical in it is not shown as such in English.
+    expect(probeDetail('no_date', 'Aucun créneau : « Aucun créneau disponible »', en, 'en')).toEqual({
+      text: null,
+      raw: 'Aucun créneau : « Aucun créneau disponible »',
+    });
+  });
+});

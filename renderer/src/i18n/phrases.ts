@@ -1,0 +1,18 @@
+// Sentences put together from several keys, for components and for the chart image alike.
+import type { TFunction } from 'i18next';
+
+/** « 93 — Seine-Saint-Denis »; a code outside the catalogue keeps the word « Département ». */
+export function departementHeading(t: TFunction, code: string, name: string | null): string {
+  return name ? t('departementHeading', { code, name }) : t('departementHeadingUnknown', { code });
+}
+
+export function knownAddressOption(t: TFunction, prefecture: string, procedure: string, number: string | null): string {
+  return number ? t('knownAddressOptionNumber', { prefecture, procedure, number }) : t('knownAddressOption', { prefecture, procedure });
+}
+
+/** A gap's hours and, when known, why no probe ran. */
+export function gapLine(t: TFunction, from: string, to: string, hours: number, reason: string): string {
+  const reasons: Record<string, string> = t('gapReasons', { returnObjects: true });
+  const why = reasons[reason];
+  return why ? t('gapLineReason', { from, to, hours, reason: why }) : t('gapLine', { from, to, hours });
+}
