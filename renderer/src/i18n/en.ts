@@ -379,7 +379,7 @@ export const en: Messages = {
     importPath: 'File path',
     importAssociation: 'Association that made it (optional)',
     importRun: 'Import',
-    importDone: '{added, plural, one {# probe imported} other {# probes imported}}, {skipped, number} already there.',
+    importDone: '{added, plural, one {# probe imported} other {# probes imported}}, {skipped, plural, other {# already there}}.',
     alertsTitle: 'Alerts',
     alertMute: 'Stop signalling this',
     importedBadge: 'imported',
