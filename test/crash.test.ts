@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
-import { createStore } from '../electron/core/store/index.js';
 import { verify } from '../electron/core/evidence/index.js';
+import { createStore } from '../electron/core/store/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Inside the project, so that the bundle's packages resolve from node_modules. */

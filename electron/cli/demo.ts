@@ -40,7 +40,7 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; cl
   await core.startSchedule();
   log(`Démonstration : ${DEMO_PLANNINGS.length} plannings fictifs, sondés chaque minute (au lieu de chaque heure).`);
   log(`Données de démonstration : ${options.dataDir}`);
-  log(`Ouvrez ${host.url} dans votre navigateur. Ctrl+C pour arrêter.`);
+  log(`Ouvrez ${host.loginUrl()} dans votre navigateur (adresse à code unique, à ne pas partager). Ctrl+C pour arrêter.`);
   // A first round at once, so that the bars do not wait for the first minute.
   for (const { planning } of await core.api['plannings:list'](undefined)) {
     if (!planning.followed) continue;

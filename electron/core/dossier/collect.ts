@@ -4,7 +4,7 @@ import type { Gap, Planning, Probe } from '../../shared/domain.js';
 import type { Bar, MonthBar } from '../../shared/stats.js';
 import { addGap, addProbe, sortedMonths, type MonthAggregates } from '../stats/index.js';
 import { firstDayOfMonth, lastDayOfMonth, monthOf, monthsBetween, parisDateTime } from '../stats/calendar.js';
-import { addMonth, emptyBar } from '../stats/planningStats.js';
+import { addMonth, emptyBar } from '../stats/planning-stats.js';
 import type { Store } from '../store/index.js';
 import type { Period } from '../report/period.js';
 

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { PlanningOverview } from '../../../electron/shared/api';
 import { useApi, useLoaded } from '../api/context';
 import { formatInstant, formatLocalDateTime } from '../format';
@@ -15,6 +15,7 @@ import { AlertLines } from './evidence/AlertLines';
 import { DossierButton } from './evidence/DossierButton';
 import { ImportForm } from './evidence/ImportForm';
 import { PublishButton } from './evidence/PublishButton';
+import { StatusNote, type ActionStatus } from './StatusNote';
 import { ErrorNote } from './ErrorNote';
 import { describeError } from '../errors';
 
@@ -23,15 +24,21 @@ export function Dashboard() {
   const { t } = useTranslation();
   const load = useCallback(() => api.call('plannings:list'), [api]);
   const { data, error, reload } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished', 'assisted:changed']);
+  const [exported, setExported] = useState<ActionStatus | null>(null);
 
   return (
     <section aria-labelledby="dashboard-title">
       <div className="page-title">
         <h2 id="dashboard-title">{t('dashboardTitle')}</h2>
-        {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} /> : null}
+        {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} onStatus={setExported} /> : null}
         {data && data.length > 0 ? <DossierButton planningIds={data.map((o) => o.planning.id)} label={t('evidence.dossierAll')} /> : null}
         {data && data.length > 0 ? <PublishButton /> : null}
       </div>
+      {exported ? (
+        <p className="action-status">
+          <StatusNote status={exported} />
+        </p>
+      ) : null}
       <AlertLines />
       {error ? (
         <>

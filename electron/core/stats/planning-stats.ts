@@ -8,7 +8,7 @@ import {
 import type { Bar, CategoryCount, MonthBar, PlanningStats, TopBarScope } from '../../shared/stats.js';
 import type { MonthAggregate } from './aggregate.js';
 import { firstDayOfMonth, lastDayOfMonth, monthAt, monthIndex, monthOf } from './calendar.js';
-import { countDays } from './dayMask.js';
+import { countDays } from './day-mask.js';
 
 export function emptyBar(from: LocalDate, to: LocalDate): Bar {
   const categories = {} as Record<Category, CategoryCount>;
