@@ -14,6 +14,7 @@ import { BarWithCounts, Legend } from './CategoryBar';
 import { lastProbeText, ScopeNote } from './Dashboard';
 import { ExportCsv } from './ExportCsv';
 import { ExportPng } from './ExportPng';
+import { DossierButton } from './evidence/DossierButton';
 import { StatusNote, type ActionStatus } from './StatusNote';
 import { MonthBars } from './MonthBars';
 import { ProbeTable } from './ProbeTable';
@@ -136,6 +137,7 @@ function Actions({ detail }: { detail: PlanningDetail }) {
         </button>
         <ExportCsv planningIds={[planning.id]} subject={planning.label} onStatus={setExported} />
         <ExportPng detail={detail} onStatus={setExported} />
+        <DossierButton planningIds={[planning.id]} />
         <a className="button" href={href({ page: 'edit', id: planning.id })}>
           {t('edit')}
         </a>

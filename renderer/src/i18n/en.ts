@@ -403,4 +403,24 @@ export const en: Messages = {
 
   screenshotOf: 'Screenshot of the probe of {when}',
   openInNewTab: 'Open in a new tab',
+
+  evidence: {
+    dossier: 'Evidence dossier',
+    dossierAll: 'Evidence dossier (all plannings)',
+    dossierHint: 'A ZIP (BagIt) for a lawyer: probes, screenshots, charts, seals and a PDF summary, over the last three whole months.',
+    dossierProgress: 'Preparing the dossier',
+    dossierDone: 'Dossier written: {path} (PDF summary: {pdf})',
+    cancel: 'Cancel',
+    publish: 'Publish the website',
+    publishDone: 'Website written to {path}: copy this folder to your web host.',
+    importTitle: 'Import probes',
+    importHint: 'A CSV in La Cimade’s layout (departement, planning, date_sondage, heure_sondage, premiere_date, deuxieme_date) or another association’s evidence dossier.',
+    importPath: 'File path',
+    importAssociation: 'Association that made it (optional)',
+    importRun: 'Import',
+    importDone: '{added, plural, one {# probe imported} other {# probes imported}}, {skipped, plural, other {# already there}}.',
+    alertsTitle: 'Alerts',
+    alertMute: 'Stop signalling this',
+    importedBadge: 'imported',
+  },
 };

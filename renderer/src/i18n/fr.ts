@@ -413,4 +413,25 @@ export const fr = {
 
   screenshotOf: 'Capture du sondage du {when}',
   openInNewTab: 'Ouvrir dans un nouvel onglet',
+
+  // Issue 9: dossier de preuves, publication, import, alerts.
+  evidence: {
+    dossier: 'Dossier de preuves',
+    dossierAll: 'Dossier de preuves (tous les plannings)',
+    dossierHint: 'Un ZIP (BagIt) pour un avocat : sondages, captures, graphiques, scellements et un résumé PDF, sur les trois derniers mois entiers.',
+    dossierProgress: 'Préparation du dossier',
+    dossierDone: 'Dossier écrit : {path} (résumé PDF : {pdf})',
+    cancel: 'Annuler',
+    publish: 'Publier le site',
+    publishDone: 'Site écrit dans {path} : copiez ce dossier chez votre hébergeur.',
+    importTitle: 'Importer des sondages',
+    importHint: 'Un CSV au format de La Cimade (departement ; planning ; date_sondage ; heure_sondage ; premiere_date ; deuxieme_date) ou le dossier de preuves d’une autre association.',
+    importPath: 'Chemin du fichier',
+    importAssociation: 'Association qui l’a produit (facultatif)',
+    importRun: 'Importer',
+    importDone: '{added, plural, one {# sondage importé} other {# sondages importés}}, {skipped, plural, one {# déjà présent} other {# déjà présents}}.',
+    alertsTitle: 'Alertes',
+    alertMute: 'Ne plus signaler',
+    importedBadge: 'importé',
+  },
 };
