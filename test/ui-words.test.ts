@@ -82,7 +82,7 @@ describe('errors where the field is, in words a volunteer understands', () => {
     }
     expect(await page.getByLabel('Département', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await page.getByText('4 champs sont à corriger').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('url');
+    expect(await page.evaluate('document.activeElement?.getAttribute("type")')).toBe('url');
     await shoot('form-missing');
 
     // Enter in the address looks for guichets, it never saves a half-filled form.
@@ -121,7 +121,7 @@ describe('errors where the field is, in words a volunteer understands', () => {
     const error = page.locator('.field-error').filter({ hasText: 'commençant par https://' });
     await error.waitFor();
     expect(await url.getAttribute('aria-describedby')).toContain((await error.getAttribute('id')) ?? 'none');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('url');
+    expect(await page.evaluate('document.activeElement?.getAttribute("type")')).toBe('url');
 
     await page.getByLabel('Langue').selectOption('en');
     await page.locator('.field-error').filter({ hasText: 'Give the full address of the booking page, starting with https://' }).waitFor();

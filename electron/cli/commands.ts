@@ -10,6 +10,7 @@ import type { Probe } from '../shared/domain.js';
 import { printStats } from './stats-table.js';
 import { startDemo } from './demo.js';
 import { startWebHost } from './webhost.js';
+import { dossierCommand, importCommand, publishCommand, type EvidenceCommandContext } from './evidence-commands.js';
 
 export interface CommandContext {
   args: string[];
@@ -20,6 +21,9 @@ export interface CommandContext {
   planningIds: string[];
   schedule: boolean;
   dataDir: string | null;
+  from?: string | null;
+  to?: string | null;
+  association?: string | null;
 }
 
 type Command = (context: CommandContext) => Promise<number>;
@@ -236,7 +240,22 @@ const verifyCommand: Command = async (context) => {
   }
 };
 
+/** Issue 9's commands (evidence-commands.ts), each on a core that is closed after. */
+function withCore(run: (core: Core, context: EvidenceCommandContext) => Promise<number>): Command {
+  return async (context) => {
+    const core = openCore(context);
+    try {
+      return await run(core, { ...context, from: context.from ?? null, to: context.to ?? null, association: context.association ?? null });
+    } finally {
+      await core.close();
+    }
+  };
+}
+
 export const commands: Record<string, Command | undefined> = {
+  dossier: withCore(dossierCommand),
+  publish: withCore(publishCommand),
+  import: withCore(importCommand),
   discover,
   probe,
   run,

@@ -31,8 +31,11 @@ export interface ProbeCaption {
 }
 
 export interface Prober {
-  /** Never throws for a site's behaviour; throws AppError only for bad input (URL, system, guichet). */
-  probe(target: ProbeTarget, caption: ProbeCaption, options?: { timeoutMs?: number }): Promise<ProbeResult>;
+  /**
+   * Never throws for a site's behaviour; throws AppError only for bad input (URL, system, guichet). An aborted
+   * `signal` (the schedule gave up on the probe) closes its browser context, which ends the walk at once.
+   */
+  probe(target: ProbeTarget, caption: ProbeCaption, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<ProbeResult>;
   /** The guichets offered at a booking URL; AppError when the page cannot be read. */
   discover(url: string, system?: BookingSystem): Promise<DiscoverResult>;
   /** Runs user-defined steps once in a fresh context, with a screenshot after each step. */
@@ -151,7 +154,7 @@ export function createProber(options: ProberOptions): Prober {
   async function probe(
     target: ProbeTarget,
     caption: ProbeCaption,
-    overrides?: { timeoutMs?: number },
+    overrides?: { timeoutMs?: number; signal?: AbortSignal },
   ): Promise<ProbeResult> {
     checkUrl(target.url);
     const adapter = adapterFor(target.url, target.system);
@@ -188,6 +191,9 @@ export function createProber(options: ProberOptions): Prober {
       return { ...base, outcome: 'robot_error', detail, durationMs, environment: environment(launched) };
     }
     const { context, page } = opened;
+    const abandon = () => void context.close().catch(() => undefined);
+    if (overrides?.signal?.aborted) abandon();
+    overrides?.signal?.addEventListener('abort', abandon, { once: true });
     let httpStatus: number | null = null;
     const ctx: AdapterContext = {
       page,
@@ -246,6 +252,7 @@ export function createProber(options: ProberOptions): Prober {
         environment: environment(launched),
       };
     } finally {
+      overrides?.signal?.removeEventListener('abort', abandon);
       await context.close().catch(() => undefined);
     }
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AssistedSessionStatus } from '../../shared/api.js';
-import type { BookingSystem, Planning } from '../../shared/domain.js';
+import type { BookingSystem, Planning, ProbeTrigger } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { createAssistedSessions, createProber, findBrowser, type AssistedSessions, type Prober } from '../probe/index.js';
@@ -82,7 +82,12 @@ export function createBrowsers(options: BrowsersOptions) {
    * the probe that finds it expired records so, and later ones go the usual way (and meet the captcha) until the
    * person solves it again.
    */
-  async function probe(planning: Planning, probeId: string, trigger: string): Promise<{ result: ProbeResult; trigger: string }> {
+  async function probe(
+    planning: Planning,
+    probeId: string,
+    trigger: ProbeTrigger,
+    signal?: AbortSignal,
+  ): Promise<{ result: ProbeResult; trigger: ProbeTrigger }> {
     const caption = { probeId, planningLabel: `${planning.prefecture} — ${planning.label}` };
     const sessions = assisted;
     if (sessions?.status(planning.id).state === 'ready') {
@@ -91,7 +96,7 @@ export function createBrowsers(options: BrowsersOptions) {
     const startedAt = clock.now();
     try {
       const target = { url: planning.url, guichet: planning.guichet, system: planning.system, steps: planning.steps };
-      return { result: await (await getProber()).probe(target, caption), trigger };
+      return { result: await (await getProber()).probe(target, caption, signal ? { signal } : undefined), trigger };
     } catch (error) {
       // A planning the robot cannot follow as set up (a guichet that no longer exists, say): recorded, so that
       // the hour shows what went wrong instead of a silent gap, and the message says what to fix.

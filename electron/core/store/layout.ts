@@ -35,8 +35,10 @@ export const gapsFile = (planningId: string, month: MonthKey): string =>
 
 export const aggregatesFile = (planningId: string): string => `${AGGREGATES_DIR}/${planningId}.json`;
 
+export const artefactFolder = (planningId: string, month: MonthKey): string => `${EVIDENCE_DIR}/${planningId}/${month}`;
+
 export const artefactFile = (planningId: string, month: MonthKey, probeId: string, ext: 'png' | 'txt'): string =>
-  `${EVIDENCE_DIR}/${planningId}/${month}/${probeId}.${ext}`;
+  `${artefactFolder(planningId, month)}/${probeId}.${ext}`;
 
 export const absolute = (dir: string, relative: string): string => path.join(dir, ...relative.split('/'));
 
