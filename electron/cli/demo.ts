@@ -1,6 +1,8 @@
 import { systemClock } from '../core/clock.js';
 import { createCore, type Core } from '../core/api/create-core.js';
 import { DEMO_PLANNINGS, startReplicaServer } from '../core/replicas/index.js';
+import { createStore } from '../core/store/index.js';
+import { writeDemoHistory } from './demo-history.js';
 import type { Planning } from '../shared/domain.js';
 import { startWebHost } from './webhost.js';
 
@@ -23,11 +25,19 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; cl
   const prefectures = [...new Set(DEMO_PLANNINGS.map((demo) => demo.prefecture))];
   const servers = await Promise.all(prefectures.map(() => startReplicaServer({ clock: systemClock, port: 0 })));
   const originOf = new Map(prefectures.map((name, index) => [name, servers[index]?.origin ?? '']));
+  // The plannings first, through the API; then, with no core open on the folder, their made-up past through the
+  // store's own append path (see demo-history.ts); then the core that serves and probes.
+  const setup = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, demo: true, log });
+  await syncDemoPlannings(setup, originOf);
+  const plannings = (await setup.api['plannings:list'](undefined)).map((overview) => overview.planning);
+  await setup.close();
+  const store = createStore({ dir: options.dataDir, clock: systemClock });
+  const written = await writeDemoHistory(store, plannings, systemClock.now()).finally(() => store.close());
+  if (written > 0) log(`Démonstration : ${written} sondages synthétiques écrits pour remplir les trois derniers mois.`);
+
   const core = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, demo: true, log });
   // Every minute instead of every hour: a short spacing and timeout keep the demo lively.
   await core.api['settings:update']({ hostSpacingSeconds: 5, probeTimeoutSeconds: 45 });
-
-  await syncDemoPlannings(core, originOf);
 
   core.on('probe:finished', (probe) => {
     log(`${probe.localTime} ${probe.planningId} → ${probe.outcome}${probe.firstSlot ? ` ${probe.firstSlot}` : ''}`);
@@ -75,7 +85,8 @@ async function syncDemoPlannings(core: Core, originOf: ReadonlyMap<string, strin
   for (const demo of DEMO_PLANNINGS) {
     const url = new URL(demo.path, originOf.get(demo.prefecture)).toString();
     const fields = {
-      label: demo.label,
+      // « démonstration » in the name: it is then on every screen, chart and CSV row of these plannings.
+      label: `${demo.label} (démonstration)`,
       departement: demo.departement,
       prefecture: demo.prefecture,
       url,

@@ -4,12 +4,14 @@ import type {
   BookingSystem,
   Gap,
   Guichet,
+  LocalDate,
   LocalDateTime,
   MonthKey,
   Outcome,
   Planning,
   Probe,
   Settings,
+  Step,
   StepsSpec,
 } from './domain.js';
 import type { PlanningStats } from './stats.js';
@@ -69,6 +71,10 @@ export interface PlanningOverview {
   /** ISO instant of the next scheduled probe, when the schedule runs and the planning is followed. */
   nextProbeAt: string | null;
   running: boolean;
+  /** The robot cannot read the site: non-null after three `robot_error`/`unrecognized` probes in a row. */
+  robotTrouble: { since: string; count: number; lastProbeId: string; step: string | null; detail: string; stepsTaken: Step[] } | null;
+  /** The last local day a probe saw free dates (read from the aggregates), or null if none ever did. */
+  lastDatesDay: LocalDate | null;
 }
 
 export interface PlanningDetail extends PlanningOverview {
@@ -109,7 +115,9 @@ export interface ApiMethods {
   'plannings:discover': { input: { url: string }; output: DiscoverResult };
   'probes:runNow': { input: { planningId: string }; output: Probe };
   /** A month's probes, newest first; without a month, the newest 500. */
-  'probes:list': { input: { planningId: string; month?: MonthKey }; output: Probe[] };
+  'probes:list': { input: { planningId: string; month?: MonthKey; day?: LocalDate }; output: Probe[] };
+  /** A month's gaps (hours when no probe ran), newest first. */
+  'gaps:list': { input: { planningId: string; month: MonthKey }; output: Gap[] };
   /** Opens the visible window where the person solves the captcha. */
   'assisted:open': { input: { planningId: string }; output: AssistedSessionStatus };
   'assisted:close': { input: { planningId: string }; output: AssistedSessionStatus };
@@ -140,6 +148,7 @@ export const API_METHODS = [
   'plannings:discover',
   'probes:runNow',
   'probes:list',
+  'gaps:list',
   'assisted:open',
   'assisted:close',
   'steps:try',

@@ -1,11 +1,11 @@
-// Probes: one now, at the user's request, and a planning's probes month by month.
+// Probes: one now, at the user's request, and a planning's probes and gaps month by month (or one day).
 import { AppError } from '../errors.js';
 import { mustGetPlanning, type HandlerContext, type Handlers } from './context.js';
 
 /** Three years of a planning are 26 000 probes: without a month, the newest ones only. */
 const RECENT_PROBES = 500;
 
-export function probeHandlers(ctx: HandlerContext): Handlers<'probes:runNow' | 'probes:list'> {
+export function probeHandlers(ctx: HandlerContext): Handlers<'probes:runNow' | 'probes:list' | 'gaps:list'> {
   return {
     'probes:runNow': async ({ planningId }) => {
       await ctx.asWriter();
@@ -14,9 +14,14 @@ export function probeHandlers(ctx: HandlerContext): Handlers<'probes:runNow' | '
       if (!probe) throw new AppError('busy', 'Le sondage n’a pas pu aboutir à temps. Réessayez dans un instant.');
       return probe;
     },
-    'probes:list': async ({ planningId, month }) => {
+    'probes:list': async ({ planningId, month, day }) => {
       await mustGetPlanning(ctx, planningId);
+      if (day) return ctx.store.probes.list(planningId, { day });
       return ctx.store.probes.list(planningId, month ? { month } : { limit: RECENT_PROBES });
+    },
+    'gaps:list': async ({ planningId, month }) => {
+      await mustGetPlanning(ctx, planningId);
+      return ctx.store.gaps.list(planningId, month);
     },
   };
 }

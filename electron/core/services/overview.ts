@@ -5,6 +5,7 @@ import type { Planning } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { planningStats } from '../stats/index.js';
+import { lastDatesDay } from '../stats/lastDates.js';
 import type { Store } from '../store/index.js';
 import type { Browsers } from './browsers.js';
 import type { ScheduleRunner } from './schedule-runner.js';
@@ -43,6 +44,9 @@ export function createOverview({ store, clock, browsers, scheduler }: OverviewDe
       lastProbe,
       nextProbeAt: next ? next.toISOString() : null,
       running: running?.isRunning(planning.id) ?? false,
+      // Filled by the robot's diagnosis (issue 6 item 8) once it lands; the UI already shows it when set.
+      robotTrouble: null,
+      lastDatesDay: lastDatesDay(aggregates),
     };
   };
 }
