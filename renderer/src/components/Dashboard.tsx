@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { PlanningOverview } from '../../../electron/shared/api';
 import { useApi, useLoaded } from '../api/context';
 import { formatInstant, formatLocalDateTime } from '../format';
@@ -13,17 +13,43 @@ import { BarWithCounts, Legend } from './CategoryBar';
 import { ExportCsv } from './ExportCsv';
 import { ErrorNote } from './ErrorNote';
 import { describeError } from '../errors';
+import { DashboardTable } from './DashboardTable';
+
+type View = 'table' | 'cards';
+const VIEW_KEY = 'guichets.dashboardView';
+
+/** The table by default; the cards for who prefers them, remembered on this computer. */
+function useView(): [View, (view: View) => void] {
+  const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'cards' ? 'cards' : 'table'));
+  return [
+    view,
+    (next) => {
+      localStorage.setItem(VIEW_KEY, next);
+      setView(next);
+    },
+  ];
+}
 
 export function Dashboard() {
   const api = useApi();
   const { t } = useTranslation();
   const load = useCallback(() => api.call('plannings:list'), [api]);
   const { data, error, reload } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished', 'assisted:changed']);
+  const [view, setView] = useView();
 
   return (
     <section aria-labelledby="dashboard-title">
       <div className="page-title">
         <h2 id="dashboard-title">{t('dashboardTitle')}</h2>
+        {data && data.length > 0 ? (
+          <div className="view-switch" role="group" aria-label={t('board.view')}>
+            {(['table', 'cards'] as const).map((option) => (
+              <button key={option} type="button" aria-pressed={view === option} onClick={() => setView(option)}>
+                {option === 'table' ? t('board.viewTable') : t('board.viewCards')}
+              </button>
+            ))}
+          </div>
+        ) : null}
         {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} /> : null}
       </div>
       {error ? (
@@ -45,9 +71,11 @@ export function Dashboard() {
         <>
           {/* The colours first, so that the first bars read at once. */}
           <Legend compact />
-          {groupPlannings(data).map((group) => (
-            <DepartementGroupView key={group.departement} group={group} />
-          ))}
+          {view === 'table' ? (
+            <DashboardTable overviews={data} />
+          ) : (
+            groupPlannings(data).map((group) => <DepartementGroupView key={group.departement} group={group} />)
+          )}
         </>
       )}
     </section>
