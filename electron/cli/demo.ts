@@ -18,7 +18,9 @@ export interface DemoOptions {
  * The whole job on built-in replica préfectures: the replicas on 127.0.0.1, the schedule probing them every
  * minute in a real headless browser, and the web UI. Its data folder is its own, apart from real plannings.
  */
-export async function startDemo(options: DemoOptions): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDemo(
+  options: DemoOptions,
+): Promise<{ url: string; close(): Promise<void>; verify: Core['verify'] }> {
   const { log } = options;
   // One replica server per préfecture: like the real sites, each is its own host, so that the spacing between
   // two requests to one host does not make every préfecture wait for the others.
@@ -59,6 +61,7 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; cl
   }
   return {
     url: host.url,
+    verify: (planningId) => core.verify(planningId),
     async close() {
       await host.close();
       await core.close();

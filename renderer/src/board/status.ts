@@ -28,8 +28,10 @@ export function planningStatus(overview: PlanningOverview, today: LocalDate): Pl
   if (planning.stoppedAt) return of('stopped');
   if (overview.problem) return of('damaged');
   if (overview.robotTrouble) return of('robot');
-  if (lastProbe?.outcome === 'captcha' && overview.assisted?.state !== 'ready') return of('captcha');
-  if (overview.assisted?.state === 'expired') return of('captcha');
+  // Only a site with an assisted session (RDV-Préfecture) can be helped by a person typing the code.
+  if (overview.assisted && (overview.assisted.state === 'expired' || (lastProbe?.outcome === 'captcha' && overview.assisted.state !== 'ready'))) {
+    return of('captcha');
+  }
   if (!planning.followed) return of('notFollowed');
   if (!lastProbe) return of('waiting');
   if (lastProbe.outcome === 'dates') return of('ok');

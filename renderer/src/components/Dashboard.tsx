@@ -38,7 +38,7 @@ export function Dashboard() {
   const [view, setView] = useView();
 
   return (
-    <section aria-labelledby="dashboard-title">
+    <section aria-labelledby="dashboard-title" className={view === 'table' ? 'dashboard-table-view' : undefined}>
       <div className="page-title">
         <h2 id="dashboard-title">{t('dashboardTitle')}</h2>
         {data && data.length > 0 ? (

@@ -133,6 +133,13 @@ export function DashboardTable({ overviews }: { overviews: readonly PlanningOver
   );
 }
 
+/** « 30/11 10:55 » this year, the full date otherwise: the column stays narrow and nothing is ambiguous. */
+function shortInstant(iso: string): string {
+  const full = formatInstant(iso);
+  const thisYear = formatInstant(new Date().toISOString()).slice(6, 10);
+  return full.slice(6, 10) === thisYear ? `${full.slice(0, 5)} ${full.slice(11)}` : full;
+}
+
 function TableRow({ row }: { row: Row }) {
   const { t } = useTranslation();
   const { overview, status } = row;
@@ -143,7 +150,9 @@ function TableRow({ row }: { row: Row }) {
     <tr className={`status-row-${status.kind}`}>
       <td title={name ?? undefined}>{planning.departement}</td>
       <th scope="row" className="planning-cell">
-        <a href={href({ page: 'planning', id: planning.id })}>{planning.label}</a>
+        <a href={href({ page: 'planning', id: planning.id })} title={`${planning.label} — ${planning.prefecture}`}>
+          {planning.label}
+        </a>
         <span className="muted"> {planning.prefecture}</span>
       </th>
       <td>{t(`board.systems.${planning.system}`)}</td>
@@ -154,8 +163,8 @@ function TableRow({ row }: { row: Row }) {
         ) : null}
       </td>
       <td className="number">{closed === null ? t('none') : t('percent', { value: Math.round((1 - closed) * 100) })}</td>
-      <td className="last-cell">
-        {lastProbe ? t('board.lastShort', { when: formatInstant(lastProbe.startedAt), outcome: t(`outcomes.${lastProbe.outcome}`) }) : t('never')}
+      <td className="last-cell" title={lastProbe ? formatInstant(lastProbe.startedAt) : undefined}>
+        {lastProbe ? t('board.lastShort', { when: shortInstant(lastProbe.startedAt), outcome: t(`outcomes.${lastProbe.outcome}`) }) : t('never')}
         {overview.running ? <span className="progress" aria-label={t('running')} /> : null}
       </td>
       <td>

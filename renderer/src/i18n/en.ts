@@ -329,7 +329,7 @@ export const en: Messages = {
     viewTable: 'Table',
     viewCards: 'Cards',
     search: 'Search',
-    searchHelp: 'préfecture, procedure, département…',
+    searchHelp: 'préfecture, procedure…',
     filterDepartement: 'Département',
     filterSystem: 'System',
     filterStatus: 'Status',

@@ -338,7 +338,7 @@ export const fr = {
     viewTable: 'Tableau',
     viewCards: 'Cartes',
     search: 'Rechercher',
-    searchHelp: 'préfecture, démarche, département…',
+    searchHelp: 'préfecture, démarche…',
     filterDepartement: 'Département',
     filterSystem: 'Système',
     filterStatus: 'État',
