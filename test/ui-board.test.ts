@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { createStore } from '../electron/core/store/index.js';
 import { systemClock } from '../electron/core/clock.js';
-import { startDemo } from '../electron/cli/demo.js';
+import { prepareDemoFolder } from '../electron/cli/demo.js';
+import { DEMO_PLANNINGS } from '../electron/core/replicas/index.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { appendSyntheticProbes, syntheticPlanning, syntheticProbe } from './support/synthetic.js';
 import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
@@ -121,9 +122,7 @@ describe('the evidence browser', () => {
     await page.getByRole('heading', { level: 2, name: EVIDENCE_LABEL }).waitFor();
     const monthName = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(PAST.toJSDate());
     const month = page.locator('details.month').filter({ hasText: monthName });
-    await month.evaluate((details: HTMLDetailsElement) => {
-      details.open = true;
-    });
+    await month.evaluate('(details) => { details.open = true; }');
     await month.getByRole('link', { name: `Voir les sondages de ${monthName}` }).click();
     const calendar = page.getByRole('group', { name: `Calendrier de ${monthName}` });
     const day = calendar.getByRole('link', { name: new RegExp(`^\\w+ 14 .*: 3 sondages`) });
@@ -136,7 +135,11 @@ describe('the evidence browser', () => {
     await panel.getByRole('button', { name: 'voir' }).first().click();
     const viewer = page.getByRole('dialog');
     await viewer.getByText('Sondage 1 sur 3').waitFor();
-    const loaded = async () => viewer.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+    const loaded = async () =>
+      viewer.locator('img').evaluate((img) => {
+        const image = img as unknown as { complete: boolean; naturalWidth: number };
+        return image.complete && image.naturalWidth > 0;
+      });
     await expect.poll(loaded).toBe(true);
     await page.keyboard.press('ArrowRight');
     await viewer.getByText('Sondage 2 sur 3').waitFor();
@@ -149,26 +152,34 @@ describe('the evidence browser', () => {
 });
 
 describe('the demo', () => {
+  // The demo folder as `npm run demo` prepares it (its plannings, then their synthetic past), served without the
+  // minute schedule: what a newcomer sees first. The live probing of the demo is tested in core.test.ts.
   it('opens on three-month bars filled by synthetic records labelled as the demonstration', async () => {
     const demoDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-ui-board-demo-'));
-    const previous = process.env.GUICHETS_BROWSER;
-    process.env.GUICHETS_BROWSER = BROWSER;
-    const demo = await startDemo({ dataDir: demoDir, port: 0, appVersion: '0.0.0-test', staticDir: STATIC_DIR, log: () => undefined });
+    const originOf = new Map(DEMO_PLANNINGS.map((demo) => [demo.prefecture, 'http://127.0.0.1:9']));
+    await prepareDemoFolder({ dataDir: demoDir, appVersion: '0.0.0-test', log: () => undefined, originOf });
+    const demoCore = createCore({ dataDir: demoDir, appVersion: '0.0.0-test', demo: true, log: () => undefined });
+    const demoHost = await startWebHost({ core: demoCore, port: 0, staticDir: STATIC_DIR, log: () => undefined });
     const demoPage = await browser.newPage({ viewport: VIEWPORT, locale: 'fr-FR' });
     try {
-      await demoPage.goto(demo.url);
+      await demoPage.goto(demoHost.url);
       const first = demoPage.locator('table.board-table tbody tr').first();
       await first.getByRole('img', { name: /sondages? concluants? sur/ }).waitFor();
       await first.getByText('(démonstration)').waitFor();
       await demoPage.screenshot({ path: path.join(RESULTS, 'board-demo.png') });
       await first.getByRole('link').click();
       await demoPage.getByText('Trois mois entiers avant le mois en cours').waitFor();
+      // A past day: its synthetic probe says so, and has no screenshot to pass for a real one.
+      await demoPage.getByRole('link', { name: 'Mois précédent' }).click();
+      const day = demoPage.getByRole('group', { name: /^Calendrier de / }).getByRole('link', { name: /: 1 sondage/ }).first();
+      await day.click();
+      await demoPage.getByRole('region', { name: /^Sondages du / }).getByText('démonstration', { exact: true }).waitFor();
       await demoPage.screenshot({ path: path.join(RESULTS, 'board-demo-planning.png'), fullPage: true });
+      expect((await demoCore.verify()).problems).toEqual([]);
     } finally {
       await demoPage.close();
-      await demo.close();
-      if (previous === undefined) delete process.env.GUICHETS_BROWSER;
-      else process.env.GUICHETS_BROWSER = previous;
+      await demoHost.close();
+      await demoCore.close();
       await rm(demoDir, { recursive: true, force: true });
     }
   }, 120_000);

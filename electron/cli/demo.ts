@@ -27,16 +27,7 @@ export async function startDemo(
   const prefectures = [...new Set(DEMO_PLANNINGS.map((demo) => demo.prefecture))];
   const servers = await Promise.all(prefectures.map(() => startReplicaServer({ clock: systemClock, port: 0 })));
   const originOf = new Map(prefectures.map((name, index) => [name, servers[index]?.origin ?? '']));
-  // The plannings first, through the API; then, with no core open on the folder, their made-up past through the
-  // store's own append path (see demo-history.ts); then the core that serves and probes.
-  const setup = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, demo: true, log });
-  await syncDemoPlannings(setup, originOf);
-  const plannings = (await setup.api['plannings:list'](undefined)).map((overview) => overview.planning);
-  await setup.close();
-  const store = createStore({ dir: options.dataDir, clock: systemClock });
-  const written = await writeDemoHistory(store, plannings, systemClock.now()).finally(() => store.close());
-  if (written > 0) log(`Démonstration : ${written} sondages synthétiques écrits pour remplir les trois derniers mois.`);
-
+  await prepareDemoFolder({ ...options, originOf });
   const core = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, demo: true, log });
   // Every minute instead of every hour: a short spacing and timeout keep the demo lively.
   await core.api['settings:update']({ hostSpacingSeconds: 5, probeTimeoutSeconds: 45 });
@@ -68,6 +59,27 @@ export async function startDemo(
       await Promise.all(servers.map((server) => server.close()));
     },
   };
+}
+
+/**
+ * The demo folder before its core opens: the plannings first, through the API; then, with no core open on the
+ * folder, their made-up past through the store's own append path (see demo-history.ts).
+ */
+export async function prepareDemoFolder(options: {
+  dataDir: string;
+  appVersion: string;
+  log: (message: string) => void;
+  /** Each préfecture's replica origin (http://127.0.0.1:port). */
+  originOf: ReadonlyMap<string, string>;
+}): Promise<void> {
+  const { log } = options;
+  const setup = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, demo: true, log });
+  await syncDemoPlannings(setup, options.originOf);
+  const plannings = (await setup.api['plannings:list'](undefined)).map((overview) => overview.planning);
+  await setup.close();
+  const store = createStore({ dir: options.dataDir, clock: systemClock });
+  const written = await writeDemoHistory(store, plannings, systemClock.now()).finally(() => store.close());
+  if (written > 0) log(`Démonstration : ${written} sondages synthétiques écrits pour remplir les trois derniers mois.`);
 }
 
 /** A demo planning is known by where it points on its replica (the port changes at every start) and its guichet. */
