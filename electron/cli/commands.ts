@@ -6,10 +6,12 @@ import { AppError } from '../core/errors.js';
 import { defaultDataDir, findAppRoot, readAppVersion } from '../core/paths.js';
 import { createProber, findBrowser, type Prober } from '../core/probe/index.js';
 import { newProbeId } from '../core/services/record-probe.js';
+import { CLI_PROBES_DIR } from '../core/store/index.js';
 import type { Probe } from '../shared/domain.js';
 import { printStats } from './stats-table.js';
 import { startDemo } from './demo.js';
 import { startWebHost } from './webhost.js';
+import { dossierCommand, importCommand, publishCommand, type EvidenceCommandContext } from './evidence-commands.js';
 
 export interface CommandContext {
   args: string[];
@@ -20,6 +22,9 @@ export interface CommandContext {
   planningIds: string[];
   schedule: boolean;
   dataDir: string | null;
+  from?: string | null;
+  to?: string | null;
+  association?: string | null;
 }
 
 type Command = (context: CommandContext) => Promise<number>;
@@ -113,11 +118,17 @@ const probe: Command = async (context) => {
     const id = newProbeId(systemClock.now());
     const result = await prober.probe({ url, guichet: context.guichet }, { probeId: id, planningLabel: url });
     let screenshot: string | null = null;
+    let logFile: string | null = null;
+    const dir = path.join(dataDirOf(context), CLI_PROBES_DIR);
+    if (result.screenshot || result.log) await mkdir(dir, { recursive: true });
     if (result.screenshot) {
-      const dir = path.join(dataDirOf(context), 'cli-probes');
-      await mkdir(dir, { recursive: true });
       screenshot = path.join(dir, `${id}.png`);
       await writeFile(screenshot, result.screenshot);
+    }
+    if (result.log) {
+      // The robot's steps, Playwright's call logs and the browser's console: kept beside the capture, not printed.
+      logFile = path.join(dir, `${id}.log`);
+      await writeFile(logFile, result.log);
     }
     const output = {
       outcome: result.outcome,
@@ -126,6 +137,7 @@ const probe: Command = async (context) => {
       durationMs: result.durationMs,
       url: result.url,
       screenshot,
+      log: logFile,
       detail: result.detail,
     };
     if (context.json) process.stdout.write(`${JSON.stringify(output)}\n`);
@@ -134,6 +146,7 @@ const probe: Command = async (context) => {
       if (result.firstSlot) process.stdout.write(`Premier créneau : ${result.firstSlot}\n`);
       if (result.secondSlot) process.stdout.write(`Deuxième créneau : ${result.secondSlot}\n`);
       if (screenshot) process.stdout.write(`Capture : ${screenshot}\n`);
+      if (logFile) process.stdout.write(`Journal : ${logFile}\n`);
     }
     return 0;
   } finally {
@@ -236,7 +249,22 @@ const verifyCommand: Command = async (context) => {
   }
 };
 
+/** Issue 9's commands (evidence-commands.ts), each on a core that is closed after. */
+function withCore(run: (core: Core, context: EvidenceCommandContext) => Promise<number>): Command {
+  return async (context) => {
+    const core = openCore(context);
+    try {
+      return await run(core, { ...context, from: context.from ?? null, to: context.to ?? null, association: context.association ?? null });
+    } finally {
+      await core.close();
+    }
+  };
+}
+
 export const commands: Record<string, Command | undefined> = {
+  dossier: withCore(dossierCommand),
+  publish: withCore(publishCommand),
+  import: withCore(importCommand),
   discover,
   probe,
   run,

@@ -30,7 +30,8 @@ export async function startDemo(
   await prepareDemoFolder({ ...options, originOf });
   const core = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, demo: true, log });
   // Every minute instead of every hour: a short spacing and timeout keep the demo lively.
-  await core.api['settings:update']({ hostSpacingSeconds: 5, probeTimeoutSeconds: 45 });
+  // The replicas answer at once: their probes are all work for the CPU, so two at a time as on any PC.
+  await core.api['settings:update']({ hostSpacingSeconds: 5, probeTimeoutSeconds: 45, maxParallelProbes: 2 });
 
   core.on('probe:finished', (probe) => {
     log(`${probe.localTime} ${probe.planningId} → ${probe.outcome}${probe.firstSlot ? ` ${probe.firstSlot}` : ''}`);

@@ -71,10 +71,22 @@ export interface PlanningOverview {
   /** ISO instant of the next scheduled probe, when the schedule runs and the planning is followed. */
   nextProbeAt: string | null;
   running: boolean;
-  /** The robot cannot read the site: non-null after three `robot_error`/`unrecognized` probes in a row. */
-  robotTrouble: { since: string; count: number; lastProbeId: string; step: string | null; detail: string; stepsTaken: Step[] } | null;
+  /** Non-null after three `robot_error`/`unrecognized` probes in a row: « Le robot ne sait plus lire ce site ». */
+  robotTrouble: RobotTrouble | null;
   /** The last local day a probe saw free dates (read from the aggregates), or null if none ever did. */
   lastDatesDay: LocalDate | null;
+}
+
+export interface RobotTrouble {
+  /** ISO instant of the first probe of the streak. */
+  since: string;
+  count: number;
+  lastProbeId: string;
+  /** The robot's step when it stopped (French), null when unknown. */
+  step: string | null;
+  detail: string;
+  /** What the robot did up to the failure, as user-defined steps (to pre-fill the steps editor). */
+  stepsTaken: Step[];
 }
 
 export interface PlanningDetail extends PlanningOverview {
@@ -87,6 +99,13 @@ export interface BrowserStatus {
   path: string | null;
   /** What to do when no browser was found. */
   message: string | null;
+}
+
+/** A browser that started: its program, its name and its version. */
+export interface BrowserTest {
+  path: string;
+  name: string;
+  version: string;
 }
 
 export interface AppInfo {
@@ -103,6 +122,54 @@ export interface CsvExportResult {
   path: string;
   rows: number;
 }
+
+/** A dossier de preuves written (issue 9): a BagIt ZIP, and its PDF summary beside it. */
+export interface DossierResult {
+  path: string;
+  pdfPath: string;
+  probes: number;
+  screenshots: number;
+  payloadBytes: number;
+  /** Name of the seal carried (its UTC time), or null when the data folder had none. */
+  seal: string | null;
+  /** Evidence files whose bytes differ from their record, or missing: named in the dossier too. */
+  altered: string[];
+}
+
+export interface DossierProgress {
+  jobId: string;
+  phase: 'collect' | 'render' | 'files' | 'done';
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface PublishResult {
+  path: string;
+  pages: number;
+}
+
+export interface ImportResult {
+  /** Probes added; rows already there (same planning and time) are not added twice. */
+  added: number;
+  skipped: number;
+  /** Per planning id, how many were added. */
+  byPlanning: Record<string, number>;
+}
+
+/** Something about a followed planning, the disk or the seals that deserves a person's attention. */
+export interface Alert {
+  /** Stable for one situation, so that a notification is shown once. */
+  id: string;
+  kind: AlertKind;
+  planningId: string | null;
+  /** ISO instant the situation began. */
+  since: string;
+  /** In French. */
+  message: string;
+}
+export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** Every method: its input and its output. Names are `namespace:verb`. */
 export interface ApiMethods {
@@ -125,8 +192,21 @@ export interface ApiMethods {
   'steps:try': { input: { url: string; steps: StepsSpec }; output: StepsTrialResult };
   'settings:get': { input: undefined; output: Settings };
   'settings:update': { input: Partial<Settings>; output: Settings };
+  /** Launches the browser at `path` (or the one found without it) once, and says which it is. */
+  'settings:testBrowser': { input: { path: string | null }; output: BrowserTest };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
+  /** Writes a dossier de preuves; `jobId` names it for progress events and `dossier:cancel`. */
+  'dossier:create': {
+    input: { planningIds: string[]; from?: LocalDate; to?: LocalDate; path?: string; jobId?: string };
+    output: DossierResult;
+  };
+  'dossier:cancel': { input: { jobId: string }; output: { cancelled: boolean } };
+  /** Writes the static website of the association's figures into a folder. */
+  'publish:site': { input: { path?: string }; output: PublishResult };
+  /** Imports a La Cimade-layout CSV or another association's dossier (ZIP); all or nothing. */
+  'import:file': { input: { path: string; planningId?: string; association?: string }; output: ImportResult };
+  'alerts:list': { input: undefined; output: Alert[] };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -138,24 +218,33 @@ export type AppApi = {
   [K in ApiMethod]: (input: ApiInput<K>) => Promise<ApiOutput<K>>;
 };
 
-export const API_METHODS = [
-  'app:info',
-  'plannings:list',
-  'plannings:get',
-  'plannings:create',
-  'plannings:update',
-  'plannings:remove',
-  'plannings:discover',
-  'probes:runNow',
-  'probes:list',
-  'gaps:list',
-  'assisted:open',
-  'assisted:close',
-  'steps:try',
-  'settings:get',
-  'settings:update',
-  'export:csv',
-] as const satisfies readonly ApiMethod[];
+/** Every method once: the type checker refuses a missing or an unknown one (a method added to ApiMethods goes here). */
+const METHODS = {
+  'app:info': true,
+  'plannings:list': true,
+  'plannings:get': true,
+  'plannings:create': true,
+  'plannings:update': true,
+  'plannings:remove': true,
+  'plannings:discover': true,
+  'probes:runNow': true,
+  'probes:list': true,
+  'gaps:list': true,
+  'assisted:open': true,
+  'assisted:close': true,
+  'steps:try': true,
+  'settings:get': true,
+  'settings:update': true,
+  'settings:testBrowser': true,
+  'export:csv': true,
+  'dossier:create': true,
+  'dossier:cancel': true,
+  'publish:site': true,
+  'import:file': true,
+  'alerts:list': true,
+} satisfies Record<ApiMethod, true>;
+
+export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];
 
 /** Events pushed to the UI, in the past tense. */
 export interface ApiEvents {
@@ -163,9 +252,19 @@ export interface ApiEvents {
   'probe:finished': Probe;
   'plannings:changed': { ids: string[] };
   'assisted:changed': AssistedSessionStatus;
+  'dossier:progress': DossierProgress;
+  'alerts:changed': Alert[];
 }
 export type ApiEvent = keyof ApiEvents;
-export const API_EVENTS = ['probe:started', 'probe:finished', 'plannings:changed', 'assisted:changed'] as const satisfies readonly ApiEvent[];
+const EVENTS = {
+  'probe:started': true,
+  'probe:finished': true,
+  'plannings:changed': true,
+  'assisted:changed': true,
+  'dossier:progress': true,
+  'alerts:changed': true,
+} satisfies Record<ApiEvent, true>;
+export const API_EVENTS: readonly ApiEvent[] = Object.keys(EVENTS) as ApiEvent[];
 
 export const ERROR_CODES = [
   'invalid_input',

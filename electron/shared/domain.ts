@@ -14,8 +14,7 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** Outcomes that say something about the guichet: the only ones that enter the five-category bar. */
-export const CONCLUSIVE_OUTCOMES: readonly Outcome[] = ['dates', 'no_date'];
+/** Outcomes other than `dates` and `no_date` say nothing about the guichet: they stay out of the five-category bar. */
 export type InconclusiveOutcome = Exclude<Outcome, 'dates' | 'no_date'>;
 export const INCONCLUSIVE_OUTCOMES = OUTCOMES.filter(
   (o): o is InconclusiveOutcome => o !== 'dates' && o !== 'no_date',
@@ -99,6 +98,20 @@ export interface ProbeArtefact {
   bytes: number;
 }
 
+/** Where an imported probe comes from: absent on the robot's own probes (see electron/core/import/). */
+export interface ProbeProvenance {
+  kind: 'csv' | 'dossier';
+  /** The imported file's name, as given. */
+  file: string;
+  /** SHA-256 of the imported file. */
+  sha256: string;
+  /** The association named by the file (a dossier's bag-info) or by the person who imported it. */
+  association: string | null;
+  importedAt: string;
+  /** Line of the CSV the probe was read from (1 = the header). */
+  line: number;
+}
+
 /** One visit of one planning at one moment. Immutable once written. */
 export interface Probe {
   id: string;
@@ -119,14 +132,34 @@ export interface Probe {
   httpStatus: number | null;
   screenshot: ProbeArtefact | null;
   pageText: ProbeArtefact | null;
+  /** The probe's own log (robot steps, Playwright call logs, browser console); absent from records made before it. */
+  log?: ProbeArtefact | null;
+  /** Where the robot stopped and what it had done, as user-defined steps (robot_error and unrecognized only). */
+  robot?: { step: string | null; stepsTaken: Step[] };
   environment: ProbeEnvironment;
-  /** "schedule", "manual", "cli", "assisted". */
-  trigger: string;
+  trigger: ProbeTrigger;
   /** Hash of the previous probe of the same planning (null for the first): a broken chain shows a deletion. */
   previousHash: string | null;
   /** SHA-256 of this record (every field but this one), in canonical JSON. */
   hash: string;
+  /** Set on probes imported from another source (CSV, another association's dossier); never on the robot's. */
+  imported?: ProbeProvenance;
 }
+
+/** What started a probe: the hourly schedule, a person (« Sonder maintenant »), the command line, or a probe
+ * made in the window of an assisted session. `demo`: a synthetic record of the demo folder's past (never real). */
+export const PROBE_TRIGGERS = ['schedule', 'manual', 'cli', 'assisted', 'import', 'demo'] as const;
+export type ProbeTrigger = (typeof PROBE_TRIGGERS)[number];
+
+/**
+ * Why a due run did not happen:
+ * - `app_closed`: found at start-up, the app (or its schedule) was not running when the run was due;
+ * - `asleep`: found while running, a job fired late (the PC slept, or its clock jumped forward);
+ * - `backoff`: skipped on purpose, the host kept answering with errors;
+ * - `overrun`: skipped because the planning's previous probe was still running (runs never pile up).
+ */
+export const GAP_REASONS = ['app_closed', 'asleep', 'backoff', 'overrun'] as const;
+export type GapReason = (typeof GAP_REASONS)[number];
 
 /** An hour when a planning was due and no probe ran. Shown as a gap, never as an outcome. */
 export interface Gap {
@@ -135,7 +168,7 @@ export interface Gap {
   from: string;
   to: string;
   hours: number;
-  reason: string;
+  reason: GapReason;
 }
 
 export interface Settings {
@@ -149,13 +182,38 @@ export interface Settings {
   /** Author written into chart images. */
   author: string;
   schedulerEnabled: boolean;
+  /** Probes run at once at most (each a browser context); 0 = chosen from the PC's memory and cores. */
+  maxParallelProbes: number;
+  /** Written into dossiers, charts and the published site. */
+  associationName: string;
+  /** An address, e-mail or web page, printed beside the name. */
+  associationContact: string;
+  /** Path of the association's logo (PNG, JPEG or SVG) for the published site; null = none. */
+  associationLogo: string | null;
+  /** Alerts turned off: planning id (or "" for the disk and the seals) → kinds ('dates_back', 'failing', 'disk', 'seals'). */
+  alertsMuted: Record<string, string[]>;
+  /** Hours of the day probes are due, 0–24, Europe/Paris: from ≤ hour < to. */
+  activeHours: { from: number; to: number };
+  /** Days probes are due: 1 = Monday … 7 = Sunday. */
+  activeDays: number[];
+  /** Desktop notifications (a captcha session to renew, a site the robot cannot read). */
+  notifications: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'fr',
   browserPath: null,
   hostSpacingSeconds: 30,
-  probeTimeoutSeconds: 120,
+  // About 15 s a step: a site that does not answer, or a step that cannot be done, ends the probe well before.
+  probeTimeoutSeconds: 45,
   author: '',
   schedulerEnabled: true,
+  maxParallelProbes: 0,
+  associationName: '',
+  associationContact: '',
+  associationLogo: null,
+  alertsMuted: {},
+  activeHours: { from: 0, to: 24 },
+  activeDays: [1, 2, 3, 4, 5, 6, 7],
+  notifications: true,
 };

@@ -12,7 +12,8 @@ import { Dashboard } from './components/Dashboard';
 import { PlanningPage } from './components/PlanningPage';
 import { PlanningForm } from './components/PlanningForm';
 import { SettingsPage } from './components/SettingsPage';
-import { AppInfoContext } from './board/appInfo';
+import { AppInfoContext } from './board/app-info';
+import { MethodPage } from './components/MethodPage';
 
 export function App({ client }: { client: ApiClient }) {
   const [i18n] = useState(() => createI18n('fr'));
@@ -78,6 +79,7 @@ function Nav({ route }: { route: Route }) {
     [{ page: 'dashboard' }, t('navDashboard')],
     [{ page: 'new' }, t('navAdd')],
     [{ page: 'settings' }, t('navSettings')],
+    [{ page: 'method' }, t('navMethod')],
   ];
   return (
     <nav className="nav" aria-label={t('navLabel')}>
@@ -100,6 +102,8 @@ function Page({ route }: { route: Route }) {
       return <PlanningForm key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsPage />;
+    case 'method':
+      return <MethodPage section={route.section} />;
     default:
       return <Dashboard />;
   }

@@ -7,7 +7,12 @@ export type Route =
   | { page: 'planning'; id: string; day?: string }
   | { page: 'new' }
   | { page: 'edit'; id: string }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'method'; section?: MethodSection };
+
+/** The parts of the « Méthode » page other pages link to. */
+export const METHOD_SECTIONS = ['categories', 'bars'] as const;
+export type MethodSection = (typeof METHOD_SECTIONS)[number];
 
 export function parseRoute(hash: string): Route {
   const [page = '', id = '', day = ''] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -15,6 +20,10 @@ export function parseRoute(hash: string): Route {
   if (page === 'edit' && id) return { page: 'edit', id };
   if (page === 'new') return { page: 'new' };
   if (page === 'settings') return { page: 'settings' };
+  if (page === 'method') {
+    const section = METHOD_SECTIONS.find((name) => name === id);
+    return section ? { page: 'method', section } : { page: 'method' };
+  }
   return { page: 'dashboard' };
 }
 
@@ -26,6 +35,8 @@ export function href(route: Route): string {
       return `#/planning/${encodeURIComponent(route.id)}${route.day ? `/${route.day}` : ''}`;
     case 'edit':
       return `#/${route.page}/${encodeURIComponent(route.id)}`;
+    case 'method':
+      return route.section ? `#/method/${route.section}` : '#/method';
     default:
       return `#/${route.page}`;
   }

@@ -17,7 +17,7 @@ export function planning(id: string, fields: Partial<Planning> = {}): Planning {
   });
 }
 
-export function probeOf(target: Planning, outcome: Outcome, trigger: string): Probe {
+export function probeOf(target: Planning, outcome: Outcome, trigger: ProbeTrigger): Probe {
   const startedAt = new Date().toISOString();
   return {
     id: `${target.id}-${startedAt}`,

@@ -33,6 +33,21 @@ describe('the hourly schedule', () => {
     expect(h.scheduler.nextRunAt('a')?.toISOString()).toBe('2026-03-02T12:07:30.000Z');
   });
 
+  it('probes only within the active hours and days, and records no gap outside them', async () => {
+    // Monday 2 March 2026, Paris = UTC + 1; active from 9:00 to 12:00 Paris time, weekdays.
+    const activeTime = () => ({ hours: { from: 9, to: 12 }, days: [1, 2, 3, 4, 5] });
+    const created = { createdAt: '2026-03-02T06:00:00Z', updatedAt: '2026-03-02T06:00:00Z' };
+    const h = track(harness([planning('a', { minute: 7, ...created })], { activeTime }));
+    await h.scheduler.start();
+    // Missed while the app was closed: 07:07 to 10:07 Paris, of which only 9:07 and 10:07 were due.
+    expect(h.gaps.map((gap) => [gap.from, gap.to, gap.hours])).toEqual([['2026-03-02T08:07:00.000Z', '2026-03-02T10:07:00.000Z', 2]]);
+    await advanceTo('2026-03-02T15:00:00Z');
+    // 11:07 Paris is probed; 12:07 to 15:07 Paris are outside the active hours: neither probed nor gaps.
+    expect(h.startsOf('a')).toEqual(['2026-03-02T10:07:00Z']);
+    expect(h.gaps).toHaveLength(1);
+    expect(h.scheduler.nextRunAt('a')?.toISOString()).toBe('2026-03-03T08:07:00.000Z');
+  });
+
   it('probes every minute at the jitter second in the demo', async () => {
     const h = track(harness([planning('a', { minute: 40 })], { everyMinutes: 1, hostSpacingMs: 1_000 }, () => ({ ms: 2_000, outcome: 'dates' })));
     await h.scheduler.start();

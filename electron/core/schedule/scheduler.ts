@@ -2,6 +2,7 @@
 // accounted for: probed, or recorded as a gap (app closed, PC asleep, host backed off).
 import schedule from 'node-schedule';
 import type { Gap, Planning } from '../../shared/domain.js';
+import { activeStretches, ALWAYS, isActiveAt } from './active-hours.js';
 import { createHostBackoff } from './backoff.js';
 import { createDispatcher, hostOf } from './dispatcher.js';
 import { dueAtOrAfter, dueAtOrBefore, gridFor, jitterSeconds, type Grid } from './slots.js';
@@ -27,6 +28,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const random = options.random ?? Math.random;
   const periodMs = everyMinutes * 60_000;
   const backoff = createHostBackoff(periodMs);
+  /** Read at each due time, so that a change in the settings applies at once. */
+  const activeTime = () => options.activeTime?.() ?? ALWAYS;
   const entries = new Map<string, Entry>();
   let started = false;
   let watchdog: ReturnType<typeof setInterval> | null = null;
@@ -37,6 +40,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     clock,
     hostSpacingMs: options.hostSpacingMs,
     timeoutMs: options.timeoutMs,
+    ...(options.maxParallel !== undefined ? { maxParallel: options.maxParallel } : {}),
+    ...(options.startGapMs !== undefined ? { startGapMs: options.startGapMs } : {}),
     runProbe: (planning, trigger, signal) => options.runProbe(planning, trigger, signal),
     backoff,
     onBackoffSkip: (planning, due) => {
@@ -46,7 +51,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     log,
   });
 
+  /** Records the missed due times in [from, to) as gaps, leaving out the hours outside the active time. */
   function recordGap(planningId: string, from: number, to: number, reason: GapReason): void {
+    for (const [start, end] of activeStretches(from, to, periodMs, activeTime())) recordOneGap(planningId, start, end, reason);
+  }
+
+  function recordOneGap(planningId: string, from: number, to: number, reason: GapReason): void {
     const gap: Gap = {
       planningId,
       from: new Date(from).toISOString(),
@@ -81,6 +91,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (due < entry.coveredUntil) return;
     coverUntil(entry, due, 'asleep');
     entry.coveredUntil = due + periodMs;
+    // Outside the active hours and days nothing is due: no probe, and no gap either.
+    if (!isActiveAt(due, activeTime())) return;
     const { planning } = entry;
     if (backoff.pausedUntil(hostOf(planning.url), now) !== null) {
       log(`« ${planning.label} » non sondé : ${hostOf(planning.url)} est en pause après des erreurs répétées.`);
@@ -219,7 +231,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (!entry) return null;
       const now = clock.now().getTime();
       const pausedUntil = backoff.pausedUntil(hostOf(entry.planning.url), now) ?? now;
-      return new Date(nextDue(entry, Math.max(now, pausedUntil)) + entry.jitterMs);
+      let due = nextDue(entry, Math.max(now, pausedUntil));
+      // The next due time within the active hours, looked for over a week at most.
+      for (let tries = 0; tries < (7 * 24 * 3_600_000) / periodMs && !isActiveAt(due, activeTime()); tries++) due += periodMs;
+      return new Date(due + entry.jitterMs);
     },
     isRunning: (planningId) => dispatcher.has(planningId),
   };

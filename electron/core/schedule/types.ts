@@ -1,17 +1,12 @@
 import type { Clock } from '../clock.js';
-import type { Gap, Planning, Probe } from '../../shared/domain.js';
+import type { Gap, Planning, Probe, ProbeTrigger as AnyTrigger } from '../../shared/domain.js';
+import type { ActiveTime } from './active-hours.js';
 
-export type ProbeTrigger = 'schedule' | 'manual';
+/** The probes the schedule runs: its own, and those a person asks for now. */
+export type ProbeTrigger = Extract<AnyTrigger, 'schedule' | 'manual'>;
 
-/**
- * Why a due run did not happen, as written in `Gap.reason`:
- * - `app_closed`: found at start-up, the app (or its schedule) was not running when the run was due;
- * - `asleep`: found while running, a job fired late (the PC slept, or its clock jumped forward);
- * - `backoff`: skipped on purpose, the host kept answering with errors (see `SchedulerOptions`);
- * - `overrun`: skipped because the planning's previous probe was still running (runs never pile up).
- */
-export const GAP_REASONS = ['app_closed', 'asleep', 'backoff', 'overrun'] as const;
-export type GapReason = (typeof GAP_REASONS)[number];
+/** Why a due run did not happen, as written in `Gap.reason`: see shared/domain.ts. */
+export { GAP_REASONS, type GapReason } from '../../shared/domain.js';
 
 export interface SchedulerOptions {
   /** Must move with the timers (the system clock, or vitest's faked Date): node-schedule reads Date too. */
@@ -22,6 +17,10 @@ export interface SchedulerOptions {
   hostSpacingMs: number;
   /** A probe still running after this is abandoned: its signal is aborted and its slot freed. */
   timeoutMs: number;
+  /** Probes running at once at most, across hosts (see parallel.ts); 2 when absent. */
+  maxParallel?: number;
+  /** Least time between two probe starts, whatever their hosts; 0 when absent. */
+  startGapMs?: number;
   /** Only `followed` plannings without `stoppedAt` are scheduled. */
   listPlannings(): Promise<Planning[]>;
   runProbe(planning: Planning, trigger: ProbeTrigger, signal: AbortSignal): Promise<Probe | null>;
@@ -33,6 +32,8 @@ export interface SchedulerOptions {
   lastGapEnd?(planningId: string): Promise<Date | null>;
   recordGap(gap: Gap): Promise<void>;
   log(message: string): void;
+  /** The hours and days probes are due (settings); always when absent. Read at each due time. */
+  activeTime?(): ActiveTime | undefined;
   /** For the jitter (0–59 s); Math.random by default. */
   random?: () => number;
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { AssistedSessionStatus } from '../../shared/api.js';
-import type { BookingSystem, Planning } from '../../shared/domain.js';
+import type { BookingSystem, Planning, ProbeTrigger } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { createAssistedSessions, createProber, findBrowser, type AssistedSessions, type Prober } from '../probe/index.js';
 import type { ProbeResult } from '../probe/types.js';
-import type { Store } from '../store/index.js';
+import { ASSISTED_PROFILES_DIR, type Store } from '../store/index.js';
 
 /** Booking systems that put a captcha before the answer: probed unattended they record `captcha`. */
 const CAPTCHA_SYSTEMS: ReadonlySet<BookingSystem> = new Set(['rdvpref']);
@@ -54,7 +54,7 @@ export function createBrowsers(options: BrowsersOptions) {
     const browser = findBrowser({ env, settingsPath: settings.browserPath });
     if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
     assisted = createAssistedSessions({
-      dir: path.join(options.dataDir, 'assisted-profiles'),
+      dir: path.join(options.dataDir, ASSISTED_PROFILES_DIR),
       browserPath: browser.path,
       clock,
       appVersion: options.appVersion,
@@ -82,7 +82,12 @@ export function createBrowsers(options: BrowsersOptions) {
    * the probe that finds it expired records so, and later ones go the usual way (and meet the captcha) until the
    * person solves it again.
    */
-  async function probe(planning: Planning, probeId: string, trigger: string): Promise<{ result: ProbeResult; trigger: string }> {
+  async function probe(
+    planning: Planning,
+    probeId: string,
+    trigger: ProbeTrigger,
+    signal?: AbortSignal,
+  ): Promise<{ result: ProbeResult; trigger: ProbeTrigger }> {
     const caption = { probeId, planningLabel: `${planning.prefecture} — ${planning.label}` };
     const sessions = assisted;
     if (sessions?.status(planning.id).state === 'ready') {
@@ -91,7 +96,7 @@ export function createBrowsers(options: BrowsersOptions) {
     const startedAt = clock.now();
     try {
       const target = { url: planning.url, guichet: planning.guichet, system: planning.system, steps: planning.steps };
-      return { result: await (await getProber()).probe(target, caption), trigger };
+      return { result: await (await getProber()).probe(target, caption, signal ? { signal } : undefined), trigger };
     } catch (error) {
       // A planning the robot cannot follow as set up (a guichet that no longer exists, say): recorded, so that
       // the hour shows what went wrong instead of a silent gap, and the message says what to fix.
@@ -126,6 +131,9 @@ function configurationFailure(url: string, startedAt: Date, message: string, app
     httpStatus: null,
     screenshot: null,
     pageText: null,
+    step: null,
+    stepsTaken: [],
+    log: '',
     environment: {
       appVersion,
       browser: '',

@@ -4,8 +4,9 @@ import type { PlanningOverview } from '../../shared/api.js';
 import type { Planning } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
+import { isRobotTrouble, robotTrouble } from '../probe/robot-trouble.js';
 import { planningStats } from '../stats/index.js';
-import { lastDatesDay } from '../stats/lastDates.js';
+import { lastDatesDay } from '../stats/last-dates.js';
 import type { Store } from '../store/index.js';
 import type { Browsers } from './browsers.js';
 import type { ScheduleRunner } from './schedule-runner.js';
@@ -44,8 +45,7 @@ export function createOverview({ store, clock, browsers, scheduler }: OverviewDe
       lastProbe,
       nextProbeAt: next ? next.toISOString() : null,
       running: running?.isRunning(planning.id) ?? false,
-      // Filled by the robot's diagnosis (issue 6 item 8) once it lands; the UI already shows it when set.
-      robotTrouble: null,
+      robotTrouble: isRobotTrouble(lastProbe) ? robotTrouble(await store.probes.list(planning.id, { limit: 50 })) : null,
       lastDatesDay: lastDatesDay(aggregates),
     };
   };

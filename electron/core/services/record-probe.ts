@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { ApiEvent, ApiEvents } from '../../shared/api.js';
-import type { Planning, Probe } from '../../shared/domain.js';
+import type { Planning, Probe, ProbeTrigger } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import type { ProbeResult } from '../probe/index.js';
 import type { NewProbe, Store } from '../store/index.js';
@@ -15,7 +15,7 @@ export function newProbeId(at: Date): string {
 }
 
 /** What the store is given for one probe: the prober's result, named; the store adds time, category and chain. */
-export function probeRecord(id: string, planningId: string, result: ProbeResult, trigger: string): NewProbe {
+export function probeRecord(id: string, planningId: string, result: ProbeResult, trigger: ProbeTrigger): NewProbe {
   return {
     id,
     planningId,
@@ -30,6 +30,10 @@ export function probeRecord(id: string, planningId: string, result: ProbeResult,
     httpStatus: result.httpStatus,
     environment: result.environment,
     trigger,
+    // What the robot did, kept when it could not read the site: the steps editor starts from it.
+    ...(result.outcome === 'robot_error' || result.outcome === 'unrecognized'
+      ? { robot: { step: result.step, stepsTaken: result.stepsTaken } }
+      : {}),
   };
 }
 
@@ -40,17 +44,21 @@ export interface ProbeRecorderDeps {
   emit: <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 }
 
-export type ProbePlanning = (planning: Planning, trigger: string, signal?: AbortSignal) => Promise<Probe>;
+/** Null when the probe was abandoned (its signal aborted): the schedule has moved on, nothing is recorded. */
+export type ProbePlanning = (planning: Planning, trigger: ProbeTrigger, signal?: AbortSignal) => Promise<Probe | null>;
 
 /** One probe of one planning, stored with its evidence. Site behaviour never throws: it is an outcome. */
 export function createProbeRecorder({ store, clock, browsers, emit }: ProbeRecorderDeps): ProbePlanning {
-  return async (planning, trigger) => {
+  return async (planning, trigger, signal) => {
     emit('probe:started', { planningId: planning.id });
     const id = newProbeId(clock.now());
-    const { result, trigger: actualTrigger } = await browsers.probe(planning, id, trigger);
+    const { result, trigger: actualTrigger } = await browsers.probe(planning, id, trigger, signal);
+    // Its browser context was closed under it: what it saw is not evidence of the site.
+    if (signal?.aborted) return null;
     const probe = await store.probes.append(probeRecord(id, planning.id, result, actualTrigger), {
       screenshot: result.screenshot,
       pageText: result.pageText,
+      log: result.log,
     });
     emit('probe:finished', probe);
     return probe;

@@ -258,9 +258,9 @@ describe('after a crash between the day file and the aggregates', () => {
 
 describe('gaps', () => {
   it('records gaps, lists them by month and counts their hours', async () => {
-    await store.gaps.record({ planningId: 'p1', from: '2026-03-10T08:17:00Z', to: '2026-03-10T11:17:00Z', hours: 3, reason: 'PC en veille' });
-    await store.gaps.record({ planningId: 'p1', from: '2026-04-02T08:17:00Z', to: '2026-04-02T09:17:00Z', hours: 1, reason: 'application fermée' });
-    expect((await store.gaps.list('p1')).map((g) => g.reason)).toEqual(['application fermée', 'PC en veille']);
+    await store.gaps.record({ planningId: 'p1', from: '2026-03-10T08:17:00Z', to: '2026-03-10T11:17:00Z', hours: 3, reason: 'asleep' });
+    await store.gaps.record({ planningId: 'p1', from: '2026-04-02T08:17:00Z', to: '2026-04-02T09:17:00Z', hours: 1, reason: 'app_closed' });
+    expect((await store.gaps.list('p1')).map((g) => g.reason)).toEqual(['app_closed', 'asleep']);
     expect((await store.gaps.list('p1', '2026-03')).map((g) => g.hours)).toEqual([3]);
     expect((await store.aggregates('p1')).map((m) => [m.month, m.gapHours])).toEqual([
       ['2026-03', 3],

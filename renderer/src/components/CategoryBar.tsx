@@ -5,7 +5,8 @@ import type { Bar } from '../../../electron/shared/stats';
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_COLOURS, barAriaLabel, barShares, inconclusiveCounts } from '../shares';
 import { formatLocalDate } from '../format';
-import { useAppInfo } from '../board/appInfo';
+import { useAppInfo } from '../board/app-info';
+import { href } from '../router';
 
 /** Dark segments get white figures, light ones black. */
 const LABEL_COLOURS = { c1: '#ffffff', c2: '#000000', c3: '#000000', c4: '#ffffff', c5: '#ffffff' } as const;
@@ -92,7 +93,11 @@ export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) 
       </div>
       <div className="bar-counts">
         {t('attemptsOverDays', { attempts: bar.conclusive, days: bar.conclusiveDays })}
-        {bar.from && bar.to ? ` · ${t('periodFromTo', { from: formatLocalDate(bar.from), to: formatLocalDate(bar.to) })}` : ''}
+        {bar.from && bar.to ? ` · ${t('periodFromTo', { from: formatLocalDate(bar.from), to: formatLocalDate(bar.to) })}` : ''}{' '}
+        {/* Every bar says where its period and shares are explained, without repeating it in words. */}
+        <a className="method-link" href={href({ page: 'method', section: 'bars' })} aria-label={t('barMethod')} title={t('barMethod')}>
+          ?
+        </a>
       </div>
     </div>
   );
@@ -104,6 +109,9 @@ export function Legend({ compact = false }: { compact?: boolean }) {
   return (
     <section className={compact ? 'legend compact' : 'legend'} aria-labelledby="legend-title">
       <h3 id="legend-title">{t('legendTitle')}</h3>
+      <a className="legend-method" href={href({ page: 'method', section: 'categories' })}>
+        {t('legendMethod')}
+      </a>
       <ul>
         {CATEGORIES.map((category) => (
           <li key={category}>

@@ -11,6 +11,7 @@ import { ExpiredSessionsNotice } from './AssistedPanel';
 import { departementName } from '../catalogue';
 import { BarWithCounts, Legend } from './CategoryBar';
 import { ExportCsv } from './ExportCsv';
+import { StatusNote, type ActionStatus } from './StatusNote';
 import { ErrorNote } from './ErrorNote';
 import { describeError } from '../errors';
 import { DashboardTable } from './DashboardTable';
@@ -36,6 +37,7 @@ export function Dashboard() {
   const load = useCallback(() => api.call('plannings:list'), [api]);
   const { data, error, reload } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished', 'assisted:changed']);
   const [view, setView] = useView();
+  const [exported, setExported] = useState<ActionStatus | null>(null);
 
   return (
     <section aria-labelledby="dashboard-title" className={view === 'table' ? 'dashboard-table-view' : undefined}>
@@ -50,8 +52,13 @@ export function Dashboard() {
             ))}
           </div>
         ) : null}
-        {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} /> : null}
+        {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} onStatus={setExported} /> : null}
       </div>
+      {exported ? (
+        <p className="action-status">
+          <StatusNote status={exported} />
+        </p>
+      ) : null}
       {error ? (
         <>
           <ErrorNote error={describeError(error, t)} />

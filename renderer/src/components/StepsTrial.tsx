@@ -2,7 +2,10 @@
 // probe would record. Nothing is stored.
 import { useState } from 'react';
 import type { StepsTrialResult } from '../../../electron/shared/api';
-import type { StepsSpec } from '../../../electron/shared/domain';
+import type { TFunction } from 'i18next';
+import type { Step, StepsSpec } from '../../../electron/shared/domain';
+import { probeDetail } from '../errors';
+import { TechnicalDetails } from './ErrorNote';
 import { useApi } from '../api/context';
 import { formatLocalDateTime } from '../format';
 import { useTranslation } from 'react-i18next';
@@ -22,15 +25,16 @@ export function StepsTrial({ input, onStart, onError, disabled }: StepsTrialProp
   const api = useApi();
   const { t } = useTranslation();
   const [running, setRunning] = useState(false);
-  const [trial, setTrial] = useState<StepsTrialResult | null>(null);
+  const [trial, setTrial] = useState<{ result: StepsTrialResult; steps: StepsSpec } | null>(null);
 
   const run = () => {
     onStart();
     setRunning(true);
     setTrial(null);
+    const sent = input();
     api
-      .call('steps:try', input())
-      .then(setTrial, onError)
+      .call('steps:try', sent)
+      .then((result) => setTrial({ result, steps: sent.steps }), onError)
       .finally(() => setRunning(false));
   };
 
@@ -44,20 +48,32 @@ export function StepsTrial({ input, onStart, onError, disabled }: StepsTrialProp
       <div role="status" aria-live="polite">
         {running ? <span className="progress">{t('trying')}</span> : null}
       </div>
-      {trial ? <TrialResult trial={trial} /> : null}
+      {trial ? <TrialResult trial={trial.result} spec={trial.steps} /> : null}
     </div>
   );
 }
 
-function TrialResult({ trial }: { trial: StepsTrialResult }) {
-  const { t } = useTranslation();
+/** A step named as the form shows it: its action, then what it aims at. */
+function stepName(t: TFunction, step: Step | undefined): string {
+  if (!step) return '';
+  const target = 'url' in step ? step.url : 'text' in step && step.text ? step.text : 'selector' in step ? step.selector : '';
+  const kind = t(`stepKinds.${step.kind}`);
+  // After « Étape 1 : » the action reads in lower case.
+  const action = kind.charAt(0).toLocaleLowerCase() + kind.slice(1);
+  return target ? `${action} ${t('quoted', { text: target })}` : action;
+}
+
+function TrialResult({ trial, spec }: { trial: StepsTrialResult; spec: StepsSpec }) {
+  const { t, i18n } = useTranslation();
+  const said = (outcome: StepsTrialResult['outcome'], detail: string) => probeDetail(outcome, detail, t, i18n.language);
+  const final = said(trial.outcome, trial.detail);
   const slots = [trial.firstSlot, trial.secondSlot].filter((slot): slot is string => slot !== null);
   return (
     <section className="trial-result" aria-label={t('trialTitle')}>
       <h3>{t('trialTitle')}</h3>
       <ol className="trial-steps">
         {trial.steps.map((step) => {
-          const name = step.index < 0 ? t('trialOpening') : `${t('stepLegend', { n: step.index + 1 })}${t('colon')}${step.description}`;
+          const name = step.index < 0 ? t('trialOpening') : t('trialStepName', { n: step.index + 1, description: stepName(t, spec.steps[step.index]) });
           return (
             <li key={step.index} className={step.ok ? 'trial-step ok-step' : 'trial-step failed-step'}>
               <Thumbnail src={step.screenshot} title={t('screenshotAfter', { name })} />
@@ -65,7 +81,7 @@ function TrialResult({ trial }: { trial: StepsTrialResult }) {
                 <p className="trial-step-name">
                   {name} — <strong>{step.ok ? `✓ ${t('stepOk')}` : `✗ ${t('stepFailed')}`}</strong>
                 </p>
-                <p className="help">{step.detail}</p>
+                <Detail said={said(step.ok ? 'no_date' : 'unrecognized', step.detail)} />
               </div>
             </li>
           );
@@ -77,12 +93,21 @@ function TrialResult({ trial }: { trial: StepsTrialResult }) {
           {slots.length > 0 ? ` — ${slots.map(formatLocalDateTime).join(', ')}` : ''}
         </strong>
       </p>
-      <p className="help">{trial.detail}</p>
+      <Detail said={final} />
       <p className="help">
         {t('trialFinalUrl')}
         {t('colon')}
         <code>{trial.finalUrl}</code>
       </p>
     </section>
+  );
+}
+
+function Detail({ said }: { said: { text: string | null; raw: string | null } }) {
+  return (
+    <div className="help">
+      {said.text}
+      {said.raw ? <TechnicalDetails text={said.raw} /> : null}
+    </div>
   );
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Category, Outcome } from '../../shared/domain.js';
 import { addGap, addProbe, conclusiveDays, sortedMonths, type MonthAggregates } from './aggregate.js';
 import { categoryOf } from './category.js';
-import { daysOf } from './dayMask.js';
-import { planningStats } from './planningStats.js';
+import { daysOf } from './day-mask.js';
+import { planningStats } from './planning-stats.js';
 
 const P = 'bobigny';
 
@@ -36,13 +36,13 @@ describe('aggregates', () => {
   it('splits a gap across the end of a month in Paris time', () => {
     const months: MonthAggregates = {};
     // 21:00 UTC on 31 March = 23:00 in Paris (summer time); four missed hours: 23:00, 00:00, 01:00, 02:00.
-    addGap(months, { planningId: P, from: '2026-03-31T21:00:00Z', to: '2026-04-01T01:00:00Z', hours: 4, reason: 'veille' });
+    addGap(months, { planningId: P, from: '2026-03-31T21:00:00Z', to: '2026-04-01T01:00:00Z', hours: 4, reason: 'asleep' });
     expect(months['2026-03']?.gapHours).toBe(1);
     expect(months['2026-04']?.gapHours).toBe(3);
   });
 });
 
-describe('planningStats', () => {
+describe('planning-stats', () => {
   it('has no history without probes or gaps', () => {
     const stats = planningStats(P, [], '2026-05-12');
     expect(stats.topScope).toBe('no_history');
@@ -59,7 +59,7 @@ describe('planningStats', () => {
     probe(months, '2026-03-15', 'site_error');
     probe(months, '2026-04-30', 'dates', '2026-07-30T10:00');
     probe(months, '2026-05-02', 'no_date'); // current month: outside the top bar
-    addGap(months, { planningId: P, from: '2026-04-10T08:00:00Z', to: '2026-04-10T10:00:00Z', hours: 2, reason: 'PC éteint' });
+    addGap(months, { planningId: P, from: '2026-04-10T08:00:00Z', to: '2026-04-10T10:00:00Z', hours: 2, reason: 'app_closed' });
     const stats = planningStats(P, sortedMonths(months), '2026-05-12');
     expect(stats.topScope).toBe('three_months');
     expect([stats.top.from, stats.top.to]).toEqual(['2026-02-01', '2026-04-30']);

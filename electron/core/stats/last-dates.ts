@@ -2,7 +2,7 @@
 // dashboard says « aucune date depuis N jours » from it.
 import type { LocalDate } from '../../shared/domain.js';
 import type { MonthAggregate } from './aggregate.js';
-import { daysOf, NO_DAYS } from './dayMask.js';
+import { daysOf, NO_DAYS } from './day-mask.js';
 
 /** Categories c1–c4 are probes that saw a free slot; c5 is « no date ». */
 const WITH_DATES = ['c1', 'c2', 'c3', 'c4'] as const;

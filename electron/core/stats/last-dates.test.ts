@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addProbe, emptyMonth, type MonthAggregates } from './aggregate.js';
-import { lastDatesDay } from './lastDates.js';
+import { lastDatesDay } from './last-dates.js';
 
 describe('lastDatesDay', () => {
   it('is the newest day with a probe that saw dates, whatever came after', () => {
