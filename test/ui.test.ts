@@ -227,6 +227,9 @@ describe('the Guichets UI, driven like a user', () => {
 
   it('shows the dashboard grouped by département and préfecture, with the legend', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
+    // The table is the default view; the cards stay as an option (remembered from here on).
+    await page.locator('table.board-table').getByRole('link', { name: PLANNING_LABEL }).waitFor();
+    await page.getByRole('group', { name: 'Affichage' }).getByRole('button', { name: 'Cartes' }).click();
     const departement = page.getByRole('region', { name: '93 — Seine-Saint-Denis' });
     await departement.getByRole('heading', { level: 3, name: '93 — Seine-Saint-Denis' }).waitFor();
     await departement.getByRole('heading', { name: 'Bobigny', exact: true }).waitFor();

@@ -1,6 +1,8 @@
 import { systemClock } from '../core/clock.js';
 import { createCore, type Core } from '../core/api/create-core.js';
 import { DEMO_PLANNINGS, startReplicaServer } from '../core/replicas/index.js';
+import { createStore } from '../core/store/index.js';
+import { writeDemoHistory } from './demo-history.js';
 import type { Planning } from '../shared/domain.js';
 import { startWebHost } from './webhost.js';
 
@@ -16,19 +18,20 @@ export interface DemoOptions {
  * The whole job on built-in replica préfectures: the replicas on 127.0.0.1, the schedule probing them every
  * minute in a real headless browser, and the web UI. Its data folder is its own, apart from real plannings.
  */
-export async function startDemo(options: DemoOptions): Promise<{ url: string; loginUrl(): string; close(): Promise<void> }> {
+export async function startDemo(
+  options: DemoOptions,
+): Promise<{ url: string; loginUrl(): string; close(): Promise<void>; verify: Core['verify'] }> {
   const { log } = options;
   // One replica server per préfecture: like the real sites, each is its own host, so that the spacing between
   // two requests to one host does not make every préfecture wait for the others.
   const prefectures = [...new Set(DEMO_PLANNINGS.map((demo) => demo.prefecture))];
   const servers = await Promise.all(prefectures.map(() => startReplicaServer({ clock: systemClock, port: 0 })));
   const originOf = new Map(prefectures.map((name, index) => [name, servers[index]?.origin ?? '']));
+  await prepareDemoFolder({ ...options, originOf });
   const core = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, demo: true, log });
   // Every minute instead of every hour: a short spacing and timeout keep the demo lively.
   // The replicas answer at once: their probes are all work for the CPU, so two at a time as on any PC.
   await core.api['settings:update']({ hostSpacingSeconds: 5, probeTimeoutSeconds: 45, maxParallelProbes: 2 });
-
-  await syncDemoPlannings(core, originOf);
 
   core.on('probe:finished', (probe) => {
     log(`${probe.localTime} ${probe.planningId} → ${probe.outcome}${probe.firstSlot ? ` ${probe.firstSlot}` : ''}`);
@@ -51,12 +54,34 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; lo
   return {
     url: host.url,
     loginUrl: () => host.loginUrl(),
+    verify: (planningId) => core.verify(planningId),
     async close() {
       await host.close();
       await core.close();
       await Promise.all(servers.map((server) => server.close()));
     },
   };
+}
+
+/**
+ * The demo folder before its core opens: the plannings first, through the API; then, with no core open on the
+ * folder, their made-up past through the store's own append path (see demo-history.ts).
+ */
+export async function prepareDemoFolder(options: {
+  dataDir: string;
+  appVersion: string;
+  log: (message: string) => void;
+  /** Each préfecture's replica origin (http://127.0.0.1:port). */
+  originOf: ReadonlyMap<string, string>;
+}): Promise<void> {
+  const { log } = options;
+  const setup = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, demo: true, log });
+  await syncDemoPlannings(setup, options.originOf);
+  const plannings = (await setup.api['plannings:list'](undefined)).map((overview) => overview.planning);
+  await setup.close();
+  const store = createStore({ dir: options.dataDir, clock: systemClock });
+  const written = await writeDemoHistory(store, plannings, systemClock.now()).finally(() => store.close());
+  if (written > 0) log(`Démonstration : ${written} sondages synthétiques écrits pour remplir les trois derniers mois.`);
 }
 
 /** A demo planning is known by where it points on its replica (the port changes at every start) and its guichet. */
@@ -77,7 +102,8 @@ async function syncDemoPlannings(core: Core, originOf: ReadonlyMap<string, strin
   for (const demo of DEMO_PLANNINGS) {
     const url = new URL(demo.path, originOf.get(demo.prefecture)).toString();
     const fields = {
-      label: demo.label,
+      // « démonstration » in the name: it is then on every screen, chart and CSV row of these plannings.
+      label: `${demo.label} (démonstration)`,
       departement: demo.departement,
       prefecture: demo.prefecture,
       url,

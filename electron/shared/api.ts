@@ -73,6 +73,8 @@ export interface PlanningOverview {
   running: boolean;
   /** Non-null after three `robot_error`/`unrecognized` probes in a row: « Le robot ne sait plus lire ce site ». */
   robotTrouble: RobotTrouble | null;
+  /** The last local day a probe saw free dates (read from the aggregates), or null if none ever did. */
+  lastDatesDay: LocalDate | null;
 }
 
 export interface RobotTrouble {
@@ -198,7 +200,9 @@ export interface ApiMethods {
   'plannings:discover': { input: { url: string }; output: DiscoverResult };
   'probes:runNow': { input: { planningId: string }; output: Probe };
   /** A month's probes, newest first; without a month, the newest 500. */
-  'probes:list': { input: { planningId: string; month?: MonthKey }; output: Probe[] };
+  'probes:list': { input: { planningId: string; month?: MonthKey; day?: LocalDate }; output: Probe[] };
+  /** A month's gaps (hours when no probe ran), newest first. */
+  'gaps:list': { input: { planningId: string; month: MonthKey }; output: Gap[] };
   /** Opens the visible window where the person solves the captcha. */
   'assisted:open': { input: { planningId: string }; output: AssistedSessionStatus };
   'assisted:close': { input: { planningId: string }; output: AssistedSessionStatus };
@@ -245,6 +249,7 @@ const METHODS = {
   'plannings:discover': true,
   'probes:runNow': true,
   'probes:list': true,
+  'gaps:list': true,
   'assisted:open': true,
   'assisted:close': true,
   'steps:try': true,

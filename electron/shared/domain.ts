@@ -147,8 +147,8 @@ export interface Probe {
 }
 
 /** What started a probe: the hourly schedule, a person (« Sonder maintenant »), the command line, or a probe
- * made in the window of an assisted session. */
-export const PROBE_TRIGGERS = ['schedule', 'manual', 'cli', 'assisted', 'import'] as const;
+ * made in the window of an assisted session. `demo`: a synthetic record of the demo folder's past (never real). */
+export const PROBE_TRIGGERS = ['schedule', 'manual', 'cli', 'assisted', 'import', 'demo'] as const;
 export type ProbeTrigger = (typeof PROBE_TRIGGERS)[number];
 
 /**

@@ -12,6 +12,7 @@ import { Dashboard } from './components/Dashboard';
 import { PlanningPage } from './components/PlanningPage';
 import { PlanningForm } from './components/PlanningForm';
 import { SettingsPage } from './components/SettingsPage';
+import { AppInfoContext } from './board/app-info';
 import { MethodPage } from './components/MethodPage';
 
 export function App({ client }: { client: ApiClient }) {
@@ -48,6 +49,7 @@ export function App({ client }: { client: ApiClient }) {
     <ApiContext value={client}>
       <I18nextProvider i18n={i18n}>
         <SetLanguageContext value={setLanguage}>
+          <AppInfoContext value={info}>
           <SkipLink />
           <Header info={info} />
           <Nav route={route} />
@@ -55,6 +57,7 @@ export function App({ client }: { client: ApiClient }) {
             {problem ? <ErrorNote error={problem} /> : null}
             <Page route={route} />
           </main>
+          </AppInfoContext>
         </SetLanguageContext>
       </I18nextProvider>
     </ApiContext>
@@ -92,7 +95,7 @@ function Nav({ route }: { route: Route }) {
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'planning':
-      return <PlanningPage key={route.id} id={route.id} />;
+      return <PlanningPage key={route.id} id={route.id} day={route.day ?? null} />;
     case 'new':
       return <PlanningForm key="new" id={null} />;
     case 'edit':

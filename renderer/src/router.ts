@@ -3,7 +3,8 @@ import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { page: 'dashboard' }
-  | { page: 'planning'; id: string }
+  /** `day`: a month (YYYY-MM) or a day (YYYY-MM-DD) of the evidence browser. */
+  | { page: 'planning'; id: string; day?: string }
   | { page: 'new' }
   | { page: 'edit'; id: string }
   | { page: 'settings' }
@@ -14,8 +15,8 @@ export const METHOD_SECTIONS = ['categories', 'bars'] as const;
 export type MethodSection = (typeof METHOD_SECTIONS)[number];
 
 export function parseRoute(hash: string): Route {
-  const [page = '', id = ''] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  if (page === 'planning' && id) return { page: 'planning', id };
+  const [page = '', id = '', day = ''] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (page === 'planning' && id) return /^\d{4}-\d{2}(-\d{2})?$/.test(day) ? { page: 'planning', id, day } : { page: 'planning', id };
   if (page === 'edit' && id) return { page: 'edit', id };
   if (page === 'new') return { page: 'new' };
   if (page === 'settings') return { page: 'settings' };
@@ -31,6 +32,7 @@ export function href(route: Route): string {
     case 'dashboard':
       return '#/';
     case 'planning':
+      return `#/planning/${encodeURIComponent(route.id)}${route.day ? `/${route.day}` : ''}`;
     case 'edit':
       return `#/${route.page}/${encodeURIComponent(route.id)}`;
     case 'method':

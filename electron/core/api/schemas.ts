@@ -43,6 +43,7 @@ const planningInput = z.object({
 const id = z.string().trim().min(1, 'Identifiant manquant.').max(100);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date : AAAA-MM-JJ.');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois : AAAA-MM.');
+const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Jour : AAAA-MM-JJ.');
 
 const settingsPatch = z
   .object({
@@ -81,7 +82,8 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'plannings:remove': z.object({ id }),
   'plannings:discover': z.object({ url: httpUrl }),
   'probes:runNow': z.object({ planningId: id }),
-  'probes:list': z.object({ planningId: id, month: month.optional() }),
+  'probes:list': z.object({ planningId: id, month: month.optional(), day: day.optional() }),
+  'gaps:list': z.object({ planningId: id, month }),
   'assisted:open': z.object({ planningId: id }),
   'assisted:close': z.object({ planningId: id }),
   'steps:try': z.object({ url: httpUrl, steps: stepsSpecSchema }),

@@ -1,4 +1,4 @@
-// Probes: one now, at the user's request, and a planning's probes month by month.
+// Probes: one now, at the user's request, and a planning's probes and gaps month by month (or one day).
 import { AppError } from '../errors.js';
 import { importedProbes, withImportedProbes } from '../import/index.js';
 import { mustGetPlanning, type HandlerContext, type Handlers } from './context.js';
@@ -6,7 +6,7 @@ import { mustGetPlanning, type HandlerContext, type Handlers } from './context.j
 /** Three years of a planning are 26 000 probes: without a month, the newest ones only. */
 const RECENT_PROBES = 500;
 
-export function probeHandlers(ctx: HandlerContext): Handlers<'probes:runNow' | 'probes:list'> {
+export function probeHandlers(ctx: HandlerContext): Handlers<'probes:runNow' | 'probes:list' | 'gaps:list'> {
   return {
     'probes:runNow': async ({ planningId }) => {
       await ctx.asWriter();
@@ -15,11 +15,16 @@ export function probeHandlers(ctx: HandlerContext): Handlers<'probes:runNow' | '
       if (!probe) throw new AppError('busy', 'Le sondage n’a pas pu aboutir à temps. Réessayez dans un instant.');
       return probe;
     },
-    'probes:list': async ({ planningId, month }) => {
+    'probes:list': async ({ planningId, month, day }) => {
       await mustGetPlanning(ctx, planningId);
+      if (day) return ctx.store.probes.list(planningId, { day });
       const own = await ctx.store.probes.list(planningId, month ? { month } : { limit: RECENT_PROBES });
       // Imported probes (import/area.ts) show in the history too, marked by their provenance.
       return withImportedProbes(own, await importedProbes(ctx.app.dataDir, planningId, month), month ? undefined : RECENT_PROBES);
+    },
+    'gaps:list': async ({ planningId, month }) => {
+      await mustGetPlanning(ctx, planningId);
+      return ctx.store.gaps.list(planningId, month);
     },
   };
 }

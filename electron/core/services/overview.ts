@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { isRobotTrouble, robotTrouble } from '../probe/robot-trouble.js';
 import { planningStats } from '../stats/index.js';
+import { lastDatesDay } from '../stats/last-dates.js';
 import type { Store } from '../store/index.js';
 import type { Browsers } from './browsers.js';
 import type { ScheduleRunner } from './schedule-runner.js';
@@ -45,6 +46,7 @@ export function createOverview({ store, clock, browsers, scheduler }: OverviewDe
       nextProbeAt: next ? next.toISOString() : null,
       running: running?.isRunning(planning.id) ?? false,
       robotTrouble: isRobotTrouble(lastProbe) ? robotTrouble(await store.probes.list(planning.id, { limit: 50 })) : null,
+      lastDatesDay: lastDatesDay(aggregates),
     };
   };
 }

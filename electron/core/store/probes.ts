@@ -2,7 +2,7 @@
 // planning, artefacts beside them. Writes of one planning go through one queue, so its chain never forks.
 import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Gap, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
+import type { Gap, LocalDate, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
 import { hashRecord, sha256 } from './chain.js';
 import {
   addGap,
@@ -48,8 +48,8 @@ export interface ProbeArtefacts {
 
 export interface ProbeStore {
   append(probe: NewProbe, artefacts: ProbeArtefacts): Promise<Probe>;
-  /** Newest first. */
-  list(planningId: string, options?: { month?: MonthKey; limit?: number }): Promise<Probe[]>;
+  /** Newest first; `day` reads that one day's file only. */
+  list(planningId: string, options?: { month?: MonthKey; day?: LocalDate; limit?: number }): Promise<Probe[]>;
   last(planningId: string): Promise<Probe | null>;
   /**
    * Chronological per planning, one day file in memory at a time. Default: every planning on disk. A damaged day
@@ -284,13 +284,19 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
     return structuredClone(probe);
   }
 
-  async function list(planningId: string, options: { month?: MonthKey; limit?: number } = {}): Promise<Probe[]> {
+  async function list(
+    planningId: string,
+    options: { month?: MonthKey; day?: LocalDate; limit?: number } = {},
+  ): Promise<Probe[]> {
     assertSafeId('planning', planningId);
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
-    const months = options.month !== undefined ? [options.month] : (await monthsOf(dir, planningId)).reverse();
+    const only = options.day;
+    const wanted = only !== undefined ? monthOf(only) : options.month;
+    const months = wanted !== undefined ? [wanted] : (await monthsOf(dir, planningId)).reverse();
     const result: Probe[] = [];
     for (const month of months) {
-      for (const day of (await daysOf(dir, planningId, month)).reverse()) {
+      const days = (await daysOf(dir, planningId, month)).filter((day) => only === undefined || day === only);
+      for (const day of days.reverse()) {
         const { probes } = await files.read(dayFile(planningId, day), dayKind);
         for (let index = probes.length - 1; index >= 0 && result.length < limit; index -= 1) {
           const probe = probes[index];

@@ -5,6 +5,7 @@ import type { Bar } from '../../../electron/shared/stats';
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_COLOURS, barAriaLabel, barShares, inconclusiveCounts } from '../shares';
 import { formatLocalDate } from '../format';
+import { useAppInfo } from '../board/app-info';
 import { href } from '../router';
 
 /** Dark segments get white figures, light ones black. */
@@ -70,6 +71,8 @@ export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number })
 export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) {
   const { t } = useTranslation();
   const beside = inconclusiveCounts(bar);
+  // The demo probes every minute: its missed runs are minutes, not hours.
+  const demo = useAppInfo()?.demo ?? false;
   return (
     <div className="bar-with-counts">
       {caption ? <div className="bar-caption">{caption}</div> : null}
@@ -83,7 +86,9 @@ export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) 
               {count} {t(`outcomes.${outcome}`)}
             </li>
           ))}
-          {bar.gapHours > 0 ? <li>{t('gapHours', { hours: bar.gapHours })}</li> : null}
+          {bar.gapHours > 0 ? (
+            <li>{demo ? t('board.gapMinutesBeside', { minutes: bar.gapHours }) : t('gapHours', { hours: bar.gapHours })}</li>
+          ) : null}
         </ul>
       </div>
       <div className="bar-counts">

@@ -18,18 +18,44 @@ import { PublishButton } from './evidence/PublishButton';
 import { StatusNote, type ActionStatus } from './StatusNote';
 import { ErrorNote } from './ErrorNote';
 import { describeError } from '../errors';
+import { DashboardTable } from './DashboardTable';
+
+type View = 'table' | 'cards';
+const VIEW_KEY = 'guichets.dashboardView';
+
+/** The table by default; the cards for who prefers them, remembered on this computer. */
+function useView(): [View, (view: View) => void] {
+  const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'cards' ? 'cards' : 'table'));
+  return [
+    view,
+    (next) => {
+      localStorage.setItem(VIEW_KEY, next);
+      setView(next);
+    },
+  ];
+}
 
 export function Dashboard() {
   const api = useApi();
   const { t } = useTranslation();
   const load = useCallback(() => api.call('plannings:list'), [api]);
   const { data, error, reload } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished', 'assisted:changed']);
+  const [view, setView] = useView();
   const [exported, setExported] = useState<ActionStatus | null>(null);
 
   return (
-    <section aria-labelledby="dashboard-title">
+    <section aria-labelledby="dashboard-title" className={view === 'table' ? 'dashboard-table-view' : undefined}>
       <div className="page-title">
         <h2 id="dashboard-title">{t('dashboardTitle')}</h2>
+        {data && data.length > 0 ? (
+          <div className="view-switch" role="group" aria-label={t('board.view')}>
+            {(['table', 'cards'] as const).map((option) => (
+              <button key={option} type="button" aria-pressed={view === option} onClick={() => setView(option)}>
+                {option === 'table' ? t('board.viewTable') : t('board.viewCards')}
+              </button>
+            ))}
+          </div>
+        ) : null}
         {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} onStatus={setExported} /> : null}
         {data && data.length > 0 ? <DossierButton planningIds={data.map((o) => o.planning.id)} label={t('evidence.dossierAll')} /> : null}
         {data && data.length > 0 ? <PublishButton /> : null}
@@ -59,9 +85,11 @@ export function Dashboard() {
         <>
           {/* The colours first, so that the first bars read at once. */}
           <Legend compact />
-          {groupPlannings(data).map((group) => (
-            <DepartementGroupView key={group.departement} group={group} />
-          ))}
+          {view === 'table' ? (
+            <DashboardTable overviews={data} />
+          ) : (
+            groupPlannings(data).map((group) => <DepartementGroupView key={group.departement} group={group} />)
+          )}
         </>
       )}
       {data && data.length > 0 ? <ImportForm /> : null}

@@ -4,9 +4,10 @@ import { formatMonth } from '../format';
 import { useTranslation } from 'react-i18next';
 import { barShares, CATEGORY_COLOURS } from '../shares';
 import { BarWithCounts } from './CategoryBar';
+import { href } from '../router';
 
 /** One bar per month, each share with its attempts and distinct days (courts count both). */
-export function MonthBars({ months }: { months: MonthBar[] }) {
+export function MonthBars({ months, planningId }: { months: MonthBar[]; planningId?: string }) {
   const { t } = useTranslation();
   const [newestFirst, setNewestFirst] = useState(true);
   const ordered = newestFirst ? [...months].reverse() : months;
@@ -25,13 +26,13 @@ export function MonthBars({ months }: { months: MonthBar[] }) {
       </div>
       {ordered.length === 0 ? <p>{t('noMonths')}</p> : null}
       {ordered.map((month, index) => (
-        <MonthDetails key={month.month} month={month} open={index === 0} />
+        <MonthDetails key={month.month} month={month} open={index === 0} planningId={planningId} />
       ))}
     </section>
   );
 }
 
-function MonthDetails({ month, open }: { month: MonthBar; open: boolean }) {
+function MonthDetails({ month, open, planningId }: { month: MonthBar; open: boolean; planningId?: string }) {
   const { t } = useTranslation();
   const title = formatMonth(month.month, t('locale'));
   return (
@@ -40,6 +41,11 @@ function MonthDetails({ month, open }: { month: MonthBar; open: boolean }) {
         <h4>{title}</h4>
       </summary>
       <BarWithCounts bar={month} />
+      {planningId ? (
+        <p className="month-link">
+          <a href={href({ page: 'planning', id: planningId, day: month.month })}>{t('board.viewMonthProbes', { month: title })}</a>
+        </p>
+      ) : null}
       <table className="shares">
         <caption className="visually-hidden">{title}</caption>
         <thead>

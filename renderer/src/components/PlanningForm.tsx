@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import { describeError, type ShownError } from '../errors';
 import { href, navigate } from '../router';
 import type { KnownPlanning } from '../catalogue';
+import { takeStepsPrefill } from '../board/prefill';
 import { draftFromSpec, emptyStepsDraft, specFromDraft, stepsTargetOf, type StepsDraft, type StepsError } from '../steps';
 import { DepartementField, ModeChoice, TextField, type Mode } from './FormFields';
 import { ErrorNote } from './ErrorNote';
@@ -116,6 +117,12 @@ export function PlanningForm({ id }: { id: string | null }) {
         if (planning.system === 'steps' && planning.steps) {
           setMode('steps');
           setStepsDraft(draftFromSpec(planning.steps));
+        }
+        // From « Décrire les étapes du site » (AttentionBanner): start from the steps the robot took.
+        const prefill = takeStepsPrefill(planning.id);
+        if (prefill) {
+          setMode('steps');
+          setStepsDraft(draftFromSpec({ noSlotText: '', slotSelector: '', ...planning.steps, steps: prefill }));
         }
         setLoaded(true);
       },

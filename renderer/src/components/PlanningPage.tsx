@@ -18,8 +18,11 @@ import { DossierButton } from './evidence/DossierButton';
 import { StatusNote, type ActionStatus } from './StatusNote';
 import { MonthBars } from './MonthBars';
 import { ProbeTable } from './ProbeTable';
+import { AttentionBanner } from './AttentionBanner';
+import { EvidenceBrowser } from './EvidenceBrowser';
+import { gapDuration } from '../board/durations';
 
-export function PlanningPage({ id }: { id: string }) {
+export function PlanningPage({ id, day = null }: { id: string; day?: string | null }) {
   const api = useApi();
   const { t } = useTranslation();
   const load = useCallback(() => api.call('plannings:get', { id }), [api, id]);
@@ -47,6 +50,7 @@ export function PlanningPage({ id }: { id: string }) {
         {planning.stoppedAt ? <span className="badge warning">{t('stopped', { date: formatInstant(planning.stoppedAt) })}</span> : null}
       </div>
       {data.problem ? <ErrorNote error={{ message: t('problemDamaged'), field: [], detail: data.problem }} /> : null}
+      <AttentionBanner overview={data} onChanged={reload} />
       {data.assisted ? <AssistedPanel status={data.assisted} onChanged={reload} /> : null}
       <Details detail={data} />
       <Actions detail={data} />
@@ -55,13 +59,14 @@ export function PlanningPage({ id }: { id: string }) {
         <BarWithCounts bar={stats.top} />
         <ScopeNote scope={stats.topScope} />
       </section>
-      <MonthBars months={stats.months} />
+      <EvidenceBrowser planningId={planning.id} day={day} firstMonth={stats.months[0]?.month ?? null} />
+      <MonthBars months={stats.months} planningId={planning.id} />
       {data.gaps.length > 0 ? (
         <section aria-labelledby="gaps-title">
           <h3 id="gaps-title">{t('gaps')}</h3>
           <ul>
             {data.gaps.map((gap) => (
-              <li key={gap.from}>{gapLine(t, formatInstant(gap.from), formatInstant(gap.to), gap.hours, gap.reason)}</li>
+              <li key={gap.from}>{gapLine(t, formatInstant(gap.from), formatInstant(gap.to), gap.hours, gap.reason, gapDuration(t, gap))}</li>
             ))}
           </ul>
         </section>

@@ -10,9 +10,13 @@ export function knownAddressOption(t: TFunction, prefecture: string, procedure: 
   return number ? t('knownAddressOptionNumber', { prefecture, procedure, number }) : t('knownAddressOption', { prefecture, procedure });
 }
 
-/** A gap's hours and, when known, why no probe ran. */
-export function gapLine(t: TFunction, from: string, to: string, hours: number, reason: string): string {
+/** A gap's hours and, when known, why no probe ran; `duration` in words when it is not whole hours (the demo). */
+export function gapLine(t: TFunction, from: string, to: string, hours: number, reason: string, duration?: string): string {
   const reasons: Record<string, string> = t('gapReasons', { returnObjects: true });
   const why = reasons[reason];
+  if (duration !== undefined) {
+    const span = t('board.gapSpan', { from, to, duration });
+    return why ? `${span} (${why})` : span;
+  }
   return why ? t('gapLineReason', { from, to, hours, reason: why }) : t('gapLine', { from, to, hours });
 }

@@ -1,0 +1,228 @@
+// Any day's evidence in two clicks: a month calendar coloured by the day's category (gaps framed), then the
+// day's probes in order with time, outcome, first two dates and the captioned screenshot. The month comes whole
+// from `probes:list` (never only the newest N); months page back to the first probe.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Probe } from '../../../electron/shared/domain';
+import { CATEGORIES } from '../../../electron/shared/domain';
+import { useApi, useLoaded } from '../api/context';
+import { calendarDays, shiftMonth, weekdayOf, type CalendarDay } from '../board/calendar';
+import { DEMO_TRIGGER_TAG } from '../board/demo';
+import { gapDuration } from '../board/durations';
+import { evidenceUrl } from '../evidence';
+import { formatInstant, formatLocalDateTime, formatLongDate, formatMonth, todayInParis } from '../format';
+import { href } from '../router';
+import { CATEGORY_COLOURS } from '../shares';
+import { ProbeViewer } from './ProbeViewer';
+
+/** Light category colours take black figures, dark ones white. */
+const TEXT_ON = { c1: '#fff', c2: '#000', c3: '#000', c4: '#fff', c5: '#fff' } as const;
+
+export function EvidenceBrowser({ planningId, day, firstMonth }: { planningId: string; day: string | null; firstMonth: string | null }) {
+  const { t } = useTranslation();
+  const locale = t('locale');
+  const today = todayInParis();
+  const month = day ? day.slice(0, 7) : today.slice(0, 7);
+  const selected = day && day.length === 10 ? day : null;
+  const { data } = useMonth(planningId, month);
+  const loaded = data && data[0].every((probe) => probe.localDate.startsWith(month)) ? data : null;
+  const days = loaded ? calendarDays(month, loaded[0], loaded[1], (iso) => todayInParis(new Date(iso))) : null;
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownMonth = useRef<string | null>(null);
+
+  // Arriving from a month bar's link (or a link to a day): the browser comes into view, its heading focused.
+  useEffect(() => {
+    if (day && shownMonth.current !== month) {
+      section.current?.scrollIntoView({ block: 'start' });
+      heading.current?.focus();
+    }
+    shownMonth.current = month;
+  }, [day, month]);
+
+  const to = (target: string) => href({ page: 'planning', id: planningId, day: target });
+  const earliest = firstMonth ?? month;
+  const selectedDay = selected ? days?.find((d) => d.date === selected) : undefined;
+
+  return (
+    <section ref={section} aria-labelledby="evidence-title" className="evidence">
+      <h3 id="evidence-title" ref={heading} tabIndex={-1}>
+        {t('board.evidenceTitle')}
+      </h3>
+      <p className="help">{t('board.evidenceHelp')}</p>
+      <div className="evidence-layout">
+        <div className="calendar-box">
+          <div className="calendar-nav">
+            {month > earliest ? (
+              <a href={to(shiftMonth(month, -1))} aria-label={t('board.prevMonth')}>←</a>
+            ) : (
+              <span aria-hidden="true" className="muted">←</span>
+            )}
+            <strong>{formatMonth(month, locale)}</strong>
+            {month < today.slice(0, 7) ? (
+              <a href={to(shiftMonth(month, 1))} aria-label={t('board.nextMonth')}>→</a>
+            ) : (
+              <span aria-hidden="true" className="muted">→</span>
+            )}
+          </div>
+          {days ? <Calendar days={days} selected={selected} to={to} /> : <p role="status">{t('board.loadingMonth')}</p>}
+          {loaded ? <p className="help">{t('board.monthTotal', { probes: loaded[0].length })}</p> : null}
+          <CalendarKey />
+        </div>
+        <div className="day-panel">
+          {selected ? <DayProbes date={selected} day={selectedDay} /> : null}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** A month's probes (all of them) and gaps, again after each probe. */
+function useMonth(planningId: string, month: string) {
+  const api = useApi();
+  const load = useCallback(
+    () => Promise.all([api.call('probes:list', { planningId, month }), api.call('gaps:list', { planningId, month })]),
+    [api, planningId, month],
+  );
+  return useLoaded(load, ['probe:finished']);
+}
+
+function Calendar({ days, selected, to }: { days: CalendarDay[]; selected: string | null; to: (day: string) => string }) {
+  const { t } = useTranslation();
+  const locale = t('locale');
+  const first = days[0];
+  const blanks = first ? weekdayOf(first.date) : 0;
+  const weekdays = Array.from({ length: 7 }, (_, i) =>
+    new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 30 + i))),
+  );
+  return (
+    <div className="calendar" role="group" aria-label={t('board.calendarOf', { month: first ? formatMonth(first.date.slice(0, 7), locale) : '' })}>
+      {weekdays.map((name) => (
+        <span key={name} className="weekday" aria-hidden="true">
+          {name}
+        </span>
+      ))}
+      {Array.from({ length: blanks }, (_, i) => (
+        <span key={`blank-${i}`} aria-hidden="true" />
+      ))}
+      {days.map((day) => {
+        const summary = [
+          day.probes.length > 0 ? t('board.dayProbes', { count: day.probes.length }) : t('board.dayNone'),
+          day.dominant ? t('quoted', { text: t(`categories.${day.dominant}`) }) : day.probes.length > 0 ? t('board.dayInconclusive') : null,
+          day.gaps.length > 0 ? t('board.dayGap') : null,
+        ]
+          .filter(Boolean)
+          .join(', ');
+        const style = day.dominant
+          ? { background: CATEGORY_COLOURS[day.dominant], color: TEXT_ON[day.dominant] }
+          : undefined;
+        const className = ['day', day.probes.length === 0 ? 'empty' : day.dominant ? '' : 'inconclusive', day.gaps.length > 0 ? 'gap' : '']
+          .filter(Boolean)
+          .join(' ');
+        return (
+          <a
+            key={day.date}
+            href={to(day.date)}
+            className={className}
+            style={style}
+            aria-current={day.date === selected ? 'date' : undefined}
+            aria-label={t('board.dayAria', { date: formatLongDate(day.date, locale), summary })}
+            title={summary}
+          >
+            {Number(day.date.slice(8, 10))}
+          </a>
+        );
+      })}
+    </div>
+  );
+}
+
+function CalendarKey() {
+  const { t } = useTranslation();
+  return (
+    <div className="calendar-key">
+      <p className="help">{t('board.keyDominant')}</p>
+      <ul>
+        {CATEGORIES.map((category) => (
+          <li key={category}>
+            <span className="swatch" style={{ background: CATEGORY_COLOURS[category] }} aria-hidden="true" />
+            {t(`categories.${category}`)}
+          </li>
+        ))}
+        <li>
+          <span className="swatch key-inconclusive" aria-hidden="true" />
+          {t('board.keyInconclusive')}
+        </li>
+        <li>
+          <span className="swatch key-gap" aria-hidden="true" />
+          {t('board.keyGap')}
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+function DayProbes({ date, day }: { date: string; day: CalendarDay | undefined }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [open, setOpen] = useState<number | null>(null);
+  const title = t('board.dayTitle', { date: formatLongDate(date, t('locale')) });
+  const probes: Probe[] = day?.probes ?? [];
+  return (
+    <section aria-label={title}>
+      <h4>{title}</h4>
+      {day === undefined ? (
+        <p role="status">{t('board.loadingMonth')}</p>
+      ) : probes.length === 0 ? (
+        <p>{t('board.noProbesDay')}</p>
+      ) : (
+        <table className="probes day-probes">
+          <thead>
+            <tr>
+              <th scope="col">{t('board.time')}</th>
+              <th scope="col">{t('outcome')}</th>
+              <th scope="col">{t('firstSlot')}</th>
+              <th scope="col">{t('secondSlot')}</th>
+              <th scope="col">{t('screenshot')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {probes.map((probe, index) => (
+              <tr key={probe.id} className={`outcome-${probe.outcome}`}>
+                <td>{probe.localTime.slice(0, 5)}</td>
+                <td>
+                  {t(`outcomes.${probe.outcome}`)}
+                  {probe.trigger === DEMO_TRIGGER_TAG ? <span className="badge demo">{t('board.demoTag')}</span> : null}
+                </td>
+                <td>{probe.firstSlot ? formatLocalDateTime(probe.firstSlot) : t('none')}</td>
+                <td>{probe.secondSlot ? formatLocalDateTime(probe.secondSlot) : t('none')}</td>
+                <td>
+                  {evidenceUrl(probe.screenshot, api.desktop) ? (
+                    <button type="button" className="link-button" onClick={() => setOpen(index)}>
+                      {t('viewScreenshot')}
+                    </button>
+                  ) : (
+                    t('board.noScreenshot')
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {day && day.gaps.length > 0 ? (
+        <>
+          <h5>{t('board.dayGaps')}</h5>
+          <ul>
+            {day.gaps.map((gap) => (
+              <li key={gap.from}>
+                {t('board.gapSpan', { from: formatInstant(gap.from), to: formatInstant(gap.to), duration: gapDuration(t, gap) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {open !== null ? <ProbeViewer probes={probes} index={open} onIndex={setOpen} onClose={() => setOpen(null)} /> : null}
+    </section>
+  );
+}
