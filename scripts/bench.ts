@@ -6,6 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { finished } from 'node:stream/promises';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import type { Probe } from '../electron/shared/domain.js';
 import { systemClock } from '../electron/core/clock.js';
 import { verifyDir } from '../electron/core/evidence/index.js';
@@ -15,7 +19,7 @@ import { guichetOfShape, startReplicaServer, type ReplicaForm } from '../electro
 import { planningStats } from '../electron/core/stats/index.js';
 import { createStore, type Store } from '../electron/core/store/index.js';
 import { syntheticProbe } from '../test/support/synthetic.js';
-import { encodeMonths } from '../electron/core/store/aggregatesFile.js';
+import { encodeMonths } from '../electron/core/store/aggregates-file.js';
 import { aggregatesKind } from '../electron/core/store/kinds.js';
 import {
   absolute,
@@ -25,6 +29,9 @@ import {
   EVIDENCE_DIR,
   PROBES_DIR,
 } from '../electron/core/store/layout.js';
+import { runNaive, NAIVE_LIMIT_MS } from './bench-naive.js';
+import { simulateRound } from './bench-round.js';
+import { parallelProbes } from '../electron/core/schedule/index.js';
 import {
   aggregatesOf,
   bytes,
@@ -58,6 +65,13 @@ const STATS_SAMPLE = 100;
 const LIVE_RUNS = 5;
 
 const quiet = (): void => undefined;
+const execFileAsync = promisify(execFile);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** `npm run bench -- --json`: every figure again as one JSON object, on the last line. */
+const JSON_OUTPUT = process.argv.includes('--json');
+/** Every figure, for the JSON line: milliseconds, bytes, minutes, counts (null when not measured). */
+const figures: Record<string, number | null> = {};
+const round1 = (value: number): number => Math.round(value * 10) / 10;
 const rate = (items: number, elapsedMs: number): string => `${count((items / elapsedMs) * 1000)} /s`;
 const hours = (seconds: number): string =>
   seconds >= 3600 ? `${(seconds / 3600).toFixed(1)} h` : `${Math.round(seconds / 60)} min`;
@@ -103,6 +117,8 @@ async function benchLiveProbe(): Promise<Evidence | null> {
       `${ms(median(runs.map((run) => run.wallMs)))} median (min ${ms(Math.min(...runs.map((run) => run.wallMs)))}, ` +
       `max ${ms(Math.max(...runs.map((run) => run.wallMs)))}); outcome ${outcomes(runs)}`;
     const slowest = Math.max(median(noSlot.map((run) => run.wallMs)), median(calendar.map((run) => run.wallMs)));
+    figures.liveProbeMs = round1(slowest);
+    figures.liveScreenshotBytes = median(calendar.map((run) => run.png));
     table(`Live probe of the legacy replica (${browser.path}, ${LIVE_RUNS} + ${LIVE_RUNS} probes)`, [
       ['first probe (launches the browser)', ms(first.wallMs)],
       ['no-slot probe (steps 0–2), walk + captioned screenshot', line(noSlot)],
@@ -165,6 +181,12 @@ async function benchStore(root: string, live: Evidence | null): Promise<void> {
   const plainUse = await usage('bench-plain');
   const shotsUse = await usage('bench-shots');
   const latency = (values: number[]): string => `${ms(median(values))} median, ${ms(percentile(values, 0.95))} p95`;
+  // The same capture every hour: a site whose page does not change.
+  figures.evidenceBytesPerRepeatedProbe = Math.round(shotsUse.bytes / MONTH_PROBES);
+  figures.evidenceBytesPerProbeFullScaleGb = round1(((shotsUse.allocated / MONTH_PROBES) * FULL_SCALE) / 1e9);
+  figures.appendP95Ms = round1(percentile(shots, 0.95));
+  figures.appendMedianMs = round1(median(shots));
+  figures.appendNoArtefactP95Ms = round1(percentile(plain, 0.95));
   const perProbe = (use: typeof plainUse): string =>
     `${bytes(use.bytes / MONTH_PROBES)} (${bytes(use.allocated / MONTH_PROBES)} allocated on disk)`;
   const fullScale = (use: typeof plainUse): string =>
@@ -213,7 +235,7 @@ async function dashboard(store: Store): Promise<number> {
   return overviews.reduce((sum, overview) => sum + overview.stats.months.length, 0);
 }
 
-async function benchDashboard(root: string): Promise<void> {
+async function benchDashboard(root: string): Promise<string> {
   const dir = path.join(root, 'dashboard');
   const ids = Array.from({ length: PLANNINGS }, (_, i) => `dash-${String(i).padStart(3, '0')}`);
   // One planning's 36 months computed from its hourly probes, then copied to the others: only the aggregates
@@ -238,10 +260,12 @@ async function benchDashboard(root: string): Promise<void> {
   let t0 = performance.now();
   const { value: bars, peak } = await peakRss(() => dashboard(store));
   const cold = performance.now() - t0;
+  figures.dashboardColdMs = round1(cold);
   const afterCold = memory();
   t0 = performance.now();
   await dashboard(store);
   const warm = performance.now() - t0;
+  figures.dashboardWarmMs = round1(warm);
   const sample = ids.slice(0, STATS_SAMPLE);
   t0 = performance.now();
   const aggregates = await Promise.all(sample.map((id) => store.aggregates(id)));
@@ -261,6 +285,7 @@ async function benchDashboard(root: string): Promise<void> {
     ['RSS before / peak during / after', `${bytes(before.rss)} / ${bytes(peak)} / ${bytes(afterCold.rss)}`],
   ]);
   process.stdout.write(`  (aggregates written synthetically from one planning's 3 years of hourly probes, copied)\n`);
+  return dir;
 }
 
 async function benchExportAndVerify(root: string): Promise<void> {
@@ -291,6 +316,8 @@ async function benchExportAndVerify(root: string): Promise<void> {
     return written;
   });
   const elapsed = performance.now() - t0;
+  figures.csvRowsPerSecond = Math.round((rows / elapsed) * 1000);
+  figures.csvPeakRssMb = round1(peak / 1024 ** 2);
   const after = memory();
   const size = (await stat(target)).size;
   table(`CSV export: ${count(total)} probes of ${EXPORT_PLANNINGS} plannings, streamed to a file`, [
@@ -315,6 +342,8 @@ async function benchExportAndVerify(root: string): Promise<void> {
   const t2 = performance.now();
   const shots = await verifyDir(path.join(root, 'store'), 'bench-shots');
   const shotsMs = performance.now() - t2;
+  figures.verifyProbesPerSecond = Math.round((shots.checkedProbes / shotsMs) * 1000);
+  figures.verifyRecordsPerSecond = Math.round((checked / plainMs) * 1000);
   table('verify: hashes, artefacts and chains read back from disk', [
     [
       `records only (${count(checked)} probes of ${VERIFY_PLANNINGS} plannings)`,
@@ -331,6 +360,70 @@ async function benchExportAndVerify(root: string): Promise<void> {
   ]);
 }
 
+/** The hourly round at DESIGN.md's scale on slow sites, simulated with the real scheduler (bench-round.ts). */
+async function benchRound(): Promise<void> {
+  const spec = { plannings: PLANNINGS, hosts: 100, probeMs: 10_000, hostSpacingMs: 30_000, due: 'together' } as const;
+  const parallel = parallelProbes(0);
+  const now = await simulateRound({ ...spec, maxParallel: parallel, startGapMs: 1_000 });
+  // The dispatcher before: two probes at a time, all started at once.
+  const before = await simulateRound({ ...spec, maxParallel: 2, startGapMs: 0 });
+  figures.round500Minutes = round1(now.minutes);
+  figures.round500IdealMinutes = round1(now.idealMinutes);
+  figures.round500Parallel = parallel;
+  figures.round500NaiveMinutes = round1(before.minutes);
+  const minutes = (value: number): string => `${value.toFixed(1)} min`;
+  table(`Hourly round: ${PLANNINGS} plannings due at once on 100 hosts, 10 s a probe, 30 s spacing (simulated clock)`, [
+    [`${parallel} probes at once (chosen from this machine), one start a second`, `${minutes(now.minutes)} (ideal ${minutes(now.idealMinutes)}, peak ${now.peakParallel} at once)`],
+    ['2 probes at once (before)', `${minutes(before.minutes)} (ideal ${minutes(before.idealMinutes)})`],
+  ]);
+}
+
+/** The core started in a fresh process on the dashboard's data folder, until its first plannings:list. */
+async function benchStartup(root: string, dataDir: string): Promise<void> {
+  const bundle = path.join(ROOT, 'node_modules', '.cache', 'guichets-bench', 'startup.mjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'scripts', 'bench-startup.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: bundle,
+    logLevel: 'silent',
+  });
+  const runs: { readyMs: number; rssMb: number; plannings: number }[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const { stdout } = await execFileAsync(process.execPath, [bundle, dataDir], { cwd: root });
+    runs.push(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as (typeof runs)[number]);
+  }
+  const ready = median(runs.map((run) => run.readyMs));
+  const rss = median(runs.map((run) => run.rssMb));
+  figures.startupMs = round1(ready);
+  figures.startupRssMb = round1(rss);
+  table(`Start-up: a new process opens the core on ${PLANNINGS} plannings × 36 months and answers plannings:list`, [
+    ['ready (Node start-up and code loading included; median of 3)', ms(ready)],
+    ['RSS then', `${rss.toFixed(0)} MB`],
+  ]);
+}
+
+/** Every probe in one lowdb file: how far it goes before an append gets too slow. */
+async function benchNaive(root: string): Promise<void> {
+  const naive = await runNaive(root);
+  figures.naiveProbesUntilTooSlow = naive.probesUntilTooSlow;
+  figures.naiveAppendMsAtStop = round1(naive.appendMsAtStop);
+  figures.naiveProbesWritten = naive.probes;
+  // Its dashboard reads every probe: scaled to DESIGN.md's history, linearly (it only gets worse).
+  figures.naiveDashboardColdMsFullScale = Math.round((naive.dashboardColdMs / naive.probes) * FULL_SCALE);
+  table('Naive baseline: every probe in one lowdb file, rewritten at each append', [
+    [
+      'stopped at',
+      `${count(naive.probes)} probes, ${bytes(naive.fileBytes)}: an append takes ${ms(naive.appendMsAtStop)}` +
+        (naive.probesUntilTooSlow === null ? ' (time budget spent)' : ` (> ${NAIVE_LIMIT_MS} ms)`),
+    ],
+    ['its dashboard (read and count everything)', `${ms(naive.dashboardColdMs)}; at ${count(FULL_SCALE)} probes ≈ ${ms((naive.dashboardColdMs / naive.probes) * FULL_SCALE)}`],
+    ['the store instead (this run)', `append p95 ${ms(figures.appendNoArtefactP95Ms ?? 0)} at any size; dashboard ${ms(figures.dashboardColdMs ?? 0)} cold`],
+  ]);
+}
+
 async function main(): Promise<void> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'guichets-bench-'));
   const cleanUp = (): void => {
@@ -339,6 +432,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', cleanUp);
   const cpus = os.cpus();
+  figures.cores = cpus.length;
+  figures.ramGb = round1(os.totalmem() / 1024 ** 3);
   const started = performance.now();
   table('Guichets benchmark (figures printed, nothing asserted)', [
     ['machine', `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${bytes(os.totalmem())} RAM, ${os.type()}`],
@@ -364,14 +459,19 @@ async function main(): Promise<void> {
       await benchStore(root, evidence);
       await checkBulkWriter(root, path.join(root, 'store'));
     });
-    await section('dashboard', () => benchDashboard(root));
+    const dashboardDir = await section('dashboard', () => benchDashboard(root));
+    await section('start-up', () => benchStartup(root, dashboardDir));
     await section('export and verify', () => benchExportAndVerify(root));
+    await section('round', benchRound);
+    await section('naive baseline', () => benchNaive(root));
   } finally {
     process.off('SIGINT', cleanUp);
     await rm(root, { recursive: true, force: true });
   }
   const total = ((performance.now() - started) / 1000).toFixed(0);
   process.stdout.write(`\nDone in ${total} s (${took.join(', ')}); temporary folder removed.\n`);
+  figures.benchSeconds = Number(total);
+  if (JSON_OUTPUT) process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
 await main();

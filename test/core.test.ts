@@ -1,7 +1,7 @@
 // The core as every transport uses it: unknown input in, envelopes out; a planning probed, counted, exported,
 // verified; one schedule per data folder; the demo's first probes.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,11 +154,15 @@ describe('a damaged file', () => {
     await core.api['probes:runNow']({ planningId: damaged.id });
     const restart = createCore({ dataDir, appVersion: 'test', env, log: () => undefined });
     try {
-      await writeFile(path.join(dataDir, 'aggregates', `${damaged.id}.json`), '{"months": [tronqué');
+      // A damaged day file (an aggregates file would be rebuilt from the day files: see store/heal.test.ts).
+      const days = path.join(dataDir, 'probes', damaged.id);
+      const [month = ''] = await readdir(days);
+      const [day = ''] = await readdir(path.join(days, month));
+      await writeFile(path.join(days, month, day), '{"probes": [tronqué');
       const list = await restart.api['plannings:list'](undefined);
       const broken = list.find((overview) => overview.planning.id === damaged.id);
       const healthy = list.filter((overview) => overview.planning.id !== damaged.id);
-      expect(broken?.problem).toContain(`${damaged.id}.json`);
+      expect(broken?.problem).toContain(day);
       expect(healthy.length).toBeGreaterThan(0);
       expect(healthy.every((overview) => overview.problem === null)).toBe(true);
       expect(healthy.some((overview) => overview.stats.top.conclusive > 0)).toBe(true);

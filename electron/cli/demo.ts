@@ -25,7 +25,8 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; cl
   const originOf = new Map(prefectures.map((name, index) => [name, servers[index]?.origin ?? '']));
   const core = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, demo: true, log });
   // Every minute instead of every hour: a short spacing and timeout keep the demo lively.
-  await core.api['settings:update']({ hostSpacingSeconds: 5, probeTimeoutSeconds: 45 });
+  // The replicas answer at once: their probes are all work for the CPU, so two at a time as on any PC.
+  await core.api['settings:update']({ hostSpacingSeconds: 5, probeTimeoutSeconds: 45, maxParallelProbes: 2 });
 
   await syncDemoPlannings(core, originOf);
 

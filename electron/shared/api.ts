@@ -4,6 +4,7 @@ import type {
   BookingSystem,
   Gap,
   Guichet,
+  LocalDate,
   LocalDateTime,
   MonthKey,
   Outcome,
@@ -98,6 +99,13 @@ export interface BrowserStatus {
   message: string | null;
 }
 
+/** A browser that started: its program, its name and its version. */
+export interface BrowserTest {
+  path: string;
+  name: string;
+  version: string;
+}
+
 export interface AppInfo {
   version: string;
   demo: boolean;
@@ -112,6 +120,54 @@ export interface CsvExportResult {
   path: string;
   rows: number;
 }
+
+/** A dossier de preuves written (issue 9): a BagIt ZIP, and its PDF summary beside it. */
+export interface DossierResult {
+  path: string;
+  pdfPath: string;
+  probes: number;
+  screenshots: number;
+  payloadBytes: number;
+  /** Name of the seal carried (its UTC time), or null when the data folder had none. */
+  seal: string | null;
+  /** Evidence files whose bytes differ from their record, or missing: named in the dossier too. */
+  altered: string[];
+}
+
+export interface DossierProgress {
+  jobId: string;
+  phase: 'collect' | 'render' | 'files' | 'done';
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface PublishResult {
+  path: string;
+  pages: number;
+}
+
+export interface ImportResult {
+  /** Probes added; rows already there (same planning and time) are not added twice. */
+  added: number;
+  skipped: number;
+  /** Per planning id, how many were added. */
+  byPlanning: Record<string, number>;
+}
+
+/** Something about a followed planning, the disk or the seals that deserves a person's attention. */
+export interface Alert {
+  /** Stable for one situation, so that a notification is shown once. */
+  id: string;
+  kind: AlertKind;
+  planningId: string | null;
+  /** ISO instant the situation began. */
+  since: string;
+  /** In French. */
+  message: string;
+}
+export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** Every method: its input and its output. Names are `namespace:verb`. */
 export interface ApiMethods {
@@ -132,8 +188,21 @@ export interface ApiMethods {
   'steps:try': { input: { url: string; steps: StepsSpec }; output: StepsTrialResult };
   'settings:get': { input: undefined; output: Settings };
   'settings:update': { input: Partial<Settings>; output: Settings };
+  /** Launches the browser at `path` (or the one found without it) once, and says which it is. */
+  'settings:testBrowser': { input: { path: string | null }; output: BrowserTest };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
+  /** Writes a dossier de preuves; `jobId` names it for progress events and `dossier:cancel`. */
+  'dossier:create': {
+    input: { planningIds: string[]; from?: LocalDate; to?: LocalDate; path?: string; jobId?: string };
+    output: DossierResult;
+  };
+  'dossier:cancel': { input: { jobId: string }; output: { cancelled: boolean } };
+  /** Writes the static website of the association's figures into a folder. */
+  'publish:site': { input: { path?: string }; output: PublishResult };
+  /** Imports a La Cimade-layout CSV or another association's dossier (ZIP); all or nothing. */
+  'import:file': { input: { path: string; planningId?: string; association?: string }; output: ImportResult };
+  'alerts:list': { input: undefined; output: Alert[] };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -161,7 +230,13 @@ const METHODS = {
   'steps:try': true,
   'settings:get': true,
   'settings:update': true,
+  'settings:testBrowser': true,
   'export:csv': true,
+  'dossier:create': true,
+  'dossier:cancel': true,
+  'publish:site': true,
+  'import:file': true,
+  'alerts:list': true,
 } satisfies Record<ApiMethod, true>;
 
 export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];
@@ -172,6 +247,8 @@ export interface ApiEvents {
   'probe:finished': Probe;
   'plannings:changed': { ids: string[] };
   'assisted:changed': AssistedSessionStatus;
+  'dossier:progress': DossierProgress;
+  'alerts:changed': Alert[];
 }
 export type ApiEvent = keyof ApiEvents;
 const EVENTS = {
@@ -179,6 +256,8 @@ const EVENTS = {
   'probe:finished': true,
   'plannings:changed': true,
   'assisted:changed': true,
+  'dossier:progress': true,
+  'alerts:changed': true,
 } satisfies Record<ApiEvent, true>;
 export const API_EVENTS: readonly ApiEvent[] = Object.keys(EVENTS) as ApiEvent[];
 

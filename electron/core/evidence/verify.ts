@@ -3,8 +3,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import type { Probe } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
-import { createJsonFiles, type JsonFiles } from '../store/jsonFiles.js';
-import { aggregatesKind, dayKind, planningsKind, type ChainHead } from '../store/kinds.js';
+import { createJsonFiles, type JsonFiles } from '../store/json-files.js';
+import { aggregatesKind, dayKind, planningsKind, type ChainHead, type RebuiltNote } from '../store/kinds.js';
 import {
   absolute,
   aggregatedPlannings,
@@ -31,7 +31,9 @@ export type ProblemKind =
   /** A listed planning whose probes folder is gone while its evidence or aggregates remain. */
   | 'planning_incomplete'
   /** Probes, evidence or aggregates of a planning that plannings.json does not know (neither active nor removed). */
-  | 'planning_unlisted';
+  | 'planning_unlisted'
+  /** The aggregates were rebuilt from the probes on disk, and nothing says which probes there were before. */
+  | 'aggregates_rebuilt';
 
 export interface VerifyProblem {
   planningId: string;
@@ -150,9 +152,12 @@ async function verifyPlanning(files: JsonFiles, dir: string, planningId: string,
   }
 
   let head: ChainHead | null = null;
+  let rebuilt: RebuiltNote | undefined;
   const headFile = aggregatesFile(planningId);
   try {
-    head = (await files.readFresh(headFile, aggregatesKind(planningId)))?.head ?? null;
+    const aggregates = await files.readFresh(headFile, aggregatesKind(planningId));
+    head = aggregates?.head ?? null;
+    rebuilt = aggregates?.rebuilt;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     problem({ probeId: null, file: headFile, kind: 'file_unreadable', message: `Fichier « ${headFile} » illisible : ${reason}` });
@@ -160,6 +165,39 @@ async function verifyPlanning(files: JsonFiles, dir: string, planningId: string,
     return;
   }
   checkChain(nodes, order, head, problem, planningId);
+  if (rebuilt) checkRebuilt(rebuilt, nodes, headFile, problem, planningId);
+}
+
+/**
+ * A rebuilt aggregates file names as head whatever the newest probe on disk was: the head the damaged file still
+ * named must be on disk too, or probes were lost before the rebuild. Without any such head (the file was missing,
+ * or unreadable throughout), the newest probes before the rebuild cannot be vouched for: compare with a seal.
+ */
+function checkRebuilt(
+  rebuilt: RebuiltNote,
+  nodes: Map<string, Node>,
+  headFile: string,
+  problem: (entry: Omit<VerifyProblem, 'planningId'>) => void,
+  planningId: string,
+): void {
+  const when = `le ${rebuilt.at.slice(0, 10)} à ${rebuilt.at.slice(11, 16)} UTC`;
+  if (rebuilt.previousHead !== null) {
+    if (nodes.has(rebuilt.previousHead)) return;
+    problem({
+      probeId: null,
+      file: headFile,
+      kind: 'head_mismatch',
+      message: `Planning ${planningId} : « ${headFile} » a été reconstruit ${when} ; le dernier sondage qu’il connaissait avant (empreinte ${rebuilt.previousHead.slice(0, 12)}…) est introuvable : il a été supprimé ou déplacé.`,
+    });
+    return;
+  }
+  const why = rebuilt.reason === 'missing' ? 'avait disparu' : 'était illisible';
+  problem({
+    probeId: null,
+    file: headFile,
+    kind: 'aggregates_rebuilt',
+    message: `Planning ${planningId} : « ${headFile} » ${why} et a été reconstruit ${when} à partir des sondages présents : la disparition des sondages les plus récents avant cette date ne peut pas être exclue. Comparez avec le dernier scellement.`,
+  });
 }
 
 /**

@@ -1,12 +1,14 @@
 // The queue between due runs and the browser: one probe at a time per host, starts on a host spaced by
-// hostSpacingMs, at most MAX_PARALLEL probes overall (each is a Chromium context on a 2-core PC), and a
-// timeout that abandons a hung probe.
+// hostSpacingMs, at most `maxParallel` probes overall (each is a Chromium context; see parallel.ts), and a
+// timeout that abandons a hung probe. A host that is busy or waiting for its spacing never holds up the runs of
+// other hosts queued behind it.
 import type { Clock } from '../clock.js';
 import type { Planning, Probe } from '../../shared/domain.js';
 import type { HostBackoff } from './backoff.js';
 import type { ProbeTrigger } from './types.js';
 
-export const MAX_PARALLEL = 2;
+/** When the caller does not say: what a 2-core PC with little memory can take. */
+export const DEFAULT_PARALLEL = 2;
 
 interface Task {
   planning: Planning;
@@ -22,6 +24,13 @@ export interface DispatcherOptions {
   clock: Clock;
   hostSpacingMs: number;
   timeoutMs: number;
+  /** Probes running at once at most (DEFAULT_PARALLEL when absent). */
+  maxParallel?: number;
+  /**
+   * Least time between two probe starts, whatever their hosts (0 when absent): browser contexts opening all at
+   * once make the PC stutter, one a second does not, and an hour has 3,600 of them.
+   */
+  startGapMs?: number;
   runProbe: (planning: Planning, trigger: ProbeTrigger, signal: AbortSignal) => Promise<Probe | null>;
   backoff: HostBackoff;
   /** A scheduled run reached the head of the queue while its host was paused: it is dropped. */
@@ -49,6 +58,9 @@ export function hostOf(url: string): string {
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { clock, log } = options;
+  const maxParallel = Math.max(1, options.maxParallel ?? DEFAULT_PARALLEL);
+  const startGapMs = options.startGapMs ?? 0;
+  let lastStart = -Infinity;
   const tasks = new Map<string, Task>();
   const queue: Task[] = [];
   const busyHosts = new Set<string>();
@@ -62,7 +74,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const now = clock.now().getTime();
     let nextReadyAt = Infinity;
     for (const task of [...queue]) {
-      if (finishing.size >= MAX_PARALLEL) break;
+      if (finishing.size >= maxParallel) break;
+      if (lastStart + startGapMs > now) {
+        nextReadyAt = Math.min(nextReadyAt, lastStart + startGapMs);
+        break;
+      }
       if (busyHosts.has(task.host)) continue;
       if (task.due !== null && options.backoff.pausedUntil(task.host, now) !== null) {
         remove(task);
@@ -78,7 +94,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       queue.splice(queue.indexOf(task), 1);
       launch(task, now);
     }
-    if (finishing.size < MAX_PARALLEL && nextReadyAt !== Infinity) {
+    if (finishing.size < maxParallel && nextReadyAt !== Infinity) {
       wakeTimer = setTimeout(pump, nextReadyAt - now);
     }
   }
@@ -89,6 +105,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   function launch(task: Task, now: number): void {
+    lastStart = now;
     busyHosts.add(task.host);
     lastStartByHost.set(task.host, now);
     const controller = new AbortController();

@@ -40,6 +40,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     clock,
     hostSpacingMs: options.hostSpacingMs,
     timeoutMs: options.timeoutMs,
+    ...(options.maxParallel !== undefined ? { maxParallel: options.maxParallel } : {}),
+    ...(options.startGapMs !== undefined ? { startGapMs: options.startGapMs } : {}),
     runProbe: (planning, trigger, signal) => options.runProbe(planning, trigger, signal),
     backoff,
     onBackoffSkip: (planning, due) => {

@@ -17,6 +17,10 @@ export interface SchedulerOptions {
   hostSpacingMs: number;
   /** A probe still running after this is abandoned: its signal is aborted and its slot freed. */
   timeoutMs: number;
+  /** Probes running at once at most, across hosts (see parallel.ts); 2 when absent. */
+  maxParallel?: number;
+  /** Least time between two probe starts, whatever their hosts; 0 when absent. */
+  startGapMs?: number;
   /** Only `followed` plannings without `stoppedAt` are scheduled. */
   listPlannings(): Promise<Planning[]>;
   runProbe(planning: Planning, trigger: ProbeTrigger, signal: AbortSignal): Promise<Probe | null>;
@@ -29,7 +33,7 @@ export interface SchedulerOptions {
   recordGap(gap: Gap): Promise<void>;
   log(message: string): void;
   /** The hours and days probes are due (settings); always when absent. Read at each due time. */
-  activeTime?(): ActiveTime;
+  activeTime?(): ActiveTime | undefined;
   /** For the jitter (0–59 s); Math.random by default. */
   random?: () => number;
 }

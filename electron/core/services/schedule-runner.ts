@@ -1,11 +1,15 @@
-// The hourly schedule as the settings shape it: rebuilt when the host spacing or the probe timeout change.
+// The hourly schedule as the settings shape it: rebuilt when the host spacing, the probe timeout or the
+// parallelism change.
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
-import { createScheduler, type Scheduler } from '../schedule/index.js';
+import { createScheduler, parallelProbes, type Scheduler } from '../schedule/index.js';
+import type { ActiveTime } from '../schedule/active-hours.js';
 import type { Store } from '../store/index.js';
 import type { ProbePlanning } from './record-probe.js';
 
 const PARIS = 'Europe/Paris';
+/** Probes start one a second at most, so that a minute with many due plannings does not make the PC stutter. */
+const PROBE_START_GAP_MS = 1_000;
 
 export interface ScheduleRunnerDeps {
   store: Store;
@@ -30,10 +34,13 @@ export interface ScheduleRunner {
 export function createScheduleRunner({ store, clock, everyMinutes, probePlanning, log }: ScheduleRunnerDeps): ScheduleRunner {
   let scheduler: Scheduler | null = null;
   let schedulerKey = '';
+  /** The active hours and days of the latest settings: read by the running scheduler at each due time. */
+  let active: ActiveTime | undefined;
 
   async function get(): Promise<Scheduler> {
     const settings = await store.settings.get();
-    const key = `${settings.hostSpacingSeconds}|${settings.probeTimeoutSeconds}`;
+    active = { hours: settings.activeHours, days: settings.activeDays };
+    const key = `${settings.hostSpacingSeconds}|${settings.probeTimeoutSeconds}|${settings.maxParallelProbes}`;
     if (scheduler && key === schedulerKey) return scheduler;
     const wasRunning = scheduler?.running ?? false;
     if (scheduler) await scheduler.stop();
@@ -44,6 +51,8 @@ export function createScheduleRunner({ store, clock, everyMinutes, probePlanning
       hostSpacingMs: settings.hostSpacingSeconds * 1000,
       // The prober ends a slow site itself (and records it); this only catches a probe that hangs on our side.
       timeoutMs: (settings.probeTimeoutSeconds + 60) * 1000,
+      maxParallel: parallelProbes(settings.maxParallelProbes),
+      startGapMs: PROBE_START_GAP_MS,
       listPlannings: () => store.plannings.list(),
       runProbe: (planning, trigger, signal) => probePlanning(planning, trigger, signal),
       lastProbeAt: async (planningId) => {
@@ -58,6 +67,7 @@ export function createScheduleRunner({ store, clock, everyMinutes, probePlanning
         return ends.length > 0 ? new Date(Math.max(...ends)) : null;
       },
       recordGap: (gap) => store.gaps.record(gap),
+      activeTime: () => active,
       log,
     });
     if (wasRunning) await scheduler.start();

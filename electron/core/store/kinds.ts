@@ -1,7 +1,7 @@
 // The JSON files of the data folder: their shapes, empty values and how they are written.
 import type { Gap, Planning, Probe, Settings } from '../../shared/domain.js';
-import { isStoredMonths, type StoredMonths } from './aggregatesFile.js';
-import type { FileKind } from './jsonFiles.js';
+import { isStoredMonths, type StoredMonths } from './aggregates-file.js';
+import type { FileKind } from './json-files.js';
 
 export interface DayFile {
   /** In the order they were appended, which is the chain's order. */
@@ -19,12 +19,23 @@ export interface ChainHead {
   startedAt: string;
 }
 
-/** Rewritten at every probe of its planning: one line, months encoded by aggregatesFile.ts. */
+/** Why and when an aggregates file was rebuilt from the day files; kept for good, for verification. */
+export interface RebuiltNote {
+  at: string;
+  reason: 'missing' | 'damaged';
+  /** The head the damaged file still named (read from its text), or null when none could be read. */
+  previousHead: string | null;
+  /** Where the damaged file was set aside, relative to the data folder. */
+  aside: string | null;
+}
+
+/** Rewritten at every probe of its planning: one line, months encoded by aggregates-file.ts. */
 export interface AggregatesFile {
   planningId: string;
   head: ChainHead | null;
   probes: number;
   months: StoredMonths;
+  rebuilt?: RebuiltNote;
 }
 
 export interface PlanningsFile {
@@ -64,6 +75,9 @@ export function aggregatesKind(planningId: string): FileKind<AggregatesFile> {
       typeof value.probes === 'number' &&
       (value.head === null || (isObject(value.head) && typeof value.head.hash === 'string')),
     stringify: (value) => `${JSON.stringify(value)}\n`,
+    // Derived from the day files, flushed before it: after a power cut that lost its rename, the older copy is
+    // brought up to date by recover(). Not flushing its folder saves a journal commit per append.
+    flush: 'data',
   };
 }
 

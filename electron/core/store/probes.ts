@@ -1,18 +1,29 @@
 // Probes, gaps and per-planning aggregates: one small file per planning and day, one aggregates file per
 // planning, artefacts beside them. Writes of one planning go through one queue, so its chain never forks.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Gap, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
-import { addGap, addProbe, categoryOf, monthOf, parisDateTime, type MonthAggregate } from '../stats/index.js';
-import { AppError } from '../errors.js';
-import { changeMonths, decodeMonths } from './aggregatesFile.js';
 import { hashRecord, sha256 } from './chain.js';
-import { fullError, isDiskFull, type JsonFiles } from './jsonFiles.js';
-import { aggregatesKind, dayKind, gapsKind, type AggregatesFile } from './kinds.js';
+import {
+  addGap,
+  addProbe,
+  categoryOf,
+  monthOf,
+  parisDateTime,
+  type MonthAggregate,
+  type MonthAggregates,
+} from '../stats/index.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import { changeMonths, decodeMonths, encodeMonths } from './aggregates-file.js';
+import { fsyncDir, mkdirDurable, writeFileDurable } from './durable.js';
+import { fullError, isDiskFull, type JsonFiles } from './json-files.js';
+import { aggregatesKind, dayKind, gapsKind, type AggregatesFile, type ChainHead, type RebuiltNote } from './kinds.js';
 import {
   absolute,
   aggregatesFile,
   artefactFile,
+  artefactFolder,
   assertSafeId,
   dayFile,
   daysOf,
@@ -57,10 +68,11 @@ interface Deps {
   files: JsonFiles;
   /** One queue per planning, shared with verification. */
   planningQueue: KeyedQueue;
+  clock: Clock;
   log: (message: string) => void;
 }
 
-export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
+export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps) {
   const lastProbe = new Map<string, Probe | null>();
   const recovered = new Set<string>();
 
@@ -79,21 +91,86 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
   }
 
   /**
+   * Rebuilds a planning's aggregates from its day and gaps files, once it was found missing (while probes are on
+   * disk) or damaged. The damaged file is set aside, never deleted, and the head it still names is kept, so that
+   * verification can tell whether probes newer than the rebuild's starting point vanished. The note stays in the
+   * file for good: a rebuild must never make a deletion look like an intact history.
+   */
+  async function rebuild(planningId: string, reason: RebuiltNote['reason']): Promise<void> {
+    const relative = aggregatesFile(planningId);
+    const at = clock.now().toISOString();
+    let previousHead: string | null = null;
+    let aside: string | null = null;
+    if (reason === 'damaged') {
+      const text = await readFile(absolute(dir, relative), 'utf8').catch(() => '');
+      previousHead = /"head":\{"hash":"([0-9a-f]{64})"/.exec(text)?.[1] ?? null;
+      aside = `${relative}.damaged-${at.replace(/[:.]/g, '-')}`;
+      await rename(absolute(dir, relative), absolute(dir, aside));
+      files.forget(relative);
+    }
+    const months: MonthAggregates = {};
+    let count = 0;
+    const pointedAt = new Set<string>();
+    const candidates: ChainHead[] = [];
+    for await (const probe of probes.iterate([planningId])) {
+      addProbe(months, probe);
+      count += 1;
+      if (probe.previousHash !== null) pointedAt.add(probe.previousHash);
+      candidates.push({ hash: probe.hash, probeId: probe.id, startedAt: probe.startedAt });
+    }
+    for (const month of await monthsOf(dir, planningId)) {
+      const file = await files.readFresh(gapsFile(planningId, month), gapsKind);
+      for (const gap of file?.gaps ?? []) addGap(months, gap);
+    }
+    // The head is the end of the chain: a probe no other probe follows (the newest, should there be several).
+    const head =
+      candidates
+        .filter((candidate) => !pointedAt.has(candidate.hash))
+        .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+        .pop() ?? null;
+    await files.update(relative, aggregatesKind(planningId), (draft) => {
+      draft.months = encodeMonths(months);
+      draft.probes = count;
+      draft.head = head;
+      draft.rebuilt = { at, reason, previousHead, aside };
+    });
+    const why = reason === 'damaged' ? `endommagé, mis de côté dans « ${aside ?? ''} »` : 'absent';
+    log(`Planning ${planningId} : fichier des statistiques « ${relative} » ${why} ; reconstruit à partir de ${count} sondage(s) enregistré(s).`);
+  }
+
+  /**
    * A crash between the day file's write and the aggregates' leaves probes that the aggregates do not count.
    * Once per planning and process, count those that extend the chain head. Anything else (the newest probe
-   * deleted, a forged one) is left for verification to report, never repaired silently.
+   * deleted, a forged one) is left for verification to report, never repaired silently. A damaged aggregates
+   * file, or a missing one while probes are on disk, is rebuilt (see rebuild()).
    */
   async function recover(planningId: string): Promise<void> {
     if (recovered.has(planningId)) return;
-    const aggregates = await readAggregates(planningId);
+    let aggregates: AggregatesFile;
+    try {
+      aggregates = await readAggregates(planningId);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'storage_corrupt')) throw error;
+      await rebuild(planningId, 'damaged');
+      recovered.add(planningId);
+      return;
+    }
     const probes = await newestDay(planningId);
-    recovered.add(planningId);
     const headHash = aggregates.head?.hash ?? null;
     const newest = probes[probes.length - 1];
-    if (!newest || newest.hash === headHash) return;
+    if (!newest || newest.hash === headHash) {
+      recovered.add(planningId);
+      return;
+    }
     const headIndex = probes.findIndex((probe) => probe.hash === headHash);
     const start = headIndex >= 0 ? headIndex + 1 : probes[0]?.previousHash === headHash ? 0 : -1;
-    if (start < 0) return;
+    if (start < 0) {
+      // Probes on disk that an aggregates file never written cannot know: it went missing.
+      if (aggregates.head === null && aggregates.probes === 0) await rebuild(planningId, 'missing');
+      recovered.add(planningId);
+      return;
+    }
+    recovered.add(planningId);
     const tail = probes.slice(start);
     let previous = headHash;
     for (const probe of tail) {
@@ -101,6 +178,8 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
       previous = probe.hash;
     }
     await files.update(aggregatesFile(planningId), aggregatesKind(planningId), (draft) => {
+      // Another process may have counted them meanwhile (a reader beside the app): count them once.
+      if (draft.head?.hash !== headHash) return;
       draft.months = changeMonths(draft.months, (months) => {
         for (const probe of tail) addProbe(months, probe);
       });
@@ -112,9 +191,10 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
 
   async function writeArtefact(relative: string, data: Buffer, written: string[]): Promise<ProbeArtefact> {
     const file = absolute(dir, relative);
-    await mkdir(path.dirname(file), { recursive: true });
+    await mkdirDurable(path.dirname(file));
     written.push(file);
-    await writeFile(file, data);
+    // The folder is flushed once for both artefacts, by the caller.
+    await writeFileDurable(file, data, { skipDirSync: true });
     return { path: relative, sha256: sha256(data), bytes: data.length };
   }
 
@@ -138,19 +218,26 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
     let pageText: ProbeArtefact | null = null;
     let log: ProbeArtefact | null | undefined;
     try {
-      // Artefacts first: a record never points at a file that is not there yet.
-      if (artefacts.screenshot) {
-        const relative = artefactFile(input.planningId, month, input.id, 'png');
-        screenshot = await writeArtefact(relative, artefacts.screenshot, written);
-      }
-      if (artefacts.pageText !== null) {
-        const relative = artefactFile(input.planningId, month, input.id, 'txt');
-        pageText = await writeArtefact(relative, Buffer.from(artefacts.pageText, 'utf8'), written);
-      }
+      // Artefacts first: a record never points at a file that is not there yet. Both are flushed at once.
+      const [shot, text] = await Promise.all([
+        artefacts.screenshot
+          ? writeArtefact(artefactFile(input.planningId, month, input.id, 'png'), artefacts.screenshot, written)
+          : null,
+        artefacts.pageText !== null
+          ? writeArtefact(
+              artefactFile(input.planningId, month, input.id, 'txt'),
+              Buffer.from(artefacts.pageText, 'utf8'),
+              written,
+            )
+          : null,
+      ]);
+      screenshot = shot;
+      pageText = text;
       if (artefacts.log !== undefined) {
         const relative = artefactFile(input.planningId, month, input.id, 'log');
         log = artefacts.log ? await writeArtefact(relative, Buffer.from(artefacts.log, 'utf8'), written) : null;
       }
+      if (written.length > 0) await fsyncDir(absolute(dir, artefactFolder(input.planningId, month)));
     } catch (error) {
       await removeAll(written);
       throw isDiskFull(error) ? fullError(written[written.length - 1] ?? dir) : error;
@@ -169,6 +256,8 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
     }
     try {
       await files.update(aggregatesFile(input.planningId), aggregatesKind(input.planningId), (draft) => {
+        // A reading process may have counted it already, from the day file (recover()): once only.
+        if (draft.head?.hash === probe.hash) return;
         draft.months = changeMonths(draft.months, (months) => {
           addProbe(months, probe);
         });
@@ -215,7 +304,11 @@ export function createProbeParts({ dir, files, planningQueue, log }: Deps) {
     list,
     async last(planningId) {
       const known = lastProbe.get(planningId);
-      if (known !== undefined) return known ? structuredClone(known) : null;
+      // Still the newest while the aggregates' head (re-read when another process changed it) names it.
+      const head = known !== undefined ? (await readAggregates(planningId).catch(() => null))?.head : undefined;
+      if (known !== undefined && (head?.hash ?? null) === (known?.hash ?? null)) {
+        return known ? structuredClone(known) : null;
+      }
       const [newest = null] = await list(planningId, { limit: 1 });
       lastProbe.set(planningId, newest);
       return newest;

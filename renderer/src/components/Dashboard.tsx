@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { PlanningOverview } from '../../../electron/shared/api';
 import { useApi, useLoaded } from '../api/context';
 import { formatInstant, formatLocalDateTime } from '../format';
@@ -11,6 +11,7 @@ import { ExpiredSessionsNotice } from './AssistedPanel';
 import { departementName } from '../catalogue';
 import { BarWithCounts, Legend } from './CategoryBar';
 import { ExportCsv } from './ExportCsv';
+import { StatusNote, type ActionStatus } from './StatusNote';
 import { ErrorNote } from './ErrorNote';
 import { describeError } from '../errors';
 
@@ -19,13 +20,19 @@ export function Dashboard() {
   const { t } = useTranslation();
   const load = useCallback(() => api.call('plannings:list'), [api]);
   const { data, error, reload } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished', 'assisted:changed']);
+  const [exported, setExported] = useState<ActionStatus | null>(null);
 
   return (
     <section aria-labelledby="dashboard-title">
       <div className="page-title">
         <h2 id="dashboard-title">{t('dashboardTitle')}</h2>
-        {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} /> : null}
+        {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} onStatus={setExported} /> : null}
       </div>
+      {exported ? (
+        <p className="action-status">
+          <StatusNote status={exported} />
+        </p>
+      ) : null}
       {error ? (
         <>
           <ErrorNote error={describeError(error, t)} />

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import type { Category, Gap, Outcome } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
 import { verify } from '../evidence/index.js';
 import { addGap, addProbe, maskOf, sortedMonths, type MonthAggregates } from '../stats/index.js';
-import { decodeMonths, encodeMonths, isStoredMonths } from './aggregatesFile.js';
+import { decodeMonths, encodeMonths, isStoredMonths } from './aggregates-file.js';
 import { aggregatesKind } from './kinds.js';
 import { createStore, type Store } from './store.js';
 import { syntheticArtefacts, syntheticProbe } from '../../../test/support/synthetic.js';
@@ -129,15 +129,16 @@ describe('the aggregates file in the store', () => {
     expect((await store.aggregates('p1'))[0]?.categories.c5.attempts).toBe(1);
   });
 
-  it('refuses an aggregates file in another layout and leaves it as it is', async () => {
+  it('sets an aggregates file in another layout aside, as it is, and rebuilds it from the day files', async () => {
     await store.probes.append(syntheticProbe('p1', '2026-03-10T08:00:00Z', 0), { screenshot: null, pageText: null });
     await store.close();
     const file = path.join(dir, 'aggregates', 'p1.json');
     const earlier = JSON.stringify({ planningId: 'p1', head: null, probes: 1, months: { '2026-03': { gapHours: 0 } } }, null, 2);
     await writeFile(file, earlier);
     store = open();
-    await expect(store.aggregates('p1')).rejects.toMatchObject({ code: 'storage_corrupt' });
-    expect(await readFile(file, 'utf8')).toBe(earlier);
+    expect((await store.aggregates('p1'))[0]?.categories.c5.attempts).toBe(1);
+    const aside = (await readdir(path.join(dir, 'aggregates'))).find((name) => name.startsWith('p1.json.damaged-'));
+    expect(await readFile(path.join(dir, 'aggregates', aside ?? ''), 'utf8')).toBe(earlier);
   });
 
   it('stays right when the file cache may hold only a few kB', async () => {

@@ -1,9 +1,9 @@
 // One lowdb `Low` per JSON file, kept in a bounded cache, with writes that either happen whole or not at all.
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { open as openFile, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { Low, type Adapter } from 'lowdb';
 import { AppError } from '../errors.js';
+import { mkdirDurable, sameStamp, tempFileOf, writeFileDurable, type FileStamp } from './durable.js';
 import { absolute } from './layout.js';
 import { createKeyedQueue } from './queue.js';
 
@@ -12,6 +12,8 @@ export interface FileKind<T> {
   /** Checks the shape of what was parsed: false means the file is damaged. */
   valid: (value: unknown) => value is T;
   stringify?: (value: T) => string;
+  /** 'data' for derived files, brought up to date when an older copy is found (see writeFileDurable). */
+  flush?: 'all' | 'data';
 }
 
 export interface JsonFiles {
@@ -28,10 +30,63 @@ export interface JsonFiles {
 
 interface Entry {
   db: Low;
+  adapter: DurableJsonFile;
   ready: Promise<void>;
   busy: number;
   /** Length of the file's text when last read or written: what the entry weighs in the cache. */
   bytes: number;
+  /** When the file on disk was last compared with the cached copy (Date.now()). */
+  checkedAt: number;
+}
+
+/**
+ * lowdb's adapter for one JSON file, written through writeFileDurable (flushed before a write resolves) and
+ * remembering the stamp of the version it holds, so that a change by another process can be noticed.
+ */
+class DurableJsonFile implements Adapter<unknown> {
+  /** Null while the file does not exist. */
+  stamp: FileStamp | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly parse: (text: string) => unknown,
+    private readonly stringify: (value: unknown) => string,
+    private readonly flush: 'all' | 'data',
+  ) {}
+
+  async read(): Promise<unknown> {
+    let handle;
+    try {
+      handle = await openFile(this.file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.stamp = null;
+      return null;
+    }
+    try {
+      // Files are replaced by renames, never changed in place: the stamp and the text are of one version.
+      const { mtimeMs, size } = await handle.stat();
+      const text = await handle.readFile('utf8');
+      this.stamp = { mtimeMs, size };
+      return this.parse(text);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async write(value: unknown): Promise<void> {
+    this.stamp = await writeFileDurable(this.file, this.stringify(value), { flush: this.flush });
+  }
+}
+
+async function stampOf(file: string): Promise<FileStamp | null> {
+  try {
+    const { mtimeMs, size } = await stat(file);
+    return { mtimeMs, size };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 class DamagedShape extends Error {}
@@ -75,16 +130,34 @@ export interface JsonFilesOptions {
   maxOpen?: number;
   /** And at most about this many bytes of their JSON text (a parsed file takes a few times that in memory). */
   maxBytes?: number;
+  /**
+   * A cached file is compared with the disk (time and size) when it was last checked longer ago than this, so a
+   * process that only reads (`cli serve` beside the app) sees new probes within about that delay.
+   */
+  freshnessMs?: number;
 }
+
+/** Another process's new probes show within a second or two; the writer's own are in its cache at once. */
+const FRESHNESS_MS = 1000;
 
 export function createJsonFiles(options: JsonFilesOptions): JsonFiles {
   const { dir } = options;
   const maxOpen = options.maxOpen ?? 512;
   const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+  const freshnessMs = options.freshnessMs ?? FRESHNESS_MS;
   const cache = new Map<string, Entry>();
   let cachedBytes = 0;
   const queue = createKeyedQueue();
   const madeDirs = new Set<string>();
+
+  /** False when another process replaced the file since it was cached (checked at most every freshnessMs). */
+  async function stillFresh(relative: string, entry: Entry): Promise<boolean> {
+    const now = Date.now();
+    if (entry.busy > 0 || now - entry.checkedAt < freshnessMs) return true;
+    entry.checkedAt = now;
+    const onDisk = await stampOf(absolute(dir, relative));
+    return onDisk === null ? entry.adapter.stamp === null : sameStamp(onDisk, entry.adapter.stamp);
+  }
 
   function insert(relative: string, entry: Entry): void {
     drop(relative);
@@ -119,26 +192,27 @@ export function createJsonFiles(options: JsonFilesOptions): JsonFiles {
       cache.delete(relative);
       cache.set(relative, hit);
       await hit.ready;
-      return hit;
+      if (await stillFresh(relative, hit)) return hit;
+      if (cache.get(relative) === hit) drop(relative);
     }
     const file = absolute(dir, relative);
     const parse = parser(kind);
-    // The entry exists before lowdb calls these: they only run inside db.read() and db.write().
-    const db = new Low<unknown>(
-      new DataFile<unknown>(file, {
-        parse: (text) => {
-          weigh(relative, entry, text.length);
-          return parse(text);
-        },
-        stringify: (value) => {
-          const text = kind.stringify ? kind.stringify(value as T) : JSON.stringify(value, null, 2);
-          weigh(relative, entry, text.length);
-          return text;
-        },
-      }),
-      kind.empty(),
+    // The entry exists before the adapter calls these: they only run inside db.read() and db.write().
+    const adapter = new DurableJsonFile(
+      file,
+      (text) => {
+        weigh(relative, entry, text.length);
+        return parse(text);
+      },
+      (value) => {
+        const text = kind.stringify ? kind.stringify(value as T) : JSON.stringify(value, null, 2);
+        weigh(relative, entry, text.length);
+        return text;
+      },
+      kind.flush ?? 'all',
     );
-    const entry: Entry = { db, ready: Promise.resolve(), busy: 0, bytes: 0 };
+    const db = new Low<unknown>(adapter, kind.empty());
+    const entry: Entry = { db, adapter, ready: Promise.resolve(), busy: 0, bytes: 0, checkedAt: Date.now() };
     entry.ready = db.read();
     insert(relative, entry);
     evict();
@@ -170,18 +244,20 @@ export function createJsonFiles(options: JsonFilesOptions): JsonFiles {
           entry.db.data = draft;
           const folder = path.dirname(file);
           if (!madeDirs.has(folder)) {
-            await mkdir(folder, { recursive: true });
+            await mkdirDurable(folder);
             madeDirs.add(folder);
           }
+          // Flushed, with its folder, before it resolves: a probe counts as recorded only once on disk.
           await entry.db.write();
+          entry.checkedAt = Date.now();
           // Had the entry been evicted meanwhile, a reader may have cached an older copy: this one is current.
           insert(relative, entry);
           evict();
           return draft;
         } catch (error) {
           entry.db.data = previous;
-          // steno writes `.<name>.tmp` then renames it: a failed write may leave that half-written temp file.
-          await rm(path.join(path.dirname(file), `.${path.basename(file)}.tmp`), { force: true }).catch(() => undefined);
+          // A write goes through `.<name>.tmp`: a failed one may leave that half-written temp file.
+          await rm(tempFileOf(file), { force: true }).catch(() => undefined);
           throw isDiskFull(error) ? fullError(file) : error;
         } finally {
           entry.busy -= 1;

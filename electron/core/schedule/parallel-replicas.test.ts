@@ -1,0 +1,91 @@
+// A round across several replica hosts whose first page is slow, probed by the real scheduler and a real
+// Chromium: the hosts run side by side, each keeps its spacing, and the round ends within 1.25 × the shortest
+// possible for the durations the probes actually took (so a slow machine moves the bound with it).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../clock.js';
+import { createProber, type Prober } from '../probe/index.js';
+import { LEGACY_FORMS, startReplicaServer, type ReplicaServer } from '../replicas/index.js';
+import { createScheduler } from './scheduler.js';
+import { planning, probeOf } from '../../../test/support/schedule-testkit.js';
+
+const browserPath = process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
+const HOSTS = 3;
+const PER_HOST = 2;
+const SPACING_MS = 2_000;
+const SLOW_MS = 2_500;
+
+let servers: ReplicaServer[] = [];
+let prober: Prober;
+
+beforeAll(async () => {
+  servers = await Promise.all(
+    Array.from({ length: HOSTS }, () => startReplicaServer({ clock: systemClock, delayMs: SLOW_MS })),
+  );
+  prober = createProber({ browserPath, timeoutMs: 30_000, appVersion: 'test', clock: systemClock, log: () => undefined });
+});
+afterAll(async () => {
+  await prober.close();
+  await Promise.all(servers.map((server) => server.close()));
+});
+
+describe('a round of slow replica pages on several hosts', () => {
+  it('probes the hosts in parallel, spaces each host, and ends within 1.25 × the ideal', async () => {
+    const slowForm = LEGACY_FORMS.find((form) => form.kind === 'slow');
+    if (!slowForm) throw new Error('no slow replica form');
+    // Each replica server is its own host (its port differs): two plannings on each.
+    const plannings = servers.flatMap((server, host) =>
+      Array.from({ length: PER_HOST }, (_, n) => planning(`h${host}-${n}`, { url: server.origin + slowForm.path })),
+    );
+    const runs = new Map<string, { host: string; start: number; end: number; outcome: string }>();
+    let active = 0;
+    let maxActive = 0;
+    const scheduler = createScheduler({
+      clock: systemClock,
+      everyMinutes: 60,
+      hostSpacingMs: SPACING_MS,
+      timeoutMs: 60_000,
+      maxParallel: HOSTS,
+      listPlannings: () => Promise.resolve([]),
+      runProbe: async (target, trigger) => {
+        const start = Date.now();
+        active += 1;
+        maxActive = Math.max(maxActive, active);
+        try {
+          const result = await prober.probe({ url: target.url, guichet: null }, { probeId: target.id, planningLabel: target.label });
+          runs.set(target.id, { host: new URL(target.url).host, start, end: Date.now(), outcome: result.outcome });
+          return probeOf(target, result.outcome, trigger);
+        } finally {
+          active -= 1;
+        }
+      },
+      lastProbeAt: () => Promise.resolve(null),
+      recordGap: () => Promise.resolve(),
+      log: () => undefined,
+    });
+
+    const begin = Date.now();
+    const probes = await Promise.all(plannings.map((target) => scheduler.runNow(target)));
+    const makespan = Date.now() - begin;
+    await scheduler.stop();
+
+    expect(probes.every((probe) => probe !== null)).toBe(true);
+    expect([...runs.values()].map((run) => run.outcome)).toEqual(Array<string>(HOSTS * PER_HOST).fill('dates'));
+    expect(maxActive).toBe(HOSTS);
+    const byHost = new Map<string, { start: number; end: number }[]>();
+    for (const run of runs.values()) byHost.set(run.host, [...(byHost.get(run.host) ?? []), run]);
+    let longestHost = 0;
+    for (const hostRuns of byHost.values()) {
+      hostRuns.sort((a, b) => a.start - b.start);
+      const [first, second] = hostRuns;
+      if (!first || !second) throw new Error('two runs per host expected');
+      // One at a time on a host, and spaced.
+      expect(second.start).toBeGreaterThanOrEqual(first.end);
+      expect(second.start - first.start).toBeGreaterThanOrEqual(SPACING_MS);
+      longestHost = Math.max(longestHost, hostRuns.reduce((sum, run) => sum + run.end - run.start, 0));
+    }
+    // No schedule can beat the busiest host's probes one after the other, nor all probes shared by the slots.
+    const total = [...runs.values()].reduce((sum, run) => sum + run.end - run.start, 0);
+    const ideal = Math.max(longestHost, total / HOSTS);
+    expect(makespan).toBeLessThanOrEqual(1.25 * ideal);
+  }, 120_000);
+});
