@@ -74,7 +74,7 @@ describe('probe --json', () => {
     expect(result.secondDate).toBe(String(result.secondSlot).slice(0, 10));
     const png = await readFile(String(result.screenshot));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-  });
+  }, 120_000);
 
   it('chooses a guichet by its label, case and spacing aside, and reports the site’s no-slot answer', async () => {
     const run = await cli([
