@@ -63,15 +63,18 @@ describe('probe --json', () => {
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
     expect(Object.keys(result).sort()).toEqual(
-      ['detail', 'durationMs', 'firstDate', 'firstSlot', 'outcome', 'screenshot', 'secondDate', 'secondSlot', 'startedAt', 'url'].sort(),
+      ['detail', 'durationMs', 'firstDate', 'firstSlot', 'log', 'outcome', 'screenshot', 'secondDate', 'secondSlot', 'startedAt', 'url'].sort(),
     );
+    // One line on standard error; the robot's steps and the browser's messages are in the log kept beside the capture.
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    await expect(readFile(String(result.log), 'utf8')).resolves.toMatch(/Étape : calendrier[\s\S]*Résultat : dates/);
     expect(result.outcome).toBe('dates');
     expect(result.firstSlot).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     expect(result.firstDate).toBe(String(result.firstSlot).slice(0, 10));
     expect(result.secondDate).toBe(String(result.secondSlot).slice(0, 10));
     const png = await readFile(String(result.screenshot));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-  });
+  }, 120_000);
 
   it('chooses a guichet by its label, case and spacing aside, and reports the site’s no-slot answer', async () => {
     const run = await cli([

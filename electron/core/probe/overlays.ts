@@ -159,7 +159,11 @@ export async function dismissOverlays(page: Page, log: (line: string) => void = 
 }
 
 const COVER_OF = onElement<string | null>(`
-  const r = el.getBoundingClientRect();
+  let r = el.getBoundingClientRect();
+  if (r.top < 0 || r.bottom > innerHeight) {
+    el.scrollIntoView({ block: 'center' });
+    r = el.getBoundingClientRect();
+  }
   if (r.width === 0 || r.height === 0) return null;
   const x = r.left + r.width / 2;
   const y = r.top + r.height / 2;

@@ -111,7 +111,7 @@ export async function pageState(page: Page): Promise<PageState> {
  * Waits, as a person does, until the page shows something, says no more that it is loading, and its requests have
  * been quiet and its text unchanged for a moment; at most `budgetMs`. Returns the state read last.
  */
-export async function settle(page: Page, watch: PageWatch, budgetMs: number, quietMs = 300): Promise<PageState> {
+export async function settle(page: Page, watch: PageWatch, budgetMs: number, quietMs = 250): Promise<PageState> {
   const deadline = Date.now() + budgetMs;
   await page.waitForLoadState('domcontentloaded', { timeout: budgetMs }).catch(() => undefined);
   let previous = await pageState(page);

@@ -181,8 +181,8 @@ export function startVisit(ctx: AdapterContext): Visit {
   /** Runs a pointer action; when something stands in the way, gets it out of the way once and tries again. */
   async function act(control: Locator, what: string, action: (timeout: number) => Promise<void>, wait?: number): Promise<void> {
     // A control that never shows is the page's doing (another layout), said by the caller: the error goes up as is.
-    await control.waitFor({ state: 'attached', ...(wait === undefined ? {} : { timeout: wait }) });
-    await control.scrollIntoViewIfNeeded({ timeout: ACTION_TIMEOUT_MS }).catch(() => undefined);
+    // (The adapters act on controls they have just found: only user-defined steps wait for theirs.)
+    if (wait !== undefined) await control.waitFor({ state: 'attached', timeout: wait });
     await clearPath(control, what);
     try {
       await action(ACTION_TIMEOUT_MS);

@@ -21,7 +21,7 @@ const PICK = onElement<number>(`
     const r = node.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) return;
     const s = getComputedStyle(node);
-    if (s.visibility === 'hidden' || s.display === 'none') return;
+    if (s.visibility === 'hidden' || s.display === 'none' || node.disabled || node.getAttribute('aria-disabled') === 'true') return;
     const said = [node.tagName === 'INPUT' ? node.value : node.innerText, node.getAttribute('aria-label'), node.getAttribute('title')]
       .map(norm).filter(Boolean);
     for (let rank = 0; rank < bestRank; rank++) {
@@ -47,7 +47,10 @@ export async function findControl(page: Page, names: string[], hint?: string): P
   if (hint) {
     const hinted = page.locator(hint);
     const count = await hinted.count().catch(() => 0);
-    for (let i = 0; i < count; i++) if (await hinted.nth(i).isVisible().catch(() => false)) return hinted.nth(i);
+    for (let i = 0; i < count; i++) {
+      const candidate = hinted.nth(i);
+      if ((await candidate.isVisible().catch(() => false)) && (await candidate.isEnabled().catch(() => false))) return candidate;
+    }
   }
   return null;
 }

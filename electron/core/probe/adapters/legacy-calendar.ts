@@ -95,11 +95,8 @@ async function waitForWeek(visit: Visit, since: number, previous: Week | null): 
       if (error instanceof ProbeStop) throw error;
       return null;
     });
-    if (week && (previous === null || week.heading !== previous.heading || week.start !== previous.start)) {
-      // The table may still be filling in: read it once more after a moment.
-      await visit.page.waitForTimeout(150);
-      return { kind: 'week', week: (await readWeek(visit, reference)) ?? week };
-    }
+    // The module's script writes a whole week at once: a new heading comes with its table.
+    if (week && (previous === null || week.heading !== previous.heading || week.start !== previous.start)) return { kind: 'week', week };
     const text = await visit.text();
     if (text.includes(LOAD_ERROR)) return { kind: 'error', status: null };
     if (Date.now() >= deadline) return previous && week ? { kind: 'week', week } : { kind: 'nothing' };
@@ -132,7 +129,7 @@ export async function readCalendar(visit: Visit): Promise<AdapterResult> {
     // Weeks only move forward, so the slots of the weeks still unread are all later than those found.
     if (found.size >= 2 || weeks >= MAX_WEEKS) break;
     const next = await findControl(visit.page, NEXT_WORDS, NEXT_HINT);
-    if (next === null || !(await next.isEnabled().catch(() => false))) {
+    if (next === null) {
       ended = true;
       break;
     }
