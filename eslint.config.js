@@ -14,8 +14,9 @@ const nodeOnly = ['node:*', 'fs', 'path', 'child_process', 'os', 'http', 'crypto
 export const CORE_LAYERS = [
   ['stats'],
   ['store'],
-  ['probe', 'evidence', 'export', 'schedule', 'replicas'],
-  ['services'],
+  ['probe', 'evidence', 'export', 'schedule', 'replicas', 'import', 'alerts'],
+  ['services', 'report'],
+  ['dossier', 'publish'],
   ['handlers'],
   ['api'],
 ];

@@ -7,9 +7,9 @@ import type { Planning, Probe } from '../electron/shared/domain.js';
 import { addProbe, categoryOf, parisDateTime, type MonthAggregates } from '../electron/core/stats/index.js';
 import { sealedRecord } from '../electron/core/store/index.js';
 import { syntheticPlanning, syntheticProbe } from '../test/support/synthetic.js';
-import { encodeMonths } from '../electron/core/store/aggregatesFile.js';
+import { encodeMonths } from '../electron/core/store/aggregates-file.js';
 import { aggregatesKind, dayKind, planningsKind, type AggregatesFile } from '../electron/core/store/kinds.js';
-import type { FileKind } from '../electron/core/store/jsonFiles.js';
+import type { FileKind } from '../electron/core/store/json-files.js';
 import { absolute, aggregatesFile, dayFile, PLANNINGS_FILE } from '../electron/core/store/layout.js';
 
 /** The bytes the store writes for a file of this kind (lowdb's pretty JSON when the kind has no format). */

@@ -19,7 +19,7 @@ import { guichetOfShape, startReplicaServer, type ReplicaForm } from '../electro
 import { planningStats } from '../electron/core/stats/index.js';
 import { createStore, type Store } from '../electron/core/store/index.js';
 import { syntheticProbe } from '../test/support/synthetic.js';
-import { encodeMonths } from '../electron/core/store/aggregatesFile.js';
+import { encodeMonths } from '../electron/core/store/aggregates-file.js';
 import { aggregatesKind } from '../electron/core/store/kinds.js';
 import {
   absolute,

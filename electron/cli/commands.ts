@@ -6,10 +6,12 @@ import { AppError } from '../core/errors.js';
 import { defaultDataDir, findAppRoot, readAppVersion } from '../core/paths.js';
 import { createProber, findBrowser, type Prober } from '../core/probe/index.js';
 import { newProbeId } from '../core/services/record-probe.js';
+import { CLI_PROBES_DIR } from '../core/store/index.js';
 import type { Probe } from '../shared/domain.js';
 import { printStats } from './stats-table.js';
 import { startDemo } from './demo.js';
 import { startWebHost } from './webhost.js';
+import { dossierCommand, importCommand, publishCommand, type EvidenceCommandContext } from './evidence-commands.js';
 
 export interface CommandContext {
   args: string[];
@@ -20,6 +22,9 @@ export interface CommandContext {
   planningIds: string[];
   schedule: boolean;
   dataDir: string | null;
+  from?: string | null;
+  to?: string | null;
+  association?: string | null;
 }
 
 type Command = (context: CommandContext) => Promise<number>;
@@ -114,7 +119,7 @@ const probe: Command = async (context) => {
     const result = await prober.probe({ url, guichet: context.guichet }, { probeId: id, planningLabel: url });
     let screenshot: string | null = null;
     if (result.screenshot) {
-      const dir = path.join(dataDirOf(context), 'cli-probes');
+      const dir = path.join(dataDirOf(context), CLI_PROBES_DIR);
       await mkdir(dir, { recursive: true });
       screenshot = path.join(dir, `${id}.png`);
       await writeFile(screenshot, result.screenshot);
@@ -236,7 +241,22 @@ const verifyCommand: Command = async (context) => {
   }
 };
 
+/** Issue 9's commands (evidence-commands.ts), each on a core that is closed after. */
+function withCore(run: (core: Core, context: EvidenceCommandContext) => Promise<number>): Command {
+  return async (context) => {
+    const core = openCore(context);
+    try {
+      return await run(core, { ...context, from: context.from ?? null, to: context.to ?? null, association: context.association ?? null });
+    } finally {
+      await core.close();
+    }
+  };
+}
+
 export const commands: Record<string, Command | undefined> = {
+  dossier: withCore(dossierCommand),
+  publish: withCore(publishCommand),
+  import: withCore(importCommand),
   discover,
   probe,
   run,

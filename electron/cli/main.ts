@@ -14,6 +14,11 @@ Utilisation : npm run cli -- <commande> [options]
   stats [--json]                          les parts des cinq catégories par planning
   export csv --out FICHIER [--planning ID]  le CSV des sondages
   verify [--planning ID]                  vérifie captures, empreintes et chaîne des sondages
+  dossier --planning ID [--planning ID2] [--from AAAA-MM-JJ --to AAAA-MM-JJ] --out FICHIER.zip
+                                          le dossier de preuves (BagIt ZIP + résumé PDF à côté)
+  publish --out DOSSIER                   le site statique des chiffres de l'association
+  import FICHIER [--planning ID] [--association NOM]
+                                          importe un CSV (format La Cimade) ou le dossier d'une autre association
 
 Options communes : --data-dir DOSSIER (sinon GUICHETS_DATA_DIR, sinon le dossier de l'application)
 Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés.
@@ -32,6 +37,9 @@ async function main(argv: string[]): Promise<number> {
       planning: { type: 'string', multiple: true },
       schedule: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      association: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -55,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
     planningIds: values.planning ?? [],
     schedule: values.schedule,
     dataDir: values['data-dir'] ?? null,
+    from: values.from ?? null,
+    to: values.to ?? null,
+    association: values.association ?? null,
   };
   return command(context);
 }

@@ -98,7 +98,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       // Over HTTP the CSV is written to the exports folder (and downloaded from GET /api/export.csv), never to a
       // path the page chooses.
-      if (name === 'export:csv' && typeof input === 'object' && input !== null && 'path' in input) {
+      // The same for a dossier and the published site: the page never chooses where the core writes.
+      if (['export:csv', 'dossier:create', 'publish:site'].includes(name) && typeof input === 'object' && input !== null && 'path' in input) {
         sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Export : le fichier est téléchargé, sans chemin.' } });
         return;
       }

@@ -8,6 +8,7 @@ import { registerEvidenceScheme, setupEvidenceProtocol } from './evidence-protoc
 import { setupIpc } from './ipc.js';
 import { setupSecurity } from './security.js';
 import { setupTray } from './tray.js';
+import { setupAlertNotifications } from './alerts.js';
 
 const appRoot = findAppRoot();
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
     }
   }
   setupTray(core, path.join(appRoot, 'resources'), showWindow);
+  setupAlertNotifications(core, showWindow);
   // After sleep, the missed hours are recorded as gaps at once, and the schedule resumes.
   powerMonitor.on('resume', () => {
     core?.wake().catch((error: unknown) => console.error('resume', error));

@@ -4,6 +4,7 @@ import type {
   BookingSystem,
   Gap,
   Guichet,
+  LocalDate,
   LocalDateTime,
   MonthKey,
   Outcome,
@@ -98,6 +99,54 @@ export interface CsvExportResult {
   rows: number;
 }
 
+/** A dossier de preuves written (issue 9): a BagIt ZIP, and its PDF summary beside it. */
+export interface DossierResult {
+  path: string;
+  pdfPath: string;
+  probes: number;
+  screenshots: number;
+  payloadBytes: number;
+  /** Name of the seal carried (its UTC time), or null when the data folder had none. */
+  seal: string | null;
+  /** Evidence files whose bytes differ from their record, or missing: named in the dossier too. */
+  altered: string[];
+}
+
+export interface DossierProgress {
+  jobId: string;
+  phase: 'collect' | 'render' | 'files' | 'done';
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface PublishResult {
+  path: string;
+  pages: number;
+}
+
+export interface ImportResult {
+  /** Probes added; rows already there (same planning and time) are not added twice. */
+  added: number;
+  skipped: number;
+  /** Per planning id, how many were added. */
+  byPlanning: Record<string, number>;
+}
+
+/** Something about a followed planning, the disk or the seals that deserves a person's attention. */
+export interface Alert {
+  /** Stable for one situation, so that a notification is shown once. */
+  id: string;
+  kind: AlertKind;
+  planningId: string | null;
+  /** ISO instant the situation began. */
+  since: string;
+  /** In French. */
+  message: string;
+}
+export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
 /** Every method: its input and its output. Names are `namespace:verb`. */
 export interface ApiMethods {
   'app:info': { input: undefined; output: AppInfo };
@@ -119,6 +168,17 @@ export interface ApiMethods {
   'settings:update': { input: Partial<Settings>; output: Settings };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
+  /** Writes a dossier de preuves; `jobId` names it for progress events and `dossier:cancel`. */
+  'dossier:create': {
+    input: { planningIds: string[]; from?: LocalDate; to?: LocalDate; path?: string; jobId?: string };
+    output: DossierResult;
+  };
+  'dossier:cancel': { input: { jobId: string }; output: { cancelled: boolean } };
+  /** Writes the static website of the association's figures into a folder. */
+  'publish:site': { input: { path?: string }; output: PublishResult };
+  /** Imports a La Cimade-layout CSV or another association's dossier (ZIP); all or nothing. */
+  'import:file': { input: { path: string; planningId?: string; association?: string }; output: ImportResult };
+  'alerts:list': { input: undefined; output: Alert[] };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -147,6 +207,11 @@ const METHODS = {
   'settings:get': true,
   'settings:update': true,
   'export:csv': true,
+  'dossier:create': true,
+  'dossier:cancel': true,
+  'publish:site': true,
+  'import:file': true,
+  'alerts:list': true,
 } satisfies Record<ApiMethod, true>;
 
 export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];
@@ -157,6 +222,8 @@ export interface ApiEvents {
   'probe:finished': Probe;
   'plannings:changed': { ids: string[] };
   'assisted:changed': AssistedSessionStatus;
+  'dossier:progress': DossierProgress;
+  'alerts:changed': Alert[];
 }
 export type ApiEvent = keyof ApiEvents;
 const EVENTS = {
@@ -164,6 +231,8 @@ const EVENTS = {
   'probe:finished': true,
   'plannings:changed': true,
   'assisted:changed': true,
+  'dossier:progress': true,
+  'alerts:changed': true,
 } satisfies Record<ApiEvent, true>;
 export const API_EVENTS: readonly ApiEvent[] = Object.keys(EVENTS) as ApiEvent[];
 

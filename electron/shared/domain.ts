@@ -98,6 +98,20 @@ export interface ProbeArtefact {
   bytes: number;
 }
 
+/** Where an imported probe comes from: absent on the robot's own probes (see electron/core/import/). */
+export interface ProbeProvenance {
+  kind: 'csv' | 'dossier';
+  /** The imported file's name, as given. */
+  file: string;
+  /** SHA-256 of the imported file. */
+  sha256: string;
+  /** The association named by the file (a dossier's bag-info) or by the person who imported it. */
+  association: string | null;
+  importedAt: string;
+  /** Line of the CSV the probe was read from (1 = the header). */
+  line: number;
+}
+
 /** One visit of one planning at one moment. Immutable once written. */
 export interface Probe {
   id: string;
@@ -124,11 +138,13 @@ export interface Probe {
   previousHash: string | null;
   /** SHA-256 of this record (every field but this one), in canonical JSON. */
   hash: string;
+  /** Set on probes imported from another source (CSV, another association's dossier); never on the robot's. */
+  imported?: ProbeProvenance;
 }
 
 /** What started a probe: the hourly schedule, a person (« Sonder maintenant »), the command line, or a probe
  * made in the window of an assisted session. */
-export const PROBE_TRIGGERS = ['schedule', 'manual', 'cli', 'assisted'] as const;
+export const PROBE_TRIGGERS = ['schedule', 'manual', 'cli', 'assisted', 'import'] as const;
 export type ProbeTrigger = (typeof PROBE_TRIGGERS)[number];
 
 /**
@@ -164,6 +180,14 @@ export interface Settings {
   schedulerEnabled: boolean;
   /** Probes run at once at most (each a browser context); 0 = chosen from the PC's memory and cores. */
   maxParallelProbes: number;
+  /** Written into dossiers, charts and the published site. */
+  associationName: string;
+  /** An address, e-mail or web page, printed beside the name. */
+  associationContact: string;
+  /** Path of the association's logo (PNG, JPEG or SVG) for the published site; null = none. */
+  associationLogo: string | null;
+  /** Alerts turned off: planning id (or "" for the disk and the seals) → kinds ('dates_back', 'failing', 'disk', 'seals'). */
+  alertsMuted: Record<string, string[]>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -174,4 +198,8 @@ export const DEFAULT_SETTINGS: Settings = {
   author: '',
   schedulerEnabled: true,
   maxParallelProbes: 0,
+  associationName: '',
+  associationContact: '',
+  associationLogo: null,
+  alertsMuted: {},
 };

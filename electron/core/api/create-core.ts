@@ -85,6 +85,13 @@ export function createCore(options: CoreOptions): Core {
     },
   };
   const impl = createHandlers(context);
+  // After each probe the alerts are computed afresh: the dashboard shows them, the desktop notifies new ones.
+  events.on('probe:finished', () => {
+    impl['alerts:list'](undefined).then(
+      (alerts) => emit('alerts:changed', alerts),
+      (error: unknown) => log(`Alertes : ${error instanceof Error ? error.message : String(error)}`),
+    );
+  });
 
   function callValidated<K extends ApiMethod>(method: K, input: unknown): Promise<ApiOutput<K>> {
     const parsed: ApiInput<K> = parseInput(method, input);

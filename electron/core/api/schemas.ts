@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiInput, ApiMethod } from '../../shared/api.js';
+import { ALERT_KINDS, type ApiInput, type ApiMethod } from '../../shared/api.js';
 import { BOOKING_SYSTEMS } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 import { stepsSpecSchema } from '../probe/index.js';
@@ -41,6 +41,7 @@ const planningInput = z.object({
 });
 
 const id = z.string().trim().min(1, 'Identifiant manquant.').max(100);
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date : AAAA-MM-JJ.');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois : AAAA-MM.');
 
 const settingsPatch = z
@@ -52,6 +53,10 @@ const settingsPatch = z
     maxParallelProbes: z.number().int().min(0).max(MAX_PARALLEL_PROBES),
     author: z.string().trim().max(200),
     schedulerEnabled: z.boolean(),
+    associationName: z.string().trim().max(200),
+    associationContact: z.string().trim().max(300),
+    associationLogo: z.string().trim().min(1).max(1000).nullable(),
+    alertsMuted: z.record(z.string().max(128), z.array(z.enum(ALERT_KINDS))),
   })
   .partial()
   .strict();
@@ -77,6 +82,21 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'settings:get': none,
   'settings:update': settingsPatch,
   'export:csv': z.object({ planningIds: z.array(id).optional(), path: z.string().min(1).optional() }),
+  'dossier:create': z.object({
+    planningIds: z.array(id).min(1, 'Choisissez au moins un planning.'),
+    from: localDate.optional(),
+    to: localDate.optional(),
+    path: z.string().min(1).optional(),
+    jobId: z.string().min(1).max(100).optional(),
+  }),
+  'dossier:cancel': z.object({ jobId: z.string().min(1).max(100) }),
+  'publish:site': z.object({ path: z.string().min(1).optional() }),
+  'import:file': z.object({
+    path: z.string().trim().min(1, 'Fichier à importer : donnez son chemin.'),
+    planningId: id.optional(),
+    association: z.string().trim().max(200).optional(),
+  }),
+  'alerts:list': none,
 };
 
 /** The French words for what a value should be, when the schema gives no message of its own. */

@@ -3,7 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import type { Probe } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
-import { createJsonFiles, type JsonFiles } from '../store/jsonFiles.js';
+import { createJsonFiles, type JsonFiles } from '../store/json-files.js';
 import { aggregatesKind, dayKind, planningsKind, type ChainHead, type RebuiltNote } from '../store/kinds.js';
 import {
   absolute,

@@ -11,7 +11,7 @@ import { exportCsvFile, writeCsvForPlannings } from './csv.js';
 
 const HEADER =
   'departement;planning;date_sondage;heure_sondage;premiere_date;deuxieme_date;resultat;categorie;' +
-  'premiere_heure;deuxieme_heure;prefecture;url;id_sondage;sha256_capture';
+  'premiere_heure;deuxieme_heure;prefecture;url;id_sondage;sha256_capture;provenance';
 
 let dir: string;
 let store: Store;
@@ -66,11 +66,11 @@ describe('CSV export', () => {
     expect(cells).toEqual([
       ['91', 'Admission exceptionnelle', '2026-03-10', '23:30', 'NULL', 'NULL', 'captcha', 'NULL', 'NULL', 'NULL',
         'Préfecture de l’Essonne', 'https://www.seine-saint-denis.gouv.fr/booking/create/evry/0', 'e1',
-        expect.stringMatching(/^[0-9a-f]{64}$/) as unknown],
+        expect.stringMatching(/^[0-9a-f]{64}$/) as unknown, 'NULL'],
       ['93', 'Première demande', '2026-03-10', '09:05', '2026-03-20', '2026-05-02', 'dates', 'c2', '09:15', '14:00',
-        'Préfecture de Seine-Saint-Denis', 'https://www.seine-saint-denis.gouv.fr/booking/create/bobigny/0', 'b1', shot],
+        'Préfecture de Seine-Saint-Denis', 'https://www.seine-saint-denis.gouv.fr/booking/create/bobigny/0', 'b1', shot, 'NULL'],
       ['93', 'Première demande', '2026-03-10', '10:05', 'NULL', 'NULL', 'no_date', 'c5', 'NULL', 'NULL',
-        'Préfecture de Seine-Saint-Denis', 'https://www.seine-saint-denis.gouv.fr/booking/create/bobigny/0', 'b2', 'NULL'],
+        'Préfecture de Seine-Saint-Denis', 'https://www.seine-saint-denis.gouv.fr/booking/create/bobigny/0', 'b2', 'NULL', 'NULL'],
     ]);
   });
 

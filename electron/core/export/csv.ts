@@ -8,8 +8,9 @@ import { stringify } from 'csv-stringify';
 import type { Planning, Probe } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 import { dateOf, timeOf } from '../stats/index.js';
-import { fullError, isDiskFull } from '../store/jsonFiles.js';
+import { fullError, isDiskFull } from '../store/json-files.js';
 import type { Store } from '../store/index.js';
+import { importedPlanningIds, importedProbes } from '../store/imported.js';
 
 export const CSV_COLUMNS = [
   'departement',
@@ -26,9 +27,22 @@ export const CSV_COLUMNS = [
   'url',
   'id_sondage',
   'sha256_capture',
+  // Added at the end so that La Cimade's columns keep their places: NULL for the robot's own probes, where an
+  // imported one came from otherwise.
+  'provenance',
 ] as const;
 
 const NULL = 'NULL';
+
+/** An imported slot may have a date without an hour ("2026-12-03"). */
+const hourOf = (slot: string | null): string => (slot && slot.length > 10 ? timeOf(slot) : NULL);
+
+export function provenanceText(probe: Probe): string {
+  const source = probe.imported;
+  if (!source) return NULL;
+  const kind = source.kind === 'dossier' ? 'dossier' : 'CSV';
+  return `import ${kind} « ${source.file} » ligne ${source.line}${source.association ? ` (${source.association})` : ''}, sha256 ${source.sha256.slice(0, 16)}…, le ${source.importedAt.slice(0, 10)}`;
+}
 
 export function csvRow(probe: Probe, planning: Planning | undefined): string[] {
   return [
@@ -40,12 +54,13 @@ export function csvRow(probe: Probe, planning: Planning | undefined): string[] {
     probe.secondSlot ? dateOf(probe.secondSlot) : NULL,
     probe.outcome,
     probe.category ?? NULL,
-    probe.firstSlot ? timeOf(probe.firstSlot) : NULL,
-    probe.secondSlot ? timeOf(probe.secondSlot) : NULL,
+    hourOf(probe.firstSlot),
+    hourOf(probe.secondSlot),
     planning?.prefecture ?? NULL,
     probe.url,
     probe.id,
     probe.screenshot?.sha256 ?? NULL,
+    provenanceText(probe),
   ];
 }
 
@@ -76,12 +91,25 @@ async function exportOrder(store: Store, planningIds?: string[]): Promise<{ ids:
   const removed = await store.plannings.removed();
   const plannings = new Map<string, Planning>([...removed, ...listed].map((planning) => [planning.id, planning]));
   if (planningIds) return { ids: planningIds, plannings };
-  const onDisk = new Set(await store.probes.planningIds());
+  const onDisk = new Set([...(await store.probes.planningIds()), ...(await importedPlanningIds(store.dir))]);
   const byPlace = (a: Planning, b: Planning): number =>
     a.departement.localeCompare(b.departement, 'fr', { numeric: true }) || a.label.localeCompare(b.label, 'fr');
   const ordered = [...listed.sort(byPlace), ...removed.sort(byPlace)].map((planning) => planning.id);
   const ids = [...ordered.filter((id) => onDisk.has(id)), ...[...onDisk].filter((id) => !plannings.has(id))];
   return { ids, plannings };
+}
+
+/** Each planning's probes in time order, the imported ones among the robot's. */
+async function* withImported(store: Store, ids: string[]): AsyncGenerator<Probe> {
+  for (const id of ids) {
+    const imported = await importedProbes(store.dir, id);
+    let next = 0;
+    for await (const probe of store.probes.iterate([id])) {
+      while (next < imported.length && (imported[next]?.startedAt ?? '') < probe.startedAt) yield imported[next++] as Probe;
+      yield probe;
+    }
+    while (next < imported.length) yield imported[next++] as Probe;
+  }
 }
 
 /** The CSV of some plannings (default: every planning with probes on disk) to a stream left open. */
@@ -91,7 +119,7 @@ export async function writeCsvForPlannings(
   planningIds?: string[],
 ): Promise<number> {
   const { ids, plannings } = await exportOrder(store, planningIds);
-  return writeCsv(out, store.probes.iterate(ids), plannings);
+  return writeCsv(out, withImported(store, ids), plannings);
 }
 
 function directoryError(target: string): AppError {

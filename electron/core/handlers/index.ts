@@ -7,6 +7,10 @@ import { planningHandlers } from './plannings.js';
 import { probeHandlers } from './probes.js';
 import { settingsHandlers } from './settings.js';
 import { stepsHandlers } from './steps.js';
+import { alertHandlers } from './alerts.js';
+import { dossierHandlers } from './dossier.js';
+import { importHandlers } from './import.js';
+import { publishHandlers } from './publish.js';
 
 export type { HandlerContext, Handlers } from './context.js';
 export { mustGetPlanning } from './context.js';
@@ -19,5 +23,9 @@ export function createHandlers(ctx: HandlerContext): AppApi {
     ...assistedHandlers(ctx),
     ...stepsHandlers(ctx),
     ...exportHandlers(ctx),
+    ...dossierHandlers(ctx),
+    ...importHandlers(ctx),
+    ...publishHandlers(ctx),
+    ...alertHandlers(ctx),
   };
 }

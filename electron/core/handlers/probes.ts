@@ -1,5 +1,6 @@
 // Probes: one now, at the user's request, and a planning's probes month by month.
 import { AppError } from '../errors.js';
+import { importedProbes, withImportedProbes } from '../import/index.js';
 import { mustGetPlanning, type HandlerContext, type Handlers } from './context.js';
 
 /** Three years of a planning are 26 000 probes: without a month, the newest ones only. */
@@ -16,7 +17,9 @@ export function probeHandlers(ctx: HandlerContext): Handlers<'probes:runNow' | '
     },
     'probes:list': async ({ planningId, month }) => {
       await mustGetPlanning(ctx, planningId);
-      return ctx.store.probes.list(planningId, month ? { month } : { limit: RECENT_PROBES });
+      const own = await ctx.store.probes.list(planningId, month ? { month } : { limit: RECENT_PROBES });
+      // Imported probes (import/area.ts) show in the history too, marked by their provenance.
+      return withImportedProbes(own, await importedProbes(ctx.app.dataDir, planningId, month), month ? undefined : RECENT_PROBES);
     },
   };
 }

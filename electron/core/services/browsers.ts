@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { createAssistedSessions, createProber, findBrowser, type AssistedSessions, type Prober } from '../probe/index.js';
 import type { ProbeResult } from '../probe/types.js';
-import type { Store } from '../store/index.js';
+import { ASSISTED_PROFILES_DIR, type Store } from '../store/index.js';
 
 /** Booking systems that put a captcha before the answer: probed unattended they record `captcha`. */
 const CAPTCHA_SYSTEMS: ReadonlySet<BookingSystem> = new Set(['rdvpref']);
@@ -54,7 +54,7 @@ export function createBrowsers(options: BrowsersOptions) {
     const browser = findBrowser({ env, settingsPath: settings.browserPath });
     if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
     assisted = createAssistedSessions({
-      dir: path.join(options.dataDir, 'assisted-profiles'),
+      dir: path.join(options.dataDir, ASSISTED_PROFILES_DIR),
       browserPath: browser.path,
       clock,
       appVersion: options.appVersion,

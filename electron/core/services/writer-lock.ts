@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors.js';
+import { WRITER_LOCK_FILE } from '../store/index.js';
 
 /** Lock files held by this process (two cores of one process on one folder happen in tests and tools). */
 const held = new Set<string>();
@@ -21,7 +22,7 @@ function alive(pid: number): boolean {
  * verify) need no lock. A lock left by a process that died is taken over.
  */
 export async function acquireWriterLock(dataDir: string): Promise<() => Promise<void>> {
-  const file = path.join(dataDir, 'writer.lock');
+  const file = path.join(dataDir, WRITER_LOCK_FILE);
   await mkdir(dataDir, { recursive: true });
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {

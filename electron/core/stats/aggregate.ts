@@ -10,11 +10,11 @@ import {
   type Probe,
 } from '../../shared/domain.js';
 import { monthOf, parisDateTime } from './calendar.js';
-import { NO_DAYS, withDay, type DayMask } from './dayMask.js';
+import { NO_DAYS, withDay, type DayMask } from './day-mask.js';
 
 export interface MonthCategoryCount {
   attempts: number;
-  /** Days of the month on which this category was seen (see dayMask.ts): courts count distinct days. */
+  /** Days of the month on which this category was seen (see day-mask.ts): courts count distinct days. */
   days: DayMask;
 }
 

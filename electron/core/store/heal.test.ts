@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../clock.js';
 import { createStore, type Store } from './store.js';
-import { verify } from '../evidence/index.js';
 import { appendSyntheticProbes, syntheticArtefacts, syntheticProbe } from '../../../test/support/synthetic.js';
+import { verify } from '../evidence/index.js';
 
 let dir: string;
 const logs: string[] = [];

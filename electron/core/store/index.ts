@@ -4,4 +4,4 @@ export type { GapStore, NewProbe, ProbeArtefacts, ProbeStore } from './probes.js
 export { sealedRecord } from './probes.js';
 export { canonicalJson, hashRecord, sha256 } from './chain.js';
 export type { ChainHead } from './kinds.js';
-export { EVIDENCE_DIR, EXPORTS_DIR } from './layout.js';
+export { ASSISTED_PROFILES_DIR, CLI_PROBES_DIR, EVIDENCE_DIR, EXPORTS_DIR, WRITER_LOCK_FILE } from './layout.js';

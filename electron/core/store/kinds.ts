@@ -1,7 +1,7 @@
 // The JSON files of the data folder: their shapes, empty values and how they are written.
 import type { Gap, Planning, Probe, Settings } from '../../shared/domain.js';
-import { isStoredMonths, type StoredMonths } from './aggregatesFile.js';
-import type { FileKind } from './jsonFiles.js';
+import { isStoredMonths, type StoredMonths } from './aggregates-file.js';
+import type { FileKind } from './json-files.js';
 
 export interface DayFile {
   /** In the order they were appended, which is the chain's order. */
@@ -29,7 +29,7 @@ export interface RebuiltNote {
   aside: string | null;
 }
 
-/** Rewritten at every probe of its planning: one line, months encoded by aggregatesFile.ts. */
+/** Rewritten at every probe of its planning: one line, months encoded by aggregates-file.ts. */
 export interface AggregatesFile {
   planningId: string;
   head: ChainHead | null;

@@ -12,6 +12,12 @@ export const AGGREGATES_DIR = 'aggregates';
 export { EVIDENCE_DIR };
 /** Files the person exports without choosing where (the web host's downloads, a CSV with no path). */
 export const EXPORTS_DIR = 'exports';
+/** The browser profiles of assisted sessions (a person's captcha session, kept between probes). */
+export const ASSISTED_PROFILES_DIR = 'assisted-profiles';
+/** Screenshots of one-off probes from the command line (`probe <url>`), not evidence of a planning. */
+export const CLI_PROBES_DIR = 'cli-probes';
+/** Held by the one process that writes the folder (services/writer-lock.ts). */
+export const WRITER_LOCK_FILE = 'writer.lock';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const MONTH_DIR = /^\d{4}-\d{2}$/;

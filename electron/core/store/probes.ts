@@ -3,6 +3,7 @@
 import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Gap, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
+import { hashRecord, sha256 } from './chain.js';
 import {
   addGap,
   addProbe,
@@ -14,10 +15,9 @@ import {
 } from '../stats/index.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { changeMonths, decodeMonths, encodeMonths } from './aggregatesFile.js';
-import { hashRecord, sha256 } from './chain.js';
+import { changeMonths, decodeMonths, encodeMonths } from './aggregates-file.js';
 import { fsyncDir, mkdirDurable, writeFileDurable } from './durable.js';
-import { fullError, isDiskFull, type JsonFiles } from './jsonFiles.js';
+import { fullError, isDiskFull, type JsonFiles } from './json-files.js';
 import { aggregatesKind, dayKind, gapsKind, type AggregatesFile, type ChainHead, type RebuiltNote } from './kinds.js';
 import {
   absolute,

@@ -4,11 +4,12 @@ import { DEFAULT_SETTINGS, type Planning, type Settings } from '../../shared/dom
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { MonthAggregate } from '../stats/index.js';
-import { createJsonFiles } from './jsonFiles.js';
+import { createJsonFiles } from './json-files.js';
 import { planningsKind, settingsKind } from './kinds.js';
 import { absolute, assertSafeId, PLANNINGS_FILE, SETTINGS_FILE } from './layout.js';
 import { createProbeParts, type GapStore, type ProbeStore } from './probes.js';
 import { createKeyedQueue } from './queue.js';
+import { importedMonths, withImportedMonths } from './imported.js';
 
 export interface StoreOptions {
   dir: string;
@@ -144,7 +145,8 @@ export function createStore(options: StoreOptions): Store {
     },
     probes: parts.probes,
     gaps: parts.gaps,
-    aggregates: parts.aggregates,
+    // Imported probes (another association's, La Cimade's) count in the bars; they live apart (import/area.ts).
+    aggregates: async (planningId) => withImportedMonths(await parts.aggregates(planningId), await importedMonths(dir, planningId)),
     exclusive: parts.exclusive,
     async close() {
       await planningQueue.idle();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Bridge } from '../../../electron/shared/api';
 import { ApiClientError, connect, createApiClient } from './client';
-import { createHttpBridge, csvExportUrl } from './httpBridge';
+import { createHttpBridge, csvExportUrl } from './http-bridge';
 
 interface Sent {
   url: string;

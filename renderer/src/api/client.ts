@@ -10,7 +10,7 @@ import type {
   DesktopBridge,
   ErrorCode,
 } from '../../../electron/shared/api';
-import { createHttpBridge } from './httpBridge';
+import { createHttpBridge } from './http-bridge';
 
 /**
  * An error envelope turned back into an exception. `message` is the core's French sentence; the UI writes its

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { describeError } from '../errors';
 import { useApi } from '../api/context';
-import { csvExportUrl } from '../api/httpBridge';
+import { csvExportUrl } from '../api/http-bridge';
 import { StatusNote, type ActionStatus } from './StatusNote';
 import { useTranslation } from 'react-i18next';
 

@@ -6,7 +6,7 @@ import type { Category, Gap, Outcome } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
 import { verify } from '../evidence/index.js';
 import { addGap, addProbe, maskOf, sortedMonths, type MonthAggregates } from '../stats/index.js';
-import { decodeMonths, encodeMonths, isStoredMonths } from './aggregatesFile.js';
+import { decodeMonths, encodeMonths, isStoredMonths } from './aggregates-file.js';
 import { aggregatesKind } from './kinds.js';
 import { createStore, type Store } from './store.js';
 import { syntheticArtefacts, syntheticProbe } from '../../../test/support/synthetic.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Category, Outcome } from '../../shared/domain.js';
 import { addGap, addProbe, conclusiveDays, sortedMonths, type MonthAggregates } from './aggregate.js';
 import { categoryOf } from './category.js';
-import { daysOf } from './dayMask.js';
-import { planningStats } from './planningStats.js';
+import { daysOf } from './day-mask.js';
+import { planningStats } from './planning-stats.js';
 
 const P = 'bobigny';
 
@@ -42,7 +42,7 @@ describe('aggregates', () => {
   });
 });
 
-describe('planningStats', () => {
+describe('planning-stats', () => {
   it('has no history without probes or gaps', () => {
     const stats = planningStats(P, [], '2026-05-12');
     expect(stats.topScope).toBe('no_history');

@@ -8,9 +8,9 @@ import {
 import type { Bar, CategoryCount, MonthBar, PlanningStats, TopBarScope } from '../../shared/stats.js';
 import type { MonthAggregate } from './aggregate.js';
 import { firstDayOfMonth, lastDayOfMonth, monthAt, monthIndex, monthOf } from './calendar.js';
-import { countDays } from './dayMask.js';
+import { countDays } from './day-mask.js';
 
-function emptyBar(from: LocalDate, to: LocalDate): Bar {
+export function emptyBar(from: LocalDate, to: LocalDate): Bar {
   const categories = {} as Record<Category, CategoryCount>;
   for (const category of CATEGORIES) categories[category] = { attempts: 0, days: 0 };
   const inconclusive = {} as Record<InconclusiveOutcome, number>;
@@ -19,7 +19,7 @@ function emptyBar(from: LocalDate, to: LocalDate): Bar {
 }
 
 /** Adds one month to a bar. Months never overlap, so distinct days add up across them. */
-function addMonth(bar: Bar, agg: MonthAggregate): void {
+export function addMonth(bar: Bar, agg: MonthAggregate): void {
   let conclusive = 0;
   let days = 0;
   for (const category of CATEGORIES) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_DAYS, countDays, daysOf, hasDay, isDayMask, maskOf, NO_DAYS, withDay } from './dayMask.js';
+import { ALL_DAYS, countDays, daysOf, hasDay, isDayMask, maskOf, NO_DAYS, withDay } from './day-mask.js';
 
 describe('day masks', () => {
   it('gives back exactly the days put in, for every day of a month', () => {

@@ -1,0 +1,91 @@
+// The command line of issue 9: dossier de preuves, publication, import. Through the API, like the desktop app.
+import path from 'node:path';
+import type { ApiEvents } from '../shared/api.js';
+import type { Core } from '../core/api/create-core.js';
+import { AppError } from '../core/errors.js';
+
+export interface EvidenceCommandContext {
+  args: string[];
+  out: string | null;
+  planningIds: string[];
+  from: string | null;
+  to: string | null;
+  association: string | null;
+}
+
+const say = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+
+/** A progress bar on a terminal, a line every tenth otherwise (a log file, CI). */
+function progressPrinter(): (event: ApiEvents['dossier:progress']) => void {
+  let lastTenth = -1;
+  let lastPhase = '';
+  return (event) => {
+    if (event.phase !== lastPhase && event.phase !== 'files') say(event.message);
+    lastPhase = event.phase;
+    if (event.phase !== 'files' || event.total === 0) return;
+    const share = event.done / event.total;
+    if (process.stderr.isTTY) {
+      const width = 30;
+      const filled = Math.round(share * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)} % ${(event.done / 1e6).toFixed(1)} / ${(event.total / 1e6).toFixed(1)} Mo`);
+      if (event.done >= event.total) process.stderr.write('\n');
+    } else if (Math.floor(share * 10) > lastTenth) {
+      lastTenth = Math.floor(share * 10);
+      say(`${lastTenth * 10} %`);
+    }
+  };
+}
+
+export async function dossierCommand(core: Core, context: EvidenceCommandContext): Promise<number> {
+  if (context.planningIds.length === 0) throw new AppError('invalid_input', 'Indiquez le planning : --planning ID (plusieurs fois pour plusieurs plannings).');
+  if (!context.out) throw new AppError('invalid_input', 'Indiquez le fichier à écrire : --out dossier.zip');
+  const jobId = `cli-${process.pid}`;
+  const off = core.on('dossier:progress', (event) => {
+    if (event.jobId === jobId) print(event);
+  });
+  const print = progressPrinter();
+  const cancel = (): void => {
+    say('\nAnnulation…');
+    void core.api['dossier:cancel']({ jobId });
+  };
+  process.once('SIGINT', cancel);
+  try {
+    const result = await core.api['dossier:create']({
+      planningIds: context.planningIds,
+      ...(context.from ? { from: context.from } : {}),
+      ...(context.to ? { to: context.to } : {}),
+      path: path.resolve(context.out),
+      jobId,
+    });
+    say(`Dossier : ${result.path} (${result.probes} sondages, ${result.screenshots} captures, ${(result.payloadBytes / 1e6).toFixed(1)} Mo)`);
+    say(`Résumé PDF : ${result.pdfPath}`);
+    say(result.seal ? `Scellement joint : ${result.seal}` : 'Aucun scellement dans le dossier de données : aucun joint.');
+    for (const altered of result.altered) say(`✗ Preuve différente de son enregistrement : ${altered}`);
+    return result.altered.length > 0 ? 1 : 0;
+  } finally {
+    process.off('SIGINT', cancel);
+    off();
+  }
+}
+
+export async function publishCommand(core: Core, context: EvidenceCommandContext): Promise<number> {
+  if (!context.out) throw new AppError('invalid_input', 'Indiquez le dossier du site : --out DOSSIER');
+  const result = await core.api['publish:site']({ path: path.resolve(context.out) });
+  say(`Site écrit dans ${result.path} (${result.pages} pages) : copiez ce dossier chez n’importe quel hébergeur.`);
+  return 0;
+}
+
+export async function importCommand(core: Core, context: EvidenceCommandContext): Promise<number> {
+  const [file] = context.args;
+  if (!file) throw new AppError('invalid_input', 'Utilisation : npm run cli -- import FICHIER.csv|dossier.zip [--planning ID] [--association NOM]');
+  const result = await core.api['import:file']({
+    path: path.resolve(file),
+    ...(context.planningIds[0] ? { planningId: context.planningIds[0] } : {}),
+    ...(context.association ? { association: context.association } : {}),
+  });
+  say(`${result.added} sondages importés, ${result.skipped} déjà présents (même planning, même heure).`);
+  for (const [id, count] of Object.entries(result.byPlanning)) say(`  ${id} : ${count}`);
+  return 0;
+}

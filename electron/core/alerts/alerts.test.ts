@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Outcome, Probe } from '../../shared/domain.js';
+import { syntheticPlanning } from '../../../test/support/synthetic.js';
+import { computeAlerts, type AlertInput } from './alerts.js';
+
+const planning = syntheticPlanning('bobigny', { label: 'Bobigny' });
+
+/** Probes hourly up to `end`, oldest first in `outcomes`; returned newest first, as the store lists them. */
+function history(outcomes: Outcome[], end = '2026-12-01T10:00:00Z'): Probe[] {
+  return outcomes
+    .map((outcome, index) => {
+      const startedAt = new Date(Date.parse(end) - (outcomes.length - 1 - index) * 3_600_000).toISOString();
+      return {
+        id: `p${index}`,
+        planningId: 'bobigny',
+        startedAt,
+        localDate: startedAt.slice(0, 10),
+        localTime: startedAt.slice(11, 16),
+        outcome,
+        firstSlot: outcome === 'dates' ? '2026-12-20T09:00' : null,
+        detail: outcome,
+      } as Probe;
+    })
+    .reverse();
+}
+
+const input = (recent: Probe[], extra: Partial<AlertInput> = {}): AlertInput => ({
+  now: new Date('2026-12-01T10:30:00Z'),
+  plannings: [{ planning, recent }],
+  disk: { freeBytes: 50 * 1024 ** 3, minFreeBytes: 1024 ** 3 },
+  newestSeal: null,
+  muted: {},
+  ...extra,
+});
+
+const noDates = (hours: number): Outcome[] => Array.from({ length: hours }, (): Outcome => 'no_date');
+
+describe('alerts', () => {
+  it('dates after a day or more without any: one alert, with the first date', () => {
+    const alerts = computeAlerts(input(history([...noDates(25), 'dates'])));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.kind).toBe('dates_back');
+    expect(alerts[0]?.message).toContain('après 1 jour sans aucune');
+    expect(alerts[0]?.message).toContain('2026-12-20 à 09:00');
+    // The same situation an hour later keeps its id: one notification, not one per probe.
+    const later = computeAlerts(input(history([...noDates(25), 'dates', 'dates'], '2026-12-01T11:00:00Z')));
+    expect(later[0]?.id).toBe(alerts[0]?.id);
+  });
+
+  it('no alert when dates came back after less than a day, or when they are gone again', () => {
+    expect(computeAlerts(input(history([...noDates(10), 'dates'])))).toEqual([]);
+    expect(computeAlerts(input(history([...noDates(30), 'dates', 'no_date'])))).toEqual([]);
+    // Inconclusive probes in between neither break nor make the stretch.
+    expect(computeAlerts(input(history([...noDates(30), 'site_error', 'dates'])))[0]?.kind).toBe('dates_back');
+  });
+
+  it('three failures in a row, not two; turned off per planning', () => {
+    expect(computeAlerts(input(history(['no_date', 'site_error', 'unreachable'])))).toEqual([]);
+    const three = computeAlerts(input(history(['no_date', 'site_error', 'unreachable', 'robot_error'])));
+    expect(three.map((alert) => alert.kind)).toEqual(['failing']);
+    expect(three[0]?.message).toContain('3 sondages de suite');
+    expect(computeAlerts(input(history(['site_error', 'site_error', 'site_error']), { muted: { bobigny: ['failing'] } }))).toEqual([]);
+  });
+
+  it('the disk and the seals, each can be turned off', () => {
+    const low = input([], { disk: { freeBytes: 200 * 1024 ** 2, minFreeBytes: 1024 ** 3 }, newestSeal: new Date('2026-11-28T00:00:00Z') });
+    expect(computeAlerts(low).map((alert) => alert.kind)).toEqual(['disk', 'seals']);
+    expect(computeAlerts({ ...low, muted: { '': ['disk', 'seals'] } })).toEqual([]);
+    expect(computeAlerts(input([], { newestSeal: new Date('2026-12-01T00:00:00Z') }))).toEqual([]);
+  });
+
+  it('a planning no longer followed raises nothing', () => {
+    const stopped = { ...input(history(['site_error', 'site_error', 'site_error'])) };
+    stopped.plannings = [{ planning: { ...planning, followed: false }, recent: stopped.plannings[0]?.recent ?? [] }];
+    expect(computeAlerts(stopped)).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+// Alerts (issue 9): what a volunteer should look at now. A pure function of the recent probes, the disk and the
+// seals, so that the rules are tested without a browser; the dashboard shows its lines and the desktop shell
+// turns new ones into notifications.
+import type { Alert, AlertKind } from '../../shared/api.js';
+import type { Outcome, Planning, Probe } from '../../shared/domain.js';
+
+export interface AlertInput {
+  now: Date;
+  /** Followed plannings with their recent probes, newest first (a few days are enough). */
+  plannings: { planning: Planning; recent: Probe[] }[];
+  /** Free bytes where the data folder is, and the least that should stay free. */
+  disk: { freeBytes: number; minFreeBytes: number } | null;
+  /** The newest seal's instant, when the data folder has seals at all. */
+  newestSeal: Date | null;
+  /** Alerts turned off: planning id (or "" for the disk and seals) → kinds. */
+  muted: Record<string, AlertKind[]>;
+}
+
+const DAY_MS = 24 * 3_600_000;
+/** Seals are made at least daily: two days without one means the sealing stopped. */
+const SEAL_LATE_MS = 2 * DAY_MS;
+const FAILURES: readonly Outcome[] = ['site_error', 'unreachable', 'unrecognized', 'robot_error'];
+export const FAILING_RUN = 3;
+
+const isMuted = (muted: AlertInput['muted'], key: string, kind: AlertKind): boolean => muted[key]?.includes(kind) ?? false;
+
+function datesBack(planning: Planning, recent: Probe[]): Alert | null {
+  const conclusive = recent.filter((probe) => probe.outcome === 'dates' || probe.outcome === 'no_date');
+  if (conclusive[0]?.outcome !== 'dates') return null;
+  // The streak of `dates` now, then the stretch of `no_date` before it.
+  let index = 0;
+  while (conclusive[index]?.outcome === 'dates') index += 1;
+  const streakStart = conclusive[index - 1];
+  const lastNoDate = conclusive[index];
+  if (!streakStart || lastNoDate?.outcome !== 'no_date') return null;
+  let firstNoDate = lastNoDate;
+  while (conclusive[index]?.outcome === 'no_date') {
+    firstNoDate = conclusive[index] ?? firstNoDate;
+    index += 1;
+  }
+  const dryMs = Date.parse(streakStart.startedAt) - Date.parse(firstNoDate.startedAt);
+  if (dryMs < DAY_MS) return null;
+  const days = Math.floor(dryMs / DAY_MS);
+  return {
+    id: `dates_back:${planning.id}:${streakStart.id}`,
+    kind: 'dates_back',
+    planningId: planning.id,
+    since: streakStart.startedAt,
+    message: `${planning.label} : des dates sont proposées depuis ${streakStart.localDate} ${streakStart.localTime.slice(0, 5)}, après ${days} jour${days > 1 ? 's' : ''} sans aucune.${streakStart.firstSlot ? ` Première date : ${streakStart.firstSlot.replace('T', ' à ')}.` : ''}`,
+  };
+}
+
+function failing(planning: Planning, recent: Probe[]): Alert | null {
+  let run = 0;
+  while (run < recent.length && FAILURES.includes(recent[run]?.outcome ?? 'dates')) run += 1;
+  const first = recent[run - 1];
+  if (run < FAILING_RUN || !first) return null;
+  return {
+    id: `failing:${planning.id}:${first.id}`,
+    kind: 'failing',
+    planningId: planning.id,
+    since: first.startedAt,
+    message: `${planning.label} : ${run} sondages de suite sans réponse utilisable (dernier : ${recent[0]?.detail ?? ''}). Ouvrez le planning pour voir les captures et vérifier l’adresse.`,
+  };
+}
+
+export function computeAlerts(input: AlertInput): Alert[] {
+  const alerts: Alert[] = [];
+  for (const { planning, recent } of input.plannings) {
+    if (!planning.followed || planning.stoppedAt) continue;
+    const back = isMuted(input.muted, planning.id, 'dates_back') ? null : datesBack(planning, recent);
+    if (back) alerts.push(back);
+    const failed = isMuted(input.muted, planning.id, 'failing') ? null : failing(planning, recent);
+    if (failed) alerts.push(failed);
+  }
+  if (input.disk && input.disk.freeBytes < input.disk.minFreeBytes && !isMuted(input.muted, '', 'disk')) {
+    const gb = (input.disk.freeBytes / 1024 ** 3).toFixed(1).replace('.', ',');
+    alerts.push({
+      id: 'disk:low',
+      kind: 'disk',
+      planningId: null,
+      since: input.now.toISOString(),
+      message: `Disque presque plein : ${gb} Go libres pour les données. Libérez de la place ou déplacez le dossier de données, sinon les sondages s’arrêteront.`,
+    });
+  }
+  if (input.newestSeal && input.now.getTime() - input.newestSeal.getTime() > SEAL_LATE_MS && !isMuted(input.muted, '', 'seals')) {
+    alerts.push({
+      id: `seals:late:${input.newestSeal.toISOString()}`,
+      kind: 'seals',
+      planningId: null,
+      since: input.newestSeal.toISOString(),
+      message: `Aucun scellement depuis le ${input.newestSeal.toISOString().slice(0, 10)} : les preuves récentes ne sont ni signées ni horodatées. Vérifiez la connexion à l’autorité d’horodatage.`,
+    });
+  }
+  return alerts;
+}

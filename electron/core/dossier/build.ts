@@ -1,0 +1,288 @@
+// The dossier de preuves: one ZIP in BagIt 1.0 layout holding the period's CSV, charts, screenshots, page
+// texts, probe records, seals and a method text, with a PDF summary inside it and beside it. Written through
+// temporary files renamed at the end: a cancelled or failed dossier leaves nothing behind.
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdtemp, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PassThrough, Readable } from 'node:stream';
+import { DateTime } from 'luxon';
+import { chromium, type Browser } from 'playwright-core';
+import type { Planning, Probe } from '../../shared/domain.js';
+import { AppError } from '../errors.js';
+import { writeCsv } from '../export/csv.js';
+import { LAUNCH_ARGS } from '../probe/browser.js';
+import { PARIS } from '../stats/calendar.js';
+import { absolute, dayFile, gapsFile } from '../store/layout.js';
+import type { Store } from '../store/index.js';
+import { cancelledError, createBagWriter, type BagWriter } from './bag.js';
+import { chartFacts, renderChartPng, type ChartFacts } from '../report/chart.js';
+import { collectPlanning, type PlanningPeriod } from './collect.js';
+import { probeScreenshotFile, readProbePageText, readProbeScreenshot } from './evidence.js';
+import { lisezmoi } from './lisezmoi.js';
+import { frenchMonth, frenchPeriod, periodEndInstant, type Period } from '../report/period.js';
+import { coveringSeals } from './seals.js';
+import { summaryHtml } from './summary.js';
+
+export interface DossierProgress {
+  phase: 'collect' | 'render' | 'files' | 'done';
+  /** Bytes of the archive's payload written so far, against the expected total. */
+  done: number;
+  total: number;
+  /** In French: what is being done. */
+  message: string;
+}
+
+export interface DossierOptions {
+  store: Store;
+  planningIds: string[];
+  period: Period;
+  /** The ZIP to write; the PDF goes beside it, same name, .pdf. */
+  out: string;
+  appVersion: string;
+  browserPath: string;
+  now: Date;
+  signal?: AbortSignal;
+  onProgress?: (progress: DossierProgress) => void;
+  /** Imported probes of a planning's month (they stay apart from the robot's, see electron/core/import/). */
+  importedProbes?: (planningId: string, month: string) => Promise<Probe[]>;
+}
+
+export interface DossierResult {
+  path: string;
+  pdfPath: string;
+  probes: number;
+  screenshots: number;
+  payloadFiles: number;
+  payloadBytes: number;
+  seal: string | null;
+  /** Screenshots or page texts whose bytes differ from the SHA-256 their record gives. */
+  altered: string[];
+}
+
+const SEALS_DIR = 'scellements';
+
+export const pdfPathFor = (zip: string): string => zip.replace(/\.zip$/i, '') + '.pdf';
+
+async function checkTarget(out: string): Promise<void> {
+  const existing = await stat(out).catch(() => null);
+  if (existing?.isDirectory() || out.endsWith('/') || out.endsWith(path.sep)) {
+    throw new AppError('invalid_input', `« ${out} » est un dossier : donnez un nom de fichier, par exemple « ${path.join(out, 'dossier.zip')} ».`);
+  }
+  if (!/\.zip$/i.test(out)) throw new AppError('invalid_input', `Le dossier de preuves est un fichier .zip : « ${out} » n’en est pas un.`);
+}
+
+function openFailure(error: unknown, target: string): AppError {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+  if (code === 'ENOSPC') return new AppError('storage_full', `Disque plein : impossible d’écrire « ${target} ». Libérez de la place, puis recommencez.`);
+  return new AppError('invalid_input', `Impossible d’écrire « ${target} » (${code || 'erreur'}) : choisissez un autre dossier.`);
+}
+
+export async function buildDossier(options: DossierOptions): Promise<DossierResult> {
+  const { store, period, signal } = options;
+  const out = path.resolve(options.out);
+  await checkTarget(out);
+  const pdfOut = pdfPathFor(out);
+  const progress = (phase: DossierProgress['phase'], done: number, total: number, message: string): void =>
+    options.onProgress?.({ phase, done, total, message });
+  const stopIfCancelled = (): void => {
+    if (signal?.aborted) throw cancelledError();
+  };
+
+  const settings = await store.settings.get();
+  const plannings: Planning[] = [];
+  const known = new Map([...(await store.plannings.removed()), ...(await store.plannings.list())].map((p) => [p.id, p]));
+  for (const id of options.planningIds) {
+    const planning = known.get(id);
+    if (!planning) throw new AppError('not_found', `Aucun planning « ${id} » : vérifiez son identifiant (npm run cli -- stats).`);
+    plannings.push(planning);
+  }
+  if (plannings.length === 0) throw new AppError('invalid_input', 'Choisissez au moins un planning : --planning ID.');
+
+  const exportedAt = DateTime.fromJSDate(options.now, { zone: PARIS }).setLocale('fr').toFormat("d LLLL yyyy 'à' HH:mm");
+  const periodText = frenchPeriod(period);
+  const association = settings.associationName.trim();
+
+  progress('collect', 0, 0, 'Lecture des sondages de la période…');
+  const collected: PlanningPeriod[] = [];
+  for (const planning of plannings) {
+    stopIfCancelled();
+    collected.push(await collectPlanning(store, planning, period, options.importedProbes));
+  }
+
+  const folder = path.dirname(out);
+  const work = await mkdtemp(path.join(os.tmpdir(), 'guichets-dossier-'));
+  const zipTemp = path.join(folder, `.${path.basename(out)}.${process.pid}.tmp`);
+  let browser: Browser | null = null;
+  let bag: BagWriter | null = null;
+  try {
+    // Charts and the PDF, drawn by the headless Chromium the probes use.
+    progress('render', 0, 0, 'Dessin des graphiques et du résumé PDF…');
+    try {
+      browser = await chromium.launch({ executablePath: options.browserPath, headless: true, args: LAUNCH_ARGS });
+    } catch (error) {
+      const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      throw new AppError('browser_not_found', `Le navigateur ${options.browserPath} n’a pas pu être lancé (${reason}) : il dessine les graphiques et le PDF.`);
+    }
+    const page = await browser.newPage();
+    const charts: { name: string; png: Buffer }[] = [];
+    const summaryPlannings = [];
+    for (const data of collected) {
+      stopIfCancelled();
+      const facts = (rows: ChartFacts['rows'], text: string): ChartFacts =>
+        chartFacts(data.planning, rows, text, settings.author.trim(), association, exportedAt);
+      const whole = facts([{ label: 'Période entière', bar: data.top }, ...data.months.map((m) => ({ label: frenchMonth(m.month), bar: m }))], periodText);
+      charts.push({ name: `graphiques/${data.planning.id}-periode.png`, png: await renderChartPng(page, whole) });
+      for (const month of data.months) {
+        const monthFacts = facts([{ label: frenchMonth(month.month), bar: month }], frenchPeriod(month));
+        charts.push({ name: `graphiques/${data.planning.id}-${month.month}.png`, png: await renderChartPng(page, monthFacts) });
+      }
+      const screenshots = new Map<string, string>();
+      for (const probe of data.probes) {
+        const file = await probeScreenshotFile(store.dir, probe);
+        if (file) screenshots.set(probe.id, file);
+      }
+      summaryPlannings.push({ data, chart: whole, screenshots });
+    }
+    const seals = await coveringSeals(store.dir, periodEndInstant(period));
+    const htmlFile = path.join(work, 'resume.html');
+    await writeFile(
+      htmlFile,
+      summaryHtml({
+        association,
+        contact: settings.associationContact.trim(),
+        period: periodText,
+        exportedAt,
+        version: options.appVersion,
+        seal: seals.seal,
+        plannings: summaryPlannings,
+      }),
+    );
+    stopIfCancelled();
+    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
+    const pdfTemp = path.join(work, 'resume.pdf');
+    await page.pdf({ path: pdfTemp, format: 'A4', printBackground: true });
+    await browser.close();
+    browser = null;
+
+    // The archive, one file at a time.
+    const evidence: { name: string; probe: Probe; kind: 'png' | 'txt' }[] = [];
+    let total = (await stat(pdfTemp)).size + charts.reduce((sum, chart) => sum + chart.png.length, 0);
+    for (const data of collected) {
+      for (const probe of data.probes) {
+        const month = probe.localDate.slice(0, 7);
+        if (probe.screenshot) {
+          evidence.push({ name: `captures/${data.planning.id}/${month}/${probe.id}.png`, probe, kind: 'png' });
+          total += probe.screenshot.bytes;
+        }
+        if (probe.pageText) {
+          evidence.push({ name: `captures/${data.planning.id}/${month}/${probe.id}.txt`, probe, kind: 'txt' });
+          total += probe.pageText.bytes;
+        }
+      }
+    }
+    let done = 0;
+    let lastReport = 0;
+    const onBytes = (bytes: number): void => {
+      done += bytes;
+      if (done - lastReport >= 256 * 1024 || done >= total) {
+        lastReport = done;
+        progress('files', Math.min(done, total), total, 'Écriture du dossier…');
+      }
+    };
+    let zipFile;
+    try {
+      zipFile = await open(zipTemp, 'w');
+    } catch (error) {
+      throw openFailure(error, out);
+    }
+    bag = createBagWriter(zipFile.createWriteStream(), path.basename(out).replace(/\.zip$/i, ''), { signal, onBytes });
+    const readme = lisezmoi({
+      association,
+      contact: settings.associationContact.trim(),
+      period: periodText,
+      plannings: collected.map((data) => ({ label: data.planning.label, prefecture: data.planning.prefecture, url: data.planning.url, probes: data.probes.length })),
+      version: options.appVersion,
+      exportedAt,
+      seals,
+      sealsDir: SEALS_DIR,
+    });
+    await bag.addPayload('LISEZMOI.txt', readme);
+    await bag.addPayload('resume.pdf', () => createReadStream(pdfTemp));
+    const byId = new Map(plannings.map((planning) => [planning.id, planning]));
+    await bag.addPayload('sondages.csv', () => {
+      const stream = new PassThrough();
+      const all = collected.flatMap((data) => data.probes);
+      writeCsv(stream, Readable.from(all), byId).then(
+        () => stream.end(),
+        (error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
+      return stream;
+    });
+    for (const chart of charts) await bag.addPayload(chart.name, chart.png);
+    // The probe records as the data folder holds them, byte for byte: the seals' hashes apply to them.
+    for (const data of collected) {
+      const days = new Set(data.probes.filter((probe) => !probe.imported).map((probe) => probe.localDate));
+      for (const day of [...days].sort()) {
+        const relative = dayFile(data.planning.id, day);
+        await bag.addPayload(`enregistrements/${relative.slice('probes/'.length)}`, () => createReadStream(absolute(store.dir, relative)));
+      }
+      for (const month of data.months) {
+        const relative = gapsFile(data.planning.id, month.month);
+        if (await stat(absolute(store.dir, relative)).catch(() => null)) {
+          await bag.addPayload(`enregistrements/${relative.slice('probes/'.length)}`, () => createReadStream(absolute(store.dir, relative)));
+        }
+      }
+    }
+    const altered: string[] = [];
+    let screenshots = 0;
+    for (const item of evidence) {
+      const source = item.kind === 'png' ? await readProbeScreenshot(store.dir, item.probe) : await readProbePageText(store.dir, item.probe);
+      if (!source) {
+        altered.push(`${item.name} (absent du dossier de données)`);
+        continue;
+      }
+      const entry = await bag.addPayload(item.name, () => source.open());
+      if (entry.sha256 !== source.recordedSha256) altered.push(item.name);
+      if (item.kind === 'png') screenshots += 1;
+    }
+    for (const file of seals.files) await bag.addPayload(`${SEALS_DIR}/${file.name}`, () => createReadStream(file.file));
+
+    const probes = collected.reduce((sum, data) => sum + data.probes.length, 0);
+    const info: [string, string][] = [
+      ['Source-Organization', association || '(non renseignée)'],
+      ...(settings.associationContact.trim() ? ([['Contact-Name', settings.associationContact.trim()]] as [string, string][]) : []),
+      ['External-Description', `Dossier de preuves Guichets : sondages horaires des pages de rendez-vous, ${periodText}`],
+      ['Bagging-Date', DateTime.fromJSDate(options.now, { zone: PARIS }).toFormat('yyyy-MM-dd')],
+      ['Bag-Software-Agent', `Guichets ${options.appVersion}`],
+      ['Guichets-Version', options.appVersion],
+      ...collected.map((data): [string, string] => ['Planning', `${data.planning.id} — ${data.planning.label} — ${data.planning.prefecture} (${data.planning.departement})`]),
+      ...collected.map((data): [string, string] => ['Source', data.planning.url]),
+      ['Period-Start', period.from],
+      ['Period-End', period.to],
+      ['Probe-Count', String(probes)],
+      ['Screenshot-Count', String(screenshots)],
+      ['Gap-Count', String(collected.reduce((sum, data) => sum + data.gaps.length, 0))],
+      ['Seal', seals.seal ?? 'aucun'],
+      ...(altered.length > 0 ? ([['Altered-Evidence', String(altered.length)]] as [string, string][]) : []),
+    ];
+    const { payloadBytes, payloadFiles } = await bag.finish(info);
+    bag = null;
+    await zipFile.close().catch(() => undefined);
+    stopIfCancelled();
+    await copyFile(pdfTemp, pdfOut).catch((error: unknown) => {
+      throw openFailure(error, pdfOut);
+    });
+    await rename(zipTemp, out);
+    progress('done', total, total, 'Dossier écrit.');
+    return { path: out, pdfPath: pdfOut, probes, screenshots, payloadFiles, payloadBytes, seal: seals.seal, altered };
+  } catch (error) {
+    bag?.abort();
+    await rm(zipTemp, { force: true });
+    throw error;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,49 @@
+// The seals a dossier carries (issue 7's layout in `seals/` of the data folder): the first seal made at or after
+// the period's end covers every probe of the period (each seal covers the chain heads, which cover what came
+// before); without one, the newest seal. With it: the public key and the timestamp authorities' certificates.
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const SEAL = /^(\d{8}T\d{6}Z)\.json$/;
+export const SEALS_DIR = 'seals';
+export const PUBLIC_KEY_FILE = 'installation-key.pub.pem';
+
+export interface SealFile {
+  /** Path inside seals/ ("20261201T100000Z.json", "tsa/x.pem"). */
+  name: string;
+  file: string;
+}
+
+export interface CoveringSeals {
+  /** The seal's name (its UTC time), or null when the data folder has no seal. */
+  seal: string | null;
+  /** True when the seal was made at or after the period's end. */
+  coversPeriod: boolean;
+  files: SealFile[];
+}
+
+const sealTime = (stamp: string): number =>
+  Date.parse(`${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`);
+
+async function existing(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => null))?.isFile() ?? false;
+}
+
+export async function coveringSeals(dataDir: string, periodEnd: Date): Promise<CoveringSeals> {
+  const dir = path.join(dataDir, SEALS_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const stamps = names
+    .map((name) => SEAL.exec(name)?.[1])
+    .filter((stamp): stamp is string => stamp !== undefined)
+    .sort();
+  const after = stamps.find((stamp) => sealTime(stamp) >= periodEnd.getTime());
+  const chosen = after ?? stamps[stamps.length - 1] ?? null;
+  if (chosen === null) return { seal: null, coversPeriod: false, files: [] };
+  const files: SealFile[] = [];
+  for (const name of [`${chosen}.json`, `${chosen}.sig`, `${chosen}.tsr`, PUBLIC_KEY_FILE]) {
+    if (await existing(path.join(dir, name))) files.push({ name, file: path.join(dir, name) });
+  }
+  const tsa = (await readdir(path.join(dir, 'tsa')).catch(() => [] as string[])).filter((name) => name.endsWith('.pem')).sort();
+  for (const name of tsa) files.push({ name: `tsa/${name}`, file: path.join(dir, 'tsa', name) });
+  return { seal: chosen, coversPeriod: after !== undefined, files };
+}

@@ -1,0 +1,45 @@
+// Alerts through the API: computed from the recent probes, the disk and the seals (alerts/alerts.ts).
+import { readdir, statfs } from 'node:fs/promises';
+import path from 'node:path';
+import type { AlertKind, AppApi } from '../../shared/api.js';
+import { computeAlerts } from '../alerts/alerts.js';
+import type { EvidenceHandlerContext } from './dossier-context.js';
+
+/** Below this, probes (about 100 kB each with their screenshot) will soon stop: 1 GB is a few days' margin. */
+const MIN_FREE_BYTES = 1024 ** 3;
+const RECENT = 200;
+
+async function newestSeal(dataDir: string): Promise<Date | null> {
+  const stamps = (await readdir(path.join(dataDir, 'seals')).catch(() => [] as string[]))
+    .map((name) => /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.json$/.exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((m) => Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`))
+    .sort((a, b) => b - a);
+  return stamps[0] === undefined ? null : new Date(stamps[0]);
+}
+
+export function alertHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'alerts:list'> {
+  return {
+    'alerts:list': async () => {
+      const settings = await ctx.store.settings.get();
+      const followed = (await ctx.store.plannings.list()).filter((planning) => planning.followed);
+      const plannings = await Promise.all(
+        followed.map(async (planning) => ({
+          planning,
+          recent: await ctx.store.probes.list(planning.id, { limit: RECENT }).catch(() => []),
+        })),
+      );
+      const disk = await statfs(ctx.app.dataDir).then(
+        (info) => ({ freeBytes: info.bavail * info.bsize, minFreeBytes: MIN_FREE_BYTES }),
+        () => null,
+      );
+      return computeAlerts({
+        now: ctx.clock.now(),
+        plannings,
+        disk,
+        newestSeal: await newestSeal(ctx.app.dataDir),
+        muted: settings.alertsMuted as Record<string, AlertKind[]>,
+      });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// The dossier de preuves through the API: progress as events, cancellation by job id.
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import type { AppApi } from '../../shared/api.js';
+import { buildDossier, resolvePeriod } from '../dossier/index.js';
+import { importedProbesOf } from '../import/index.js';
+import { PARIS } from '../stats/calendar.js';
+import { drawingBrowser, type EvidenceHandlerContext } from './dossier-context.js';
+
+export function dossierHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'dossier:create' | 'dossier:cancel'> {
+  const jobs = new Map<string, AbortController>();
+  let counter = 0;
+  return {
+    'dossier:create': async ({ planningIds, from, to, path: target, jobId }) => {
+      const now = ctx.clock.now();
+      const period = resolvePeriod(now, from, to);
+      const stamp = DateTime.fromJSDate(now, { zone: PARIS }).toFormat('yyyy-MM-dd_HH-mm');
+      const out = target ?? path.join(ctx.app.dataDir, 'exports', `guichets-dossier-${stamp}.zip`);
+      const id = jobId ?? `dossier-${(counter += 1)}`;
+      const controller = new AbortController();
+      jobs.set(id, controller);
+      try {
+        const result = await buildDossier({
+          store: ctx.store,
+          planningIds,
+          period,
+          out,
+          appVersion: ctx.app.version,
+          browserPath: await drawingBrowser(ctx),
+          now,
+          signal: controller.signal,
+          onProgress: (progress) => ctx.emit('dossier:progress', { jobId: id, ...progress }),
+          importedProbes: importedProbesOf(ctx.store.dir),
+        });
+        return {
+          path: result.path,
+          pdfPath: result.pdfPath,
+          probes: result.probes,
+          screenshots: result.screenshots,
+          payloadBytes: result.payloadBytes,
+          seal: result.seal,
+          altered: result.altered,
+        };
+      } finally {
+        jobs.delete(id);
+      }
+    },
+    'dossier:cancel': ({ jobId }) => {
+      const job = jobs.get(jobId);
+      job?.abort();
+      return Promise.resolve({ cancelled: job !== undefined });
+    },
+  };
+}

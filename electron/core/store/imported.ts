@@ -1,0 +1,137 @@
+// The imported-probes area of the data folder, apart from the robot's own probes so that their chain and
+// `verify` stay exactly as they were. One batch file per import, written whole through a temporary file and a
+// rename: an import is all or nothing. Each batch carries the SHA-256 of its own canonical JSON and of the file
+// it came from (kept in imported/originals/), so that an altered batch shows.
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CATEGORIES, INCONCLUSIVE_OUTCOMES, type MonthKey, type Probe, type ProbeProvenance } from '../../shared/domain.js';
+import { canonicalJson, sha256 } from './chain.js';
+import { AppError } from '../errors.js';
+import { addProbe, sortedMonths, type MonthAggregate, type MonthAggregates } from '../stats/index.js';
+
+export const IMPORTED_DIR = 'imported';
+const BATCHES = 'batches';
+const ORIGINALS = 'originals';
+
+export interface ImportBatch {
+  id: string;
+  importedAt: string;
+  source: Omit<ProbeProvenance, 'line'>;
+  probes: Probe[];
+  /** SHA-256 of the canonical JSON of every other member. */
+  hash: string;
+}
+
+export function batchHash(batch: Omit<ImportBatch, 'hash'> | ImportBatch): string {
+  const unsigned: Record<string, unknown> = { ...batch };
+  delete unsigned.hash;
+  return sha256(canonicalJson(unsigned));
+}
+
+interface Loaded {
+  byPlanning: Map<string, Probe[]>;
+  batches: number;
+}
+const cache = new Map<string, Loaded>();
+
+/** Every batch, checked against its own hash; a damaged one stops the reading with a French message. */
+async function load(dataDir: string): Promise<Loaded> {
+  const cached = cache.get(dataDir);
+  if (cached) return cached;
+  const folder = path.join(dataDir, IMPORTED_DIR, BATCHES);
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
+  const byPlanning = new Map<string, Probe[]>();
+  for (const name of names) {
+    let batch: ImportBatch;
+    try {
+      batch = JSON.parse(await readFile(path.join(folder, name), 'utf8')) as ImportBatch;
+    } catch {
+      throw new AppError('storage_corrupt', `Import illisible : ${IMPORTED_DIR}/${BATCHES}/${name}. Restaurez-le depuis une sauvegarde ou mettez-le de côté.`);
+    }
+    if (batchHash(batch) !== batch.hash) {
+      throw new AppError('storage_corrupt', `Import modifié depuis son écriture : ${IMPORTED_DIR}/${BATCHES}/${name} (empreinte différente).`);
+    }
+    for (const probe of batch.probes) {
+      const list = byPlanning.get(probe.planningId) ?? [];
+      list.push(probe);
+      byPlanning.set(probe.planningId, list);
+    }
+  }
+  for (const list of byPlanning.values()) list.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
+  const loaded = { byPlanning, batches: names.length };
+  cache.set(dataDir, loaded);
+  return loaded;
+}
+
+/** A planning's imported probes, chronological; of one month when given. */
+export async function importedProbes(dataDir: string, planningId: string, month?: MonthKey): Promise<Probe[]> {
+  const all = (await load(dataDir)).byPlanning.get(planningId) ?? [];
+  return structuredClone(month === undefined ? all : all.filter((probe) => probe.localDate.startsWith(month)));
+}
+
+/** Plannings that have imported probes. */
+export async function importedPlanningIds(dataDir: string): Promise<string[]> {
+  return [...(await load(dataDir)).byPlanning.keys()].sort();
+}
+
+export const importedProbesOf =
+  (dataDir: string) =>
+  (planningId: string, month: string): Promise<Probe[]> =>
+    importedProbes(dataDir, planningId, month);
+
+/** The per-month counts of a planning's imported probes, for the bars. */
+export async function importedMonths(dataDir: string, planningId: string): Promise<MonthAggregate[]> {
+  const all = (await load(dataDir)).byPlanning.get(planningId) ?? [];
+  if (all.length === 0) return [];
+  const months: MonthAggregates = {};
+  for (const probe of all) addProbe(months, probe);
+  return sortedMonths(months);
+}
+
+/** Writes a batch whole, and the original file beside it, then makes it visible to readers. */
+export async function writeBatch(dataDir: string, batch: ImportBatch, original: { bytes: Buffer; ext: string }): Promise<void> {
+  const folder = path.join(dataDir, IMPORTED_DIR, BATCHES);
+  const originals = path.join(dataDir, IMPORTED_DIR, ORIGINALS);
+  await mkdir(folder, { recursive: true });
+  await mkdir(originals, { recursive: true });
+  await writeFile(path.join(originals, `${batch.source.sha256}.${original.ext}`), original.bytes);
+  const target = path.join(folder, `${batch.id}.json`);
+  const temp = `${target}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(batch)}\n`);
+  await rename(temp, target);
+  cache.delete(dataDir);
+}
+
+/** For tests and after another process wrote: read the area afresh next time. */
+export function forgetImported(dataDir: string): void {
+  cache.delete(dataDir);
+}
+
+/** A planning's months with its imported probes counted in: what the bars show. */
+export function withImportedMonths(own: readonly MonthAggregate[], imported: readonly MonthAggregate[]): MonthAggregate[] {
+  if (imported.length === 0) return [...own];
+  const byMonth = new Map(own.map((agg) => [agg.month, structuredClone(agg)]));
+  for (const extra of imported) {
+    const agg = byMonth.get(extra.month);
+    if (!agg) {
+      byMonth.set(extra.month, structuredClone(extra));
+      continue;
+    }
+    for (const category of CATEGORIES) {
+      agg.categories[category].attempts += extra.categories[category].attempts;
+      agg.categories[category].days |= extra.categories[category].days;
+    }
+    for (const outcome of INCONCLUSIVE_OUTCOMES) agg.inconclusive[outcome] += extra.inconclusive[outcome];
+    agg.gapHours += extra.gapHours;
+    if (extra.firstDay !== null && (agg.firstDay === null || extra.firstDay < agg.firstDay)) agg.firstDay = extra.firstDay;
+    if (extra.lastDay !== null && (agg.lastDay === null || extra.lastDay > agg.lastDay)) agg.lastDay = extra.lastDay;
+  }
+  return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
+}
+
+/** The history of a planning: the robot's probes and the imported ones, newest first, `limit` at most. */
+export function withImportedProbes(own: Probe[], imported: Probe[], limit?: number): Probe[] {
+  if (imported.length === 0) return own;
+  const merged = [...own, ...imported].sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id));
+  return limit === undefined ? merged : merged.slice(0, limit);
+}
