@@ -14,6 +14,7 @@ const nodeOnly = ['node:*', 'fs', 'path', 'child_process', 'os', 'http', 'crypto
 export const CORE_LAYERS = [
   ['stats'],
   ['store'],
+  ['seals'],
   ['probe', 'evidence', 'export', 'schedule', 'replicas', 'import', 'alerts'],
   ['services', 'report'],
   ['dossier', 'publish'],
@@ -74,7 +75,7 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': 'off',
     },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', 'build/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     // The core runs in plain Node: it never reaches for Electron.
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],

@@ -197,8 +197,11 @@ describe('npm run demo', () => {
     process.env.GUICHETS_BROWSER = '/usr/bin/chromium';
     const demo = await startDemo({ dataDir: demoDir, port: 0, appVersion: 'test', staticDir, log: () => undefined });
     try {
+      // As the person who started it: the printed address's one-time code for the session cookie.
+      const login = await fetch(demo.loginUrl(), { redirect: 'manual' });
+      const headers = { 'Content-Type': 'application/json', Cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
       const info = (await (
-        await fetch(`${demo.url}api/app%3Ainfo`, { method: 'POST', headers: { 'Content-Type': 'application/json' } })
+        await fetch(`${demo.url}api/app%3Ainfo`, { method: 'POST', headers })
       ).json()) as { ok: boolean; value: { demo: boolean; scheduleEveryMinutes: number } };
       expect(info.value).toMatchObject({ demo: true, scheduleEveryMinutes: 1 });
       // The first round starts at once: wait for a few plannings to have a conclusive probe.
@@ -206,7 +209,7 @@ describe('npm run demo', () => {
       for (let attempt = 0; attempt < 90 && conclusive < 2; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         const list = (await (
-          await fetch(`${demo.url}api/plannings%3Alist`, { method: 'POST', headers: { 'Content-Type': 'application/json' } })
+          await fetch(`${demo.url}api/plannings%3Alist`, { method: 'POST', headers })
         ).json()) as { value: { stats: { top: { conclusive: number } } }[] };
         conclusive = list.value.filter((overview) => overview.stats.top.conclusive > 0).length;
       }

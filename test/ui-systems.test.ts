@@ -159,7 +159,7 @@ afterAll(async () => {
 
 describe('user-defined steps, from the form', () => {
   it('offers custom steps when the site is not recognised, tries them with a screenshot per step', async () => {
-    await page.goto(host.url);
+    await page.goto(host.loginUrl());
     await nav('Ajouter un planning');
     await page.getByLabel('Adresse (URL)').fill(`${site.origin}/rdv/`);
     await page.getByRole('button', { name: 'Chercher les guichets' }).click();

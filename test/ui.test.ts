@@ -71,7 +71,7 @@ afterAll(async () => {
 
 describe('the Guichets UI, driven like a user', () => {
   it('shows the header: name, data folder and the browser found', async () => {
-    await page.goto(host.url);
+    await page.goto(host.loginUrl());
     await page.getByRole('heading', { level: 1, name: 'Guichets' }).waitFor();
     await page.getByText(dataDir, { exact: true }).waitFor();
     await page.getByText(`Navigateur : ${BROWSER}`).waitFor();
@@ -163,9 +163,12 @@ describe('the Guichets UI, driven like a user', () => {
   it('exports the CSV with La Cimade-compatible columns', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Exporter le CSV' }).click(),
+      page.getByRole('button', { name: 'Exporter le CSV' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    // Named after the planning and the period of its probes, and the page says so under the buttons.
+    const name = download.suggestedFilename();
+    expect(name).toMatch(/^guichets-bobigny-remise-de-titre-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    await page.locator('.action-status').getByText(`CSV téléchargé : « ${name} »`).waitFor();
     const text = (await downloaded(download)).toString('utf8');
     const [header = '', firstRow = ''] = text.replace(/^\uFEFF/, '').split(/\r?\n/);
     expect(header.startsWith('departement;planning;date_sondage;heure_sondage;premiere_date;deuxieme_date')).toBe(true);
@@ -173,10 +176,17 @@ describe('the Guichets UI, driven like a user', () => {
   });
 
   it('exports the chart as a PNG that carries its own colours and text', async () => {
-    await page.getByRole('link', { name: 'Réglages' }).click();
-    await page.getByLabel('Auteur des graphiques').fill('Association Test');
+    // The chart names the association: asked for before the first export.
+    await page.getByRole('button', { name: 'Exporter le graphique (PNG)' }).click();
+    await page.getByRole('alert').filter({ hasText: "indiquez le nom de l'association dans les réglages" }).getByRole('link', { name: 'Aller aux réglages' }).click();
+    await page.getByLabel("Nom de l'association").fill('Association Test');
+    await page.getByLabel('Auteur des graphiques').fill('Camille Martin');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Réglages enregistrés.').waitFor();
+    // Sealed on demand (no authority in tests: « non horodaté »), the key's fingerprint there for an expert to note.
+    await page.getByRole('button', { name: 'Sceller maintenant' }).click();
+    await page.getByText(/^Sceau \d{8}T\d{6}Z : \d+ sondages? scellés?, non horodaté/).waitFor();
+    await page.getByText(/Empreinte de la clé de l’installation \(SHA-256\) : ([0-9a-f]{4} ){15}[0-9a-f]{4}/).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
     await page.getByRole('link', { name: PLANNING_LABEL }).click();
 
@@ -184,7 +194,8 @@ describe('the Guichets UI, driven like a user', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Exporter le graphique (PNG)' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('guichets-bobigny-remise-de-titre.png');
+    expect(download.suggestedFilename()).toMatch(/^guichets-bobigny-remise-de-titre-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.png$/);
+    await page.locator('.action-status').getByText(`Graphique téléchargé : « ${download.suggestedFilename()} »`).waitFor();
     const png = await downloaded(download);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     await writeFile(path.join(RESULTS, 'chart.png'), png);
@@ -315,7 +326,7 @@ describe('the demo', () => {
     const demoHost = await startWebHost({ core: demoCore, port: 0, staticDir: STATIC_DIR, log: () => undefined });
     const demoPage = await browser.newPage();
     try {
-      await demoPage.goto(demoHost.url);
+      await demoPage.goto(demoHost.loginUrl());
       await demoPage
         .getByText(
           'Mode démonstration : préfectures fictives (répliques locales), sondées chaque minute au lieu de chaque heure.',

@@ -1,8 +1,11 @@
+import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createCore, type Core } from '../core/api/create-core.js';
 import { systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
+import { formatFingerprint } from '../core/seals/index.js';
+import type { VerifyReport } from '../core/evidence/index.js';
 import { defaultDataDir, findAppRoot, readAppVersion } from '../core/paths.js';
 import { createProber, findBrowser, type Prober } from '../core/probe/index.js';
 import { newProbeId } from '../core/services/record-probe.js';
@@ -22,6 +25,8 @@ export interface CommandContext {
   planningIds: string[];
   schedule: boolean;
   dataDir: string | null;
+  /** --browser: saved in the settings (after checking it is Chrome, Chromium or Edge) before the command runs. */
+  browser?: string | null;
   from?: string | null;
   to?: string | null;
   association?: string | null;
@@ -37,7 +42,24 @@ const appVersion = readAppVersion(appRoot);
 export const rendererDir = path.join(appRoot, 'dist', 'renderer');
 
 function dataDirOf(context: CommandContext): string {
-  return context.dataDir ? path.resolve(context.dataDir) : defaultDataDir();
+  const dir = context.dataDir ? path.resolve(context.dataDir) : defaultDataDir();
+  const info = statSync(dir, { throwIfNoEntry: false });
+  if (info && !info.isDirectory()) {
+    throw new AppError('invalid_input', `« ${dir} » est un fichier, pas un dossier : indiquez un dossier de données avec --data-dir.`);
+  }
+  return dir;
+}
+
+/** --browser PATH: the one way besides the desktop app's settings to choose the program Guichets launches. */
+export async function saveBrowser(context: CommandContext): Promise<void> {
+  if (!context.browser) return;
+  const core = createCore({ dataDir: dataDirOf(context), appVersion, log });
+  try {
+    await core.api['settings:update']({ browserPath: path.resolve(context.browser) });
+    log(`Navigateur enregistré dans les réglages : ${path.resolve(context.browser)}`);
+  } finally {
+    await core.close();
+  }
 }
 
 function urlArgument(context: CommandContext, usage: string): string {
@@ -118,11 +140,17 @@ const probe: Command = async (context) => {
     const id = newProbeId(systemClock.now());
     const result = await prober.probe({ url, guichet: context.guichet }, { probeId: id, planningLabel: url });
     let screenshot: string | null = null;
+    let logFile: string | null = null;
+    const dir = path.join(dataDirOf(context), CLI_PROBES_DIR);
+    if (result.screenshot || result.log) await mkdir(dir, { recursive: true });
     if (result.screenshot) {
-      const dir = path.join(dataDirOf(context), CLI_PROBES_DIR);
-      await mkdir(dir, { recursive: true });
       screenshot = path.join(dir, `${id}.png`);
       await writeFile(screenshot, result.screenshot);
+    }
+    if (result.log) {
+      // The robot's steps, Playwright's call logs and the browser's console: kept beside the capture, not printed.
+      logFile = path.join(dir, `${id}.log`);
+      await writeFile(logFile, result.log);
     }
     const output = {
       outcome: result.outcome,
@@ -131,6 +159,7 @@ const probe: Command = async (context) => {
       durationMs: result.durationMs,
       url: result.url,
       screenshot,
+      log: logFile,
       detail: result.detail,
     };
     if (context.json) process.stdout.write(`${JSON.stringify(output)}\n`);
@@ -139,6 +168,7 @@ const probe: Command = async (context) => {
       if (result.firstSlot) process.stdout.write(`Premier créneau : ${result.firstSlot}\n`);
       if (result.secondSlot) process.stdout.write(`Deuxième créneau : ${result.secondSlot}\n`);
       if (screenshot) process.stdout.write(`Capture : ${screenshot}\n`);
+      if (logFile) process.stdout.write(`Journal : ${logFile}\n`);
     }
     return 0;
   } finally {
@@ -173,7 +203,8 @@ const serve: Command = async (context) => {
     logProbes(core);
     await core.startSchedule();
   }
-  log(`Interface : ${host.url}${context.schedule ? ' (calendrier démarré)' : ''}  — Ctrl+C pour arrêter.`);
+  log(`Interface : ${host.loginUrl()}${context.schedule ? ' (calendrier démarré)' : ''}  — Ctrl+C pour arrêter.`);
+  log('Cette adresse contient un code à usage unique : ne la partagez pas.');
   return untilInterrupted(async () => {
     await host.close();
     await core.close();
@@ -190,9 +221,10 @@ const stats: Command = async (context) => {
   const core = openCore(context);
   try {
     const overviews = await core.api['plannings:list'](undefined);
-    if (context.json) process.stdout.write(`${JSON.stringify(overviews.map((o) => ({ planning: o.planning, stats: o.stats })))}\n`);
+    if (context.json) process.stdout.write(`${JSON.stringify(overviews.map((o) => ({ planning: o.planning, stats: o.stats, problem: o.problem })))}\n`);
     else printStats(overviews, (line) => process.stdout.write(`${line}\n`));
-    return 0;
+    // A planning whose figures could not be read is not « 0 sondages »: the command says it failed for it.
+    return overviews.some((overview) => overview.problem !== null) ? 1 : 0;
   } finally {
     await core.close();
   }
@@ -209,13 +241,52 @@ const exportCommand: Command = async (context) => {
       ...(context.planningIds.length > 0 ? { planningIds: context.planningIds } : {}),
     });
     log(`${result.rows} sondages écrits dans ${result.path}`);
+    for (const file of result.skipped ?? []) log(`✗ Fichier endommagé, ses sondages ne sont pas dans le CSV : ${file}`);
+    return result.skipped && result.skipped.length > 0 ? 1 : 0;
+  } finally {
+    await core.close();
+  }
+};
+
+const seal: Command = async (context) => {
+  const core = openCore(context);
+  try {
+    const result = await core.api['seals:create'](undefined);
+    process.stdout.write(
+      `Sceau ${result.name} écrit (seals/${result.name}.json) : ${result.probes} sondage(s) de ${result.plannings} planning(s), ${
+        result.stampedBy ? `horodaté par ${result.stampedBy}` : 'non horodaté (aucune autorité n’a répondu : nouvel essai au prochain sceau)'
+      }${result.restamped > 0 ? ` ; ${result.restamped} sceau(x) antérieur(s) horodaté(s)` : ''}.\n`,
+    );
     return 0;
   } finally {
     await core.close();
   }
 };
 
+function printSeals(seals: VerifyReport['seals']): void {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  if (!seals) {
+    out('Aucun sceau : rien ne protège encore ces sondages d’une réécriture. Scellez-les : npm run cli -- seal');
+    return;
+  }
+  out(`Clé de l’installation : ${seals.keyFingerprint ? formatFingerprint(seals.keyFingerprint) : 'introuvable'}`);
+  const last = seals.last;
+  if (last) {
+    const stamp = last.stamp ? `horodaté par ${last.stamp.tsa} le ${parisTime(last.stamp.genTime)}` : 'non horodaté';
+    out(`${seals.count} sceau(x) ; le dernier : ${last.name} (${last.createdAt ? parisTime(last.createdAt) : '?'}), ${stamp}.`);
+  }
+  if (seals.unstamped.length > 0) out(`Sceaux non horodatés (faits hors ligne, horodatés au prochain sceau) : ${seals.unstamped.join(', ')}`);
+  for (const { planningId, probes } of seals.unsealed) out(`Planning ${planningId} : ${probes} sondage(s) non scellé(s) (après le dernier sceau).`);
+}
+
+const parisTime = (iso: string): string =>
+  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+
 const verifyCommand: Command = async (context) => {
+  const dir = dataDirOf(context);
+  if (!statSync(dir, { throwIfNoEntry: false })) {
+    throw new AppError('invalid_input', `Dossier de données introuvable : « ${dir} ». Indiquez le dossier de Guichets avec --data-dir.`);
+  }
   const core = openCore(context);
   try {
     const ids = context.planningIds.length > 0 ? context.planningIds : [undefined];
@@ -233,6 +304,7 @@ const verifyCommand: Command = async (context) => {
           report.ok ? 'captures, empreintes et chaîne intactes.' : `${report.problems.length} problème(s).`
         }\n`,
       );
+      if (id === undefined || ids.length === 1) printSeals(report.seals);
       ok &&= report.ok;
     }
     return ok ? 0 : 1;
@@ -265,4 +337,5 @@ export const commands: Record<string, Command | undefined> = {
   stats,
   export: exportCommand,
   verify: verifyCommand,
+  seal,
 };

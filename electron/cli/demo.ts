@@ -16,7 +16,7 @@ export interface DemoOptions {
  * The whole job on built-in replica préfectures: the replicas on 127.0.0.1, the schedule probing them every
  * minute in a real headless browser, and the web UI. Its data folder is its own, apart from real plannings.
  */
-export async function startDemo(options: DemoOptions): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDemo(options: DemoOptions): Promise<{ url: string; loginUrl(): string; close(): Promise<void> }> {
   const { log } = options;
   // One replica server per préfecture: like the real sites, each is its own host, so that the spacing between
   // two requests to one host does not make every préfecture wait for the others.
@@ -40,7 +40,7 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; cl
   await core.startSchedule();
   log(`Démonstration : ${DEMO_PLANNINGS.length} plannings fictifs, sondés chaque minute (au lieu de chaque heure).`);
   log(`Données de démonstration : ${options.dataDir}`);
-  log(`Ouvrez ${host.url} dans votre navigateur. Ctrl+C pour arrêter.`);
+  log(`Ouvrez ${host.loginUrl()} dans votre navigateur (adresse à code unique, à ne pas partager). Ctrl+C pour arrêter.`);
   // A first round at once, so that the bars do not wait for the first minute.
   for (const { planning } of await core.api['plannings:list'](undefined)) {
     if (!planning.followed) continue;
@@ -50,6 +50,7 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; cl
   }
   return {
     url: host.url,
+    loginUrl: () => host.loginUrl(),
     async close() {
       await host.close();
       await core.close();

@@ -1,6 +1,28 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors.js';
-import { commands, type CommandContext } from './commands.js';
+import { commands, saveBrowser, type CommandContext } from './commands.js';
+
+/** What the system said, as one line the user can act on; null for what is a bug. */
+function systemMessage(error: unknown): string | null {
+  const { code, path: file, port } = (error ?? {}) as { code?: unknown; path?: unknown; port?: unknown };
+  const where = typeof file === 'string' ? `« ${file} »` : 'le dossier de données';
+  switch (code) {
+    case 'EADDRINUSE':
+      return `Le port ${typeof port === 'number' ? port : ''} est déjà utilisé (un autre Guichets ?) : fermez-le ou choisissez un autre port avec --port.`;
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `Impossible d’écrire dans ${where} : lecture seule ou accès refusé. Choisissez un autre dossier avec --data-dir.`;
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return `${where} n’est pas un dossier utilisable : indiquez un dossier de données avec --data-dir.`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `Le disque est plein (${where}) : libérez de la place, puis relancez.`;
+    default:
+      return null;
+  }
+}
 
 const USAGE = `Guichets — sondages des pages de rendez-vous des préfectures
 
@@ -13,7 +35,8 @@ Utilisation : npm run cli -- <commande> [options]
   serve [--port P] [--schedule]           l'interface web et l'API sur 127.0.0.1
   stats [--json]                          les parts des cinq catégories par planning
   export csv --out FICHIER [--planning ID]  le CSV des sondages
-  verify [--planning ID]                  vérifie captures, empreintes et chaîne des sondages
+  verify [--planning ID]                  vérifie captures, empreintes, chaîne, sceaux et horodatages
+  seal                                    scelle maintenant les sondages (signé, horodaté)
   dossier --planning ID [--planning ID2] [--from AAAA-MM-JJ --to AAAA-MM-JJ] --out FICHIER.zip
                                           le dossier de preuves (BagIt ZIP + résumé PDF à côté)
   publish --out DOSSIER                   le site statique des chiffres de l'association
@@ -21,7 +44,9 @@ Utilisation : npm run cli -- <commande> [options]
                                           importe un CSV (format La Cimade) ou le dossier d'une autre association
 
 Options communes : --data-dir DOSSIER (sinon GUICHETS_DATA_DIR, sinon le dossier de l'application)
-Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés.
+Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés ;
+  --browser CHEMIN l'enregistre dans les réglages (après avoir vérifié que c'est Chrome, Chromium ou Edge).
+Codes de sortie : 0 fait (verify : intact), 1 échec ou altération, 2 mauvaise saisie.
 Pour un JSON seul sur la sortie : npm run -s cli -- probe <url> --json`;
 
 async function main(argv: string[]): Promise<number> {
@@ -37,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
       planning: { type: 'string', multiple: true },
       schedule: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
+      browser: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       association: { type: 'string' },
@@ -63,10 +89,12 @@ async function main(argv: string[]): Promise<number> {
     planningIds: values.planning ?? [],
     schedule: values.schedule,
     dataDir: values['data-dir'] ?? null,
+    browser: values.browser ?? null,
     from: values.from ?? null,
     to: values.to ?? null,
     association: values.association ?? null,
   };
+  await saveBrowser(context);
   return command(context);
 }
 
@@ -81,6 +109,9 @@ main(process.argv.slice(2)).then(
     } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       // A mistyped option: node's own message is clear enough, without its stack.
       process.stderr.write(`Erreur : ${error.message}. Voir : npm run cli -- --help\n`);
+      process.exitCode = 2;
+    } else if (systemMessage(error)) {
+      process.stderr.write(`Erreur : ${systemMessage(error) ?? ''}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(`Erreur interne : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

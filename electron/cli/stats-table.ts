@@ -31,8 +31,12 @@ export function printStats(overviews: PlanningOverview[], print: (line: string) 
     print('Aucun planning suivi. Ajoutez-en depuis l’application, ou lancez la démonstration : npm run demo');
     return;
   }
-  for (const { planning, stats } of overviews) {
+  for (const { planning, stats, problem } of overviews) {
     print(`${planning.departement} ${planning.prefecture} — ${planning.label}`);
+    if (problem) {
+      print(`  ✗ chiffres illisibles : ${problem}`);
+      continue;
+    }
     print(`  du ${stats.top.from} au ${stats.top.to} (${SCOPE[stats.topScope] ?? stats.topScope}) : ${formatBar(stats.top)}`);
   }
 }

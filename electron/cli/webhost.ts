@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -18,9 +19,14 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
+  /** The host's address, without a token: a page opened there has no access to the API until it logs in. */
   url: string;
+  /** A new address carrying a one-time token: opened once, it gives that browser the session cookie. */
+  loginUrl(): string;
   close(): Promise<void>;
 }
+
+const COOKIE = 'guichets_session';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,6 +53,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const staticRoot = path.resolve(options.staticDir);
   const evidenceRoot = core.evidenceDir;
   const sockets = new Set<import('node:net').Socket>();
+  // Any program on the PC can reach 127.0.0.1: the API answers only a browser that showed a secret printed to
+  // the person who started Guichets. The session secret never leaves the cookie (HttpOnly, SameSite=Strict).
+  const session = randomBytes(32).toString('base64url');
+  const tokens = new Set<string>();
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -76,6 +86,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
 
+    const token = url.searchParams.get('token');
+    if (token !== null && req.method === 'GET') {
+      const known = tokens.delete(token);
+      if (known) {
+        res.writeHead(303, {
+          'Set-Cookie': `${COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+          Location: url.pathname,
+          'Cache-Control': 'no-store',
+        });
+      } else {
+        res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' });
+      }
+      res.end(known ? '' : 'Adresse déjà utilisée ou périmée : relancez Guichets (serve ou demo) et ouvrez la nouvelle adresse affichée.');
+      return;
+    }
+    const protectedPath = url.pathname.startsWith('/api/') || url.pathname.startsWith('/evidence/');
+    if (protectedPath && !hasSession(req)) {
+      sendJson(res, 401, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'Accès refusé : ouvrez l’adresse avec son code, telle que Guichets l’a affichée au démarrage.' },
+      });
+      return;
+    }
+
     if (url.pathname.startsWith('/api/')) {
       const name = safeDecode(url.pathname.slice('/api/'.length));
       if (req.method === 'GET' && name === 'events') return streamEvents(req, res);
@@ -94,6 +128,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         input = body.length > 0 ? JSON.parse(body) : undefined;
       } catch {
         sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'JSON illisible.' } });
+        return;
+      }
+      // The program Guichets launches is chosen by the person at the PC, never by a web request.
+      // Testing a browser launches it: over HTTP only the one already chosen (path null) may be tested.
+      const choosesProgram =
+        (name === 'settings:update' && typeof input === 'object' && input !== null && 'browserPath' in input) ||
+        (name === 'settings:testBrowser' && typeof input === 'object' && input !== null && 'path' in input && input.path !== null);
+      if (choosesProgram) {
+        sendJson(res, 403, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'Le navigateur se choisit dans l’application de bureau ou en ligne de commande (--browser), jamais par la page web.' },
+        });
         return;
       }
       // Over HTTP the CSV is written to the exports folder (and downloaded from GET /api/export.csv), never to a
@@ -115,6 +161,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     await serveFile(res, staticRoot, url.pathname.slice(1) || 'index.html', true);
+  }
+
+  function hasSession(req: http.IncomingMessage): boolean {
+    const cookies = (req.headers.cookie ?? '').split(';').map((part) => part.trim());
+    const given = cookies.find((part) => part.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1) ?? '';
+    const expected = Buffer.from(session);
+    const actual = Buffer.from(given);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
   }
 
   function streamEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -180,6 +234,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    loginUrl() {
+      const token = randomBytes(24).toString('base64url');
+      tokens.add(token);
+      return `http://127.0.0.1:${port}/?token=${token}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

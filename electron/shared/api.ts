@@ -11,6 +11,7 @@ import type {
   Planning,
   Probe,
   Settings,
+  Step,
   StepsSpec,
 } from './domain.js';
 import type { PlanningStats } from './stats.js';
@@ -70,6 +71,20 @@ export interface PlanningOverview {
   /** ISO instant of the next scheduled probe, when the schedule runs and the planning is followed. */
   nextProbeAt: string | null;
   running: boolean;
+  /** Non-null after three `robot_error`/`unrecognized` probes in a row: « Le robot ne sait plus lire ce site ». */
+  robotTrouble: RobotTrouble | null;
+}
+
+export interface RobotTrouble {
+  /** ISO instant of the first probe of the streak. */
+  since: string;
+  count: number;
+  lastProbeId: string;
+  /** The robot's step when it stopped (French), null when unknown. */
+  step: string | null;
+  detail: string;
+  /** What the robot did up to the failure, as user-defined steps (to pre-fill the steps editor). */
+  stepsTaken: Step[];
 }
 
 export interface PlanningDetail extends PlanningOverview {
@@ -84,6 +99,13 @@ export interface BrowserStatus {
   message: string | null;
 }
 
+/** A browser that started: its program, its name and its version. */
+export interface BrowserTest {
+  path: string;
+  name: string;
+  version: string;
+}
+
 export interface AppInfo {
   version: string;
   demo: boolean;
@@ -92,11 +114,29 @@ export interface AppInfo {
   schedulerRunning: boolean;
   dataDir: string;
   browser: BrowserStatus;
+  /** Fingerprint (SHA-256 of the public key) of the installation key that signs the seals; null before the first. */
+  installationKey: string | null;
+  /** Whether the probing browser runs in Chromium's sandbox, and why not when it cannot. */
+  sandbox: { enabled: boolean; reason: string | null };
+}
+
+/** A seal just written (see the README, « Vérifier les preuves »). */
+export interface SealSummary {
+  /** `YYYYMMDDTHHMMSSZ`: its files are `seals/<name>.json`, `.sig` and `.tsr`. */
+  name: string;
+  plannings: number;
+  probes: number;
+  /** Host of the time-stamping authority that stamped it; null when none answered (stamped later). */
+  stampedBy: string | null;
+  /** Earlier seals stamped at the same time. */
+  restamped: number;
 }
 
 export interface CsvExportResult {
   path: string;
   rows: number;
+  /** Damaged files whose probes could not be read: every other row is written, these are named. */
+  skipped?: string[];
 }
 
 /** A dossier de preuves written (issue 9): a BagIt ZIP, and its PDF summary beside it. */
@@ -166,8 +206,12 @@ export interface ApiMethods {
   'steps:try': { input: { url: string; steps: StepsSpec }; output: StepsTrialResult };
   'settings:get': { input: undefined; output: Settings };
   'settings:update': { input: Partial<Settings>; output: Settings };
+  /** Launches the browser at `path` (or the one found without it) once, and says which it is. */
+  'settings:testBrowser': { input: { path: string | null }; output: BrowserTest };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
+  /** Seals the data folder now: signed with the installation key, time-stamped when an authority answers. */
+  'seals:create': { input: undefined; output: SealSummary };
   /** Writes a dossier de preuves; `jobId` names it for progress events and `dossier:cancel`. */
   'dossier:create': {
     input: { planningIds: string[]; from?: LocalDate; to?: LocalDate; path?: string; jobId?: string };
@@ -206,12 +250,14 @@ const METHODS = {
   'steps:try': true,
   'settings:get': true,
   'settings:update': true,
+  'settings:testBrowser': true,
   'export:csv': true,
   'dossier:create': true,
   'dossier:cancel': true,
   'publish:site': true,
   'import:file': true,
   'alerts:list': true,
+  'seals:create': true,
 } satisfies Record<ApiMethod, true>;
 
 export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];

@@ -132,6 +132,10 @@ export interface Probe {
   httpStatus: number | null;
   screenshot: ProbeArtefact | null;
   pageText: ProbeArtefact | null;
+  /** The probe's own log (robot steps, Playwright call logs, browser console); absent from records made before it. */
+  log?: ProbeArtefact | null;
+  /** Where the robot stopped and what it had done, as user-defined steps (robot_error and unrecognized only). */
+  robot?: { step: string | null; stepsTaken: Step[] };
   environment: ProbeEnvironment;
   trigger: ProbeTrigger;
   /** Hash of the previous probe of the same planning (null for the first): a broken chain shows a deletion. */
@@ -178,6 +182,8 @@ export interface Settings {
   /** Author written into chart images. */
   author: string;
   schedulerEnabled: boolean;
+  /** RFC 3161 time-stamping authorities for the seals, tried in order; empty: seals stay unstamped. */
+  tsaUrls: string[];
   /** Probes run at once at most (each a browser context); 0 = chosen from the PC's memory and cores. */
   maxParallelProbes: number;
   /** Written into dossiers, charts and the published site. */
@@ -188,18 +194,29 @@ export interface Settings {
   associationLogo: string | null;
   /** Alerts turned off: planning id (or "" for the disk and the seals) → kinds ('dates_back', 'failing', 'disk', 'seals'). */
   alertsMuted: Record<string, string[]>;
+  /** Hours of the day probes are due, 0–24, Europe/Paris: from ≤ hour < to. */
+  activeHours: { from: number; to: number };
+  /** Days probes are due: 1 = Monday … 7 = Sunday. */
+  activeDays: number[];
+  /** Desktop notifications (a captcha session to renew, a site the robot cannot read). */
+  notifications: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'fr',
   browserPath: null,
   hostSpacingSeconds: 30,
-  probeTimeoutSeconds: 120,
+  // About 15 s a step: a site that does not answer, or a step that cannot be done, ends the probe well before.
+  probeTimeoutSeconds: 45,
   author: '',
   schedulerEnabled: true,
+  tsaUrls: ['https://freetsa.org/tsr'],
   maxParallelProbes: 0,
   associationName: '',
   associationContact: '',
   associationLogo: null,
   alertsMuted: {},
+  activeHours: { from: 0, to: 24 },
+  activeDays: [1, 2, 3, 4, 5, 6, 7],
+  notifications: true,
 };

@@ -67,7 +67,7 @@ export async function fillDemoFolder(dir: string, count = 500): Promise<DemoFold
     from: '2026-10-14T22:00:00Z',
     to: '2026-10-15T01:00:00Z',
     hours: 3,
-    reason: 'asleep',
+    reason: 'app_closed',
   });
   await writeSeals(dir, ['20261015T120000Z', '20261201T090000Z']);
   return { store, probes };

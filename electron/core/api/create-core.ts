@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
 import { verify, type VerifyReport } from '../evidence/index.js';
 import { createHandlers, type HandlerContext } from '../handlers/index.js';
+import { createSealService } from '../seals/index.js';
 import { createBrowsers } from '../services/browsers.js';
 import { createOverview } from '../services/overview.js';
 import { createProbeRecorder } from '../services/record-probe.js';
@@ -67,8 +68,10 @@ export function createCore(options: CoreOptions): Core {
   const probePlanning = createProbeRecorder({ store, clock, browsers, emit });
   const scheduler = createScheduleRunner({ store, clock, everyMinutes, probePlanning, log });
 
+  const seals = createSealService({ store, clock, env, appVersion: options.appVersion, log });
   const context: HandlerContext = {
     store,
+    seals,
     clock,
     env,
     log,
@@ -125,11 +128,13 @@ export function createCore(options: CoreOptions): Core {
     async startSchedule() {
       await writer.asWriter();
       await (await scheduler.get()).start();
+      seals.startDaily();
     },
     wake: () => scheduler.refresh(),
     stopSchedule: () => scheduler.stop(),
     async close() {
       await scheduler.stop();
+      await seals.stop();
       await browsers.close();
       await writer.release();
       await store.close();

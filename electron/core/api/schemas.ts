@@ -49,14 +49,20 @@ const settingsPatch = z
     language: z.enum(['fr', 'en']),
     browserPath: z.string().trim().min(1).nullable(),
     hostSpacingSeconds: z.number().int().min(0).max(3600),
-    probeTimeoutSeconds: z.number().int().min(10).max(900),
+    probeTimeoutSeconds: z.number().int().min(20).max(300),
     maxParallelProbes: z.number().int().min(0).max(MAX_PARALLEL_PROBES),
     author: z.string().trim().max(200),
     schedulerEnabled: z.boolean(),
+    tsaUrls: z.array(httpUrl).max(5),
     associationName: z.string().trim().max(200),
     associationContact: z.string().trim().max(300),
     associationLogo: z.string().trim().min(1).max(1000).nullable(),
     alertsMuted: z.record(z.string().max(128), z.array(z.enum(ALERT_KINDS))),
+    activeHours: z
+      .object({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) })
+      .refine((hours) => hours.from < hours.to, 'Heures actives : l’heure de début doit précéder l’heure de fin.'),
+    activeDays: z.array(z.number().int().min(1).max(7)).min(1, 'Jours actifs : cochez au moins un jour.').max(7),
+    notifications: z.boolean(),
   })
   .partial()
   .strict();
@@ -81,6 +87,8 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'steps:try': z.object({ url: httpUrl, steps: stepsSpecSchema }),
   'settings:get': none,
   'settings:update': settingsPatch,
+  'settings:testBrowser': z.object({ path: z.string().trim().min(1).nullable() }),
+  'seals:create': none,
   'export:csv': z.object({ planningIds: z.array(id).optional(), path: z.string().min(1).optional() }),
   'dossier:create': z.object({
     planningIds: z.array(id).min(1, 'Choisissez au moins un planning.'),

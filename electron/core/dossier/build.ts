@@ -2,7 +2,7 @@
 // texts, probe records, seals and a method text, with a PDF summary inside it and beside it. Written through
 // temporary files renamed at the end: a cancelled or failed dossier leaves nothing behind.
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdtemp, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +21,7 @@ import { chartFacts, renderChartPng, type ChartFacts } from '../report/chart.js'
 import { collectPlanning, type PlanningPeriod } from './collect.js';
 import { probeScreenshotFile, readProbePageText, readProbeScreenshot } from './evidence.js';
 import { lisezmoi } from './lisezmoi.js';
-import { frenchMonth, frenchPeriod, periodEndInstant, type Period } from '../report/period.js';
+import { frenchInstant, frenchMonth, frenchPeriod, periodEndInstant, type Period } from '../report/period.js';
 import { coveringSeals } from './seals.js';
 import { summaryHtml } from './summary.js';
 
@@ -100,7 +100,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
   }
   if (plannings.length === 0) throw new AppError('invalid_input', 'Choisissez au moins un planning : --planning ID.');
 
-  const exportedAt = DateTime.fromJSDate(options.now, { zone: PARIS }).setLocale('fr').toFormat("d LLLL yyyy 'à' HH:mm");
+  const exportedAt = frenchInstant(options.now);
   const periodText = frenchPeriod(period);
   const association = settings.associationName.trim();
 
@@ -116,6 +116,15 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
   const zipTemp = path.join(folder, `.${path.basename(out)}.${process.pid}.tmp`);
   let browser: Browser | null = null;
   let bag: BagWriter | null = null;
+  let zipFile: FileHandle;
+  // Opened first: a folder that cannot be written is said at once, not after the drawing.
+  try {
+    await mkdir(folder, { recursive: true });
+    zipFile = await open(zipTemp, 'w');
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
+    throw openFailure(error, out);
+  }
   try {
     // Charts and the PDF, drawn by the headless Chromium the probes use.
     progress('render', 0, 0, 'Dessin des graphiques et du résumé PDF…');
@@ -191,12 +200,6 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
         progress('files', Math.min(done, total), total, 'Écriture du dossier…');
       }
     };
-    let zipFile;
-    try {
-      zipFile = await open(zipTemp, 'w');
-    } catch (error) {
-      throw openFailure(error, out);
-    }
     bag = createBagWriter(zipFile.createWriteStream(), path.basename(out).replace(/\.zip$/i, ''), { signal, onBytes });
     const readme = lisezmoi({
       association,
@@ -279,6 +282,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
     return { path: out, pdfPath: pdfOut, probes, screenshots, payloadFiles, payloadBytes, seal: seals.seal, altered };
   } catch (error) {
     bag?.abort();
+    await zipFile.close().catch(() => undefined);
     await rm(zipTemp, { force: true });
     throw error;
   } finally {

@@ -40,7 +40,10 @@ export async function coveringSeals(dataDir: string, periodEnd: Date): Promise<C
   const chosen = after ?? stamps[stamps.length - 1] ?? null;
   if (chosen === null) return { seal: null, coversPeriod: false, files: [] };
   const files: SealFile[] = [];
-  for (const name of [`${chosen}.json`, `${chosen}.sig`, `${chosen}.tsr`, PUBLIC_KEY_FILE]) {
+  // The key in use, and those set aside when it was replaced (installation-key-<fingerprint>.pub.pem): an older
+  // seal was signed with one of them.
+  const keys = names.filter((name) => name === PUBLIC_KEY_FILE || /^installation-key-[0-9a-f]+\.pub\.pem$/i.test(name)).sort();
+  for (const name of [`${chosen}.json`, `${chosen}.sig`, `${chosen}.tsr`, ...keys]) {
     if (await existing(path.join(dir, name))) files.push({ name, file: path.join(dir, name) });
   }
   const tsa = (await readdir(path.join(dir, 'tsa')).catch(() => [] as string[])).filter((name) => name.endsWith('.pem')).sort();

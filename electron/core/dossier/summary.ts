@@ -9,7 +9,7 @@ import { frenchSlot } from '../probe/format.js';
 import { PARIS } from '../stats/calendar.js';
 import { CHART_CSS, chartFragment, type ChartFacts } from '../report/chart.js';
 import type { PlanningPeriod } from './collect.js';
-import { CATEGORY_WORDS, escapeHtml, frenchNumber, outcomeWords, shares } from '../report/words.js';
+import { CATEGORY_WORDS, escapeHtml, frenchNumber, GAP_WORDS, outcomeWords, shares } from '../report/words.js';
 
 export interface SummaryFacts {
   association: string;
@@ -67,7 +67,7 @@ function planningSection(entry: SummaryFacts['plannings'][number]): string {
     .map((gap) => {
       const from = DateTime.fromISO(gap.from, { zone: PARIS }).toFormat('dd/MM/yyyy HH:mm');
       const to = DateTime.fromISO(gap.to, { zone: PARIS }).toFormat('dd/MM/yyyy HH:mm');
-      return `<tr><td>${from}</td><td>${to}</td><td>${frenchNumber(gap.hours)}</td><td>${escapeHtml(gap.reason)}</td></tr>`;
+      return `<tr><td>${from}</td><td>${to}</td><td>${frenchNumber(gap.hours)}</td><td>${escapeHtml(GAP_WORDS[gap.reason] ?? gap.reason)}</td></tr>`;
     })
     .join('');
   const gapHours = gaps.reduce((sum, gap) => sum + gap.hours, 0);

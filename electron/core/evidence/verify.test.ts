@@ -104,6 +104,7 @@ describe('verify', () => {
     expect(report.checkedProbes).toBe(5);
     expect(report.problems).toEqual([
       expect.objectContaining({ probeId: probeAt(2).id, file: DAY1, kind: 'chain_broken' }),
+      expect.objectContaining({ planningId: 'p1', file: 'aggregates/p1.json', kind: 'count_mismatch' }),
     ]);
     expect(report.problems[0]?.message).toContain('précédait a disparu');
   });
@@ -114,6 +115,7 @@ describe('verify', () => {
     const report = await verify(store, 'p1');
     expect(report.problems).toEqual([
       expect.objectContaining({ probeId: probeAt(5).id, file: 'aggregates/p1.json', kind: 'head_mismatch' }),
+      expect.objectContaining({ planningId: 'p1', file: 'aggregates/p1.json', kind: 'count_mismatch' }),
     ]);
   });
 
@@ -122,6 +124,7 @@ describe('verify', () => {
     const report = await verify(store, 'p1');
     expect(report.problems).toEqual([
       expect.objectContaining({ probeId: probeAt(3).id, kind: 'chain_broken' }),
+      expect.objectContaining({ planningId: 'p1', file: 'aggregates/p1.json', kind: 'count_mismatch' }),
     ]);
   });
 
@@ -141,6 +144,7 @@ describe('verify', () => {
     const report = await verify(store, 'p1');
     expect(report.problems).toEqual([
       expect.objectContaining({ probeId: 'forged-1', file: DAY1, kind: 'chain_broken' }),
+      expect.objectContaining({ planningId: 'p1', file: 'aggregates/p1.json', kind: 'count_mismatch' }),
     ]);
     expect(report.problems[0]?.message).toContain(probeAt(2).id);
   });
@@ -223,6 +227,7 @@ describe('verify against plannings.json', () => {
     expect(kinds).toEqual([
       ['p1', 'planning_incomplete'],
       ['p1', 'head_mismatch'],
+      ['p1', 'count_mismatch'],
     ]);
   });
 

@@ -19,6 +19,7 @@ import {
   PLANNINGS_FILE,
   PROBES_DIR,
 } from '../store/layout.js';
+import { checkSealedChain, checkSealedFile, loadSeals, type SealedState, type SealProblemKind, type SealsSummary } from '../seals/check.js';
 import { hashRecord, sha256 } from '../store/chain.js';
 
 export type ProblemKind =
@@ -32,8 +33,11 @@ export type ProblemKind =
   | 'planning_incomplete'
   /** Probes, evidence or aggregates of a planning that plannings.json does not know (neither active nor removed). */
   | 'planning_unlisted'
+  /** The aggregates' count of probes differs from the records on disk. */
+  | 'count_mismatch'
   /** The aggregates were rebuilt from the probes on disk, and nothing says which probes there were before. */
-  | 'aggregates_rebuilt';
+  | 'aggregates_rebuilt'
+  | SealProblemKind;
 
 export interface VerifyProblem {
   planningId: string;
@@ -55,6 +59,8 @@ export interface VerifyReport {
    * Absent when the data folder has no plannings.json (a bare folder of probes).
    */
   emptyPlannings?: string[];
+  /** The seals found, the newest, those not yet time-stamped and the probes made since the newest. */
+  seals?: SealsSummary;
 }
 
 export interface VerifyOptions {
@@ -75,13 +81,13 @@ const describe = (node: Node): string => `Sondage ${node.id} ${node.when}`;
 async function checkArtefact(
   dir: string,
   probe: Probe,
-  which: 'screenshot' | 'pageText',
+  which: 'screenshot' | 'pageText' | 'log',
   report: (problem: Omit<VerifyProblem, 'planningId'>) => void,
   when: string,
 ): Promise<void> {
   const artefact = probe[which];
   if (!artefact) return;
-  const what = which === 'screenshot' ? 'la capture d’écran' : 'le texte de la page';
+  const what = which === 'screenshot' ? 'la capture d’écran' : which === 'log' ? 'le journal du sondage' : 'le texte de la page';
   const file = insideDir(dir, artefact.path);
   let data: Buffer | null = null;
   if (file) data = await readFile(file).catch(() => null);
@@ -102,12 +108,19 @@ async function checkArtefact(
   }
 }
 
-async function verifyPlanning(files: JsonFiles, dir: string, planningId: string, report: VerifyReport): Promise<void> {
+async function verifyPlanning(
+  files: JsonFiles,
+  dir: string,
+  planningId: string,
+  report: VerifyReport,
+  sealed: SealedState,
+): Promise<void> {
   const problem = (entry: Omit<VerifyProblem, 'planningId'>): void => {
     report.problems.push({ planningId, ...entry });
   };
   const nodes = new Map<string, Node>();
   const order: string[] = [];
+  let unreadableDay = false;
 
   for (const month of await monthsOf(dir, planningId)) {
     for (const day of await daysOf(dir, planningId, month)) {
@@ -118,6 +131,7 @@ async function verifyPlanning(files: JsonFiles, dir: string, planningId: string,
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         problem({ probeId: null, file, kind: 'file_unreadable', message: `Fichier « ${file} » illisible : ${reason}` });
+        unreadableDay = true;
         continue;
       }
       for (const probe of probes) {
@@ -134,6 +148,7 @@ async function verifyPlanning(files: JsonFiles, dir: string, planningId: string,
         }
         await checkArtefact(dir, probe, 'screenshot', problem, when);
         await checkArtefact(dir, probe, 'pageText', problem, when);
+        await checkArtefact(dir, probe, 'log', problem, when);
         const twin = nodes.get(probe.hash);
         if (twin) {
           problem({
@@ -150,12 +165,26 @@ async function verifyPlanning(files: JsonFiles, dir: string, planningId: string,
     }
   }
 
+  const unsealed = checkSealedChain(planningId, nodes, sealed.chains.get(planningId) ?? [], problem);
+  if (unsealed > 0) sealed.summary.unsealed.push({ planningId, probes: unsealed });
+
   let head: ChainHead | null = null;
+  let countProblem: (() => void) | null = null;
   let rebuilt: RebuiltNote | undefined;
   const headFile = aggregatesFile(planningId);
   try {
     const aggregates = await files.readFresh(headFile, aggregatesKind(planningId));
     head = aggregates?.head ?? null;
+    const counted = aggregates?.probes ?? 0;
+    // A day file that cannot be read is reported as such; its probes are not counted as deleted too.
+    if (aggregates && counted !== nodes.size && !unreadableDay) {
+      countProblem = () => problem({
+        probeId: null,
+        file: headFile,
+        kind: 'count_mismatch',
+        message: `Planning ${planningId} : « ${headFile} » compte ${counted} sondage(s), ${nodes.size} sont enregistrés : des sondages ont été ${counted > nodes.size ? 'supprimés' : 'ajoutés'} en dehors de Guichets.`,
+      });
+    }
     rebuilt = aggregates?.rebuilt;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -164,6 +193,7 @@ async function verifyPlanning(files: JsonFiles, dir: string, planningId: string,
     return;
   }
   checkChain(nodes, order, head, problem, planningId);
+  countProblem?.();
   if (rebuilt) checkRebuilt(rebuilt, nodes, headFile, problem, planningId);
 }
 
@@ -374,12 +404,19 @@ async function crossCheck(dir: string, planningId: string, listed: Set<string>, 
  */
 export async function verifyDir(dir: string, planningId?: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   if (planningId !== undefined) assertSafeId('planning', planningId);
+  const folder = await stat(dir).catch(() => null);
+  if (!folder?.isDirectory()) {
+    throw new AppError('invalid_input', `Dossier de données introuvable : « ${dir} »${folder ? ' est un fichier' : ''}. Indiquez le dossier de Guichets avec --data-dir.`);
+  }
   const files = createJsonFiles({ dir, maxOpen: 0 });
   const report: VerifyReport = { ok: true, checkedProbes: 0, problems: [] };
+  const sealed = await loadSeals(dir);
+  report.problems.push(...sealed.problems);
   const listed = await listedPlannings(files, report);
   const known = [
     ...new Set([
       ...(listed ?? []),
+      ...sealed.chains.keys(),
       ...(await planningDirs(dir)),
       ...(await aggregatedPlannings(dir)),
       ...(await evidenceDirs(dir)),
@@ -396,12 +433,22 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
     const task = async (): Promise<void> => {
       const hasData = listed ? await crossCheck(dir, id, listed, report) : true;
       const before = report.checkedProbes;
-      if (hasData) await verifyPlanning(files, dir, id, report);
+      if (hasData || sealed.chains.has(id)) await verifyPlanning(files, dir, id, report, sealed);
       if (listed?.has(id) && report.checkedProbes === before) empty.push(id);
+      for (const [file, states] of sealed.files) {
+        if (file.startsWith(`${PROBES_DIR}/${id}/`)) await checkSealedFile(dir, file, states, (entry) => report.problems.push({ planningId: id, ...entry }));
+      }
     };
     await (options.exclusive ? options.exclusive(id, task) : task());
   }
+  for (const [file, states] of sealed.files) {
+    const owner = /^plannings-history\/(.+)\.json$/.exec(file)?.[1];
+    if (owner === undefined || (planningId !== undefined && owner !== planningId)) continue;
+    await checkSealedFile(dir, file, states, (entry) => report.problems.push({ planningId: owner, ...entry }));
+  }
   if (listed) report.emptyPlannings = empty;
+  // A folder never sealed says nothing about seals (older data folders, tests of the chain alone).
+  if (sealed.summary.count > 0) report.seals = sealed.summary;
   report.ok = report.problems.length === 0;
   return report;
 }

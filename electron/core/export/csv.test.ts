@@ -107,10 +107,46 @@ describe('CSV export', () => {
     expect(await readdir(path.dirname(target))).toEqual([]);
   });
 
-  it('writes the header alone when there is nothing to export', async () => {
-    const { text, rows } = await csvOf(['nobody']);
+  it('writes the header alone when there is nothing to export, and refuses an unknown planning', async () => {
+    await store.plannings.put(planning('cergy', '95', 'Naturalisation', 'Préfecture du Val-d’Oise'));
+    const { text, rows } = await csvOf(['cergy']);
     expect(rows).toBe(0);
     expect(text).toBe(`\uFEFF${HEADER}\n`);
+    await expect(csvOf(['nobody'])).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining('nobody') as unknown });
+  });
+
+  it('neutralises cells a spreadsheet would run, leaving dates and times as they are', async () => {
+    await store.plannings.put(planning('bobigny', '93', '=HYPERLINK("http://x","y")', '+SUM(1,1)'));
+    await store.plannings.put(planning('evry', '91', '@cmd', '-2+3'));
+    const { text } = await csvOf();
+    const rows = text.slice(1).trimEnd().split('\n').slice(1);
+    expect(rows[0]).toMatch(/^91;'@cmd;2026-03-10;23:30;NULL;NULL;captcha;/);
+    expect(rows[0]).toContain(";'-2+3;");
+    expect(rows[1]).toMatch(/^93;"'=HYPERLINK\(""http:\/\/x"",""y""\)";2026-03-10;09:05;2026-03-20;2026-05-02;dates;c2;09:15;14:00;'\+SUM\(1,1\);/);
+  });
+
+  it('names each probe as its planning was called when it ran, not as it is called today', async () => {
+    const clock = fixedClock('2026-03-10T12:00:00Z');
+    await store.close();
+    store = createStore({ dir, clock, log: () => undefined });
+    await store.plannings.put(planning('bobigny', '93', 'Renommé à midi', 'Préfecture renommée'));
+    await store.probes.append({ ...syntheticProbe('bobigny', '2026-03-10T13:05:00Z', 0), id: 'b3' }, { screenshot: null, pageText: null });
+    const { text } = await csvOf(['bobigny']);
+    const rows = text.slice(1).trimEnd().split('\n').slice(1).map((line) => line.split(';'));
+    expect(rows.map((cells) => [cells[1], cells[10], cells[12]])).toEqual([
+      ['Première demande', 'Préfecture de Seine-Saint-Denis', 'b1'],
+      ['Première demande', 'Préfecture de Seine-Saint-Denis', 'b2'],
+      ['Renommé à midi', 'Préfecture renommée', 'b3'],
+    ]);
+  });
+
+  it('writes every readable probe past a damaged day file, and names the file', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(dir, 'probes/evry/2026-03/2026-03-10.json'), '{"probes": [');
+    const target = path.join(dir, 'exports', 'sondages.csv');
+    const skipped: string[] = [];
+    expect(await exportCsvFile(store, target, undefined, skipped)).toBe(2);
+    expect(skipped).toEqual(['probes/evry/2026-03/2026-03-10.json']);
   });
 });
 

@@ -9,7 +9,7 @@ import type { Planning, Probe } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 import { dateOf, timeOf } from '../stats/index.js';
 import { fullError, isDiskFull } from '../store/json-files.js';
-import type { Store } from '../store/index.js';
+import { versionAt, type PlanningVersion, type Store } from '../store/index.js';
 import { importedPlanningIds, importedProbes } from '../store/imported.js';
 
 export const CSV_COLUMNS = [
@@ -44,7 +44,10 @@ export function provenanceText(probe: Probe): string {
   return `import ${kind} « ${source.file} » ligne ${source.line}${source.association ? ` (${source.association})` : ''}, sha256 ${source.sha256.slice(0, 16)}…, le ${source.importedAt.slice(0, 10)}`;
 }
 
-export function csvRow(probe: Probe, planning: Planning | undefined): string[] {
+/** The names a probe is exported under: those in force when it ran (the planning's history), else today's. */
+type Place = Pick<PlanningVersion, 'departement' | 'label' | 'prefecture'>;
+
+export function csvRow(probe: Probe, planning: Place | undefined): string[] {
   return [
     planning?.departement ?? NULL,
     planning?.label ?? NULL,
@@ -72,17 +75,32 @@ export async function writeCsv(
   out: NodeJS.WritableStream,
   probes: AsyncIterable<Probe>,
   plannings: Map<string, Planning>,
+  histories: Map<string, PlanningVersion[]> = new Map(),
 ): Promise<number> {
   let rows = 0;
   async function* records(): AsyncGenerator<string[]> {
     for await (const probe of probes) {
       rows += 1;
-      yield csvRow(probe, plannings.get(probe.planningId));
+      const versions = histories.get(probe.planningId) ?? [];
+      yield csvRow(probe, versionAt(versions, probe.startedAt) ?? plannings.get(probe.planningId));
     }
   }
-  const stringifier = stringify({ bom: true, delimiter: ';', header: true, columns: [...CSV_COLUMNS] });
+  // escape_formulas: a cell beginning with =, +, -, @, a tab or a carriage return gets a leading ' (OWASP), so
+  // that a spreadsheet shows a label such as =HYPERLINK(…) instead of running it. Dates and numbers never do.
+  const stringifier = stringify({ bom: true, delimiter: ';', header: true, columns: [...CSV_COLUMNS], escape_formulas: true });
   await pipeline(Readable.from(records()), stringifier, out, { end: false });
   return rows;
+}
+
+/** Refuses ids that no planning has, listed, removed or on disk: an empty CSV would look like a planning never probed. */
+export async function assertKnownPlannings(store: Store, planningIds: readonly string[] | undefined): Promise<void> {
+  if (!planningIds) return;
+  const known = new Set([...(await store.plannings.list()), ...(await store.plannings.removed())].map((planning) => planning.id));
+  for (const id of await store.probes.planningIds()) known.add(id);
+  const unknown = planningIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new AppError('not_found', `Planning inconnu : ${unknown.join(', ')}. Plannings existants : ${[...known].sort().join(', ') || 'aucun'}.`);
+  }
 }
 
 /** Plannings by département then label, those no longer listed after them: a lawyer reads it in that order. */
@@ -90,7 +108,10 @@ async function exportOrder(store: Store, planningIds?: string[]): Promise<{ ids:
   const listed = await store.plannings.list();
   const removed = await store.plannings.removed();
   const plannings = new Map<string, Planning>([...removed, ...listed].map((planning) => [planning.id, planning]));
-  if (planningIds) return { ids: planningIds, plannings };
+  if (planningIds) {
+    await assertKnownPlannings(store, planningIds);
+    return { ids: planningIds, plannings };
+  }
   const onDisk = new Set([...(await store.probes.planningIds()), ...(await importedPlanningIds(store.dir))]);
   const byPlace = (a: Planning, b: Planning): number =>
     a.departement.localeCompare(b.departement, 'fr', { numeric: true }) || a.label.localeCompare(b.label, 'fr');
@@ -100,11 +121,11 @@ async function exportOrder(store: Store, planningIds?: string[]): Promise<{ ids:
 }
 
 /** Each planning's probes in time order, the imported ones among the robot's. */
-async function* withImported(store: Store, ids: string[]): AsyncGenerator<Probe> {
+async function* withImported(store: Store, ids: string[], onUnreadable: (file: string) => void): AsyncGenerator<Probe> {
   for (const id of ids) {
     const imported = await importedProbes(store.dir, id);
     let next = 0;
-    for await (const probe of store.probes.iterate([id])) {
+    for await (const probe of store.probes.iterate([id], onUnreadable)) {
       while (next < imported.length && (imported[next]?.startedAt ?? '') < probe.startedAt) yield imported[next++] as Probe;
       yield probe;
     }
@@ -112,14 +133,23 @@ async function* withImported(store: Store, ids: string[]): AsyncGenerator<Probe>
   }
 }
 
-/** The CSV of some plannings (default: every planning with probes on disk) to a stream left open. */
+/**
+ * The CSV of some plannings (default: every planning with probes on disk) to a stream left open. A damaged day
+ * file does not stop it: its path goes into `skipped` and every readable probe is written.
+ */
 export async function writeCsvForPlannings(
   store: Store,
   out: NodeJS.WritableStream,
   planningIds?: string[],
+  skipped: string[] = [],
 ): Promise<number> {
   const { ids, plannings } = await exportOrder(store, planningIds);
-  return writeCsv(out, withImported(store, ids), plannings);
+  const histories = new Map<string, PlanningVersion[]>();
+  for (const id of ids) {
+    const versions = await store.plannings.history(id).catch(() => []);
+    if (versions.length > 0) histories.set(id, versions);
+  }
+  return writeCsv(out, withImported(store, ids, (file) => skipped.push(file)), plannings, histories);
 }
 
 function directoryError(target: string): AppError {
@@ -166,7 +196,7 @@ function writeError(error: unknown, target: string): unknown {
  * The temporary file is opened before any stream exists, so a folder that cannot be written is a rejected
  * promise with a French message, never an unhandled 'error' event that would stop the whole process.
  */
-export async function exportCsvFile(store: Store, target: string, planningIds?: string[]): Promise<number> {
+export async function exportCsvFile(store: Store, target: string, planningIds?: string[], skipped: string[] = []): Promise<number> {
   const existing = await stat(target).catch(() => null);
   if (existing?.isDirectory() || target.endsWith('/') || target.endsWith(path.sep)) throw directoryError(target);
   const folder = path.dirname(target);
@@ -185,7 +215,7 @@ export async function exportCsvFile(store: Store, target: string, planningIds?: 
     streamError ??= error;
   });
   try {
-    const rows = await writeCsvForPlannings(store, file, planningIds);
+    const rows = await writeCsvForPlannings(store, file, planningIds, skipped);
     await new Promise<void>((resolve, reject) => {
       if (streamError) {
         reject(streamError);

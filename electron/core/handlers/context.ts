@@ -4,6 +4,7 @@ import type { ApiEvent, ApiEvents, AppApi, PlanningOverview } from '../../shared
 import type { Planning } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
+import type { SealService } from '../seals/index.js';
 import type { Browsers } from '../services/browsers.js';
 import type { ProbePlanning } from '../services/record-probe.js';
 import type { ScheduleRunner } from '../services/schedule-runner.js';
@@ -26,6 +27,8 @@ export interface HandlerContext {
   };
   /** The headless prober and the assisted sessions' windows. */
   readonly browsers: Browsers;
+  /** Seals of the data folder: on demand, daily, before exports. */
+  readonly seals: SealService;
   /** The hourly schedule, rebuilt when the settings change. */
   readonly scheduler: ScheduleRunner;
   /** Call before any write: takes the data folder's writer lock (AppError `busy` if another process has it). */

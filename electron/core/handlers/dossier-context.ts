@@ -13,6 +13,8 @@ export interface EvidenceHandlerContext {
   readonly log: (message: string) => void;
   readonly app: { readonly version: string; readonly dataDir: string };
   asWriter(): Promise<void>;
+  /** Seals the data folder before an export, so that the dossier carries a seal covering it (issue 7). */
+  readonly seals?: { beforeExport(): Promise<void> };
   emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;
 }
 

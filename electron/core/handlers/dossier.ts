@@ -20,6 +20,8 @@ export function dossierHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'doss
       const controller = new AbortController();
       jobs.set(id, controller);
       try {
+        // A fresh seal covers every probe of the dossier; when another Guichets holds the folder, it seals daily.
+        if (ctx.seals && (await ctx.asWriter().then(() => true, () => false))) await ctx.seals.beforeExport();
         const result = await buildDossier({
           store: ctx.store,
           planningIds,

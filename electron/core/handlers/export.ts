@@ -1,7 +1,7 @@
 // Exports: the raw data CSV, written to a file (where the person chose, else the data folder's exports).
 import path from 'node:path';
 import { csvExportName } from '../../shared/export-names.js';
-import { exportCsvFile } from '../export/index.js';
+import { assertKnownPlannings, exportCsvFile } from '../export/index.js';
 import { EXPORTS_DIR } from '../store/index.js';
 import type { HandlerContext, Handlers } from './context.js';
 
@@ -9,8 +9,14 @@ export function exportHandlers(ctx: HandlerContext): Handlers<'export:csv'> {
   return {
     'export:csv': async ({ planningIds, path: target }) => {
       const out = target ?? path.join(ctx.app.dataDir, EXPORTS_DIR, csvExportName(ctx.clock.now()));
-      const rows = await exportCsvFile(ctx.store, out, planningIds);
-      return { path: out, rows };
+      await assertKnownPlannings(ctx.store, planningIds);
+      // Sealed first, when this process may write: another Guichets holding the folder seals it daily itself.
+      const writer = await ctx.asWriter().then(() => true, () => false);
+      if (writer) await ctx.seals.beforeExport();
+      const skipped: string[] = [];
+      const rows = await exportCsvFile(ctx.store, out, planningIds, skipped);
+      if (skipped.length > 0) ctx.log(`Export CSV : fichiers endommagés, leurs sondages manquent : ${skipped.join(', ')}`);
+      return { path: out, rows, ...(skipped.length > 0 ? { skipped } : {}) };
     },
   };
 }

@@ -5,6 +5,7 @@ import type { HandlerContext } from './context.js';
 import { exportHandlers } from './export.js';
 import { planningHandlers } from './plannings.js';
 import { probeHandlers } from './probes.js';
+import { sealHandlers } from './seals.js';
 import { settingsHandlers } from './settings.js';
 import { stepsHandlers } from './steps.js';
 import { alertHandlers } from './alerts.js';
@@ -23,6 +24,7 @@ export function createHandlers(ctx: HandlerContext): AppApi {
     ...assistedHandlers(ctx),
     ...stepsHandlers(ctx),
     ...exportHandlers(ctx),
+    ...sealHandlers(ctx),
     ...dossierHandlers(ctx),
     ...importHandlers(ctx),
     ...publishHandlers(ctx),

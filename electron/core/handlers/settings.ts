@@ -2,7 +2,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { AppError } from '../errors.js';
-import { findBrowser } from '../probe/index.js';
+import { checkBrowserProgram, createBrowserHost, findBrowser, SANDBOX } from '../probe/index.js';
 import type { HandlerContext, Handlers } from './context.js';
 
 async function mustBeProgram(file: string): Promise<void> {
@@ -17,7 +17,7 @@ async function mustBeProgram(file: string): Promise<void> {
   }
 }
 
-export function settingsHandlers(ctx: HandlerContext): Handlers<'app:info' | 'settings:get' | 'settings:update'> {
+export function settingsHandlers(ctx: HandlerContext): Handlers<'app:info' | 'settings:get' | 'settings:update' | 'settings:testBrowser'> {
   const { store, app } = ctx;
   return {
     'app:info': async () => {
@@ -29,15 +29,37 @@ export function settingsHandlers(ctx: HandlerContext): Handlers<'app:info' | 'se
         schedulerRunning: ctx.scheduler.current()?.running ?? false,
         dataDir: app.dataDir,
         browser: findBrowser({ env: ctx.env, settingsPath: settings.browserPath }),
+        installationKey: await ctx.seals.fingerprint(),
+        sandbox: { enabled: SANDBOX.enabled, reason: SANDBOX.reason },
       };
     },
     'settings:get': () => store.settings.get(),
     'settings:update': async (patch) => {
       await ctx.asWriter();
-      if (patch.browserPath) await mustBeProgram(patch.browserPath);
+      if (patch.browserPath) {
+        await mustBeProgram(patch.browserPath);
+        await checkBrowserProgram(patch.browserPath);
+      }
       const settings = await store.settings.update(patch);
       await ctx.scheduler.settingsChanged();
       return settings;
+    },
+    'settings:testBrowser': async ({ path }) => {
+      if (path) {
+        await mustBeProgram(path);
+        await checkBrowserProgram(path);
+      }
+      // The path typed is the one tested, even where GUICHETS_BROWSER would win for the probes.
+      const found = path ? { path, message: null } : findBrowser({ env: ctx.env, settingsPath: null });
+      if (!found.path) throw new AppError('browser_not_found', found.message ?? 'Aucun navigateur trouvé.', { field: ['browserPath'] });
+      // A browser of its own, closed at once: the prober's is left alone.
+      const host = createBrowserHost(found.path);
+      try {
+        const launched = await host.get();
+        return { path: found.path, name: launched.name, version: launched.version };
+      } finally {
+        await host.close();
+      }
     },
   };
 }

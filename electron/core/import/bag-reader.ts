@@ -94,18 +94,20 @@ export async function readCheckedBag(file: string): Promise<CheckedBag> {
   }
   // Seals: each signature against the public key the dossier carries.
   let seals = 0;
-  const key = kept.get(`${root}data/scellements/installation-key.pub.pem`);
+  // The installation's key, and any set aside when it was replaced: a seal is valid under one of them.
+  const keys = [...kept].filter(([name]) => name.startsWith(`${root}data/scellements/`) && name.endsWith('.pub.pem')).map(([, pem]) => pem);
   for (const [name, body] of kept) {
     const stamp = new RegExp(`^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}data/scellements/(\\d{8}T\\d{6}Z)\\.json$`).exec(name)?.[1];
     if (!stamp) continue;
     const signature = kept.get(`${root}data/scellements/${stamp}.sig`);
-    if (!signature || !key) throw bad(`le scellement ${stamp} n’a pas sa signature ou sa clé publique`);
-    let valid = false;
-    try {
-      valid = verify(null, body, createPublicKey(key), signature);
-    } catch {
-      valid = false;
-    }
+    if (!signature || keys.length === 0) throw bad(`le scellement ${stamp} n’a pas sa signature ou sa clé publique`);
+    const valid = keys.some((key) => {
+      try {
+        return verify(null, body, createPublicKey(key), signature);
+      } catch {
+        return false;
+      }
+    });
     if (!valid) throw bad(`la signature du scellement ${stamp} ne correspond pas`);
     seals += 1;
   }

@@ -7,11 +7,11 @@ import { release, type as osType, arch } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { ProbeEnvironment } from '../../shared/domain.js';
+import type { ProbeEnvironment, Step } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { demarcheUrls, probeCreneaux } from './adapters/rdvpref.js';
-import { LAUNCH_ARGS } from './browser.js';
+import { LAUNCH_ARGS, SANDBOX } from './browser.js';
 import { createCaptioner, type CaptionFacts } from './caption.js';
 import type { AdapterResult, ProbeResult } from './types.js';
 import { navigationFailure, ProbeStop } from './visit.js';
@@ -120,6 +120,8 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
         executablePath: options.browserPath,
         headless: false,
         args: [...LAUNCH_ARGS, '--window-size=1100,850'],
+        // Playwright turns Chromium's sandbox off unless asked: this window opens préfecture pages.
+        chromiumSandbox: SANDBOX.enabled,
         viewport: null,
         locale: 'fr-FR',
         timezoneId: 'Europe/Paris',
@@ -178,7 +180,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
 
   async function burn(png: Buffer, facts: CaptionFacts): Promise<Buffer> {
     if (options.caption) return options.caption(png, facts);
-    captionBrowser ??= chromium.launch({ executablePath: options.browserPath, headless: true, args: LAUNCH_ARGS });
+    captionBrowser ??= chromium.launch({ executablePath: options.browserPath, headless: true, args: LAUNCH_ARGS, chromiumSandbox: SANDBOX.enabled });
     return captioner.burn(await captionBrowser, png, facts);
   }
 
@@ -193,10 +195,14 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
     const page = await session.context.newPage();
     page.setDefaultTimeout(options.timeoutMs ?? 60_000);
     let httpStatus: number | null = null;
+    const lines: string[] = [];
+    const trail: { steps: Step[]; step: string | null } = { steps: [], step: null };
     const ctx = {
       page,
       target: { url: planning.url, guichet: null, system: 'rdvpref' as const },
-      log,
+      // Progress goes to the probe's own log, kept with its evidence.
+      log: (line: string) => lines.push(`${clock.now().toISOString()} ${line}`),
+      trail,
       noteResponse: (response: { status(): number } | null) => {
         if (response) httpStatus = response.status();
       },
@@ -228,7 +234,24 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
         })
       : null;
     log(`${caption.planningLabel} (session assistée) : ${result.outcome} (${result.detail})`);
-    return { outcome: result.outcome, firstSlot, secondSlot, detail: result.detail, startedAt, durationMs, url: planning.url, finalUrl, httpStatus, screenshot, pageText, environment };
+    const probeLog = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+    return {
+      outcome: result.outcome,
+      firstSlot,
+      secondSlot,
+      detail: result.detail,
+      startedAt,
+      durationMs,
+      url: planning.url,
+      finalUrl,
+      httpStatus,
+      screenshot,
+      pageText,
+      environment,
+      step: trail.step,
+      stepsTaken: trail.steps,
+      log: probeLog,
+    };
   }
 
   /** Very long pages are cut: the answer is at the top, and the PNG stays small. */

@@ -1,5 +1,6 @@
 // Which browser to drive, and one browser process shared by the probes, launched when first needed.
-import { accessSync, constants, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -10,15 +11,72 @@ export const BROWSER_ENV = 'GUICHETS_BROWSER';
 /** A moderate page size: readable screenshots of tens of kilobytes. */
 export const VIEWPORT = { width: 1024, height: 768 };
 
+export interface SandboxFacts {
+  platform: NodeJS.Platform;
+  /** Running as root (uid 0): Chromium refuses its sandbox then. */
+  root: boolean;
+  /** Linux: whether unprivileged user namespaces are allowed (null: unknown, assumed allowed). */
+  userNamespaces: boolean | null;
+}
+
+export interface SandboxDecision {
+  enabled: boolean;
+  /** In French, why the sandbox is off; null when it is on. */
+  reason: string | null;
+}
+
+/** Chromium's sandbox stays on wherever it can run: off only as root, or on a Linux kernel without user namespaces. */
+export function sandboxDecision(facts: SandboxFacts): SandboxDecision {
+  if (facts.platform !== 'linux' && facts.platform !== 'darwin') return { enabled: true, reason: null };
+  if (facts.root) {
+    return {
+      enabled: false,
+      reason: 'Guichets tourne en administrateur (root) : le navigateur ne peut pas y garder son bac à sable. Lancez Guichets avec un compte ordinaire.',
+    };
+  }
+  if (facts.platform === 'linux' && facts.userNamespaces === false) {
+    return {
+      enabled: false,
+      reason: 'Le noyau Linux n’autorise pas les espaces de noms utilisateur : le navigateur ne peut pas y garder son bac à sable (réglage kernel.unprivileged_userns_clone ou user.max_user_namespaces).',
+    };
+  }
+  return { enabled: true, reason: null };
+}
+
+function readProc(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The facts of this machine. */
+export function hostSandboxFacts(): SandboxFacts {
+  const clone = readProc('/proc/sys/kernel/unprivileged_userns_clone');
+  const max = readProc('/proc/sys/user/max_user_namespaces');
+  const restricted = readProc('/proc/sys/kernel/apparmor_restrict_unprivileged_userns');
+  const userNamespaces = process.platform !== 'linux' ? null : !(clone === '0' || max === '0' || restricted === '1');
+  return { platform: process.platform, root: process.getuid?.() === 0, userNamespaces };
+}
+
+export const SANDBOX = sandboxDecision(hostSandboxFacts());
+
+/** The flags for a decision: --no-sandbox only when the sandbox cannot run. */
+export function launchArgs(sandbox: SandboxDecision): string[] {
+  return [...(sandbox.enabled ? [] : ['--no-sandbox']), ...COMMON_ARGS];
+}
+
 /** Headless or not: no background traffic to the browser maker, no first-run dialogs, no GPU (servers). */
-export const LAUNCH_ARGS = [
-  '--no-sandbox',
+const COMMON_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
   '--disable-gpu',
 ];
+
+export const LAUNCH_ARGS = launchArgs(SANDBOX);
 
 type Env = Record<string, string | undefined>;
 
@@ -103,6 +161,41 @@ export function findBrowser(options: FindBrowserOptions): BrowserStatus {
   return { found: false, path: null, message: `Aucun navigateur Chrome, Edge ou Chromium n'a été trouvé. ${HOW_TO}` };
 }
 
+const BROWSER_VERSION = /^(Google Chrome|Chromium|Microsoft Edge)\b[^\n]*\d+\.\d+/;
+const checkedPrograms = new Set<string>();
+
+/** What a program says it is: `--version`'s first line, or on Windows its file's product name (not run). */
+async function programIdentity(file: string): Promise<string> {
+  const run = (command: string, args: string[], env?: NodeJS.ProcessEnv) =>
+    new Promise<string>((resolve) => {
+      execFile(command, args, { timeout: 15_000, windowsHide: true, env: env ?? process.env }, (error, stdout) => resolve(error ? '' : stdout.trim()));
+    });
+  if (process.platform === 'win32') {
+    const name = await run('powershell.exe', ['-NoProfile', '-Command', '(Get-Item -LiteralPath $env:GUICHETS_CHECK).VersionInfo.ProductName'], {
+      ...process.env,
+      GUICHETS_CHECK: file,
+    });
+    return name ? `${name} 0.0` : '';
+  }
+  return run(file, ['--version']);
+}
+
+/**
+ * Refuses a program that does not answer like Chrome, Chromium or Edge before Guichets launches it: a path set
+ * by mistake (or by someone else) is never run as the probing browser.
+ */
+export async function checkBrowserProgram(file: string): Promise<void> {
+  if (checkedPrograms.has(file)) return;
+  const identity = await programIdentity(file);
+  if (!BROWSER_VERSION.test(identity)) {
+    throw new AppError(
+      'browser_not_found',
+      `« ${file} » ne se présente pas comme Chrome, Chromium ou Edge${identity ? ` (il répond « ${identity.split('\n')[0]?.slice(0, 80) ?? ''} »)` : ''} : Guichets ne le lance pas. ${HOW_TO}`,
+    );
+  }
+  checkedPrograms.add(file);
+}
+
 export interface LaunchedBrowser {
   browser: Browser;
   /** "Chromium", "Google Chrome" or "Microsoft Edge". */
@@ -127,7 +220,9 @@ function browserName(executable: string): string {
 async function launch(executablePath: string): Promise<LaunchedBrowser> {
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS });
+    await checkBrowserProgram(executablePath);
+    // Playwright turns Chromium's sandbox off unless asked: the pages probed are the open web's.
+    browser = await chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS, chromiumSandbox: SANDBOX.enabled });
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new AppError(

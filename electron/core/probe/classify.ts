@@ -23,7 +23,33 @@ const SITE_ERROR_TEXTS = [
   'incapsula incident',
   'request unsuccessful',
   'access denied',
+  "you don't have permission to access",
+  'just a moment',
+  'checking your browser',
+  'checking if the site connection is secure',
+  'verify you are human',
+  'verifiez que vous etes humain',
+  'enable javascript and cookies to continue',
+  'attention required',
+  'performance & security by cloudflare',
+  'datadome',
+  'incapsula',
+  'imperva',
+  'service indisponible',
+  'temporairement indisponible',
+  'en cours de maintenance',
+  'maintenance en cours',
+  'error 1020',
 ];
+/** Challenge pages in frames or scripts: Cloudflare Turnstile, DataDome, Imperva. */
+const CHALLENGE_SELECTORS = [
+  'iframe[src*="challenges.cloudflare.com"]',
+  '.cf-turnstile',
+  '#challenge-form',
+  'iframe[src*="captcha-delivery.com"]',
+  'script[src*="captcha-delivery.com"]',
+  'iframe[src*="_Incapsula_Resource"]',
+].join(', ');
 /** A short error page that only says "Forbidden" (a longer page merely containing the word is not one). */
 const SHORT_FORBIDDEN = /^(403 )?forbidden\b/;
 
@@ -60,6 +86,10 @@ export async function classifyPage(visit: Visit, expected: string): Promise<Adap
   const seen = title || raw.trim().slice(0, 80);
   if (status !== null && (status >= 500 || status === 403 || status === 429)) {
     return { outcome: 'site_error', slots: [], detail: `Le site a répondu HTTP ${status} : ${quote(seen)}.` };
+  }
+  const challenge = await visit.page.locator(CHALLENGE_SELECTORS).count().catch(() => 0);
+  if (challenge > 0) {
+    return { outcome: 'site_error', slots: [], detail: `Le site oppose une page de vérification anti-robot : ${quote(seen)}.` };
   }
   const errorText = SITE_ERROR_TEXTS.find((t) => text.includes(t));
   if (errorText !== undefined || SHORT_FORBIDDEN.test(text)) {

@@ -13,7 +13,8 @@ import { tryStepsSpec, type StepsTrial } from './adapters/steps.js';
 import { createBrowserHost, VIEWPORT, type LaunchedBrowser } from './browser.js';
 import { createCaptioner } from './caption.js';
 import type { AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './types.js';
-import { navigationFailure, ProbeStop } from './visit.js';
+import { createProbeLog, type ProbeLog } from './probe-log.js';
+import { navigationFailure, ProbeStop, STEP_BUDGET_MS, type VisitTrail } from './visit.js';
 
 export interface ProberOptions {
   /** Null when no browser was found: every probe is then a `robot_error` saying so. */
@@ -136,7 +137,7 @@ export function createProber(options: ProberOptions): Prober {
     };
   }
 
-  async function openContext(launched: LaunchedBrowser, timeoutMs: number): Promise<Opened> {
+  async function openContext(launched: LaunchedBrowser, timeoutMs: number, probeLog?: ProbeLog): Promise<Opened> {
     // A fresh incognito context each time: no cookie, no cache, as a constat requires.
     const context = await launched.browser.newContext({
       viewport: VIEWPORT,
@@ -146,8 +147,11 @@ export function createProber(options: ProberOptions): Prober {
       userAgent: launched.userAgent,
     });
     const page = await context.newPage();
-    page.setDefaultTimeout(timeoutMs);
-    page.setDefaultNavigationTimeout(timeoutMs);
+    // Each step has its own budget, well inside the probe's: a step that cannot succeed ends early, named.
+    const step = Math.min(timeoutMs, STEP_BUDGET_MS);
+    page.setDefaultTimeout(step);
+    page.setDefaultNavigationTimeout(step);
+    probeLog?.watch(page);
     return { context, page };
   }
 
@@ -170,7 +174,10 @@ export function createProber(options: ProberOptions): Prober {
       pageText: null,
       firstSlot: null,
       secondSlot: null,
+      step: null,
+      stepsTaken: [],
     };
+    const probeLog = createProbeLog(clock);
 
     let launched: LaunchedBrowser;
     try {
@@ -178,46 +185,54 @@ export function createProber(options: ProberOptions): Prober {
     } catch (error) {
       const detail = error instanceof AppError ? error.message : `Erreur du robot : ${reasonOf(error)}`;
       log(`Sondage impossible : ${detail}`);
+      probeLog.add(error instanceof Error ? (error.stack ?? error.message) : String(error));
       const durationMs = Math.round(performance.now() - t0);
-      return { ...base, outcome: 'robot_error', detail, durationMs, environment: environment(null) };
+      return { ...base, outcome: 'robot_error', detail, durationMs, environment: environment(null), log: probeLog.text() };
     }
 
     let opened: Opened;
     try {
-      opened = await openContext(launched, timeoutMs);
+      opened = await openContext(launched, timeoutMs, probeLog);
     } catch (error) {
       const durationMs = Math.round(performance.now() - t0);
       const detail = `Erreur du robot : ${reasonOf(error)}`;
-      return { ...base, outcome: 'robot_error', detail, durationMs, environment: environment(launched) };
+      probeLog.add(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      log(`${caption.planningLabel} : robot_error (${detail})`);
+      return { ...base, outcome: 'robot_error', detail, durationMs, environment: environment(launched), log: probeLog.text() };
     }
     const { context, page } = opened;
     const abandon = () => void context.close().catch(() => undefined);
     if (overrides?.signal?.aborted) abandon();
     overrides?.signal?.addEventListener('abort', abandon, { once: true });
     let httpStatus: number | null = null;
+    const trail: VisitTrail = { steps: [], step: null };
     const ctx: AdapterContext = {
       page,
       target,
-      log,
+      // The robot's progress goes to the probe's own log, kept with its evidence; the caller gets one line.
+      log: (line) => probeLog.add(line),
       noteResponse: (response) => {
         if (response) httpStatus = response.status();
       },
+      trail,
     };
 
     let result: AdapterResult;
     try {
       const race = await within(adapter.probe(ctx), timeoutMs);
       if (race.kind === 'timeout') {
+        const at = trail.step ? `Étape « ${trail.step} » : ` : '';
         result = {
           outcome: 'unreachable',
           slots: [],
-          detail: `Le site n'a pas répondu dans le délai de ${seconds(timeoutMs)} s : sondage arrêté.`,
+          detail: `${at}le site n'a pas répondu dans le délai de ${seconds(timeoutMs)} s du sondage : sondage arrêté.`,
         };
       } else if (race.kind === 'failed') {
         if (race.error instanceof AppError) throw race.error;
         result = failureResult(race.error);
-        if (result.outcome === 'robot_error' && race.error instanceof Error) {
-          log(race.error.stack ?? race.error.message);
+        if (race.error instanceof Error && !(race.error instanceof ProbeStop)) probeLog.add(race.error.stack ?? race.error.message);
+        if (result.outcome === 'robot_error' && trail.step && !result.detail.startsWith('Étape')) {
+          result = { ...result, detail: `Étape « ${trail.step} » : ${result.detail}` };
         }
       } else {
         result = race.value;
@@ -237,6 +252,7 @@ export function createProber(options: ProberOptions): Prober {
           })
         : null;
       log(`${caption.planningLabel} : ${result.outcome} (${result.detail})`);
+      probeLog.add(`Résultat : ${result.outcome} — ${result.detail}`);
       return {
         outcome: result.outcome,
         firstSlot,
@@ -250,6 +266,9 @@ export function createProber(options: ProberOptions): Prober {
         screenshot: png,
         pageText,
         environment: environment(launched),
+        step: trail.step,
+        stepsTaken: trail.steps,
+        log: probeLog.text(),
       };
     } finally {
       overrides?.signal?.removeEventListener('abort', abandon);

@@ -1,5 +1,5 @@
 import type { Page, Response } from 'playwright-core';
-import type { BookingSystem, Guichet, LocalDateTime, Outcome, ProbeEnvironment, StepsSpec } from '../../shared/domain.js';
+import type { BookingSystem, Guichet, LocalDateTime, Outcome, ProbeEnvironment, Step, StepsSpec } from '../../shared/domain.js';
 
 /** What to probe. */
 export interface ProbeTarget {
@@ -26,6 +26,8 @@ export interface AdapterContext {
   log(message: string): void;
   /** The HTTP status of the last main-document response the adapter cares about. */
   noteResponse(response: Response | null): void;
+  /** Where the prober keeps the steps the robot took and the step it is at (see visit.ts). */
+  trail?: { steps: Step[]; step: string | null };
 }
 
 /** One booking system: how to recognise its URLs, list its guichets, and probe it like a person would. */
@@ -53,4 +55,10 @@ export interface ProbeResult {
   /** The visible text of the final page. */
   pageText: string | null;
   environment: ProbeEnvironment;
+  /** The robot's step when the probe ended (French), null when it never got to a page. */
+  step: string | null;
+  /** What the robot did, as user-defined steps (to pre-fill the steps editor when the robot can no longer read a site). */
+  stepsTaken: Step[];
+  /** The probe's own log: the robot's steps, Playwright's call logs, the browser's console. Kept with the evidence. */
+  log: string;
 }

@@ -1,9 +1,20 @@
-// What every adapter does on a site: open a page, submit a form, read the page on screen, know its HTTP status,
-// get a cookie banner out of the way, and stop early with an outcome.
+// What every adapter does on a site, the way a person does it: open a page, wait until it has settled, get
+// banners and pop-ups out of the way, click and tick controls found by what they say, know the HTTP status and
+// the site's refusals (also on the page's own XHR/fetch calls), and stop early with an outcome that names the step.
 import type { Locator, Page, Response } from 'playwright-core';
-import type { Outcome } from '../../shared/domain.js';
-import type { AdapterContext, AdapterResult } from './types.js';
+import type { Outcome, Step } from '../../shared/domain.js';
+import { onElement } from './in-page.js';
+import { coverOf, dismissOverlays, interceptorOf, shorten } from './overlays.js';
+import { settle, watchPage, type PageState, type PageWatch, type Refusal } from './page-watch.js';
 import { normalizeText } from './text.js';
+import type { AdapterContext, AdapterResult } from './types.js';
+
+/** Longest a single step (a page to load and settle, a control to click) may take. */
+export const STEP_BUDGET_MS = 15_000;
+/** How long an unrecognised page is given to show what the robot expects before it is classified. */
+const RECOGNITION_GRACE_MS = 2_500;
+/** Longest an action waits for its control before the robot looks for what stands in the way. */
+const ACTION_TIMEOUT_MS = 6_000;
 
 /** Thrown by an adapter's helpers to end the probe with an outcome (e.g. the site could not be reached). */
 export class ProbeStop extends Error {
@@ -42,20 +53,76 @@ export interface Visit {
   page: Page;
   /** HTTP status of the document on screen (redirects followed). */
   status(): number | null;
+  /** Names the step the robot is at (French, e.g. « conditions d’utilisation »): details and logs use it. */
+  step(name: string): void;
+  stepName(): string;
   goto(url: string): Promise<void>;
-  /** Clicks a submit control and waits for the next document. */
-  submit(control: Locator): Promise<void>;
+  /** Clicks a control that loads the next document, and waits for it. `what` names the control in details. */
+  submit(control: Locator, what?: string): Promise<void>;
+  /** Clicks a control that changes the page in place. `timeout`: longest wait for the control to be there. */
+  click(control: Locator, what?: string, timeout?: number): Promise<void>;
+  /** Ticks a box or a radio (or the label a styled theme puts over it). */
+  check(control: Locator, what?: string, timeout?: number): Promise<void>;
   /** The visible text of the page, normalised (see normalizeText). */
   text(): Promise<string>;
-  /** Clicks away a cookie banner when one shows; does nothing otherwise. */
+  /** Waits until the page has settled (see page-watch.ts); a refusal of the site meanwhile ends the probe. */
+  settle(): Promise<PageState>;
+  /**
+   * Settles, then gives the page a short grace to show what `recognise` looks for (late single-page apps), and
+   * returns its answer, or null when the page stayed something else.
+   */
+  read<T>(recognise: () => Promise<T | null>): Promise<T | null>;
+  /** Ends the probe as `site_error` when the site refused a request since `since` (see refusalMark). */
+  checkRefusals(since?: number): void;
+  refusalMark(): number;
+  refusals(since?: number): Refusal[];
+  /** Closes banners and pop-ups on screen; does nothing when there is none. */
   dismissCookieBanner(): Promise<void>;
 }
 
-const BANNER = '#tarteaucitronRoot, #tarteaucitronAlertBig, [id*="cookie" i], [class*="cookie" i], [id*="consent" i]';
-const BANNER_BUTTONS = [/tout refuser|refuser|continuer sans accepter/i, /tout accepter|accepter|j'ai compris|^ok$/i];
+/** The user-defined steps equivalent to what the robot did, and where it was when it stopped (see prober). */
+export interface VisitTrail {
+  steps: Step[];
+  step: string | null;
+}
+
+function refusalDetail(refusal: Refusal, shown: string): string {
+  let where = refusal.url;
+  try {
+    const url = new URL(refusal.url);
+    where = url.pathname + url.search;
+  } catch {
+    // keep the raw address
+  }
+  const call = refusal.kind === 'document' ? 'la page' : 'un appel de la page (XHR)';
+  const said = shown ? ` : « ${shorten(shown, 100)} »` : '';
+  const at = refusal.step.startsWith('après ') ? `Après ${refusal.step.slice(6)}` : `Étape « ${refusal.step} »`;
+  return `${at} : le site a répondu HTTP ${refusal.status} à ${call} ${shorten(where, 100)}${said}.`;
+}
+
+const NAME_OF = onElement<string>(`
+  if (el.tagName === 'INPUT' && (el.type === 'checkbox' || el.type === 'radio')) {
+    const label = (el.labels && el.labels[0]) || el.closest('label');
+    return (label && label.textContent) || el.getAttribute('aria-label') || el.value || '';
+  }
+  if (el.tagName === 'INPUT') return el.value || '';
+  return el.textContent || el.getAttribute('aria-label') || el.getAttribute('title') || '';
+`);
+
+/** The control's name, or its first words when it is long (a prefix still finds it, as the steps editor does). */
+async function accessibleName(control: Locator): Promise<string> {
+  const name = (await control.evaluate(NAME_OF).catch(() => '')).replace(/\s+/g, ' ').trim();
+  if (name.length <= 80) return name;
+  return name.slice(0, 80).replace(/\s+\S*$/, '');
+}
 
 export function startVisit(ctx: AdapterContext): Visit {
   const { page } = ctx;
+  const log = (line: string): void => {
+    ctx.log(line);
+  };
+  const watch: PageWatch = watchPage(page);
+  const trail = ctx.trail;
   let status: number | null = null;
   const onResponse = (response: Response): void => {
     const request = response.request();
@@ -68,38 +135,158 @@ export function startVisit(ctx: AdapterContext): Visit {
 
   function fail(error: unknown): never {
     const failure = navigationFailure(error);
-    if (failure) throw new ProbeStop(failure);
+    if (failure) {
+      throw new ProbeStop({ ...failure, detail: `Étape « ${watch.step()} » : ${failure.detail}` });
+    }
     throw error;
   }
 
-  return {
+  function record(step: Step): void {
+    trail?.steps.push(step);
+  }
+
+  async function shownText(): Promise<string> {
+    const raw = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '');
+    return raw.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' — ');
+  }
+
+  async function checkRefusalsNow(since = 0): Promise<void> {
+    const refusal = watch.refusals(since)[0];
+    if (!refusal) return;
+    const shown = refusal.kind === 'document' ? await shownText() : '';
+    throw new ProbeStop({ outcome: 'site_error', slots: [], detail: refusalDetail(refusal, shown) });
+  }
+
+  /** What keeps `control` from being clicked: dismisses it, or ends the probe naming it. */
+  async function clearPath(control: Locator, what: string, error?: unknown): Promise<void> {
+    const cover = await coverOf(control);
+    const intercepting = interceptorOf(error);
+    if (cover === null && intercepting === null && error === undefined) return;
+    const dismissed = await dismissOverlays(page, log);
+    const still = await coverOf(control);
+    if (dismissed.clicked.length > 0 && still === null) return;
+    if (still === null && intercepting === null) {
+      if (error === undefined) return;
+      // Not covered: the control itself never became usable (hidden, disabled, gone).
+      const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : 'action impossible';
+      throw stop('unrecognized', `Étape « ${watch.step()} » : ${what} n'a pas pu être utilisé (${shorten(reason, 160)}).`);
+    }
+    const named = still ?? cover ?? intercepting ?? '';
+    throw stop(
+      'robot_error',
+      `Étape « ${watch.step()} » : un élément recouvre ${what} et le robot n'a pas su le fermer : « ${shorten(named, 140)} ».`,
+    );
+  }
+
+  /** Runs a pointer action; when something stands in the way, gets it out of the way once and tries again. */
+  async function act(control: Locator, what: string, action: (timeout: number) => Promise<void>, wait?: number): Promise<void> {
+    // A control that never shows is the page's doing (another layout), said by the caller: the error goes up as is.
+    await control.waitFor({ state: 'attached', ...(wait === undefined ? {} : { timeout: wait }) });
+    await control.scrollIntoViewIfNeeded({ timeout: ACTION_TIMEOUT_MS }).catch(() => undefined);
+    await clearPath(control, what);
+    try {
+      await action(ACTION_TIMEOUT_MS);
+      return;
+    } catch (error) {
+      if (navigationFailure(error) && !(error instanceof Error && error.name === 'TimeoutError')) fail(error);
+      ctx.log(`Action empêchée (${what}) : ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`);
+      if (error instanceof Error) ctx.log(error.message);
+      await clearPath(control, what, error);
+    }
+    await action(ACTION_TIMEOUT_MS).catch(async (error: unknown) => {
+      if (error instanceof Error) ctx.log(error.message);
+      await clearPath(control, what, error);
+      fail(error);
+    });
+  }
+
+  const visit: Visit = {
     page,
     status: () => status,
+    step(name) {
+      watch.setStep(name);
+      if (trail) trail.step = name;
+      ctx.log(`Étape : ${name}`);
+    },
+    stepName: () => watch.step(),
     async goto(url) {
       ctx.log(`Ouverture de ${url}`);
-      await page.goto(url, { waitUntil: 'domcontentloaded' }).catch(fail);
+      record({ kind: 'goto', url });
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: STEP_BUDGET_MS }).catch(fail);
     },
-    async submit(control) {
-      const loaded = page.waitForEvent('domcontentloaded');
+    async submit(control, what) {
+      const name = what ?? (await accessibleName(control));
+      record({ kind: 'click', text: name });
+      const loaded = page.waitForEvent('domcontentloaded', { timeout: STEP_BUDGET_MS });
       // Handled by the await below; the catch stops an unhandled rejection when the click itself fails.
       loaded.catch(() => undefined);
-      await control.click().catch(fail);
+      await act(control, `« ${name} »`, async (timeout) => {
+        // A click that starts a slow navigation is done once the next document is there.
+        const clicking = control.click({ timeout });
+        clicking.catch(() => undefined);
+        await Promise.race([clicking, loaded]);
+      });
+      // What the next page's loading meets (a refusal of its calls) is said after this step.
+      const current = watch.step();
+      if (!current.startsWith('après ')) watch.setStep(`après « ${current} »`);
       await loaded.catch(fail);
     },
+    async click(control, what, timeout) {
+      const name = what ?? (await accessibleName(control));
+      record({ kind: 'click', text: name });
+      await act(control, `« ${name} »`, (t) => control.click({ timeout: t }), timeout);
+    },
+    async check(control, what, wait) {
+      const name = what ?? (await accessibleName(control));
+      record({ kind: 'check', text: name });
+      // Some themes hide the input behind a styled label, which then takes the click.
+      const visible = await control.isVisible().catch(() => false);
+      const target = visible ? control : control.locator('xpath=ancestor::label[1]').or(page.locator('label', { has: control })).first();
+      const shown = visible || (await target.count().catch(() => 0)) > 0;
+      await act(
+        shown ? target : control,
+        `la case « ${name} »`,
+        async (timeout) => {
+          if (visible) await control.check({ timeout });
+          else if (shown) {
+            await target.click({ timeout });
+            if (!(await control.isChecked())) await control.check({ force: true, timeout });
+          } else await control.check({ force: true, timeout });
+        },
+        wait,
+      );
+    },
     async text() {
-      const text = await page.locator('body').innerText().catch(() => '');
+      const text = await page.locator('body').innerText({ timeout: STEP_BUDGET_MS }).catch(() => '');
       return normalizeText(text);
     },
-    async dismissCookieBanner() {
-      const banner = page.locator(BANNER);
-      if ((await banner.count().catch(() => 0)) === 0) return;
-      for (const name of BANNER_BUTTONS) {
-        const button = banner.getByRole('button', { name }).first();
-        if (await button.isVisible().catch(() => false)) {
-          await button.click({ timeout: 2_000 }).catch(() => undefined);
-          return;
-        }
+    async settle() {
+      const state = await settle(page, watch, STEP_BUDGET_MS);
+      await checkRefusalsNow();
+      return state;
+    },
+    async read(recognise) {
+      await visit.settle();
+      await dismissOverlays(page, log);
+      const deadline = Date.now() + RECOGNITION_GRACE_MS;
+      for (;;) {
+        const found = await recognise();
+        if (found !== null) return found;
+        if (Date.now() >= deadline) return null;
+        await page.waitForTimeout(250).catch(() => undefined);
+        await settle(page, watch, Math.max(0, deadline - Date.now()));
+        await checkRefusalsNow();
       }
     },
+    checkRefusals(since) {
+      const refusal = watch.refusals(since)[0];
+      if (refusal) throw new ProbeStop({ outcome: 'site_error', slots: [], detail: refusalDetail(refusal, '') });
+    },
+    refusalMark: () => watch.mark(),
+    refusals: (since) => watch.refusals(since),
+    async dismissCookieBanner() {
+      await dismissOverlays(page, log);
+    },
   };
+  return visit;
 }

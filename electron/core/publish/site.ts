@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { chromium } from 'playwright-core';
 import type { Planning } from '../../shared/domain.js';
 import { chartFacts, renderChartPng } from '../report/chart.js';
-import { frenchMonth, frenchPeriod } from '../report/period.js';
+import { frenchInstant, frenchMonth, frenchPeriod } from '../report/period.js';
 import { AppError } from '../errors.js';
 import { exportCsvFile } from '../export/csv.js';
 import { LAUNCH_ARGS } from '../probe/browser.js';
@@ -64,7 +64,7 @@ export async function publishSite(options: PublishOptions): Promise<{ path: stri
   const association = settings.associationName.trim();
   const now = DateTime.fromJSDate(options.now, { zone: PARIS });
   const today = now.toFormat('yyyy-MM-dd');
-  const exportedAt = now.setLocale('fr').toFormat("d LLLL yyyy 'à' HH:mm");
+  const exportedAt = frenchInstant(options.now);
   const temp = `${out}.${process.pid}.tmp`;
   await rm(temp, { recursive: true, force: true });
   await mkdir(path.join(temp, 'img'), { recursive: true });

@@ -59,3 +59,9 @@ export function frenchPeriod(period: Period): string {
 export function frenchMonth(month: string): string {
   return DateTime.fromISO(`${month}-01`, { zone: PARIS }).setLocale('fr').toFormat('LLLL yyyy');
 }
+
+/** « 1er décembre 2026 à 13:40 » (Paris). */
+export function frenchInstant(instant: Date): string {
+  const dt = DateTime.fromJSDate(instant, { zone: PARIS });
+  return `${frenchDay(dt.toFormat('yyyy-MM-dd'))} à ${dt.toFormat('HH:mm')}`;
+}

@@ -21,6 +21,14 @@ export const CATEGORY_COLOURS: Record<Category, string> = {
 };
 export const TEXT_ON: Record<Category, string> = { c1: '#fff', c2: '#000', c3: '#000', c4: '#fff', c5: '#fff' };
 
+/** Why a gap happened, in words (shared/domain.ts GAP_REASONS). */
+export const GAP_WORDS: Record<string, string> = {
+  app_closed: 'application fermée',
+  asleep: 'ordinateur en veille',
+  backoff: 'site ménagé après des erreurs',
+  overrun: 'sondage précédent encore en cours',
+};
+
 export const outcomeWords = (outcome: Outcome): string => OUTCOME_WORDS[outcome];
 
 export interface Share {

@@ -33,7 +33,7 @@ export interface SchedulerOptions {
   recordGap(gap: Gap): Promise<void>;
   log(message: string): void;
   /** The hours and days probes are due (settings); always when absent. Read at each due time. */
-  activeTime?(): ActiveTime;
+  activeTime?(): ActiveTime | undefined;
   /** For the jitter (0–59 s); Math.random by default. */
   random?: () => number;
 }

@@ -3,7 +3,7 @@ import type { AssistedSessionStatus } from '../../shared/api.js';
 import type { BookingSystem, Planning, ProbeTrigger } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { createAssistedSessions, createProber, findBrowser, type AssistedSessions, type Prober } from '../probe/index.js';
+import { checkBrowserProgram, createAssistedSessions, createProber, findBrowser, SANDBOX, type AssistedSessions, type Prober } from '../probe/index.js';
 import type { ProbeResult } from '../probe/types.js';
 import { ASSISTED_PROFILES_DIR, type Store } from '../store/index.js';
 
@@ -30,6 +30,13 @@ export function createBrowsers(options: BrowsersOptions) {
   let prober: Prober | null = null;
   let proberKey = '';
   let assisted: AssistedSessions | null = null;
+  let sandboxSaid = false;
+  /** Said once, when a browser is first needed; the settings page says it too (app:info). */
+  function sayNoSandbox(): void {
+    if (sandboxSaid || SANDBOX.enabled || !SANDBOX.reason) return;
+    sandboxSaid = true;
+    log(`Navigateur sans bac à sable : ${SANDBOX.reason}`);
+  }
 
   async function getProber(): Promise<Prober> {
     const settings = await store.settings.get();
@@ -37,6 +44,7 @@ export function createBrowsers(options: BrowsersOptions) {
     const key = `${browser.path ?? ''}|${settings.probeTimeoutSeconds}`;
     if (prober && key === proberKey) return prober;
     if (prober) await prober.close();
+    sayNoSandbox();
     proberKey = key;
     prober = createProber({
       browserPath: browser.path,
@@ -53,6 +61,9 @@ export function createBrowsers(options: BrowsersOptions) {
     const settings = await store.settings.get();
     const browser = findBrowser({ env, settingsPath: settings.browserPath });
     if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
+    // The visible window is launched by the assisted sessions: the same check as for the probing browser.
+    await checkBrowserProgram(browser.path);
+    sayNoSandbox();
     assisted = createAssistedSessions({
       dir: path.join(options.dataDir, ASSISTED_PROFILES_DIR),
       browserPath: browser.path,
@@ -131,6 +142,9 @@ function configurationFailure(url: string, startedAt: Date, message: string, app
     httpStatus: null,
     screenshot: null,
     pageText: null,
+    step: null,
+    stepsTaken: [],
+    log: '',
     environment: {
       appVersion,
       browser: '',

@@ -4,6 +4,7 @@ import type { PlanningOverview } from '../../shared/api.js';
 import type { Planning } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
+import { isRobotTrouble, robotTrouble } from '../probe/robot-trouble.js';
 import { planningStats } from '../stats/index.js';
 import type { Store } from '../store/index.js';
 import type { Browsers } from './browsers.js';
@@ -43,6 +44,7 @@ export function createOverview({ store, clock, browsers, scheduler }: OverviewDe
       lastProbe,
       nextProbeAt: next ? next.toISOString() : null,
       running: running?.isRunning(planning.id) ?? false,
+      robotTrouble: isRobotTrouble(lastProbe) ? robotTrouble(await store.probes.list(planning.id, { limit: 50 })) : null,
     };
   };
 }

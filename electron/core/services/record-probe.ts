@@ -30,6 +30,10 @@ export function probeRecord(id: string, planningId: string, result: ProbeResult,
     httpStatus: result.httpStatus,
     environment: result.environment,
     trigger,
+    // What the robot did, kept when it could not read the site: the steps editor starts from it.
+    ...(result.outcome === 'robot_error' || result.outcome === 'unrecognized'
+      ? { robot: { step: result.step, stepsTaken: result.stepsTaken } }
+      : {}),
   };
 }
 
@@ -54,6 +58,7 @@ export function createProbeRecorder({ store, clock, browsers, emit }: ProbeRecor
     const probe = await store.probes.append(probeRecord(id, planning.id, result, actualTrigger), {
       screenshot: result.screenshot,
       pageText: result.pageText,
+      log: result.log,
     });
     emit('probe:finished', probe);
     return probe;

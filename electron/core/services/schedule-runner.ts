@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import { createScheduler, parallelProbes, type Scheduler } from '../schedule/index.js';
+import type { ActiveTime } from '../schedule/active-hours.js';
 import type { Store } from '../store/index.js';
 import type { ProbePlanning } from './record-probe.js';
 
@@ -33,9 +34,12 @@ export interface ScheduleRunner {
 export function createScheduleRunner({ store, clock, everyMinutes, probePlanning, log }: ScheduleRunnerDeps): ScheduleRunner {
   let scheduler: Scheduler | null = null;
   let schedulerKey = '';
+  /** The active hours and days of the latest settings: read by the running scheduler at each due time. */
+  let active: ActiveTime | undefined;
 
   async function get(): Promise<Scheduler> {
     const settings = await store.settings.get();
+    active = { hours: settings.activeHours, days: settings.activeDays };
     const key = `${settings.hostSpacingSeconds}|${settings.probeTimeoutSeconds}|${settings.maxParallelProbes}`;
     if (scheduler && key === schedulerKey) return scheduler;
     const wasRunning = scheduler?.running ?? false;
@@ -63,6 +67,7 @@ export function createScheduleRunner({ store, clock, everyMinutes, probePlanning
         return ends.length > 0 ? new Date(Math.max(...ends)) : null;
       },
       recordGap: (gap) => store.gaps.record(gap),
+      activeTime: () => active,
       log,
     });
     if (wasRunning) await scheduler.start();

@@ -43,7 +43,7 @@ export const aggregatesFile = (planningId: string): string => `${AGGREGATES_DIR}
 
 export const artefactFolder = (planningId: string, month: MonthKey): string => `${EVIDENCE_DIR}/${planningId}/${month}`;
 
-export const artefactFile = (planningId: string, month: MonthKey, probeId: string, ext: 'png' | 'txt'): string =>
+export const artefactFile = (planningId: string, month: MonthKey, probeId: string, ext: 'png' | 'txt' | 'log'): string =>
   `${artefactFolder(planningId, month)}/${probeId}.${ext}`;
 
 export const absolute = (dir: string, relative: string): string => path.join(dir, ...relative.split('/'));

@@ -36,12 +36,14 @@ import type { KeyedQueue } from './queue.js';
 /** What the caller knows about a probe; the store adds the local time, category, artefacts and chain. */
 export type NewProbe = Omit<
   Probe,
-  'localDate' | 'localTime' | 'category' | 'screenshot' | 'pageText' | 'previousHash' | 'hash'
+  'localDate' | 'localTime' | 'category' | 'screenshot' | 'pageText' | 'log' | 'previousHash' | 'hash'
 >;
 
 export interface ProbeArtefacts {
   screenshot: Buffer | null;
   pageText: string | null;
+  /** The probe's own log, kept and hashed like the other artefacts. */
+  log?: string | null;
 }
 
 export interface ProbeStore {
@@ -49,8 +51,11 @@ export interface ProbeStore {
   /** Newest first. */
   list(planningId: string, options?: { month?: MonthKey; limit?: number }): Promise<Probe[]>;
   last(planningId: string): Promise<Probe | null>;
-  /** Chronological per planning, one day file in memory at a time. Default: every planning on disk. */
-  iterate(planningIds?: string[]): AsyncIterable<Probe>;
+  /**
+   * Chronological per planning, one day file in memory at a time. Default: every planning on disk. A damaged day
+   * file stops the iteration, unless `onUnreadable` is given: it is then named there and skipped.
+   */
+  iterate(planningIds?: string[], onUnreadable?: (file: string, error: AppError) => void): AsyncIterable<Probe>;
   /** Plannings with probes on disk, removed ones included. */
   planningIds(): Promise<string[]>;
 }
@@ -214,6 +219,7 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
     const written: string[] = [];
     let screenshot: ProbeArtefact | null = null;
     let pageText: ProbeArtefact | null = null;
+    let log: ProbeArtefact | null | undefined;
     try {
       // Artefacts first: a record never points at a file that is not there yet. Both are flushed at once.
       const [shot, text] = await Promise.all([
@@ -230,13 +236,17 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
       ]);
       screenshot = shot;
       pageText = text;
+      if (artefacts.log !== undefined) {
+        const relative = artefactFile(input.planningId, month, input.id, 'log');
+        log = artefacts.log ? await writeArtefact(relative, Buffer.from(artefacts.log, 'utf8'), written) : null;
+      }
       if (written.length > 0) await fsyncDir(absolute(dir, artefactFolder(input.planningId, month)));
     } catch (error) {
       await removeAll(written);
       throw isDiskFull(error) ? fullError(written[written.length - 1] ?? dir) : error;
     }
 
-    const probe = sealedRecord(input, { screenshot, pageText }, aggregates.head?.hash ?? null);
+    const probe = sealedRecord(input, { screenshot, pageText, ...(log === undefined ? {} : { log }) }, aggregates.head?.hash ?? null);
 
     const day = dayFile(input.planningId, localDate);
     try {
@@ -306,12 +316,19 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
       lastProbe.set(planningId, newest);
       return newest;
     },
-    async *iterate(planningIds) {
+    async *iterate(planningIds, onUnreadable) {
       for (const planningId of planningIds ?? (await planningDirs(dir))) {
         assertSafeId('planning', planningId);
         for (const month of await monthsOf(dir, planningId)) {
           for (const day of await daysOf(dir, planningId, month)) {
-            const file = await files.readFresh(dayFile(planningId, day), dayKind);
+            let file: { probes: Probe[] } | null;
+            try {
+              file = await files.readFresh(dayFile(planningId, day), dayKind);
+            } catch (error) {
+              if (!onUnreadable || !(error instanceof AppError)) throw error;
+              onUnreadable(dayFile(planningId, day), error);
+              continue;
+            }
             if (file) yield* file.probes;
           }
         }
@@ -381,7 +398,7 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
  */
 export function sealedRecord(
   input: NewProbe,
-  artefacts: { screenshot: ProbeArtefact | null; pageText: ProbeArtefact | null },
+  artefacts: { screenshot: ProbeArtefact | null; pageText: ProbeArtefact | null; log?: ProbeArtefact | null },
   previousHash: string | null,
 ): Probe {
   const { date: localDate, time: localTime } = parisDateTime(input.startedAt);
@@ -402,6 +419,9 @@ export function sealedRecord(
     httpStatus: input.httpStatus,
     screenshot: artefacts.screenshot,
     pageText: artefacts.pageText,
+    // Added fields stay absent when unknown: records written before them keep their hash.
+    ...(artefacts.log === undefined ? {} : { log: artefacts.log }),
+    ...(input.robot === undefined ? {} : { robot: input.robot }),
     environment: input.environment,
     trigger: input.trigger,
     previousHash,

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type Planning, type Settings } from '../../shared/dom
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { MonthAggregate } from '../stats/index.js';
+import { historyFile, historyKind, recordVersion, type PlanningVersion } from './history.js';
 import { createJsonFiles } from './json-files.js';
 import { planningsKind, settingsKind } from './kinds.js';
 import { absolute, assertSafeId, PLANNINGS_FILE, SETTINGS_FILE } from './layout.js';
@@ -44,6 +45,8 @@ export interface Store {
     remove(id: string): Promise<void>;
     /** Plannings removed from the list; their probes stay on disk and still export with their names. */
     removed(): Promise<Planning[]>;
+    /** Its label, préfecture, département, URL and guichet over time, oldest first (see history.ts). */
+    history(id: string): Promise<PlanningVersion[]>;
   };
   probes: ProbeStore;
   gaps: GapStore;
@@ -128,6 +131,7 @@ export function createStore(options: StoreOptions): Store {
           else draft.plannings.push(planning);
           draft.removed = (draft.removed ?? []).filter((kept) => kept.id !== planning.id);
         });
+        await recordVersion(files, planning, clock.now().toISOString());
       },
       async remove(id) {
         // Only the list changes: the planning's probes, screenshots and aggregates stay on disk, because
@@ -141,6 +145,10 @@ export function createStore(options: StoreOptions): Store {
       },
       async removed() {
         return structuredClone((await readPlannings()).removed);
+      },
+      async history(id) {
+        assertSafeId('planning', id);
+        return structuredClone((await files.read(historyFile(id), historyKind)).versions);
       },
     },
     probes: parts.probes,

@@ -22,6 +22,8 @@ export function createHttpBridge(options: HttpBridgeOptions = {}): Bridge {
       try {
         response = await doFetch(`${baseUrl}/api/${encodeURIComponent(method)}`, {
           method: 'POST',
+          // The web host's session cookie (HttpOnly) goes with every call; without it the host answers 401.
+          credentials: 'same-origin',
           headers: { 'Content-Type': 'application/json' },
           // Methods without input send no body rather than "null", which is not "undefined" to a validator.
           body: input === undefined ? null : JSON.stringify(input),

@@ -1,5 +1,5 @@
-// The chart as an image that carries its own title, period, source, author and licence (CC-BY 4.0 asks for
-// attribution, and an image travels without the page around it).
+// The chart as an image that carries its own title, period, source, association, licence, booking address and
+// export date (CC-BY 4.0 asks for attribution, and an image travels without the page around it).
 import { CATEGORIES, type Category } from '../../../electron/shared/domain';
 import type { Bar } from '../../../electron/shared/stats';
 import { CATEGORY_COLOURS, barShares } from '../shares';
@@ -20,9 +20,8 @@ export interface ChartSpec {
   categoryLabels: Record<Category, string>;
   percent: (value: number) => string;
   emptyRow: string;
-  source: string;
-  author: string | null;
-  licence: string;
+  /** Under the legend, one line each: source, association, author, licence, booking address, export date. */
+  footer: string[];
 }
 
 const WIDTH = 1200;
@@ -40,7 +39,7 @@ const FOOT_LINE = 24;
 
 /** Follows drawChart's layout: header, rows, legend, then the source, author and licence lines. */
 export function chartHeight(spec: ChartSpec): number {
-  const footLines = spec.author ? 3 : 2;
+  const footLines = spec.footer.length;
   return HEADER_HEIGHT + spec.rows.length * ROW_HEIGHT + 10 + CATEGORIES.length * LEGEND_LINE + 24 + footLines * FOOT_LINE + 10;
 }
 
@@ -96,8 +95,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): void {
   y += 24;
   ctx.font = `15px ${FONT}`;
   ctx.fillStyle = '#333333';
-  for (const line of [spec.source, spec.author, spec.licence]) {
-    if (!line) continue;
+  for (const line of spec.footer) {
     ctx.fillText(line, MARGIN, y, WIDTH - 2 * MARGIN);
     y += FOOT_LINE;
   }

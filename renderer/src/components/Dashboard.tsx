@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { PlanningOverview } from '../../../electron/shared/api';
 import { useApi, useLoaded } from '../api/context';
 import { formatInstant, formatLocalDateTime } from '../format';
@@ -11,6 +11,11 @@ import { ExpiredSessionsNotice } from './AssistedPanel';
 import { departementName } from '../catalogue';
 import { BarWithCounts, Legend } from './CategoryBar';
 import { ExportCsv } from './ExportCsv';
+import { AlertLines } from './evidence/AlertLines';
+import { DossierButton } from './evidence/DossierButton';
+import { ImportForm } from './evidence/ImportForm';
+import { PublishButton } from './evidence/PublishButton';
+import { StatusNote, type ActionStatus } from './StatusNote';
 import { ErrorNote } from './ErrorNote';
 import { describeError } from '../errors';
 
@@ -19,13 +24,22 @@ export function Dashboard() {
   const { t } = useTranslation();
   const load = useCallback(() => api.call('plannings:list'), [api]);
   const { data, error, reload } = useLoaded(load, ['plannings:changed', 'probe:started', 'probe:finished', 'assisted:changed']);
+  const [exported, setExported] = useState<ActionStatus | null>(null);
 
   return (
     <section aria-labelledby="dashboard-title">
       <div className="page-title">
         <h2 id="dashboard-title">{t('dashboardTitle')}</h2>
-        {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} /> : null}
+        {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} onStatus={setExported} /> : null}
+        {data && data.length > 0 ? <DossierButton planningIds={data.map((o) => o.planning.id)} label={t('evidence.dossierAll')} /> : null}
+        {data && data.length > 0 ? <PublishButton /> : null}
       </div>
+      {exported ? (
+        <p className="action-status">
+          <StatusNote status={exported} />
+        </p>
+      ) : null}
+      <AlertLines />
       {error ? (
         <>
           <ErrorNote error={describeError(error, t)} />
@@ -50,6 +64,7 @@ export function Dashboard() {
           ))}
         </>
       )}
+      {data && data.length > 0 ? <ImportForm /> : null}
     </section>
   );
 }

@@ -1,12 +1,13 @@
-import { useState } from 'react';
 import type { PlanningDetail } from '../../../electron/shared/api';
 import type { TFunction } from 'i18next';
-import { CATEGORIES, type Category } from '../../../electron/shared/domain';
+import { CATEGORIES, type Category, type LocalDate, type Settings } from '../../../electron/shared/domain';
+import { exportFileName } from '../export-files';
+import { href } from '../router';
 import { describeError } from '../errors';
 import { useApi } from '../api/context';
 import { canvasToPng, downloadBlob, drawChart, type ChartSpec } from '../chart/png';
-import { fileSlug, formatLocalDate, formatMonth, todayInParis } from '../format';
-import { StatusNote, type ActionStatus } from './StatusNote';
+import { formatLocalDate, formatMonth, todayInParis } from '../format';
+import type { ActionStatus } from './StatusNote';
 import { useTranslation } from 'react-i18next';
 
 function quotedCategories(t: TFunction): Record<Category, string> {
@@ -14,58 +15,78 @@ function quotedCategories(t: TFunction): Record<Category, string> {
   return Object.fromEntries(entries) as Record<Category, string>;
 }
 
-export function chartSpec(detail: PlanningDetail, t: TFunction, author: string, today: string): ChartSpec {
+/** The chart's period: from the first bar's first day to the last one's last day, never beyond today. */
+function chartPeriod(detail: PlanningDetail, today: LocalDate): { from: LocalDate; to: LocalDate } | null {
+  const { stats } = detail;
+  const days = [stats.top, ...stats.months].flatMap((bar) => [bar.from, bar.to]).filter((day): day is string => Boolean(day)).sort();
+  const first = days[0];
+  // The current month's bar runs to the month's end: the period stops at today.
+  const lastDay = days[days.length - 1];
+  const last = lastDay && lastDay > today ? today : lastDay;
+  return first && last ? { from: first, to: last } : null;
+}
+
+export function chartSpec(detail: PlanningDetail, t: TFunction, settings: Settings, today: LocalDate): ChartSpec {
   const { planning, stats } = detail;
   const rows = [
     { label: t('chartOverall'), bar: stats.top },
     ...stats.months.map((month) => ({ label: formatMonth(month.month, t('locale')), bar: month })),
   ].map((row) => ({ ...row, counts: t('attemptsOverDays', { attempts: row.bar.conclusive, days: row.bar.conclusiveDays }) }));
-  const days = rows.flatMap((row) => [row.bar.from, row.bar.to]).filter(Boolean).sort();
-  const first = days[0];
-  // The current month's bar runs to the month's end: the period stops at today.
-  const lastDay = days[days.length - 1];
-  const last = lastDay && lastDay > today ? today : lastDay;
+  const period = chartPeriod(detail, today);
+  const name = settings.associationName.trim();
+  const contact = settings.associationContact.trim();
+  const author = settings.author.trim();
   return {
     title: `${planning.label} — ${planning.prefecture}`,
     subtitle: [planning.procedure, planning.guichetLabel].filter(Boolean).join(' · '),
-    period: first && last ? t('chartPeriod', { from: formatLocalDate(first), to: formatLocalDate(last) }) : t('noConclusive'),
+    period: period ? t('chartPeriod', { from: formatLocalDate(period.from), to: formatLocalDate(period.to) }) : t('noConclusive'),
     rows,
     categoryLabels: quotedCategories(t),
     percent: (value) => t('percent', { value }),
     emptyRow: t('noConclusive'),
-    source: t('chartSource', { prefecture: planning.prefecture }),
-    author: author.trim() ? t('chartAuthor', { author: author.trim() }) : null,
-    licence: t('chartLicence'),
+    footer: [
+      t('chartSource', { prefecture: planning.prefecture }),
+      contact ? t('chartAssociationContact', { name, contact }) : t('chartAssociation', { name }),
+      ...(author ? [t('chartAuthor', { author })] : []),
+      t('chartLicence'),
+      t('chartAddress', { url: planning.url }),
+      t('chartExported', { date: formatLocalDate(today) }),
+    ],
   };
 }
 
-/** Draws the chart into a canvas and downloads it (Electron saves the download where the user says). */
-export function ExportPng({ detail }: { detail: PlanningDetail }) {
+/**
+ * Draws the chart into a canvas and downloads it (Electron saves the download where the user says). The
+ * association's name is written on it: without one, the page says where to give it.
+ */
+export function ExportPng({ detail, onStatus }: { detail: PlanningDetail; onStatus: (status: ActionStatus | null) => void }) {
   const api = useApi();
   const { t } = useTranslation();
-  const [status, setStatus] = useState<ActionStatus | null>(null);
 
   const exportPng = async () => {
-    setStatus(null);
+    onStatus(null);
     try {
       const settings = await api.call('settings:get');
+      if (!settings.associationName.trim()) {
+        onStatus({ text: t('associationRequired'), error: true, link: { href: href({ page: 'settings' }), text: t('goToSettings') } });
+        return;
+      }
+      const today = todayInParis();
       const canvas = document.createElement('canvas');
-      drawChart(canvas, chartSpec(detail, t, settings.author, todayInParis()));
+      drawChart(canvas, chartSpec(detail, t, settings, today));
       const blob = await canvasToPng(canvas);
-      const name = `guichets-${fileSlug(detail.planning.label)}.png`;
-      downloadBlob(blob, name);
-      setStatus({ text: t('pngDownloaded', { file: name }), error: false });
+      const period = chartPeriod(detail, today) ?? { from: today, to: today };
+      const file = exportFileName(detail.planning.label, period.from, period.to, 'png');
+      downloadBlob(blob, file);
+      onStatus({ text: t('pngDownloaded', { file }), error: false });
     } catch (error) {
-      setStatus({ text: describeError(error, t).message, error: true });
+      onStatus({ text: describeError(error, t).message, error: true });
     }
   };
 
   return (
-    <>
-      <button type="button" onClick={() => void exportPng()}>
-        {t('exportPng')}
-      </button>
-      <StatusNote status={status} />
-    </>
+    <button type="button" onClick={() => void exportPng()}>
+      {t('exportPng')}
+    </button>
   );
 }

@@ -14,6 +14,8 @@ import { BarWithCounts, Legend } from './CategoryBar';
 import { lastProbeText, ScopeNote } from './Dashboard';
 import { ExportCsv } from './ExportCsv';
 import { ExportPng } from './ExportPng';
+import { DossierButton } from './evidence/DossierButton';
+import { StatusNote, type ActionStatus } from './StatusNote';
 import { MonthBars } from './MonthBars';
 import { ProbeTable } from './ProbeTable';
 
@@ -112,6 +114,7 @@ function Actions({ detail }: { detail: PlanningDetail }) {
   const [probe, setProbe] = useState<ProbeState>({ kind: 'idle' });
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<ShownError | null>(null);
+  const [exported, setExported] = useState<ActionStatus | null>(null);
 
   const probeNow = () => {
     setProbe({ kind: 'running' });
@@ -132,8 +135,9 @@ function Actions({ detail }: { detail: PlanningDetail }) {
         <button type="button" onClick={probeNow} disabled={running}>
           {t('probeNow')}
         </button>
-        <ExportCsv planningIds={[planning.id]} />
-        <ExportPng detail={detail} />
+        <ExportCsv planningIds={[planning.id]} subject={planning.label} onStatus={setExported} />
+        <ExportPng detail={detail} onStatus={setExported} />
+        <DossierButton planningIds={[planning.id]} />
         <a className="button" href={href({ page: 'edit', id: planning.id })}>
           {t('edit')}
         </a>
@@ -147,6 +151,10 @@ function Actions({ detail }: { detail: PlanningDetail }) {
           {t('remove')}
         </button>
       </div>
+      {/* Its own line, kept even when empty, so that no button moves when an export reports. */}
+      <p className="action-status">
+        <StatusNote status={exported} />
+      </p>
       <div className="button-row">
         {/* SITES.md §4: ids change; a planning that stopped answering is kept, with its history, but not probed. */}
         <button

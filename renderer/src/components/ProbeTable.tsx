@@ -33,7 +33,10 @@ export function ProbeTable({ probes }: { probes: Probe[] }) {
               <tr key={probe.id} className={`outcome-${probe.outcome}`}>
                 <td>{formatLocalDate(probe.localDate)}</td>
                 <td>{probe.localTime.slice(0, 5)}</td>
-                <td>{t(`outcomes.${probe.outcome}`)}</td>
+                <td>
+                  {t(`outcomes.${probe.outcome}`)}
+                  {probe.imported ? <span className="badge" title={probe.detail}> ({t('evidence.importedBadge')})</span> : null}
+                </td>
                 <td>{probe.firstSlot ? formatLocalDateTime(probe.firstSlot) : t('none')}</td>
                 <td>{probe.secondSlot ? formatLocalDateTime(probe.secondSlot) : t('none')}</td>
                 <td>

@@ -1,155 +1,300 @@
-import { useEffect, useId, useState, type SubmitEvent } from 'react';
-import type { Settings } from '../../../electron/shared/domain';
-import { errorMessage } from '../api/client';
-import { useApi } from '../api/context';
-import { StatusNote, type ActionStatus } from './StatusNote';
+// The settings as the work needs them: who the association is, when and how gently to probe, which browser,
+// where the data lives. Every message is placed by its field, in the user's language.
+import type { TFunction } from 'i18next';
+import { useEffect, useId, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppInfo, BrowserTest } from '../../../electron/shared/api';
+import type { Settings } from '../../../electron/shared/domain';
+import { useApi } from '../api/context';
+import { describeError, type ShownError } from '../errors';
 import { useSetLanguage, type Language } from '../i18n';
+import { ErrorNote } from './ErrorNote';
+import { SealsPanel } from './SealsPanel';
+import { StatusNote, type ActionStatus } from './StatusNote';
 
 interface Draft {
-  browserPath: string;
+  associationName: string;
+  associationContact: string;
+  from: number;
+  to: number;
+  days: number[];
   hostSpacingSeconds: string;
   probeTimeoutSeconds: string;
   maxParallelProbes: string;
+  browserPath: string;
   author: string;
+  notifications: boolean;
 }
 
+type Field = 'associationName' | 'associationContact' | 'activeHours' | 'activeDays' | 'hostSpacingSeconds' | 'probeTimeoutSeconds' | 'maxParallelProbes' | 'browserPath' | 'author';
+/** Kept as functions of `t`, so that a message follows a language switch. */
+type Errors = Partial<Record<Field | 'form', (t: TFunction) => ShownError>>;
+const FIELDS: readonly Field[] = ['associationName', 'associationContact', 'activeHours', 'activeDays', 'hostSpacingSeconds', 'probeTimeoutSeconds', 'maxParallelProbes', 'browserPath', 'author'];
+const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const HOURS = Array.from({ length: 25 }, (_, hour) => hour);
+
 const toDraft = (settings: Settings): Draft => ({
-  browserPath: settings.browserPath ?? '',
+  associationName: settings.associationName,
+  associationContact: settings.associationContact,
+  from: settings.activeHours.from,
+  to: settings.activeHours.to,
+  days: settings.activeDays,
   hostSpacingSeconds: String(settings.hostSpacingSeconds),
   probeTimeoutSeconds: String(settings.probeTimeoutSeconds),
   maxParallelProbes: String(settings.maxParallelProbes),
+  browserPath: settings.browserPath ?? '',
   author: settings.author,
+  notifications: settings.notifications,
 });
+
+const wholeIn = (text: string, min: number, max: number) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
+
+/** What the form can tell before asking the core: every problem at once. */
+function check(draft: Draft): Errors {
+  const errors: Errors = {};
+  const at = (field: Field) => (t: TFunction) => ({ message: t(`fieldErrors.${field}`), field: [field], detail: null });
+  if (!wholeIn(draft.hostSpacingSeconds, 0, 3600)) errors.hostSpacingSeconds = at('hostSpacingSeconds');
+  if (!wholeIn(draft.probeTimeoutSeconds, 20, 300)) errors.probeTimeoutSeconds = at('probeTimeoutSeconds');
+  if (!wholeIn(draft.maxParallelProbes, 0, 16)) errors.maxParallelProbes = at('maxParallelProbes');
+  if (draft.from >= draft.to) errors.activeHours = at('activeHours');
+  if (draft.days.length === 0) errors.activeDays = at('activeDays');
+  return errors;
+}
 
 export function SettingsPage() {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const setLanguage = useSetLanguage();
-  const language = i18n.language;
   const id = useId();
+  const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<ActionStatus | null>(null);
+  const [browser, setBrowser] = useState<{ testing: boolean; result: BrowserTest | null }>({ testing: false, result: null });
 
   useEffect(() => {
-    api.call('settings:get').then(
-      (settings) => setDraft(toDraft(settings)),
-      (error: unknown) => setStatus({ text: errorMessage(error), error: true }),
+    Promise.all([api.call('settings:get'), api.call('app:info')]).then(
+      ([settings, appInfo]) => {
+        setDraft(toDraft(settings));
+        setInfo(appInfo);
+      },
+      (error: unknown) => setErrors({ form: (tr) => describeError(error, tr) }),
     );
   }, [api]);
 
-  if (!draft) {
-    return status ? (
-      <p role="alert" className="error">
-        {status.text}
-      </p>
-    ) : (
-      <p role="status">{t('loading')}</p>
-    );
-  }
+  // The first field at fault gets the focus.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
+  if (!draft) return errors.form ? <ErrorNote error={errors.form(t)} /> : <p role="status">{t('loading')}</p>;
   const set = (changes: Partial<Draft>) => setDraft({ ...draft, ...changes });
+  const place = (error: unknown): Errors => {
+    const shown = describeError(error, t);
+    const field = FIELDS.find((name) => shown.field.includes(name)) ?? 'form';
+    return { [field]: (tr: TFunction) => describeError(error, tr) };
+  };
 
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
     setStatus(null);
+    const found = check(draft);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
     try {
       const saved = await api.call('settings:update', {
-        browserPath: draft.browserPath.trim() || null,
-        // The core validates the numbers and says in French what it expects.
+        associationName: draft.associationName.trim(),
+        associationContact: draft.associationContact.trim(),
+        activeHours: { from: draft.from, to: draft.to },
+        activeDays: draft.days,
         hostSpacingSeconds: Number(draft.hostSpacingSeconds),
         probeTimeoutSeconds: Number(draft.probeTimeoutSeconds),
         maxParallelProbes: Number(draft.maxParallelProbes),
+        // Over HTTP the web host refuses it: the program Guichets launches is chosen at the desktop or the CLI.
+        ...(api.desktop ? { browserPath: draft.browserPath.trim() || null } : {}),
         author: draft.author.trim(),
+        notifications: draft.notifications,
       });
       setDraft(toDraft(saved));
       setStatus({ text: t('settingsSaved'), error: false });
     } catch (error) {
-      setStatus({ text: errorMessage(error), error: true });
+      setErrors(place(error));
     }
   };
+
+  const testBrowser = () => {
+    setBrowser({ testing: true, result: null });
+    setErrors(({ browserPath: _dropped, ...rest }) => rest);
+    api.call('settings:testBrowser', { path: api.desktop ? draft.browserPath.trim() || null : null }).then(
+      (result) => setBrowser({ testing: false, result }),
+      (error: unknown) => {
+        setBrowser({ testing: false, result: null });
+        setErrors({ browserPath: (tr) => ({ ...describeError(error, tr), field: ['browserPath'] }) });
+      },
+    );
+  };
+
+  const errorId = (field: Field) => `${id}-${field}-error`;
+  const invalid = (field: Field) =>
+    errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': errorId(field) } : {};
+  const errorAt = (field: Field) => {
+    const explain = errors[field];
+    return explain ? <ErrorNote id={errorId(field)} error={explain(t)} className="field-error" /> : null;
+  };
+  const text = (field: 'associationName' | 'associationContact' | 'author', label: string, help?: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-${field}`}>{label}</label>
+      <input
+        id={`${id}-${field}`}
+        type="text"
+        value={draft[field]}
+        onChange={(e) => set({ [field]: e.target.value })}
+        {...invalid(field)}
+        aria-describedby={[errors[field] ? errorId(field) : '', help ? `${id}-${field}-help` : ''].filter(Boolean).join(' ') || undefined}
+      />
+      {errorAt(field)}
+      {help ? (
+        <p id={`${id}-${field}-help`} className="help">
+          {help}
+        </p>
+      ) : null}
+    </div>
+  );
+  const seconds = (field: 'hostSpacingSeconds' | 'probeTimeoutSeconds' | 'maxParallelProbes', label: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-${field}`}>{label}</label>
+      <input id={`${id}-${field}`} className="short" type="text" inputMode="numeric" value={draft[field]} onChange={(e) => set({ [field]: e.target.value })} {...invalid(field)} />
+      {errorAt(field)}
+    </div>
+  );
+  const hourSelect = (which: 'from' | 'to', label: string) => (
+    <label>
+      {label}{' '}
+      <select value={draft[which]} onChange={(e) => set({ [which]: Number(e.target.value) })} {...invalid('activeHours')}>
+        {HOURS.filter((hour) => (which === 'from' ? hour < 24 : hour > 0)).map((hour) => (
+          <option key={hour} value={hour}>
+            {t('hourValue', { hour })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 
   return (
     <section aria-labelledby={`${id}-title`} className="settings">
       <h2 id={`${id}-title`}>{t('settingsTitle')}</h2>
-      <form onSubmit={(event) => void save(event)} noValidate>
+      <form ref={form} onSubmit={(event) => void save(event)} noValidate>
+        {errors.form ? <ErrorNote error={errors.form(t)} className="form-error" /> : null}
         <div className="field">
           <label htmlFor={`${id}-language`}>{t('language')}</label>
           {/* Applied and stored at once, like the switch in the header. */}
-          <select id={`${id}-language`} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          <select id={`${id}-language`} value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
             <option value="fr">Français</option>
             <option value="en">English</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-browser`}>{t('browserPath')}</label>
-          <input
-            id={`${id}-browser`}
-            type="text"
-            value={draft.browserPath}
-            onChange={(e) => set({ browserPath: e.target.value })}
-            aria-describedby={`${id}-browser-help`}
-          />
-          <p id={`${id}-browser-help`} className="help">
-            {t('browserPathHelp')}
+
+        <Group title={t('settingsAssociation')}>
+          {text('associationName', t('associationName'), t('associationNameHelp'))}
+          {text('associationContact', t('associationContact'))}
+          {text('author', t('author'), t('authorHelp'))}
+        </Group>
+
+        <Group title={t('settingsSchedule')}>
+          <fieldset className="field plain" aria-describedby={`${id}-active-help`}>
+            <legend>{t('activeHours')}</legend>
+            <div className="inline">
+              {hourSelect('from', t('activeFrom'))}
+              {hourSelect('to', t('activeTo'))}
+            </div>
+            {errorAt('activeHours')}
+          </fieldset>
+          <fieldset className="field plain">
+            <legend>{t('activeDays')}</legend>
+            <div className="inline">
+              {DAYS.map((day) => (
+                <label key={day} className="day">
+                  <input
+                    type="checkbox"
+                    checked={draft.days.includes(day)}
+                    onChange={(e) => set({ days: e.target.checked ? [...draft.days, day].sort() : draft.days.filter((d) => d !== day) })}
+                    {...invalid('activeDays')}
+                  />{' '}
+                  {t(`weekdays.d${day}`)}
+                </label>
+              ))}
+            </div>
+            {errorAt('activeDays')}
+          </fieldset>
+          <p id={`${id}-active-help`} className="help">
+            {t('activeHelp')}
           </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-spacing`}>{t('hostSpacing')}</label>
-          <input
-            id={`${id}-spacing`}
-            className="short"
-            type="number"
-            min={0}
-            value={draft.hostSpacingSeconds}
-            onChange={(e) => set({ hostSpacingSeconds: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-timeout`}>{t('probeTimeout')}</label>
-          <input
-            id={`${id}-timeout`}
-            className="short"
-            type="number"
-            min={1}
-            value={draft.probeTimeoutSeconds}
-            onChange={(e) => set({ probeTimeoutSeconds: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-parallel`}>{t('maxParallelProbes')}</label>
-          <input
-            id={`${id}-parallel`}
-            className="short"
-            type="number"
-            min={0}
-            value={draft.maxParallelProbes}
-            onChange={(e) => set({ maxParallelProbes: e.target.value })}
-            aria-describedby={`${id}-parallel-help`}
-          />
-          <p id={`${id}-parallel-help`} className="help">
-            {t('maxParallelProbesHelp')}
+          {seconds('hostSpacingSeconds', t('hostSpacing'))}
+          {seconds('probeTimeoutSeconds', t('probeTimeout'))}
+          {seconds('maxParallelProbes', t('maxParallelProbes'))}
+          <p className="help">{t('maxParallelProbesHelp')}</p>
+          <div className="field checkbox">
+            <input id={`${id}-notifications`} type="checkbox" checked={draft.notifications} onChange={(e) => set({ notifications: e.target.checked })} />
+            <label htmlFor={`${id}-notifications`}>{t('notificationsLabel')}</label>
+          </div>
+        </Group>
+
+        <Group title={t('settingsBrowser')}>
+          <div className="field">
+            <label htmlFor={`${id}-browser`}>{t('browserPath')}</label>
+            <div className="inline">
+              <input
+                id={`${id}-browser`}
+                type="text"
+                value={draft.browserPath}
+                onChange={(e) => set({ browserPath: e.target.value })}
+                readOnly={!api.desktop}
+                {...invalid('browserPath')}
+                aria-describedby={[errors.browserPath ? errorId('browserPath') : '', `${id}-browser-help`].filter(Boolean).join(' ')}
+              />
+              <button type="button" onClick={testBrowser} disabled={browser.testing}>
+                {t('testBrowser')}
+              </button>
+            </div>
+            {errorAt('browserPath')}
+            <p role="status" className="ok">
+              {browser.testing ? t('testingBrowser') : browser.result ? t('browserWorks', { ...browser.result }) : null}
+            </p>
+            <p id={`${id}-browser-help`} className="help">
+              {api.desktop ? t('browserPathHelp') : t('browserPathDesktopOnly')}
+            </p>
+          </div>
+        </Group>
+
+        <Group title={t('settingsData')}>
+          <p>
+            {t('dataFolder')}
+            {t('colon')}
+            <code>{info?.dataDir ?? t('none')}</code>
           </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-author`}>{t('author')}</label>
-          <input
-            id={`${id}-author`}
-            type="text"
-            value={draft.author}
-            onChange={(e) => set({ author: e.target.value })}
-            aria-describedby={`${id}-author-help`}
-          />
-          <p id={`${id}-author-help`} className="help">
-            {t('authorHelp')}
-          </p>
-        </div>
+          <p className="help">{t('dataFolderHelp')}</p>
+        </Group>
+
         <div className="button-row">
           <button type="submit" className="primary">
             {t('save')}
           </button>
-          <StatusNote status={status} />
         </div>
+        <p className="action-status">
+          <StatusNote status={status} />
+        </p>
       </form>
+      <SealsPanel />
     </section>
+  );
+}
+
+function Group({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="settings-group">
+      <legend>{title}</legend>
+      {children}
+    </fieldset>
   );
 }

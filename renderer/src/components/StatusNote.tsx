@@ -1,7 +1,9 @@
-/** The outcome of an action, read out by screen readers: an alert when it failed. */
+/** The outcome of an action, read out by screen readers: an alert when it failed, with what to do next. */
 export interface ActionStatus {
   text: string;
   error: boolean;
+  /** Where to fix it, when that is another page. */
+  link?: { href: string; text: string };
 }
 
 export function StatusNote({ status }: { status: ActionStatus | null }) {
@@ -9,6 +11,12 @@ export function StatusNote({ status }: { status: ActionStatus | null }) {
   return (
     <span role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'ok'}>
       {status.text}
+      {status.link ? (
+        <>
+          {' '}
+          <a href={status.link.href}>{status.link.text}</a>
+        </>
+      ) : null}
     </span>
   );
 }

@@ -9,6 +9,7 @@ import type { Adapter, AdapterContext, AdapterResult } from '../types.js';
 import { ProbeStop, startVisit, stop, type Visit } from '../visit.js';
 import { datesResult, followLink, isErrorStatus, result } from './common.js';
 import { parseFrenchSlot, toParisLocal } from './french-dates.js';
+import { passInterstitial } from './controls.js';
 import { GuichetChoiceError } from './legacy.js';
 
 const HOSTS = /(^|\.)(rdv\.anct\.gouv\.fr|rdv-solidarites\.fr|rdv-service-public\.fr|rdv\.aide-numerique\.gouv\.fr|rdv-mairie\.fr)$/;
@@ -37,8 +38,14 @@ async function links(page: Page, selector: string, valueOf: (href: URL) => strin
 }
 
 const slotLinks = (page: Page) => page.locator('a[href*="starts_at="]');
+/** A lieu's name: the heading of the card around its link (the site's `card-title` class is only a hint). */
 const lieuName = (page: Page, link: Locator) =>
-  link.locator('xpath=ancestor::*[contains(@class,"card")][1]//*[contains(@class,"card-title")]').first().innerText().catch(() => '');
+  link
+    .locator('xpath=ancestor::*[.//h1 or .//h2 or .//h3 or .//h4 or .//h5][1]')
+    .locator('h1, h2, h3, h4, h5, [class*="card-title"]')
+    .first()
+    .innerText()
+    .catch(() => '');
 
 async function stageOf(visit: Visit): Promise<Stage> {
   const { page } = visit;
@@ -59,6 +66,23 @@ async function stageOf(visit: Visit): Promise<Stage> {
 }
 
 type Choice = { guichet: Guichet; link: Locator };
+
+const STAGE_NAMES: Record<Stage['kind'], string> = {
+  no_slot: 'aucun créneau',
+  week: 'semaine de créneaux',
+  lieux: 'choix du lieu',
+  motifs: 'choix du motif',
+  unknown: 'page inconnue',
+};
+
+/** The stage once the page has settled, with a short grace for a page that renders late. */
+async function settledStage(visit: Visit): Promise<Stage> {
+  const stage = await visit.read(async () => {
+    const found = await stageOf(visit);
+    return found.kind === 'unknown' ? null : found;
+  });
+  return stage ?? { kind: 'unknown' };
+}
 
 /**
  * The guichet a planning names: a motif or a lieu (value or label), or both as discover lists them, either
@@ -152,14 +176,22 @@ async function readWeeks(visit: Visit, pagesLeft: number): Promise<AdapterResult
     // tells whether a second one follows. An empty week without that overlay: nothing later.
     const target = (await overlay.count()) > 0 ? overlay : read.length > 0 && (await nextWeek.count()) > 0 ? nextWeek : null;
     if (target === null) break;
+    visit.step('semaine suivante');
     await followLink(visit, target);
-    if ((await stageOf(visit)).kind !== 'week') {
+    if ((await settledStage(visit)).kind !== 'week') {
       if (slots.length > 0) break;
       return classifyPage(visit, 'une semaine de créneaux');
     }
   }
   if (slots.length === 0) {
-    return result('no_date', 'Semaine affichée sans créneau (« Pas de créneau disponible ») et aucune disponibilité ultérieure annoncée.');
+    // `no_date` only on the site's own words: an empty « Prochaine disponibilité », never an empty week alone.
+    const text = await visit.text();
+    const announced = /prochaine disponibilite\s*(?:le)?\s*:?\s*(aucune|neant|-|$)/.exec(text);
+    if (announced) return result('no_date', 'Le site indique une « Prochaine disponibilité » vide : aucun créneau annoncé.');
+    return result(
+      'unrecognized',
+      'Semaine affichée sans créneau (« Pas de créneau disponible ») et sans la phrase du site « aucun créneau » ni « Prochaine disponibilité » : résultat non concluant.',
+    );
   }
   return datesResult(slots, 'Créneaux lus sur RDV Service Public');
 }
@@ -170,9 +202,17 @@ const EXPECTED = 'une page de recherche RDV Service Public (motifs, lieux ou cr�
 async function walk(visit: Visit, guichet: string | null, discoverOnly: boolean): Promise<{ stage: Stage; result: AdapterResult | null }> {
   const wanted = parseWanted(guichet);
   const walked: Walked = { motif: null, matched: false, levels: 0 };
+  let passed = 0;
   for (let pages = 0; pages < MAX_PAGES; pages += 1) {
-    const stage = await stageOf(visit);
-    if (stage.kind === 'unknown') throw new ProbeStop(await classifyPage(visit, EXPECTED));
+    const stage = await settledStage(visit);
+    if (stage.kind === 'unknown') {
+      if (passed < 2 && !isErrorStatus(visit) && (await passInterstitial(visit))) {
+        passed += 1;
+        continue;
+      }
+      throw new ProbeStop(await classifyPage(visit, EXPECTED));
+    }
+    visit.step(STAGE_NAMES[stage.kind]);
     if (stage.kind === 'motifs' || stage.kind === 'lieux') {
       if (discoverOnly) return { stage, result: null };
       const chosen = choose(stage.choices, wanted, stage.kind, walked);
@@ -228,8 +268,8 @@ export const anctAdapter: Adapter = {
 
   async discover(ctx: AdapterContext) {
     const visit = startVisit(ctx);
+    visit.step('ouverture de la page');
     await visit.goto(ctx.target.url);
-    await visit.dismissCookieBanner();
     const { stage } = await walk(visit, null, true);
     const heading = await visit.page.locator('h1, h2').first().innerText().catch(() => '');
     return { title: heading.trim() || null, guichets: await discoverGuichets(visit, stage) };
@@ -237,8 +277,8 @@ export const anctAdapter: Adapter = {
 
   async probe(ctx: AdapterContext) {
     const visit = startVisit(ctx);
+    visit.step('ouverture de la page');
     await visit.goto(ctx.target.url);
-    await visit.dismissCookieBanner();
     const walked = await walk(visit, ctx.target.guichet, false);
     return walked.result ?? result('unrecognized', 'Aucune conclusion : à vérifier.');
   },

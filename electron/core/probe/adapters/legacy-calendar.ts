@@ -1,132 +1,162 @@
-// Step 4 of the legacy module: the week table loaded by JavaScript. La Cimade's method: note the first free
-// slot; when the week shows only one, load the next weeks until a second one shows, up to a horizon.
-import { z } from 'zod';
-import type { LocalDateTime } from '../../../shared/domain.js';
+// Step 4 of the legacy module: the week table loaded by JavaScript. The robot reads each week as a person does —
+// its dates (the heading « Semaine du lundi 27 avril 2020 au dimanche 03 mai 2020 », else the day headers) and its
+// free slots (the « plage libre » links) — and turns to the next week by the control that says so, checking that
+// the dates shown move strictly forward. Every free slot of every week read is kept; the two earliest are recorded.
+import type { LocalDate, LocalDateTime } from '../../../shared/domain.js';
 import type { AdapterResult } from '../types.js';
 import { frenchSlot, localSlot } from '../format.js';
 import { normalizeText } from '../text.js';
-import { ProbeStop, stop, type Visit } from '../visit.js';
+import { ProbeStop, STEP_BUDGET_MS, stop, type Visit } from '../visit.js';
+import { findControl } from './controls.js';
+import { parseFrenchDate } from './french-dates.js';
 
 /** Look this far ahead for a second slot (then give up with one). */
 export const HORIZON_DAYS = 120;
 // The first page holds today, so this many pages reach past today + HORIZON_DAYS.
 const MAX_WEEKS = Math.ceil(HORIZON_DAYS / 7) + 1;
 
-const HEADING = 'th[colspan="7"]';
-const FREE_CELLS = 'td.status-1, td.free, td:has(a[href*="/booking/create/"][href*="/5/"])';
+/** The calendar's own wait for a week: a step's budget. */
+export const CALENDAR_WAIT_MS = STEP_BUDGET_MS;
 const SLOT_LINK = /\/booking\/create\/\d+\/5\/(\d{9,11})\b/;
-
-// One round trip per week: the page is read in the browser, the answer checked here.
-const READ_WEEK = `(() => {
-  const heading = document.querySelector(${JSON.stringify(HEADING)});
-  const cells = Array.from(document.querySelectorAll(${JSON.stringify(FREE_CELLS)}));
-  return {
-    heading: heading ? heading.innerText : '',
-    cells: cells.map((cell) => {
-      const link = cell.querySelector('a[href]');
-      return { text: cell.innerText, href: link ? link.getAttribute('href') : null };
-    }),
-  };
-})()`;
-const WeekSchema = z.object({
-  heading: z.string(),
-  cells: z.array(z.object({ text: z.string(), href: z.string().nullable() })),
-});
-
-async function readWeek(visit: Visit): Promise<{ heading: string; slots: LocalDateTime[] }> {
-  const week = WeekSchema.parse(await visit.page.evaluate(READ_WEEK));
-  const heading = week.heading.trim();
-  const slots: LocalDateTime[] = [];
-  for (const cell of week.cells) {
-    if (!normalizeText(cell.text).includes('libre')) continue;
-    const seconds = SLOT_LINK.exec(cell.href ?? '')?.[1];
-    if (seconds === undefined) {
-      throw stop('unrecognized', `Une plage libre sans lien daté dans la « ${heading} ».`);
-    }
-    slots.push(localSlot(Number(seconds)));
-  }
-  return { heading, slots };
-}
-
-/**
- * The calendar's own wait: well under the probe's timeout, so that a table that never shows is classified here
- * (site error or unrecognized) instead of the whole probe ending as unreachable.
- */
-export const CALENDAR_WAIT_MS = 15_000;
 // What the module's script writes in place of the table when its call fails (e.g. a 502).
-const LOAD_ERROR = /erreur lors du chargement/i;
+const LOAD_ERROR = 'erreur lors du chargement';
+const NEXT_WORDS = ['semaine suivante', 'sem. suivante', 'semaine prochaine', 'sem. prochaine', 'suivante', 'suivant'];
+const NEXT_HINT = '.next_week, [class*="next" i], [id*="next" i], [class*="suivant" i]';
 
-type Shown = 'week' | 'error' | 'nothing';
+// One round trip per week: the page's text, its table headers and its slot links.
+const READ_WEEK = `(() => ({
+  text: document.body ? document.body.innerText : '',
+  headers: Array.from(document.querySelectorAll('th, [role="columnheader"]')).map((th) => th.innerText),
+  links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href') || ''),
+  freeCells: Array.from(document.querySelectorAll('td, [role="gridcell"], [role="cell"]'))
+    .filter((td) => /plage\\s+libre/i.test(td.innerText)).map((td) => ({ text: td.innerText, link: !!td.querySelector('a[href]') })),
+}))()`;
 
-/** Waits for a week table (other than the one headed `previous`) or the script's loading error. */
-async function waitForWeek(visit: Visit, previous?: string): Promise<Shown> {
-  const { page } = visit;
-  const heading = previous === undefined ? page.locator(HEADING) : page.locator(HEADING).filter({ hasNotText: previous });
-  const error = page.getByText(LOAD_ERROR);
-  try {
-    await heading.or(error).first().waitFor({ timeout: CALENDAR_WAIT_MS });
-  } catch (error_) {
-    if (error_ instanceof Error && error_.name !== 'TimeoutError') throw error_;
-    return normalizeText(await visit.text()).includes('erreur') ? 'error' : 'nothing';
-  }
-  return (await heading.count()) > 0 ? 'week' : 'error';
+interface RawWeek {
+  text: string;
+  headers: string[];
+  links: string[];
+  freeCells: { text: string; link: boolean }[];
 }
 
-/** Clicks "semaine suivante": null when there is none, else what the page then shows. */
-async function nextWeek(visit: Visit, heading: string): Promise<Shown | null> {
-  const { page } = visit;
-  const control = page
-    .locator('button, a, input[type="button"]')
-    .filter({ hasText: /semaine\s+suivante/i })
-    .or(page.locator('.next_week, [data-offset="7"]'))
-    .first();
-  if ((await control.count()) === 0 || !(await control.isEnabled())) return null;
-  try {
-    await control.click({ timeout: CALENDAR_WAIT_MS });
-  } catch (error) {
-    if (error instanceof Error && error.name === 'TimeoutError') return 'nothing';
-    throw error;
-  }
-  return waitForWeek(visit, heading);
+interface Week {
+  /** First day shown. */
+  start: LocalDate;
+  heading: string;
+  slots: LocalDateTime[];
 }
 
-/** Ends the probe when a week did not show; `where` says which (e.g. « première semaine du calendrier »). */
+function headingOf(text: string): string {
+  const line = text.split('\n').find((l) => /semaine\s+du/i.test(l));
+  return (line ?? '').trim();
+}
+
+/** The first day the week shows: from the heading, else the earliest day header. Null when no date can be read. */
+function startOf(raw: RawWeek, reference: Date): LocalDate | null {
+  const heading = headingOf(raw.text);
+  const index = normalizeText(heading).indexOf('semaine du');
+  if (index >= 0) {
+    const parsed = parseFrenchDate(heading.slice(heading.search(/semaine\s+du/i)), { reference });
+    if (parsed) return parsed.date;
+  }
+  const days = raw.headers
+    .map((header) => parseFrenchDate(header, { reference })?.date ?? null)
+    .filter((date): date is LocalDate => date !== null)
+    .sort();
+  return days[0] ?? null;
+}
+
+async function readWeek(visit: Visit, reference: Date): Promise<Week | null> {
+  const raw = await visit.page.evaluate<RawWeek>(READ_WEEK);
+  const start = startOf(raw, reference);
+  if (start === null) return null;
+  const heading = headingOf(raw.text) || `semaine du ${start}`;
+  const slots = new Set<LocalDateTime>();
+  for (const href of raw.links) {
+    const seconds = SLOT_LINK.exec(href)?.[1];
+    if (seconds !== undefined) slots.add(localSlot(Number(seconds)));
+  }
+  if (slots.size === 0 && raw.freeCells.some((cell) => !cell.link)) {
+    throw stop('unrecognized', `Une plage libre sans lien daté dans la « ${heading} ».`);
+  }
+  return { start, heading, slots: [...slots].sort() };
+}
+
+type Shown = { kind: 'week'; week: Week } | { kind: 'error'; status: number | null } | { kind: 'nothing' };
+
+/** Waits for a week other than `previous` (or any week), the script's loading error, or a refusal of the site. */
+async function waitForWeek(visit: Visit, since: number, previous: Week | null): Promise<Shown> {
+  const deadline = Date.now() + CALENDAR_WAIT_MS;
+  const reference = previous ? new Date(`${previous.start}T12:00:00Z`) : new Date();
+  for (;;) {
+    const refusal = visit.refusals(since)[0];
+    if (refusal) return { kind: 'error', status: refusal.status };
+    const week = await readWeek(visit, reference).catch((error: unknown) => {
+      if (error instanceof ProbeStop) throw error;
+      return null;
+    });
+    if (week && (previous === null || week.heading !== previous.heading || week.start !== previous.start)) {
+      // The table may still be filling in: read it once more after a moment.
+      await visit.page.waitForTimeout(150);
+      return { kind: 'week', week: (await readWeek(visit, reference)) ?? week };
+    }
+    const text = await visit.text();
+    if (text.includes(LOAD_ERROR)) return { kind: 'error', status: null };
+    if (Date.now() >= deadline) return previous && week ? { kind: 'week', week } : { kind: 'nothing' };
+    await visit.page.waitForTimeout(150);
+  }
+}
+
+/** Ends the probe when a week did not show; `where` says which (e.g. « première semaine »). */
 function notShown(shown: Shown, where: string): ProbeStop {
-  if (shown === 'error') {
-    return stop('site_error', `Le calendrier des rendez-vous n'a pas pu être chargé (${where}) : le site affiche une erreur.`);
+  if (shown.kind === 'error') {
+    const status = shown.status === null ? '' : ` (HTTP ${shown.status})`;
+    return stop('site_error', `Le calendrier des rendez-vous n'a pas pu être chargé (${where})${status} : le site affiche une erreur.`);
   }
-  return stop('unrecognized', `Le calendrier des rendez-vous ne s'est pas affiché (${where}).`);
+  return stop('unrecognized', `Le calendrier des rendez-vous ne s'est pas affiché (${where}) : aucune semaine datée lisible.`);
 }
 
 export async function readCalendar(visit: Visit): Promise<AdapterResult> {
-  const shown = await waitForWeek(visit);
-  if (shown !== 'week') throw notShown(shown, 'première semaine');
+  visit.step('calendrier');
+  const first = await waitForWeek(visit, 0, null);
+  if (first.kind !== 'week') throw notShown(first, 'première semaine');
   const found = new Set<LocalDateTime>();
+  let week = first.week;
   let weeks = 0;
-  let first = '';
   let ended = false;
   let broken = false;
   for (;;) {
-    const week = await readWeek(visit);
     weeks += 1;
-    first ||= week.heading;
     for (const slot of week.slots) found.add(slot);
+    visit.step(`calendrier, ${week.heading}`);
+    // Weeks only move forward, so the slots of the weeks still unread are all later than those found.
     if (found.size >= 2 || weeks >= MAX_WEEKS) break;
-    const next = await nextWeek(visit, week.heading);
-    if (next === null) {
+    const next = await findControl(visit.page, NEXT_WORDS, NEXT_HINT);
+    if (next === null || !(await next.isEnabled().catch(() => false))) {
       ended = true;
       break;
     }
-    if (next !== 'week') {
+    const mark = visit.refusalMark();
+    await visit.click(next, 'Semaine suivante');
+    const shown = await waitForWeek(visit, mark, week);
+    if (shown.kind !== 'week') {
       // A first slot already read stays evidence; without one, the probe says nothing of the slots.
-      if (found.size === 0) throw notShown(next, `semaine après la « ${week.heading} »`);
+      if (found.size === 0) throw notShown(shown, `semaine après la « ${week.heading} »`);
       broken = true;
       break;
     }
+    if (shown.week.start <= week.start) {
+      const how = shown.week.start === week.start ? 'est restée sur la même semaine' : 'est revenue en arrière';
+      throw stop(
+        'unrecognized',
+        `Calendrier : « Semaine suivante » ${how} (« ${shown.week.heading} » après « ${week.heading} ») : lecture arrêtée.`,
+      );
+    }
+    week = shown.week;
   }
   const slots = [...found].sort();
   const [d1, d2] = slots;
-  const seen = `${weeks} semaine${weeks > 1 ? 's' : ''} parcourue${weeks > 1 ? 's' : ''} depuis la « ${first} »`;
+  const seen = `${weeks} semaine${weeks > 1 ? 's' : ''} parcourue${weeks > 1 ? 's' : ''} depuis la « ${first.week.heading} »`;
   if (d1 === undefined) {
     throw new ProbeStop({
       outcome: 'unrecognized',

@@ -166,7 +166,7 @@ describe('legacy module: pages that say nothing of the slots', () => {
   it('classifies a calendar whose first week fails to load (502) as a site error', async () => {
     const result = await probe(formOfKind('calendar_502').path);
     expect(result.outcome, result.detail).toBe('site_error');
-    expect(result.detail).toContain('première semaine');
+    expect(result.detail).toContain('HTTP 502');
     expect(result.pageText).toContain('Erreur lors du chargement du planning');
   });
 

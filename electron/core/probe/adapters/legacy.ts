@@ -7,14 +7,19 @@ import { classifyPage } from '../classify.js';
 import { normalizeText, sameText } from '../text.js';
 import type { Adapter, AdapterContext, AdapterResult } from '../types.js';
 import { ProbeStop, startVisit, stop, type Visit } from '../visit.js';
+import { onElement } from '../in-page.js';
+import { findControl, passInterstitial } from './controls.js';
 import { readCalendar } from './legacy-calendar.js';
 
 const BOOKING_PATH = /\/booking\/create\/(\d+)(?:\/(\d+))?/;
 const NO_SLOT_SENTENCE = "Il n'existe plus de plage horaire libre pour votre demande de rendez-vous.";
 const NO_SLOT = normalizeText("Il n'existe plus de plage horaire libre");
-const RADIOS = 'input[type="radio"][name="planning"]';
-const NEXT = '[name="nextButton"]';
-const MAX_STEPS = 8;
+const RADIOS = 'input[type="radio"]';
+const CHECKBOXES = 'input[type="checkbox"]';
+/** The module's "next" submit, by what it says; its name `nextButton` is only a hint. */
+const NEXT_WORDS = ['etape suivante', 'effectuer une demande de rendez-vous', 'suivant', 'continuer', 'valider'];
+const NEXT_HINT = '[name="nextButton"]';
+const MAX_STEPS = 10;
 
 type Step = 'conditions' | 'choice' | 'no_slot' | 'description' | 'calendar';
 const STEP_NAMES: Record<Step, string> = {
@@ -41,21 +46,35 @@ function stepNumber(url: string): number | null {
 }
 
 async function has(visit: Visit, selector: string): Promise<boolean> {
-  return (await visit.page.locator(selector).count()) > 0;
+  return (await visit.page.locator(selector).count().catch(() => 0)) > 0;
 }
 
+function nextControl(visit: Visit): Promise<Locator | null> {
+  return findControl(visit.page, NEXT_WORDS, NEXT_HINT);
+}
+
+async function submitNext(visit: Visit): Promise<void> {
+  const next = await nextControl(visit);
+  if (!next) throw stop('unrecognized', `Étape « ${visit.stepName()} » : aucun bouton « Etape suivante » ou équivalent sur la page.`);
+  await visit.submit(next);
+}
+
+/** The step on screen, read from what the page says and shows; null when it is none of the module's. */
 async function currentStep(visit: Visit): Promise<Step | null> {
   const status = visit.status();
   if (status !== null && status >= 400) return null;
   const text = await visit.text();
   if (text.includes(NO_SLOT)) return 'no_slot';
-  if (await has(visit, RADIOS)) return 'choice';
-  if (await has(visit, '#condition, input[type="checkbox"][name="condition"]')) return 'conditions';
   const step = stepNumber(visit.page.url());
-  if (step === 4 || (await has(visit, '#planning_Booking, th[colspan="7"]'))) return 'calendar';
-  if ((step === 3 || text.includes('descriptif')) && (await has(visit, NEXT))) return 'description';
+  if (/semaine du .* au /.test(text) || text.includes('chargement du planning') || text.includes("choix de l'horaire")) return 'calendar';
+  if ((await has(visit, RADIOS)) && (await nextControl(visit)) !== null) return 'choice';
+  if ((await has(visit, CHECKBOXES)) && text.includes('condition')) return 'conditions';
+  if (step === 4) return 'calendar';
+  if ((step === 3 || text.includes('descriptif')) && (await nextControl(visit)) !== null) return 'description';
   return null;
 }
+
+const LABEL_TEXT = onElement<string>("const label = (el.labels && el.labels[0]) || el.closest('label'); return (label && label.textContent) || '';");
 
 async function readGuichets(visit: Visit): Promise<Guichet[]> {
   const radios = visit.page.locator(RADIOS);
@@ -63,10 +82,8 @@ async function readGuichets(visit: Visit): Promise<Guichet[]> {
   for (let i = 0, n = await radios.count(); i < n; i++) {
     const radio = radios.nth(i);
     const value = (await radio.getAttribute('value')) ?? '';
-    const id = await radio.getAttribute('id');
-    const label = id ? visit.page.locator(`label[for="${id}"]`) : radio.locator('xpath=ancestor::label');
-    const text = (await label.count()) > 0 ? await label.first().innerText() : value;
-    guichets.push({ value, label: text.replace(/\s+/g, ' ').trim() });
+    const text = await radio.evaluate(LABEL_TEXT);
+    guichets.push({ value, label: text.replace(/\s+/g, ' ').trim() || value });
   }
   return guichets;
 }
@@ -94,19 +111,16 @@ async function chooseGuichet(visit: Visit, wanted: string | null): Promise<void>
       );
     }
   }
-  await tick(visit.page.locator(RADIOS).nth(index));
-  await visit.submit(visit.page.locator(NEXT).first());
+  await visit.check(visit.page.locator(RADIOS).nth(index), guichets[index]?.label);
+  await submitNext(visit);
 }
 
-/** Ticks a box or a radio; some themes hide the input behind a styled label, which then takes the click. */
-async function tick(input: Locator): Promise<void> {
-  if (await input.isVisible()) await input.check();
-  else await input.check({ force: true });
-}
-
+/** Ticks the box of the conditions (the one whose label speaks of them, else the only one) and goes on. */
 async function acceptConditions(visit: Visit): Promise<void> {
-  await tick(visit.page.locator('#condition, input[type="checkbox"][name="condition"]').first());
-  await visit.submit(visit.page.locator(NEXT).first());
+  const named = visit.page.getByRole('checkbox', { name: /condition/i });
+  const box = (await named.count()) > 0 ? named.first() : visit.page.locator(CHECKBOXES).first();
+  await visit.check(box);
+  await submitNext(visit);
 }
 
 async function pageTitle(visit: Visit): Promise<string | null> {
@@ -121,24 +135,32 @@ async function pageTitle(visit: Visit): Promise<string | null> {
  */
 async function walk<T>(ctx: AdapterContext, until: (step: Step, visit: Visit) => Promise<T | null>): Promise<T> {
   const visit = startVisit(ctx);
+  visit.step('ouverture de la page');
   await visit.goto(ctx.target.url);
   const seen = new Set<Step>();
+  let passed = 0;
   for (let i = 0; i < MAX_STEPS; i++) {
-    await visit.dismissCookieBanner();
-    const step = await currentStep(visit);
-    if (step === null) throw new ProbeStop(await classifyPage(visit, 'une étape du module de rendez-vous'));
-    ctx.log(`Étape : ${STEP_NAMES[step]}`);
+    const step = await visit.read(() => currentStep(visit));
+    if (step === null) {
+      // An information page before the module: passed once or twice, as a person would.
+      if (passed < 2 && visit.status() !== null && (visit.status() ?? 0) < 400 && (await passInterstitial(visit))) {
+        passed += 1;
+        continue;
+      }
+      throw new ProbeStop(await classifyPage(visit, 'une étape du module de rendez-vous'));
+    }
+    visit.step(STEP_NAMES[step]);
     const result = await until(step, visit);
     if (result !== null) return result;
     if (seen.has(step)) {
-      const error = visit.page.locator('.error, .erreur, .alert');
+      const error = visit.page.locator('.error, .erreur, .alert, [role="alert"]');
       const said = (await error.count()) > 0 ? ` : « ${(await error.first().innerText()).trim()} »` : '';
       throw stop('unrecognized', `La page « ${STEP_NAMES[step]} » revient après validation${said}.`);
     }
     seen.add(step);
     if (step === 'conditions') await acceptConditions(visit);
     else if (step === 'choice') await chooseGuichet(visit, ctx.target.guichet);
-    else await visit.submit(visit.page.locator(NEXT).first());
+    else await submitNext(visit);
   }
   throw stop('unrecognized', 'Trop d’étapes avant la réponse du site.');
 }

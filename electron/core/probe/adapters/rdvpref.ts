@@ -7,11 +7,15 @@ import { containsText } from '../text.js';
 import type { Adapter, AdapterContext, AdapterResult } from '../types.js';
 import { ProbeStop, startVisit, stop, type Visit } from '../visit.js';
 import { datesResult, followLink, isErrorStatus, result } from './common.js';
-import { parseFrenchSlot } from './french-dates.js';
+import { onElement } from '../in-page.js';
+import { findControl, passInterstitial } from './controls.js';
+import { parseFrenchDate, parseFrenchSlot } from './french-dates.js';
 
 const DEMARCHE_PATH = /^(.*?\/rdvpref\/reservation\/demarche\/(\d+))(?:\/.*)?$/;
-/** Weeks the robot turns to find a second slot, or the first one announced by `critere`. */
+/** Weeks the robot turns to find a second slot once past the first one. */
 const MAX_EXTRA_WEEKS = 8;
+/** Weeks the robot may turn to reach the first availability the page announces (`datePremiereDispo`). */
+const MAX_WEEKS_TO_FIRST = 30;
 
 export interface DemarcheUrls {
   id: string;
@@ -42,14 +46,14 @@ async function pageKind(visit: Visit): Promise<PageKind> {
   const text = await visit.text();
   const captchaInputs = page.locator('#captchaFormulaireExtInput, #captchaFR_CaptchaImage, [name="captchaUsercode"]');
   if ((await captchaInputs.count()) > 0 || containsText(text, 'code de sécurité')) return 'captcha';
-  if (containsText(text, 'Choisissez votre créneau') || (await slotInputs(page).count()) > 0) return 'creneau';
-  if ((await takeAppointment(page).count()) > 0) return 'landing';
+  if (containsText(text, 'Choisissez votre créneau') || (await cardTexts(page)).length > 0) return 'creneau';
+  if ((await takeAppointment(page)) !== null) return 'landing';
   return 'unknown';
 }
 
-const slotInputs = (page: Page) => page.locator('input[type="radio"][id^="trhId_"]');
-const takeAppointment = (page: Page) =>
-  page.getByRole('link', { name: /prendre un rendez-vous/i }).or(page.getByRole('button', { name: /prendre un rendez-vous/i }));
+/** The slot cards: radios (the site's ids `trhId_…` are only a hint) with a label that holds a date. */
+const slotInputs = (page: Page) => page.locator('input[type="radio"]');
+const takeAppointment = (page: Page) => findControl(page, ['prendre un rendez-vous', 'prendre rendez-vous']);
 
 function captchaResult(page: Page): AdapterResult {
   if (new URL(page.url()).searchParams.get('error') === 'errorSessionInvalide') {
@@ -81,35 +85,57 @@ async function firstAvailableDate(page: Page): Promise<string | undefined> {
   return match ? (match[1] ?? '') : undefined;
 }
 
+const CARD_TEXTS = onElement<string[]>(
+  "return el.map((input) => { const label = (input.labels && input.labels[0]) || input.closest('label') || input.parentElement; return label ? label.innerText : ''; });",
+);
+
 async function cardTexts(page: Page): Promise<string[]> {
-  const texts: string[] = [];
-  for (const input of await slotInputs(page).all()) {
-    const id = (await input.getAttribute('id')) ?? '';
-    const wrapping = input.locator('xpath=ancestor::label[1]');
-    const label = (await wrapping.count()) > 0 ? wrapping : page.locator(`label[for="${id}"]`);
-    const holder = (await label.count()) > 0 ? label.first() : input.locator('xpath=..');
-    texts.push(await holder.innerText());
-  }
-  return texts;
+  const texts = await slotInputs(page)
+    .evaluateAll(CARD_TEXTS)
+    .catch(() => [] as string[]);
+  // Radios without any date (a choice of motif, say) are not slot cards.
+  return texts.filter((text) => parseFrenchDate(text) !== null || /\d{1,2}\s*[h:]\s*\d{2}/.test(text));
+}
+
+/** The first day of the window shown (« Du lundi 7 décembre 2026 au … »), else the earliest card's day. */
+function windowStart(text: string, cards: string[]): string | null {
+  const line = text.split('\n').find((l) => /^\s*du\s+.*\s+au\s+/i.test(l));
+  const fromLine = line ? parseFrenchDate(line)?.date : undefined;
+  if (fromLine) return fromLine;
+  const days = cards.map((card) => parseFrenchDate(card)?.date).filter((d): d is string => d !== undefined).sort();
+  return days[0] ?? null;
 }
 
 async function nextWeek(visit: Visit): Promise<boolean> {
-  const { page } = visit;
-  const link = page.getByRole('link', { name: /semaine suivante/i }).or(page.getByRole('button', { name: /semaine suivante/i }));
-  if ((await link.count()) === 0) return false;
-  await followLink(visit, link.first());
-  return (await pageKind(visit)) === 'creneau';
+  const link = await findControl(visit.page, ['semaine suivante', 'semaine prochaine', 'suivante'], '[class*="next" i]');
+  if (link === null) return false;
+  await followLink(visit, link);
+  return (await visit.read(async () => ((await pageKind(visit)) === 'creneau' ? true : null))) === true;
+}
+
+/**
+ * Opens the window of the first availability the page announces, the way its own "next week" link is written
+ * (its date parameter set to that day): true when the page then shows slot cards.
+ */
+async function jumpTo(visit: Visit, start: string, target: string): Promise<boolean> {
+  const link = await findControl(visit.page, ['semaine suivante', 'semaine prochaine', 'suivante'], '[class*="next" i]');
+  const href = link ? await link.getAttribute('href').catch(() => null) : null;
+  if (!href) return false;
+  const url = new URL(href, visit.page.url());
+  const param = [...url.searchParams.entries()].find(([, value]) => /^\d{4}-\d{2}-\d{2}$/.test(value) && value > start);
+  if (!param) return false;
+  url.searchParams.set(param[0], target);
+  visit.step('choix du créneau, première disponibilité annoncée');
+  await visit.goto(url.toString());
+  return (await visit.read(async () => ((await cardTexts(visit.page)).length > 0 ? true : null))) === true;
 }
 
 /** The slot page: the site's no-slot message, or the cards of one week, turning weeks for a second slot. */
 export async function readCreneaux(visit: Visit): Promise<AdapterResult> {
   const { page } = visit;
+  visit.step('choix du créneau');
   // The slot page is a Vue application: give its cards or its no-slot message a moment to show.
-  await slotInputs(page)
-    .or(page.getByText(/aucun créneau disponible/i))
-    .first()
-    .waitFor({ timeout: 5_000 })
-    .catch(() => undefined);
+  await visit.read(async () => ((await cardTexts(page)).length > 0 || containsText(await visit.text(), 'aucun créneau') ? true : null));
   const text = await page.locator('body').innerText();
   const published = /derni[eè]re mise en ligne[^\n]*/i.exec(text)?.[0].trim();
   const suffix = published ? ` (${published})` : '';
@@ -123,18 +149,37 @@ export async function readCreneaux(visit: Visit): Promise<AdapterResult> {
     return result('no_date', `Aucun créneau dans la liste et aucune première disponibilité annoncée${suffix}.`);
   }
   const slots: LocalDateTime[] = [];
+  // The page may open on the current week: the first availability it announces says how far to walk.
+  const target = firstDispo ? (parseFrenchDate(firstDispo)?.date ?? null) : null;
+  let start = windowStart(text, texts);
+  if (texts.length === 0 && target !== null && start !== null && target > start && (await jumpTo(visit, start, target))) {
+    texts = await cardTexts(page);
+    start = windowStart(await page.locator('body').innerText(), texts) ?? start;
+  }
+  let extra = 0;
   for (let week = 0; ; week += 1) {
     const read = texts.map((card) => parseFrenchSlot(card));
     if (read.includes(null)) {
       return result('unrecognized', `Créneau illisible : « ${texts[read.indexOf(null)]?.trim() ?? ''} ».`);
     }
     slots.push(...read.filter((slot): slot is LocalDateTime => slot !== null));
-    const enough = slots.length >= 2 || (slots.length === 0 && firstDispo === undefined);
-    if (enough || week >= MAX_EXTRA_WEEKS || !(await nextWeek(visit))) break;
+    if (slots.length > 0) extra += 1;
+    const before = target !== null && slots.length === 0;
+    if (slots.length >= 2 || (slots.length === 0 && target === null)) break;
+    if (before ? week >= MAX_WEEKS_TO_FIRST : extra > MAX_EXTRA_WEEKS) break;
+    if (!(await nextWeek(visit))) break;
+    const shown = await page.locator('body').innerText();
     texts = await cardTexts(page);
+    const next = windowStart(shown, texts);
+    // The window must move forward: a repeat or a step back would make the walk go round in circles.
+    if (next !== null && start !== null && next <= start) {
+      return result('unrecognized', `Créneaux : « Semaine suivante » n'a pas avancé (${next} après ${start}) : lecture arrêtée.`);
+    }
+    start = next ?? start;
   }
   if (slots.length === 0) {
-    return result('unrecognized', `Page des créneaux sans créneau lisible ni message « aucun créneau »${suffix}.`);
+    const announced = target ? ` alors que la page annonce une première disponibilité le ${target}` : '';
+    return result('unrecognized', `Page des créneaux sans créneau lisible ni message « aucun créneau »${announced}${suffix}.`);
   }
   return datesResult(slots, `Créneaux lus sur RDV-Préfecture${suffix}`);
 }
@@ -144,7 +189,9 @@ export async function probeCreneaux(ctx: AdapterContext): Promise<AdapterResult>
   const urls = demarcheUrls(ctx.target.url);
   if (!urls) return result('unrecognized', `Adresse qui n'est pas une démarche RDV-Préfecture : ${ctx.target.url}`);
   const visit = startVisit(ctx);
+  visit.step('créneaux (session assistée)');
   await visit.goto(urls.creneau);
+  await visit.read(async () => ((await pageKind(visit)) !== 'unknown' ? true : null));
   return conclude(visit);
 }
 
@@ -155,8 +202,9 @@ export const rdvprefAdapter: Adapter = {
   async discover(ctx) {
     const urls = demarcheUrls(ctx.target.url);
     const visit = startVisit(ctx);
+    visit.step('page de la démarche');
     await visit.goto(urls?.landing ?? ctx.target.url);
-    if ((await pageKind(visit)) !== 'landing' || !urls) {
+    if ((await visit.read(async () => ((await pageKind(visit)) === 'landing' ? true : null))) === null || !urls) {
       throw new ProbeStop(await classifyPage(visit, 'la page d’une démarche RDV-Préfecture'));
     }
     const title = (await visit.page.locator('h1').first().innerText()).trim();
@@ -167,12 +215,22 @@ export const rdvprefAdapter: Adapter = {
   async probe(ctx) {
     const urls = demarcheUrls(ctx.target.url);
     const visit = startVisit(ctx);
+    visit.step('page de la démarche');
     // Always from the démarche's first page, as a person arriving from the préfecture's site.
     await visit.goto(urls?.landing ?? ctx.target.url);
-    await visit.dismissCookieBanner();
-    if ((await pageKind(visit)) === 'landing') {
-      ctx.log('RDV-Préfecture : « Prendre un rendez-vous »');
-      await followLink(visit, takeAppointment(visit.page).first());
+    const known = async () => {
+      const kind = await pageKind(visit);
+      return kind === 'unknown' ? null : kind;
+    };
+    let kind = await visit.read(known);
+    if (kind === null && !isErrorStatus(visit) && (await passInterstitial(visit))) kind = await visit.read(known);
+    if (kind === 'landing') {
+      const take = await takeAppointment(visit.page);
+      if (take) {
+        visit.step('conditions et code de sécurité');
+        await followLink(visit, take);
+        await visit.read(known);
+      }
     }
     return conclude(visit);
   },

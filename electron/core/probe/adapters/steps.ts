@@ -69,14 +69,17 @@ async function perform(visit: Visit, step: Step, timeout: number | undefined): P
   switch (step.kind) {
     case 'goto':
       await visit.goto(new URL(step.url, page.url() === 'about:blank' ? undefined : page.url()).toString());
+      await visit.settle();
       await visit.dismissCookieBanner();
       return;
     case 'click':
-      await clickable(page, step).click({ timeout });
+      // Banners and pop-ups in the way are closed, as a person would; the page is read once it has settled.
+      await visit.click(clickable(page, step), step.text ?? step.selector, timeout);
       await page.waitForLoadState('load', { timeout });
+      await visit.settle();
       return;
     case 'check':
-      await checkable(page, step).check({ timeout });
+      await visit.check(checkable(page, step), step.text ?? step.selector, timeout);
       return;
     case 'fill':
       await page.locator(step.selector).first().fill(step.value, { timeout });
@@ -86,6 +89,7 @@ async function perform(visit: Visit, step: Step, timeout: number | undefined): P
       return;
     case 'waitForText':
       await page.getByText(step.text).first().waitFor({ state: 'visible', timeout });
+      await visit.settle();
       return;
   }
 }
@@ -112,6 +116,7 @@ export async function runSteps(visit: Visit, spec: StepsSpec, startUrl: string, 
   for (const [position, step] of steps.entries()) {
     const index = position - offset;
     const name = index >= 0 ? `Étape ${index + 1} (${describeStep(step)})` : `Ouverture de ${startUrl}`;
+    visit.step(index >= 0 ? `étape ${index + 1} : ${describeStep(step)}` : 'ouverture de la page');
     let ended: AdapterResult | null = null;
     try {
       await perform(visit, step, options.stepTimeoutMs);

@@ -146,15 +146,21 @@ export function createRdvprefReplica(options: RdvprefReplicaOptions): ReplicaHan
     } else if (scenario.kind === 'redesigned') {
       send(res, 200, redesignedPage(demarche));
     } else {
-      send(res, 200, creneauPageFor(demarche, scenario.plan, url.searchParams.get('debut')));
+      const opensOnToday = scenario.kind === 'slots' && scenario.opensOnToday === true;
+      send(res, 200, creneauPageFor(demarche, scenario.plan, url.searchParams.get('debut'), opensOnToday));
     }
   }
 
-  function creneauPageFor(demarche: RdvprefDemarche, plan: Parameters<typeof replicaSlots>[0], debut: string | null): string {
+  function creneauPageFor(
+    demarche: RdvprefDemarche,
+    plan: Parameters<typeof replicaSlots>[0],
+    debut: string | null,
+    opensOnToday = false,
+  ): string {
     const today = todayInParis(clock).toISODate() ?? '';
     const slots = replicaSlots(plan, clock);
     const first = slots[0];
-    const from = isLocalDate(debut) && debut >= today ? debut : first === undefined ? today : localDate(first);
+    const from = isLocalDate(debut) && debut >= today ? debut : first === undefined || opensOnToday ? today : localDate(first);
     const next = addDays(from, 7);
     return creneauPage(demarche, {
       from,

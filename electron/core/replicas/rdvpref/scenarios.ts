@@ -5,7 +5,8 @@ import type { DemoPlanning } from '../legacy/scenarios.js';
 import type { SlotPlan } from './calendar.js';
 
 export type RdvprefScenario =
-  | { kind: 'slots'; plan: SlotPlan }
+  /** `opensOnToday`: /creneau/ opens on the current week, not on the first free one (its JSON says which). */
+  | { kind: 'slots'; plan: SlotPlan; opensOnToday?: boolean }
   /** Every page answers slowly (ReplicaOptions.slowDelayMs), then like `slots`. */
   | { kind: 'slow'; plan: SlotPlan }
   /** The session is lost right after the captcha: /creneau/ always sends back to /cgu/. */
@@ -76,6 +77,11 @@ export const RDVPREF_DEMARCHES: RdvprefDemarche[] = [
   demarche(3130, 'Demande de naturalisation', "Préfecture de l'Essonne", '91', {
     kind: 'slots',
     plan: 'beyond_two_months',
+  }),
+  demarche(3220, 'Titre de séjour étudiant', 'Préfecture des Yvelines', '78', {
+    kind: 'slots',
+    plan: 'one_to_two_months',
+    opensOnToday: true,
   }),
   demarche(3180, 'Duplicata de titre de séjour', 'Préfecture des Yvelines', '78', { kind: 'slow', plan: 'soon' }),
   demarche(3210, 'Admission exceptionnelle au séjour', 'Préfecture des Yvelines', '78', { kind: 'session_expired' }),

@@ -1,0 +1,84 @@
+// Controls found the way a person finds them: by their role and what they say (accents, case and spacing aside),
+// ids, classes and names only as hints; and wrapper pages (an information page before the service) passed.
+import type { Locator, Page } from 'playwright-core';
+import { onElement } from '../in-page.js';
+import { normalizeText } from '../text.js';
+import type { Visit } from '../visit.js';
+
+const CONTROLS = 'button, a[href], input[type="submit"], input[type="button"], [role="button"], [role="link"]';
+
+/**
+ * Runs in the page: the index (among CONTROLS) of the visible control whose name (text, value, aria-label or title;
+ * accents, case, spacing and apostrophes aside) starts with the earliest of `names`, else -1. One round trip.
+ */
+const PICK = onElement<number>(`
+  const norm = (t) => (t || '').normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').replace(/[\\u2018\\u2019\\u02bc]/g, "'")
+    .replace(/\\s+/g, ' ').trim().toLowerCase();
+  const names = arg;
+  let best = -1;
+  let bestRank = names.length;
+  el.forEach((node, index) => {
+    const r = node.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return;
+    const s = getComputedStyle(node);
+    if (s.visibility === 'hidden' || s.display === 'none') return;
+    const said = [node.tagName === 'INPUT' ? node.value : node.innerText, node.getAttribute('aria-label'), node.getAttribute('title')]
+      .map(norm).filter(Boolean);
+    for (let rank = 0; rank < bestRank; rank++) {
+      const name = names[rank];
+      if (said.some((text) => text === name || text.startsWith(name + ' ') || text.replace(/[^a-z0-9' ]/g, '').trim() === name.replace(/[^a-z0-9' ]/g, '').trim())) {
+        best = index;
+        bestRank = rank;
+        break;
+      }
+    }
+  });
+  return best;
+`);
+
+/**
+ * The visible button or link that says the earliest of `names` (words as a person reads them; see normalizeText),
+ * else the first visible element of `hint` (a selector: ids and classes only as hints), else null.
+ */
+export async function findControl(page: Page, names: string[], hint?: string): Promise<Locator | null> {
+  const all = page.locator(CONTROLS);
+  const index = await all.evaluateAll(PICK, names.map((name) => normalizeText(name))).catch(() => -1);
+  if (index >= 0) return all.nth(index);
+  if (hint) {
+    const hinted = page.locator(hint);
+    const count = await hinted.count().catch(() => 0);
+    for (let i = 0; i < count; i++) if (await hinted.nth(i).isVisible().catch(() => false)) return hinted.nth(i);
+  }
+  return null;
+}
+
+/** The words of the controls that lead past an information page to the service. */
+const CONTINUE = [
+  'continuer',
+  'poursuivre',
+  'acceder au service',
+  'acceder a la prise de rendez-vous',
+  'acceder au formulaire',
+  'prendre rendez-vous',
+  "j'ai lu et compris",
+  "j'ai compris",
+  'commencer',
+];
+
+/**
+ * On a page the adapter does not know, a single "Continuer"-like control is an information page to pass, as a
+ * person would. Returns true when it was passed (the next page is then on screen).
+ */
+export async function passInterstitial(visit: Visit): Promise<boolean> {
+  const control = await findControl(visit.page, CONTINUE);
+  if (!control) return false;
+  visit.step('page d’information');
+  const href = await control.getAttribute('href').catch(() => null);
+  if (href && !href.startsWith('#') && !href.startsWith('javascript:')) {
+    await visit.submit(control);
+    return true;
+  }
+  await visit.click(control);
+  await visit.page.waitForLoadState('domcontentloaded').catch(() => undefined);
+  return true;
+}

@@ -1,0 +1,128 @@
+// What the page does on the network while the robot reads it: the requests still running (a page is read only
+// once they are quiet) and the refusals of the site (403, 429, 5xx) on its documents and its XHR/fetch calls,
+// which single-page applications use to load their steps.
+import type { Page, Request, Response } from 'playwright-core';
+
+/** A refusal the site answered to the page. */
+export interface Refusal {
+  status: number;
+  url: string;
+  /** 'document', 'xhr' or 'fetch'. */
+  kind: string;
+  /** The robot's step when it happened. */
+  step: string;
+}
+
+const WATCHED = new Set(['document', 'xhr', 'fetch']);
+
+export interface PageWatch {
+  /** Requests of the page still without an answer. */
+  inFlight(): number;
+  /** Milliseconds since the last request started or ended. */
+  quietFor(): number;
+  /** Refusals noted since `since` (an index from `mark()`), oldest first. */
+  refusals(since?: number): Refusal[];
+  mark(): number;
+  setStep(step: string): void;
+  step(): string;
+}
+
+function isRefusal(status: number): boolean {
+  return status === 403 || status === 429 || status >= 500;
+}
+
+function sameSite(a: string, b: string): boolean {
+  try {
+    const hostA = new URL(a).hostname;
+    const hostB = new URL(b).hostname;
+    const tail = (host: string) => host.split('.').slice(-2).join('.');
+    return hostA === hostB || tail(hostA) === tail(hostB);
+  } catch {
+    return false;
+  }
+}
+
+export function watchPage(page: Page): PageWatch {
+  const pending = new Set<Request>();
+  const refusals: Refusal[] = [];
+  let last = Date.now();
+  let step = 'ouverture de la page';
+  const touch = () => {
+    last = Date.now();
+  };
+  page.on('request', (request) => {
+    if (!WATCHED.has(request.resourceType())) return;
+    pending.add(request);
+    touch();
+  });
+  const done = (request: Request) => {
+    if (pending.delete(request)) touch();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  page.on('response', (response: Response) => {
+    const request = response.request();
+    const kind = request.resourceType();
+    if (!WATCHED.has(kind) || !isRefusal(response.status())) return;
+    // Documents of sub-frames (ads, widgets) and other sites' calls (analytics) are not the site's answer.
+    if (kind === 'document' && response.frame() !== page.mainFrame()) return;
+    const pageUrl = page.url();
+    if (kind !== 'document' && pageUrl !== 'about:blank' && !sameSite(response.url(), pageUrl)) return;
+    refusals.push({ status: response.status(), url: response.url(), kind, step });
+  });
+  return {
+    inFlight: () => pending.size,
+    quietFor: () => Date.now() - last,
+    refusals: (since = 0) => refusals.slice(since),
+    mark: () => refusals.length,
+    setStep: (name) => {
+      step = name;
+    },
+    step: () => step,
+  };
+}
+
+/** What the page shows now: its visible text, and whether it says it is still loading. */
+const PAGE_STATE = `(() => {
+  const body = document.body;
+  const text = body ? body.innerText : '';
+  const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const busy = Array.from(document.querySelectorAll('[aria-busy="true"], .spinner, .loader, .loading, [class*="spinner"], [class*="skeleton"], [role="progressbar"]')).some(visible);
+  const lines = text.split('\\n').map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const placeholder = lines.length > 0 && lines.length <= 3 && lines.some((l) => /^(chargement|loading|veuillez patienter|patientez)/.test(l));
+  return { length: text.trim().length, text: text.length > 20000 ? text.slice(0, 20000) : text, busy: busy || placeholder };
+})()`;
+
+export interface PageState {
+  length: number;
+  text: string;
+  busy: boolean;
+}
+
+export async function pageState(page: Page): Promise<PageState> {
+  try {
+    return await page.evaluate<PageState>(PAGE_STATE);
+  } catch {
+    return { length: 0, text: '', busy: true };
+  }
+}
+
+/**
+ * Waits, as a person does, until the page shows something, says no more that it is loading, and its requests have
+ * been quiet and its text unchanged for a moment; at most `budgetMs`. Returns the state read last.
+ */
+export async function settle(page: Page, watch: PageWatch, budgetMs: number, quietMs = 300): Promise<PageState> {
+  const deadline = Date.now() + budgetMs;
+  await page.waitForLoadState('domcontentloaded', { timeout: budgetMs }).catch(() => undefined);
+  let previous = await pageState(page);
+  let stableSince = Date.now();
+  for (;;) {
+    const quiet = watch.inFlight() === 0 && watch.quietFor() >= quietMs;
+    if (previous.length > 0 && !previous.busy && quiet && Date.now() - stableSince >= quietMs) return previous;
+    if (Date.now() >= deadline) return previous;
+    await page.waitForTimeout(100).catch(() => undefined);
+    const state = await pageState(page);
+    if (state.text !== previous.text || state.busy !== previous.busy) stableSince = Date.now();
+    previous = state;
+  }
+}

@@ -1,0 +1,121 @@
+// The matrix of the variation test bed: which probe cases run under which variation, and what each must record.
+// Used by matrix.test.ts (part of npm test); the combinations are chosen to cover every adapter under the
+// variations that matter to it, within a few minutes on one shared browser.
+import type { Outcome, StepsSpec } from '../../../shared/domain.js';
+import type { Clock } from '../../clock.js';
+import { anctPath } from '../anct/index.js';
+import { slotsFor } from '../legacy/scenarios.js';
+import { replicaSlots } from '../rdvpref/calendar.js';
+import { demarchePath } from '../rdvpref/scenarios.js';
+
+export interface MatrixCase {
+  name: string;
+  system: 'legacy' | 'rdvpref' | 'anct' | 'steps';
+  path: string;
+  guichet: string | null;
+  steps?: StepsSpec;
+  /** What the replica as it is answers. */
+  expected: Outcome;
+  /** The first two free slots it offers, when `expected` is `dates`. */
+  slots: string[];
+}
+
+export function matrixCases(clock: Clock): Record<string, MatrixCase> {
+  const now = clock.now();
+  const local = (shape: Parameters<typeof slotsFor>[0]) => slotsFor(shape, now).map((slot) => slot.toFormat("yyyy-MM-dd'T'HH:mm")).slice(0, 2);
+  return {
+    legacyCalendar: {
+      name: 'legacy, guichet à choisir, calendrier',
+      system: 'legacy',
+      path: '/booking/create/9829/0',
+      guichet: '9832',
+      expected: 'dates',
+      slots: local('two_first_week'),
+    },
+    legacyFar: {
+      name: 'legacy, 2e plage 5 semaines plus loin',
+      system: 'legacy',
+      path: '/booking/create/9829/0',
+      guichet: '9833',
+      expected: 'dates',
+      slots: local('one_then_later'),
+    },
+    legacyNone: {
+      name: 'legacy /index.php, plus de plage libre',
+      system: 'legacy',
+      path: '/index.php/booking/create/50382/0',
+      guichet: null,
+      expected: 'no_date',
+      slots: [],
+    },
+    rdvpref: { name: 'RDV-Préfecture, captcha', system: 'rdvpref', path: demarchePath(2246), guichet: null, expected: 'captcha', slots: [] },
+    anct: {
+      name: 'RDV Service Public, lieu à choisir',
+      system: 'anct',
+      path: anctPath('7102', 'premiere_demande_de_titre_de_sejour-public_office'),
+      guichet: 'Sous-préfecture de Saint-Flour',
+      expected: 'dates',
+      slots: replicaSlots('soon', clock).slice(0, 2),
+    },
+    anctLater: {
+      name: 'RDV Service Public, semaine vide puis « Prochaine disponibilité »',
+      system: 'anct',
+      path: anctPath('7101', 'remise_de_titre_de_sejour-public_office'),
+      guichet: null,
+      expected: 'dates',
+      slots: replicaSlots('one_to_two_months', clock).slice(0, 2),
+    },
+    steps: {
+      name: 'étapes définies (module legacy)',
+      system: 'steps',
+      path: '/booking/create/50382/0',
+      guichet: null,
+      steps: {
+        steps: [
+          { kind: 'check', text: 'accepter les conditions' },
+          { kind: 'click', text: 'Effectuer une demande de rendez-vous' },
+        ],
+        noSlotText: "Il n'existe plus de plage horaire libre",
+        slotSelector: '.creneau-libre',
+      },
+      expected: 'no_date',
+      slots: [],
+    },
+  };
+}
+
+type CaseKey = keyof ReturnType<typeof matrixCases>;
+const ALL: CaseKey[] = ['legacyCalendar', 'legacyNone', 'rdvpref', 'anct', 'steps'];
+/** The long calendar walk (six weeks) runs under the variations that change how the calendar reads. */
+const FAR: CaseKey[] = ['legacyFar'];
+
+/** For each variation: the cases it runs, and the outcome it must give instead of the replica's own (if any). */
+export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome }> = {
+  'telle-quelle': { cases: [...ALL, ...FAR, 'anctLater'] },
+  'bandeau-boutons': { cases: ['legacyCalendar', 'steps'] },
+  'bandeau-lien': { cases: ['legacyCalendar', 'rdvpref', 'anct', 'steps', ...FAR] },
+  'bandeau-iframe': { cases: ['legacyCalendar', 'anct', 'steps'] },
+  'mur-cookies': { cases: ['legacyCalendar', 'rdvpref', 'steps'] },
+  'bandeau-div': { cases: ['legacyCalendar', 'steps'] },
+  'bandeau-tardif': { cases: ['legacyCalendar', 'steps'] },
+  'fenetre-info': { cases: ['legacyCalendar', 'steps'] },
+  'couverture-fixe': { cases: ['legacyNone', 'steps'], outcome: 'robot_error' },
+  'ids-renommes': { cases: [...ALL, ...FAR] },
+  'texte-varie': { cases: [...ALL, ...FAR] },
+  'rendu-tardif': { cases: ALL },
+  'page-information': { cases: ['legacyCalendar', 'rdvpref', 'anct'] },
+  lent: { cases: ['legacyCalendar', 'anct'] },
+  'refus-403-xhr': { cases: ['legacyCalendar'], outcome: 'site_error' },
+  'refus-429-xhr': { cases: ['legacyCalendar'], outcome: 'site_error' },
+  'refus-503-xhr': { cases: ['legacyCalendar'], outcome: 'site_error' },
+  'refus-403-page': { cases: ['legacyNone', 'rdvpref', 'anct', 'steps'], outcome: 'site_error' },
+  'defi-page': { cases: ['rdvpref'], outcome: 'site_error' },
+  'akamai-page': { cases: ['legacyNone'], outcome: 'site_error' },
+  'datadome-page': { cases: ['anct'], outcome: 'site_error' },
+  'refus-429-page': { cases: ['anct'], outcome: 'site_error' },
+  'maintenance-page': { cases: ['rdvpref', 'legacyNone'], outcome: 'site_error' },
+  // A walk that does not move forward, or an empty week without the site's words, is never read as « no date ».
+  'calendrier-fige': { cases: FAR, outcome: 'unrecognized' },
+  'calendrier-recule': { cases: FAR, outcome: 'unrecognized' },
+  'sans-prochaine-dispo': { cases: ['anctLater'], outcome: 'unrecognized' },
+};

@@ -1,0 +1,114 @@
+// The variation test bed: each replica page can be served with one of the real-world variations below (SITES.md:
+// "accents, whitespace, an /index.php prefix, a cookie banner, slow pages"; and what sites did over the years:
+// consent walls, renamed markup, single-page apps, information pages, blocks in the middle of the flow).
+import * as layers from './overlays.js';
+import { addLayer, renameIdsAndClasses, renderLate, varyText } from './transforms.js';
+
+/** A refusal the perturbation server answers instead of the replica, once per visit. */
+export interface Refusal {
+  status: number;
+  /** 'xhr': the visit's first XHR/fetch call; 'page': its second page (the first after the landing page). */
+  at: 'xhr' | 'page';
+  page: 'cloudflare' | 'challenge' | 'rate' | 'maintenance' | 'akamai' | 'datadome' | 'incapsula';
+}
+
+export interface Variation {
+  name: string;
+  /** In French, for the matrix's printout. */
+  label: string;
+  /** Rewrites each HTML page (documents and fragments). */
+  html?: (html: string, document: boolean) => string;
+  /** Extra delay of documents and of XHR/fetch answers, in ms. */
+  delay?: { page?: number; xhr?: number };
+  refusal?: Refusal;
+  /** A page of information served once per visit before the site's first page. */
+  interstitial?: boolean;
+  /** Served instead of the replica's second page, with HTTP 200 (a maintenance page mid-flow). */
+  maintenanceAt2?: boolean;
+  /** Rewrites the address of the page's XHR/fetch calls (a calendar that does not move, or moves back). */
+  rewriteCall?: (path: string) => string;
+}
+
+/** The legacy module's week call, `…::<offset>`: the robot must see that the weeks do not move forward. */
+const weekOffset = (change: (offset: number) => number) => (path: string) =>
+  path.replace(/(bookingserver::planning::assign::\d+::\d+::)(-?\d+)$/, (_m, head: string, offset: string) => `${head}${change(Number(offset))}`);
+
+const onDocument = (layer: () => string) => (html: string, document: boolean) => (document ? addLayer(html, layer()) : html);
+
+export const VARIATIONS: readonly Variation[] = [
+  { name: 'telle-quelle', label: 'réplique telle quelle' },
+  { name: 'bandeau-boutons', label: 'bandeau de cookies à boutons', html: onDocument(layers.buttonBanner) },
+  { name: 'bandeau-lien', label: 'bandeau « Accepter » en lien javascript:', html: onDocument(layers.linkBanner) },
+  { name: 'bandeau-div', label: 'bandeau en div cliquables', html: onDocument(layers.divBanner) },
+  { name: 'bandeau-iframe', label: 'bandeau dans une iframe', html: onDocument(layers.iframeBanner) },
+  { name: 'mur-cookies', label: 'mur de cookies plein écran', html: onDocument(layers.cookieWall) },
+  { name: 'bandeau-tardif', label: 'bandeau affiché après la page', html: onDocument(layers.lateBanner) },
+  { name: 'fenetre-info', label: 'fenêtre d’information (×)', html: onDocument(layers.infoModal) },
+  { name: 'couverture-fixe', label: 'couche sans bouton', html: onDocument(layers.stuckCover) },
+  { name: 'ids-renommes', label: 'ids et classes renommés', html: (html) => renameIdsAndClasses(html) },
+  { name: 'texte-varie', label: 'espaces, apostrophes, capitales', html: (html) => varyText(html) },
+  { name: 'rendu-tardif', label: 'contenu rendu 300–800 ms après', html: (html, document) => (document ? renderLate(html, 300 + Math.floor(Math.random() * 500)) : html) },
+  { name: 'page-information', label: 'page d’information avant le site', interstitial: true },
+  { name: 'lent', label: 'pages et XHR lents', delay: { page: 1_200, xhr: 2_000 } },
+  { name: 'refus-403-xhr', label: '403 Cloudflare sur un XHR', refusal: { status: 403, at: 'xhr', page: 'cloudflare' } },
+  { name: 'refus-429-xhr', label: '429 sur un XHR', refusal: { status: 429, at: 'xhr', page: 'rate' } },
+  { name: 'refus-503-xhr', label: '503 Incapsula sur un XHR', refusal: { status: 503, at: 'xhr', page: 'incapsula' } },
+  { name: 'refus-403-page', label: '403 Cloudflare à la 2e page', refusal: { status: 403, at: 'page', page: 'cloudflare' } },
+  { name: 'defi-page', label: '« Just a moment… » à la 2e page', refusal: { status: 503, at: 'page', page: 'challenge' } },
+  { name: 'akamai-page', label: 'Akamai « Access Denied » à la 2e page', refusal: { status: 403, at: 'page', page: 'akamai' } },
+  { name: 'datadome-page', label: 'DataDome à la 2e page', refusal: { status: 403, at: 'page', page: 'datadome' } },
+  { name: 'refus-429-page', label: '429 à la 2e page', refusal: { status: 429, at: 'page', page: 'rate' } },
+  { name: 'maintenance-page', label: 'maintenance (HTTP 200) à la 2e page', maintenanceAt2: true },
+  { name: 'calendrier-fige', label: '« semaine suivante » qui ne bouge pas', rewriteCall: weekOffset(() => 0) },
+  { name: 'calendrier-recule', label: '« semaine suivante » qui recule', rewriteCall: weekOffset((offset) => -offset) },
+  {
+    name: 'sans-prochaine-dispo',
+    label: 'semaine vide sans « Prochaine disponibilité »',
+    html: (html) => html.replace(/<div class="position-absolute bg-overlay">[\s\S]*?<\/a><\/div>/, ''),
+  },
+];
+
+export function variation(name: string): Variation {
+  const found = VARIATIONS.find((v) => v.name === name);
+  if (!found) throw new Error(`Variation inconnue : ${name}`);
+  return found;
+}
+
+/** The pages of the blocks (no request leaves 127.0.0.1: no external script or frame). */
+export function refusalPage(refusal: Refusal): string {
+  switch (refusal.page) {
+    case 'cloudflare':
+      return `<!doctype html><html><head><title>Attention Required! | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1>
+<p>You are unable to access this website.</p><p>Cloudflare Ray ID: <strong>8c1f2a9e4b7d0e11</strong></p></body></html>`;
+    case 'challenge':
+      return `<!doctype html><html><head><title>Just a moment...</title></head><body><h1>Vérification que vous êtes humain…</h1>
+<p>Checking if the site connection is secure.</p><div class="cf-turnstile" data-sitekey="x"></div>
+<p>Enable JavaScript and cookies to continue</p></body></html>`;
+    case 'rate':
+      return `<html><head><title>429 Too Many Requests</title></head><body><h1>429 Too Many Requests</h1></body></html>`;
+    case 'maintenance':
+      return maintenancePage();
+    case 'akamai':
+      return `<html><head><title>Access Denied</title></head><body><h1>Access Denied</h1>
+<p>You don't have permission to access "http://www.example.gouv.fr/" on this server.</p><p>Reference #18.6a2d3e17.1733050000.1c2b3a</p></body></html>`;
+    case 'datadome':
+      return `<html><head><title>rdv</title></head><body><p>Please enable JS and disable any ad blocker</p>
+<p style="display:none">DataDome</p><script>var dd={'rt':'c','cid':'AHrlqAAAAAMA','host':'geo.captcha-delivery.com'}</script></body></html>`;
+    case 'incapsula':
+      return `<html><head><title>Request unsuccessful</title></head><body>Request unsuccessful. Incapsula incident ID: 1234000980123</body></html>`;
+  }
+}
+
+export function maintenancePage(): string {
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Maintenance</title></head><body>
+<h1>Site en maintenance</h1><p>Le service de prise de rendez-vous est en cours de maintenance. Veuillez réessayer plus tard.</p></body></html>`;
+}
+
+export function interstitialPage(target: string): string {
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Information</title></head><body>
+<h1>Information importante</h1><p>Avant de prendre rendez-vous, munissez-vous de votre passeport et de votre titre de
+séjour en cours de validité. Aucun document ne sera accepté par courrier électronique.</p>
+<p><a href="${target.replace(/"/g, '&quot;')}">Continuer vers la prise de rendez-vous</a></p></body></html>`;
+}
+
+export { layers };

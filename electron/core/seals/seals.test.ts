@@ -1,0 +1,206 @@
+// Seals as a forger meets them: a data folder filled, sealed (signed, chained, time-stamped by a local TSA),
+// then edited the ways the issue tried; and checked with openssl alone, as a court expert would.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Probe } from '../../shared/domain.js';
+import { fixedClock } from '../clock.js';
+import { hashRecord } from '../store/chain.js';
+import { verify } from '../evidence/index.js';
+import { createStore, type Store } from '../store/store.js';
+import { appendSyntheticProbes, syntheticPlanning } from '../../../test/support/synthetic.js';
+import { createSeal, listSeals } from './seal.js';
+import { startLocalTsa, type LocalTsa } from '../../../test/support/local-tsa.js';
+
+const run = promisify(execFile);
+const START = '2026-03-10T08:00:00Z';
+const DAY = 'probes/p1/2026-03/2026-03-10.json';
+
+let tsa: LocalTsa;
+let dir: string;
+let store: Store;
+const clock = fixedClock('2026-03-10T20:00:00Z');
+
+const seal = (tsaUrls: string[] = [tsa.url]) =>
+  createSeal({ store, clock, appVersion: '0.0.0-test', tsaUrls, log: () => undefined });
+
+async function readProbes(relative = DAY): Promise<Probe[]> {
+  return (JSON.parse(await readFile(path.join(dir, relative), 'utf8')) as { probes: Probe[] }).probes;
+}
+
+const writeJson = (relative: string, value: unknown): Promise<void> => writeFile(path.join(dir, relative), JSON.stringify(value));
+
+/** A chain rewritten as a careful forger would: every hash and link recomputed, the aggregates moved to match. */
+async function rewriteChain(change: (probe: Probe) => Probe): Promise<void> {
+  let previous: string | null = null;
+  const rewritten = (await readProbes()).map((probe) => {
+    const unsigned: Omit<Probe, 'hash'> & { hash?: string } = { ...change(probe), previousHash: previous };
+    delete unsigned.hash;
+    const next = { ...unsigned, hash: hashRecord(unsigned) };
+    previous = next.hash;
+    return next;
+  });
+  await writeJson(DAY, { probes: rewritten });
+  const aggregates = JSON.parse(await readFile(path.join(dir, 'aggregates/p1.json'), 'utf8')) as { head: { hash: string; probeId: string } };
+  const last = rewritten[rewritten.length - 1];
+  aggregates.head = { ...aggregates.head, hash: last?.hash ?? '', probeId: last?.id ?? '' };
+  await writeJson('aggregates/p1.json', aggregates);
+}
+
+const kinds = async (): Promise<string[]> => (await verify(dir)).problems.map((problem) => problem.kind);
+
+beforeAll(async () => {
+  tsa = await startLocalTsa();
+});
+
+afterAll(async () => {
+  await tsa.close();
+});
+
+beforeEach(async () => {
+  tsa.mode = 'up';
+  clock.set('2026-03-10T20:00:00Z');
+  dir = await mkdtemp(path.join(os.tmpdir(), 'guichets-seals-'));
+  store = createStore({ dir, clock, log: () => undefined });
+  await store.plannings.put(syntheticPlanning('p1', { label: 'Bobigny — titre de séjour' }));
+  await appendSyntheticProbes(store, { planningId: 'p1', count: 5, start: START, artefacts: false });
+  await store.gaps.record({ planningId: 'p1', from: '2026-03-10T02:00:00Z', to: '2026-03-10T04:00:00Z', hours: 2, reason: 'app_closed' });
+  return async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+});
+
+describe('a seal', () => {
+  it('is signed, time-stamped and checkable with openssl alone; the probes after it are « non scellés »', async () => {
+    const result = await seal();
+    expect(result).toMatchObject({ plannings: 1, probes: 5, stampedBy: new URL(tsa.url).host });
+    const files = (await readdir(path.join(dir, 'seals'))).sort();
+    expect(files).toEqual(['20260310T200000Z.json', '20260310T200000Z.sig', '20260310T200000Z.tsr', 'installation-key.pub.pem', 'tsa']);
+    expect((await stat(path.join(dir, 'keys/installation-key.pem'))).mode & 0o777).toBe(0o600);
+    const [tsaFile = ''] = await readdir(path.join(dir, 'seals/tsa'));
+    const at = (name: string) => path.join(dir, 'seals', name);
+    // What the README tells a court expert to type.
+    const signature = await run('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', at('installation-key.pub.pem'), '-rawin',
+      '-in', at('20260310T200000Z.json'), '-sigfile', at('20260310T200000Z.sig')]);
+    expect(signature.stdout).toContain('Signature Verified Successfully');
+    const stamp = await run('openssl', ['ts', '-verify', '-data', at('20260310T200000Z.json'), '-in', at('20260310T200000Z.tsr'), '-CAfile', at(`tsa/${tsaFile}`)]);
+    expect(stamp.stdout).toContain('Verification: OK');
+
+    clock.set('2026-03-10T21:00:00Z');
+    await appendSyntheticProbes(store, { planningId: 'p1', count: 2, start: '2026-03-10T13:30:00Z', artefacts: false });
+    const report = await verify(store);
+    expect(report.problems).toEqual([]);
+    expect(report.seals).toMatchObject({ count: 1, unstamped: [], unsealed: [{ planningId: 'p1', probes: 2 }] });
+    expect(report.seals?.last?.stamp?.tsa).toBe('Horodatage de test');
+    expect(report.seals?.keyFingerprint).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('made offline is reported as not stamped, and stamped by the next seal once the authority answers', async () => {
+    tsa.mode = 'down';
+    expect((await seal()).stampedBy).toBeNull();
+    const offline = await verify(dir);
+    expect(offline).toMatchObject({ ok: true, seals: { unstamped: ['20260310T200000Z'] } });
+    tsa.mode = 'up';
+    clock.set('2026-03-11T20:00:00Z');
+    expect(await seal()).toMatchObject({ stampedBy: new URL(tsa.url).host, restamped: 1 });
+    expect(await verify(dir)).toMatchObject({ ok: true, seals: { count: 2, unstamped: [] } });
+  });
+});
+
+describe('verify against the seals', () => {
+  beforeEach(async () => {
+    await seal();
+    clock.set('2026-03-10T21:00:00Z');
+  });
+
+  it('catches the newest probes deleted and the chain head moved back, count included', async () => {
+    const probes = await readProbes();
+    await writeJson(DAY, { probes: probes.slice(0, 3) });
+    const aggregates = JSON.parse(await readFile(path.join(dir, 'aggregates/p1.json'), 'utf8')) as Record<string, unknown>;
+    await writeJson('aggregates/p1.json', { ...aggregates, probes: 3, head: { hash: probes[2]?.hash, probeId: probes[2]?.id, startedAt: probes[2]?.startedAt } });
+    const report = await verify(dir);
+    expect(report.problems.map((problem) => problem.kind)).toEqual(['sealed_probes_changed']);
+    expect(report.problems[0]?.message).toContain(probes[4]?.id);
+  });
+
+  it('catches a whole chain rewritten consistently (dates turned into no_date, records re-hashed)', async () => {
+    await rewriteChain((probe) => (probe.outcome === 'dates' ? { ...probe, outcome: 'no_date', firstSlot: null, secondSlot: null, category: 'c5' } : probe));
+    expect(await kinds()).toEqual(['sealed_probes_changed']);
+  });
+
+  it('catches a probe inserted in the sealed part, even with the chain recomputed', async () => {
+    await rewriteChain((probe) => probe);
+    const probes = await readProbes();
+    const forged = { ...probes[1], id: 'forged' } as Probe;
+    await writeJson(DAY, { probes: [...probes.slice(0, 2), forged, ...probes.slice(2)] });
+    await rewriteChain((probe) => probe);
+    const aggregates = JSON.parse(await readFile(path.join(dir, 'aggregates/p1.json'), 'utf8')) as Record<string, unknown>;
+    await writeJson('aggregates/p1.json', { ...aggregates, probes: 6 });
+    expect(await kinds()).toContain('sealed_probes_changed');
+  });
+
+  it('catches a rollback of the data folder to a copy taken before the latest seal', async () => {
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'guichets-copy-'));
+    await cp(dir, copy, { recursive: true });
+    await appendSyntheticProbes(store, { planningId: 'p1', count: 2, start: '2026-03-10T13:30:00Z', artefacts: false });
+    clock.set('2026-03-11T20:00:00Z');
+    await seal();
+    // Everything but the seals goes back to the copy: as if the newest probes had never been.
+    for (const part of ['probes', 'aggregates']) {
+      await rm(path.join(dir, part), { recursive: true });
+      await cp(path.join(copy, part), path.join(dir, part), { recursive: true });
+    }
+    await rm(copy, { recursive: true, force: true });
+    const report = await verify(dir);
+    expect(report.problems.map((problem) => problem.kind)).toEqual(['sealed_probes_changed']);
+    expect(report.problems[0]?.message).toContain('20260311T200000Z');
+  });
+
+  it('catches a sealed gap deleted, and one inserted', async () => {
+    const gaps = 'probes/p1/2026-03/gaps.json';
+    await writeJson(gaps, { gaps: [] });
+    expect(await kinds()).toEqual(['sealed_gaps_changed']);
+    await writeJson(gaps, {
+      gaps: [
+        { planningId: 'p1', from: '2026-03-10T00:00:00Z', to: '2026-03-10T01:00:00Z', hours: 1, reason: 'app_closed' },
+        { planningId: 'p1', from: '2026-03-10T02:00:00Z', to: '2026-03-10T04:00:00Z', hours: 2, reason: 'app_closed' },
+      ],
+    });
+    const report = await verify(dir);
+    expect(report.problems.map((problem) => [problem.kind, problem.file])).toEqual([['sealed_gaps_changed', gaps]]);
+  });
+
+  it('lets later gaps and renamings through, but catches the sealed history rewritten', async () => {
+    await store.gaps.record({ planningId: 'p1', from: '2026-03-10T15:00:00Z', to: '2026-03-10T16:00:00Z', hours: 1, reason: 'app_closed' });
+    await store.plannings.put(syntheticPlanning('p1', { label: 'Bobigny — renommé' }));
+    expect(await kinds()).toEqual([]);
+    const history = JSON.parse(await readFile(path.join(dir, 'plannings-history/p1.json'), 'utf8')) as { versions: { label: string }[] };
+    expect(history.versions.map((version) => version.label)).toEqual(['Bobigny — titre de séjour', 'Bobigny — renommé']);
+    await writeJson('plannings-history/p1.json', { versions: history.versions.map((version) => ({ ...version, label: 'Autre' })) });
+    expect(await kinds()).toEqual(['sealed_history_changed']);
+  });
+
+  it('catches a seal edited, a seal deleted from the middle and a token moved to another seal', async () => {
+    clock.set('2026-03-11T20:00:00Z');
+    await seal();
+    clock.set('2026-03-12T20:00:00Z');
+    await seal();
+    const [first, second, third] = (await listSeals(dir)).map((item) => item.name);
+    const at = (name: string) => path.join(dir, 'seals', name);
+    const original = await readFile(at(`${third}.json`), 'utf8');
+    await writeFile(at(`${third}.json`), original.replace('"probes":5', '"probes":4'));
+    expect(await kinds()).toEqual(['seal_invalid', 'seal_invalid']);
+    await writeFile(at(`${third}.json`), original);
+    await writeFile(at(`${third}.tsr`), await readFile(at(`${first}.tsr`)));
+    const report = await verify(dir);
+    expect(report.problems.map((problem) => [problem.kind, problem.file])).toEqual([['seal_invalid', `seals/${third}.tsr`]]);
+    expect(report.problems[0]?.message).toContain('autre contenu');
+    for (const ext of ['json', 'sig', 'tsr']) await rm(at(`${second}.${ext}`));
+    const gone = await verify(dir);
+    expect(gone.problems.map((problem) => problem.message).join('\n')).toContain(`${second}.json`);
+  });
+});

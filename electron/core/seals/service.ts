@@ -1,0 +1,85 @@
+// Sealing as the core runs it: one seal at a time, with the authorities of the settings (or of
+// GUICHETS_TSA_URLS), daily while the schedule runs, on demand and before every export.
+import type { Clock } from '../clock.js';
+import type { Store } from '../store/index.js';
+import { currentFingerprint } from './keys.js';
+import { createSeal, listSeals, type SealResult } from './seal.js';
+
+export const TSA_ENV = 'GUICHETS_TSA_URLS';
+const DAY_MS = 24 * 3_600_000;
+const CHECK_EVERY_MS = 3_600_000;
+
+/** GUICHETS_TSA_URLS (comma-separated; empty or « none »: no authority) wins over the settings. */
+export function tsaUrlsFrom(env: NodeJS.ProcessEnv, settings: readonly string[]): string[] {
+  const fromEnv = env[TSA_ENV];
+  if (fromEnv === undefined) return [...settings];
+  return fromEnv
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '' && url.toLowerCase() !== 'none');
+}
+
+export interface SealServiceOptions {
+  store: Store;
+  clock: Clock;
+  env: NodeJS.ProcessEnv;
+  appVersion: string;
+  log: (message: string) => void;
+}
+
+export type SealService = ReturnType<typeof createSealService>;
+
+export function createSealService(options: SealServiceOptions) {
+  const { store, clock, log } = options;
+  let queue: Promise<unknown> = Promise.resolve();
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let first: ReturnType<typeof setTimeout> | null = null;
+
+  function create(): Promise<SealResult> {
+    const next = queue.then(async () => {
+      const settings = await store.settings.get();
+      return createSeal({ store, clock, appVersion: options.appVersion, tsaUrls: tsaUrlsFrom(options.env, settings.tsaUrls), log });
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Seals when the newest seal is a day old (or there is none yet). */
+  async function sealIfDue(): Promise<void> {
+    const seals = await listSeals(store.dir);
+    const newest = seals[seals.length - 1];
+    const newestAt = newest ? Date.parse(newest.name.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z')) : 0;
+    if (clock.now().getTime() - newestAt < DAY_MS) return;
+    const result = await create();
+    log(`Sceau ${result.name} : ${result.probes} sondage(s) de ${result.plannings} planning(s) scellé(s)${result.stampedBy ? `, horodaté par ${result.stampedBy}` : ', non horodaté'}.`);
+  }
+
+  return {
+    create,
+    fingerprint: () => currentFingerprint(store.dir),
+    /** Before an export: the export's rows are covered by a seal. A failure is logged, never stops the export. */
+    async beforeExport(): Promise<void> {
+      try {
+        await create();
+      } catch (error) {
+        log(`Sceau avant l’export impossible : ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    startDaily(): void {
+      if (timer) return;
+      const check = (): void => {
+        sealIfDue().catch((error: unknown) => log(`Sceau quotidien : ${error instanceof Error ? error.message : String(error)}`));
+      };
+      timer = setInterval(check, CHECK_EVERY_MS);
+      timer.unref();
+      first = setTimeout(check, 60_000);
+      first.unref();
+    },
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      if (first) clearTimeout(first);
+      timer = null;
+      await queue;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { useCallback, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/client';
+import { useApi, useLoaded } from '../api/context';
+import { StatusNote, type ActionStatus } from './StatusNote';
+
+/** "ab12 cd34 …": the fingerprint as a person reads it aloud or compares it on paper. */
+const grouped = (fingerprint: string): string => fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
+
+/** The installation key's fingerprint, the sandbox when it is off, and sealing on demand. */
+export function SealsPanel() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const id = useId();
+  const info = useLoaded(useCallback(() => api.call('app:info'), [api]));
+  const [status, setStatus] = useState<ActionStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const seal = async () => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const result = await api.call('seals:create');
+      const stamped = result.stampedBy ? t('sealStampedBy', { tsa: result.stampedBy }) : t('sealNotStamped');
+      setStatus({ text: t('sealDone', { name: result.name, probes: result.probes, stamped }), error: false });
+      info.reload();
+    } catch (error) {
+      setStatus({ text: errorMessage(error), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const key = info.data?.installationKey ?? null;
+  const sandbox = info.data?.sandbox;
+  return (
+    <section aria-labelledby={`${id}-seals`} className="settings-seals">
+      {sandbox && !sandbox.enabled && (
+        <p role="note" className="notice warning">
+          {t('sandboxOff', { reason: sandbox.reason ?? '' })}
+        </p>
+      )}
+      <h3 id={`${id}-seals`}>{t('sealsTitle')}</h3>
+      <p className="help">{t('sealsHelp')}</p>
+      <p>
+        {t('installationKey')} : <code>{key ? grouped(key) : t('installationKeyNone')}</code>
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={() => void seal()} disabled={busy}>
+          {busy ? t('sealing') : t('sealNow')}
+        </button>
+        <StatusNote status={status} />
+      </div>
+    </section>
+  );
+}
