@@ -2,11 +2,21 @@ import { Notification } from 'electron';
 import type { Alert } from '../shared/api.js';
 import type { Core } from '../core/api/create-core.js';
 
+/** Whether the person wants desktop notifications (the « Notifications » setting); on when it cannot be read. */
+export async function notificationsWanted(core: Core): Promise<boolean> {
+  if (!Notification.isSupported()) return false;
+  return (await core.api['settings:get'](undefined).catch(() => null))?.notifications ?? true;
+}
+
 /** A desktop notification for each new alert (the core computes them, alerts/alerts.ts); once per situation. */
 export function setupAlertNotifications(core: Core, showWindow: () => void): void {
   const shown = new Set<string>();
   core.on('alerts:changed', (alerts: Alert[]) => {
-    if (!Notification.isSupported()) return;
+    void notificationsWanted(core).then((wanted) => {
+      if (wanted) notify(alerts);
+    });
+  });
+  function notify(alerts: Alert[]): void {
     for (const alert of alerts) {
       if (shown.has(alert.id)) continue;
       shown.add(alert.id);
@@ -14,5 +24,5 @@ export function setupAlertNotifications(core: Core, showWindow: () => void): voi
       notice.on('click', showWindow);
       notice.show();
     }
-  });
+  }
 }

@@ -1,4 +1,5 @@
 import { app, Menu, Notification, Tray, nativeImage } from 'electron';
+import { notificationsWanted } from './alerts.js';
 import path from 'node:path';
 import type { Core } from '../core/api/create-core.js';
 
@@ -19,10 +20,13 @@ export function setupTray(core: Core, resourcesDir: string, showWindow: () => vo
   tray.on('click', showWindow);
 
   core.on('assisted:changed', (status) => {
-    if (status.state !== 'expired' || !Notification.isSupported()) return;
-    const notice = new Notification({ title: 'Guichets : session assistée expirée', body: status.message });
-    notice.on('click', showWindow);
-    notice.show();
+    if (status.state !== 'expired') return;
+    void notificationsWanted(core).then((wanted) => {
+      if (!wanted) return;
+      const notice = new Notification({ title: 'Guichets : session assistée expirée', body: status.message });
+      notice.on('click', showWindow);
+      notice.show();
+    });
   });
   return tray;
 }
