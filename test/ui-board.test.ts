@@ -67,6 +67,8 @@ beforeAll(async () => {
   core = createCore({ dataDir, appVersion: '0.0.0-test', env: { ...process.env, GUICHETS_BROWSER: BROWSER }, log: () => undefined });
   host = await startWebHost({ core, port: 0, staticDir: STATIC_DIR, log: () => undefined });
   page = await browser.newPage({ viewport: VIEWPORT, locale: 'fr-FR' });
+  // As the person who started the web host: its printed address trades a one-time code for the session cookie.
+  await page.goto(host.loginUrl());
   page.setDefaultTimeout(15_000);
 });
 
@@ -162,7 +164,7 @@ describe('the demo', () => {
     const demoHost = await startWebHost({ core: demoCore, port: 0, staticDir: STATIC_DIR, log: () => undefined });
     const demoPage = await browser.newPage({ viewport: VIEWPORT, locale: 'fr-FR' });
     try {
-      await demoPage.goto(demoHost.url);
+      await demoPage.goto(demoHost.loginUrl());
       const first = demoPage.locator('table.board-table tbody tr').first();
       await first.getByRole('img', { name: /sondages? concluants? sur/ }).waitFor();
       await first.getByText('(démonstration)').waitFor();

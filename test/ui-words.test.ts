@@ -63,6 +63,8 @@ beforeAll(async () => {
   planningId = planning.id;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+  // As the person who started the web host: its printed address trades a one-time code for the session cookie.
+  await page.goto(host.loginUrl());
   page.setDefaultTimeout(20_000);
 });
 
@@ -131,13 +133,13 @@ describe('errors where the field is, in words a volunteer understands', () => {
   it('says in English what the settings expect, by each field, with no library text', async () => {
     await page.goto(`${host.url}#/settings`);
     await page.getByLabel('Minimum interval between two requests to the same site (seconds)').fill('-5');
-    await page.getByLabel('Maximum duration of a probe (seconds)').fill('1');
+    await page.getByLabel('Maximum duration of a probe').fill('1');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('A whole number of seconds, from 0 to 3600.').waitFor();
     await page.getByText('A whole number of seconds, from 20 to 300.').waitFor();
     expect(await visibleText(page)).not.toMatch(TECHNICAL);
     await page.getByLabel('Minimum interval between two requests to the same site (seconds)').fill('30');
-    await page.getByLabel('Maximum duration of a probe (seconds)').fill('120');
+    await page.getByLabel('Maximum duration of a probe').fill('120');
     await page.getByRole('button', { name: 'Test the browser' }).click();
     await page.getByText(/starts correctly/).waitFor({ timeout: 60_000 });
     await shoot('settings-en');

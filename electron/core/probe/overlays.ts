@@ -186,7 +186,9 @@ const COVER_OF = onElement<string | null>(`
 
 /** What covers the centre of `target`, as a person would name it (its text), or null when nothing does. */
 export async function coverOf(target: Locator): Promise<string | null> {
-  const found = await target.evaluate(COVER_OF).catch(() => null);
+  // A control that is not on the page is covered by nothing; never wait for it here (the step's own wait did).
+  if ((await target.count().catch(() => 0)) === 0) return null;
+  const found = await target.evaluate(COVER_OF, undefined, { timeout: 1_000 }).catch(() => null);
   return typeof found === 'string' ? found : null;
 }
 

@@ -168,8 +168,14 @@ export function startVisit(ctx: AdapterContext): Visit {
     if (still === null && intercepting === null) {
       if (error === undefined) return;
       // Not covered: the control itself never became usable (hidden, disabled, gone).
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
       const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : 'action impossible';
-      throw stop('unrecognized', `Étape « ${watch.step()} » : ${what} n'a pas pu être utilisé (${shorten(reason, 160)}).`);
+      throw stop(
+        'unrecognized',
+        timedOut
+          ? `Étape « ${watch.step()} » : ${what} est introuvable sur la page, ou reste inutilisable.`
+          : `Étape « ${watch.step()} » : ${what} n'a pas pu être utilisé (${shorten(reason, 160)}).`,
+      );
     }
     const named = still ?? cover ?? intercepting ?? '';
     throw stop(

@@ -96,7 +96,12 @@ async function perform(visit: Visit, step: Step, timeout: number | undefined): P
 
 /** Why a step could not be done: the site's failure when the page says so, else the step named. */
 async function stepFailure(visit: Visit, name: string, error: unknown): Promise<AdapterResult> {
-  if (error instanceof ProbeStop) return error.result;
+  if (error instanceof ProbeStop) {
+    if (error.result.outcome !== 'unrecognized') return error.result;
+    // A user-defined step is named as the person wrote it, not as the visit names its own steps.
+    const reason = error.result.detail.replace(/^Étape « .*? » : /, '');
+    return result('unrecognized', `${name} impossible : ${reason}`);
+  }
   const timedOut = error instanceof Error && error.name === 'TimeoutError';
   const failure = timedOut ? null : navigationFailure(error);
   if (failure) return failure;
