@@ -3,10 +3,11 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { ApiEvent, ApiEvents, ApiInput, ApiMethod, ApiOutput, AppApi, Envelope } from '../../shared/api.js';
+import type { Probe } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
 import { verify, type VerifyReport } from '../evidence/index.js';
-import { createHandlers, type HandlerContext } from '../handlers/index.js';
+import { createAlertTracker, createHandlers, type HandlerContext } from '../handlers/index.js';
 import { createSealService } from '../seals/index.js';
 import { createBrowsers } from '../services/browsers.js';
 import { createOverview } from '../services/overview.js';
@@ -89,8 +90,9 @@ export function createCore(options: CoreOptions): Core {
   };
   const impl = createHandlers(context);
   // After each probe the alerts are computed afresh: the dashboard shows them, the desktop notifies new ones.
-  events.on('probe:finished', () => {
-    impl['alerts:list'](undefined).then(
+  const alerts = createAlertTracker(context);
+  events.on('probe:finished', (probe: Probe) => {
+    alerts.afterProbe(probe.planningId).then(
       (alerts) => emit('alerts:changed', alerts),
       (error: unknown) => log(`Alertes : ${error instanceof Error ? error.message : String(error)}`),
     );

@@ -15,6 +15,7 @@ import { publishHandlers } from './publish.js';
 
 export type { HandlerContext, Handlers } from './context.js';
 export { mustGetPlanning } from './context.js';
+export { createAlertTracker } from './alerts.js';
 
 export function createHandlers(ctx: HandlerContext): AppApi {
   return {
