@@ -1,31 +1,12 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from './use-modal-dialog';
 
 /** A screenshot shown full size over the page; Escape or « Fermer » closes it and gives focus back. */
 export function ImageViewer(props: { src: string; title: string; onClose: () => void; children?: ReactNode }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(props.onClose);
   const titleId = useId();
-  // The latest onClose, so that the dialog opens once however often the parent renders.
-  const onClose = useRef(props.onClose);
-  useEffect(() => {
-    onClose.current = props.onClose;
-  });
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    // A close event queued by an earlier cleanup (React's development double run) must not close it again.
-    const closed = () => {
-      if (!element.open) onClose.current();
-    };
-    element.showModal();
-    element.addEventListener('close', closed);
-    return () => {
-      element.removeEventListener('close', closed);
-      element.close();
-    };
-  }, []);
 
   return (
     <dialog ref={dialog} className="image-viewer" aria-labelledby={titleId}>

@@ -1,36 +1,18 @@
 // One day's probes, one at a time, over the page: the captioned screenshot with its time, outcome and dates;
 // ← and → (or the buttons) go to the previous and next probe; Escape or « Fermer » gives focus back.
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Probe } from '../../../electron/shared/domain';
 import { useApi } from '../api/context';
 import { DEMO_TRIGGER_TAG } from '../board/demo';
 import { evidenceUrl } from '../evidence';
 import { formatLocalDate, formatLocalDateTime } from '../format';
+import { useModalDialog } from './use-modal-dialog';
 
 export function ProbeViewer(props: { probes: readonly Probe[]; index: number; onIndex: (index: number) => void; onClose: () => void }) {
   const { probes, index, onIndex } = props;
   const { t } = useTranslation();
   const api = useApi();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const onClose = useRef(props.onClose);
-  useEffect(() => {
-    onClose.current = props.onClose;
-  });
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    const closed = () => {
-      if (!element.open) onClose.current();
-    };
-    element.showModal();
-    element.addEventListener('close', closed);
-    return () => {
-      element.removeEventListener('close', closed);
-      element.close();
-    };
-  }, []);
+  const dialog = useModalDialog(props.onClose);
 
   const probe = probes[index];
   if (!probe) return null;
