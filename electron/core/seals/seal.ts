@@ -207,8 +207,15 @@ export async function createSeal(options: SealOptions): Promise<SealResult> {
   const dataDir = store.dir;
   const key = await loadOrCreateKey(dataDir, options.log);
   const seals = await listSeals(dataDir);
-  const createdAt = clock.now();
-  const name = sealName(createdAt);
+  let createdAt = clock.now();
+  let name = sealName(createdAt);
+  if (seals[seals.length - 1]?.name === name) {
+    // Seals are named by the second: one asked right after another (« Sceller maintenant » just after an export,
+    // which seals first) waits for the next second instead of failing.
+    await new Promise((resolve) => setTimeout(resolve, 1_010 - (createdAt.getTime() % 1_000)));
+    createdAt = clock.now();
+    name = sealName(createdAt);
+  }
   const files = sealFiles(name);
   if (seals.some((seal) => seal.name >= name)) {
     throw new AppError('busy', 'Un sceau vient d’être écrit à cette seconde (ou l’horloge de l’ordinateur recule) : réessayez dans un instant.');

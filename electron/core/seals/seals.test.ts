@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Probe } from '../../shared/domain.js';
-import { fixedClock } from '../clock.js';
+import { fixedClock, systemClock } from '../clock.js';
 import { hashRecord } from '../store/chain.js';
 import { verify } from '../evidence/index.js';
 import { createStore, type Store } from '../store/store.js';
@@ -108,6 +108,14 @@ describe('a seal', () => {
     clock.set('2026-03-11T20:00:00Z');
     expect(await seal()).toMatchObject({ stampedBy: new URL(tsa.url).host, restamped: 1 });
     expect(await verify(dir)).toMatchObject({ ok: true, seals: { count: 2, unstamped: [] } });
+  });
+
+  it('asked twice within a second (« Sceller maintenant » right after an export) is written twice, a second apart', async () => {
+    const now = () => createSeal({ store, clock: systemClock, appVersion: '0.0.0-test', tsaUrls: [], log: () => undefined });
+    const first = await now();
+    const second = await now();
+    expect(second.name > first.name).toBe(true);
+    expect(await verify(dir)).toMatchObject({ ok: true, seals: { count: 2 } });
   });
 });
 
