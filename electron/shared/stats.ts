@@ -1,4 +1,4 @@
-import type { Category, InconclusiveOutcome, LocalDate, MonthKey } from './domain.js';
+import { CATEGORIES, type Category, type InconclusiveOutcome, type LocalDate, type MonthKey } from './domain.js';
 
 /** One category's part of a bar: courts count both the attempts and the distinct days. */
 export interface CategoryCount {
@@ -37,4 +37,48 @@ export interface PlanningStats {
   topScope: TopBarScope;
   /** One bar per month, oldest first. */
   months: MonthBar[];
+}
+
+/** The categories' colours, the same on screen, in exported charts, dossiers and the published site. */
+export const CATEGORY_COLOURS: Record<Category, string> = {
+  c1: '#1b5e20',
+  c2: '#66bb6a',
+  c3: '#f9a825',
+  c4: '#c62828',
+  c5: '#000000',
+};
+
+export interface CategoryShare {
+  category: Category;
+  /** Whole percent; the five add up to 100 when the bar has conclusive probes. */
+  percent: number;
+  /** Exact share, for drawing. */
+  fraction: number;
+  attempts: number;
+  days: number;
+}
+
+/**
+ * The five shares of a bar among its conclusive probes. Percents are rounded by largest remainder so that a
+ * court reads 100 % in total, never 99 or 101.
+ */
+export function barShares(bar: Bar): CategoryShare[] {
+  const total = bar.conclusive;
+  const exact = CATEGORIES.map((category) => {
+    const { attempts, days } = bar.categories[category];
+    const fraction = total > 0 ? attempts / total : 0;
+    return { category, attempts, days, fraction, percent: Math.floor(fraction * 100) };
+  });
+  if (total === 0) return exact;
+  let missing = 100 - exact.reduce((sum, share) => sum + share.percent, 0);
+  const byRemainder = [...exact].sort(
+    (a, b) => b.fraction * 100 - b.percent - (a.fraction * 100 - a.percent) || b.attempts - a.attempts,
+  );
+  for (const share of byRemainder) {
+    if (missing <= 0) break;
+    if (share.attempts === 0) continue;
+    share.percent += 1;
+    missing -= 1;
+  }
+  return exact;
 }

@@ -1,52 +1,11 @@
 // What a bar says, in numbers and in words: shares that add up to 100, and the groups of the dashboard.
-import { CATEGORIES, INCONCLUSIVE_OUTCOMES } from '../../electron/shared/domain';
-import type { Category, InconclusiveOutcome } from '../../electron/shared/domain';
+import { INCONCLUSIVE_OUTCOMES } from '../../electron/shared/domain';
+import type { InconclusiveOutcome } from '../../electron/shared/domain';
 import type { PlanningOverview } from '../../electron/shared/api';
-import type { Bar } from '../../electron/shared/stats';
+import { barShares, type Bar } from '../../electron/shared/stats';
 import type { TFunction } from 'i18next';
 
-export const CATEGORY_COLOURS: Record<Category, string> = {
-  c1: '#1b5e20',
-  c2: '#66bb6a',
-  c3: '#f9a825',
-  c4: '#c62828',
-  c5: '#000000',
-};
-
-export interface CategoryShare {
-  category: Category;
-  /** Whole percent; the five add up to 100 when the bar has conclusive probes. */
-  percent: number;
-  /** Exact share, for drawing. */
-  fraction: number;
-  attempts: number;
-  days: number;
-}
-
-/**
- * The five shares of a bar among its conclusive probes. Percents are rounded by largest remainder so that a
- * court reads 100 % in total, never 99 or 101.
- */
-export function barShares(bar: Bar): CategoryShare[] {
-  const total = bar.conclusive;
-  const exact = CATEGORIES.map((category) => {
-    const { attempts, days } = bar.categories[category];
-    const fraction = total > 0 ? attempts / total : 0;
-    return { category, attempts, days, fraction, percent: Math.floor(fraction * 100) };
-  });
-  if (total === 0) return exact;
-  let missing = 100 - exact.reduce((sum, share) => sum + share.percent, 0);
-  const byRemainder = [...exact].sort(
-    (a, b) => b.fraction * 100 - b.percent - (a.fraction * 100 - a.percent) || b.attempts - a.attempts,
-  );
-  for (const share of byRemainder) {
-    if (missing <= 0) break;
-    if (share.attempts === 0) continue;
-    share.percent += 1;
-    missing -= 1;
-  }
-  return exact;
-}
+export { barShares, CATEGORY_COLOURS, type CategoryShare } from '../../electron/shared/stats';
 
 /** The inconclusive outcomes that happened, for the counts beside the bar. */
 export function inconclusiveCounts(bar: Bar): { outcome: InconclusiveOutcome; count: number }[] {
