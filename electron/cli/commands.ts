@@ -8,6 +8,7 @@ import { formatFingerprint } from '../core/seals/index.js';
 import type { VerifyReport } from '../core/evidence/index.js';
 import { defaultDataDir, findAppRoot, readAppVersion } from '../core/paths.js';
 import { createProber, findBrowser, type Prober } from '../core/probe/index.js';
+import { captionedPng } from '../core/report/captioned.js';
 import { newProbeId } from '../core/services/record-probe.js';
 import { CLI_PROBES_DIR } from '../core/store/index.js';
 import type { Probe } from '../shared/domain.js';
@@ -145,7 +146,8 @@ const probe: Command = async (context) => {
     if (result.screenshot || result.log) await mkdir(dir, { recursive: true });
     if (result.screenshot) {
       screenshot = path.join(dir, `${id}.png`);
-      await writeFile(screenshot, result.screenshot);
+      const facts = { ...result, planningLabel: url, probeId: id };
+      await writeFile(screenshot, await captionedPng(result.screenshot, facts));
     }
     if (result.log) {
       // The robot's steps, Playwright's call logs and the browser's console: kept beside the capture, not printed.

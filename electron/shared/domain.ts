@@ -91,6 +91,17 @@ export interface ProbeEnvironment {
 /** The data folder's folder of probe artefacts (screenshots, page texts); their paths start with it. */
 export const EVIDENCE_DIR = 'evidence';
 
+/**
+ * Screenshots and page texts stored once by their SHA-256 (`_blobs/ab/<sha256>.webp|.txt`): an unchanged page,
+ * probed hour after hour, takes its room once. The leading underscore keeps it apart from planning ids.
+ */
+export const BLOBS_DIR = `${EVIDENCE_DIR}/_blobs`;
+
+/** What a caption says beyond the record's own fields (address, time, outcome, slots, id). */
+export interface ProbeCaption {
+  planningLabel: string;
+}
+
 export interface ProbeArtefact {
   /** Path relative to the data folder, with forward slashes. */
   path: string;
@@ -130,8 +141,14 @@ export interface Probe {
   category: Category | null;
   detail: string;
   httpStatus: number | null;
+  /**
+   * Records with `caption`: the page as captured (content-addressed, in BLOBS_DIR), its caption drawn on demand
+   * from the record. Records without: a PNG with its caption burned in, one file per probe.
+   */
   screenshot: ProbeArtefact | null;
   pageText: ProbeArtefact | null;
+  /** The caption's facts the record does not hold elsewhere, sealed with it; absent from records made before. */
+  caption?: ProbeCaption;
   /** The probe's own log (robot steps, Playwright call logs, browser console); absent from records made before it. */
   log?: ProbeArtefact | null;
   /** Where the robot stopped and what it had done, as user-defined steps (robot_error and unrecognized only). */

@@ -36,8 +36,13 @@ export function syntheticProbe(planningId: string, start: string, n: number): Ne
 }
 
 export function syntheticArtefacts(n: number): ProbeArtefacts {
-  // A small stand-in for a PNG: real bytes to hash, not a real image.
-  return { screenshot: Buffer.from(`\x89PNG\r\n\x1a\nsondage ${n}`), pageText: `Page du sondage ${n} : éàç` };
+  // A small stand-in for a PNG: real bytes to hash, not a real image. The log, as a real probe's, is its own file
+  // under evidence/<planning>/ (screenshot and page text are stored once by their hash, under evidence/_blobs/).
+  return {
+    screenshot: Buffer.from(`\x89PNG\r\n\x1a\nsondage ${n}`),
+    pageText: `Page du sondage ${n} : éàç`,
+    log: `2026-01-01T00:00:00.000Z sondage ${n}\n`,
+  };
 }
 
 /** Appends `count` hourly probes to a planning; returns how many were written. */

@@ -78,27 +78,46 @@ interface Node {
 
 const describe = (node: Node): string => `Sondage ${node.id} ${node.when}`;
 
+/**
+ * SHA-256 of the files read in one run, by path, size and modification time: a capture shared by many probes
+ * (an unchanged page, stored once) is read and hashed once, and checked against each record that uses it.
+ */
+export type HashCache = Map<string, Promise<string | null>>;
+
+/** The file's SHA-256, or null when it cannot be read. */
+async function hashOf(file: string, cache: HashCache): Promise<string | null> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return null;
+  const key = `${file}\u0000${info.size}\u0000${info.mtimeMs}`;
+  let hash = cache.get(key);
+  if (!hash) {
+    hash = readFile(file).then(sha256, () => null);
+    cache.set(key, hash);
+  }
+  return hash;
+}
+
 async function checkArtefact(
   dir: string,
   probe: Probe,
   which: 'screenshot' | 'pageText' | 'log',
   report: (problem: Omit<VerifyProblem, 'planningId'>) => void,
   when: string,
+  hashes: HashCache,
 ): Promise<void> {
   const artefact = probe[which];
   if (!artefact) return;
   const what = which === 'screenshot' ? 'la capture d’écran' : which === 'log' ? 'le journal du sondage' : 'le texte de la page';
   const file = insideDir(dir, artefact.path);
-  let data: Buffer | null = null;
-  if (file) data = await readFile(file).catch(() => null);
-  if (!data) {
+  const hash = file ? await hashOf(file, hashes) : null;
+  if (hash === null) {
     report({
       probeId: probe.id,
       file: artefact.path,
       kind: 'artefact_missing',
       message: `Sondage ${probe.id} ${when} : ${what} « ${artefact.path} » est introuvable.`,
     });
-  } else if (sha256(data) !== artefact.sha256) {
+  } else if (hash !== artefact.sha256) {
     report({
       probeId: probe.id,
       file: artefact.path,
@@ -114,6 +133,7 @@ async function verifyPlanning(
   planningId: string,
   report: VerifyReport,
   sealed: SealedState,
+  hashes: HashCache = new Map(),
 ): Promise<void> {
   const problem = (entry: Omit<VerifyProblem, 'planningId'>): void => {
     report.problems.push({ planningId, ...entry });
@@ -146,9 +166,9 @@ async function verifyPlanning(
             message: `${describe(node)} (« ${file} ») : l’enregistrement a été modifié après coup (son empreinte ne correspond plus).`,
           });
         }
-        await checkArtefact(dir, probe, 'screenshot', problem, when);
-        await checkArtefact(dir, probe, 'pageText', problem, when);
-        await checkArtefact(dir, probe, 'log', problem, when);
+        await checkArtefact(dir, probe, 'screenshot', problem, when, hashes);
+        await checkArtefact(dir, probe, 'pageText', problem, when, hashes);
+        await checkArtefact(dir, probe, 'log', problem, when, hashes);
         const twin = nodes.get(probe.hash);
         if (twin) {
           problem({
@@ -429,11 +449,12 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
     );
   }
   const empty: string[] = [];
+  const hashes: HashCache = new Map();
   for (const id of planningId !== undefined ? [planningId] : known) {
     const task = async (): Promise<void> => {
       const hasData = listed ? await crossCheck(dir, id, listed, report) : true;
       const before = report.checkedProbes;
-      if (hasData || sealed.chains.has(id)) await verifyPlanning(files, dir, id, report, sealed);
+      if (hasData || sealed.chains.has(id)) await verifyPlanning(files, dir, id, report, sealed, hashes);
       if (listed?.has(id) && report.checkedProbes === before) empty.push(id);
       for (const [file, states] of sealed.files) {
         if (file.startsWith(`${PROBES_DIR}/${id}/`)) await checkSealedFile(dir, file, states, (entry) => report.problems.push({ planningId: id, ...entry }));

@@ -81,7 +81,7 @@ describe('assisted session', () => {
     expect(status.solvedAt).toBe('2026-11-26T09:00:00.000Z');
   });
 
-  it('probes the slot page in the session, hour after hour, with captioned evidence', async () => {
+  it('probes the slot page in the session, hour after hour, with its evidence', async () => {
     const first = await sessions.probe(planning(), caption);
     expect(first.outcome, first.detail).toBe('dates');
     expect([first.firstSlot, first.secondSlot]).toEqual(replicaSlots('soon', clock).slice(0, 2));

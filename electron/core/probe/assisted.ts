@@ -6,13 +6,12 @@ import { mkdir } from 'node:fs/promises';
 import { release, type as osType, arch } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ProbeEnvironment, Step } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { demarcheUrls, probeCreneaux } from './adapters/rdvpref.js';
 import { LAUNCH_ARGS, SANDBOX } from './browser.js';
-import { createCaptioner, type CaptionFacts } from './caption.js';
 import type { AdapterResult, ProbeResult } from './types.js';
 import { navigationFailure, ProbeStop } from './visit.js';
 
@@ -45,8 +44,6 @@ export interface AssistedOptions {
   log?: (message: string) => void;
   /** Told when a session changes state, e.g. to ask the person to solve the captcha again once it expired. */
   onChange?: (status: AssistedStatus) => void;
-  /** Burns the caption into a screenshot; by default in a headless browser launched when first needed. */
-  caption?: (png: Buffer, facts: CaptionFacts) => Promise<Buffer>;
 }
 
 export interface AssistedSessions {
@@ -87,8 +84,6 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
   const { clock } = options;
   const log = options.log ?? (() => undefined);
   const sessions = new Map<string, Session>();
-  let captionBrowser: Promise<Browser> | null = null;
-  const captioner = createCaptioner();
 
   function statusOf(planningId: string, session: Session | undefined): AssistedStatus {
     const state = session?.state ?? 'closed';
@@ -178,12 +173,6 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
     return statusOf(planningId, session);
   }
 
-  async function burn(png: Buffer, facts: CaptionFacts): Promise<Buffer> {
-    if (options.caption) return options.caption(png, facts);
-    captionBrowser ??= chromium.launch({ executablePath: options.browserPath, headless: true, args: LAUNCH_ARGS, chromiumSandbox: SANDBOX.enabled });
-    return captioner.burn(await captionBrowser, png, facts);
-  }
-
   async function probe(planning: AssistedPlanning, caption: { probeId: string; planningLabel: string }): Promise<ProbeResult> {
     const session = sessions.get(planning.id);
     if (!session || session.state !== 'ready') {
@@ -226,13 +215,6 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
     const finalUrl = page.url();
     const durationMs = Math.round(performance.now() - t0);
     await page.close().catch(() => undefined);
-    const facts: CaptionFacts = { ...caption, url: planning.url, startedAt, outcome: result.outcome, firstSlot, secondSlot };
-    const screenshot = shot
-      ? await burn(shot, facts).catch((error: unknown) => {
-          log(`Légende non incrustée (${error instanceof Error ? error.message : String(error)}) : capture gardée sans légende.`);
-          return shot;
-        })
-      : null;
     log(`${caption.planningLabel} (session assistée) : ${result.outcome} (${result.detail})`);
     const probeLog = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
     return {
@@ -245,7 +227,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
       url: planning.url,
       finalUrl,
       httpStatus,
-      screenshot,
+      screenshot: shot,
       pageText,
       environment,
       step: trail.step,
@@ -289,9 +271,6 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
     close,
     async closeAll() {
       await Promise.all([...sessions.keys()].map(close));
-      const browser = await captionBrowser?.catch(() => null);
-      captionBrowser = null;
-      await browser?.close().catch(() => undefined);
     },
   };
 }

@@ -39,7 +39,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('prober: evidence', () => {
-  it('burns a readable caption above the page and keeps a no-slot capture small', async () => {
+  it('captures the page as it shows (its caption is drawn from the record) and keeps a no-slot capture small', async () => {
     const { form } = guichetOfShape('none');
     const result = await prober.probe({ url: server.origin + form.path, guichet: null }, caption);
     expect(result.outcome).toBe('no_date');
@@ -47,8 +47,8 @@ describe('prober: evidence', () => {
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     const size = pngSize(png);
     expect(size.width).toBe(VIEWPORT.width);
-    // The page fits the viewport: the caption band is what makes the image taller.
-    expect(size.height).toBeGreaterThan(VIEWPORT.height);
+    // The page fits the viewport: no band is burned in any more (report/captioned.ts draws it on demand).
+    expect(size.height).toBe(VIEWPORT.height);
     // « tens of kilobytes, not hundreds »
     expect(png.length).toBeLessThan(100_000);
     console.info(`no-slot capture: ${png.length} bytes, ${size.width}×${size.height}`);

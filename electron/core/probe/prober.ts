@@ -1,5 +1,6 @@
 // One probe: a fresh incognito context in the shared browser, the adapter's walk bounded by a timeout, then
-// the evidence (final page text, HTTP status, captioned screenshot, environment).
+// the evidence (final page text, HTTP status, screenshot as captured, environment). The caption is drawn from the
+// record when the screenshot is shown or filed (report/captioned.ts).
 import { release, type as osType, arch } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -11,7 +12,6 @@ import { AppError } from '../errors.js';
 import { adapterFor } from './adapters/index.js';
 import { tryStepsSpec, type StepsTrial } from './adapters/steps.js';
 import { createBrowserHost, VIEWPORT, type LaunchedBrowser } from './browser.js';
-import { createCaptioner } from './caption.js';
 import type { AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './types.js';
 import { createProbeLog, type ProbeLog } from './probe-log.js';
 import { navigationFailure, ProbeStop, STEP_BUDGET_MS, type VisitTrail } from './visit.js';
@@ -26,6 +26,7 @@ export interface ProberOptions {
   log: (message: string) => void;
 }
 
+/** Who the probe is for, in the log's lines. */
 export interface ProbeCaption {
   probeId: string;
   planningLabel: string;
@@ -123,7 +124,6 @@ async function screenshot(page: Page): Promise<Buffer | null> {
 export function createProber(options: ProberOptions): Prober {
   const { clock, log } = options;
   const host = createBrowserHost(options.browserPath);
-  const captioner = createCaptioner();
 
   function environment(launched: LaunchedBrowser | null): ProbeEnvironment {
     return {
@@ -243,14 +243,6 @@ export function createProber(options: ProberOptions): Prober {
       const [firstSlot = null, secondSlot = null] = [...result.slots].sort();
       const durationMs = Math.round(performance.now() - t0);
       await context.close().catch(() => undefined);
-      const facts = { ...caption, url: target.url, startedAt, outcome: result.outcome, firstSlot, secondSlot };
-      const png = raw
-        ? await captioner.burn(launched.browser, raw, facts).catch((error: unknown) => {
-            // The page itself is still evidence; say that its caption is missing.
-            log(`Légende non incrustée (${reasonOf(error)}) : capture gardée sans légende.`);
-            return raw;
-          })
-        : null;
       log(`${caption.planningLabel} : ${result.outcome} (${result.detail})`);
       probeLog.add(`Résultat : ${result.outcome} — ${result.detail}`);
       return {
@@ -263,7 +255,7 @@ export function createProber(options: ProberOptions): Prober {
         url: target.url,
         finalUrl,
         httpStatus,
-        screenshot: png,
+        screenshot: raw,
         pageText,
         environment: environment(launched),
         step: trail.step,

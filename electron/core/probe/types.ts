@@ -50,7 +50,7 @@ export interface ProbeResult {
   url: string;
   finalUrl: string | null;
   httpStatus: number | null;
-  /** PNG of the final page, with the caption burned in. */
+  /** PNG of the final page as captured; its caption is drawn from the record (report/captioned.ts). */
   screenshot: Buffer | null;
   /** The visible text of the final page. */
   pageText: string | null;

@@ -99,7 +99,7 @@ export function createBrowsers(options: BrowsersOptions) {
     trigger: ProbeTrigger,
     signal?: AbortSignal,
   ): Promise<{ result: ProbeResult; trigger: ProbeTrigger }> {
-    const caption = { probeId, planningLabel: `${planning.prefecture} — ${planning.label}` };
+    const caption = { probeId, planningLabel: captionLabel(planning) };
     const sessions = assisted;
     if (sessions?.status(planning.id).state === 'ready') {
       return { result: await sessions.probe({ id: planning.id, url: planning.url }, caption), trigger: 'assisted' };
@@ -158,3 +158,6 @@ function configurationFailure(url: string, startedAt: Date, message: string, app
 }
 
 export type Browsers = ReturnType<typeof createBrowsers>;
+
+/** How a planning is named in its probes' captions (and log lines). */
+export const captionLabel = (planning: Pick<Planning, 'prefecture' | 'label'>): string => `${planning.prefecture} — ${planning.label}`;

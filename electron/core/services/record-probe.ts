@@ -6,7 +6,8 @@ import type { Planning, Probe, ProbeTrigger } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import type { ProbeResult } from '../probe/index.js';
 import type { NewProbe, Store } from '../store/index.js';
-import type { Browsers } from './browsers.js';
+import { encodeCapture } from '../evidence/capture.js';
+import { captionLabel, type Browsers } from './browsers.js';
 
 /** Sortable, unique: the start instant then a random tail. */
 export function newProbeId(at: Date): string {
@@ -55,8 +56,12 @@ export function createProbeRecorder({ store, clock, browsers, emit }: ProbeRecor
     const { result, trigger: actualTrigger } = await browsers.probe(planning, id, trigger, signal);
     // Its browser context was closed under it: what it saw is not evidence of the site.
     if (signal?.aborted) return null;
-    const probe = await store.probes.append(probeRecord(id, planning.id, result, actualTrigger), {
-      screenshot: result.screenshot,
+    // The capture is stored as taken, in WebP lossless; its caption is the record's (report/captioned.ts).
+    const raw = result.screenshot;
+    const screenshot = raw ? await encodeCapture(raw).catch(() => raw) : null;
+    const record = { ...probeRecord(id, planning.id, result, actualTrigger), caption: { planningLabel: captionLabel(planning) } };
+    const probe = await store.probes.append(record, {
+      screenshot,
       pageText: result.pageText,
       log: result.log,
     });

@@ -2,14 +2,14 @@
 // into probe records, which must read the same on every OS).
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { EVIDENCE_DIR, type LocalDate, type MonthKey } from '../../shared/domain.js';
+import { BLOBS_DIR, EVIDENCE_DIR, type LocalDate, type MonthKey } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 
 export const SETTINGS_FILE = 'settings.json';
 export const PLANNINGS_FILE = 'plannings.json';
 export const PROBES_DIR = 'probes';
 export const AGGREGATES_DIR = 'aggregates';
-export { EVIDENCE_DIR };
+export { BLOBS_DIR, EVIDENCE_DIR };
 /** Files the person exports without choosing where (the web host's downloads, a CSV with no path). */
 export const EXPORTS_DIR = 'exports';
 /** The browser profiles of assisted sessions (a person's captcha session, kept between probes). */
@@ -45,6 +45,9 @@ export const artefactFolder = (planningId: string, month: MonthKey): string => `
 
 export const artefactFile = (planningId: string, month: MonthKey, probeId: string, ext: 'png' | 'txt' | 'log'): string =>
   `${artefactFolder(planningId, month)}/${probeId}.${ext}`;
+
+/** A content-addressed artefact: spread over 256 folders by the hash's first two digits. */
+export const blobFile = (sha256: string, ext: 'png' | 'webp' | 'txt'): string => `${BLOBS_DIR}/${sha256.slice(0, 2)}/${sha256}.${ext}`;
 
 export const absolute = (dir: string, relative: string): string => path.join(dir, ...relative.split('/'));
 

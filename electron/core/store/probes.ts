@@ -1,6 +1,6 @@
 // Probes, gaps and per-planning aggregates: one small file per planning and day, one aggregates file per
 // planning, artefacts beside them. Writes of one planning go through one queue, so its chain never forks.
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Gap, LocalDate, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
 import { hashRecord, sha256 } from './chain.js';
@@ -25,6 +25,7 @@ import {
   artefactFile,
   artefactFolder,
   assertSafeId,
+  blobFile,
   dayFile,
   daysOf,
   gapsFile,
@@ -40,6 +41,11 @@ export type NewProbe = Omit<
 >;
 
 export interface ProbeArtefacts {
+  /**
+   * The page as captured (WebP or PNG, told by its first bytes), stored once by its SHA-256 with the page text;
+   * the record then carries the caption (NewProbe.caption). Without a caption (imports, older callers), taken as
+   * it is all the same.
+   */
   screenshot: Buffer | null;
   pageText: string | null;
   /** The probe's own log, kept and hashed like the other artefacts. */
@@ -201,6 +207,35 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
     return { path: relative, sha256: sha256(data), bytes: data.length };
   }
 
+  /** One write at a time per blob: two plannings may capture the very same page at the same moment. */
+  const blobWrites = new Map<string, Promise<unknown>>();
+
+  /**
+   * Stores `data` once under its SHA-256. A blob already there with the right size is taken as it is (a damaged
+   * one is for verify to report, with every probe that uses it); one of another size is a write cut short or a
+   * damaged copy: the true bytes, which are these by definition, replace it. Blobs are never removed.
+   */
+  async function writeBlob(data: Buffer, ext: 'png' | 'webp' | 'txt'): Promise<ProbeArtefact> {
+    const hash = sha256(data);
+    const relative = blobFile(hash, ext);
+    const file = absolute(dir, relative);
+    const previous = blobWrites.get(relative) ?? Promise.resolve();
+    const write = previous.catch(() => undefined).then(async () => {
+      const existing = await stat(file).catch(() => null);
+      if (existing?.isFile() && existing.size === data.length) return;
+      if (existing) log(`Capture « ${relative} » de taille inattendue (${existing.size} octets au lieu de ${data.length}) : réécrite.`);
+      await mkdirDurable(path.dirname(file));
+      await writeFileDurable(file, data);
+    });
+    blobWrites.set(relative, write);
+    try {
+      await write;
+    } finally {
+      if (blobWrites.get(relative) === write) blobWrites.delete(relative);
+    }
+    return { path: relative, sha256: hash, bytes: data.length };
+  }
+
   async function removeAll(paths: readonly string[]): Promise<void> {
     await Promise.all(paths.map((file) => rm(file, { force: true }).catch(() => undefined)));
   }
@@ -221,18 +256,11 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
     let pageText: ProbeArtefact | null = null;
     let log: ProbeArtefact | null | undefined;
     try {
-      // Artefacts first: a record never points at a file that is not there yet. Both are flushed at once.
+      // Artefacts first: a record never points at a file that is not there yet. Screenshot and page text are
+      // stored once by their hash (flushed, folder included); the log, one per probe, beside the month's others.
       const [shot, text] = await Promise.all([
-        artefacts.screenshot
-          ? writeArtefact(artefactFile(input.planningId, month, input.id, 'png'), artefacts.screenshot, written)
-          : null,
-        artefacts.pageText !== null
-          ? writeArtefact(
-              artefactFile(input.planningId, month, input.id, 'txt'),
-              Buffer.from(artefacts.pageText, 'utf8'),
-              written,
-            )
-          : null,
+        artefacts.screenshot ? writeBlob(artefacts.screenshot, imageExt(artefacts.screenshot)) : null,
+        artefacts.pageText !== null ? writeBlob(Buffer.from(artefacts.pageText, 'utf8'), 'txt') : null,
       ]);
       screenshot = shot;
       pageText = text;
@@ -398,6 +426,11 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
   return { probes, gaps, aggregates, exclusive };
 }
 
+/** WebP by its RIFF header, else PNG (what Chromium captures). */
+function imageExt(data: Buffer): 'webp' | 'png' {
+  return data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP' ? 'webp' : 'png';
+}
+
 /**
  * The record of a probe as the store writes it: local date and time in Paris, its category, its artefacts, the
  * previous probe's hash, and its own hash over all of that.
@@ -426,6 +459,7 @@ export function sealedRecord(
     screenshot: artefacts.screenshot,
     pageText: artefacts.pageText,
     // Added fields stay absent when unknown: records written before them keep their hash.
+    ...(input.caption === undefined ? {} : { caption: input.caption }),
     ...(artefacts.log === undefined ? {} : { log: artefacts.log }),
     ...(input.robot === undefined ? {} : { robot: input.robot }),
     environment: input.environment,

@@ -112,12 +112,10 @@ describe('probes', () => {
     const artefacts = syntheticArtefacts(0);
     const first = await store.probes.append(input, artefacts);
     expect(first).toMatchObject({ localDate: '2026-02-01', localTime: '00:30', category: 'c2', previousHash: null });
-    expect(first.screenshot).toEqual({
-      path: `evidence/p1/2026-02/${input.id}.png`,
-      sha256: sha256(artefacts.screenshot ?? ''),
-      bytes: artefacts.screenshot?.length,
-    });
-    expect(await readFile(path.join(dir, 'evidence', 'p1', '2026-02', `${input.id}.txt`), 'utf8')).toBe(artefacts.pageText);
+    // Screenshot and page text are stored once by their SHA-256 (evidence/_blobs/ab/<sha256>.ext).
+    const shot = sha256(artefacts.screenshot ?? '');
+    expect(first.screenshot).toEqual({ path: `evidence/_blobs/${shot.slice(0, 2)}/${shot}.png`, sha256: shot, bytes: artefacts.screenshot?.length });
+    expect(await readFile(path.join(dir, ...(first.pageText?.path ?? '').split('/')), 'utf8')).toBe(artefacts.pageText);
     expect(existsSync(path.join(dir, 'probes', 'p1', '2026-02', '2026-02-01.json'))).toBe(true);
 
     const second = await store.probes.append(syntheticProbe('p1', '2026-02-01T00:30:00Z', 0), { screenshot: null, pageText: null });
