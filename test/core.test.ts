@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../electron/cli/demo.js';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
@@ -90,9 +91,15 @@ describe('a planning, from creation to verified evidence', () => {
     probe = await core.api['probes:runNow']({ planningId });
     expect(probe.outcome).toBe('dates');
     expect(probe.category).toBe('c1');
-    expect(probe.screenshot?.path).toMatch(/\.png$/);
-    const png = await readFile(path.join(dataDir, probe.screenshot?.path ?? ''));
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // The page as captured, stored once by its hash (WebP lossless); the caption is the record's, drawn on demand.
+    expect(probe.screenshot?.path).toMatch(/^evidence\/_blobs\/[0-9a-f]{2}\/[0-9a-f]{64}\.webp$/);
+    const capture = await readFile(path.join(dataDir, probe.screenshot?.path ?? ''));
+    expect(capture.subarray(8, 12).toString()).toBe('WEBP');
+    expect(probe.caption?.planningLabel).toContain('Nanterre');
+    const png = await core.captionedScreenshot(planningId, probe.localDate, probe.id);
+    expect(png?.subarray(1, 4).toString()).toBe('PNG');
+    // The caption band above the page: the drawn image is taller than the capture.
+    expect(png?.readUInt32BE(20)).toBeGreaterThan(((await sharp(capture).metadata()).height) + 100);
     const text = await readFile(path.join(dataDir, probe.pageText?.path ?? ''), 'utf8');
     expect(text).toContain('plage libre');
   });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { API_EVENTS, API_METHODS, type ApiEvents, type CsvExportResult } from '../shared/api.js';
 import { EVIDENCE_DIR } from '../shared/domain.js';
+import { parseCaptionedPath } from '../shared/evidence-paths.js';
 import type { Core } from '../core/api/create-core.js';
 
 export interface WebHostOptions {
@@ -34,6 +35,7 @@ const MIME: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.webp': 'image/webp',
   '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
@@ -157,6 +159,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (url.pathname.startsWith(`/${EVIDENCE_DIR}/`)) {
+      const captioned = parseCaptionedPath(safeDecode(url.pathname.slice(`/${EVIDENCE_DIR}/`.length)));
+      if (captioned) {
+        const png = await core.captionedScreenshot(captioned.planningId, captioned.localDate, captioned.probeId);
+        if (!png) res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Introuvable');
+        else res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': png.length }).end(req.method === 'HEAD' ? undefined : png);
+        return;
+      }
       await serveFile(res, evidenceRoot, url.pathname.slice(`/${EVIDENCE_DIR}/`.length), false);
       return;
     }

@@ -57,7 +57,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
   core = createCore({ dataDir, appVersion: app.getVersion() });
-  setupEvidenceProtocol(core.evidenceDir);
+  setupEvidenceProtocol(core.evidenceDir, (planningId, localDate, probeId) => core?.captionedScreenshot(planningId, localDate, probeId) ?? Promise.resolve(null));
   setupIpc(core, rendererDir, dataDir);
   const settings = await core.api['settings:get'](undefined);
   if (settings.schedulerEnabled) {

@@ -217,6 +217,11 @@ export interface Settings {
   activeDays: number[];
   /** Desktop notifications (a captcha session to renew, a site the robot cannot read). */
   notifications: boolean;
+  /**
+   * Room the evidence folder may take, in GB; 0 = no limit. Past it the app alerts; it never deletes a record or a
+   * capture (repeated no-date captures take no room after the first: they are stored once).
+   */
+  evidenceBudgetGb: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -236,4 +241,5 @@ export const DEFAULT_SETTINGS: Settings = {
   activeHours: { from: 0, to: 24 },
   activeDays: [1, 2, 3, 4, 5, 6, 7],
   notifications: true,
+  evidenceBudgetGb: 0,
 };

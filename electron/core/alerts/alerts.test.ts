@@ -69,6 +69,18 @@ describe('alerts', () => {
     expect(computeAlerts(input([], { newestSeal: new Date('2026-12-01T00:00:00Z') }))).toEqual([]);
   });
 
+  it('evidence past the disk budget of the settings: an alert saying nothing is deleted, none within it or without a budget', () => {
+    const over = input([], { evidence: { bytes: 12 * 1024 ** 3, budgetBytes: 10 * 1024 ** 3 } });
+    const [alert, ...others] = computeAlerts(over);
+    expect(others).toEqual([]);
+    expect(alert).toMatchObject({ id: 'disk:budget', kind: 'disk', planningId: null });
+    expect(alert?.message).toContain('12,0 Go');
+    expect(alert?.message).toContain('Rien n’est supprimé');
+    expect(computeAlerts({ ...over, muted: { '': ['disk'] } })).toEqual([]);
+    expect(computeAlerts(input([], { evidence: { bytes: 9 * 1024 ** 3, budgetBytes: 10 * 1024 ** 3 } }))).toEqual([]);
+    expect(computeAlerts(input([], { evidence: null }))).toEqual([]);
+  });
+
   it('a planning no longer followed raises nothing', () => {
     const stopped = { ...input(history(['site_error', 'site_error', 'site_error'])) };
     stopped.plannings = [{ planning: { ...planning, followed: false }, recent: stopped.plannings[0]?.recent ?? [] }];

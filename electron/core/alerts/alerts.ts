@@ -10,6 +10,8 @@ export interface AlertInput {
   plannings: { planning: Planning; recent: Probe[] }[];
   /** Free bytes where the data folder is, and the least that should stay free. */
   disk: { freeBytes: number; minFreeBytes: number } | null;
+  /** Bytes the evidence folder takes and the budget of the settings (`evidenceBudgetGb`); absent without a budget. */
+  evidence?: { bytes: number; budgetBytes: number } | null;
   /** The newest seal's instant, when the data folder has seals at all. */
   newestSeal: Date | null;
   /** Alerts turned off: planning id (or "" for the disk and seals) → kinds. */
@@ -81,6 +83,17 @@ export function computeAlerts(input: AlertInput): Alert[] {
       planningId: null,
       since: input.now.toISOString(),
       message: `Disque presque plein : ${gb} Go libres pour les données. Libérez de la place ou déplacez le dossier de données, sinon les sondages s’arrêteront.`,
+    });
+  }
+  const evidence = input.evidence;
+  if (evidence && evidence.budgetBytes > 0 && evidence.bytes > evidence.budgetBytes && !isMuted(input.muted, '', 'disk')) {
+    const gb = (bytes: number): string => (bytes / 1024 ** 3).toFixed(1).replace('.', ',');
+    alerts.push({
+      id: 'disk:budget',
+      kind: 'disk',
+      planningId: null,
+      since: input.now.toISOString(),
+      message: `Les preuves occupent ${gb(evidence.bytes)} Go, au-delà des ${gb(evidence.budgetBytes)} Go prévus dans les réglages. Rien n’est supprimé : agrandissez la place prévue, ou déplacez le dossier de données sur un disque plus grand.`,
     });
   }
   if (input.newestSeal && input.now.getTime() - input.newestSeal.getTime() > SEAL_LATE_MS && !isMuted(input.muted, '', 'seals')) {

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
 import { verify, type VerifyReport } from '../evidence/index.js';
 import { createAlertTracker, createHandlers, type HandlerContext } from '../handlers/index.js';
+import { renderCaptioned } from '../report/captioned.js';
 import { createSealService } from '../seals/index.js';
 import { createBrowsers } from '../services/browsers.js';
 import { createOverview } from '../services/overview.js';
@@ -39,6 +40,11 @@ export interface Core {
   wake(): Promise<void>;
   /** The folder of screenshots and page texts, served read-only to the UI (web host, desktop protocol). */
   readonly evidenceDir: string;
+  /**
+   * The captioned PNG of one probe (drawn from its capture and record; a record made before, as stored), or null
+   * when there is no such probe or screenshot. For the UI's image viewer (web host, desktop protocol).
+   */
+  captionedScreenshot(planningId: string, localDate: string, probeId: string): Promise<Buffer | null>;
   /** Checks every record, artefact and chain on disk, waiting for the writes under way; one planning or all. */
   verify(planningId?: string): Promise<VerifyReport>;
   close(): Promise<void>;
@@ -127,6 +133,11 @@ export function createCore(options: CoreOptions): Core {
       return () => events.off(event, listener);
     },
     verify: (planningId) => verify(store, planningId),
+    async captionedScreenshot(planningId, localDate, probeId) {
+      const probes = await store.probes.list(planningId, { day: localDate }).catch(() => []);
+      const probe = probes.find((candidate) => candidate.id === probeId);
+      return probe ? renderCaptioned(dataDir, probe) : null;
+    },
     async startSchedule() {
       await writer.asWriter();
       await (await scheduler.get()).start();

@@ -52,6 +52,7 @@ const settingsPatch = z
     hostSpacingSeconds: z.number().int().min(0).max(3600),
     probeTimeoutSeconds: z.number().int().min(20).max(300),
     maxParallelProbes: z.number().int().min(0).max(MAX_PARALLEL_PROBES),
+    evidenceBudgetGb: z.number().int().min(0).max(1_000_000),
     author: z.string().trim().max(200),
     schedulerEnabled: z.boolean(),
     tsaUrls: z.array(httpUrl).max(5),

@@ -19,11 +19,11 @@ import type { Store } from '../store/index.js';
 import { cancelledError, createBagWriter, type BagWriter } from './bag.js';
 import { chartFacts, renderChartPng, type ChartFacts } from '../report/chart.js';
 import { collectPlanning, type PlanningPeriod } from './collect.js';
-import { probeScreenshotFile, readProbePageText, readProbeScreenshot } from './evidence.js';
+import { probeCapture, probeScreenshotFile, readProbePageText, readProbeScreenshot } from './evidence.js';
 import { lisezmoi } from './lisezmoi.js';
 import { frenchInstant, frenchMonth, frenchPeriod, periodEndInstant, type Period } from '../report/period.js';
 import { coveringSeals } from './seals.js';
-import { summaryHtml } from './summary.js';
+import { selectScreenshots, summaryHtml } from './summary.js';
 
 export interface DossierProgress {
   phase: 'collect' | 'render' | 'files' | 'done';
@@ -62,6 +62,8 @@ export interface DossierResult {
 }
 
 const SEALS_DIR = 'scellements';
+/** The page captures as stored, one file per distinct capture, named by their SHA-256 (the records' `screenshot`). */
+const CAPTURES_DIR = 'captures/originales';
 
 export const pdfPathFor = (zip: string): string => zip.replace(/\.zip$/i, '') + '.pdf';
 
@@ -148,8 +150,10 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
         charts.push({ name: `graphiques/${data.planning.id}-${month.month}.png`, png: await renderChartPng(page, monthFacts) });
       }
       const screenshots = new Map<string, string>();
-      for (const probe of data.probes) {
-        const file = await probeScreenshotFile(store.dir, probe);
+      // Only the PDF's selection: drawing the caption of every probe of the period here would cost for nothing.
+      for (const probe of selectScreenshots(data.probes)) {
+        stopIfCancelled();
+        const file = await probeScreenshotFile(store.dir, probe, work);
         if (file) screenshots.set(probe.id, file);
       }
       summaryPlannings.push({ data, chart: whole, screenshots });
@@ -240,14 +244,25 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
     }
     const altered: string[] = [];
     let screenshots = 0;
+    const capturesAdded = new Set<string>();
     for (const item of evidence) {
+      if (item.kind === 'png') {
+        // A capture stored once (the record's SHA-256 is its own) goes in once, beside the PNGs drawn from it.
+        const capture = await probeCapture(store.dir, item.probe);
+        const name = capture ? `${CAPTURES_DIR}/${capture.name}` : null;
+        if (capture && name && !capturesAdded.has(name)) {
+          capturesAdded.add(name);
+          const entry = await bag.addPayload(name, () => capture.open());
+          if (entry.sha256 !== capture.recordedSha256) altered.push(name);
+        }
+      }
       const source = item.kind === 'png' ? await readProbeScreenshot(store.dir, item.probe) : await readProbePageText(store.dir, item.probe);
       if (!source) {
         altered.push(`${item.name} (absent du dossier de données)`);
         continue;
       }
       const entry = await bag.addPayload(item.name, () => source.open());
-      if (entry.sha256 !== source.recordedSha256) altered.push(item.name);
+      if (source.recordedSha256 !== null && entry.sha256 !== source.recordedSha256) altered.push(item.name);
       if (item.kind === 'png') screenshots += 1;
     }
     for (const file of seals.files) await bag.addPayload(`${SEALS_DIR}/${file.name}`, () => createReadStream(file.file));

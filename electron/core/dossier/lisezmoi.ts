@@ -101,7 +101,11 @@ CONTENU DU DOSSIER (format BagIt 1.0, RFC 8493)
   data/resume.pdf                  le résumé : chiffres, barres, trous, tableau des sondages, captures choisies
   data/sondages.csv                tous les sondages de la période (format de La Cimade, UTF-8, « ; »)
   data/graphiques/                 les barres en images (période entière et chaque mois), licence CC-BY 4.0
-  data/captures/                   chaque capture d’écran (.png) et chaque texte de page (.txt) de la période
+  data/captures/                   chaque capture d’écran légendée (.png) et chaque texte de page (.txt) de la période
+  data/captures/originales/        chaque page capturée telle quelle (.webp sans perte), une fois par page
+                                   identique, nommée par son empreinte SHA-256 : celle que donne l’enregistrement
+                                   (« screenshot »). La légende, redessinée à partir de l’enregistrement
+                                   (« caption » et les champs du sondage), est au-dessus de la page dans le .png
   data/enregistrements/            les enregistrements des sondages (JSON), avec l’empreinte de chacun et celle
                                    du sondage précédent : une suppression ou une insertion se voit
   data/${facts.sealsDir.replace(/^data\//, '')}/                  le scellement qui couvre la période, la clé publique, les certificats d’horodatage

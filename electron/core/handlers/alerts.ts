@@ -1,8 +1,9 @@
 // Alerts through the API: computed from the recent probes, the disk and the seals (alerts/alerts.ts).
-import { readdir, statfs } from 'node:fs/promises';
+import { readdir, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Alert, AlertKind, AppApi } from '../../shared/api.js';
 import { computeAlerts } from '../alerts/alerts.js';
+import { EVIDENCE_DIR } from '../store/index.js';
 import type { EvidenceHandlerContext } from './dossier-context.js';
 
 /** Below this, probes (about 100 kB each with their screenshot) will soon stop: 1 GB is a few days' margin. */
@@ -16,6 +17,33 @@ async function newestSeal(dataDir: string): Promise<Date | null> {
     .map((m) => Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`))
     .sort((a, b) => b - a);
   return stamps[0] === undefined ? null : new Date(stamps[0]);
+}
+
+/** How often the evidence folder is measured against the budget: walking it costs, and it grows slowly. */
+const MEASURE_EVERY_MS = 3_600_000;
+const measured = new Map<string, { at: number; bytes: number }>();
+
+/** Bytes of every file under `folder` (the evidence: captures stored once, page texts, logs). */
+async function folderBytes(folder: string): Promise<number> {
+  let total = 0;
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const inside = path.join(folder, entry.name);
+    if (entry.isDirectory()) total += await folderBytes(inside);
+    else if (entry.isFile()) total += (await stat(inside).catch(() => null))?.size ?? 0;
+  }
+  return total;
+}
+
+/** The evidence folder's size, measured at most once an hour per data folder; null without a budget. */
+async function evidenceUse(dataDir: string, budgetGb: number, now: number): Promise<{ bytes: number; budgetBytes: number } | null> {
+  if (budgetGb <= 0) return null;
+  let known = measured.get(dataDir);
+  if (!known || now - known.at >= MEASURE_EVERY_MS) {
+    known = { at: now, bytes: await folderBytes(path.join(dataDir, EVIDENCE_DIR)) };
+    measured.set(dataDir, known);
+  }
+  return { bytes: known.bytes, budgetBytes: budgetGb * 1024 ** 3 };
 }
 
 /** The alerts of some plannings (all followed ones when `only` is absent), with the disk's and the seals'. */
@@ -38,6 +66,7 @@ async function alertsOf(ctx: EvidenceHandlerContext, only?: string): Promise<Ale
     now: ctx.clock.now(),
     plannings,
     disk,
+    evidence: await evidenceUse(ctx.app.dataDir, settings.evidenceBudgetGb, ctx.clock.now().getTime()),
     newestSeal: await newestSeal(ctx.app.dataDir),
     muted: settings.alertsMuted as Record<string, AlertKind[]>,
   });

@@ -9,7 +9,7 @@ import type { PlanningOverview } from '../../../electron/shared/api';
 import { useApi } from '../api/context';
 import { stashStepsPrefill } from '../board/prefill';
 import { planningStatus } from '../board/status';
-import { evidenceUrl } from '../evidence';
+import { screenshotUrl } from '../evidence';
 import { formatInstant, todayInParis } from '../format';
 import { navigate } from '../router';
 import { Thumbnail } from './ImageViewer';
@@ -31,7 +31,7 @@ export function AttentionBanner({ overview, onChanged }: { overview: PlanningOve
   };
 
   if (status.kind === 'robot' && robotTrouble) {
-    const shot = lastProbe?.id === robotTrouble.lastProbeId ? evidenceUrl(lastProbe.screenshot, api.desktop) : null;
+    const shot = lastProbe?.id === robotTrouble.lastProbeId ? screenshotUrl(lastProbe, api.desktop) : null;
     const describe = () => {
       stashStepsPrefill(planning.id, robotTrouble.stepsTaken);
       navigate({ page: 'edit', id: planning.id });

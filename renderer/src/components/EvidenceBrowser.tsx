@@ -9,7 +9,7 @@ import { useApi, useLoaded } from '../api/context';
 import { calendarDays, shiftMonth, weekdayOf, type CalendarDay } from '../board/calendar';
 import { DEMO_TRIGGER_TAG } from '../board/demo';
 import { gapDuration } from '../board/durations';
-import { evidenceUrl } from '../evidence';
+import { screenshotUrl } from '../evidence';
 import { formatInstant, formatLocalDateTime, formatLongDate, formatMonth, todayInParis } from '../format';
 import { href } from '../router';
 import { CATEGORY_COLOURS } from '../shares';
@@ -197,7 +197,7 @@ function DayProbes({ date, day }: { date: string; day: CalendarDay | undefined }
                 <td>{probe.firstSlot ? formatLocalDateTime(probe.firstSlot) : t('none')}</td>
                 <td>{probe.secondSlot ? formatLocalDateTime(probe.secondSlot) : t('none')}</td>
                 <td>
-                  {evidenceUrl(probe.screenshot, api.desktop) ? (
+                  {screenshotUrl(probe, api.desktop) ? (
                     <button type="button" className="link-button" onClick={() => setOpen(index)}>
                       {t('viewScreenshot')}
                     </button>

@@ -1,7 +1,7 @@
 import { useState, type MouseEvent } from 'react';
 import type { Probe } from '../../../electron/shared/domain';
 import { useApi } from '../api/context';
-import { evidenceUrl } from '../evidence';
+import { screenshotUrl } from '../evidence';
 import { formatLocalDate, formatLocalDateTime } from '../format';
 import { useTranslation } from 'react-i18next';
 import { ImageViewer } from './ImageViewer';
@@ -28,7 +28,7 @@ export function ProbeTable({ probes }: { probes: Probe[] }) {
         </thead>
         <tbody>
           {probes.map((probe) => {
-            const link = evidenceUrl(probe.screenshot, api.desktop);
+            const link = screenshotUrl(probe, api.desktop);
             return (
               <tr key={probe.id} className={`outcome-${probe.outcome}`}>
                 <td>{formatLocalDate(probe.localDate)}</td>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Probe } from '../../../electron/shared/domain';
 import { useApi } from '../api/context';
 import { DEMO_TRIGGER_TAG } from '../board/demo';
-import { evidenceUrl } from '../evidence';
+import { screenshotUrl } from '../evidence';
 import { formatLocalDate, formatLocalDateTime } from '../format';
 import { useModalDialog } from './use-modal-dialog';
 
@@ -16,7 +16,7 @@ export function ProbeViewer(props: { probes: readonly Probe[]; index: number; on
 
   const probe = probes[index];
   if (!probe) return null;
-  const src = evidenceUrl(probe.screenshot, api.desktop);
+  const src = screenshotUrl(probe, api.desktop);
   const go = (by: number) => {
     const next = index + by;
     if (next >= 0 && next < probes.length) onIndex(next);

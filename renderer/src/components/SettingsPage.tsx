@@ -21,15 +21,16 @@ interface Draft {
   hostSpacingSeconds: string;
   probeTimeoutSeconds: string;
   maxParallelProbes: string;
+  evidenceBudgetGb: string;
   browserPath: string;
   author: string;
   notifications: boolean;
 }
 
-type Field = 'associationName' | 'associationContact' | 'activeHours' | 'activeDays' | 'hostSpacingSeconds' | 'probeTimeoutSeconds' | 'maxParallelProbes' | 'browserPath' | 'author';
+type Field = 'associationName' | 'associationContact' | 'activeHours' | 'activeDays' | 'hostSpacingSeconds' | 'probeTimeoutSeconds' | 'maxParallelProbes' | 'evidenceBudgetGb' | 'browserPath' | 'author';
 /** Kept as functions of `t`, so that a message follows a language switch. */
 type Errors = Partial<Record<Field | 'form', (t: TFunction) => ShownError>>;
-const FIELDS: readonly Field[] = ['associationName', 'associationContact', 'activeHours', 'activeDays', 'hostSpacingSeconds', 'probeTimeoutSeconds', 'maxParallelProbes', 'browserPath', 'author'];
+const FIELDS: readonly Field[] = ['associationName', 'associationContact', 'activeHours', 'activeDays', 'hostSpacingSeconds', 'probeTimeoutSeconds', 'maxParallelProbes', 'evidenceBudgetGb', 'browserPath', 'author'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const HOURS = Array.from({ length: 25 }, (_, hour) => hour);
 
@@ -42,6 +43,7 @@ const toDraft = (settings: Settings): Draft => ({
   hostSpacingSeconds: String(settings.hostSpacingSeconds),
   probeTimeoutSeconds: String(settings.probeTimeoutSeconds),
   maxParallelProbes: String(settings.maxParallelProbes),
+  evidenceBudgetGb: String(settings.evidenceBudgetGb),
   browserPath: settings.browserPath ?? '',
   author: settings.author,
   notifications: settings.notifications,
@@ -56,6 +58,7 @@ function check(draft: Draft): Errors {
   if (!wholeIn(draft.hostSpacingSeconds, 0, 3600)) errors.hostSpacingSeconds = at('hostSpacingSeconds');
   if (!wholeIn(draft.probeTimeoutSeconds, 20, 300)) errors.probeTimeoutSeconds = at('probeTimeoutSeconds');
   if (!wholeIn(draft.maxParallelProbes, 0, 16)) errors.maxParallelProbes = at('maxParallelProbes');
+  if (!wholeIn(draft.evidenceBudgetGb, 0, 1_000_000)) errors.evidenceBudgetGb = at('evidenceBudgetGb');
   if (draft.from >= draft.to) errors.activeHours = at('activeHours');
   if (draft.days.length === 0) errors.activeDays = at('activeDays');
   return errors;
@@ -111,6 +114,7 @@ export function SettingsPage() {
         hostSpacingSeconds: Number(draft.hostSpacingSeconds),
         probeTimeoutSeconds: Number(draft.probeTimeoutSeconds),
         maxParallelProbes: Number(draft.maxParallelProbes),
+        evidenceBudgetGb: Number(draft.evidenceBudgetGb),
         // Over HTTP the web host refuses it: the program Guichets launches is chosen at the desktop or the CLI.
         ...(api.desktop ? { browserPath: draft.browserPath.trim() || null } : {}),
         author: draft.author.trim(),
@@ -161,7 +165,7 @@ export function SettingsPage() {
       ) : null}
     </div>
   );
-  const seconds = (field: 'hostSpacingSeconds' | 'probeTimeoutSeconds' | 'maxParallelProbes', label: string) => (
+  const seconds = (field: 'hostSpacingSeconds' | 'probeTimeoutSeconds' | 'maxParallelProbes' | 'evidenceBudgetGb', label: string) => (
     <div className="field">
       <label htmlFor={`${id}-${field}`}>{label}</label>
       <input id={`${id}-${field}`} className="short" type="text" inputMode="numeric" value={draft[field]} onChange={(e) => set({ [field]: e.target.value })} {...invalid(field)} />
@@ -234,6 +238,8 @@ export function SettingsPage() {
           {seconds('probeTimeoutSeconds', t('probeTimeout'))}
           {seconds('maxParallelProbes', t('maxParallelProbes'))}
           <p className="help">{t('maxParallelProbesHelp')}</p>
+          {seconds('evidenceBudgetGb', t('evidenceBudget'))}
+          <p className="help">{t('evidenceBudgetHelp')}</p>
           <div className="field checkbox">
             <input id={`${id}-notifications`} type="checkbox" checked={draft.notifications} onChange={(e) => set({ notifications: e.target.checked })} />
             <label htmlFor={`${id}-notifications`}>{t('notificationsLabel')}</label>

@@ -73,6 +73,7 @@ export const en: Messages = {
     hostSpacingSeconds: 'A whole number of seconds, from 0 to 3600.',
     probeTimeoutSeconds: 'A whole number of seconds, from 20 to 300.',
     maxParallelProbes: 'A whole number, from 0 (automatic) to 16.',
+    evidenceBudgetGb: 'A whole number of GB, 0 for no limit.',
     author: '200 characters at most.',
     associationName: "Give the association's name (200 characters at most): it is written on every exported chart.",
     associationContact: '200 characters at most.',
@@ -239,6 +240,9 @@ export const en: Messages = {
   probeTimeout: 'Maximum duration of a probe (seconds, 20 to 300; 45 by default)',
   maxParallelProbes: 'Probes at the same time, at most',
   maxParallelProbesHelp: '0: chosen from this computer’s memory and processors (at most 8 on a 2-core PC).',
+  evidenceBudget: 'Disk room for the evidence, in GB (0: no limit)',
+  evidenceBudgetHelp:
+    'Beyond it, Guichets alerts you; it never deletes anything. Captures with dates are always kept; a « no date » page identical to an earlier one takes no extra room (it is stored once); no probe counted in the CSV or the bars is ever erased.',
   author: 'Author of the charts',
   authorHelp: 'Written into exported images, with the source and the licence.',
   settingsSaved: 'Settings saved.',

@@ -78,6 +78,7 @@ export const fr = {
     hostSpacingSeconds: 'Un nombre entier de secondes, de 0 à 3600.',
     probeTimeoutSeconds: 'Un nombre entier de secondes, de 20 à 300.',
     maxParallelProbes: 'Un nombre entier, de 0 (automatique) à 16.',
+    evidenceBudgetGb: 'Un nombre entier de Go, 0 pour aucune limite.',
     author: '200 caractères au plus.',
     associationName: "Donnez le nom de l'association (200 caractères au plus) : il est écrit sur chaque graphique exporté.",
     associationContact: '200 caractères au plus.',
@@ -247,6 +248,9 @@ export const fr = {
   probeTimeout: 'Durée maximale d’un sondage (secondes, de 20 à 300 ; 45 par défaut)',
   maxParallelProbes: 'Sondages en même temps, au plus',
   maxParallelProbesHelp: '0 : choisi selon la mémoire et les processeurs de cet ordinateur (8 au plus sur un PC à 2 cœurs).',
+  evidenceBudget: 'Place des preuves sur le disque, en Go (0 : sans limite)',
+  evidenceBudgetHelp:
+    'Au-delà, Guichets vous alerte ; il ne supprime jamais rien. Les captures avec des dates sont toujours gardées ; une page « pas de date » identique à la précédente ne prend pas de place en plus (elle est enregistrée une seule fois) ; aucun sondage compté dans le CSV ou les barres n’est jamais effacé.',
   author: 'Auteur des graphiques',
   authorHelp: 'Écrit dans les images exportées, avec la source et la licence.',
   settingsSaved: 'Réglages enregistrés.',
