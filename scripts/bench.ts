@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import type { Probe } from '../electron/shared/domain.js';
 import { systemClock } from '../electron/core/clock.js';
 import { verifyDir } from '../electron/core/evidence/index.js';
+import { encodeCapture } from '../electron/core/evidence/capture.js';
 import { writeCsv } from '../electron/core/export/index.js';
 import { createProber, findBrowser } from '../electron/core/probe/index.js';
 import { guichetOfShape, startReplicaServer, type ReplicaForm } from '../electron/core/replicas/index.js';
@@ -25,6 +26,7 @@ import {
   absolute,
   AGGREGATES_DIR,
   aggregatesFile,
+  BLOBS_DIR,
   dayFile,
   EVIDENCE_DIR,
   PROBES_DIR,
@@ -69,6 +71,8 @@ const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** `npm run bench -- --json`: every figure again as one JSON object, on the last line. */
 const JSON_OUTPUT = process.argv.includes('--json');
+/** `npm run bench -- --only=live,store`: only those sections (names as printed at the end). */
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
 /** Every figure, for the JSON line: milliseconds, bytes, minutes, counts (null when not measured). */
 const figures: Record<string, number | null> = {};
 const round1 = (value: number): number => Math.round(value * 10) / 10;
@@ -77,8 +81,10 @@ const hours = (seconds: number): string =>
   seconds >= 3600 ? `${(seconds / 3600).toFixed(1)} h` : `${Math.round(seconds / 60)} min`;
 
 interface Evidence {
+  /** The capture as the recorder stores it (WebP lossless). */
   png: Buffer;
   pageText: string;
+  log: string;
   source: string;
 }
 
@@ -101,7 +107,8 @@ async function benchLiveProbe(): Promise<Evidence | null> {
   const probe = async (form: ReplicaForm) => {
     const t0 = performance.now();
     const result = await prober.probe({ url: server.origin + form.path, guichet: null }, caption);
-    return { ...result, wallMs: performance.now() - t0, png: result.screenshot?.length ?? 0 };
+    const webp = result.screenshot ? await encodeCapture(result.screenshot) : null;
+    return { ...result, wallMs: performance.now() - t0, png: result.screenshot?.length ?? 0, webp };
   };
   try {
     const noSlotForm = guichetOfShape('none').form;
@@ -119,18 +126,20 @@ async function benchLiveProbe(): Promise<Evidence | null> {
     const slowest = Math.max(median(noSlot.map((run) => run.wallMs)), median(calendar.map((run) => run.wallMs)));
     figures.liveProbeMs = round1(slowest);
     figures.liveScreenshotBytes = median(calendar.map((run) => run.png));
+    figures.liveCaptureWebpBytes = median(calendar.map((run) => run.webp?.length ?? 0));
     table(`Live probe of the legacy replica (${browser.path}, ${LIVE_RUNS} + ${LIVE_RUNS} probes)`, [
       ['first probe (launches the browser)', ms(first.wallMs)],
-      ['no-slot probe (steps 0–2), walk + captioned screenshot', line(noSlot)],
-      ['calendar probe (steps 0–4), walk + captioned screenshot', line(calendar)],
-      ['no-slot screenshot (PNG, caption burned in)', bytes(median(noSlot.map((run) => run.png)))],
-      ['calendar screenshot (PNG, caption burned in)', bytes(median(calendar.map((run) => run.png)))],
+      ['no-slot probe (steps 0–2), walk + screenshot + WebP', line(noSlot)],
+      ['calendar probe (steps 0–4), walk + screenshot + WebP', line(calendar)],
+      ['no-slot capture: Chromium PNG → stored WebP lossless', `${bytes(median(noSlot.map((run) => run.png)))} → ${bytes(median(noSlot.map((run) => run.webp?.length ?? 0)))}`],
+      ['calendar capture: Chromium PNG → stored WebP lossless', `${bytes(median(calendar.map((run) => run.png)))} → ${bytes(median(calendar.map((run) => run.webp?.length ?? 0)))}`],
+      ['probe log kept (calendar)', bytes(Buffer.byteLength(calendar[0]?.log ?? ''))],
       ['page text kept (calendar)', bytes(Buffer.byteLength(calendar[0]?.pageText ?? ''))],
       [`${PLANNINGS} probes one after another (extrapolated)`, `${hours((PLANNINGS * slowest) / 1000)} of each hour`],
     ]);
     const evidence = calendar[0];
-    if (!evidence?.screenshot) return null;
-    return { png: evidence.screenshot, pageText: evidence.pageText ?? '', source: 'the calendar probe’s real PNG' };
+    if (!evidence?.webp) return null;
+    return { png: evidence.webp, pageText: evidence.pageText ?? '', log: evidence.log, source: 'the calendar probe’s real capture, WebP' };
   } finally {
     await prober.close();
     await server.close();
@@ -142,10 +151,12 @@ async function appendMonth(store: Store, planningId: string, evidence: Evidence 
   const latencies: number[] = [];
   for (let n = 0; n < MONTH_PROBES; n += 1) {
     const artefacts = evidence
-      ? { screenshot: evidence.png, pageText: evidence.pageText }
+      ? { screenshot: evidence.png, pageText: evidence.pageText, log: evidence.log }
       : { screenshot: null, pageText: null };
     const t0 = performance.now();
-    await store.probes.append(syntheticProbe(planningId, MONTH_START, n), artefacts);
+    // As the recorder stores it: the caption's planning label in the record, drawn on demand.
+    const input = evidence ? { ...syntheticProbe(planningId, MONTH_START, n), caption: { planningLabel: 'Banc d’essai — titre de séjour' } } : syntheticProbe(planningId, MONTH_START, n);
+    await store.probes.append(input, artefacts);
     latencies.push(performance.now() - t0);
   }
   return latencies;
@@ -158,6 +169,7 @@ async function benchStore(root: string, live: Evidence | null): Promise<void> {
   const evidence: Evidence = live ?? {
     png: Buffer.from(Array.from({ length: 60_000 }, (_, i) => (i * 2_654_435_761) >>> 24)),
     pageText: 'Semaine du lundi… '.repeat(100),
+    log: '2026-02-02T10:00:00.000Z étape… \n'.repeat(40),
     source: 'a 60 kB stand-in (no browser)',
   };
   const plain = await appendMonth(store, 'bench-plain', null);
@@ -179,10 +191,19 @@ async function benchStore(root: string, live: Evidence | null): Promise<void> {
     };
   };
   const plainUse = await usage('bench-plain');
-  const shotsUse = await usage('bench-shots');
+  // Captures and page texts are stored once by their hash (evidence/_blobs/): only bench-shots has any.
+  const blobs = await diskUsage(absolute(dir, BLOBS_DIR));
+  const shotsUse = await usage('bench-shots').then((use) => ({
+    ...use,
+    files: use.files + blobs.files,
+    bytes: use.bytes + blobs.bytes,
+    allocated: use.allocated + blobs.allocated,
+  }));
   const latency = (values: number[]): string => `${ms(median(values))} median, ${ms(percentile(values, 0.95))} p95`;
   // The same capture every hour: a site whose page does not change.
-  figures.evidenceBytesPerRepeatedProbe = Math.round(shotsUse.bytes / MONTH_PROBES);
+  // What each probe after the first adds to the data folder: its record, its share of the aggregates, its log.
+  figures.evidenceBytesPerRepeatedProbe = Math.round((shotsUse.bytes - blobs.bytes) / MONTH_PROBES);
+  figures.evidenceBytesPerProbeWithFirstCapture = Math.round(shotsUse.bytes / MONTH_PROBES);
   figures.evidenceBytesPerProbeFullScaleGb = round1(((shotsUse.allocated / MONTH_PROBES) * FULL_SCALE) / 1e9);
   figures.appendP95Ms = round1(percentile(shots, 0.95));
   figures.appendMedianMs = round1(median(shots));
@@ -197,7 +218,9 @@ async function benchStore(root: string, live: Evidence | null): Promise<void> {
     ['largest file a write rewrites: day file (24 probes)', bytes(Math.max(plainUse.largestDay, shotsUse.largestDay))],
     ['aggregates file after one month (also rewritten)', bytes(shotsUse.aggregates)],
     ['bytes per probe, no artefact', perProbe(plainUse)],
-    ['bytes per probe, with artefacts', perProbe(shotsUse)],
+    ['bytes per probe, with artefacts (first capture and page text included)', perProbe(shotsUse)],
+    ['bytes added by each repeated probe of an unchanged page (record, log)', bytes(figures.evidenceBytesPerRepeatedProbe)],
+    ['captures and page texts stored (once)', `${blobs.files} files, ${bytes(blobs.bytes)}`],
     [`at ${count(FULL_SCALE)} probes, no artefact (extrapolated)`, fullScale(plainUse)],
     [`at ${count(FULL_SCALE)} probes, with artefacts (extrapolated)`, fullScale(shotsUse)],
   ]);
@@ -454,16 +477,21 @@ async function main(): Promise<void> {
     return value;
   }
   try {
-    const evidence = await section('live probe', benchLiveProbe);
-    await section('store', async () => {
-      await benchStore(root, evidence);
-      await checkBulkWriter(root, path.join(root, 'store'));
-    });
-    const dashboardDir = await section('dashboard', () => benchDashboard(root));
-    await section('start-up', () => benchStartup(root, dashboardDir));
-    await section('export and verify', () => benchExportAndVerify(root));
-    await section('round', benchRound);
-    await section('naive baseline', () => benchNaive(root));
+    const wanted = (name: string): boolean => ONLY === null || ONLY.includes(name);
+    const evidence = wanted('live') ? await section('live probe', benchLiveProbe) : null;
+    if (wanted('store')) {
+      await section('store', async () => {
+        await benchStore(root, evidence);
+        await checkBulkWriter(root, path.join(root, 'store'));
+      });
+    }
+    if (wanted('dashboard')) {
+      const dashboardDir = await section('dashboard', () => benchDashboard(root));
+      await section('start-up', () => benchStartup(root, dashboardDir));
+    }
+    if (wanted('export')) await section('export and verify', () => benchExportAndVerify(root));
+    if (wanted('round')) await section('round', benchRound);
+    if (wanted('naive')) await section('naive baseline', () => benchNaive(root));
   } finally {
     process.off('SIGINT', cleanUp);
     await rm(root, { recursive: true, force: true });
