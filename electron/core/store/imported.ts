@@ -2,10 +2,11 @@
 // `verify` stay exactly as they were. One batch file per import, written whole through a temporary file and a
 // rename: an import is all or nothing. Each batch carries the SHA-256 of its own canonical JSON and of the file
 // it came from (kept in imported/originals/), so that an altered batch shows.
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CATEGORIES, INCONCLUSIVE_OUTCOMES, type MonthKey, type Probe, type ProbeProvenance } from '../../shared/domain.js';
 import { canonicalJson, sha256 } from './chain.js';
+import { mkdirDurable, writeFileDurable } from './durable.js';
 import { AppError } from '../errors.js';
 import { addProbe, sortedMonths, type MonthAggregate, type MonthAggregates } from '../stats/index.js';
 
@@ -92,13 +93,11 @@ export async function importedMonths(dataDir: string, planningId: string): Promi
 export async function writeBatch(dataDir: string, batch: ImportBatch, original: { bytes: Buffer; ext: string }): Promise<void> {
   const folder = path.join(dataDir, IMPORTED_DIR, BATCHES);
   const originals = path.join(dataDir, IMPORTED_DIR, ORIGINALS);
-  await mkdir(folder, { recursive: true });
-  await mkdir(originals, { recursive: true });
-  await writeFile(path.join(originals, `${batch.source.sha256}.${original.ext}`), original.bytes);
-  const target = path.join(folder, `${batch.id}.json`);
-  const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(batch)}\n`);
-  await rename(temp, target);
+  await mkdirDurable(folder);
+  await mkdirDurable(originals);
+  // The original first, then the batch: once the batch is visible (flushed, its name too), its original is there.
+  await writeFileDurable(path.join(originals, `${batch.source.sha256}.${original.ext}`), original.bytes);
+  await writeFileDurable(path.join(folder, `${batch.id}.json`), `${JSON.stringify(batch)}\n`);
   cache.delete(dataDir);
 }
 
