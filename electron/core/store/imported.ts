@@ -31,16 +31,22 @@ export function batchHash(batch: Omit<ImportBatch, 'hash'> | ImportBatch): strin
 
 interface Loaded {
   byPlanning: Map<string, Probe[]>;
-  batches: number;
+  /** Each planning's months, counted once per load (the dashboard asks for them on every refresh). */
+  months: Map<string, MonthAggregate[]>;
+  /** The batch files read, by name: batches are never changed, only added, so new names mean new imports. */
+  names: string;
 }
 const cache = new Map<string, Loaded>();
 
-/** Every batch, checked against its own hash; a damaged one stops the reading with a French message. */
+/**
+ * Every batch, checked against its own hash; a damaged one stops the reading with a French message. The folder
+ * is listed on each call, so that an import made by another Guichets process is seen at the next refresh.
+ */
 async function load(dataDir: string): Promise<Loaded> {
-  const cached = cache.get(dataDir);
-  if (cached) return cached;
   const folder = path.join(dataDir, IMPORTED_DIR, BATCHES);
   const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
+  const cached = cache.get(dataDir);
+  if (cached?.names === names.join('/')) return cached;
   const byPlanning = new Map<string, Probe[]>();
   for (const name of names) {
     let batch: ImportBatch;
@@ -59,7 +65,7 @@ async function load(dataDir: string): Promise<Loaded> {
     }
   }
   for (const list of byPlanning.values()) list.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
-  const loaded = { byPlanning, batches: names.length };
+  const loaded: Loaded = { byPlanning, months: new Map(), names: names.join('/') };
   cache.set(dataDir, loaded);
   return loaded;
 }
@@ -82,11 +88,14 @@ export const importedProbesOf =
 
 /** The per-month counts of a planning's imported probes, for the bars. */
 export async function importedMonths(dataDir: string, planningId: string): Promise<MonthAggregate[]> {
-  const all = (await load(dataDir)).byPlanning.get(planningId) ?? [];
-  if (all.length === 0) return [];
+  const loaded = await load(dataDir);
+  const counted = loaded.months.get(planningId);
+  if (counted) return counted;
   const months: MonthAggregates = {};
-  for (const probe of all) addProbe(months, probe);
-  return sortedMonths(months);
+  for (const probe of loaded.byPlanning.get(planningId) ?? []) addProbe(months, probe);
+  const sorted = sortedMonths(months);
+  loaded.months.set(planningId, sorted);
+  return sorted;
 }
 
 /** Writes a batch whole, and the original file beside it, then makes it visible to readers. */
