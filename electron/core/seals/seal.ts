@@ -65,6 +65,13 @@ export const sealFiles = (name: string): SealFile => ({
 
 export const sealName = (at: Date): string => at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
+/** When a seal was made, from its name (`20261201T100000Z`): the inverse of sealName. */
+export const sealTime = (name: string): Date =>
+  new Date(`${name.slice(0, 4)}-${name.slice(4, 6)}-${name.slice(6, 8)}T${name.slice(9, 11)}:${name.slice(11, 13)}:${name.slice(13, 15)}Z`);
+
+/** The name of a seal's file in seals/ (`<name>.json`), or undefined for any other file. */
+export const sealNameOfFile = (file: string): string | undefined => SEAL_NAME.exec(file)?.[1];
+
 export function prefixDigest(items: readonly unknown[], count = items.length): PrefixDigest {
   return { count, sha256: sha256(canonicalJson(items.slice(0, count))) };
 }
@@ -79,7 +86,7 @@ export async function listSeals(dataDir: string): Promise<SealFile[]> {
     throw error;
   }
   return names
-    .map((name) => SEAL_NAME.exec(name)?.[1])
+    .map(sealNameOfFile)
     .filter((name): name is string => name !== undefined)
     .sort()
     .map(sealFiles);
