@@ -3,6 +3,7 @@ import { readdir, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Alert, AlertKind, AppApi } from '../../shared/api.js';
 import { computeAlerts } from '../alerts/alerts.js';
+import { listSeals, sealTime } from '../seals/index.js';
 import { EVIDENCE_DIR } from '../store/index.js';
 import type { EvidenceHandlerContext } from './dossier-context.js';
 
@@ -11,12 +12,8 @@ const MIN_FREE_BYTES = 1024 ** 3;
 const RECENT = 200;
 
 async function newestSeal(dataDir: string): Promise<Date | null> {
-  const stamps = (await readdir(path.join(dataDir, 'seals')).catch(() => [] as string[]))
-    .map((name) => /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.json$/.exec(name))
-    .filter((match): match is RegExpExecArray => match !== null)
-    .map((m) => Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`))
-    .sort((a, b) => b - a);
-  return stamps[0] === undefined ? null : new Date(stamps[0]);
+  const newest = (await listSeals(dataDir).catch(() => [])).at(-1);
+  return newest ? sealTime(newest.name) : null;
 }
 
 /** How often the evidence folder is measured against the budget: walking it costs, and it grows slowly. */
