@@ -5,16 +5,17 @@
 // with the app (DejaVu Sans, OFL): the drawing does not depend on the fonts of the PC.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import type { Probe } from '../../shared/domain.js';
 import { captionLines, type CaptionFacts } from '../probe/caption.js';
 import { insideDir } from '../store/layout.js';
 
 const require = createRequire(import.meta.url);
-const FONT = {
-  regular: require.resolve('@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff'),
-  bold: require.resolve('@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff'),
-};
+/** The font files, read by the native text renderer: in the packaged app, from outside the archive (asarUnpack). */
+const fontFile = (name: string): string =>
+  require.resolve(`@fontsource/dejavu-sans/files/${name}`).replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+const FONT = { regular: fontFile('dejavu-sans-latin-400-normal.woff'), bold: fontFile('dejavu-sans-latin-700-normal.woff') };
 const BAND = '#fff7d6';
 const RULE = { height: 3, colour: '#222222' };
 const PAD_X = 10;
