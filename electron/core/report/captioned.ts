@@ -6,8 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp, { type OverlayOptions } from 'sharp';
+import type { OverlayOptions } from 'sharp';
 import type { Probe } from '../../shared/domain.js';
+import { loadSharp } from '../evidence/capture.js';
 import { captionLines, type CaptionFacts } from '../probe/caption.js';
 import { insideDir } from '../store/layout.js';
 
@@ -34,6 +35,7 @@ interface Drawn {
 }
 
 async function drawText(text: string, bold: boolean, width: number): Promise<Drawn> {
+  const sharp = await loadSharp();
   const markup = `<span foreground="#000000" insert_hyphens="false">${bold ? `<b>${escapeMarkup(text)}</b>` : escapeMarkup(text || ' ')}</span>`;
   const { data, info } = await sharp({
     text: { text: markup, font: SIZE, fontfile: bold ? FONT.bold : FONT.regular, width, wrap: 'word-char', rgba: true, dpi: 72 },
@@ -45,6 +47,7 @@ async function drawText(text: string, bold: boolean, width: number): Promise<Dra
 
 /** The caption band above `capture` (WebP or PNG), as a PNG. */
 export async function captionedPng(capture: Buffer, facts: CaptionFacts): Promise<Buffer> {
+  const sharp = await loadSharp();
   const { width } = await sharp(capture).metadata();
   const lines = captionLines(facts);
   const labels = await Promise.all(lines.map(([label]) => drawText(label, true, width)));
