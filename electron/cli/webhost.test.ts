@@ -5,6 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core/api/create-core.js';
+import { systemClock } from '../core/clock.js';
+import { encodeCapture } from '../core/evidence/capture.js';
+import { createStore } from '../core/store/store.js';
+import { captionedPath } from '../shared/evidence-paths.js';
+import { solidPng } from '../../test/support/evidence-folder.js';
+import { syntheticProbe } from '../../test/support/synthetic.js';
 import { startWebHost, type WebHost } from './webhost.js';
 
 let dir: string;
@@ -99,5 +105,25 @@ describe('the web host’s secret', () => {
     } finally {
       await desktop.close();
     }
+  });
+});
+
+describe('the evidence it serves', () => {
+  it('draws a probe’s captioned screenshot from its capture and record, for a logged-in browser only', async () => {
+    const store = createStore({ dir, clock: systemClock, log: () => undefined });
+    const input = { ...syntheticProbe('p-shot', '2026-03-10T08:00:00Z', 0), caption: { planningLabel: 'Préfecture de l’Essonne — Évry' } };
+    const probe = await store.probes.append(input, { screenshot: await encodeCapture(solidPng(200, 120, [40, 40, 40])), pageText: 'Plus de plage libre.' });
+    await store.close();
+    const where = new URL(`/${captionedPath(probe)}`, host.url);
+    expect((await fetch(where)).status).toBe(401);
+    const { cookie } = await login();
+    const response = await fetch(where, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await response.arrayBuffer());
+    // The capture is 200 × 120: the caption band sits above it.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20) > 120]).toEqual([200, true]);
+    const unknown = new URL(`/${captionedPath({ ...probe, id: 'absent' })}`, host.url);
+    expect((await fetch(unknown, { headers: { Cookie: cookie } })).status).toBe(404);
   });
 });
