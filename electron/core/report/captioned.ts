@@ -34,6 +34,25 @@ interface Drawn {
   height: number;
 }
 
+/**
+ * Texts already drawn, by text, weight and width: the labels, the planning, its address and the usual outcomes
+ * repeat from probe to probe (a dossier draws thousands); only the times and the id are new each time.
+ */
+const drawn = new Map<string, Promise<Drawn>>();
+const DRAWN_KEPT = 500;
+
+function drawTextOnce(text: string, bold: boolean, width: number): Promise<Drawn> {
+  const key = `${bold ? 'b' : 'r'}${width}\u0000${text}`;
+  let found = drawn.get(key);
+  if (!found) {
+    if (drawn.size >= DRAWN_KEPT) drawn.clear();
+    found = drawText(text, bold, width);
+    drawn.set(key, found);
+    found.catch(() => drawn.delete(key));
+  }
+  return found;
+}
+
 async function drawText(text: string, bold: boolean, width: number): Promise<Drawn> {
   const sharp = await loadSharp();
   const markup = `<span foreground="#000000" insert_hyphens="false">${bold ? `<b>${escapeMarkup(text)}</b>` : escapeMarkup(text || ' ')}</span>`;
@@ -50,11 +69,11 @@ export async function captionedPng(capture: Buffer, facts: CaptionFacts): Promis
   const sharp = await loadSharp();
   const { width } = await sharp(capture).metadata();
   const lines = captionLines(facts);
-  const labels = await Promise.all(lines.map(([label]) => drawText(label, true, width)));
+  const labels = await Promise.all(lines.map(([label]) => drawTextOnce(label, true, width)));
   const labelWidth = Math.max(...labels.map((drawn) => drawn.width));
   const valueLeft = labelWidth + 3 * PAD_X;
   const valueWidth = Math.max(width - valueLeft - PAD_X, 100);
-  const values = await Promise.all(lines.map(([, value]) => drawText(value, false, valueWidth)));
+  const values = await Promise.all(lines.map(([, value]) => drawTextOnce(value, false, valueWidth)));
   const layers: OverlayOptions[] = [];
   let top = 0;
   lines.forEach((_, index) => {
