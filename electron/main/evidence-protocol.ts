@@ -14,9 +14,9 @@ export function registerEvidenceScheme(): void {
  * Screenshots and page texts of the probes, read-only, for the UI: `guichets-evidence://evidence/<path>`, where
  * <path> is a probe artefact's path relative to the data folder's evidence folder. Nothing outside it is served.
  */
-export function setupEvidenceProtocol(evidenceDir: string): void {
-  const root = path.resolve(evidenceDir);
+export function setupEvidenceProtocol(evidenceDir: () => string): void {
   protocol.handle(EVIDENCE_SCHEME, (request) => {
+    const root = path.resolve(evidenceDir());
     const url = new URL(request.url);
     const file = path.resolve(root, decodeURIComponent(url.pathname).replace(/^\/+/, ''));
     if (url.host !== EVIDENCE_DIR || !file.startsWith(root + path.sep)) {

@@ -189,9 +189,23 @@ export interface Alert {
 export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
+/** The data folder moved with its contents (issue 11, settings): where it is now and what became of the old one. */
+export interface DataFolderMoveResult {
+  from: string;
+  to: string;
+  files: number;
+  bytes: number;
+  /** `removed`: the old folder was emptied once the app used the copy; `kept`: it could not be, and is left as is. */
+  oldFolder: 'removed' | 'kept';
+  /** False when the folder was given by --data-dir or GUICHETS_DATA_DIR: the next start must be given the new one. */
+  remembered: boolean;
+}
+
 /** Every method: its input and its output. Names are `namespace:verb`. */
 export interface ApiMethods {
   'app:info': { input: undefined; output: AppInfo };
+  /** Moves the data folder to `to` (empty or new): copied, checked, then used; refused over the web host. */
+  'app:moveDataFolder': { input: { to: string }; output: DataFolderMoveResult };
   'plannings:list': { input: undefined; output: PlanningOverview[] };
   'plannings:get': { input: { id: string }; output: PlanningDetail };
   'plannings:create': { input: PlanningInput; output: Planning };
@@ -241,6 +255,7 @@ export type AppApi = {
 /** Every method once: the type checker refuses a missing or an unknown one (a method added to ApiMethods goes here). */
 const METHODS = {
   'app:info': true,
+  'app:moveDataFolder': true,
   'plannings:list': true,
   'plannings:get': true,
   'plannings:create': true,
@@ -324,7 +339,15 @@ export interface Bridge {
  * that supply an input of an API call, such as where to save an export.
  */
 export interface DesktopBridge {
-  /** The file the person chose in a save dialog, or null when they cancelled. */
-  saveCsvDialog(): Promise<string | null>;
+  /** The file the person chose in a save dialog (offered under `suggestedName`), or null when they cancelled. */
+  saveCsvDialog(suggestedName?: string): Promise<string | null>;
+  /** A folder chosen in a folder dialog (where to move the data folder), or null. */
+  chooseFolderDialog(): Promise<string | null>;
+  /** An image file chosen in an open dialog (the association's logo), or null. */
+  chooseLogoDialog(): Promise<string | null>;
 }
-export const DESKTOP_CHANNELS = { saveCsvDialog: 'dialog:saveCsv' } as const satisfies Record<keyof DesktopBridge, string>;
+export const DESKTOP_CHANNELS = {
+  saveCsvDialog: 'dialog:saveCsv',
+  chooseFolderDialog: 'dialog:chooseFolder',
+  chooseLogoDialog: 'dialog:chooseLogo',
+} as const satisfies Record<keyof DesktopBridge, string>;
