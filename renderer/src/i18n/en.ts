@@ -136,7 +136,7 @@ export const en: Messages = {
 
   exportCsv: 'Export the CSV',
   exportCsvAll: 'Export the whole CSV',
-  csvSaved: 'CSV saved: {path} ({rows, plural, one {# row} other {# rows}})',
+  csvSaved: 'CSV saved: “{file}”, in the folder {folder} ({rows, plural, one {# row} other {# rows}}).',
   csvDownloaded: "CSV downloaded: “{file}”, in the browser's downloads folder.",
   exportPng: 'Export the chart (PNG)',
   pngDownloaded: "Chart downloaded: “{file}”, in the browser's downloads folder.",

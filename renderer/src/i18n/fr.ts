@@ -143,7 +143,7 @@ export const fr = {
 
   exportCsv: 'Exporter le CSV',
   exportCsvAll: 'Exporter tout le CSV',
-  csvSaved: 'CSV enregistré : {path} ({rows, plural, one {# ligne} other {# lignes}})',
+  csvSaved: 'CSV enregistré : « {file} », dans le dossier {folder} ({rows, plural, one {# ligne} other {# lignes}}).',
   csvDownloaded: 'CSV téléchargé : « {file} », dans le dossier des téléchargements du navigateur.',
   exportPng: 'Exporter le graphique (PNG)',
   pngDownloaded: 'Graphique téléchargé : « {file} », dans le dossier des téléchargements du navigateur.',
