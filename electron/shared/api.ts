@@ -183,8 +183,10 @@ export interface Alert {
   planningId: string | null;
   /** ISO instant the situation began. */
   since: string;
-  /** In French. */
+  /** In French (notifications, logs). */
   message: string;
+  /** What the UI words its own line from, with `kind`: `planning`, `since`, `days`, `firstSlot`, `count`, `outcome`, `freeGb`. */
+  params?: Record<string, string | number>;
 }
 export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];

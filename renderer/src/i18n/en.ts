@@ -449,6 +449,11 @@ export const en: Messages = {
     importDone: '{added, plural, one {# probe imported} other {# probes imported}}, {skipped, plural, other {# already there}}.',
     alertsTitle: 'Alerts',
     alertMute: 'Stop signalling this',
+    alertDatesBack: '{planning}: dates are offered since {since}, after {days, plural, one {# day} other {# days}} without any.',
+    alertFirstSlot: 'First date: {slot}.',
+    alertFailing: '{planning}: {count, plural, one {# probe} other {# probes in a row}} without a usable answer (last: {outcome}). Open the planning to see the screenshots and check the address.',
+    alertDisk: 'Disk almost full: {freeGb, number} GB free for the data. Free some space or move the data folder (Settings), or probing will stop.',
+    alertSeals: 'No seal since {since}: recent evidence is neither signed nor time-stamped. Check the connection to the time-stamping authority.',
     importedBadge: 'imported',
   },
 

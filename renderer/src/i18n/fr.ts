@@ -460,6 +460,11 @@ export const fr = {
     importDone: '{added, plural, one {# sondage importé} other {# sondages importés}}, {skipped, plural, one {# déjà présent} other {# déjà présents}}.',
     alertsTitle: 'Alertes',
     alertMute: 'Ne plus signaler',
+    alertDatesBack: '{planning} : des dates sont proposées depuis le {since}, après {days, plural, one {# jour} other {# jours}} sans aucune.',
+    alertFirstSlot: 'Première date : {slot}.',
+    alertFailing: '{planning} : {count, plural, one {# sondage} other {# sondages de suite}} sans réponse utilisable (dernier : {outcome}). Ouvrez le planning pour voir les captures et vérifier l’adresse.',
+    alertDisk: 'Disque presque plein : {freeGb, number} Go libres pour les données. Libérez de la place ou déplacez le dossier des données (Réglages), sinon les sondages s’arrêteront.',
+    alertSeals: 'Aucun scellement depuis le {since} : les preuves récentes ne sont ni signées ni horodatées. Vérifiez la connexion à l’autorité d’horodatage.',
     importedBadge: 'importé',
   },
 
