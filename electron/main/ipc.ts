@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Core } from '../core/api/create-core.js';
 import { toApiError } from '../core/errors.js';
 import { EXPORTS_DIR } from '../core/store/index.js';
-import { API_EVENTS, type Envelope } from '../shared/api.js';
+import { API_EVENTS, writePathOf, type Envelope } from '../shared/api.js';
 import { setupDialogs, takeGrantedPath } from './dialogs.js';
 
 /** Only our own UI, loaded from our own files, may call the core. */
@@ -14,14 +14,14 @@ function isTrustedSender(event: IpcMainInvokeEvent, rendererDir: string): boolea
 }
 
 /**
- * A path the page gives the core (a CSV to write, where to move the data folder, a logo to read) must be one the
- * person chose in a dialog; a logo already in the settings may be sent again unchanged.
+ * A path the page gives the core (where to write an export, where to move the data folder, a logo to read) must
+ * be one the person chose in a dialog; a logo already in the settings may be sent again unchanged.
  */
 async function usesUnchosenPath(core: Core, method: string, input: unknown): Promise<boolean> {
-  if (typeof input !== 'object' || input === null) return false;
-  if (method === 'export:csv' && 'path' in input) return typeof input.path !== 'string' || !takeGrantedPath(input.path);
-  if (method === 'app:moveDataFolder') return !('to' in input) || typeof input.to !== 'string' || !takeGrantedPath(input.to);
-  if (method === 'settings:update' && 'associationLogo' in input && typeof input.associationLogo === 'string') {
+  const asked = writePathOf(method, input);
+  if (asked.given) return typeof asked.path !== 'string' || !takeGrantedPath(asked.path);
+  if (method === 'app:moveDataFolder') return true;
+  if (method === 'settings:update' && typeof input === 'object' && input !== null && 'associationLogo' in input && typeof input.associationLogo === 'string') {
     const current = await core.api['settings:get'](undefined).catch(() => null);
     return current?.associationLogo !== input.associationLogo && !takeGrantedPath(input.associationLogo);
   }
