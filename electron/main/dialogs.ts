@@ -1,9 +1,12 @@
 // What only the desktop has: native dialogs, on channels of their own beside the API (as electron/fiddle does).
 // The API stays the same for every transport; a dialog only supplies one of its inputs, chosen by the person.
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DESKTOP_CHANNELS } from '../shared/api.js';
 import { csvExportName } from '../shared/export-names.js';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Paths the person chose in a dialog, each usable once: the page cannot make the core write or read elsewhere. */
 const granted = new Set<string>();
@@ -35,6 +38,21 @@ export function setupDialogs(isTrusted: (event: IpcMainInvokeEvent) => boolean, 
     });
     if (choice.canceled || !choice.filePath) return null;
     granted.add(choice.filePath);
+    return choice.filePath;
+  });
+
+  // The chart is drawn by the page; the main process writes its bytes where the person chose, nowhere else.
+  ipcMain.handle(DESKTOP_CHANNELS.savePngDialog, async (event, suggested: unknown, png: unknown): Promise<string | null> => {
+    if (!isTrusted(event)) return null;
+    const isPng = png instanceof Uint8Array && png.length < 50_000_000 && Buffer.from(png.subarray(0, 8)).equals(PNG_SIGNATURE);
+    if (!isPng || typeof suggested !== 'string' || !/^guichets-[a-z0-9-]{1,150}\.png$/.test(suggested)) return null;
+    const choice = await save(event, {
+      title: 'Exporter le graphique (PNG)',
+      defaultPath: path.join(defaultDir(), suggested),
+      filters: [{ name: 'PNG', extensions: ['png'] }],
+    });
+    if (choice.canceled || !choice.filePath) return null;
+    await writeFile(choice.filePath, png);
     return choice.filePath;
   });
 

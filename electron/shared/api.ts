@@ -361,6 +361,8 @@ export interface Bridge {
 export interface DesktopBridge {
   /** The file the person chose in a save dialog (offered under `suggestedName`), or null when they cancelled. */
   saveCsvDialog(suggestedName?: string): Promise<string | null>;
+  /** Writes a chart PNG where the person chose in a save dialog (offered under `suggestedName`); null if cancelled. */
+  savePngDialog(suggestedName: string, png: Uint8Array): Promise<string | null>;
   /** A folder chosen in a folder dialog (where to move the data folder), or null. */
   chooseFolderDialog(): Promise<string | null>;
   /** An image file chosen in an open dialog (the association's logo), or null. */
@@ -368,6 +370,7 @@ export interface DesktopBridge {
 }
 export const DESKTOP_CHANNELS = {
   saveCsvDialog: 'dialog:saveCsv',
+  savePngDialog: 'dialog:savePng',
   chooseFolderDialog: 'dialog:chooseFolder',
   chooseLogoDialog: 'dialog:chooseLogo',
 } as const satisfies Record<keyof DesktopBridge, string>;

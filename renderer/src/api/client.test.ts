@@ -120,6 +120,7 @@ describe('the desktop client', () => {
         suggested.push(name);
         return Promise.resolve(chosen);
       },
+      savePngDialog: () => Promise.resolve(null),
       chooseFolderDialog: () => Promise.resolve(null),
       chooseLogoDialog: () => Promise.resolve(null),
     });
