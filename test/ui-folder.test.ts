@@ -191,7 +191,7 @@ describe('the data folder over the web host', () => {
     // Three probes of a refused address in a row: the « failing » alert is pushed after the third.
     for (let round = 0; round < 3; round += 1) await core.api['probes:runNow']({ planningId });
     const line = page.locator('.alerts li').filter({ hasText: '3 probes in a row without a usable answer' });
-    await line.waitFor({ timeout: 30_000 });
+    await line.waitFor({ timeout: 60_000 });
     expect(await line.innerText()).not.toMatch(/sondage|dernier|Ouvrez/);
     await page.screenshot({ path: path.join(RESULTS, 'folder-alert-en.png') });
     // The planning stopped: the alerts are reloaded and the pushed line goes.
@@ -199,5 +199,5 @@ describe('the data folder over the web host', () => {
     await line.waitFor({ state: 'detached' });
     await core.api['settings:update']({ language: 'fr' });
     await page.close();
-  });
+  }, 150_000);
 });
