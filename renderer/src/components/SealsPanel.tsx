@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context';
 import { useAppInfo, useReloadAppInfo } from '../board/app-info';
 import { describeError } from '../errors';
+import { TechnicalDetails } from './ErrorNote';
 import { StatusNote, type ActionStatus } from './StatusNote';
 
 /** "ab12 cd34 …": the fingerprint as a person reads it aloud or compares it on paper. */
@@ -39,9 +40,11 @@ export function SealsPanel() {
   return (
     <section aria-labelledby={`${id}-seals`} className="settings-seals">
       {sandbox && !sandbox.enabled && (
-        <p role="note" className="notice warning">
-          {t('sandboxOff', { reason: sandbox.reason ?? '' })}
-        </p>
+        <div role="note" className="notice warning">
+          <p>{t('sandboxOff')}</p>
+          {/* The core's reason is French: folded, as every technical text. */}
+          {sandbox.reason ? <TechnicalDetails text={sandbox.reason} /> : null}
+        </div>
       )}
       <h3 id={`${id}-seals`}>{t('sealsTitle')}</h3>
       <p className="help">{t('sealsHelp')}</p>

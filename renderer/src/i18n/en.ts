@@ -292,7 +292,7 @@ export const en: Messages = {
   notifications: 'Notifications',
   notificationsLabel: 'Tell me (desktop app) when an assisted session needs renewing or the robot can no longer read a site',
   browserPathDesktopOnly: 'Chosen in the desktop app or on the command line (--browser), never from this web page.',
-  sandboxOff: 'Browser without its sandbox: {reason}',
+  sandboxOff: 'Browser without its sandbox: the probed sites’ pages are opened without this protection of Chromium.',
   sealsTitle: 'Evidence seals',
   sealsHelp: 'Every day, and before every export, Guichets seals the probes: it signs them with this installation’s key and has them time-stamped by an outside authority. Note the key’s fingerprint: it lets an expert check the seals.',
   installationKey: 'Fingerprint of the installation key (SHA-256)',

@@ -290,7 +290,7 @@ export const fr = {
   notifications: 'Notifications',
   notificationsLabel: 'Prévenir (application de bureau) quand une session assistée est à renouveler ou que le robot ne lit plus un site',
   browserPathDesktopOnly: 'Se choisit dans l’application de bureau ou en ligne de commande (--browser), jamais depuis cette page web.',
-  sandboxOff: 'Navigateur sans bac à sable : {reason}',
+  sandboxOff: 'Navigateur sans bac à sable : les pages des sites sondés sont ouvertes sans cette protection de Chromium.',
   sealsTitle: 'Sceaux des preuves',
   sealsHelp: 'Chaque jour, et avant chaque export, Guichets scelle les sondages : il les signe avec la clé de cette installation et les fait horodater par une autorité extérieure. Notez l’empreinte de la clé : elle permet à un expert de vérifier les sceaux.',
   installationKey: 'Empreinte de la clé de l’installation (SHA-256)',
