@@ -39,6 +39,7 @@ describe('moving the data folder', () => {
       ['relatif/dossier', 'not_absolute'],
       [from, 'inside'],
       [path.join(from, 'probes', 'ailleurs'), 'inside'],
+      [path.join(from, '..cache'), 'inside'],
       [path.join(root, 'fichier'), 'not_folder'],
       [path.join(root, 'plein'), 'not_empty'],
     ];

@@ -87,7 +87,8 @@ export async function planMove(fromDir: string, toDir: string, configDir: string
   const from = await realpath(fromDir);
   const to = await realTarget(path.resolve(toDir));
   const relative = path.relative(from, to);
-  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  if (!outside) {
     throw refuse('inside', `Nouveau dossier : « ${to} » est le dossier actuel ou se trouve dedans. Choisissez un dossier ailleurs.`);
   }
   const info = await lstat(to).catch(() => null);
