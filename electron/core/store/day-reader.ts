@@ -50,3 +50,13 @@ export function unreadable(read: DayRead): AppError {
   if (read.error instanceof AppError) return read.error;
   throw read.error;
 }
+
+/** Month folders of these plannings, counted up to `enough`: how much work a bulk path has ahead of it. */
+export async function countMonths(dir: string, planningIds: readonly string[], enough: number): Promise<number> {
+  let months = 0;
+  for (const id of planningIds) {
+    months += (await monthsOf(dir, id)).length;
+    if (months >= enough) break;
+  }
+  return months;
+}

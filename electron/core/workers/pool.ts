@@ -15,6 +15,11 @@ export interface OrderedRun<TTask, TChunk, TResult> {
   onChunk?: (chunk: TChunk, index: number) => Promise<void> | void;
   /** Called once a task's chunks are all used, in the order of `tasks`. */
   onDone?: (result: TResult, index: number) => Promise<void> | void;
+  /**
+   * Wraps each task's start: `run` hands it to its thread and resolves once the thread is done with it. For a
+   * section that must be held meanwhile (verification holds the planning's write queue).
+   */
+  around?: (index: number, run: () => Promise<void>) => Promise<void>;
 }
 
 /** How many threads are worth starting for `tasks` independent tasks on this machine. */
@@ -55,6 +60,8 @@ interface TaskState {
   chunks: unknown[];
   done: { result: unknown } | null;
   slot: Slot;
+  /** Resolves when the thread is done with the task (or failed). */
+  finished: () => void;
 }
 
 export interface Pool {
@@ -76,7 +83,7 @@ export async function startPool(entry: URL, options: { size: number; window?: nu
   /** Wakes up the run waiting for news from the threads. */
   let wake: () => void = () => undefined;
   const states = new Map<number, TaskState>();
-  let queue: { tasks: readonly unknown[]; next: number } = { tasks: [], next: 0 };
+  let queue: { tasks: readonly unknown[]; next: number; around?: OrderedRun<unknown, unknown, unknown>['around'] } = { tasks: [], next: 0 };
   let closing = false;
 
   const fail = (error: Error): void => {
@@ -89,8 +96,15 @@ export async function startPool(entry: URL, options: { size: number; window?: nu
     if (queue.next >= queue.tasks.length) return;
     const index = queue.next;
     queue.next += 1;
-    states.set(index, { chunks: [], done: null, slot });
-    post(slot, { type: 'task', task: index, input: queue.tasks[index] });
+    const state: TaskState = { chunks: [], done: null, slot, finished: () => undefined };
+    states.set(index, state);
+    const start = (): Promise<void> =>
+      new Promise<void>((resolve) => {
+        state.finished = resolve;
+        post(slot, { type: 'task', task: index, input: queue.tasks[index] });
+      });
+    if (queue.around) queue.around(index, start).catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
+    else void start();
   };
 
   for (let i = 0; i < size; i += 1) {
@@ -109,8 +123,12 @@ export async function startPool(entry: URL, options: { size: number; window?: nu
         if (message.type === 'chunk') state.chunks.push(message.chunk);
         else if (message.type === 'done') {
           state.done = { result: message.result };
+          state.finished();
           assign(slot);
-        } else fail(revive(message.error));
+        } else {
+          state.finished();
+          fail(revive(message.error));
+        }
         wake();
       });
       worker.on('error', (error) => {
@@ -134,10 +152,9 @@ export async function startPool(entry: URL, options: { size: number; window?: nu
 
   return {
     size,
-    async run<TTask, TChunk, TResult>({ tasks, onChunk, onDone }: OrderedRun<TTask, TChunk, TResult>): Promise<void> {
-      if (failure) throw failure;
+    async run<TTask, TChunk, TResult>({ tasks, onChunk, onDone, around }: OrderedRun<TTask, TChunk, TResult>): Promise<void> {
       states.clear();
-      queue = { tasks, next: 0 };
+      queue = { tasks, next: 0, ...(around ? { around } : {}) };
       for (const slot of slots) assign(slot);
       for (let index = 0; index < tasks.length; index += 1) {
         for (;;) {

@@ -45,8 +45,8 @@ export type Emit<TChunk> = (chunk: TChunk, transfer?: ArrayBuffer[]) => Promise<
  * The worker's side: runs each task it is given with `handler`, one at a time, and says when it is loaded.
  * `data` is what the caller of startPool() gave every thread.
  */
-export function serveTasks<TTask, TChunk, TResult>(
-  handler: (input: TTask, emit: Emit<TChunk>, data: unknown) => Promise<TResult>,
+export function serveTasks<TChunk>(
+  handler: (input: never, emit: Emit<TChunk>, data: unknown) => Promise<unknown>,
 ): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks() runs in a worker thread only.');
@@ -76,7 +76,7 @@ export function serveTasks<TTask, TChunk, TResult>(
     // One task at a time: the pool sends the next one only after 'done', but a queue costs nothing.
     chain = chain.then(async () => {
       try {
-        const result = await handler(input as TTask, emit, data);
+        const result = await handler(input as never, emit, data);
         send({ type: 'done', task, result });
       } catch (error) {
         send({ type: 'failed', task, error: failure(error) });
