@@ -1,6 +1,7 @@
 // Checks what is on disk, not what the store has in memory: every record's hash, every artefact's SHA-256,
 // and the chain of each planning from its first probe to the head kept in its aggregates.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import type { Probe } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 import { createJsonFiles, type JsonFiles } from '../store/json-files.js';
@@ -22,7 +23,6 @@ import {
 import { checkSealedChain, checkSealedFile, loadSeals, type SealedState, type SealProblemKind, type SealsSummary } from '../seals/check.js';
 import { hashRecord, sha256 } from '../store/chain.js';
 import { countMonths, readDay } from '../store/day-reader.js';
-import { mapLimited } from '../workers/limit.js';
 import { poolSize, startPool } from '../workers/pool.js';
 
 export type ProblemKind =
@@ -86,19 +86,32 @@ interface Node {
 
 const describe = (node: Node): string => `Sondage ${node.id} ${node.when}`;
 
-async function checkArtefact(
+/**
+ * An artefact's bytes, or null when it cannot be read. Synchronously, like the day files (store/day-reader.ts):
+ * fs.promises.readFile takes four trips through the thread pool per file, several times the processor time of
+ * hashing a screenshot, and verification reads thousands of them.
+ */
+function readArtefact(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function checkArtefact(
   dir: string,
   probe: Probe,
   which: 'screenshot' | 'pageText' | 'log',
   report: (problem: Omit<VerifyProblem, 'planningId'>) => void,
   when: string,
-): Promise<void> {
+): void {
   const artefact = probe[which];
   if (!artefact) return;
   const what = which === 'screenshot' ? 'la capture d’écran' : which === 'log' ? 'le journal du sondage' : 'le texte de la page';
   const file = insideDir(dir, artefact.path);
   let data: Buffer | null = null;
-  if (file) data = await readFile(file).catch(() => null);
+  if (file) data = readArtefact(file);
   if (!data) {
     report({
       probeId: probe.id,
@@ -141,20 +154,7 @@ async function verifyPlanning(
         unreadableDay = true;
         continue;
       }
-      // The day's artefacts are read and hashed several at a time, so that the disk's waits overlap; their
-      // problems are reported in the order of the probes all the same.
-      const artefactProblems = await mapLimited(probes, ARTEFACTS_AT_ONCE, async (probe) => {
-        const found: Omit<VerifyProblem, 'planningId'>[] = [];
-        const note = (entry: Omit<VerifyProblem, 'planningId'>): void => {
-          found.push(entry);
-        };
-        const when = `du ${probe.localDate} à ${probe.localTime}`;
-        await checkArtefact(dir, probe, 'screenshot', note, when);
-        await checkArtefact(dir, probe, 'pageText', note, when);
-        await checkArtefact(dir, probe, 'log', note, when);
-        return found;
-      });
-      for (const [index, probe] of probes.entries()) {
+      for (const probe of probes) {
         report.checkedProbes += 1;
         const when = `du ${probe.localDate} à ${probe.localTime}`;
         const node: Node = { id: probe.id, previousHash: probe.previousHash, file, when };
@@ -166,7 +166,9 @@ async function verifyPlanning(
             message: `${describe(node)} (« ${file} ») : l’enregistrement a été modifié après coup (son empreinte ne correspond plus).`,
           });
         }
-        for (const entry of artefactProblems[index] ?? []) problem(entry);
+        checkArtefact(dir, probe, 'screenshot', problem, when);
+        checkArtefact(dir, probe, 'pageText', problem, when);
+        checkArtefact(dir, probe, 'log', problem, when);
         const twin = nodes.get(probe.hash);
         if (twin) {
           problem({
@@ -448,8 +450,6 @@ export async function checkPlanning(context: PlanningContext, id: string): Promi
 
 /** Below about this many months of probes (a planning probed hourly for a year), threads cost more than they save. */
 const THREADS_FROM_MONTHS = 12;
-/** Artefacts read and hashed at once within a day. */
-const ARTEFACTS_AT_ONCE = 8;
 /** The worker of verification: its .ts beside this file under tsx and vitest, its .js in out/. */
 const VERIFY_WORKER = new URL(`./verify-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
