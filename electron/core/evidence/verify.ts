@@ -74,6 +74,8 @@ export interface VerifyOptions {
    * from them; 0 keeps the work in this thread. The report is the same either way.
    */
   threads?: number;
+  /** Told how many worker threads did the work (0: this thread), before the first planning. */
+  onThreads?: (count: number) => void;
 }
 
 interface Node {
@@ -503,6 +505,7 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
   const threads = await threadsFor(dir, ids, options.threads);
   const shared: PlanningContext = { dir, listed, sealed: { ...sealed, problems: [] } };
   const pool = threads > 0 ? await startPool(VERIFY_WORKER, { size: threads, data: shared }) : null;
+  options.onThreads?.(pool?.size ?? 0);
   if (pool) {
     // Each planning on a worker thread, its section held meanwhile; the results merged in the order of `ids`.
     const { exclusive } = options;

@@ -108,6 +108,8 @@ export interface CsvOptions {
    * from them; 0 keeps it in this thread. Either way the file is the same, byte for byte.
    */
   threads?: number;
+  /** Told how many worker threads did the work (0: this thread), before the first row. */
+  onThreads?: (count: number) => void;
 }
 
 /**
@@ -132,6 +134,7 @@ export async function writeCsvForPlannings(
   let rows = 0;
   const threads = await threadsFor(store.dir, ids, options.threads);
   const pool = threads > 0 ? await startPool(CSV_WORKER, { size: threads, data: context }) : null;
+  options.onThreads?.(pool?.size ?? 0);
   if (pool) {
     try {
       await pool.run<string, Uint8Array, PlanningCsv>({
