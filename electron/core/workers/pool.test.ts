@@ -56,6 +56,29 @@ describe('worker pool', () => {
     }
   });
 
+  it('lets go of every held section when a thread dies, those not started yet included', async () => {
+    const pool = await startPool(WORKER, { size: 1 });
+    if (!pool) throw new Error('no pool');
+    const held: Promise<void>[] = [];
+    let chain = Promise.resolve();
+    try {
+      const tasks: PoolTestTask[] = [{ kind: 'crash' }, { kind: 'chunks', name: 'b', count: 2 }, { kind: 'chunks', name: 'c', count: 2 }];
+      // As a write queue would: each task's section waits for the previous one to be let go.
+      const around = (_index: number, run: () => Promise<void>): Promise<void> => {
+        const section = chain.then(run);
+        chain = section;
+        held.push(section);
+        return section;
+      };
+      await expect(pool.run({ tasks, around })).rejects.toThrow(/fil de calcul/);
+    } finally {
+      await pool.close();
+    }
+    // Every section ends: a planning's writes are not blocked for ever by a verification that failed.
+    await Promise.all(held);
+    await chain;
+  });
+
   it('is null when its worker cannot be loaded, so that the caller does the work itself', async () => {
     expect(await startPool(new URL('./no-such-worker.js', import.meta.url), { size: 1 })).toBeNull();
   });

@@ -86,8 +86,13 @@ export async function startPool(entry: URL, options: { size: number; window?: nu
   let queue: { tasks: readonly unknown[]; next: number; around?: OrderedRun<unknown, unknown, unknown>['around'] } = { tasks: [], next: 0 };
   let closing = false;
 
+  /** Lets go of every task's section (see `around`): a write queue must never stay held by a dead thread. */
+  const release = (): void => {
+    for (const state of states.values()) state.finished();
+  };
   const fail = (error: Error): void => {
     failure ??= error;
+    release();
     wake();
   };
   const post = (slot: Slot, message: ToWorker): void => slot.worker.postMessage(message);
@@ -99,10 +104,12 @@ export async function startPool(entry: URL, options: { size: number; window?: nu
     const state: TaskState = { chunks: [], done: null, slot, finished: () => undefined };
     states.set(index, state);
     const start = (): Promise<void> =>
-      new Promise<void>((resolve) => {
-        state.finished = resolve;
-        post(slot, { type: 'task', task: index, input: queue.tasks[index] });
-      });
+      failure || closing
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            state.finished = resolve;
+            post(slot, { type: 'task', task: index, input: queue.tasks[index] });
+          });
     if (queue.around) queue.around(index, start).catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
     else void start();
   };
@@ -180,6 +187,7 @@ export async function startPool(entry: URL, options: { size: number; window?: nu
     },
     async close() {
       closing = true;
+      release();
       await Promise.all(slots.map((slot) => slot.worker.terminate()));
     },
   };
