@@ -75,6 +75,8 @@ export interface Visit {
   /** Ends the probe as `site_error` when the site refused a request since `since` (see refusalMark). */
   checkRefusals(since?: number): void;
   refusalMark(): number;
+  /** The refusal mark taken when the last action (goto, submit, click, check) began: what it met comes after. */
+  actionMark(): number;
   refusals(since?: number): Refusal[];
   /** Closes banners and pop-ups on screen; does nothing when there is none. */
   dismissCookieBanner(): Promise<void>;
@@ -124,6 +126,12 @@ export function startVisit(ctx: AdapterContext): Visit {
   const watch: PageWatch = watchPage(page);
   const trail = ctx.trail;
   let status: number | null = null;
+  // Refusals before the last action were the previous page's (a tracker refused at its load, say): never blamed
+  // on what the robot does next.
+  let sinceAction = 0;
+  const beginAction = (): void => {
+    sinceAction = watch.mark();
+  };
   const onResponse = (response: Response): void => {
     const request = response.request();
     if (!request.isNavigationRequest() || response.frame() !== page.mainFrame()) return;
@@ -150,8 +158,10 @@ export function startVisit(ctx: AdapterContext): Visit {
     return raw.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' — ');
   }
 
-  async function checkRefusalsNow(since = 0): Promise<void> {
-    const refusal = watch.refusals(since)[0];
+  const refused = (): boolean => watch.refusals(sinceAction).length > 0;
+
+  async function checkRefusalsNow(): Promise<void> {
+    const refusal = watch.refusals(sinceAction)[0];
     if (!refusal) return;
     const shown = refusal.kind === 'document' ? await shownText() : '';
     throw new ProbeStop({ outcome: 'site_error', slots: [], detail: refusalDetail(refusal, shown) });
@@ -218,11 +228,13 @@ export function startVisit(ctx: AdapterContext): Visit {
     async goto(url) {
       ctx.log(`Ouverture de ${url}`);
       record({ kind: 'goto', url });
+      beginAction();
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: STEP_BUDGET_MS }).catch(fail);
     },
     async submit(control, what) {
       const name = what ?? (await accessibleName(control));
       record({ kind: 'click', text: name });
+      beginAction();
       const loaded = page.waitForEvent('domcontentloaded', { timeout: STEP_BUDGET_MS });
       // Handled by the await below; the catch stops an unhandled rejection when the click itself fails.
       loaded.catch(() => undefined);
@@ -240,11 +252,13 @@ export function startVisit(ctx: AdapterContext): Visit {
     async click(control, what, timeout) {
       const name = what ?? (await accessibleName(control));
       record({ kind: 'click', text: name });
+      beginAction();
       await act(control, `« ${name} »`, (t) => control.click({ timeout: t }), timeout);
     },
     async check(control, what, wait) {
       const name = what ?? (await accessibleName(control));
       record({ kind: 'check', text: name });
+      beginAction();
       // Some themes hide the input behind a styled label, which then takes the click.
       const visible = await control.isVisible().catch(() => false);
       const target = visible ? control : control.locator('xpath=ancestor::label[1]').or(page.locator('label', { has: control })).first();
@@ -267,7 +281,7 @@ export function startVisit(ctx: AdapterContext): Visit {
       return normalizeText(text);
     },
     async settle() {
-      const state = await settle(page, watch, STEP_BUDGET_MS);
+      const state = await settle(page, watch, STEP_BUDGET_MS, undefined, refused);
       await checkRefusalsNow();
       return state;
     },
@@ -280,7 +294,7 @@ export function startVisit(ctx: AdapterContext): Visit {
         if (found !== null) return found;
         if (Date.now() >= deadline) return null;
         await page.waitForTimeout(250).catch(() => undefined);
-        await settle(page, watch, Math.max(0, deadline - Date.now()));
+        await settle(page, watch, Math.max(0, deadline - Date.now()), undefined, refused);
         await checkRefusalsNow();
       }
     },
@@ -289,6 +303,7 @@ export function startVisit(ctx: AdapterContext): Visit {
       if (refusal) throw new ProbeStop({ outcome: 'site_error', slots: [], detail: refusalDetail(refusal, '') });
     },
     refusalMark: () => watch.mark(),
+    actionMark: () => sinceAction,
     refusals: (since) => watch.refusals(since),
     async dismissCookieBanner() {
       await dismissOverlays(page, log);

@@ -115,7 +115,7 @@ function notShown(shown: Shown, where: string): ProbeStop {
 
 export async function readCalendar(visit: Visit): Promise<AdapterResult> {
   visit.step('calendrier');
-  const first = await waitForWeek(visit, 0, null);
+  const first = await waitForWeek(visit, visit.actionMark(), null);
   if (first.kind !== 'week') throw notShown(first, 'première semaine');
   const found = new Set<LocalDateTime>();
   let week = first.week;

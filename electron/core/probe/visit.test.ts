@@ -1,0 +1,73 @@
+// What a visit blames on the site and how it waits, on small pages of its own: a refusal belongs to the step that
+// met it, and a control that changes the page in place is a step like any other.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adapterContext, launchTestBrowser, serveHandlers, type TestServer } from '../../../test/support/probe-harness.js';
+import { ProbeStop, startVisit } from './visit.js';
+
+const PAGES: Record<string, string> = {
+  '/accueil': '<h1>Accueil</h1><p>Prise de rendez-vous.</p><a href="/suite">Suite</a>',
+  '/suite': '<h1>Suite</h1><p>Choisissez votre démarche.</p>',
+  // A page whose own call is refused while it loads: the site's answer to this step.
+  '/refusee': '<h1>Rendez-vous</h1><p>Choisissez un créneau.</p><script>fetch("/api/creneaux")</script>',
+};
+
+function page(res: ServerResponse, status: number, body: string): true {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Test</title></head><body>${body}</body></html>`);
+  return true;
+}
+
+function handler(_req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+  const body = PAGES[url.pathname];
+  if (body !== undefined) return Promise.resolve(page(res, 200, body));
+  if (url.pathname === '/api/creneaux' || url.pathname === '/traceur') return Promise.resolve(page(res, 403, 'Forbidden'));
+  return Promise.resolve(false);
+}
+
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  browser = await launchTestBrowser();
+  server = await serveHandlers(handler);
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+async function outcomeOf(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+    return 'ok';
+  } catch (error) {
+    if (error instanceof ProbeStop) return `${error.result.outcome}: ${error.result.detail}`;
+    throw error;
+  }
+}
+
+describe('refusals of the site', () => {
+  it('blames a refusal on the step that met it, never on a later one', async () => {
+    const ctx = await adapterContext(browser, { url: `${server.origin}/accueil`, guichet: null });
+    try {
+      const visit = startVisit(ctx);
+      visit.step('accueil');
+      await visit.goto(`${server.origin}/accueil`);
+      await visit.settle();
+      // A tracker of the site refused once the page was read: that page is behind the robot.
+      await ctx.page.evaluate('fetch("/traceur").then(() => true)');
+      visit.step('suite');
+      await visit.submit(ctx.page.getByRole('link', { name: 'Suite' }));
+      expect(await outcomeOf(visit.settle())).toBe('ok');
+      expect(await ctx.page.locator('h1').innerText()).toBe('Suite');
+
+      visit.step("créneaux");
+      await visit.goto(`${server.origin}/refusee`);
+      expect(await outcomeOf(visit.settle())).toMatch(/^site_error: .*HTTP 403 à un appel de la page \(XHR\) \/api\/creneaux/);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
