@@ -141,16 +141,15 @@ export async function readCreneaux(visit: Visit): Promise<AdapterResult> {
   const suffix = published ? ` (${published})` : '';
   const firstDispo = await firstAvailableDate(page);
   let texts = await cardTexts(page);
-  if (containsText(text, 'Aucun créneau disponible')) {
-    if (texts.length > 0) return result('unrecognized', 'La page dit « Aucun créneau disponible » et montre des créneaux.');
-    return result('no_date', `Le site indique « Aucun créneau disponible »${suffix}.`);
-  }
-  if (texts.length === 0 && firstDispo === '') {
-    return result('no_date', `Aucun créneau dans la liste et aucune première disponibilité annoncée${suffix}.`);
-  }
-  const slots: LocalDateTime[] = [];
   // The page may open on the current week: the first availability it announces says how far to walk.
   const target = firstDispo ? (parseFrenchDate(firstDispo)?.date ?? null) : null;
+  // `no_date` rests on the words a person reads, never on the page's data alone; and a week that says « Aucun
+  // créneau disponible » while the page announces a first availability is walked to that day.
+  if (containsText(text, 'Aucun créneau disponible')) {
+    if (texts.length > 0) return result('unrecognized', 'La page dit « Aucun créneau disponible » et montre des créneaux.');
+    if (target === null) return result('no_date', `Le site indique « Aucun créneau disponible »${suffix}.`);
+  }
+  const slots: LocalDateTime[] = [];
   let start = windowStart(text, texts);
   if (texts.length === 0 && target !== null && start !== null && target > start && (await jumpTo(visit, start, target))) {
     texts = await cardTexts(page);

@@ -118,4 +118,7 @@ export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome }> = {
   'calendrier-fige': { cases: FAR, outcome: 'unrecognized' },
   'calendrier-recule': { cases: FAR, outcome: 'unrecognized' },
   'sans-prochaine-dispo': { cases: ['anctLater'], outcome: 'unrecognized' },
+  // « No date » rests on the site's words (« aucune »), never on a dash or an empty value.
+  'prochaine-dispo-tiret': { cases: ['anctLater'], outcome: 'unrecognized' },
+  'prochaine-dispo-aucune': { cases: ['anctLater'], outcome: 'no_date' },
 };
