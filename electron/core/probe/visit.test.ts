@@ -4,12 +4,23 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterContext, launchTestBrowser, serveHandlers, type TestServer } from '../../../test/support/probe-harness.js';
+import { followLink } from './adapters/common.js';
+import { passInterstitial } from './adapters/controls.js';
 import { ProbeStop, startVisit } from './visit.js';
 
 const PAGES: Record<string, string> = {
   '/accueil': '<h1>Accueil</h1><p>Prise de rendez-vous.</p><a href="/suite">Suite</a>',
   '/suite': '<h1>Suite</h1><p>Choisissez votre démarche.</p>',
   // A page whose own call is refused while it loads: the site's answer to this step.
+  // An information page whose button, and then a "link" without address, change the page in place (a script).
+  '/en-place': `<main><h1>Information</h1><p>Munissez-vous de votre passeport.</p>
+<button type="button" onclick="montrer()">Continuer</button></main>
+<script>
+function montrer() {
+  document.querySelector('main').innerHTML = '<h1>Rendez-vous</h1><a role="button" tabindex="0" onclick="creneaux(this)">Afficher les créneaux</a>';
+}
+function creneaux(link) { link.outerHTML = '<p>Aucun créneau disponible</p>'; }
+</script>`,
   '/refusee': '<h1>Rendez-vous</h1><p>Choisissez un créneau.</p><script>fetch("/api/creneaux")</script>',
 };
 
@@ -66,6 +77,25 @@ describe('refusals of the site', () => {
       visit.step("créneaux");
       await visit.goto(`${server.origin}/refusee`);
       expect(await outcomeOf(visit.settle())).toMatch(/^site_error: .*HTTP 403 à un appel de la page \(XHR\) \/api\/creneaux/);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('controls that change the page in place', () => {
+  it('passes an information page and follows a link without address that start no new page', async () => {
+    const ctx = await adapterContext(browser, { url: `${server.origin}/en-place`, guichet: null });
+    try {
+      const visit = startVisit(ctx);
+      await visit.goto(`${server.origin}/en-place`);
+      await visit.settle();
+      expect(await outcomeOf(passInterstitial(visit))).toBe('ok');
+      expect(await visit.text()).toContain('afficher les creneaux');
+      visit.step('créneaux');
+      expect(await outcomeOf(followLink(visit, ctx.page.getByRole('button', { name: 'Afficher les créneaux' })))).toBe('ok');
+      expect(await visit.text()).toContain('aucun creneau disponible');
+      expect(visit.stepName()).toBe('après « créneaux »');
     } finally {
       await ctx.close();
     }

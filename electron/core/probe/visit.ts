@@ -1,7 +1,7 @@
 // What every adapter does on a site, the way a person does it: open a page, wait until it has settled, get
 // banners and pop-ups out of the way, click and tick controls found by what they say, know the HTTP status and
 // the site's refusals (also on the page's own XHR/fetch calls), and stop early with an outcome that names the step.
-import type { Locator, Page, Response } from 'playwright-core';
+import type { Locator, Page, Request, Response } from 'playwright-core';
 import type { Outcome, Step } from '../../shared/domain.js';
 import { onElement } from './in-page.js';
 import { coverOf, dismissOverlays, interceptorOf, shorten } from './overlays.js';
@@ -15,6 +15,8 @@ export const STEP_BUDGET_MS = 15_000;
 const RECOGNITION_GRACE_MS = 2_500;
 /** Longest an action waits for its control before the robot looks for what stands in the way. */
 const ACTION_TIMEOUT_MS = 6_000;
+/** A submit that starts no new document within this time changed the page in place (a button of a script). */
+const NAVIGATION_GRACE_MS = 2_000;
 
 /** Thrown by an adapter's helpers to end the probe with an outcome (e.g. the site could not be reached). */
 export class ProbeStop extends Error {
@@ -57,7 +59,10 @@ export interface Visit {
   step(name: string): void;
   stepName(): string;
   goto(url: string): Promise<void>;
-  /** Clicks a control that loads the next document, and waits for it. `what` names the control in details. */
+  /**
+   * Clicks a control that loads the next document, and waits for it; when no new document starts within ~2 s, the
+   * control changed the page in place, which is then waited for until settled. `what` names the control in details.
+   */
   submit(control: Locator, what?: string): Promise<void>;
   /** Clicks a control that changes the page in place. `timeout`: longest wait for the control to be there. */
   click(control: Locator, what?: string, timeout?: number): Promise<void>;
@@ -235,19 +240,36 @@ export function startVisit(ctx: AdapterContext): Visit {
       const name = what ?? (await accessibleName(control));
       record({ kind: 'click', text: name });
       beginAction();
+      // Set by the listeners below: whether a new document started (or already arrived) after the click.
+      const seen = { navigating: false, arrived: false };
+      const onRequest = (request: Request): void => {
+        if (request.isNavigationRequest() && request.frame() === page.mainFrame()) seen.navigating = true;
+      };
+      page.on('request', onRequest);
       const loaded = page.waitForEvent('domcontentloaded', { timeout: STEP_BUDGET_MS });
       // Handled by the await below; the catch stops an unhandled rejection when the click itself fails.
-      loaded.catch(() => undefined);
-      await act(control, `« ${name} »`, async (timeout) => {
-        // A click that starts a slow navigation is done once the next document is there.
-        const clicking = control.click({ timeout });
-        clicking.catch(() => undefined);
-        await Promise.race([clicking, loaded]);
-      });
-      // What the next page's loading meets (a refusal of its calls) is said after this step.
-      const current = watch.step();
-      if (!current.startsWith('après ')) watch.setStep(`après « ${current} »`);
-      await loaded.catch(fail);
+      loaded.then(() => (seen.arrived = true), () => undefined);
+      try {
+        await act(control, `« ${name} »`, async (timeout) => {
+          // A click that starts a slow navigation is done once the next document is there.
+          const clicking = control.click({ timeout });
+          clicking.catch(() => undefined);
+          await Promise.race([clicking, loaded]);
+        });
+        // What the next page's loading meets (a refusal of its calls) is said after this step.
+        const current = watch.step();
+        if (!current.startsWith('après ')) watch.setStep(`après « ${current} »`);
+        const grace = Date.now() + NAVIGATION_GRACE_MS;
+        while (!seen.navigating && !seen.arrived && Date.now() < grace) await page.waitForTimeout(100).catch(() => undefined);
+        if (!seen.navigating && !seen.arrived) {
+          ctx.log(`« ${name} » n'a pas ouvert de nouvelle page : la page a changé sur place.`);
+          await settle(page, watch, STEP_BUDGET_MS, undefined, refused);
+          return;
+        }
+        await loaded.catch(fail);
+      } finally {
+        page.off('request', onRequest);
+      }
     },
     async click(control, what, timeout) {
       const name = what ?? (await accessibleName(control));

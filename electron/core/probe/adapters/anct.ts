@@ -203,14 +203,10 @@ const EXPECTED = 'une page de recherche RDV Service Public (motifs, lieux ou cr√
 async function walk(visit: Visit, guichet: string | null, discoverOnly: boolean): Promise<{ stage: Stage; result: AdapterResult | null }> {
   const wanted = parseWanted(guichet);
   const walked: Walked = { motif: null, matched: false, levels: 0 };
-  let passed = 0;
   for (let pages = 0; pages < MAX_PAGES; pages += 1) {
     const stage = await settledStage(visit);
     if (stage.kind === 'unknown') {
-      if (passed < 2 && !isErrorStatus(visit) && (await passInterstitial(visit))) {
-        passed += 1;
-        continue;
-      }
+      if (await passInterstitial(visit)) continue;
       throw new ProbeStop(await classifyPage(visit, EXPECTED));
     }
     visit.step(STAGE_NAMES[stage.kind]);

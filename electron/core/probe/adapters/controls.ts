@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { onElement } from '../in-page.js';
 import { normalizeText } from '../text.js';
 import type { Visit } from '../visit.js';
+import { isErrorStatus } from './common.js';
 
 const CONTROLS = 'button, a[href], input[type="submit"], input[type="button"], [role="button"], [role="link"]';
 
@@ -68,20 +69,22 @@ const CONTINUE = [
   'commencer',
 ];
 
+/** Information pages a visit passes at most: past that, the page is what the site answers. */
+const MAX_PASSES = 2;
+const passes = new WeakMap<Visit, number>();
+
 /**
- * On a page the adapter does not know, a single "Continuer"-like control is an information page to pass, as a
- * person would. Returns true when it was passed (the next page is then on screen).
+ * On a page the adapter does not know (and not an HTTP error), a "Continuer"-like control is an information page
+ * to pass, as a person would, at most twice a visit. Returns true when it was passed (the next page, or the page
+ * changed in place, is then on screen and settled).
  */
 export async function passInterstitial(visit: Visit): Promise<boolean> {
+  const passed = passes.get(visit) ?? 0;
+  if (passed >= MAX_PASSES || isErrorStatus(visit)) return false;
   const control = await findControl(visit.page, CONTINUE);
   if (!control) return false;
+  passes.set(visit, passed + 1);
   visit.step('page d’information');
-  const href = await control.getAttribute('href').catch(() => null);
-  if (href && !href.startsWith('#') && !href.startsWith('javascript:')) {
-    await visit.submit(control);
-    return true;
-  }
-  await visit.click(control);
-  await visit.page.waitForLoadState('domcontentloaded').catch(() => undefined);
+  await visit.submit(control);
   return true;
 }

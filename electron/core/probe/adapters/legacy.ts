@@ -138,15 +138,11 @@ async function walk<T>(ctx: AdapterContext, until: (step: Step, visit: Visit) =>
   visit.step('ouverture de la page');
   await visit.goto(ctx.target.url);
   const seen = new Set<Step>();
-  let passed = 0;
   for (let i = 0; i < MAX_STEPS; i++) {
     const step = await visit.read(() => currentStep(visit));
     if (step === null) {
       // An information page before the module: passed once or twice, as a person would.
-      if (passed < 2 && visit.status() !== null && (visit.status() ?? 0) < 400 && (await passInterstitial(visit))) {
-        passed += 1;
-        continue;
-      }
+      if (await passInterstitial(visit)) continue;
       throw new ProbeStop(await classifyPage(visit, 'une étape du module de rendez-vous'));
     }
     visit.step(STEP_NAMES[step]);

@@ -222,7 +222,7 @@ export const rdvprefAdapter: Adapter = {
       return kind === 'unknown' ? null : kind;
     };
     let kind = await visit.read(known);
-    if (kind === null && !isErrorStatus(visit) && (await passInterstitial(visit))) kind = await visit.read(known);
+    if (kind === null && (await passInterstitial(visit))) kind = await visit.read(known);
     if (kind === 'landing') {
       const take = await takeAppointment(visit.page);
       if (take) {
