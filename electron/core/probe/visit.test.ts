@@ -5,7 +5,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterContext, launchTestBrowser, serveHandlers, type TestServer } from '../../../test/support/probe-harness.js';
 import { followLink } from './adapters/common.js';
-import { passInterstitial } from './adapters/controls.js';
+import { findControl, passInterstitial } from './adapters/controls.js';
+import { dismissOverlays } from './overlays.js';
 import { ProbeStop, startVisit } from './visit.js';
 
 const PAGES: Record<string, string> = {
@@ -21,6 +22,9 @@ function montrer() {
 }
 function creneaux(link) { link.outerHTML = '<p>Aucun créneau disponible</p>'; }
 </script>`,
+  // A page whose own script can freeze it (a runaway loop): it then answers nothing for 40 s.
+  '/figee': `<h1>Rendez-vous</h1><button type="button">Continuer</button>
+<script>window.geler = () => { const end = Date.now() + 40000; while (Date.now() < end); };</script>`,
   '/refusee': '<h1>Rendez-vous</h1><p>Choisissez un créneau.</p><script>fetch("/api/creneaux")</script>',
 };
 
@@ -100,4 +104,23 @@ describe('controls that change the page in place', () => {
       await ctx.close();
     }
   });
+});
+
+describe('a page that no longer answers', () => {
+  it('ends each reading within its budget, saying what the robot was reading', async () => {
+    const ctx = await adapterContext(browser, { url: `${server.origin}/figee`, guichet: null });
+    try {
+      const visit = startVisit(ctx);
+      await visit.goto(`${server.origin}/figee`);
+      await visit.settle();
+      await ctx.page.evaluate('setTimeout(() => window.geler(), 50)');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const button = ctx.page.getByRole('button', { name: 'Continuer' });
+      await expect(findControl(ctx.page, ['continuer'])).rejects.toThrow(/n'a pas répondu en 5 s au robot, qui lisait les boutons et liens/);
+      await expect(dismissOverlays(ctx.page)).rejects.toThrow(/qui lisait les bandeaux et fenêtres/);
+      await expect(visit.submit(button)).rejects.toThrow(/qui lisait le nom du contrôle/);
+    } finally {
+      await ctx.page.close({ runBeforeUnload: false }).catch(() => undefined);
+    }
+  }, 40_000);
 });

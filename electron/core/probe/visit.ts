@@ -4,13 +4,13 @@
 import type { Locator, Page, Request, Response } from 'playwright-core';
 import type { Outcome, Step } from '../../shared/domain.js';
 import { onElement } from './in-page.js';
+import { pageAnswer, PageNoAnswer, PAGE_ANSWER_MS, STEP_BUDGET_MS } from './page-answer.js';
 import { coverOf, dismissOverlays, interceptorOf, shorten } from './overlays.js';
 import { settle, watchPage, type PageState, type PageWatch, type Refusal } from './page-watch.js';
 import { normalizeText } from './text.js';
 import type { AdapterContext, AdapterResult } from './types.js';
 
-/** Longest a single step (a page to load and settle, a control to click) may take. */
-export const STEP_BUDGET_MS = 15_000;
+export { STEP_BUDGET_MS };
 /** How long an unrecognised page is given to show what the robot expects before it is classified. */
 const RECOGNITION_GRACE_MS = 2_500;
 /** Longest an action waits for its control before the robot looks for what stands in the way. */
@@ -118,7 +118,13 @@ const NAME_OF = onElement<string>(`
 
 /** The control's name, or its first words when it is long (a prefix still finds it, as the steps editor does). */
 async function accessibleName(control: Locator): Promise<string> {
-  const name = (await control.evaluate(NAME_OF).catch(() => '')).replace(/\s+/g, ' ').trim();
+  const reading = control.evaluate(NAME_OF, undefined, { timeout: PAGE_ANSWER_MS });
+  const said = await pageAnswer(reading, 'le nom du contrôle à utiliser').catch((error: unknown) => {
+    // A page that no longer answers is said as such; a control that is not there is the action's to say.
+    if (error instanceof PageNoAnswer) throw error;
+    return '';
+  });
+  const name = said.replace(/\s+/g, ' ').trim();
   if (name.length <= 80) return name;
   return name.slice(0, 80).replace(/\s+\S*$/, '');
 }
@@ -292,7 +298,7 @@ export function startVisit(ctx: AdapterContext): Visit {
           if (visible) await control.check({ timeout });
           else if (shown) {
             await target.click({ timeout });
-            if (!(await control.isChecked())) await control.check({ force: true, timeout });
+            if (!(await control.isChecked({ timeout }))) await control.check({ force: true, timeout });
           } else await control.check({ force: true, timeout });
         },
         wait,
