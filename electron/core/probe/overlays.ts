@@ -7,7 +7,7 @@ import { onElement } from './in-page.js';
 import { pageAnswer, PageNoAnswer } from './page-answer.js';
 
 /** The labels a person clicks, in order of preference: refuse first, then accept, then close. */
-export const REFUSE_LABELS = [
+const REFUSE_LABELS = [
   'tout refuser',
   'refuser tout',
   'refuser',
@@ -19,7 +19,7 @@ export const REFUSE_LABELS = [
   'rejeter',
   'tout rejeter',
 ];
-export const ACCEPT_LABELS = [
+const ACCEPT_LABELS = [
   'tout accepter',
   'accepter tout',
   'accepter',
@@ -33,7 +33,7 @@ export const ACCEPT_LABELS = [
   "d'accord",
   'compris',
 ];
-export const CLOSE_LABELS = ['fermer', 'fermer la fenetre', 'fermer ce message', 'x', '×', '✕', 'continuer'];
+const CLOSE_LABELS = ['fermer', 'fermer la fenetre', 'fermer ce message', 'x', '×', '✕', 'continuer'];
 
 const MARK = 'data-guichets-dismiss';
 

@@ -77,8 +77,7 @@ export interface Visit {
    * returns its answer, or null when the page stayed something else.
    */
   read<T>(recognise: () => Promise<T | null>): Promise<T | null>;
-  /** Ends the probe as `site_error` when the site refused a request since `since` (see refusalMark). */
-  checkRefusals(since?: number): void;
+  /** Where the list of refusals stands now: `refusals(mark)` gives those noted after. */
   refusalMark(): number;
   /** The refusal mark taken when the last action (goto, submit, click, check) began: what it met comes after. */
   actionMark(): number;
@@ -325,10 +324,6 @@ export function startVisit(ctx: AdapterContext): Visit {
         await settle(page, watch, Math.max(0, deadline - Date.now()), undefined, refused);
         await checkRefusalsNow();
       }
-    },
-    checkRefusals(since) {
-      const refusal = watch.refusals(since)[0];
-      if (refusal) throw new ProbeStop({ outcome: 'site_error', slots: [], detail: refusalDetail(refusal, '') });
     },
     refusalMark: () => watch.mark(),
     actionMark: () => sinceAction,

@@ -21,7 +21,7 @@ const SLOT_LINK = /\/booking\/create\/\d+\/5\/(\d{9,11})\b/;
 // What the module's script writes in place of the table when its call fails (e.g. a 502).
 const LOAD_ERROR = 'erreur lors du chargement';
 const NEXT_WORDS = ['semaine suivante', 'sem. suivante', 'semaine prochaine', 'sem. prochaine', 'suivante', 'suivant'];
-const NEXT_HINT = '.next_week, [class*="next" i], [id*="next" i], [class*="suivant" i]';
+const NEXT_HINT = '[class*="next" i], [id*="next" i], [class*="suivant" i]';
 
 // One round trip per week: the page's text, its table headers and its slot links.
 const READ_WEEK = `(() => ({

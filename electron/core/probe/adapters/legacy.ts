@@ -66,7 +66,8 @@ async function currentStep(visit: Visit): Promise<Step | null> {
   const text = await visit.text();
   if (text.includes(NO_SLOT)) return 'no_slot';
   const step = stepNumber(visit.page.url());
-  if (/semaine du .* au /.test(text) || text.includes('chargement du planning') || text.includes("choix de l'horaire")) return 'calendar';
+  // The week's heading (« Semaine du … au … ») says it as a person reads it; while the week loads, step 4 of the address.
+  if (/semaine du .* au /.test(text)) return 'calendar';
   if ((await has(visit, RADIOS)) && (await nextControl(visit)) !== null) return 'choice';
   if ((await has(visit, CHECKBOXES)) && text.includes('condition')) return 'conditions';
   if (step === 4) return 'calendar';
