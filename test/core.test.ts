@@ -120,7 +120,7 @@ describe('a planning, from creation to verified evidence', () => {
 
   it('lets `verify` pass, then report an altered screenshot and exit non-zero', async () => {
     const clean = await verifyCli();
-    expect(clean.code).toBe(0);
+    expect(clean.code, clean.stdout).toBe(0);
     expect(clean.stdout).toMatch(/1 sondages vérifiés/);
     const file = path.join(dataDir, probe.screenshot?.path ?? '');
     const png = await readFile(file);

@@ -7,9 +7,9 @@ import { DateTime } from 'luxon';
 import type { Outcome, Planning } from '../shared/domain.js';
 import type { NewProbe } from '../core/store/probes.js';
 import type { Store } from '../core/store/index.js';
+import { PARIS } from '../core/stats/calendar.js';
 
 export const DEMO_TRIGGER = 'demo';
-const PARIS = 'Europe/Paris';
 /**
  * One made-up probe a day, at 10 h or 16 h (Paris) in turn: every day of the calendar filled, and the whole past
  * written in seconds (each append seals a record and updates the aggregates, a few milliseconds).

@@ -70,4 +70,34 @@ describe('the web host’s secret', () => {
     const settings = (await (await call('settings:get', null, cookie)).json()) as { value: { browserPath: string | null } };
     expect(settings.value.browserPath).toBeNull();
   });
+
+  it('names its cookie after its port, so that serve and demo side by side keep their own sessions', async () => {
+    const { header } = await login();
+    expect(header.startsWith(`guichets_session_${new URL(host.url).port}=`)).toBe(true);
+  });
+
+  it('never lets the page choose where the core writes: a CSV, a dossier or the site is downloaded, not placed', async () => {
+    const { cookie } = await login();
+    for (const [method, input] of [
+      ['export:csv', { path: '/tmp/x.csv' }],
+      ['dossier:create', { planningIds: [], path: '/tmp/x.zip' }],
+      ['publish:site', { path: '/tmp/site' }],
+    ] as const) {
+      const response = await call(method, input, cookie);
+      expect(response.status, method).toBe(400);
+    }
+  });
+
+  it('exports a CSV without keeping the writer lock, so that the desktop app can still write afterwards', async () => {
+    const { cookie } = await login();
+    const download = await fetch(new URL('/api/export.csv', host.url), { headers: { Cookie: cookie } });
+    expect(download.status).toBe(200);
+    await download.text();
+    const desktop = createCore({ dataDir: dir, appVersion: '0.0.0-test', env: { GUICHETS_TSA_URLS: 'none' }, log: () => undefined });
+    try {
+      expect(await desktop.handle('settings:update', { hostSpacingSeconds: 45 })).toMatchObject({ ok: true });
+    } finally {
+      await desktop.close();
+    }
+  });
 });

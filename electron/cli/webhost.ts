@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { API_EVENTS, API_METHODS, type ApiEvents, type CsvExportResult } from '../shared/api.js';
+import { API_EVENTS, API_METHODS, writePathOf, type ApiEvents, type CsvExportResult } from '../shared/api.js';
 import { EVIDENCE_DIR } from '../shared/domain.js';
 import type { Core } from '../core/api/create-core.js';
 
@@ -26,7 +26,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const COOKIE = 'guichets_session';
+/** Named after the port: two hosts on 127.0.0.1 (serve and demo) share a cookie jar, not a session. */
+const cookieName = (port: number) => `guichets_session_${port}`;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -57,6 +58,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // the person who started Guichets. The session secret never leaves the cookie (HttpOnly, SameSite=Strict).
   const session = randomBytes(32).toString('base64url');
   const tokens = new Set<string>();
+  let cookie = cookieName(options.port); // set again once the port is known (0 picks one)
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -91,7 +93,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const known = tokens.delete(token);
       if (known) {
         res.writeHead(303, {
-          'Set-Cookie': `${COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${cookie}=${session}; HttpOnly; SameSite=Strict; Path=/`,
           Location: url.pathname,
           'Cache-Control': 'no-store',
         });
@@ -101,7 +103,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.end(known ? '' : 'Adresse déjà utilisée ou périmée : relancez Guichets (serve ou demo) et ouvrez la nouvelle adresse affichée.');
       return;
     }
-    const protectedPath = url.pathname.startsWith('/api/') || url.pathname.startsWith('/evidence/');
+    const protectedPath = url.pathname.startsWith('/api/') || url.pathname.startsWith(`/${EVIDENCE_DIR}/`);
     if (protectedPath && !hasSession(req)) {
       sendJson(res, 401, {
         ok: false,
@@ -145,7 +147,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // Over HTTP the CSV is written to the exports folder (and downloaded from GET /api/export.csv), never to a
       // path the page chooses.
       // The same for a dossier and the published site: the page never chooses where the core writes.
-      if (['export:csv', 'dossier:create', 'publish:site'].includes(name) && typeof input === 'object' && input !== null && 'path' in input) {
+      if (writePathOf(name, input).given) {
         sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Export : le fichier est téléchargé, sans chemin.' } });
         return;
       }
@@ -165,7 +167,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function hasSession(req: http.IncomingMessage): boolean {
     const cookies = (req.headers.cookie ?? '').split(';').map((part) => part.trim());
-    const given = cookies.find((part) => part.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1) ?? '';
+    const given = cookies.find((part) => part.startsWith(`${cookie}=`))?.slice(cookie.length + 1) ?? '';
     const expected = Buffer.from(session);
     const actual = Buffer.from(given);
     return actual.length === expected.length && timingSafeEqual(actual, expected);
@@ -232,6 +234,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  cookie = cookieName(port);
   return {
     url: `http://127.0.0.1:${port}/`,
     loginUrl() {

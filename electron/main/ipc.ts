@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Core } from '../core/api/create-core.js';
 import { toApiError } from '../core/errors.js';
 import { EXPORTS_DIR } from '../core/store/index.js';
-import { API_EVENTS, type Envelope } from '../shared/api.js';
+import { API_EVENTS, writePathOf, type Envelope } from '../shared/api.js';
 import { setupDialogs, takeGrantedPath } from './dialogs.js';
 
 /** Only our own UI, loaded from our own files, may call the core. */
@@ -15,8 +15,9 @@ function isTrustedSender(event: IpcMainInvokeEvent, rendererDir: string): boolea
 
 /** A file the page asks the core to write must be one the person chose in a save dialog. */
 function writesUnchosenFile(method: string, input: unknown): boolean {
-  if (method !== 'export:csv' || typeof input !== 'object' || input === null || !('path' in input)) return false;
-  return typeof input.path !== 'string' || !takeGrantedPath(input.path);
+  const asked = writePathOf(method, input);
+  if (!asked.given) return false;
+  return typeof asked.path !== 'string' || !takeGrantedPath(asked.path);
 }
 
 export function setupIpc(core: Core, rendererDir: string, dataDir: string): void {

@@ -267,6 +267,23 @@ const METHODS = {
 
 export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];
 
+/**
+ * Inputs that name a place on this computer where the core writes. Only the person at the PC chooses them: the
+ * desktop app accepts a path the person picked in a save dialog, the web host accepts none (it downloads).
+ */
+export const WRITE_PATH_INPUTS: Partial<Record<ApiMethod, 'path'>> = {
+  'export:csv': 'path',
+  'dossier:create': 'path',
+  'publish:site': 'path',
+};
+
+/** The path a call asks the core to write to, if it names one. */
+export function writePathOf(method: string, input: unknown): { given: boolean; path: unknown } {
+  const key = (WRITE_PATH_INPUTS as Record<string, string | undefined>)[method];
+  if (key === undefined || typeof input !== 'object' || input === null || !(key in input)) return { given: false, path: undefined };
+  return { given: true, path: (input as Record<string, unknown>)[key] };
+}
+
 /** Events pushed to the UI, in the past tense. */
 export interface ApiEvents {
   'probe:started': { planningId: string };

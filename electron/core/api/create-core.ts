@@ -80,6 +80,7 @@ export function createCore(options: CoreOptions): Core {
     browsers,
     scheduler,
     asWriter: writer.asWriter,
+    whileWriter: writer.whileWriter,
     emit,
     probePlanning,
     overview: createOverview({ store, clock, browsers, scheduler }),

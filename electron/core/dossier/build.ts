@@ -61,7 +61,8 @@ export interface DossierResult {
   altered: string[];
 }
 
-const SEALS_DIR = 'scellements';
+/** The seals' folder inside the dossier (French, like the rest of the bag). */
+const BAG_SEALS_DIR = 'scellements';
 
 export const pdfPathFor = (zip: string): string => zip.replace(/\.zip$/i, '') + '.pdf';
 
@@ -209,7 +210,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
       version: options.appVersion,
       exportedAt,
       seals,
-      sealsDir: SEALS_DIR,
+      sealsDir: BAG_SEALS_DIR,
     });
     await bag.addPayload('LISEZMOI.txt', readme);
     await bag.addPayload('resume.pdf', () => createReadStream(pdfTemp));
@@ -250,7 +251,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
       if (entry.sha256 !== source.recordedSha256) altered.push(item.name);
       if (item.kind === 'png') screenshots += 1;
     }
-    for (const file of seals.files) await bag.addPayload(`${SEALS_DIR}/${file.name}`, () => createReadStream(file.file));
+    for (const file of seals.files) await bag.addPayload(`${BAG_SEALS_DIR}/${file.name}`, () => createReadStream(file.file));
 
     const probes = collected.reduce((sum, data) => sum + data.probes.length, 0);
     const info: [string, string][] = [

@@ -4,9 +4,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-const SEAL = /^(\d{8}T\d{6}Z)\.json$/;
-export const SEALS_DIR = 'seals';
-export const PUBLIC_KEY_FILE = 'installation-key.pub.pem';
+import { PUBLIC_KEY_FILE as PUBLIC_KEY_PATH, SEALS_DIR, sealNameOfFile, sealTime } from '../seals/index.js';
+
+/** The public key's name inside seals/. */
+const PUBLIC_KEY_FILE = path.basename(PUBLIC_KEY_PATH);
 
 export interface SealFile {
   /** Path inside seals/ ("20261201T100000Z.json", "tsa/x.pem"). */
@@ -22,8 +23,6 @@ export interface CoveringSeals {
   files: SealFile[];
 }
 
-const sealTime = (stamp: string): number =>
-  Date.parse(`${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`);
 
 async function existing(file: string): Promise<boolean> {
   return (await stat(file).catch(() => null))?.isFile() ?? false;
@@ -33,10 +32,10 @@ export async function coveringSeals(dataDir: string, periodEnd: Date): Promise<C
   const dir = path.join(dataDir, SEALS_DIR);
   const names = await readdir(dir).catch(() => [] as string[]);
   const stamps = names
-    .map((name) => SEAL.exec(name)?.[1])
+    .map(sealNameOfFile)
     .filter((stamp): stamp is string => stamp !== undefined)
     .sort();
-  const after = stamps.find((stamp) => sealTime(stamp) >= periodEnd.getTime());
+  const after = stamps.find((stamp) => sealTime(stamp).getTime() >= periodEnd.getTime());
   const chosen = after ?? stamps[stamps.length - 1] ?? null;
   if (chosen === null) return { seal: null, coversPeriod: false, files: [] };
   const files: SealFile[] = [];

@@ -1,8 +1,8 @@
 // Alerts through the API: computed from the recent probes, the disk and the seals (alerts/alerts.ts).
-import { readdir, statfs } from 'node:fs/promises';
-import path from 'node:path';
+import { statfs } from 'node:fs/promises';
 import type { Alert, AlertKind, AppApi } from '../../shared/api.js';
 import { computeAlerts } from '../alerts/alerts.js';
+import { listSeals, sealTime } from '../seals/index.js';
 import type { EvidenceHandlerContext } from './dossier-context.js';
 
 /** Below this, probes (about 100 kB each with their screenshot) will soon stop: 1 GB is a few days' margin. */
@@ -10,12 +10,8 @@ const MIN_FREE_BYTES = 1024 ** 3;
 const RECENT = 200;
 
 async function newestSeal(dataDir: string): Promise<Date | null> {
-  const stamps = (await readdir(path.join(dataDir, 'seals')).catch(() => [] as string[]))
-    .map((name) => /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.json$/.exec(name))
-    .filter((match): match is RegExpExecArray => match !== null)
-    .map((m) => Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`))
-    .sort((a, b) => b - a);
-  return stamps[0] === undefined ? null : new Date(stamps[0]);
+  const newest = (await listSeals(dataDir).catch(() => [])).at(-1);
+  return newest ? sealTime(newest.name) : null;
 }
 
 /** The alerts of some plannings (all followed ones when `only` is absent), with the disk's and the seals'. */

@@ -33,6 +33,8 @@ export interface HandlerContext {
   readonly scheduler: ScheduleRunner;
   /** Call before any write: takes the data folder's writer lock (AppError `busy` if another process has it). */
   asWriter(): Promise<void>;
+  /** Runs `work` as the writer only if no other process writes, without keeping the lock after (false: skipped). */
+  whileWriter(work: () => Promise<void>): Promise<boolean>;
   /** Pushes an event to every transport (IPC, Server-Sent Events, the command line's log). */
   emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;
   /** One probe of a planning, recorded with its evidence; emits probe:started and probe:finished. */

@@ -13,6 +13,8 @@ export interface EvidenceHandlerContext {
   readonly log: (message: string) => void;
   readonly app: { readonly version: string; readonly dataDir: string };
   asWriter(): Promise<void>;
+  /** Runs `work` as the writer only if no other process writes, without keeping the lock after (false: skipped). */
+  whileWriter(work: () => Promise<void>): Promise<boolean>;
   /** Seals the data folder before an export, so that the dossier carries a seal covering it (issue 7). */
   readonly seals?: { beforeExport(): Promise<void> };
   emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;

@@ -6,6 +6,7 @@ import { buildDossier, resolvePeriod } from '../dossier/index.js';
 import { importedProbesOf } from '../import/index.js';
 import { PARIS } from '../stats/calendar.js';
 import { drawingBrowser, type EvidenceHandlerContext } from './dossier-context.js';
+import { EXPORTS_DIR } from '../store/index.js';
 
 export function dossierHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'dossier:create' | 'dossier:cancel'> {
   const jobs = new Map<string, AbortController>();
@@ -15,13 +16,14 @@ export function dossierHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'doss
       const now = ctx.clock.now();
       const period = resolvePeriod(now, from, to);
       const stamp = DateTime.fromJSDate(now, { zone: PARIS }).toFormat('yyyy-MM-dd_HH-mm');
-      const out = target ?? path.join(ctx.app.dataDir, 'exports', `guichets-dossier-${stamp}.zip`);
+      const out = target ?? path.join(ctx.app.dataDir, EXPORTS_DIR, `guichets-dossier-${stamp}.zip`);
       const id = jobId ?? `dossier-${(counter += 1)}`;
       const controller = new AbortController();
       jobs.set(id, controller);
       try {
         // A fresh seal covers every probe of the dossier; when another Guichets holds the folder, it seals daily.
-        if (ctx.seals && (await ctx.asWriter().then(() => true, () => false))) await ctx.seals.beforeExport();
+        const { seals } = ctx;
+        if (seals) await ctx.whileWriter(() => seals.beforeExport());
         const result = await buildDossier({
           store: ctx.store,
           planningIds,

@@ -11,8 +11,8 @@ export function exportHandlers(ctx: HandlerContext): Handlers<'export:csv'> {
       const out = target ?? path.join(ctx.app.dataDir, EXPORTS_DIR, csvExportName(ctx.clock.now()));
       await assertKnownPlannings(ctx.store, planningIds);
       // Sealed first, when this process may write: another Guichets holding the folder seals it daily itself.
-      const writer = await ctx.asWriter().then(() => true, () => false);
-      if (writer) await ctx.seals.beforeExport();
+      // Exporting is reading: the lock is not kept after the seal.
+      await ctx.whileWriter(() => ctx.seals.beforeExport());
       const skipped: string[] = [];
       const rows = await exportCsvFile(ctx.store, out, planningIds, skipped);
       if (skipped.length > 0) ctx.log(`Export CSV : fichiers endommagés, leurs sondages manquent : ${skipped.join(', ')}`);

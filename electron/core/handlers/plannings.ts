@@ -6,8 +6,8 @@ import { AppError } from '../errors.js';
 import { detectSystem } from '../probe/index.js';
 import { applyChanges, planningFromInput } from '../services/planning-records.js';
 import { mustGetPlanning, type HandlerContext, type Handlers } from './context.js';
+import { PARIS } from '../stats/calendar.js';
 
-const PARIS = 'Europe/Paris';
 
 function systemFor(url: string, given: Planning['system'] | undefined): Planning['system'] {
   if (given) return given;

@@ -1,6 +1,6 @@
 // A La Cimade-layout CSV goes in; the bars and the CSV that come out say the same; a second import adds nothing;
 // a broken file changes nothing.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -84,6 +84,26 @@ describe('import', () => {
     expect(again).toEqual({ added: 0, skipped: 7, byPlanning: {} });
     expect(await exportedCsv()).toHaveLength(8);
     expect((await core.verify()).ok).toBe(true);
+  });
+
+  it('an import made by another Guichets process on the folder shows at this one’s next refresh', async () => {
+    expect((await core.api['plannings:get']({ id: 'bobigny' })).stats.top.conclusive).toBe(0);
+    // The other process: the CLI importing into the same folder while the app runs (here, its batch arrives).
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'guichets-import-other-'));
+    try {
+      const store = createStore({ dir: elsewhere, clock: fixedClock(NOW), log: () => undefined });
+      await store.plannings.put(syntheticPlanning('bobigny', { label: 'Bobigny — titres de séjour', departement: '93' }));
+      await store.close();
+      const other = createCore({ dataDir: elsewhere, appVersion: '0.0.0-test', clock: fixedClock(NOW), log: () => undefined });
+      const file = path.join(elsewhere, 'cimade.csv');
+      await writeFile(file, csvText(ROWS));
+      await other.api['import:file']({ path: file, association: 'La Cimade' });
+      await other.close();
+      await cp(path.join(elsewhere, 'imported'), path.join(dir, 'imported'), { recursive: true });
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+    expect((await core.api['plannings:get']({ id: 'bobigny' })).stats.top.conclusive).toBe(7);
   });
 
   it('a broken file is refused whole, naming its line, and changes nothing', async () => {

@@ -2,25 +2,15 @@
 import type { Category, Outcome } from '../../shared/domain.js';
 import { barShares as shares, type Bar } from '../../shared/stats.js';
 import { OUTCOME_WORDS } from '../probe/caption.js';
+import { CATEGORY_WORDS_FR, GAP_WORDS_FR } from '../../shared/words-fr.js';
 
-export const CATEGORY_WORDS: Record<Category, string> = {
-  c1: 'au moins deux dates sous un mois',
-  c2: 'une seule date possible sous un mois',
-  c3: 'première date possible entre un et deux mois',
-  c4: 'première date possible au-delà de deux mois',
-  c5: 'pas de date disponible',
-};
+export const CATEGORY_WORDS: Record<Category, string> = CATEGORY_WORDS_FR;
 
 export { CATEGORY_COLOURS } from '../../shared/stats.js';
 export const TEXT_ON: Record<Category, string> = { c1: '#fff', c2: '#000', c3: '#000', c4: '#fff', c5: '#fff' };
 
 /** Why a gap happened, in words (shared/domain.ts GAP_REASONS). */
-export const GAP_WORDS: Record<string, string> = {
-  app_closed: 'application fermée',
-  asleep: 'ordinateur en veille',
-  backoff: 'site ménagé après des erreurs',
-  overrun: 'sondage précédent encore en cours',
-};
+export const GAP_WORDS: Record<string, string> = GAP_WORDS_FR;
 
 export const outcomeWords = (outcome: Outcome): string => OUTCOME_WORDS[outcome];
 

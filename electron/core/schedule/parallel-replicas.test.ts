@@ -1,6 +1,6 @@
 // A round across several replica hosts whose first page is slow, probed by the real scheduler and a real
-// Chromium: the hosts run side by side, each keeps its spacing, and the round ends within 1.25 × the shortest
-// possible for the durations the probes actually took (so a slow machine moves the bound with it).
+// Chromium: the hosts run side by side and each keeps its spacing. The round's length against the ideal is
+// printed by `npm run bench` (scripts/bench-round.ts), never asserted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
 import { createProber, type Prober } from '../probe/index.js';
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('a round of slow replica pages on several hosts', () => {
-  it('probes the hosts in parallel, spaces each host, and ends within 1.25 × the ideal', async () => {
+  it('probes the hosts side by side and spaces each host', async () => {
     const slowForm = LEGACY_FORMS.find((form) => form.kind === 'slow');
     if (!slowForm) throw new Error('no slow replica form');
     // Each replica server is its own host (its port differs): two plannings on each.
@@ -63,9 +63,7 @@ describe('a round of slow replica pages on several hosts', () => {
       log: () => undefined,
     });
 
-    const begin = Date.now();
     const probes = await Promise.all(plannings.map((target) => scheduler.runNow(target)));
-    const makespan = Date.now() - begin;
     await scheduler.stop();
 
     expect(probes.every((probe) => probe !== null)).toBe(true);
@@ -73,7 +71,7 @@ describe('a round of slow replica pages on several hosts', () => {
     expect(maxActive).toBe(HOSTS);
     const byHost = new Map<string, { start: number; end: number }[]>();
     for (const run of runs.values()) byHost.set(run.host, [...(byHost.get(run.host) ?? []), run]);
-    let longestHost = 0;
+    const firsts: { start: number; end: number }[] = [];
     for (const hostRuns of byHost.values()) {
       hostRuns.sort((a, b) => a.start - b.start);
       const [first, second] = hostRuns;
@@ -81,11 +79,11 @@ describe('a round of slow replica pages on several hosts', () => {
       // One at a time on a host, and spaced.
       expect(second.start).toBeGreaterThanOrEqual(first.end);
       expect(second.start - first.start).toBeGreaterThanOrEqual(SPACING_MS);
-      longestHost = Math.max(longestHost, hostRuns.reduce((sum, run) => sum + run.end - run.start, 0));
+      firsts.push(first);
     }
-    // No schedule can beat the busiest host's probes one after the other, nor all probes shared by the slots.
-    const total = [...runs.values()].reduce((sum, run) => sum + run.end - run.start, 0);
-    const ideal = Math.max(longestHost, total / HOSTS);
-    expect(makespan).toBeLessThanOrEqual(1.25 * ideal);
+    // Side by side, not one host after the other: every host had started before the first probe of any ended.
+    // (How long the round takes against the ideal is a figure of `npm run bench`, not a test.)
+    const firstEnd = Math.min(...firsts.map((run) => run.end));
+    expect(firsts.every((run) => run.start < firstEnd)).toBe(true);
   }, 300_000);
 });

@@ -2,7 +2,7 @@
 // chosen for the machine, each host keeps its spacing, and a slow host holds up no one else.
 import { describe, expect, it } from 'vitest';
 import type { Planning } from '../../shared/domain.js';
-import { autoParallelProbes, parallelProbes } from './parallel.js';
+import { autoParallelProbes, MAX_PARALLEL_PROBES, parallelProbes } from './parallel.js';
 import { advanceTo, harness, planning, useFakeSchedule, type Start } from '../../../test/support/schedule-testkit.js';
 
 const track = useFakeSchedule();
@@ -21,12 +21,17 @@ const hostOf = (plannings: Planning[], start: Start): string =>
 
 describe('parallelism chosen from the machine', () => {
   it('takes memory and cores into account, within bounds, and obeys the setting', () => {
-    expect(autoParallelProbes({ cores: 2, totalMemBytes: 4 * GB })).toBe(5);
-    expect(autoParallelProbes({ cores: 2, totalMemBytes: 24 * GB })).toBe(8);
-    expect(autoParallelProbes({ cores: 1, totalMemBytes: 1 * GB })).toBe(2);
-    expect(autoParallelProbes({ cores: 32, totalMemBytes: 256 * GB })).toBe(16);
+    const small = { cores: 2, totalMemBytes: 4 * GB };
+    const chosen = (cores: number, gb: number) => autoParallelProbes({ cores, totalMemBytes: gb * GB });
+    // More memory or more cores never means fewer probes at once; a 4 GB PC is held back by its memory.
+    expect(chosen(2, 24)).toBeGreaterThan(chosen(2, 4));
+    expect(chosen(8, 24)).toBeGreaterThanOrEqual(chosen(2, 24));
+    // Even the smallest machine keeps two (one slow site must not hold every probe); the biggest stays a PC.
+    expect(chosen(1, 1)).toBe(2);
+    expect(chosen(32, 256)).toBe(MAX_PARALLEL_PROBES);
+    // The setting is taken as it is; 0 means chosen from the machine.
     expect(parallelProbes(3, { cores: 32, totalMemBytes: 256 * GB })).toBe(3);
-    expect(parallelProbes(0, { cores: 2, totalMemBytes: 4 * GB })).toBe(5);
+    expect(parallelProbes(0, small)).toBe(autoParallelProbes(small));
   });
 });
 

@@ -3,11 +3,12 @@
 // and time-stamped by an outside authority when one answers. A later rewrite, even a consistent one, no
 // longer matches the seals.
 import { sign } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { canonicalJson, sha256, type Store } from '../store/index.js';
+import { mkdirDurable, writeFileDurable } from '../store/durable.js';
 import { historyFile } from '../store/history.js';
 import { aggregatesKind, gapsKind } from '../store/kinds.js';
 import { absolute, aggregatesFile, gapsFile, monthsOf } from '../store/layout.js';
@@ -64,6 +65,13 @@ export const sealFiles = (name: string): SealFile => ({
 
 export const sealName = (at: Date): string => at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
+/** When a seal was made, from its name (`20261201T100000Z`): the inverse of sealName. */
+export const sealTime = (name: string): Date =>
+  new Date(`${name.slice(0, 4)}-${name.slice(4, 6)}-${name.slice(6, 8)}T${name.slice(9, 11)}:${name.slice(11, 13)}:${name.slice(13, 15)}Z`);
+
+/** The name of a seal's file in seals/ (`<name>.json`), or undefined for any other file. */
+export const sealNameOfFile = (file: string): string | undefined => SEAL_NAME.exec(file)?.[1];
+
 export function prefixDigest(items: readonly unknown[], count = items.length): PrefixDigest {
   return { count, sha256: sha256(canonicalJson(items.slice(0, count))) };
 }
@@ -78,7 +86,7 @@ export async function listSeals(dataDir: string): Promise<SealFile[]> {
     throw error;
   }
   return names
-    .map((name) => SEAL_NAME.exec(name)?.[1])
+    .map(sealNameOfFile)
     .filter((name): name is string => name !== undefined)
     .sort()
     .map(sealFiles);
@@ -115,18 +123,6 @@ async function readJson(dataDir: string, relative: string): Promise<unknown> {
   }
 }
 
-/** Written whole and on disk before the name appears: a seal is never half there. */
-async function writeDurable(file: string, data: string | Buffer): Promise<void> {
-  const temp = `${file}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, file);
-}
 
 export interface SealOptions {
   store: Store;
@@ -193,7 +189,7 @@ async function stamp(options: SealOptions, seal: SealFile, bytes: Buffer): Promi
       continue;
     }
     await saveTsaCertificates(dataDir, url, answer.check.certificates);
-    await writeDurable(absolute(dataDir, seal.tsr), answer.tsr);
+    await writeFileDurable(absolute(dataDir, seal.tsr), answer.tsr);
     return new URL(url).host;
   }
   return null;
@@ -267,10 +263,10 @@ export async function createSeal(options: SealOptions): Promise<SealResult> {
   }
 
   const bytes = Buffer.from(canonicalJson(content), 'utf8');
-  await mkdir(path.join(dataDir, SEALS_DIR), { recursive: true });
-  await writeDurable(absolute(dataDir, files.sig), sign(null, bytes, key.privateKey));
+  await mkdirDurable(path.join(dataDir, SEALS_DIR));
+  await writeFileDurable(absolute(dataDir, files.sig), sign(null, bytes, key.privateKey));
   // The seal's name appears last: a seal without its signature never exists.
-  await writeDurable(absolute(dataDir, files.json), bytes);
+  await writeFileDurable(absolute(dataDir, files.json), bytes);
 
   const stampedBy = await stamp(options, files, bytes);
   let restamped = 0;

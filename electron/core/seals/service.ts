@@ -3,7 +3,7 @@
 import type { Clock } from '../clock.js';
 import type { Store } from '../store/index.js';
 import { currentFingerprint } from './keys.js';
-import { createSeal, listSeals, type SealResult } from './seal.js';
+import { createSeal, listSeals, sealTime, type SealResult } from './seal.js';
 
 export const TSA_ENV = 'GUICHETS_TSA_URLS';
 const DAY_MS = 24 * 3_600_000;
@@ -48,7 +48,7 @@ export function createSealService(options: SealServiceOptions) {
   async function sealIfDue(): Promise<void> {
     const seals = await listSeals(store.dir);
     const newest = seals[seals.length - 1];
-    const newestAt = newest ? Date.parse(newest.name.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z')) : 0;
+    const newestAt = newest ? sealTime(newest.name).getTime() : 0;
     if (clock.now().getTime() - newestAt < DAY_MS) return;
     const result = await create();
     log(`Sceau ${result.name} : ${result.probes} sondage(s) de ${result.plannings} planning(s) scellé(s)${result.stampedBy ? `, horodaté par ${result.stampedBy}` : ', non horodaté'}.`);

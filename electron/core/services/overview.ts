@@ -10,8 +10,8 @@ import { lastDatesDay } from '../stats/last-dates.js';
 import type { Store } from '../store/index.js';
 import type { Browsers } from './browsers.js';
 import type { ScheduleRunner } from './schedule-runner.js';
+import { PARIS } from '../stats/calendar.js';
 
-const PARIS = 'Europe/Paris';
 
 export interface OverviewDeps {
   store: Store;

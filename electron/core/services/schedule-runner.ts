@@ -6,8 +6,8 @@ import { createScheduler, parallelProbes, type Scheduler } from '../schedule/ind
 import type { ActiveTime } from '../schedule/active-hours.js';
 import type { Store } from '../store/index.js';
 import type { ProbePlanning } from './record-probe.js';
+import { PARIS } from '../stats/calendar.js';
 
-const PARIS = 'Europe/Paris';
 /** Probes start one a second at most, so that a minute with many due plannings does not make the PC stutter. */
 const PROBE_START_GAP_MS = 1_000;
 

@@ -53,26 +53,56 @@ export async function acquireWriterLock(dataDir: string): Promise<() => Promise<
 export interface Writer {
   /** Taken before the first write, kept until release(): one writing process per data folder. */
   asWriter: () => Promise<void>;
+  /**
+   * Runs `work` as the writer if this process is, or can become it for that long; skips it when another process
+   * writes. A lock taken only for `work` is given back after it, so a reading process (`serve` exporting a CSV)
+   * never keeps the desktop app from writing afterwards.
+   */
+  whileWriter: (work: () => Promise<void>) => Promise<boolean>;
   release: () => Promise<void>;
 }
 
 /** The core's side of the lock: taken lazily (readers such as `stats` or `verify` never take it). */
 export function createWriter(dataDir: string): Writer {
   let lock: Promise<() => Promise<void>> | null = null;
+  // asWriter() keeps the lock until release(); whileWriter() alone gives it back.
+  let kept = false;
+  async function take(): Promise<void> {
+    lock ??= acquireWriterLock(dataDir);
+    try {
+      await lock;
+    } catch (error) {
+      lock = null;
+      throw error;
+    }
+  }
+  async function release(): Promise<void> {
+    const held = lock;
+    lock = null;
+    kept = false;
+    if (held) await (await held.catch(() => () => Promise.resolve()))();
+  }
+  let borrowers = 0;
   return {
     async asWriter() {
-      lock ??= acquireWriterLock(dataDir);
+      await take();
+      kept = true;
+    },
+    async whileWriter(work) {
+      const taken = await take().then(
+        () => true,
+        () => false,
+      );
+      if (!taken) return false;
+      borrowers += 1;
       try {
-        await lock;
-      } catch (error) {
-        lock = null;
-        throw error;
+        await work();
+      } finally {
+        borrowers -= 1;
+        if (!kept && borrowers === 0) await release();
       }
+      return true;
     },
-    async release() {
-      const held = lock;
-      lock = null;
-      if (held) await (await held.catch(() => () => Promise.resolve()))();
-    },
+    release,
   };
 }

@@ -2,10 +2,11 @@
 // `verify` stay exactly as they were. One batch file per import, written whole through a temporary file and a
 // rename: an import is all or nothing. Each batch carries the SHA-256 of its own canonical JSON and of the file
 // it came from (kept in imported/originals/), so that an altered batch shows.
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CATEGORIES, INCONCLUSIVE_OUTCOMES, type MonthKey, type Probe, type ProbeProvenance } from '../../shared/domain.js';
 import { canonicalJson, sha256 } from './chain.js';
+import { mkdirDurable, writeFileDurable } from './durable.js';
 import { AppError } from '../errors.js';
 import { addProbe, sortedMonths, type MonthAggregate, type MonthAggregates } from '../stats/index.js';
 
@@ -30,16 +31,22 @@ export function batchHash(batch: Omit<ImportBatch, 'hash'> | ImportBatch): strin
 
 interface Loaded {
   byPlanning: Map<string, Probe[]>;
-  batches: number;
+  /** Each planning's months, counted once per load (the dashboard asks for them on every refresh). */
+  months: Map<string, MonthAggregate[]>;
+  /** The batch files read, by name: batches are never changed, only added, so new names mean new imports. */
+  names: string;
 }
 const cache = new Map<string, Loaded>();
 
-/** Every batch, checked against its own hash; a damaged one stops the reading with a French message. */
+/**
+ * Every batch, checked against its own hash; a damaged one stops the reading with a French message. The folder
+ * is listed on each call, so that an import made by another Guichets process is seen at the next refresh.
+ */
 async function load(dataDir: string): Promise<Loaded> {
-  const cached = cache.get(dataDir);
-  if (cached) return cached;
   const folder = path.join(dataDir, IMPORTED_DIR, BATCHES);
   const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
+  const cached = cache.get(dataDir);
+  if (cached?.names === names.join('/')) return cached;
   const byPlanning = new Map<string, Probe[]>();
   for (const name of names) {
     let batch: ImportBatch;
@@ -58,7 +65,7 @@ async function load(dataDir: string): Promise<Loaded> {
     }
   }
   for (const list of byPlanning.values()) list.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
-  const loaded = { byPlanning, batches: names.length };
+  const loaded: Loaded = { byPlanning, months: new Map(), names: names.join('/') };
   cache.set(dataDir, loaded);
   return loaded;
 }
@@ -81,24 +88,25 @@ export const importedProbesOf =
 
 /** The per-month counts of a planning's imported probes, for the bars. */
 export async function importedMonths(dataDir: string, planningId: string): Promise<MonthAggregate[]> {
-  const all = (await load(dataDir)).byPlanning.get(planningId) ?? [];
-  if (all.length === 0) return [];
+  const loaded = await load(dataDir);
+  const counted = loaded.months.get(planningId);
+  if (counted) return counted;
   const months: MonthAggregates = {};
-  for (const probe of all) addProbe(months, probe);
-  return sortedMonths(months);
+  for (const probe of loaded.byPlanning.get(planningId) ?? []) addProbe(months, probe);
+  const sorted = sortedMonths(months);
+  loaded.months.set(planningId, sorted);
+  return sorted;
 }
 
 /** Writes a batch whole, and the original file beside it, then makes it visible to readers. */
 export async function writeBatch(dataDir: string, batch: ImportBatch, original: { bytes: Buffer; ext: string }): Promise<void> {
   const folder = path.join(dataDir, IMPORTED_DIR, BATCHES);
   const originals = path.join(dataDir, IMPORTED_DIR, ORIGINALS);
-  await mkdir(folder, { recursive: true });
-  await mkdir(originals, { recursive: true });
-  await writeFile(path.join(originals, `${batch.source.sha256}.${original.ext}`), original.bytes);
-  const target = path.join(folder, `${batch.id}.json`);
-  const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(batch)}\n`);
-  await rename(temp, target);
+  await mkdirDurable(folder);
+  await mkdirDurable(originals);
+  // The original first, then the batch: once the batch is visible (flushed, its name too), its original is there.
+  await writeFileDurable(path.join(originals, `${batch.source.sha256}.${original.ext}`), original.bytes);
+  await writeFileDurable(path.join(folder, `${batch.id}.json`), `${JSON.stringify(batch)}\n`);
   cache.delete(dataDir);
 }
 

@@ -213,14 +213,17 @@ export function createJsonFiles(options: JsonFilesOptions): JsonFiles {
     );
     const db = new Low<unknown>(adapter, kind.empty());
     const entry: Entry = { db, adapter, ready: Promise.resolve(), busy: 0, bytes: 0, checkedAt: Date.now() };
-    entry.ready = db.read();
+    // Worded once, here: a read of the same file that arrives meanwhile awaits this same promise (above).
+    entry.ready = db.read().catch((error: unknown) => {
+      throw isDamage(error) ? corruptError(file) : error;
+    });
     insert(relative, entry);
     evict();
     try {
       await entry.ready;
     } catch (error) {
       if (cache.get(relative) === entry) drop(relative);
-      throw isDamage(error) ? corruptError(file) : error;
+      throw error;
     }
     evict();
     return entry;

@@ -94,6 +94,14 @@ describe('plannings', () => {
     expect(await readFile(path.join(dir, 'plannings.json'), 'utf8')).toBe('not json');
   });
 
+  it('names a damaged file to every reader, also to one that asked while the first was reading it', async () => {
+    await writeFile(path.join(dir, 'plannings.json'), 'not json');
+    const both = await Promise.allSettled([store.plannings.list(), store.plannings.get('p1')]);
+    for (const read of both) {
+      expect(read).toMatchObject({ status: 'rejected', reason: { code: 'storage_corrupt' } });
+    }
+  });
+
   it('refuses ids that would climb out of the data folder', async () => {
     await expect(store.plannings.put(planning('../evil'))).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(store.probes.list('a/b')).rejects.toMatchObject({ code: 'invalid_input' });

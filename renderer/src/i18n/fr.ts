@@ -1,8 +1,9 @@
 // Every word the French user reads, in one place, as ICU messages (i18next-icu): `{name}` is an argument,
 // `{n, plural, one {…} other {…}}` a plural (French: 0 and 1 are « one »), `{n, number}` a number written the
 // French way. English mirrors these keys in en.ts; i18n.test.ts checks both have the same keys and arguments.
-import type { BookingSystem, Category, Outcome, Step } from '../../../electron/shared/domain';
+import type { BookingSystem, Outcome, Step } from '../../../electron/shared/domain';
 import type { AssistedSessionStatus, ErrorCode } from '../../../electron/shared/api';
+import { CATEGORY_WORDS_FR, GAP_WORDS_FR } from '../../../electron/shared/words-fr';
 
 export const fr = {
   locale: 'fr-FR',
@@ -36,13 +37,7 @@ export const fr = {
     unrecognized: 'page non reconnue',
     robot_error: 'erreur du robot',
   } satisfies Record<Outcome, string>,
-  categories: {
-    c1: 'au moins deux dates sous un mois',
-    c2: 'une seule date possible sous un mois',
-    c3: 'première date possible entre un et deux mois',
-    c4: 'première date possible au-delà de deux mois',
-    c5: 'pas de date disponible',
-  } satisfies Record<Category, string>,
+  categories: CATEGORY_WORDS_FR,
   /** What went wrong, by the error's code, when no field or known problem says more. */
   errors: {
     invalid_input: 'Une saisie est invalide : vérifiez le formulaire.',
@@ -196,12 +191,7 @@ export const fr = {
   gapLine: 'du {from} au {to} : {hours, plural, one {# heure} other {# heures}}',
   gapLineReason: 'du {from} au {to} : {hours, plural, one {# heure} other {# heures}} ({reason})',
   /** Why a due probe did not run (`Gap.reason`, see electron/core/schedule/types.ts). */
-  gapReasons: {
-    app_closed: 'application fermée',
-    asleep: 'ordinateur en veille',
-    backoff: 'site en pause après des erreurs répétées',
-    overrun: 'le sondage précédent durait encore',
-  },
+  gapReasons: GAP_WORDS_FR,
   yes: 'oui',
   no: 'non',
   systems: {
