@@ -135,7 +135,8 @@ export async function settle(page: Page, watch: PageWatch, budgetMs: number, qui
   for (;;) {
     const quiet = watch.inFlight() === 0 && watch.quietFor() >= quietMs;
     if (previous.length > 0 && !previous.busy && quiet && Date.now() - stableSince >= quietMs) return previous;
-    if (Date.now() >= deadline || done()) return previous;
+    // A page closed meanwhile (the probe abandoned) has nothing more to show.
+    if (Date.now() >= deadline || done() || page.isClosed()) return previous;
     await page.waitForTimeout(100).catch(() => undefined);
     const state = await pageState(page);
     if (state.text !== previous.text || state.busy !== previous.busy) stableSince = Date.now();

@@ -265,7 +265,7 @@ export function startVisit(ctx: AdapterContext): Visit {
         const current = watch.step();
         if (!current.startsWith('après ')) watch.setStep(`après « ${current} »`);
         const grace = Date.now() + NAVIGATION_GRACE_MS;
-        while (!seen.navigating && !seen.arrived && Date.now() < grace) await page.waitForTimeout(100).catch(() => undefined);
+        while (!seen.navigating && !seen.arrived && Date.now() < grace && !page.isClosed()) await page.waitForTimeout(100).catch(() => undefined);
         if (!seen.navigating && !seen.arrived) {
           ctx.log(`« ${name} » n'a pas ouvert de nouvelle page : la page a changé sur place.`);
           await settle(page, watch, STEP_BUDGET_MS, undefined, refused);
