@@ -8,6 +8,7 @@ import type { Adapter, AdapterContext, AdapterResult } from '../types.js';
 import { ProbeStop, startVisit, stop, type Visit } from '../visit.js';
 import { datesResult, followLink, isErrorStatus, result } from './common.js';
 import { onElement } from '../in-page.js';
+import { pageAnswer, PageNoAnswer } from '../page-answer.js';
 import { findControl, passInterstitial } from './controls.js';
 import { parseFrenchDate, parseFrenchSlot } from './french-dates.js';
 
@@ -90,9 +91,10 @@ const CARD_TEXTS = onElement<string[]>(
 );
 
 async function cardTexts(page: Page): Promise<string[]> {
-  const texts = await slotInputs(page)
-    .evaluateAll(CARD_TEXTS)
-    .catch(() => [] as string[]);
+  const texts = await pageAnswer(slotInputs(page).evaluateAll(CARD_TEXTS), 'les créneaux de la page').catch((error: unknown) => {
+    if (error instanceof PageNoAnswer) throw error;
+    return [] as string[];
+  });
   // Radios without any date (a choice of motif, say) are not slot cards.
   return texts.filter((text) => parseFrenchDate(text) !== null || /\d{1,2}\s*[h:]\s*\d{2}/.test(text));
 }
