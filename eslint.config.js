@@ -12,7 +12,7 @@ const nodeOnly = ['node:*', 'fs', 'path', 'child_process', 'os', 'http', 'crypto
  * into this table; until it does, no listed folder may import it.
  */
 export const CORE_LAYERS = [
-  ['stats'],
+  ['stats', 'workers'],
   ['store'],
   ['seals'],
   ['probe', 'evidence', 'export', 'schedule', 'replicas', 'import', 'alerts'],

@@ -10,11 +10,10 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import type { Probe } from '../electron/shared/domain.js';
 import { systemClock } from '../electron/core/clock.js';
 import { verifyDir } from '../electron/core/evidence/index.js';
 import { encodeCapture } from '../electron/core/evidence/capture.js';
-import { writeCsv } from '../electron/core/export/index.js';
+import { writeCsvForPlannings } from '../electron/core/export/index.js';
 import { createProber, findBrowser } from '../electron/core/probe/index.js';
 import { guichetOfShape, startReplicaServer, type ReplicaForm } from '../electron/core/replicas/index.js';
 import { planningStats } from '../electron/core/stats/index.js';
@@ -71,8 +70,16 @@ const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** `npm run bench -- --json`: every figure again as one JSON object, on the last line. */
 const JSON_OUTPUT = process.argv.includes('--json');
-/** `npm run bench -- --only=live,store`: only those sections (names as printed at the end). */
-const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
+/**
+ * `npm run bench -- --only csv,verify`: only these sections (live, store, dashboard, startup, csv, verify, round,
+ * naive), to measure one change in a minute. verify needs the store's month with artefacts: it runs the store too.
+ */
+const ONLY = ((): Set<string> | null => {
+  const index = process.argv.indexOf('--only');
+  const list = index >= 0 ? process.argv[index + 1] : process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  return list ? new Set(list.split(',').map((name) => name.trim())) : null;
+})();
+const wanted = (...names: string[]): boolean => ONLY === null || names.some((name) => ONLY.has(name));
 /** Every figure, for the JSON line: milliseconds, bytes, minutes, counts (null when not measured). */
 const figures: Record<string, number | null> = {};
 const round1 = (value: number): number => Math.round(value * 10) / 10;
@@ -315,39 +322,39 @@ async function benchExportAndVerify(root: string): Promise<void> {
   const dir = path.join(root, 'export');
   const ids = Array.from({ length: EXPORT_PLANNINGS }, (_, i) => `export-${String(i).padStart(2, '0')}`);
   for (const id of ids) await writeBulkPlanning(dir, id, EXPORT_PER_PLANNING, HISTORY_START);
-  const plannings = await writePlannings(dir, ids);
+  await writePlannings(dir, ids);
   const total = EXPORT_PLANNINGS * EXPORT_PER_PLANNING;
   const store = createStore({ dir, clock: systemClock, log: quiet });
 
   const target = path.join(root, 'export.csv');
-  const milestones: string[] = [];
-  async function* watched(probes: AsyncIterable<Probe>): AsyncGenerator<Probe> {
-    let rows = 0;
-    for await (const probe of probes) {
-      rows += 1;
-      if (rows % (total / 4) === 0) milestones.push(`${count(rows)}: ${bytes(process.memoryUsage.rss())}`);
-      yield probe;
-    }
-  }
   const before = memory();
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(process.memoryUsage.rss()), 250);
+  let threads = 0;
   const t0 = performance.now();
+  // The export as the app runs it (`export:csv`): plannings on worker threads when it is worth it, same bytes.
   const { value: rows, peak } = await peakRss(async () => {
     const out = createWriteStream(target);
-    const written = await writeCsv(out, watched(store.probes.iterate(ids)), plannings);
+    const written = await writeCsvForPlannings(store, out, ids, [], { onThreads: (count) => (threads = count) });
     out.end();
     await finished(out);
     return written;
   });
   const elapsed = performance.now() - t0;
+  clearInterval(sampler);
+  const quarter = (q: number): string => bytes(samples[Math.min(samples.length - 1, Math.floor((samples.length * q) / 4))] ?? 0);
+  const milestones = [1, 2, 3, 4].map((q) => `${q * 25} %: ${quarter(q)}`);
   figures.csvRowsPerSecond = Math.round((rows / elapsed) * 1000);
   figures.csvPeakRssMb = round1(peak / 1024 ** 2);
+  figures.csvThreads = threads;
   const after = memory();
   const size = (await stat(target)).size;
   table(`CSV export: ${count(total)} probes of ${EXPORT_PLANNINGS} plannings, streamed to a file`, [
     ['rows written', `${count(rows)} in ${ms(elapsed)} (${rate(rows, elapsed)})`],
     ['CSV size', `${bytes(size)} (${bytes(size / rows)} a row)`],
     ['RSS before / peak during / after', `${bytes(before.rss)} / ${bytes(peak)} / ${bytes(after.rss)}`],
-    ['RSS at each quarter of the rows', milestones.join(', ')],
+    ['worker threads', threads === 0 ? 'none (this thread)' : `${threads}, one planning each at a time`],
+    ['RSS at each quarter of the time', milestones.join(', ')],
     [`${count(FULL_SCALE)} rows at this rate (extrapolated)`, hours((FULL_SCALE / rows) * (elapsed / 1000))],
   ]);
   await store.close();
@@ -362,25 +369,33 @@ async function benchExportAndVerify(root: string): Promise<void> {
     problems += report.problems.length;
   }
   const plainMs = performance.now() - t1;
-  const t2 = performance.now();
-  const shots = await verifyDir(path.join(root, 'store'), 'bench-shots');
-  const shotsMs = performance.now() - t2;
-  figures.verifyProbesPerSecond = Math.round((shots.checkedProbes / shotsMs) * 1000);
+  let verifyThreads = 0;
+  const t3 = performance.now();
+  const folder = await verifyDir(dir, undefined, { onThreads: (count) => (verifyThreads = count) });
+  const folderMs = performance.now() - t3;
+  figures.verifyFolderRecordsPerSecond = Math.round((folder.checkedProbes / folderMs) * 1000);
+  figures.verifyThreads = verifyThreads;
+  const lines: [string, string][] = [
+    [`records only (${count(checked)} probes of ${VERIFY_PLANNINGS} plannings)`, `${rate(checked, plainMs)}; ${problems} problem(s)`],
+    [
+      `records only, the whole folder (${count(folder.checkedProbes)} probes of ${EXPORT_PLANNINGS} plannings, ${verifyThreads} worker threads)`,
+      `${rate(folder.checkedProbes, folderMs)}; ${folder.problems.length} problem(s)`,
+    ],
+  ];
   figures.verifyRecordsPerSecond = Math.round((checked / plainMs) * 1000);
-  table('verify: hashes, artefacts and chains read back from disk', [
-    [
-      `records only (${count(checked)} probes of ${VERIFY_PLANNINGS} plannings)`,
-      `${rate(checked, plainMs)}; ${problems} problem(s)`,
-    ],
-    [
-      `with screenshot + page text (${count(shots.checkedProbes)} probes)`,
-      `${rate(shots.checkedProbes, shotsMs)}; ${shots.problems.length} problem(s)`,
-    ],
-    [
-      `${count(FULL_SCALE)} probes with artefacts (extrapolated)`,
-      hours((FULL_SCALE / shots.checkedProbes) * (shotsMs / 1000)),
-    ],
-  ]);
+  // The store's month with artefacts (absent with `--only csv`).
+  const storeDir = path.join(root, 'store');
+  if (await stat(storeDir).then(() => true, () => false)) {
+    const t2 = performance.now();
+    const shots = await verifyDir(storeDir, 'bench-shots');
+    const shotsMs = performance.now() - t2;
+    figures.verifyProbesPerSecond = Math.round((shots.checkedProbes / shotsMs) * 1000);
+    lines.push(
+      [`with screenshot + page text (${count(shots.checkedProbes)} probes)`, `${rate(shots.checkedProbes, shotsMs)}; ${shots.problems.length} problem(s)`],
+      [`${count(FULL_SCALE)} probes with artefacts (extrapolated)`, hours((FULL_SCALE / shots.checkedProbes) * (shotsMs / 1000))],
+    );
+  }
+  table('verify: hashes, artefacts and chains read back from disk', lines);
 }
 
 /** The hourly round at DESIGN.md's scale on slow sites, simulated with the real scheduler (bench-round.ts). */
@@ -477,19 +492,18 @@ async function main(): Promise<void> {
     return value;
   }
   try {
-    const wanted = (name: string): boolean => ONLY === null || ONLY.includes(name);
     const evidence = wanted('live') ? await section('live probe', benchLiveProbe) : null;
-    if (wanted('store')) {
+    if (wanted('store', 'verify')) {
       await section('store', async () => {
         await benchStore(root, evidence);
         await checkBulkWriter(root, path.join(root, 'store'));
       });
     }
-    if (wanted('dashboard')) {
+    if (wanted('dashboard', 'startup')) {
       const dashboardDir = await section('dashboard', () => benchDashboard(root));
-      await section('start-up', () => benchStartup(root, dashboardDir));
+      if (wanted('startup')) await section('start-up', () => benchStartup(root, dashboardDir));
     }
-    if (wanted('export')) await section('export and verify', () => benchExportAndVerify(root));
+    if (wanted('csv', 'verify')) await section('export and verify', () => benchExportAndVerify(root));
     if (wanted('round')) await section('round', benchRound);
     if (wanted('naive')) await section('naive baseline', () => benchNaive(root));
   } finally {

@@ -252,6 +252,12 @@ describe('user-defined steps, from the form', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await step(2).getByRole('alert').filter({ hasText: 'Étape 2 :' }).waitFor();
     await page.screenshot({ path: path.join(RESULTS, 'steps-validation.png'), fullPage: true });
+    // Typing in another field while the error shows: every key stays there (the editor does not pull the focus back).
+    const slotSelector = page.getByLabel('Sélecteur CSS des créneaux');
+    await slotSelector.fill('');
+    await slotSelector.pressSequentially('li.creneau');
+    expect(await slotSelector.inputValue()).toBe('li.creneau');
+    expect(await clickText.inputValue()).toBe('');
 
     await clickText.fill('Voir les créneaux');
     await page.getByRole('button', { name: 'Enregistrer' }).click();

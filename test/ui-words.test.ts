@@ -87,12 +87,18 @@ describe('errors where the field is, in words a volunteer understands', () => {
     expect(await page.evaluate('document.activeElement?.getAttribute("type")')).toBe('url');
     await shoot('form-missing');
 
-    // Enter in the address looks for guichets, it never saves a half-filled form.
+    // Enter in the address looks for guichets, it never saves: every field is valid, so a save would succeed
+    // (and leave this page) if Enter submitted the form.
+    await page.getByLabel('Nom du planning').fill('Essai de la touche Entrée');
+    await page.getByLabel('Département', { exact: true }).selectOption('93');
+    await page.getByLabel('Préfecture').fill('Bobigny');
+    const before = (await core.api['plannings:list'](undefined)).length;
     const url = page.getByLabel('Adresse (URL)');
-    await url.fill('pas une adresse');
+    await url.fill('http://127.0.0.1:6000/booking/create/1');
     await url.press('Enter');
-    await page.locator('.field-error').filter({ hasText: 'commençant par https://' }).waitFor();
+    await page.locator('.field-error').filter({ hasText: 'Le navigateur refuse cette adresse' }).waitFor({ timeout: 60_000 });
     expect(page.url()).toContain('#/new');
+    expect((await core.api['plannings:list'](undefined)).length).toBe(before);
   });
 
   it('says « refused » for a site that refuses the connection, by the address, with the detail folded', async () => {

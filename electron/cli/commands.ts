@@ -16,6 +16,7 @@ import { printStats } from './stats-table.js';
 import { startDemo } from './demo.js';
 import { startWebHost } from './webhost.js';
 import { dossierCommand, importCommand, publishCommand, type EvidenceCommandContext } from './evidence-commands.js';
+import { moveDataCommand } from './move-data.js';
 
 export interface CommandContext {
   args: string[];
@@ -340,4 +341,13 @@ export const commands: Record<string, Command | undefined> = {
   export: exportCommand,
   verify: verifyCommand,
   seal,
+  'move-data': (context) =>
+    moveDataCommand({
+      args: context.args,
+      dataDir: dataDirOf(context),
+      explicit: Boolean(context.dataDir ?? process.env.GUICHETS_DATA_DIR),
+      appVersion,
+      log,
+      out: (line) => process.stdout.write(`${line}\n`),
+    }),
 };

@@ -42,6 +42,7 @@ Utilisation : npm run cli -- <commande> [options]
   publish --out DOSSIER                   le site statique des chiffres de l'association
   import FICHIER [--planning ID] [--association NOM]
                                           importe un CSV (format La Cimade) ou le dossier d'une autre association
+  move-data DOSSIER                       déplace le dossier de données (vide ou nouveau), copie vérifiée
 
 Options communes : --data-dir DOSSIER (sinon GUICHETS_DATA_DIR, sinon le dossier de l'application)
 Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés ;

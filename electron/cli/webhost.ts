@@ -54,7 +54,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core } = options;
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const staticRoot = path.resolve(options.staticDir);
-  const evidenceRoot = core.evidenceDir;
   const sockets = new Set<import('node:net').Socket>();
   // Any program on the PC can reach 127.0.0.1: the API answers only a browser that showed a secret printed to
   // the person who started Guichets. The session secret never leaves the cookie (HttpOnly, SameSite=Strict).
@@ -146,6 +145,32 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         });
         return;
       }
+      // Where the data folder lives, and which image file the published site carries, are paths on the PC: chosen
+      // at the desktop or the command line, never by a web request.
+      if (name === 'app:moveDataFolder') {
+        sendJson(res, 403, {
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: 'Le dossier de données se déplace depuis l’application de bureau (Réglages) ou en ligne de commande (move-data --to DOSSIER), jamais par la page web.',
+            field: ['to'],
+            params: { rule: 'desktop_only' },
+          },
+        });
+        return;
+      }
+      if (name === 'settings:update' && typeof input === 'object' && input !== null && 'associationLogo' in input) {
+        sendJson(res, 403, {
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: 'Le logo se choisit dans l’application de bureau, jamais par la page web.',
+            field: ['associationLogo'],
+            params: { rule: 'desktop_only' },
+          },
+        });
+        return;
+      }
       // Over HTTP the CSV is written to the exports folder (and downloaded from GET /api/export.csv), never to a
       // path the page chooses.
       // The same for a dossier and the published site: the page never chooses where the core writes.
@@ -168,7 +193,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         else res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': png.length }).end(req.method === 'HEAD' ? undefined : png);
         return;
       }
-      await serveFile(res, evidenceRoot, url.pathname.slice(`/${EVIDENCE_DIR}/`.length), false);
+      await serveFile(res, core.evidenceDir, url.pathname.slice(`/${EVIDENCE_DIR}/`.length), false);
       return;
     }
     await serveFile(res, staticRoot, url.pathname.slice(1) || 'index.html', true);

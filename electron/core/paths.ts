@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,16 @@ export const APP_NAME = 'Guichets';
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env.GUICHETS_DATA_DIR) return path.resolve(env.GUICHETS_DATA_DIR);
+  const config = appConfigDir(env, platform);
+  return readDataDirPointer(config) ?? config;
+}
+
+/**
+ * The per-user folder of the app (Electron's `userData`): the data folder until the person moves it, and where
+ * the pointer to the moved one is kept (`data-folder.json`), so that the desktop app and the command line
+ * follow it across restarts.
+ */
+export function appConfigDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   const home = os.homedir();
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_NAME);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_NAME);
@@ -35,4 +46,26 @@ export function readAppVersion(root: string = findAppRoot()): string {
   } catch {
     return '0.0.0';
   }
+}
+
+/** In the app's config folder: where the data folder went when the person moved it. */
+export const DATA_DIR_POINTER_FILE = 'data-folder.json';
+
+/** The data folder a pointer names, or null (no pointer, unreadable, or not an absolute path). */
+export function readDataDirPointer(configDir: string): string | null {
+  try {
+    const pointer = JSON.parse(readFileSync(path.join(configDir, DATA_DIR_POINTER_FILE), 'utf8')) as { dataDir?: unknown };
+    return typeof pointer.dataDir === 'string' && path.isAbsolute(pointer.dataDir) ? pointer.dataDir : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Written to a temporary file renamed over the old one: a crash leaves the old pointer or the new, never half. */
+export async function writeDataDirPointer(configDir: string, dataDir: string): Promise<void> {
+  const file = path.join(configDir, DATA_DIR_POINTER_FILE);
+  const temp = `${file}.${process.pid}.tmp`;
+  await mkdir(configDir, { recursive: true });
+  await writeFile(temp, `${JSON.stringify({ dataDir, movedAt: new Date().toISOString() }, null, 2)}\n`);
+  await rename(temp, file);
 }

@@ -19,9 +19,9 @@ export function registerEvidenceScheme(): void {
  * <path> is a probe artefact's path relative to the data folder's evidence folder. Nothing outside it is served.
  * `_captioned/<planning>/<day>/<probe>.png` is the probe's screenshot with its caption, drawn from its record.
  */
-export function setupEvidenceProtocol(evidenceDir: string, captioned: CaptionedSource): void {
-  const root = path.resolve(evidenceDir);
+export function setupEvidenceProtocol(evidenceDir: () => string, captioned: CaptionedSource): void {
   protocol.handle(EVIDENCE_SCHEME, async (request) => {
+    const root = path.resolve(evidenceDir());
     const url = new URL(request.url);
     const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '');
     const wanted = url.host === EVIDENCE_DIR ? parseCaptionedPath(relative) : null;

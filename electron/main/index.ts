@@ -1,9 +1,11 @@
 // The thin desktop shell: one window on the built UI, the core in this process, the schedule running.
 import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import path from 'node:path';
-import { createCore, type Core } from '../core/api/create-core.js';
+import { existsSync } from 'node:fs';
+import type { Core } from '../core/api/create-core.js';
+import { createSwitchableCore } from '../core/api/switchable-core.js';
 import { AppError } from '../core/errors.js';
-import { findAppRoot } from '../core/paths.js';
+import { findAppRoot, readDataDirPointer } from '../core/paths.js';
 import { registerEvidenceScheme, setupEvidenceProtocol } from './evidence-protocol.js';
 import { setupIpc } from './ipc.js';
 import { setupSecurity } from './security.js';
@@ -55,22 +57,35 @@ async function start(): Promise<void> {
   setupSecurity();
   registerEvidenceScheme();
   await app.whenReady();
-  const dataDir = app.getPath('userData');
-  core = createCore({ dataDir, appVersion: app.getVersion() });
-  setupEvidenceProtocol(core.evidenceDir, (planningId, localDate, probeId) => core?.captionedScreenshot(planningId, localDate, probeId) ?? Promise.resolve(null));
-  setupIpc(core, rendererDir, dataDir);
-  const settings = await core.api['settings:get'](undefined);
+  // The data folder is the app's own folder until the person moves it (Réglages): then a pointer there says where.
+  const configDir = app.getPath('userData');
+  const dataDir = readDataDirPointer(configDir) ?? configDir;
+  if (!existsSync(dataDir)) {
+    dialog.showErrorBox(
+      'Guichets : dossier des données introuvable',
+      `Le dossier des données « ${dataDir} » n’existe pas (disque débranché ?). Rebranchez-le puis relancez Guichets ; sinon un dossier vide sera créé à cet endroit.`,
+    );
+  }
+  const opened = createSwitchableCore({ dataDir, appVersion: app.getVersion(), configDir });
+  core = opened;
+  // Read at each request: the data folder may move while the app runs.
+  setupEvidenceProtocol(
+    () => opened.evidenceDir,
+    (planningId, localDate, probeId) => opened.captionedScreenshot(planningId, localDate, probeId),
+  );
+  setupIpc(opened, rendererDir, () => path.dirname(opened.evidenceDir));
+  const settings = await opened.api['settings:get'](undefined);
   if (settings.schedulerEnabled) {
     try {
-      await core.startSchedule();
+      await opened.startSchedule();
     } catch (error) {
       // Another Guichets (the command line, say) already probes this folder: show why, and open for reading.
       if (!(error instanceof AppError)) throw error;
       dialog.showErrorBox('Guichets : sondages non démarrés', error.message);
     }
   }
-  setupTray(core, path.join(appRoot, 'resources'), showWindow);
-  setupAlertNotifications(core, showWindow);
+  setupTray(opened, path.join(appRoot, 'resources'), showWindow);
+  setupAlertNotifications(opened, showWindow);
   // After sleep, the missed hours are recorded as gaps at once, and the schedule resumes.
   powerMonitor.on('resume', () => {
     core?.wake().catch((error: unknown) => console.error('resume', error));

@@ -13,23 +13,31 @@ function isTrustedSender(event: IpcMainInvokeEvent, rendererDir: string): boolea
   return frameUrl.startsWith(`${pathToFileURL(rendererDir).toString()}/`);
 }
 
-/** A file the page asks the core to write must be one the person chose in a save dialog. */
-function writesUnchosenFile(method: string, input: unknown): boolean {
+/**
+ * A path the page gives the core (where to write an export, where to move the data folder, a logo to read) must
+ * be one the person chose in a dialog; a logo already in the settings may be sent again unchanged.
+ */
+async function usesUnchosenPath(core: Core, method: string, input: unknown): Promise<boolean> {
   const asked = writePathOf(method, input);
-  if (!asked.given) return false;
-  return typeof asked.path !== 'string' || !takeGrantedPath(asked.path);
+  if (asked.given) return typeof asked.path !== 'string' || !takeGrantedPath(asked.path);
+  if (method === 'app:moveDataFolder') return true;
+  if (method === 'settings:update' && typeof input === 'object' && input !== null && 'associationLogo' in input && typeof input.associationLogo === 'string') {
+    const current = await core.api['settings:get'](undefined).catch(() => null);
+    return current?.associationLogo !== input.associationLogo && !takeGrantedPath(input.associationLogo);
+  }
+  return false;
 }
 
-export function setupIpc(core: Core, rendererDir: string, dataDir: string): void {
+export function setupIpc(core: Core, rendererDir: string, dataDir: () => string): void {
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, rendererDir);
-  setupDialogs(trusted, path.join(dataDir, EXPORTS_DIR));
+  setupDialogs(trusted, () => path.join(dataDir(), EXPORTS_DIR));
   ipcMain.handle('api:call', async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!trusted(event)) {
       return { ok: false, error: { code: 'invalid_input', message: 'Appel refusé : origine inconnue.' } };
     }
     if (typeof method !== 'string') return { ok: false, error: toApiError(new Error('méthode invalide')) };
-    if (writesUnchosenFile(method, input)) {
-      return { ok: false, error: { code: 'invalid_input', message: 'Choisissez où enregistrer le fichier.' } };
+    if (await usesUnchosenPath(core, method, input)) {
+      return { ok: false, error: { code: 'invalid_input', message: 'Choisissez le fichier ou le dossier dans la fenêtre de choix.' } };
     }
     return core.handle(method, input);
   });

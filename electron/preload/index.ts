@@ -29,7 +29,12 @@ const bridge = {
 } satisfies Bridge;
 
 const desktop = {
-  saveCsvDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.saveCsvDialog)) as string | null,
+  saveCsvDialog: async (suggestedName?: string) =>
+    (await ipcRenderer.invoke(DESKTOP_CHANNELS.saveCsvDialog, typeof suggestedName === 'string' ? suggestedName : null)) as string | null,
+  savePngDialog: async (suggestedName: string, png: Uint8Array) =>
+    (await ipcRenderer.invoke(DESKTOP_CHANNELS.savePngDialog, suggestedName, png)) as string | null,
+  chooseFolderDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.chooseFolderDialog)) as string | null,
+  chooseLogoDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.chooseLogoDialog)) as string | null,
 } satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('api', bridge);

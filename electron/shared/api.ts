@@ -183,15 +183,31 @@ export interface Alert {
   planningId: string | null;
   /** ISO instant the situation began. */
   since: string;
-  /** In French. */
+  /** In French (notifications, logs). */
   message: string;
+  /** What the UI words its own line from, with `kind`: `planning`, `since`, `days`, `firstSlot`, `count`, `outcome`, `freeGb`. */
+  params?: Record<string, string | number>;
 }
 export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
+/** The data folder moved with its contents (issue 11, settings): where it is now and what became of the old one. */
+export interface DataFolderMoveResult {
+  from: string;
+  to: string;
+  files: number;
+  bytes: number;
+  /** `removed`: the old folder was emptied once the app used the copy; `kept`: it could not be, and is left as is. */
+  oldFolder: 'removed' | 'kept';
+  /** False when the folder was given by --data-dir or GUICHETS_DATA_DIR: the next start must be given the new one. */
+  remembered: boolean;
+}
+
 /** Every method: its input and its output. Names are `namespace:verb`. */
 export interface ApiMethods {
   'app:info': { input: undefined; output: AppInfo };
+  /** Moves the data folder to `to` (empty or new): copied, checked, then used; refused over the web host. */
+  'app:moveDataFolder': { input: { to: string }; output: DataFolderMoveResult };
   'plannings:list': { input: undefined; output: PlanningOverview[] };
   'plannings:get': { input: { id: string }; output: PlanningDetail };
   'plannings:create': { input: PlanningInput; output: Planning };
@@ -241,6 +257,7 @@ export type AppApi = {
 /** Every method once: the type checker refuses a missing or an unknown one (a method added to ApiMethods goes here). */
 const METHODS = {
   'app:info': true,
+  'app:moveDataFolder': true,
   'plannings:list': true,
   'plannings:get': true,
   'plannings:create': true,
@@ -271,10 +288,11 @@ export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMeth
  * Inputs that name a place on this computer where the core writes. Only the person at the PC chooses them: the
  * desktop app accepts a path the person picked in a save dialog, the web host accepts none (it downloads).
  */
-export const WRITE_PATH_INPUTS: Partial<Record<ApiMethod, 'path'>> = {
+export const WRITE_PATH_INPUTS: Partial<Record<ApiMethod, 'path' | 'to'>> = {
   'export:csv': 'path',
   'dossier:create': 'path',
   'publish:site': 'path',
+  'app:moveDataFolder': 'to',
 };
 
 /** The path a call asks the core to write to, if it names one. */
@@ -341,7 +359,18 @@ export interface Bridge {
  * that supply an input of an API call, such as where to save an export.
  */
 export interface DesktopBridge {
-  /** The file the person chose in a save dialog, or null when they cancelled. */
-  saveCsvDialog(): Promise<string | null>;
+  /** The file the person chose in a save dialog (offered under `suggestedName`), or null when they cancelled. */
+  saveCsvDialog(suggestedName?: string): Promise<string | null>;
+  /** Writes a chart PNG where the person chose in a save dialog (offered under `suggestedName`); null if cancelled. */
+  savePngDialog(suggestedName: string, png: Uint8Array): Promise<string | null>;
+  /** A folder chosen in a folder dialog (where to move the data folder), or null. */
+  chooseFolderDialog(): Promise<string | null>;
+  /** An image file chosen in an open dialog (the association's logo), or null. */
+  chooseLogoDialog(): Promise<string | null>;
 }
-export const DESKTOP_CHANNELS = { saveCsvDialog: 'dialog:saveCsv' } as const satisfies Record<keyof DesktopBridge, string>;
+export const DESKTOP_CHANNELS = {
+  saveCsvDialog: 'dialog:saveCsv',
+  savePngDialog: 'dialog:savePng',
+  chooseFolderDialog: 'dialog:chooseFolder',
+  chooseLogoDialog: 'dialog:chooseLogo',
+} as const satisfies Record<keyof DesktopBridge, string>;

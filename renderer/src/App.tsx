@@ -12,7 +12,7 @@ import { Dashboard } from './components/Dashboard';
 import { PlanningPage } from './components/PlanningPage';
 import { PlanningForm } from './components/PlanningForm';
 import { SettingsPage } from './components/SettingsPage';
-import { AppInfoContext } from './board/app-info';
+import { AppInfoContext, ReloadAppInfoContext } from './board/app-info';
 import { MethodPage } from './components/MethodPage';
 
 export function App({ client }: { client: ApiClient }) {
@@ -30,6 +30,10 @@ export function App({ client }: { client: ApiClient }) {
       },
       (error: unknown) => setProblem(describeError(error, i18n.t)),
     );
+  }, [client, i18n]);
+  // Fetched once for every screen (the settings and the seals panel read it too); again only when it changed.
+  const reloadInfo = useCallback(() => {
+    client.call('app:info').then(setInfo, (error: unknown) => setProblem(describeError(error, i18n.t)));
   }, [client, i18n]);
 
   const setLanguage = useCallback(
@@ -50,6 +54,7 @@ export function App({ client }: { client: ApiClient }) {
       <I18nextProvider i18n={i18n}>
         <SetLanguageContext value={setLanguage}>
           <AppInfoContext value={info}>
+          <ReloadAppInfoContext value={reloadInfo}>
           <SkipLink />
           <Header info={info} />
           <Nav route={route} />
@@ -57,6 +62,7 @@ export function App({ client }: { client: ApiClient }) {
             {problem ? <ErrorNote error={problem} /> : null}
             <Page route={route} />
           </main>
+          </ReloadAppInfoContext>
           </AppInfoContext>
         </SetLanguageContext>
       </I18nextProvider>

@@ -1,6 +1,7 @@
 // The names of the files the UI exports, so that a lawyer's folder says what each is:
 // `guichets-<planning>-<from>-<to>.csv` (or .png), the period being that of the data inside.
 import type { LocalDate } from '../../electron/shared/domain';
+import type { PlanningStats } from '../../electron/shared/stats';
 import { fileSlug } from './format';
 
 export function exportFileName(subject: string, from: LocalDate, to: LocalDate, extension: 'csv' | 'png'): string {
@@ -21,4 +22,23 @@ export function csvPeriod(csv: string): { from: LocalDate; to: LocalDate } | nul
     if (to === null || date > to) to = date;
   }
   return from && to ? { from, to } : null;
+}
+
+/**
+ * The period of a planning's (or several plannings') probes as the month bars know it, before the CSV exists:
+ * what the desktop's save dialog offers as a name. From the first day of the first month with a probe to the
+ * last day of the last one, today at most.
+ */
+export function statsPeriod(stats: readonly PlanningStats[], today: LocalDate): { from: LocalDate; to: LocalDate } | null {
+  const months = stats.flatMap((one) => one.months).filter((bar) => bar.conclusive + Object.values(bar.inconclusive).reduce((a, b) => a + b, 0) > 0);
+  if (months.length === 0) return null;
+  const from = months.map((bar) => bar.from).reduce((a, b) => (a < b ? a : b));
+  const last = months.map((bar) => bar.to).reduce((a, b) => (a > b ? a : b));
+  return { from, to: last < today ? last : today };
+}
+
+/** A saved file's name and folder, for the message that says where it went (Windows or POSIX paths). */
+export function splitPath(file: string): { file: string; folder: string } {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return cut < 0 ? { file, folder: '' } : { file: file.slice(cut + 1), folder: file.slice(0, cut) || file.slice(0, 1) };
 }

@@ -48,6 +48,7 @@ function datesBack(planning: Planning, recent: Probe[]): Alert | null {
     kind: 'dates_back',
     planningId: planning.id,
     since: streakStart.startedAt,
+    params: { planning: planning.label, since: streakStart.startedAt, days, firstSlot: streakStart.firstSlot ?? '' },
     message: `${planning.label} : des dates sont proposées depuis ${streakStart.localDate} ${streakStart.localTime.slice(0, 5)}, après ${days} jour${days > 1 ? 's' : ''} sans aucune.${streakStart.firstSlot ? ` Première date : ${streakStart.firstSlot.replace('T', ' à ')}.` : ''}`,
   };
 }
@@ -62,6 +63,7 @@ function failing(planning: Planning, recent: Probe[]): Alert | null {
     kind: 'failing',
     planningId: planning.id,
     since: first.startedAt,
+    params: { planning: planning.label, count: run, outcome: recent[0]?.outcome ?? 'robot_error' },
     message: `${planning.label} : ${run} sondages de suite sans réponse utilisable (dernier : ${recent[0]?.detail ?? ''}). Ouvrez le planning pour voir les captures et vérifier l’adresse.`,
   };
 }
@@ -82,6 +84,7 @@ export function computeAlerts(input: AlertInput): Alert[] {
       kind: 'disk',
       planningId: null,
       since: input.now.toISOString(),
+      params: { freeGb: Math.round((input.disk.freeBytes / 1024 ** 3) * 10) / 10 },
       message: `Disque presque plein : ${gb} Go libres pour les données. Libérez de la place ou déplacez le dossier de données, sinon les sondages s’arrêteront.`,
     });
   }
@@ -102,6 +105,7 @@ export function computeAlerts(input: AlertInput): Alert[] {
       kind: 'seals',
       planningId: null,
       since: input.newestSeal.toISOString(),
+      params: { since: input.newestSeal.toISOString() },
       message: `Aucun scellement depuis le ${input.newestSeal.toISOString().slice(0, 10)} : les preuves récentes ne sont ni signées ni horodatées. Vérifiez la connexion à l’autorité d’horodatage.`,
     });
   }

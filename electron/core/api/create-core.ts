@@ -7,7 +7,7 @@ import type { Probe } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
 import { verify, type VerifyReport } from '../evidence/index.js';
-import { createAlertTracker, createHandlers, type HandlerContext } from '../handlers/index.js';
+import { createAlertTracker, createHandlers, type DataFolderMover, type HandlerContext } from '../handlers/index.js';
 import { renderCaptioned } from '../report/captioned.js';
 import { createSealService } from '../seals/index.js';
 import { createBrowsers } from '../services/browsers.js';
@@ -26,6 +26,8 @@ export interface CoreOptions {
   /** The demo probes every minute instead of every hour, and says so on screen. */
   demo?: boolean;
   log?: (message: string) => void;
+  /** Given by createSwitchableCore: how this process moves to another data folder (else `app:moveDataFolder` refuses). */
+  move?: DataFolderMover;
 }
 
 export interface Core {
@@ -82,7 +84,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     env,
     log,
-    app: { version: options.appVersion, dataDir, demo: options.demo ?? false, everyMinutes },
+    app: { version: options.appVersion, dataDir, demo: options.demo ?? false, everyMinutes, move: options.move ?? null },
     browsers,
     scheduler,
     asWriter: writer.asWriter,

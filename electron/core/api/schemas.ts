@@ -73,6 +73,7 @@ const none = z.undefined().or(z.null()).or(z.object({}).strict()).transform(() =
 
 export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'app:info': none,
+  'app:moveDataFolder': z.object({ to: text('Nouveau dossier', 1000) }).strict(),
   'plannings:list': none,
   'plannings:get': z.object({ id }),
   'plannings:create': planningInput,

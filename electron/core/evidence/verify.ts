@@ -1,10 +1,11 @@
 // Checks what is on disk, not what the store has in memory: every record's hash, every artefact's SHA-256,
 // and the chain of each planning from its first probe to the head kept in its aggregates.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import type { Probe } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 import { createJsonFiles, type JsonFiles } from '../store/json-files.js';
-import { aggregatesKind, dayKind, planningsKind, type ChainHead, type RebuiltNote } from '../store/kinds.js';
+import { aggregatesKind, planningsKind, type ChainHead, type RebuiltNote } from '../store/kinds.js';
 import {
   absolute,
   aggregatedPlannings,
@@ -21,6 +22,8 @@ import {
 } from '../store/layout.js';
 import { checkSealedChain, checkSealedFile, loadSeals, type SealedState, type SealProblemKind, type SealsSummary } from '../seals/check.js';
 import { hashRecord, sha256 } from '../store/chain.js';
+import { countMonths, readDay } from '../store/day-reader.js';
+import { poolSize, startPool } from '../workers/pool.js';
 
 export type ProblemKind =
   | 'artefact_missing'
@@ -66,6 +69,13 @@ export interface VerifyReport {
 export interface VerifyOptions {
   /** Runs one planning's check while nothing writes to it (the store's queue). */
   exclusive?: <T>(planningId: string, task: () => Promise<T>) => Promise<T>;
+  /**
+   * Worker threads: by default one per core (at most one per planning) when the folder is large enough to gain
+   * from them; 0 keeps the work in this thread. The report is the same either way.
+   */
+  threads?: number;
+  /** Told how many worker threads did the work (0: this thread), before the first planning. */
+  onThreads?: (count: number) => void;
 }
 
 interface Node {
@@ -79,45 +89,39 @@ interface Node {
 const describe = (node: Node): string => `Sondage ${node.id} ${node.when}`;
 
 /**
- * SHA-256 of the files read in one run, by path, size and modification time: a capture shared by many probes
- * (an unchanged page, stored once) is read and hashed once, and checked against each record that uses it.
+ * An artefact's bytes, or null when it cannot be read. Synchronously, like the day files (store/day-reader.ts):
+ * fs.promises.readFile takes four trips through the thread pool per file, several times the processor time of
+ * hashing a screenshot, and verification reads thousands of them.
  */
-export type HashCache = Map<string, Promise<string | null>>;
-
-/** The file's SHA-256, or null when it cannot be read. */
-async function hashOf(file: string, cache: HashCache): Promise<string | null> {
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) return null;
-  const key = `${file}\u0000${info.size}\u0000${info.mtimeMs}`;
-  let hash = cache.get(key);
-  if (!hash) {
-    hash = readFile(file).then(sha256, () => null);
-    cache.set(key, hash);
+function readArtefact(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
   }
-  return hash;
 }
 
-async function checkArtefact(
+function checkArtefact(
   dir: string,
   probe: Probe,
   which: 'screenshot' | 'pageText' | 'log',
   report: (problem: Omit<VerifyProblem, 'planningId'>) => void,
   when: string,
-  hashes: HashCache,
-): Promise<void> {
+): void {
   const artefact = probe[which];
   if (!artefact) return;
   const what = which === 'screenshot' ? 'la capture d’écran' : which === 'log' ? 'le journal du sondage' : 'le texte de la page';
   const file = insideDir(dir, artefact.path);
-  const hash = file ? await hashOf(file, hashes) : null;
-  if (hash === null) {
+  let data: Buffer | null = null;
+  if (file) data = readArtefact(file);
+  if (!data) {
     report({
       probeId: probe.id,
       file: artefact.path,
       kind: 'artefact_missing',
       message: `Sondage ${probe.id} ${when} : ${what} « ${artefact.path} » est introuvable.`,
     });
-  } else if (hash !== artefact.sha256) {
+  } else if (sha256(data) !== artefact.sha256) {
     report({
       probeId: probe.id,
       file: artefact.path,
@@ -133,7 +137,6 @@ async function verifyPlanning(
   planningId: string,
   report: VerifyReport,
   sealed: SealedState,
-  hashes: HashCache = new Map(),
 ): Promise<void> {
   const problem = (entry: Omit<VerifyProblem, 'planningId'>): void => {
     report.problems.push({ planningId, ...entry });
@@ -145,10 +148,9 @@ async function verifyPlanning(
   for (const month of await monthsOf(dir, planningId)) {
     for (const day of await daysOf(dir, planningId, month)) {
       const file = dayFile(planningId, day);
-      let probes: Probe[];
-      try {
-        probes = (await files.readFresh(file, dayKind))?.probes ?? [];
-      } catch (error) {
+      // Read synchronously, as the CSV export does (store/day-reader.ts): a fifth of the processor time.
+      const { probes, error } = readDay(dir, file);
+      if (!probes) {
         const reason = error instanceof Error ? error.message : String(error);
         problem({ probeId: null, file, kind: 'file_unreadable', message: `Fichier « ${file} » illisible : ${reason}` });
         unreadableDay = true;
@@ -166,9 +168,9 @@ async function verifyPlanning(
             message: `${describe(node)} (« ${file} ») : l’enregistrement a été modifié après coup (son empreinte ne correspond plus).`,
           });
         }
-        await checkArtefact(dir, probe, 'screenshot', problem, when, hashes);
-        await checkArtefact(dir, probe, 'pageText', problem, when, hashes);
-        await checkArtefact(dir, probe, 'log', problem, when, hashes);
+        checkArtefact(dir, probe, 'screenshot', problem, when);
+        checkArtefact(dir, probe, 'pageText', problem, when);
+        checkArtefact(dir, probe, 'log', problem, when);
         const twin = nodes.get(probe.hash);
         if (twin) {
           problem({
@@ -417,6 +419,50 @@ async function crossCheck(dir: string, planningId: string, listed: Set<string>, 
   return present.probes || present.aggregates;
 }
 
+/** What checking any planning needs: the folder, plannings.json's ids, the seals. */
+export interface PlanningContext {
+  dir: string;
+  /** Null without a plannings.json (a bare folder of probes). */
+  listed: Set<string> | null;
+  sealed: SealedState;
+}
+
+/** One planning's findings, merged into the report in the order of the plannings. */
+export interface PlanningCheck {
+  problems: VerifyProblem[];
+  checkedProbes: number;
+  unsealed: SealsSummary['unsealed'];
+  /** Listed in plannings.json, without a probe on disk. */
+  empty: boolean;
+}
+
+/** Checks one planning against its files and seals, touching nothing shared: in this thread or in a worker. */
+export async function checkPlanning(context: PlanningContext, id: string): Promise<PlanningCheck> {
+  const { dir, listed, sealed } = context;
+  const report: VerifyReport = { ok: true, checkedProbes: 0, problems: [] };
+  const own: SealedState = { ...sealed, summary: { ...sealed.summary, unsealed: [] } };
+  const hasData = listed ? await crossCheck(dir, id, listed, report) : true;
+  if (hasData || sealed.chains.has(id)) await verifyPlanning(createJsonFiles({ dir, maxOpen: 0 }), dir, id, report, own);
+  for (const [file, states] of sealed.files) {
+    if (file.startsWith(`${PROBES_DIR}/${id}/`)) await checkSealedFile(dir, file, states, (entry) => report.problems.push({ planningId: id, ...entry }));
+  }
+  const empty = (listed?.has(id) ?? false) && report.checkedProbes === 0;
+  return { problems: report.problems, checkedProbes: report.checkedProbes, unsealed: own.summary.unsealed, empty };
+}
+
+/** Below about this many months of probes (a planning probed hourly for a year), threads cost more than they save. */
+const THREADS_FROM_MONTHS = 12;
+/** The worker of verification: its .ts beside this file under tsx and vitest, its .js in out/. */
+const VERIFY_WORKER = new URL(`./verify-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
+
+/** How many worker threads checking these plannings is worth: 0 to stay in this thread. */
+async function threadsFor(dir: string, ids: readonly string[], wanted: number | undefined): Promise<number> {
+  const size = poolSize(ids.length, wanted);
+  if (size < 2) return 0;
+  if (wanted !== undefined) return size;
+  return (await countMonths(dir, ids, THREADS_FROM_MONTHS)) >= THREADS_FROM_MONTHS ? size : 0;
+}
+
 /**
  * Verifies one planning, or every planning that has probes or aggregates in the data folder. With a
  * plannings.json, also every planning it lists and every folder it does not (see crossCheck). An id that no
@@ -449,18 +495,34 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
     );
   }
   const empty: string[] = [];
-  const hashes: HashCache = new Map();
-  for (const id of planningId !== undefined ? [planningId] : known) {
-    const task = async (): Promise<void> => {
-      const hasData = listed ? await crossCheck(dir, id, listed, report) : true;
-      const before = report.checkedProbes;
-      if (hasData || sealed.chains.has(id)) await verifyPlanning(files, dir, id, report, sealed, hashes);
-      if (listed?.has(id) && report.checkedProbes === before) empty.push(id);
-      for (const [file, states] of sealed.files) {
-        if (file.startsWith(`${PROBES_DIR}/${id}/`)) await checkSealedFile(dir, file, states, (entry) => report.problems.push({ planningId: id, ...entry }));
-      }
-    };
-    await (options.exclusive ? options.exclusive(id, task) : task());
+  const ids = planningId !== undefined ? [planningId] : known;
+  const merge = (id: string, check: PlanningCheck): void => {
+    report.checkedProbes += check.checkedProbes;
+    report.problems.push(...check.problems);
+    sealed.summary.unsealed.push(...check.unsealed);
+    if (check.empty) empty.push(id);
+  };
+  const threads = await threadsFor(dir, ids, options.threads);
+  const shared: PlanningContext = { dir, listed, sealed: { ...sealed, problems: [] } };
+  const pool = threads > 0 ? await startPool(VERIFY_WORKER, { size: threads, data: shared }) : null;
+  options.onThreads?.(pool?.size ?? 0);
+  if (pool) {
+    // Each planning on a worker thread, its section held meanwhile; the results merged in the order of `ids`.
+    const { exclusive } = options;
+    try {
+      await pool.run<string, never, PlanningCheck>({
+        tasks: ids,
+        ...(exclusive ? { around: (index: number, run: () => Promise<void>) => exclusive(ids[index] ?? '', run) } : {}),
+        onDone: (check, index) => merge(ids[index] ?? '', check),
+      });
+    } finally {
+      await pool.close();
+    }
+  } else {
+    for (const id of ids) {
+      const task = (): Promise<PlanningCheck> => checkPlanning(shared, id);
+      merge(id, await (options.exclusive ? options.exclusive(id, task) : task()));
+    }
   }
   for (const [file, states] of sealed.files) {
     const owner = /^plannings-history\/(.+)\.json$/.exec(file)?.[1];

@@ -2,70 +2,16 @@
 // dates YYYY-MM-DD in columns 3, 5 and 6, NULL for what is absent. Streams: one probe in memory at a time.
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
 import type { Planning, Probe } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
-import { dateOf, timeOf } from '../stats/index.js';
 import { fullError, isDiskFull } from '../store/json-files.js';
 import { versionAt, type PlanningVersion, type Store } from '../store/index.js';
-import { importedPlanningIds, importedProbes } from '../store/imported.js';
+import { importedPlanningIds } from '../store/imported.js';
+import { countMonths } from '../store/day-reader.js';
+import { poolSize, startPool } from '../workers/pool.js';
+import { csvHeader, csvLine, csvRow, planningCsv, type CsvContext, type PlanningCsv } from './rows.js';
 
-export const CSV_COLUMNS = [
-  'departement',
-  'planning',
-  'date_sondage',
-  'heure_sondage',
-  'premiere_date',
-  'deuxieme_date',
-  'resultat',
-  'categorie',
-  'premiere_heure',
-  'deuxieme_heure',
-  'prefecture',
-  'url',
-  'id_sondage',
-  'sha256_capture',
-  // Added at the end so that La Cimade's columns keep their places: NULL for the robot's own probes, where an
-  // imported one came from otherwise.
-  'provenance',
-] as const;
-
-const NULL = 'NULL';
-
-/** An imported slot may have a date without an hour ("2026-12-03"). */
-const hourOf = (slot: string | null): string => (slot && slot.length > 10 ? timeOf(slot) : NULL);
-
-export function provenanceText(probe: Probe): string {
-  const source = probe.imported;
-  if (!source) return NULL;
-  const kind = source.kind === 'dossier' ? 'dossier' : 'CSV';
-  return `import ${kind} « ${source.file} » ligne ${source.line}${source.association ? ` (${source.association})` : ''}, sha256 ${source.sha256.slice(0, 16)}…, le ${source.importedAt.slice(0, 10)}`;
-}
-
-/** The names a probe is exported under: those in force when it ran (the planning's history), else today's. */
-type Place = Pick<PlanningVersion, 'departement' | 'label' | 'prefecture'>;
-
-export function csvRow(probe: Probe, planning: Place | undefined): string[] {
-  return [
-    planning?.departement ?? NULL,
-    planning?.label ?? NULL,
-    probe.localDate,
-    probe.localTime.slice(0, 5),
-    probe.firstSlot ? dateOf(probe.firstSlot) : NULL,
-    probe.secondSlot ? dateOf(probe.secondSlot) : NULL,
-    probe.outcome,
-    probe.category ?? NULL,
-    hourOf(probe.firstSlot),
-    hourOf(probe.secondSlot),
-    planning?.prefecture ?? NULL,
-    probe.url,
-    probe.id,
-    probe.screenshot?.sha256 ?? NULL,
-    provenanceText(probe),
-  ];
-}
+export { csvHeader, csvLine, csvRow, CSV_COLUMNS, planningCsv, provenanceText, type CsvContext, type PlanningCsv } from './rows.js';
 
 /**
  * Writes the header and one row per probe to `out`, which is left open (an HTTP response, stdout).
@@ -78,17 +24,17 @@ export async function writeCsv(
   histories: Map<string, PlanningVersion[]> = new Map(),
 ): Promise<number> {
   let rows = 0;
-  async function* records(): AsyncGenerator<string[]> {
-    for await (const probe of probes) {
-      rows += 1;
-      const versions = histories.get(probe.planningId) ?? [];
-      yield csvRow(probe, versionAt(versions, probe.startedAt) ?? plannings.get(probe.planningId));
+  let text = csvHeader();
+  for await (const probe of probes) {
+    rows += 1;
+    const versions = histories.get(probe.planningId) ?? [];
+    text += csvLine(csvRow(probe, versionAt(versions, probe.startedAt) ?? plannings.get(probe.planningId)));
+    if (text.length >= 64 * 1024) {
+      await put(out, text);
+      text = '';
     }
   }
-  // escape_formulas: a cell beginning with =, +, -, @, a tab or a carriage return gets a leading ' (OWASP), so
-  // that a spreadsheet shows a label such as =HYPERLINK(…) instead of running it. Dates and numbers never do.
-  const stringifier = stringify({ bom: true, delimiter: ';', header: true, columns: [...CSV_COLUMNS], escape_formulas: true });
-  await pipeline(Readable.from(records()), stringifier, out, { end: false });
+  await put(out, text);
   return rows;
 }
 
@@ -120,17 +66,50 @@ async function exportOrder(store: Store, planningIds?: string[]): Promise<{ ids:
   return { ids, plannings };
 }
 
-/** Each planning's probes in time order, the imported ones among the robot's. */
-async function* withImported(store: Store, ids: string[], onUnreadable: (file: string) => void): AsyncGenerator<Probe> {
-  for (const id of ids) {
-    const imported = await importedProbes(store.dir, id);
-    let next = 0;
-    for await (const probe of store.probes.iterate([id], onUnreadable)) {
-      while (next < imported.length && (imported[next]?.startedAt ?? '') < probe.startedAt) yield imported[next++] as Probe;
-      yield probe;
-    }
-    while (next < imported.length) yield imported[next++] as Probe;
-  }
+/** Writes to a stream left open, waiting when it is full; rejects when it failed. */
+async function put(out: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> {
+  // A stream that failed (a full disk) says so here: waiting for 'drain' would wait for ever.
+  const stream = out as { errored?: Error | null };
+  if (stream.errored) throw stream.errored;
+  if (out.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const settle = (error?: Error | null): void => {
+      out.off('drain', onDrain);
+      out.off('error', settle);
+      out.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = (): void => settle();
+    const onClose = (): void => settle(stream.errored ?? new Error('Le flux de sortie s’est fermé avant la fin de l’export.'));
+    out.on('drain', onDrain);
+    out.on('error', settle);
+    out.on('close', onClose);
+  });
+}
+
+/** Below about this many months of probes (a planning probed hourly for a year), threads cost more than they save. */
+const THREADS_FROM_MONTHS = 12;
+
+/** The worker of the CSV export: its .ts beside this file under tsx and vitest, its .js in out/. */
+const CSV_WORKER = new URL(`./csv-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
+
+/** How many threads the export of these plannings is worth: 0 to stay in this thread. */
+async function threadsFor(dir: string, ids: readonly string[], wanted: number | undefined): Promise<number> {
+  const size = poolSize(ids.length, wanted);
+  if (size < 2) return 0;
+  if (wanted !== undefined) return size;
+  return (await countMonths(dir, ids, THREADS_FROM_MONTHS)) >= THREADS_FROM_MONTHS ? size : 0;
+}
+
+export interface CsvOptions {
+  /**
+   * Worker threads: by default one per core (at most one per planning) when the export is large enough to gain
+   * from them; 0 keeps it in this thread. Either way the file is the same, byte for byte.
+   */
+  threads?: number;
+  /** Told how many worker threads did the work (0: this thread), before the first row. */
+  onThreads?: (count: number) => void;
 }
 
 /**
@@ -142,6 +121,7 @@ export async function writeCsvForPlannings(
   out: NodeJS.WritableStream,
   planningIds?: string[],
   skipped: string[] = [],
+  options: CsvOptions = {},
 ): Promise<number> {
   const { ids, plannings } = await exportOrder(store, planningIds);
   const histories = new Map<string, PlanningVersion[]>();
@@ -149,7 +129,34 @@ export async function writeCsvForPlannings(
     const versions = await store.plannings.history(id).catch(() => []);
     if (versions.length > 0) histories.set(id, versions);
   }
-  return writeCsv(out, withImported(store, ids, (file) => skipped.push(file)), plannings, histories);
+  const context: CsvContext = { dir: store.dir, plannings, histories };
+  await put(out, csvHeader());
+  let rows = 0;
+  const threads = await threadsFor(store.dir, ids, options.threads);
+  const pool = threads > 0 ? await startPool(CSV_WORKER, { size: threads, data: context }) : null;
+  options.onThreads?.(pool?.size ?? 0);
+  if (pool) {
+    try {
+      await pool.run<string, Uint8Array, PlanningCsv>({
+        tasks: ids,
+        onChunk: (bytes) => put(out, bytes),
+        onDone: (done) => {
+          rows += done.rows;
+          skipped.push(...done.skipped);
+        },
+      });
+    } finally {
+      await pool.close();
+    }
+    return rows;
+  }
+  for (const id of ids) {
+    const outcome: PlanningCsv = { rows: 0, skipped: [] };
+    for await (const bytes of planningCsv(context, id, outcome)) await put(out, bytes);
+    rows += outcome.rows;
+    skipped.push(...outcome.skipped);
+  }
+  return rows;
 }
 
 function directoryError(target: string): AppError {
@@ -196,7 +203,13 @@ function writeError(error: unknown, target: string): unknown {
  * The temporary file is opened before any stream exists, so a folder that cannot be written is a rejected
  * promise with a French message, never an unhandled 'error' event that would stop the whole process.
  */
-export async function exportCsvFile(store: Store, target: string, planningIds?: string[], skipped: string[] = []): Promise<number> {
+export async function exportCsvFile(
+  store: Store,
+  target: string,
+  planningIds?: string[],
+  skipped: string[] = [],
+  options: CsvOptions = {},
+): Promise<number> {
   const existing = await stat(target).catch(() => null);
   if (existing?.isDirectory() || target.endsWith('/') || target.endsWith(path.sep)) throw directoryError(target);
   const folder = path.dirname(target);
@@ -215,7 +228,7 @@ export async function exportCsvFile(store: Store, target: string, planningIds?: 
     streamError ??= error;
   });
   try {
-    const rows = await writeCsvForPlannings(store, file, planningIds, skipped);
+    const rows = await writeCsvForPlannings(store, file, planningIds, skipped, options);
     await new Promise<void>((resolve, reject) => {
       if (streamError) {
         reject(streamError);

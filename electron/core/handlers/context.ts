@@ -1,11 +1,12 @@
 // What every handler map is built from. A handler file exports `xxxHandlers(ctx)` returning its part of AppApi;
 // handlers/index.ts combines them and the type checker says when a method of the contract has no handler.
-import type { ApiEvent, ApiEvents, AppApi, PlanningOverview } from '../../shared/api.js';
+import type { ApiEvent, ApiEvents, AppApi, DataFolderMoveResult, PlanningOverview } from '../../shared/api.js';
 import type { Planning } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { SealService } from '../seals/index.js';
 import type { Browsers } from '../services/browsers.js';
+import type { MovePlan } from '../services/data-folder-move.js';
 import type { ProbePlanning } from '../services/record-probe.js';
 import type { ScheduleRunner } from '../services/schedule-runner.js';
 import type { Store } from '../store/index.js';
@@ -24,6 +25,8 @@ export interface HandlerContext {
     /** The demo probes every minute and says so on screen. */
     readonly demo: boolean;
     readonly everyMinutes: 60 | 1;
+    /** Set when this process can switch to a moved data folder (api/switchable-core.ts); null otherwise. */
+    readonly move: DataFolderMover | null;
   };
   /** The headless prober and the assisted sessions' windows. */
   readonly browsers: Browsers;
@@ -43,6 +46,13 @@ export interface HandlerContext {
   overview(planning: Planning): Promise<PlanningOverview>;
   /** After plannings were written: emits plannings:changed and lets a running schedule follow. */
   changed(ids: string[]): Promise<void>;
+}
+
+/** What the process does once the data folder is copied and checked: use the copy, then empty the old one. */
+export interface DataFolderMover {
+  /** The app's config folder (which may be the data folder itself, holding Electron's files too); null when none. */
+  readonly configDir: string | null;
+  switchTo(plan: MovePlan): Promise<DataFolderMoveResult>;
 }
 
 /** A domain's handlers: the methods it answers, typed by the contract. */

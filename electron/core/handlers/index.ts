@@ -12,8 +12,9 @@ import { alertHandlers } from './alerts.js';
 import { dossierHandlers } from './dossier.js';
 import { importHandlers } from './import.js';
 import { publishHandlers } from './publish.js';
+import { dataFolderHandlers } from './data-folder.js';
 
-export type { HandlerContext, Handlers } from './context.js';
+export type { DataFolderMover, HandlerContext, Handlers } from './context.js';
 export { mustGetPlanning } from './context.js';
 export { createAlertTracker } from './alerts.js';
 
@@ -30,5 +31,6 @@ export function createHandlers(ctx: HandlerContext): AppApi {
     ...importHandlers(ctx),
     ...publishHandlers(ctx),
     ...alertHandlers(ctx),
+    ...dataFolderHandlers(ctx),
   };
 }

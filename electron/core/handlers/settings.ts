@@ -17,6 +17,17 @@ async function mustBeProgram(file: string): Promise<void> {
   }
 }
 
+/** The published site copies the logo: an image file that exists, said by its field when not. */
+async function mustBeImage(file: string): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile() || !/\.(png|jpe?g|svg)$/i.test(file)) {
+    throw new AppError('invalid_input', `Logo : aucune image PNG, JPEG ou SVG à l’adresse « ${file} ».`, {
+      field: ['associationLogo'],
+      params: { rule: 'image' },
+    });
+  }
+}
+
 export function settingsHandlers(ctx: HandlerContext): Handlers<'app:info' | 'settings:get' | 'settings:update' | 'settings:testBrowser'> {
   const { store, app } = ctx;
   return {
@@ -40,6 +51,7 @@ export function settingsHandlers(ctx: HandlerContext): Handlers<'app:info' | 'se
         await mustBeProgram(patch.browserPath);
         await checkBrowserProgram(patch.browserPath);
       }
+      if (patch.associationLogo) await mustBeImage(patch.associationLogo);
       const settings = await store.settings.update(patch);
       await ctx.scheduler.settingsChanged();
       return settings;

@@ -4,9 +4,10 @@
 // Controls are found by what they say (accents, case and spacing ignored); ids and classes are only hints.
 import type { Frame, Locator, Page } from 'playwright-core';
 import { onElement } from './in-page.js';
+import { pageAnswer, PageNoAnswer } from './page-answer.js';
 
 /** The labels a person clicks, in order of preference: refuse first, then accept, then close. */
-export const REFUSE_LABELS = [
+const REFUSE_LABELS = [
   'tout refuser',
   'refuser tout',
   'refuser',
@@ -18,7 +19,7 @@ export const REFUSE_LABELS = [
   'rejeter',
   'tout rejeter',
 ];
-export const ACCEPT_LABELS = [
+const ACCEPT_LABELS = [
   'tout accepter',
   'accepter tout',
   'accepter',
@@ -32,7 +33,7 @@ export const ACCEPT_LABELS = [
   "d'accord",
   'compris',
 ];
-export const CLOSE_LABELS = ['fermer', 'fermer la fenetre', 'fermer ce message', 'x', '×', '✕', 'continuer'];
+const CLOSE_LABELS = ['fermer', 'fermer la fenetre', 'fermer ce message', 'x', '×', '✕', 'continuer'];
 
 const MARK = 'data-guichets-dismiss';
 
@@ -106,9 +107,12 @@ export interface Dismissal {
 
 async function markedControls(frame: Frame, isSubFrame: boolean): Promise<number[]> {
   try {
-    const ranks = await frame.evaluate(`${FIND_CONTROLS}(${JSON.stringify([REFUSE_LABELS, ACCEPT_LABELS, CLOSE_LABELS, MARK, isSubFrame])})`);
+    const reading = frame.evaluate(`${FIND_CONTROLS}(${JSON.stringify([REFUSE_LABELS, ACCEPT_LABELS, CLOSE_LABELS, MARK, isSubFrame])})`);
+    const ranks = await pageAnswer(reading, 'les bandeaux et fenêtres de la page');
     return Array.isArray(ranks) ? ranks.map(Number) : [];
-  } catch {
+  } catch (error) {
+    // A frame of the page that never answers (an advert, a widget) is passed over; the page itself is not.
+    if (error instanceof PageNoAnswer && !isSubFrame) throw error;
     return [];
   }
 }

@@ -31,12 +31,27 @@ function isRefusal(status: number): boolean {
   return status === 403 || status === 429 || status >= 500;
 }
 
-function sameSite(a: string, b: string): boolean {
+/** Two-label public suffixes of the sites probed: under them, one more label names the owner (one préfecture). */
+const TWO_LABEL_SUFFIXES = new Set(['gouv.fr', 'asso.fr', 'com.fr', 'nom.fr', 'presse.fr', 'tm.fr']);
+
+/**
+ * The part of a host that names its owner: « essonne.gouv.fr » for www.essonne.gouv.fr and rdv.essonne.gouv.fr,
+ * never « gouv.fr » (every ministry and préfecture is under it). An IP address is only itself.
+ */
+export function siteOf(host: string): string {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  if (/^[\d.]+$/.test(name) || name.includes(':')) return name;
+  const labels = name.split('.');
+  const suffix = TWO_LABEL_SUFFIXES.has(labels.slice(-2).join('.')) ? 2 : 1;
+  return labels.slice(-(suffix + 1)).join('.');
+}
+
+/** True when both addresses belong to one site (see siteOf): another site's refusal is not this site's answer. */
+export function sameSite(a: string, b: string): boolean {
   try {
     const hostA = new URL(a).hostname;
     const hostB = new URL(b).hostname;
-    const tail = (host: string) => host.split('.').slice(-2).join('.');
-    return hostA === hostB || tail(hostA) === tail(hostB);
+    return hostA === hostB || siteOf(hostA) === siteOf(hostB);
   } catch {
     return false;
   }
@@ -109,9 +124,10 @@ export async function pageState(page: Page): Promise<PageState> {
 
 /**
  * Waits, as a person does, until the page shows something, says no more that it is loading, and its requests have
- * been quiet and its text unchanged for a moment; at most `budgetMs`. Returns the state read last.
+ * been quiet and its text unchanged for a moment; at most `budgetMs`, and no longer once `done()` says the answer
+ * is known (a refusal of the site: a refused call may never be marked finished). Returns the state read last.
  */
-export async function settle(page: Page, watch: PageWatch, budgetMs: number, quietMs = 250): Promise<PageState> {
+export async function settle(page: Page, watch: PageWatch, budgetMs: number, quietMs = 250, done: () => boolean = () => false): Promise<PageState> {
   const deadline = Date.now() + budgetMs;
   await page.waitForLoadState('domcontentloaded', { timeout: budgetMs }).catch(() => undefined);
   let previous = await pageState(page);
@@ -119,7 +135,8 @@ export async function settle(page: Page, watch: PageWatch, budgetMs: number, qui
   for (;;) {
     const quiet = watch.inFlight() === 0 && watch.quietFor() >= quietMs;
     if (previous.length > 0 && !previous.busy && quiet && Date.now() - stableSince >= quietMs) return previous;
-    if (Date.now() >= deadline) return previous;
+    // A page closed meanwhile (the probe abandoned) has nothing more to show.
+    if (Date.now() >= deadline || done() || page.isClosed()) return previous;
     await page.waitForTimeout(100).catch(() => undefined);
     const state = await pageState(page);
     if (state.text !== previous.text || state.busy !== previous.busy) stableSince = Date.now();

@@ -21,30 +21,3 @@ export function containsText(haystack: string, needle: string): boolean {
 export function sameText(a: string, b: string): boolean {
   return normalizeText(a).replaceAll(' ', '') === normalizeText(b).replaceAll(' ', '');
 }
-
-const LOOSE: Record<string, string> = {
-  a: '[aàâä]',
-  c: '[cç]',
-  e: '[eéèêë]',
-  i: '[iîï]',
-  o: '[oôö]',
-  u: '[uùûü]',
-  "'": "['’ʼ`´]",
-};
-
-/**
- * A case-insensitive pattern for words as a person reads them: accents, apostrophes and spacing aside
- * ("etape suivante" matches "Étape  SUIVANTE"). `whole` anchors it to the whole text.
- */
-export function loosePattern(words: string, whole = false): RegExp {
-  const body = normalizeText(words)
-    .split('')
-    .map((char) => {
-      if (char === ' ') return '\\s*';
-      const loose = LOOSE[char];
-      if (loose) return loose;
-      return char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-    })
-    .join('');
-  return new RegExp(whole ? `^\\s*${body}\\s*$` : body, 'i');
-}

@@ -1,20 +1,22 @@
 // What every adapter does on a site, the way a person does it: open a page, wait until it has settled, get
 // banners and pop-ups out of the way, click and tick controls found by what they say, know the HTTP status and
 // the site's refusals (also on the page's own XHR/fetch calls), and stop early with an outcome that names the step.
-import type { Locator, Page, Response } from 'playwright-core';
+import type { Locator, Page, Request, Response } from 'playwright-core';
 import type { Outcome, Step } from '../../shared/domain.js';
 import { onElement } from './in-page.js';
+import { pageAnswer, PageNoAnswer, PAGE_ANSWER_MS, STEP_BUDGET_MS } from './page-answer.js';
 import { coverOf, dismissOverlays, interceptorOf, shorten } from './overlays.js';
 import { settle, watchPage, type PageState, type PageWatch, type Refusal } from './page-watch.js';
 import { normalizeText } from './text.js';
 import type { AdapterContext, AdapterResult } from './types.js';
 
-/** Longest a single step (a page to load and settle, a control to click) may take. */
-export const STEP_BUDGET_MS = 15_000;
+export { STEP_BUDGET_MS };
 /** How long an unrecognised page is given to show what the robot expects before it is classified. */
 const RECOGNITION_GRACE_MS = 2_500;
 /** Longest an action waits for its control before the robot looks for what stands in the way. */
 const ACTION_TIMEOUT_MS = 6_000;
+/** A submit that starts no new document within this time changed the page in place (a button of a script). */
+const NAVIGATION_GRACE_MS = 2_000;
 
 /** Thrown by an adapter's helpers to end the probe with an outcome (e.g. the site could not be reached). */
 export class ProbeStop extends Error {
@@ -57,7 +59,10 @@ export interface Visit {
   step(name: string): void;
   stepName(): string;
   goto(url: string): Promise<void>;
-  /** Clicks a control that loads the next document, and waits for it. `what` names the control in details. */
+  /**
+   * Clicks a control that loads the next document, and waits for it; when no new document starts within ~2 s, the
+   * control changed the page in place, which is then waited for until settled. `what` names the control in details.
+   */
   submit(control: Locator, what?: string): Promise<void>;
   /** Clicks a control that changes the page in place. `timeout`: longest wait for the control to be there. */
   click(control: Locator, what?: string, timeout?: number): Promise<void>;
@@ -72,9 +77,10 @@ export interface Visit {
    * returns its answer, or null when the page stayed something else.
    */
   read<T>(recognise: () => Promise<T | null>): Promise<T | null>;
-  /** Ends the probe as `site_error` when the site refused a request since `since` (see refusalMark). */
-  checkRefusals(since?: number): void;
+  /** Where the list of refusals stands now: `refusals(mark)` gives those noted after. */
   refusalMark(): number;
+  /** The refusal mark taken when the last action (goto, submit, click, check) began: what it met comes after. */
+  actionMark(): number;
   refusals(since?: number): Refusal[];
   /** Closes banners and pop-ups on screen; does nothing when there is none. */
   dismissCookieBanner(): Promise<void>;
@@ -111,7 +117,13 @@ const NAME_OF = onElement<string>(`
 
 /** The control's name, or its first words when it is long (a prefix still finds it, as the steps editor does). */
 async function accessibleName(control: Locator): Promise<string> {
-  const name = (await control.evaluate(NAME_OF).catch(() => '')).replace(/\s+/g, ' ').trim();
+  const reading = control.evaluate(NAME_OF, undefined, { timeout: PAGE_ANSWER_MS });
+  const said = await pageAnswer(reading, 'le nom du contrôle à utiliser').catch((error: unknown) => {
+    // A page that no longer answers is said as such; a control that is not there is the action's to say.
+    if (error instanceof PageNoAnswer) throw error;
+    return '';
+  });
+  const name = said.replace(/\s+/g, ' ').trim();
   if (name.length <= 80) return name;
   return name.slice(0, 80).replace(/\s+\S*$/, '');
 }
@@ -124,6 +136,12 @@ export function startVisit(ctx: AdapterContext): Visit {
   const watch: PageWatch = watchPage(page);
   const trail = ctx.trail;
   let status: number | null = null;
+  // Refusals before the last action were the previous page's (a tracker refused at its load, say): never blamed
+  // on what the robot does next.
+  let sinceAction = 0;
+  const beginAction = (): void => {
+    sinceAction = watch.mark();
+  };
   const onResponse = (response: Response): void => {
     const request = response.request();
     if (!request.isNavigationRequest() || response.frame() !== page.mainFrame()) return;
@@ -150,8 +168,10 @@ export function startVisit(ctx: AdapterContext): Visit {
     return raw.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' — ');
   }
 
-  async function checkRefusalsNow(since = 0): Promise<void> {
-    const refusal = watch.refusals(since)[0];
+  const refused = (): boolean => watch.refusals(sinceAction).length > 0;
+
+  async function checkRefusalsNow(): Promise<void> {
+    const refusal = watch.refusals(sinceAction)[0];
     if (!refusal) return;
     const shown = refusal.kind === 'document' ? await shownText() : '';
     throw new ProbeStop({ outcome: 'site_error', slots: [], detail: refusalDetail(refusal, shown) });
@@ -218,33 +238,54 @@ export function startVisit(ctx: AdapterContext): Visit {
     async goto(url) {
       ctx.log(`Ouverture de ${url}`);
       record({ kind: 'goto', url });
+      beginAction();
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: STEP_BUDGET_MS }).catch(fail);
     },
     async submit(control, what) {
       const name = what ?? (await accessibleName(control));
       record({ kind: 'click', text: name });
+      beginAction();
+      // Set by the listeners below: whether a new document started (or already arrived) after the click.
+      const seen = { navigating: false, arrived: false };
+      const onRequest = (request: Request): void => {
+        if (request.isNavigationRequest() && request.frame() === page.mainFrame()) seen.navigating = true;
+      };
+      page.on('request', onRequest);
       const loaded = page.waitForEvent('domcontentloaded', { timeout: STEP_BUDGET_MS });
       // Handled by the await below; the catch stops an unhandled rejection when the click itself fails.
-      loaded.catch(() => undefined);
-      await act(control, `« ${name} »`, async (timeout) => {
-        // A click that starts a slow navigation is done once the next document is there.
-        const clicking = control.click({ timeout });
-        clicking.catch(() => undefined);
-        await Promise.race([clicking, loaded]);
-      });
-      // What the next page's loading meets (a refusal of its calls) is said after this step.
-      const current = watch.step();
-      if (!current.startsWith('après ')) watch.setStep(`après « ${current} »`);
-      await loaded.catch(fail);
+      loaded.then(() => (seen.arrived = true), () => undefined);
+      try {
+        await act(control, `« ${name} »`, async (timeout) => {
+          // A click that starts a slow navigation is done once the next document is there.
+          const clicking = control.click({ timeout });
+          clicking.catch(() => undefined);
+          await Promise.race([clicking, loaded]);
+        });
+        // What the next page's loading meets (a refusal of its calls) is said after this step.
+        const current = watch.step();
+        if (!current.startsWith('après ')) watch.setStep(`après « ${current} »`);
+        const grace = Date.now() + NAVIGATION_GRACE_MS;
+        while (!seen.navigating && !seen.arrived && Date.now() < grace && !page.isClosed()) await page.waitForTimeout(100).catch(() => undefined);
+        if (!seen.navigating && !seen.arrived) {
+          ctx.log(`« ${name} » n'a pas ouvert de nouvelle page : la page a changé sur place.`);
+          await settle(page, watch, STEP_BUDGET_MS, undefined, refused);
+          return;
+        }
+        await loaded.catch(fail);
+      } finally {
+        page.off('request', onRequest);
+      }
     },
     async click(control, what, timeout) {
       const name = what ?? (await accessibleName(control));
       record({ kind: 'click', text: name });
+      beginAction();
       await act(control, `« ${name} »`, (t) => control.click({ timeout: t }), timeout);
     },
     async check(control, what, wait) {
       const name = what ?? (await accessibleName(control));
       record({ kind: 'check', text: name });
+      beginAction();
       // Some themes hide the input behind a styled label, which then takes the click.
       const visible = await control.isVisible().catch(() => false);
       const target = visible ? control : control.locator('xpath=ancestor::label[1]').or(page.locator('label', { has: control })).first();
@@ -256,7 +297,7 @@ export function startVisit(ctx: AdapterContext): Visit {
           if (visible) await control.check({ timeout });
           else if (shown) {
             await target.click({ timeout });
-            if (!(await control.isChecked())) await control.check({ force: true, timeout });
+            if (!(await control.isChecked({ timeout }))) await control.check({ force: true, timeout });
           } else await control.check({ force: true, timeout });
         },
         wait,
@@ -267,7 +308,7 @@ export function startVisit(ctx: AdapterContext): Visit {
       return normalizeText(text);
     },
     async settle() {
-      const state = await settle(page, watch, STEP_BUDGET_MS);
+      const state = await settle(page, watch, STEP_BUDGET_MS, undefined, refused);
       await checkRefusalsNow();
       return state;
     },
@@ -280,15 +321,12 @@ export function startVisit(ctx: AdapterContext): Visit {
         if (found !== null) return found;
         if (Date.now() >= deadline) return null;
         await page.waitForTimeout(250).catch(() => undefined);
-        await settle(page, watch, Math.max(0, deadline - Date.now()));
+        await settle(page, watch, Math.max(0, deadline - Date.now()), undefined, refused);
         await checkRefusalsNow();
       }
     },
-    checkRefusals(since) {
-      const refusal = watch.refusals(since)[0];
-      if (refusal) throw new ProbeStop({ outcome: 'site_error', slots: [], detail: refusalDetail(refusal, '') });
-    },
     refusalMark: () => watch.mark(),
+    actionMark: () => sinceAction,
     refusals: (since) => watch.refusals(since),
     async dismissCookieBanner() {
       await dismissOverlays(page, log);

@@ -114,8 +114,19 @@ describe('the desktop client', () => {
       on: () => () => undefined,
     };
     let chosen: string | null = '/home/a/sondages.csv';
-    const api = createApiClient(bridge, { saveCsvDialog: () => Promise.resolve(chosen) });
-    await expect(api.saveCsv(['p1'])).resolves.toEqual({ path: '/home/a/sondages.csv', rows: 3 });
+    const suggested: (string | undefined)[] = [];
+    const api = createApiClient(bridge, {
+      saveCsvDialog: (name) => {
+        suggested.push(name);
+        return Promise.resolve(chosen);
+      },
+      savePngDialog: () => Promise.resolve(null),
+      chooseFolderDialog: () => Promise.resolve(null),
+      chooseLogoDialog: () => Promise.resolve(null),
+    });
+    await expect(api.saveCsv(['p1'], 'guichets-bobigny-2026-09-01-2026-11-30.csv')).resolves.toEqual({ path: '/home/a/sondages.csv', rows: 3 });
+    // The dialog offers the same name as the web host's download.
+    expect(suggested).toEqual(['guichets-bobigny-2026-09-01-2026-11-30.csv']);
     expect(calls).toEqual([{ method: 'export:csv', input: { planningIds: ['p1'], path: '/home/a/sondages.csv' } }]);
     chosen = null;
     await expect(api.saveCsv()).resolves.toBeNull();

@@ -42,7 +42,12 @@ export interface ApiClient {
    * Desktop only: asks where to save the raw data CSV, then writes it there through `export:csv`. Null when the
    * person cancelled. (In a browser the CSV is downloaded from `csvExportUrl`.)
    */
-  saveCsv(planningIds?: string[]): Promise<CsvExportResult | null>;
+  saveCsv(planningIds?: string[], suggestedName?: string): Promise<CsvExportResult | null>;
+  /** Desktop only: writes a chart where the person chose in the save dialog; its path, or null when cancelled. */
+  savePng(suggestedName: string, png: Blob): Promise<string | null>;
+  /** Desktop only: a folder or a file chosen in the system's dialog (null when cancelled or in a browser). */
+  chooseFolder(): Promise<string | null>;
+  chooseLogo(): Promise<string | null>;
 }
 
 export function createApiClient(bridge: Bridge, desktop: boolean | DesktopBridge): ApiClient {
@@ -59,12 +64,18 @@ export function createApiClient(bridge: Bridge, desktop: boolean | DesktopBridge
     desktop: desktop !== false,
     call,
     on: (event, listener) => bridge.on(event, listener),
-    async saveCsv(planningIds) {
+    async saveCsv(planningIds, suggestedName) {
       if (!dialogs) throw new Error('saveCsv: only the desktop app has a save dialog.');
-      const target = await dialogs.saveCsvDialog();
+      const target = await dialogs.saveCsvDialog(suggestedName);
       if (target === null) return null;
       return call('export:csv', { ...(planningIds ? { planningIds } : {}), path: target });
     },
+    async savePng(suggestedName, png) {
+      if (!dialogs) throw new Error('savePng: only the desktop app has a save dialog.');
+      return dialogs.savePngDialog(suggestedName, new Uint8Array(await png.arrayBuffer()));
+    },
+    chooseFolder: () => dialogs?.chooseFolderDialog() ?? Promise.resolve(null),
+    chooseLogo: () => dialogs?.chooseLogoDialog() ?? Promise.resolve(null),
   };
 }
 

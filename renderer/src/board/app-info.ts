@@ -4,3 +4,7 @@ import type { AppInfo } from '../../../electron/shared/api';
 
 export const AppInfoContext = createContext<AppInfo | null>(null);
 export const useAppInfo = () => useContext(AppInfoContext);
+
+/** Fetches app:info again (after a seal, after the data folder moved): the one copy the whole UI reads. */
+export const ReloadAppInfoContext = createContext<() => void>(() => undefined);
+export const useReloadAppInfo = () => useContext(ReloadAppInfoContext);

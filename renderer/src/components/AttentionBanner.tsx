@@ -3,8 +3,8 @@
 // for a person (the assisted session).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, type ShownError } from '../errors';
-import { ErrorNote } from './ErrorNote';
+import { describeError, problemOf, type ShownError } from '../errors';
+import { ErrorNote, TechnicalDetails } from './ErrorNote';
 import type { PlanningOverview } from '../../../electron/shared/api';
 import { useApi } from '../api/context';
 import { stashStepsPrefill } from '../board/prefill';
@@ -32,6 +32,7 @@ export function AttentionBanner({ overview, onChanged }: { overview: PlanningOve
 
   if (status.kind === 'robot' && robotTrouble) {
     const shot = lastProbe?.id === robotTrouble.lastProbeId ? screenshotUrl(lastProbe, api.desktop) : null;
+    const technical = [robotTrouble.step ? t('board.robotStep', { step: robotTrouble.step }) : '', robotTrouble.detail].filter(Boolean).join('\n');
     const describe = () => {
       stashStepsPrefill(planning.id, robotTrouble.stepsTaken);
       navigate({ page: 'edit', id: planning.id });
@@ -40,8 +41,9 @@ export function AttentionBanner({ overview, onChanged }: { overview: PlanningOve
       <section role="alert" aria-labelledby="attention-title" className="notice warning attention-banner">
         <h3 id="attention-title">{t('board.robotTitle')}</h3>
         <p>{t('board.robotSince', { count: robotTrouble.count, when: formatInstant(robotTrouble.since) })}</p>
-        {robotTrouble.step ? <p>{t('board.robotStep', { step: robotTrouble.step })}</p> : null}
-        {robotTrouble.detail ? <p className="help">{robotTrouble.detail}</p> : null}
+        {/* The main line is worded from the data; the robot's own French words (its step, its detail) are folded. */}
+        <p>{t(`problems.${problemOf(robotTrouble.detail) ?? 'robot'}`)}</p>
+        {technical ? <TechnicalDetails text={technical} /> : null}
         <p className="help">{t('board.robotHelp')}</p>
         <div className="button-row">
           <button type="button" className="primary" onClick={describe}>

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { PlanningOverview } from '../../../electron/shared/api';
 import { useApi, useLoaded } from '../api/context';
-import { formatInstant, formatLocalDateTime } from '../format';
+import { formatInstant, formatLocalDateTime, todayInParis } from '../format';
+import { statsPeriod } from '../export-files';
 import { departementHeading } from '../i18n/phrases';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -56,7 +57,7 @@ export function Dashboard() {
             ))}
           </div>
         ) : null}
-        {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} onStatus={setExported} /> : null}
+        {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} period={statsPeriod(data.map((o) => o.stats), todayInParis())} onStatus={setExported} /> : null}
         {data && data.length > 0 ? <DossierButton planningIds={data.map((o) => o.planning.id)} label={t('evidence.dossierAll')} /> : null}
         {data && data.length > 0 ? <PublishButton /> : null}
       </div>

@@ -25,8 +25,9 @@ export function EvidenceBrowser({ planningId, day, firstMonth }: { planningId: s
   const month = day ? day.slice(0, 7) : today.slice(0, 7);
   const selected = day && day.length === 10 ? day : null;
   const { data } = useMonth(planningId, month);
-  const loaded = data && data[0].every((probe) => probe.localDate.startsWith(month)) ? data : null;
-  const days = loaded ? calendarDays(month, loaded[0], loaded[1], (iso) => todayInParis(new Date(iso))) : null;
+  // Until the new month has answered, the previous one's probes and gaps must not be drawn under its name.
+  const loaded = data?.month === month ? data : null;
+  const days = loaded ? calendarDays(month, loaded.probes, loaded.gaps, (iso) => todayInParis(new Date(iso))) : null;
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const shownMonth = useRef<string | null>(null);
@@ -66,7 +67,7 @@ export function EvidenceBrowser({ planningId, day, firstMonth }: { planningId: s
             )}
           </div>
           {days ? <Calendar days={days} selected={selected} to={to} /> : <p role="status">{t('board.loadingMonth')}</p>}
-          {loaded ? <p className="help">{t('board.monthTotal', { probes: loaded[0].length })}</p> : null}
+          {loaded ? <p className="help">{t('board.monthTotal', { probes: loaded.probes.length })}</p> : null}
           <CalendarKey />
         </div>
         <div className="day-panel">
@@ -81,7 +82,10 @@ export function EvidenceBrowser({ planningId, day, firstMonth }: { planningId: s
 function useMonth(planningId: string, month: string) {
   const api = useApi();
   const load = useCallback(
-    () => Promise.all([api.call('probes:list', { planningId, month }), api.call('gaps:list', { planningId, month })]),
+    async () => {
+      const [probes, gaps] = await Promise.all([api.call('probes:list', { planningId, month }), api.call('gaps:list', { planningId, month })]);
+      return { month, probes, gaps };
+    },
     [api, planningId, month],
   );
   return useLoaded(load, ['probe:finished']);

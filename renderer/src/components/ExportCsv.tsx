@@ -4,7 +4,7 @@ import { useApi } from '../api/context';
 import { csvExportUrl } from '../api/http-bridge';
 import type { Envelope } from '../../../electron/shared/api';
 import { describeError } from '../errors';
-import { csvPeriod, exportFileName } from '../export-files';
+import { csvPeriod, exportFileName, splitPath } from '../export-files';
 import { downloadBlob } from '../chart/png';
 import { todayInParis } from '../format';
 import type { ActionStatus } from './StatusNote';
@@ -14,6 +14,8 @@ interface ExportCsvProps {
   /** The planning's label for the file name; « plannings » when several are exported. */
   subject?: string;
   label?: string;
+  /** The period of the data as the month bars know it: the desktop's save dialog offers the web host's name. */
+  period?: { from: string; to: string } | null;
   /** The page shows the outcome on a line of its own, under the buttons, so that they do not move. */
   onStatus: (status: ActionStatus | null) => void;
 }
@@ -22,7 +24,7 @@ interface ExportCsvProps {
  * In the desktop app a save dialog asks where the CSV goes; in a browser it is downloaded under a name that
  * says the planning and the period. Either way the page then says which file it is and where it went.
  */
-export function ExportCsv({ planningIds, subject = 'plannings', label, onStatus }: ExportCsvProps) {
+export function ExportCsv({ planningIds, subject = 'plannings', label, period, onStatus }: ExportCsvProps) {
   const api = useApi();
   const { t } = useTranslation();
 
@@ -30,8 +32,10 @@ export function ExportCsv({ planningIds, subject = 'plannings', label, onStatus 
     onStatus(null);
     try {
       if (api.desktop) {
-        const result = await api.saveCsv(planningIds);
-        onStatus({ text: result ? t('csvSaved', { path: result.path, rows: result.rows }) : t('exportCancelled'), error: false });
+        const today = todayInParis();
+        const named = period ?? { from: today, to: today };
+        const result = await api.saveCsv(planningIds, exportFileName(subject, named.from, named.to, 'csv'));
+        onStatus({ text: result ? t('csvSaved', { ...splitPath(result.path), rows: result.rows }) : t('exportCancelled'), error: false });
         return;
       }
       const response = await fetch(csvExportUrl(planningIds));
@@ -41,8 +45,8 @@ export function ExportCsv({ planningIds, subject = 'plannings', label, onStatus 
       }
       const bytes = await response.arrayBuffer();
       const today = todayInParis();
-      const period = csvPeriod(new TextDecoder().decode(bytes)) ?? { from: today, to: today };
-      const file = exportFileName(subject, period.from, period.to, 'csv');
+      const inside = csvPeriod(new TextDecoder().decode(bytes)) ?? { from: today, to: today };
+      const file = exportFileName(subject, inside.from, inside.to, 'csv');
       downloadBlob(new Blob([bytes], { type: 'text/csv;charset=utf-8' }), file);
       onStatus({ text: t('csvDownloaded', { file }), error: false });
     } catch (error) {

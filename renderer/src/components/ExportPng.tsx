@@ -1,7 +1,7 @@
 import type { PlanningDetail } from '../../../electron/shared/api';
 import type { TFunction } from 'i18next';
 import { CATEGORIES, type Category, type LocalDate, type Settings } from '../../../electron/shared/domain';
-import { exportFileName } from '../export-files';
+import { exportFileName, splitPath } from '../export-files';
 import { href } from '../router';
 import { describeError } from '../errors';
 import { useApi } from '../api/context';
@@ -77,6 +77,12 @@ export function ExportPng({ detail, onStatus }: { detail: PlanningDetail; onStat
       const blob = await canvasToPng(canvas);
       const period = chartPeriod(detail, today) ?? { from: today, to: today };
       const file = exportFileName(detail.planning.label, period.from, period.to, 'png');
+      if (api.desktop) {
+        // A save dialog offering the same name; the page then says which file and which folder.
+        const saved = await api.savePng(file, blob);
+        onStatus({ text: saved ? t('pngSaved', splitPath(saved)) : t('exportCancelled'), error: false });
+        return;
+      }
       downloadBlob(blob, file);
       onStatus({ text: t('pngDownloaded', { file }), error: false });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiscoverResult, PlanningInput } from '../../../electron/shared/api';
 import { ApiClientError } from '../api/client';
@@ -76,6 +76,12 @@ export function PlanningForm({ id }: { id: string | null }) {
   const [mode, setMode] = useState<Mode>('auto');
   const [stepsDraft, setStepsDraft] = useState<StepsDraft>(emptyStepsDraft);
   const [stepsError, setStepsError] = useState<{ target: StepsError['target']; explain: Explain } | null>(null);
+  // One object per error (and language), not per render: the editor moves the focus when it changes, and a new
+  // object at each keystroke would pull the focus back while the person types.
+  const stepsErrorShown = useMemo(
+    () => stepsError && { target: stepsError.target, message: stepsError.explain(t).message },
+    [stepsError, t],
+  );
   /** Counts the known addresses chosen: the département field starts afresh on the one each fills in. */
   const [knownChoices, setKnownChoices] = useState(0);
   /** Set when an unknown site switched the form to custom steps, to say so. */
@@ -310,7 +316,7 @@ export function PlanningForm({ id }: { id: string | null }) {
           <>
             <StepsEditor idPrefix={`${formId}-steps`} draft={stepsDraft}
               onChange={setStepsDraft}
-              error={stepsError && { target: stepsError.target, message: stepsError.explain(t).message }}
+              error={stepsErrorShown}
             />
             <StepsTrial
               input={() => ({ url: fields.url.trim(), steps: specFromDraft(stepsDraft) })}

@@ -4,7 +4,8 @@ import type { Probe } from '../../../electron/shared/domain';
 import { describeError, probeDetail, type ShownError } from '../errors';
 import { ErrorNote, TechnicalDetails } from './ErrorNote';
 import { useApi, useLoaded } from '../api/context';
-import { formatInstant, formatLocalDateTime } from '../format';
+import { formatInstant, formatLocalDateTime, todayInParis } from '../format';
+import { statsPeriod } from '../export-files';
 import { departementHeading, gapLine } from '../i18n/phrases';
 import { useTranslation } from 'react-i18next';
 import { href, navigate } from '../router';
@@ -140,7 +141,7 @@ function Actions({ detail }: { detail: PlanningDetail }) {
         <button type="button" onClick={probeNow} disabled={running}>
           {t('probeNow')}
         </button>
-        <ExportCsv planningIds={[planning.id]} subject={planning.label} onStatus={setExported} />
+        <ExportCsv planningIds={[planning.id]} subject={planning.label} period={statsPeriod([detail.stats], todayInParis())} onStatus={setExported} />
         <ExportPng detail={detail} onStatus={setExported} />
         <DossierButton planningIds={[planning.id]} />
         <a className="button" href={href({ page: 'edit', id: planning.id })}>

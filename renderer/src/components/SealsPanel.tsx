@@ -1,7 +1,9 @@
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/client';
-import { useApi, useLoaded } from '../api/context';
+import { useApi } from '../api/context';
+import { useAppInfo, useReloadAppInfo } from '../board/app-info';
+import { describeError } from '../errors';
+import { TechnicalDetails } from './ErrorNote';
 import { StatusNote, type ActionStatus } from './StatusNote';
 
 /** "ab12 cd34 …": the fingerprint as a person reads it aloud or compares it on paper. */
@@ -12,7 +14,9 @@ export function SealsPanel() {
   const api = useApi();
   const { t } = useTranslation();
   const id = useId();
-  const info = useLoaded(useCallback(() => api.call('app:info'), [api]));
+  // The app's one copy of app:info (App.tsx): no fetch of its own.
+  const info = useAppInfo();
+  const reloadInfo = useReloadAppInfo();
   const [status, setStatus] = useState<ActionStatus | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -23,22 +27,24 @@ export function SealsPanel() {
       const result = await api.call('seals:create');
       const stamped = result.stampedBy ? t('sealStampedBy', { tsa: result.stampedBy }) : t('sealNotStamped');
       setStatus({ text: t('sealDone', { name: result.name, probes: result.probes, stamped }), error: false });
-      info.reload();
+      reloadInfo();
     } catch (error) {
-      setStatus({ text: errorMessage(error), error: true });
+      setStatus({ text: describeError(error, t).message, error: true });
     } finally {
       setBusy(false);
     }
   };
 
-  const key = info.data?.installationKey ?? null;
-  const sandbox = info.data?.sandbox;
+  const key = info?.installationKey ?? null;
+  const sandbox = info?.sandbox;
   return (
     <section aria-labelledby={`${id}-seals`} className="settings-seals">
       {sandbox && !sandbox.enabled && (
-        <p role="note" className="notice warning">
-          {t('sandboxOff', { reason: sandbox.reason ?? '' })}
-        </p>
+        <div role="note" className="notice warning">
+          <p>{t('sandboxOff')}</p>
+          {/* The core's reason is French: folded, as every technical text. */}
+          {sandbox.reason ? <TechnicalDetails text={sandbox.reason} /> : null}
+        </div>
       )}
       <h3 id={`${id}-seals`}>{t('sealsTitle')}</h3>
       <p className="help">{t('sealsHelp')}</p>

@@ -3,13 +3,14 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, BrowserTest } from '../../../electron/shared/api';
+import type { BrowserTest } from '../../../electron/shared/api';
 import type { Settings } from '../../../electron/shared/domain';
 import { useApi } from '../api/context';
 import { describeError, type ShownError } from '../errors';
 import { useSetLanguage, type Language } from '../i18n';
 import { ErrorNote } from './ErrorNote';
 import { SealsPanel } from './SealsPanel';
+import { DataFolderPanel } from './DataFolderPanel';
 import { StatusNote, type ActionStatus } from './StatusNote';
 
 interface Draft {
@@ -25,12 +26,13 @@ interface Draft {
   browserPath: string;
   author: string;
   notifications: boolean;
+  associationLogo: string | null;
 }
 
-type Field = 'associationName' | 'associationContact' | 'activeHours' | 'activeDays' | 'hostSpacingSeconds' | 'probeTimeoutSeconds' | 'maxParallelProbes' | 'evidenceBudgetGb' | 'browserPath' | 'author';
+type Field = 'associationName' | 'associationContact' | 'activeHours' | 'activeDays' | 'hostSpacingSeconds' | 'probeTimeoutSeconds' | 'maxParallelProbes' | 'evidenceBudgetGb' | 'browserPath' | 'author' | 'associationLogo';
 /** Kept as functions of `t`, so that a message follows a language switch. */
 type Errors = Partial<Record<Field | 'form', (t: TFunction) => ShownError>>;
-const FIELDS: readonly Field[] = ['associationName', 'associationContact', 'activeHours', 'activeDays', 'hostSpacingSeconds', 'probeTimeoutSeconds', 'maxParallelProbes', 'evidenceBudgetGb', 'browserPath', 'author'];
+const FIELDS: readonly Field[] = ['associationName', 'associationContact', 'activeHours', 'activeDays', 'hostSpacingSeconds', 'probeTimeoutSeconds', 'maxParallelProbes', 'evidenceBudgetGb', 'browserPath', 'author', 'associationLogo'];
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const HOURS = Array.from({ length: 25 }, (_, hour) => hour);
 
@@ -47,6 +49,7 @@ const toDraft = (settings: Settings): Draft => ({
   browserPath: settings.browserPath ?? '',
   author: settings.author,
   notifications: settings.notifications,
+  associationLogo: settings.associationLogo,
 });
 
 const wholeIn = (text: string, min: number, max: number) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
@@ -71,16 +74,17 @@ export function SettingsPage() {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  // app:info is the app's one copy (App.tsx, read by DataFolderPanel and SealsPanel): only the settings are fetched.
+  const [savedLogo, setSavedLogo] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<ActionStatus | null>(null);
   const [browser, setBrowser] = useState<{ testing: boolean; result: BrowserTest | null }>({ testing: false, result: null });
 
   useEffect(() => {
-    Promise.all([api.call('settings:get'), api.call('app:info')]).then(
-      ([settings, appInfo]) => {
+    api.call('settings:get').then(
+      (settings) => {
         setDraft(toDraft(settings));
-        setInfo(appInfo);
+        setSavedLogo(settings.associationLogo);
       },
       (error: unknown) => setErrors({ form: (tr) => describeError(error, tr) }),
     );
@@ -119,8 +123,11 @@ export function SettingsPage() {
         ...(api.desktop ? { browserPath: draft.browserPath.trim() || null } : {}),
         author: draft.author.trim(),
         notifications: draft.notifications,
+        // A path on the PC, chosen in the desktop's dialog; sent only when it changed (the web host refuses it).
+        ...(api.desktop && draft.associationLogo !== savedLogo ? { associationLogo: draft.associationLogo } : {}),
       });
       setDraft(toDraft(saved));
+      setSavedLogo(saved.associationLogo);
       setStatus({ text: t('settingsSaved'), error: false });
     } catch (error) {
       setErrors(place(error));
@@ -203,6 +210,33 @@ export function SettingsPage() {
           {text('associationName', t('associationName'), t('associationNameHelp'))}
           {text('associationContact', t('associationContact'))}
           {text('author', t('author'), t('authorHelp'))}
+          <div className="field">
+            <label htmlFor={`${id}-logo`}>{t('associationLogo')}</label>
+            <div className="inline">
+              <input
+                id={`${id}-logo`}
+                type="text"
+                readOnly
+                value={draft.associationLogo ?? ''}
+                {...invalid('associationLogo')}
+                aria-describedby={[errors.associationLogo ? errorId('associationLogo') : '', `${id}-logo-help`].filter(Boolean).join(' ')}
+              />
+              {api.desktop ? (
+                <button type="button" onClick={() => void api.chooseLogo().then((file) => file && set({ associationLogo: file }))}>
+                  {t('associationLogoChoose')}
+                </button>
+              ) : null}
+              {api.desktop && draft.associationLogo ? (
+                <button type="button" onClick={() => set({ associationLogo: null })}>
+                  {t('associationLogoRemove')}
+                </button>
+              ) : null}
+            </div>
+            {errorAt('associationLogo')}
+            <p id={`${id}-logo-help`} className="help">
+              {t('associationLogoHelp')} {api.desktop ? null : t('associationLogoDesktopOnly')}
+            </p>
+          </div>
         </Group>
 
         <Group title={t('settingsSchedule')}>
@@ -274,12 +308,7 @@ export function SettingsPage() {
         </Group>
 
         <Group title={t('settingsData')}>
-          <p>
-            {t('dataFolder')}
-            {t('colon')}
-            <code>{info?.dataDir ?? t('none')}</code>
-          </p>
-          <p className="help">{t('dataFolderHelp')}</p>
+          <DataFolderPanel />
         </Group>
 
         <div className="button-row">

@@ -184,10 +184,11 @@ async function readWeeks(visit: Visit, pagesLeft: number): Promise<AdapterResult
     }
   }
   if (slots.length === 0) {
-    // `no_date` only on the site's own words: an empty « Prochaine disponibilité », never an empty week alone.
+    // `no_date` only on the site's own words (« Prochaine disponibilité : aucune »), never on their absence: an
+    // empty week, a dash or an empty value say nothing a person could quote.
     const text = await visit.text();
-    const announced = /prochaine disponibilite\s*(?:le)?\s*:?\s*(aucune|neant|-|$)/.exec(text);
-    if (announced) return result('no_date', 'Le site indique une « Prochaine disponibilité » vide : aucun créneau annoncé.');
+    const announced = /prochaine disponibilite\s*(?:le)?\s*:?\s*(aucune|aucun creneau|neant|pas de (?:date|creneau))\b/.exec(text);
+    if (announced) return result('no_date', `Le site indique « Prochaine disponibilité : ${announced[1] ?? ''} » : aucun créneau annoncé.`);
     return result(
       'unrecognized',
       'Semaine affichée sans créneau (« Pas de créneau disponible ») et sans la phrase du site « aucun créneau » ni « Prochaine disponibilité » : résultat non concluant.',
@@ -202,14 +203,10 @@ const EXPECTED = 'une page de recherche RDV Service Public (motifs, lieux ou cr�
 async function walk(visit: Visit, guichet: string | null, discoverOnly: boolean): Promise<{ stage: Stage; result: AdapterResult | null }> {
   const wanted = parseWanted(guichet);
   const walked: Walked = { motif: null, matched: false, levels: 0 };
-  let passed = 0;
   for (let pages = 0; pages < MAX_PAGES; pages += 1) {
     const stage = await settledStage(visit);
     if (stage.kind === 'unknown') {
-      if (passed < 2 && !isErrorStatus(visit) && (await passInterstitial(visit))) {
-        passed += 1;
-        continue;
-      }
+      if (await passInterstitial(visit)) continue;
       throw new ProbeStop(await classifyPage(visit, EXPECTED));
     }
     visit.step(STAGE_NAMES[stage.kind]);

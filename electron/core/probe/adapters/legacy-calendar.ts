@@ -5,6 +5,7 @@
 import type { LocalDate, LocalDateTime } from '../../../shared/domain.js';
 import type { AdapterResult } from '../types.js';
 import { frenchSlot, localSlot } from '../format.js';
+import { pageAnswer, PageNoAnswer } from '../page-answer.js';
 import { normalizeText } from '../text.js';
 import { ProbeStop, STEP_BUDGET_MS, stop, type Visit } from '../visit.js';
 import { findControl } from './controls.js';
@@ -21,7 +22,7 @@ const SLOT_LINK = /\/booking\/create\/\d+\/5\/(\d{9,11})\b/;
 // What the module's script writes in place of the table when its call fails (e.g. a 502).
 const LOAD_ERROR = 'erreur lors du chargement';
 const NEXT_WORDS = ['semaine suivante', 'sem. suivante', 'semaine prochaine', 'sem. prochaine', 'suivante', 'suivant'];
-const NEXT_HINT = '.next_week, [class*="next" i], [id*="next" i], [class*="suivant" i]';
+const NEXT_HINT = '[class*="next" i], [id*="next" i], [class*="suivant" i]';
 
 // One round trip per week: the page's text, its table headers and its slot links.
 const READ_WEEK = `(() => ({
@@ -67,7 +68,7 @@ function startOf(raw: RawWeek, reference: Date): LocalDate | null {
 }
 
 async function readWeek(visit: Visit, reference: Date): Promise<Week | null> {
-  const raw = await visit.page.evaluate<RawWeek>(READ_WEEK);
+  const raw = await pageAnswer(visit.page.evaluate<RawWeek>(READ_WEEK), 'la semaine du calendrier');
   const start = startOf(raw, reference);
   if (start === null) return null;
   const heading = headingOf(raw.text) || `semaine du ${start}`;
@@ -92,7 +93,7 @@ async function waitForWeek(visit: Visit, since: number, previous: Week | null): 
     const refusal = visit.refusals(since)[0];
     if (refusal) return { kind: 'error', status: refusal.status };
     const week = await readWeek(visit, reference).catch((error: unknown) => {
-      if (error instanceof ProbeStop) throw error;
+      if (error instanceof ProbeStop || error instanceof PageNoAnswer) throw error;
       return null;
     });
     // The module's script writes a whole week at once: a new heading comes with its table.
@@ -115,7 +116,7 @@ function notShown(shown: Shown, where: string): ProbeStop {
 
 export async function readCalendar(visit: Visit): Promise<AdapterResult> {
   visit.step('calendrier');
-  const first = await waitForWeek(visit, 0, null);
+  const first = await waitForWeek(visit, visit.actionMark(), null);
   if (first.kind !== 'week') throw notShown(first, 'première semaine');
   const found = new Set<LocalDateTime>();
   let week = first.week;

@@ -66,7 +66,8 @@ async function currentStep(visit: Visit): Promise<Step | null> {
   const text = await visit.text();
   if (text.includes(NO_SLOT)) return 'no_slot';
   const step = stepNumber(visit.page.url());
-  if (/semaine du .* au /.test(text) || text.includes('chargement du planning') || text.includes("choix de l'horaire")) return 'calendar';
+  // The week's heading (« Semaine du … au … ») says it as a person reads it; while the week loads, step 4 of the address.
+  if (/semaine du .* au /.test(text)) return 'calendar';
   if ((await has(visit, RADIOS)) && (await nextControl(visit)) !== null) return 'choice';
   if ((await has(visit, CHECKBOXES)) && text.includes('condition')) return 'conditions';
   if (step === 4) return 'calendar';
@@ -138,15 +139,11 @@ async function walk<T>(ctx: AdapterContext, until: (step: Step, visit: Visit) =>
   visit.step('ouverture de la page');
   await visit.goto(ctx.target.url);
   const seen = new Set<Step>();
-  let passed = 0;
   for (let i = 0; i < MAX_STEPS; i++) {
     const step = await visit.read(() => currentStep(visit));
     if (step === null) {
       // An information page before the module: passed once or twice, as a person would.
-      if (passed < 2 && visit.status() !== null && (visit.status() ?? 0) < 400 && (await passInterstitial(visit))) {
-        passed += 1;
-        continue;
-      }
+      if (await passInterstitial(visit)) continue;
       throw new ProbeStop(await classifyPage(visit, 'une étape du module de rendez-vous'));
     }
     visit.step(STEP_NAMES[step]);

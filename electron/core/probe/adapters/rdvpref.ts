@@ -8,6 +8,7 @@ import type { Adapter, AdapterContext, AdapterResult } from '../types.js';
 import { ProbeStop, startVisit, stop, type Visit } from '../visit.js';
 import { datesResult, followLink, isErrorStatus, result } from './common.js';
 import { onElement } from '../in-page.js';
+import { pageAnswer, PageNoAnswer } from '../page-answer.js';
 import { findControl, passInterstitial } from './controls.js';
 import { parseFrenchDate, parseFrenchSlot } from './french-dates.js';
 
@@ -90,9 +91,10 @@ const CARD_TEXTS = onElement<string[]>(
 );
 
 async function cardTexts(page: Page): Promise<string[]> {
-  const texts = await slotInputs(page)
-    .evaluateAll(CARD_TEXTS)
-    .catch(() => [] as string[]);
+  const texts = await pageAnswer(slotInputs(page).evaluateAll(CARD_TEXTS), 'les créneaux de la page').catch((error: unknown) => {
+    if (error instanceof PageNoAnswer) throw error;
+    return [] as string[];
+  });
   // Radios without any date (a choice of motif, say) are not slot cards.
   return texts.filter((text) => parseFrenchDate(text) !== null || /\d{1,2}\s*[h:]\s*\d{2}/.test(text));
 }
@@ -141,16 +143,15 @@ export async function readCreneaux(visit: Visit): Promise<AdapterResult> {
   const suffix = published ? ` (${published})` : '';
   const firstDispo = await firstAvailableDate(page);
   let texts = await cardTexts(page);
-  if (containsText(text, 'Aucun créneau disponible')) {
-    if (texts.length > 0) return result('unrecognized', 'La page dit « Aucun créneau disponible » et montre des créneaux.');
-    return result('no_date', `Le site indique « Aucun créneau disponible »${suffix}.`);
-  }
-  if (texts.length === 0 && firstDispo === '') {
-    return result('no_date', `Aucun créneau dans la liste et aucune première disponibilité annoncée${suffix}.`);
-  }
-  const slots: LocalDateTime[] = [];
   // The page may open on the current week: the first availability it announces says how far to walk.
   const target = firstDispo ? (parseFrenchDate(firstDispo)?.date ?? null) : null;
+  // `no_date` rests on the words a person reads, never on the page's data alone; and a week that says « Aucun
+  // créneau disponible » while the page announces a first availability is walked to that day.
+  if (containsText(text, 'Aucun créneau disponible')) {
+    if (texts.length > 0) return result('unrecognized', 'La page dit « Aucun créneau disponible » et montre des créneaux.');
+    if (target === null) return result('no_date', `Le site indique « Aucun créneau disponible »${suffix}.`);
+  }
+  const slots: LocalDateTime[] = [];
   let start = windowStart(text, texts);
   if (texts.length === 0 && target !== null && start !== null && target > start && (await jumpTo(visit, start, target))) {
     texts = await cardTexts(page);
@@ -223,7 +224,7 @@ export const rdvprefAdapter: Adapter = {
       return kind === 'unknown' ? null : kind;
     };
     let kind = await visit.read(known);
-    if (kind === null && !isErrorStatus(visit) && (await passInterstitial(visit))) kind = await visit.read(known);
+    if (kind === null && (await passInterstitial(visit))) kind = await visit.read(known);
     if (kind === 'landing') {
       const take = await takeAppointment(visit.page);
       if (take) {

@@ -89,8 +89,11 @@ const ALL: CaseKey[] = ['legacyCalendar', 'legacyNone', 'rdvpref', 'anct', 'step
 /** The long calendar walk (six weeks) runs under the variations that change how the calendar reads. */
 const FAR: CaseKey[] = ['legacyFar'];
 
-/** For each variation: the cases it runs, and the outcome it must give instead of the replica's own (if any). */
-export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome }> = {
+/**
+ * For each variation: the cases it runs, the outcome it must give instead of the replica's own (if any), and what
+ * the detail must then name: the very reason a person would give (the status, the block, the cover, the walk).
+ */
+export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome; detail?: RegExp }> = {
   'telle-quelle': { cases: [...ALL, ...FAR, 'anctLater'] },
   'bandeau-boutons': { cases: ['legacyCalendar', 'steps'] },
   'bandeau-lien': { cases: ['legacyCalendar', 'rdvpref', 'anct', 'steps', ...FAR] },
@@ -99,23 +102,26 @@ export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome }> = {
   'bandeau-div': { cases: ['legacyCalendar', 'steps'] },
   'bandeau-tardif': { cases: ['legacyCalendar', 'steps'] },
   'fenetre-info': { cases: ['legacyCalendar', 'steps'] },
-  'couverture-fixe': { cases: ['legacyNone', 'steps'], outcome: 'robot_error' },
+  'couverture-fixe': { cases: ['legacyNone', 'steps'], outcome: 'robot_error', detail: /recouvre .*« Votre navigateur n'est pas pris en charge/ },
   'ids-renommes': { cases: [...ALL, ...FAR] },
   'texte-varie': { cases: [...ALL, ...FAR] },
   'rendu-tardif': { cases: ALL },
   'page-information': { cases: ['legacyCalendar', 'rdvpref', 'anct'] },
   lent: { cases: ['legacyCalendar', 'anct'] },
-  'refus-403-xhr': { cases: ['legacyCalendar'], outcome: 'site_error' },
-  'refus-429-xhr': { cases: ['legacyCalendar'], outcome: 'site_error' },
-  'refus-503-xhr': { cases: ['legacyCalendar'], outcome: 'site_error' },
-  'refus-403-page': { cases: ['legacyNone', 'rdvpref', 'anct', 'steps'], outcome: 'site_error' },
-  'defi-page': { cases: ['rdvpref'], outcome: 'site_error' },
-  'akamai-page': { cases: ['legacyNone'], outcome: 'site_error' },
-  'datadome-page': { cases: ['anct'], outcome: 'site_error' },
-  'refus-429-page': { cases: ['anct'], outcome: 'site_error' },
-  'maintenance-page': { cases: ['rdvpref', 'legacyNone'], outcome: 'site_error' },
+  'refus-403-xhr': { cases: ['legacyCalendar'], outcome: 'site_error', detail: /HTTP 403/ },
+  'refus-429-xhr': { cases: ['legacyCalendar'], outcome: 'site_error', detail: /HTTP 429/ },
+  'refus-503-xhr': { cases: ['legacyCalendar'], outcome: 'site_error', detail: /HTTP 503/ },
+  'refus-403-page': { cases: ['legacyNone', 'rdvpref', 'anct', 'steps'], outcome: 'site_error', detail: /HTTP 403.*Sorry, you have been blocked/ },
+  'defi-page': { cases: ['rdvpref'], outcome: 'site_error', detail: /HTTP 503.*(Just a moment|Checking if the site connection is secure)/ },
+  'akamai-page': { cases: ['legacyNone'], outcome: 'site_error', detail: /HTTP 403.*Access Denied/ },
+  'datadome-page': { cases: ['anct'], outcome: 'site_error', detail: /HTTP 403/ },
+  'refus-429-page': { cases: ['anct'], outcome: 'site_error', detail: /HTTP 429.*Too Many Requests/ },
+  'maintenance-page': { cases: ['rdvpref', 'legacyNone'], outcome: 'site_error', detail: /maintenance/ },
   // A walk that does not move forward, or an empty week without the site's words, is never read as « no date ».
-  'calendrier-fige': { cases: FAR, outcome: 'unrecognized' },
-  'calendrier-recule': { cases: FAR, outcome: 'unrecognized' },
-  'sans-prochaine-dispo': { cases: ['anctLater'], outcome: 'unrecognized' },
+  'calendrier-fige': { cases: FAR, outcome: 'unrecognized', detail: /« Semaine suivante » est restée sur la même semaine/ },
+  'calendrier-recule': { cases: FAR, outcome: 'unrecognized', detail: /« Semaine suivante » est revenue en arrière/ },
+  'sans-prochaine-dispo': { cases: ['anctLater'], outcome: 'unrecognized', detail: /sans la phrase du site/ },
+  // « No date » rests on the site's words (« aucune »), never on a dash or an empty value.
+  'prochaine-dispo-tiret': { cases: ['anctLater'], outcome: 'unrecognized', detail: /sans la phrase du site/ },
+  'prochaine-dispo-aucune': { cases: ['anctLater'], outcome: 'no_date', detail: /« Prochaine disponibilité : aucune »/ },
 };

@@ -66,6 +66,17 @@ export const VARIATIONS: readonly Variation[] = [
     label: 'semaine vide sans « Prochaine disponibilité »',
     html: (html) => html.replace(/<div class="position-absolute bg-overlay">[\s\S]*?<\/a><\/div>/, ''),
   },
+  {
+    name: 'prochaine-dispo-tiret',
+    label: '« Prochaine disponibilité : — » (un tiret, pas de mot)',
+    html: (html) => html.replace(/<div class="position-absolute bg-overlay">[\s\S]*?<\/a><\/div>/, '<div class="position-absolute bg-overlay"><div>Prochaine disponibilité : —</div></div>'),
+  },
+  {
+    name: 'prochaine-dispo-aucune',
+    label: '« Prochaine disponibilité : aucune »',
+    html: (html) =>
+      html.replace(/<div class="position-absolute bg-overlay">[\s\S]*?<\/a><\/div>/, '<div class="position-absolute bg-overlay"><div>Prochaine disponibilité : aucune</div></div>'),
+  },
 ];
 
 export function variation(name: string): Variation {

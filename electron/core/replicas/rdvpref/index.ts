@@ -145,9 +145,12 @@ export function createRdvprefReplica(options: RdvprefReplicaOptions): ReplicaHan
       redirect(res, `${cgu}?error=errorSessionInvalide`);
     } else if (scenario.kind === 'redesigned') {
       send(res, 200, redesignedPage(demarche));
+    } else if (scenario.kind === 'silent') {
+      send(res, 200, creneauPageFor(demarche, 'none', null, false, { silent: true }));
     } else {
       const opensOnToday = scenario.kind === 'slots' && scenario.opensOnToday === true;
-      send(res, 200, creneauPageFor(demarche, scenario.plan, url.searchParams.get('debut'), opensOnToday));
+      const saysNone = scenario.kind === 'slots' && scenario.saysNoneOnEmptyWeek === true;
+      send(res, 200, creneauPageFor(demarche, scenario.plan, url.searchParams.get('debut'), opensOnToday, { saysNone }));
     }
   }
 
@@ -156,6 +159,7 @@ export function createRdvprefReplica(options: RdvprefReplicaOptions): ReplicaHan
     plan: Parameters<typeof replicaSlots>[0],
     debut: string | null,
     opensOnToday = false,
+    shown: { saysNone?: boolean; silent?: boolean } = {},
   ): string {
     const today = todayInParis(clock).toISODate() ?? '';
     const slots = replicaSlots(plan, clock);
@@ -170,6 +174,7 @@ export function createRdvprefReplica(options: RdvprefReplicaOptions): ReplicaHan
       lastPublished: lastPublication(),
       previous: from > today ? (addDays(from, -7) > today ? addDays(from, -7) : today) : null,
       next: next <= addDays(today, HORIZON_DAYS) ? next : null,
+      ...shown,
     });
   }
 

@@ -111,7 +111,13 @@ export interface CreneauView {
   previous: LocalDate | null;
   next: LocalDate | null;
   to: LocalDate;
+  /** A week without slots says « Aucun créneau disponible », as the whole page does when nothing is free. */
+  saysNone?: boolean;
+  /** Neither slots nor the no-slot message: the page's script failed to show them. */
+  silent?: boolean;
 }
+
+const NO_SLOT_ALERT = '<div class="fr-alert"><h3>Aucun créneau disponible</h3><p>Veuillez réessayer ultérieurement.</p></div>';
 
 export function creneauPage(demarche: RdvprefDemarche, view: CreneauView): string {
   const critere = JSON.stringify({
@@ -122,11 +128,14 @@ export function creneauPage(demarche: RdvprefDemarche, view: CreneauView): strin
   });
   const script = `<script>window.__rdvpref = { critere: ${critere} };</script>`;
   const published = `<p class="fr-text--sm">Dernière mise en ligne de créneaux : ${escapeHtml(view.lastPublished)}</p>`;
+  if (view.silent === true) {
+    return layout('Choisissez votre créneau', `<h1>Choisissez votre créneau</h1><p>${escapeHtml(demarche.title)}</p>\n${published}`, script);
+  }
   if (view.firstAvailable === null) {
     return layout(
       'Choisissez votre créneau',
       `<h1>Choisissez votre créneau</h1><p>${escapeHtml(demarche.title)}</p>
-<div class="fr-alert"><h3>Aucun créneau disponible</h3><p>Veuillez réessayer ultérieurement.</p></div>
+${NO_SLOT_ALERT}
 ${published}`,
       script,
     );
@@ -146,7 +155,7 @@ ${published}`,
 ${published}
 <p>Du ${frenchLongDate(view.from)} au ${frenchLongDate(view.to)}</p>
 <fieldset class="fr-fieldset"><legend>Créneaux disponibles</legend><div class="cards">
-${cards === '' ? '<p>Pas de créneau sur cette période.</p>' : cards}
+${cards !== '' ? cards : view.saysNone === true ? NO_SLOT_ALERT : '<p>Pas de créneau sur cette période.</p>'}
 </div></fieldset>
 <div class="nav">${link(view.previous, 'Semaine précédente')}${link(view.next, 'Semaine suivante')}</div>
 <button class="fr-btn" type="button">Suivant</button>`,

@@ -5,8 +5,13 @@ import type { DemoPlanning } from '../legacy/scenarios.js';
 import type { SlotPlan } from './calendar.js';
 
 export type RdvprefScenario =
-  /** `opensOnToday`: /creneau/ opens on the current week, not on the first free one (its JSON says which). */
-  | { kind: 'slots'; plan: SlotPlan; opensOnToday?: boolean }
+  /**
+   * `opensOnToday`: /creneau/ opens on the current week, not on the first free one (its JSON says which);
+   * `saysNoneOnEmptyWeek`: a week without slots says « Aucun créneau disponible » (for that week only).
+   */
+  | { kind: 'slots'; plan: SlotPlan; opensOnToday?: boolean; saysNoneOnEmptyWeek?: boolean }
+  /** /creneau/ shows neither a slot nor the no-slot message (its script failed); only its JSON is empty. */
+  | { kind: 'silent' }
   /** Every page answers slowly (ReplicaOptions.slowDelayMs), then like `slots`. */
   | { kind: 'slow'; plan: SlotPlan }
   /** The session is lost right after the captcha: /creneau/ always sends back to /cgu/. */
@@ -83,6 +88,13 @@ export const RDVPREF_DEMARCHES: RdvprefDemarche[] = [
     plan: 'one_to_two_months',
     opensOnToday: true,
   }),
+  demarche(3230, 'Visa de long séjour valant titre de séjour', 'Préfecture des Yvelines', '78', {
+    kind: 'slots',
+    plan: 'one_to_two_months',
+    opensOnToday: true,
+    saysNoneOnEmptyWeek: true,
+  }),
+  demarche(3240, 'Carte de séjour pluriannuelle', 'Préfecture des Yvelines', '78', { kind: 'silent' }),
   demarche(3180, 'Duplicata de titre de séjour', 'Préfecture des Yvelines', '78', { kind: 'slow', plan: 'soon' }),
   demarche(3210, 'Admission exceptionnelle au séjour', 'Préfecture des Yvelines', '78', { kind: 'session_expired' }),
   demarche(3190, 'Titre de séjour « passeport talent »', 'Préfecture des Yvelines', '78', { kind: 'redesigned' }),

@@ -1,6 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import type { Alert } from '../../../../electron/shared/api';
+import { OUTCOMES, type Outcome } from '../../../../electron/shared/domain';
 import { describeError } from '../../errors';
+import { formatInstant, formatLocalDateTime } from '../../format';
 import { useApi, useLoaded } from '../../api/context';
 import { useTranslation } from 'react-i18next';
 
@@ -10,10 +13,17 @@ export function AlertLines() {
   const { t } = useTranslation();
   const load = useCallback(() => api.call('alerts:list'), [api]);
   const { data, reload } = useLoaded(load, ['plannings:changed']);
-  // After each probe the core pushes the alerts afresh; until then, those loaded.
+  // The newest of the two wins: the list pushed after each probe, or the one reloaded after a change (a planning
+  // stopped, an alert muted).
   const [pushed, setPushed] = useState<Alert[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => api.on('alerts:changed', setPushed), [api]);
+  // A reload that answered replaces what was pushed before it (React's « previous render » pattern, no effect).
+  const [loaded, setLoaded] = useState(data);
+  if (data !== loaded) {
+    setLoaded(data);
+    setPushed(null);
+  }
   const alerts = pushed ?? data ?? [];
 
   const mute = async (alert: Alert) => {
@@ -23,7 +33,6 @@ export function AlertLines() {
       const key = alert.planningId ?? '';
       const kinds = settings.alertsMuted[key] ?? [];
       await api.call('settings:update', { alertsMuted: { ...settings.alertsMuted, [key]: [...new Set([...kinds, alert.kind])] } });
-      setPushed(null);
       reload();
     } catch (error) {
       setProblem(describeError(error, t).message);
@@ -36,7 +45,7 @@ export function AlertLines() {
       <ul>
         {alerts.map((alert) => (
           <li key={alert.id} role="status">
-            {alert.message}{' '}
+            {alertText(alert, t)}{' '}
             <button type="button" onClick={() => void mute(alert)}>
               {t('evidence.alertMute')}
             </button>
@@ -46,4 +55,26 @@ export function AlertLines() {
       {problem ? <p role="alert" className="error">{problem}</p> : null}
     </section>
   );
+}
+
+/** The alert in the UI's language, from its kind and params (the core's French `message` for older cores). */
+export function alertText(alert: Alert, t: TFunction): string {
+  const p = alert.params;
+  if (!p) return alert.message;
+  const text = (key: string) => (typeof p[key] === 'string' ? p[key] : '');
+  switch (alert.kind) {
+    case 'dates_back': {
+      const line = t('evidence.alertDatesBack', { planning: text('planning'), since: formatInstant(text('since')), days: Number(p.days ?? 0) });
+      return text('firstSlot') ? `${line} ${t('evidence.alertFirstSlot', { slot: formatLocalDateTime(text('firstSlot')) })}` : line;
+    }
+    case 'failing': {
+      const outcome = text('outcome');
+      const said = (OUTCOMES as readonly string[]).includes(outcome) ? t(`outcomes.${outcome as Outcome}`) : outcome;
+      return t('evidence.alertFailing', { planning: text('planning'), count: Number(p.count ?? 0), outcome: said });
+    }
+    case 'disk':
+      return t('evidence.alertDisk', { freeGb: Number(p.freeGb ?? 0) });
+    case 'seals':
+      return t('evidence.alertSeals', { since: formatInstant(text('since')).slice(0, 10) });
+  }
 }

@@ -1,0 +1,37 @@
+// Moving the data folder with its contents (issue 11, settings). The web host refuses this method before it gets
+// here (a page never chooses a path on the PC); the desktop app and the command line reach it.
+import { AppError } from '../errors.js';
+import { copyAndCheck, planMove } from '../services/data-folder-move.js';
+import type { HandlerContext, Handlers } from './context.js';
+
+export function dataFolderHandlers(ctx: HandlerContext): Handlers<'app:moveDataFolder'> {
+  return {
+    'app:moveDataFolder': async ({ to }) => {
+      const mover = ctx.app.move;
+      if (!mover) {
+        throw new AppError(
+          'invalid_input',
+          'Le dossier de données se déplace depuis l’application de bureau (Réglages) ou en ligne de commande (move-data --to DOSSIER).',
+          { field: ['to'], params: { rule: 'desktop_only' } },
+        );
+      }
+      // No other Guichets may write the folder while it is copied, and no probe of ours either.
+      await ctx.asWriter();
+      const plan = await planMove(ctx.app.dataDir, to, mover.configDir);
+      const wasRunning = ctx.scheduler.current()?.running ?? false;
+      await ctx.scheduler.stop();
+      // An assisted session's browser profile lives in the data folder: closed, so that it is copied whole.
+      await ctx.browsers.assistedIfOpen()?.closeAll();
+      ctx.log(`Dossier de données : copie de ${plan.files} fichiers (${plan.bytes} octets) vers ${plan.to}…`);
+      try {
+        await copyAndCheck(plan);
+        // From here the copy is complete and on disk; the switch says whether the app now uses it.
+        return await mover.switchTo(plan);
+      } catch (error) {
+        // The old folder stays the one in use: its probes go on.
+        if (wasRunning) await (await ctx.scheduler.get()).start();
+        throw error;
+      }
+    },
+  };
+}

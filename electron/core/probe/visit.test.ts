@@ -1,0 +1,126 @@
+// What a visit blames on the site and how it waits, on small pages of its own: a refusal belongs to the step that
+// met it, and a control that changes the page in place is a step like any other.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adapterContext, launchTestBrowser, serveHandlers, type TestServer } from '../../../test/support/probe-harness.js';
+import { followLink } from './adapters/common.js';
+import { findControl, passInterstitial } from './adapters/controls.js';
+import { dismissOverlays } from './overlays.js';
+import { ProbeStop, startVisit } from './visit.js';
+
+const PAGES: Record<string, string> = {
+  '/accueil': '<h1>Accueil</h1><p>Prise de rendez-vous.</p><a href="/suite">Suite</a>',
+  '/suite': '<h1>Suite</h1><p>Choisissez votre démarche.</p>',
+  // A page whose own call is refused while it loads: the site's answer to this step.
+  // An information page whose button, and then a "link" without address, change the page in place (a script).
+  '/en-place': `<main><h1>Information</h1><p>Munissez-vous de votre passeport.</p>
+<button type="button" onclick="montrer()">Continuer</button></main>
+<script>
+function montrer() {
+  document.querySelector('main').innerHTML = '<h1>Rendez-vous</h1><a role="button" tabindex="0" onclick="creneaux(this)">Afficher les créneaux</a>';
+}
+function creneaux(link) { link.outerHTML = '<p>Aucun créneau disponible</p>'; }
+</script>`,
+  // A page whose own script can freeze it (a runaway loop): it then answers nothing for 40 s.
+  '/figee': `<h1>Rendez-vous</h1><button type="button">Continuer</button>
+<script>window.geler = () => { const end = Date.now() + 40000; while (Date.now() < end); };</script>`,
+  '/refusee': '<h1>Rendez-vous</h1><p>Choisissez un créneau.</p><script>fetch("/api/creneaux")</script>',
+};
+
+function page(res: ServerResponse, status: number, body: string): true {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Test</title></head><body>${body}</body></html>`);
+  return true;
+}
+
+function handler(_req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+  const body = PAGES[url.pathname];
+  if (body !== undefined) return Promise.resolve(page(res, 200, body));
+  if (url.pathname === '/api/creneaux' || url.pathname === '/traceur') return Promise.resolve(page(res, 403, 'Forbidden'));
+  return Promise.resolve(false);
+}
+
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  browser = await launchTestBrowser();
+  server = await serveHandlers(handler);
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+async function outcomeOf(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+    return 'ok';
+  } catch (error) {
+    if (error instanceof ProbeStop) return `${error.result.outcome}: ${error.result.detail}`;
+    throw error;
+  }
+}
+
+describe('refusals of the site', () => {
+  it('blames a refusal on the step that met it, never on a later one', async () => {
+    const ctx = await adapterContext(browser, { url: `${server.origin}/accueil`, guichet: null });
+    try {
+      const visit = startVisit(ctx);
+      visit.step('accueil');
+      await visit.goto(`${server.origin}/accueil`);
+      await visit.settle();
+      // A tracker of the site refused once the page was read: that page is behind the robot.
+      await ctx.page.evaluate('fetch("/traceur").then(() => true)');
+      visit.step('suite');
+      await visit.submit(ctx.page.getByRole('link', { name: 'Suite' }));
+      expect(await outcomeOf(visit.settle())).toBe('ok');
+      expect(await ctx.page.locator('h1').innerText()).toBe('Suite');
+
+      visit.step("créneaux");
+      await visit.goto(`${server.origin}/refusee`);
+      expect(await outcomeOf(visit.settle())).toMatch(/^site_error: .*HTTP 403 à un appel de la page \(XHR\) \/api\/creneaux/);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('controls that change the page in place', () => {
+  it('passes an information page and follows a link without address that start no new page', async () => {
+    const ctx = await adapterContext(browser, { url: `${server.origin}/en-place`, guichet: null });
+    try {
+      const visit = startVisit(ctx);
+      await visit.goto(`${server.origin}/en-place`);
+      await visit.settle();
+      expect(await outcomeOf(passInterstitial(visit))).toBe('ok');
+      expect(await visit.text()).toContain('afficher les creneaux');
+      visit.step('créneaux');
+      expect(await outcomeOf(followLink(visit, ctx.page.getByRole('button', { name: 'Afficher les créneaux' })))).toBe('ok');
+      expect(await visit.text()).toContain('aucun creneau disponible');
+      expect(visit.stepName()).toBe('après « créneaux »');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('a page that no longer answers', () => {
+  it('ends each reading within its budget, saying what the robot was reading', async () => {
+    const ctx = await adapterContext(browser, { url: `${server.origin}/figee`, guichet: null });
+    try {
+      const visit = startVisit(ctx);
+      await visit.goto(`${server.origin}/figee`);
+      await visit.settle();
+      await ctx.page.evaluate('setTimeout(() => window.geler(), 50)');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const button = ctx.page.getByRole('button', { name: 'Continuer' });
+      await expect(findControl(ctx.page, ['continuer'])).rejects.toThrow(/n'a pas répondu en 5 s au robot, qui lisait les boutons et liens/);
+      await expect(dismissOverlays(ctx.page)).rejects.toThrow(/qui lisait les bandeaux et fenêtres/);
+      await expect(visit.submit(button)).rejects.toThrow(/qui lisait le nom du contrôle/);
+    } finally {
+      await ctx.page.close({ runBeforeUnload: false }).catch(() => undefined);
+    }
+  }, 40_000);
+});

@@ -1,0 +1,56 @@
+// `move-data` as a user runs it: the default data folder moved, remembered for the next command (and the desktop
+// app, which reads the same pointer), and a refused folder said in one French line with exit code 2.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+let home: string;
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config') };
+  delete env.GUICHETS_DATA_DIR;
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args], { cwd: root, env, timeout: 90_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(async () => {
+  home = await mkdtemp(path.join(os.tmpdir(), 'guichets-cli-move-'));
+  const appFolder = path.join(home, 'config', 'Guichets');
+  await mkdir(path.join(appFolder, 'probes', 'p1', '2026-11'), { recursive: true });
+  await writeFile(path.join(appFolder, 'probes', 'p1', '2026-11', '2026-11-03.json'), '[]');
+  await writeFile(path.join(appFolder, 'plannings.json'), '[]');
+});
+
+afterAll(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+describe('move-data', () => {
+  it('refuses a folder that is not empty in one line, then moves the default folder and the next command uses it', async () => {
+    const busy = path.join(home, 'occupe');
+    await mkdir(busy);
+    await writeFile(path.join(busy, 'x.txt'), 'x');
+    const refused = await cli(['move-data', busy]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual([`Erreur : Nouveau dossier : « ${busy} » n’est pas vide. Choisissez un dossier vide (ou un nouveau) pour ne rien mélanger.`]);
+
+    const target = path.join(home, 'disque', 'Guichets');
+    const moved = await cli(['move-data', target]);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).toContain(`Dossier de données déplacé : ${target} (2 fichiers`);
+    expect(moved.stdout).toContain('L’application de bureau et la ligne de commande l’utilisent désormais.');
+    expect(existsSync(path.join(target, 'probes', 'p1', '2026-11', '2026-11-03.json'))).toBe(true);
+    // The app's own folder keeps only the pointer.
+    expect(await readdir(path.join(home, 'config', 'Guichets'))).toEqual(['data-folder.json']);
+
+    const next = await cli(['stats']);
+    expect(next.stderr).toContain(`Données : ${target}`);
+  }, 180_000);
+});
