@@ -1,6 +1,6 @@
 // Checks what is on disk, not what the store has in memory: every record's hash, every artefact's SHA-256,
 // and the chain of each planning from its first probe to the head kept in its aggregates.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import type { Probe } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
@@ -10,6 +10,7 @@ import {
   absolute,
   aggregatedPlannings,
   aggregatesFile,
+  BLOBS_DIR,
   assertSafeId,
   dayFile,
   daysOf,
@@ -101,27 +102,54 @@ function readArtefact(file: string): Buffer | null {
   }
 }
 
+/**
+ * SHA-256 of the captures stored once (evidence/_blobs/) read in one planning's check, by path, size and
+ * modification time: a capture shared by hundreds of probes of an unchanged page is read and hashed once, and
+ * checked against each record that uses it (each named when it is missing or damaged).
+ */
+type HashCache = Map<string, string | null>;
+
+function sharedHash(file: string, cache: HashCache): string | null {
+  let info;
+  try {
+    info = statSync(file);
+  } catch {
+    return null;
+  }
+  const key = `${file}\u0000${info.size}\u0000${info.mtimeMs}`;
+  if (!cache.has(key)) {
+    const data = readArtefact(file);
+    cache.set(key, data ? sha256(data) : null);
+  }
+  return cache.get(key) ?? null;
+}
+
 function checkArtefact(
   dir: string,
   probe: Probe,
   which: 'screenshot' | 'pageText' | 'log',
   report: (problem: Omit<VerifyProblem, 'planningId'>) => void,
   when: string,
+  hashes: HashCache,
 ): void {
   const artefact = probe[which];
   if (!artefact) return;
   const what = which === 'screenshot' ? 'la capture d’écran' : which === 'log' ? 'le journal du sondage' : 'le texte de la page';
   const file = insideDir(dir, artefact.path);
-  let data: Buffer | null = null;
-  if (file) data = readArtefact(file);
-  if (!data) {
+  let hash: string | null = null;
+  if (file && artefact.path.startsWith(`${BLOBS_DIR}/`)) hash = sharedHash(file, hashes);
+  else if (file) {
+    const data = readArtefact(file);
+    hash = data ? sha256(data) : null;
+  }
+  if (hash === null) {
     report({
       probeId: probe.id,
       file: artefact.path,
       kind: 'artefact_missing',
       message: `Sondage ${probe.id} ${when} : ${what} « ${artefact.path} » est introuvable.`,
     });
-  } else if (sha256(data) !== artefact.sha256) {
+  } else if (hash !== artefact.sha256) {
     report({
       probeId: probe.id,
       file: artefact.path,
@@ -142,6 +170,7 @@ async function verifyPlanning(
     report.problems.push({ planningId, ...entry });
   };
   const nodes = new Map<string, Node>();
+  const hashes: HashCache = new Map();
   const order: string[] = [];
   let unreadableDay = false;
 
@@ -168,9 +197,9 @@ async function verifyPlanning(
             message: `${describe(node)} (« ${file} ») : l’enregistrement a été modifié après coup (son empreinte ne correspond plus).`,
           });
         }
-        checkArtefact(dir, probe, 'screenshot', problem, when);
-        checkArtefact(dir, probe, 'pageText', problem, when);
-        checkArtefact(dir, probe, 'log', problem, when);
+        checkArtefact(dir, probe, 'screenshot', problem, when, hashes);
+        checkArtefact(dir, probe, 'pageText', problem, when, hashes);
+        checkArtefact(dir, probe, 'log', problem, when, hashes);
         const twin = nodes.get(probe.hash);
         if (twin) {
           problem({
