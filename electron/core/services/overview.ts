@@ -12,7 +12,6 @@ import type { Browsers } from './browsers.js';
 import type { ScheduleRunner } from './schedule-runner.js';
 import { PARIS } from '../stats/calendar.js';
 
-
 export interface OverviewDeps {
   store: Store;
   clock: Clock;
