@@ -103,6 +103,8 @@ describe('import', () => {
     } finally {
       await rm(elsewhere, { recursive: true, force: true });
     }
+    // Within a second or two, as for the other process's probes.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await core.api['plannings:get']({ id: 'bobigny' })).stats.top.conclusive).toBe(7);
   });
 

@@ -35,18 +35,26 @@ interface Loaded {
   months: Map<string, MonthAggregate[]>;
   /** The batch files read, by name: batches are never changed, only added, so new names mean new imports. */
   names: string;
+  /** When the folder was last listed (Date.now()). */
+  listedAt: number;
 }
 const cache = new Map<string, Loaded>();
+/** As for the store's files: another process's import shows within a second or two, at one listing a second. */
+const LISTING_MS = 1000;
 
 /**
  * Every batch, checked against its own hash; a damaged one stops the reading with a French message. The folder
- * is listed on each call, so that an import made by another Guichets process is seen at the next refresh.
+ * is listed again after LISTING_MS, so that an import made by another Guichets process is seen at a refresh.
  */
 async function load(dataDir: string): Promise<Loaded> {
+  const cached = cache.get(dataDir);
+  if (cached && Date.now() - cached.listedAt < LISTING_MS) return cached;
   const folder = path.join(dataDir, IMPORTED_DIR, BATCHES);
   const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
-  const cached = cache.get(dataDir);
-  if (cached?.names === names.join('/')) return cached;
+  if (cached?.names === names.join('/')) {
+    cached.listedAt = Date.now();
+    return cached;
+  }
   const byPlanning = new Map<string, Probe[]>();
   for (const name of names) {
     let batch: ImportBatch;
@@ -65,7 +73,7 @@ async function load(dataDir: string): Promise<Loaded> {
     }
   }
   for (const list of byPlanning.values()) list.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
-  const loaded: Loaded = { byPlanning, months: new Map(), names: names.join('/') };
+  const loaded: Loaded = { byPlanning, months: new Map(), names: names.join('/'), listedAt: Date.now() };
   cache.set(dataDir, loaded);
   return loaded;
 }
