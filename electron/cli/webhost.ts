@@ -147,28 +147,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       // Where the data folder lives, and which image file the published site carries, are paths on the PC: chosen
       // at the desktop or the command line, never by a web request.
+      const desktopOnly = (field: string, message: string): void =>
+        sendJson(res, 403, { ok: false, error: { code: 'invalid_input', message, field: [field], params: { rule: 'desktop_only' } } });
       if (name === 'app:moveDataFolder') {
-        sendJson(res, 403, {
-          ok: false,
-          error: {
-            code: 'invalid_input',
-            message: 'Le dossier de données se déplace depuis l’application de bureau (Réglages) ou en ligne de commande (move-data --to DOSSIER), jamais par la page web.',
-            field: ['to'],
-            params: { rule: 'desktop_only' },
-          },
-        });
+        desktopOnly('to', 'Le dossier de données se déplace depuis l’application de bureau (Réglages) ou en ligne de commande (move-data --to DOSSIER), jamais par la page web.');
         return;
       }
       if (name === 'settings:update' && typeof input === 'object' && input !== null && 'associationLogo' in input) {
-        sendJson(res, 403, {
-          ok: false,
-          error: {
-            code: 'invalid_input',
-            message: 'Le logo se choisit dans l’application de bureau, jamais par la page web.',
-            field: ['associationLogo'],
-            params: { rule: 'desktop_only' },
-          },
-        });
+        desktopOnly('associationLogo', 'Le logo se choisit dans l’application de bureau, jamais par la page web.');
         return;
       }
       // Over HTTP the CSV is written to the exports folder (and downloaded from GET /api/export.csv), never to a

@@ -1,6 +1,6 @@
 // The messages between the pool (pool.ts) and a worker thread, and the worker's side: serveTasks().
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../errors.js';
+import { AppError, toApiError } from '../errors.js';
 
 export interface WorkerFailure {
   /** Set for an AppError: it is rebuilt as one on the other side, its French message intact. */
@@ -26,14 +26,8 @@ export interface PoolWorkerData {
 }
 
 function failure(error: unknown): WorkerFailure {
-  if (error instanceof AppError) {
-    return {
-      code: error.code,
-      message: error.message,
-      ...(error.field ? { field: error.field } : {}),
-      ...(error.params ? { params: error.params } : {}),
-    };
-  }
+  // An AppError crosses as the API's envelope does: code, message, field and params.
+  if (error instanceof AppError) return toApiError(error);
   if (error instanceof Error) return { message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
   return { message: String(error) };
 }
