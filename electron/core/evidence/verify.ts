@@ -23,8 +23,8 @@ import {
 } from '../store/layout.js';
 import { checkSealedChain, checkSealedFile, loadSeals, type SealedState, type SealProblemKind, type SealsSummary } from '../seals/check.js';
 import { hashRecord, sha256 } from '../store/chain.js';
-import { countMonths, readDay } from '../store/day-reader.js';
-import { poolSize, startPool } from '../workers/pool.js';
+import { bulkThreads, readDay } from '../store/day-reader.js';
+import { startPool, workerEntry } from '../workers/pool.js';
 
 export type ProblemKind =
   | 'artefact_missing'
@@ -479,18 +479,7 @@ export async function checkPlanning(context: PlanningContext, id: string): Promi
   return { problems: report.problems, checkedProbes: report.checkedProbes, unsealed: own.summary.unsealed, empty };
 }
 
-/** Below about this many months of probes (a planning probed hourly for a year), threads cost more than they save. */
-const THREADS_FROM_MONTHS = 12;
-/** The worker of verification: its .ts beside this file under tsx and vitest, its .js in out/. */
-const VERIFY_WORKER = new URL(`./verify-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
-
-/** How many worker threads checking these plannings is worth: 0 to stay in this thread. */
-async function threadsFor(dir: string, ids: readonly string[], wanted: number | undefined): Promise<number> {
-  const size = poolSize(ids.length, wanted);
-  if (size < 2) return 0;
-  if (wanted !== undefined) return size;
-  return (await countMonths(dir, ids, THREADS_FROM_MONTHS)) >= THREADS_FROM_MONTHS ? size : 0;
-}
+const VERIFY_WORKER = workerEntry('verify-worker', import.meta.url);
 
 /**
  * Verifies one planning, or every planning that has probes or aggregates in the data folder. With a
@@ -531,7 +520,7 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
     sealed.summary.unsealed.push(...check.unsealed);
     if (check.empty) empty.push(id);
   };
-  const threads = await threadsFor(dir, ids, options.threads);
+  const threads = await bulkThreads(dir, ids, options.threads);
   const shared: PlanningContext = { dir, listed, sealed: { ...sealed, problems: [] } };
   const pool = threads > 0 ? await startPool(VERIFY_WORKER, { size: threads, data: shared }) : null;
   options.onThreads?.(pool?.size ?? 0);

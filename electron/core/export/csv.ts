@@ -7,8 +7,8 @@ import { AppError } from '../errors.js';
 import { fullError, isDiskFull } from '../store/json-files.js';
 import { versionAt, type PlanningVersion, type Store } from '../store/index.js';
 import { importedPlanningIds } from '../store/imported.js';
-import { countMonths } from '../store/day-reader.js';
-import { poolSize, startPool } from '../workers/pool.js';
+import { bulkThreads } from '../store/day-reader.js';
+import { startPool, workerEntry } from '../workers/pool.js';
 import { csvHeader, csvLine, csvRow, planningCsv, type CsvContext, type PlanningCsv } from './rows.js';
 
 export { csvHeader, csvLine, csvRow, CSV_COLUMNS, planningCsv, provenanceText, type CsvContext, type PlanningCsv } from './rows.js';
@@ -88,19 +88,7 @@ async function put(out: NodeJS.WritableStream, chunk: string | Uint8Array): Prom
   });
 }
 
-/** Below about this many months of probes (a planning probed hourly for a year), threads cost more than they save. */
-const THREADS_FROM_MONTHS = 12;
-
-/** The worker of the CSV export: its .ts beside this file under tsx and vitest, its .js in out/. */
-const CSV_WORKER = new URL(`./csv-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
-
-/** How many threads the export of these plannings is worth: 0 to stay in this thread. */
-async function threadsFor(dir: string, ids: readonly string[], wanted: number | undefined): Promise<number> {
-  const size = poolSize(ids.length, wanted);
-  if (size < 2) return 0;
-  if (wanted !== undefined) return size;
-  return (await countMonths(dir, ids, THREADS_FROM_MONTHS)) >= THREADS_FROM_MONTHS ? size : 0;
-}
+const CSV_WORKER = workerEntry('csv-worker', import.meta.url);
 
 export interface CsvOptions {
   /**
@@ -132,7 +120,7 @@ export async function writeCsvForPlannings(
   const context: CsvContext = { dir: store.dir, plannings, histories };
   await put(out, csvHeader());
   let rows = 0;
-  const threads = await threadsFor(store.dir, ids, options.threads);
+  const threads = await bulkThreads(store.dir, ids, options.threads);
   const pool = threads > 0 ? await startPool(CSV_WORKER, { size: threads, data: context }) : null;
   options.onThreads?.(pool?.size ?? 0);
   if (pool) {

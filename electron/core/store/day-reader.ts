@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Probe } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
+import { poolSize } from '../workers/pool.js';
 import { corruptError } from './json-files.js';
 import { dayKind } from './kinds.js';
 import { absolute, dayFile, daysOf, monthsOf } from './layout.js';
@@ -51,12 +52,22 @@ export function unreadable(read: DayRead): AppError {
   throw read.error;
 }
 
-/** Month folders of these plannings, counted up to `enough`: how much work a bulk path has ahead of it. */
-export async function countMonths(dir: string, planningIds: readonly string[], enough: number): Promise<number> {
+/** Below about this many months of probes (a planning probed hourly for a year), threads cost more than they save. */
+const THREADS_FROM_MONTHS = 12;
+
+/**
+ * How many worker threads a bulk path (the CSV export, verification) over these plannings is worth: `wanted`
+ * when given (within the machine), else one per core once the plannings hold a year of months; 0 stays in this
+ * thread.
+ */
+export async function bulkThreads(dir: string, planningIds: readonly string[], wanted: number | undefined): Promise<number> {
+  const size = poolSize(planningIds.length, wanted);
+  if (size < 2) return 0;
+  if (wanted !== undefined) return size;
   let months = 0;
   for (const id of planningIds) {
     months += (await monthsOf(dir, id)).length;
-    if (months >= enough) break;
+    if (months >= THREADS_FROM_MONTHS) return size;
   }
-  return months;
+  return 0;
 }

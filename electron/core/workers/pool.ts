@@ -22,6 +22,10 @@ export interface OrderedRun<TTask, TChunk, TResult> {
   around?: (index: number, run: () => Promise<void>) => Promise<void>;
 }
 
+/** A worker module beside `besides` (import.meta.url): its .ts under tsx and vitest, its .js in out/. */
+export const workerEntry = (name: string, besides: string): URL =>
+  new URL(`./${name}.${besides.endsWith('.ts') ? 'ts' : 'js'}`, besides);
+
 /** How many threads are worth starting for `tasks` independent tasks on this machine. */
 export function poolSize(tasks: number, wanted?: number): number {
   return Math.max(0, Math.min(wanted ?? os.availableParallelism(), os.availableParallelism(), tasks));
