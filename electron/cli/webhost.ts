@@ -9,6 +9,7 @@ import { API_EVENTS, API_METHODS, writePathOf, type ApiEvents, type CsvExportRes
 import { EVIDENCE_DIR } from '../shared/domain.js';
 import { parseCaptionedPath } from '../shared/evidence-paths.js';
 import type { Core } from '../core/api/create-core.js';
+import { MOVE_FROM } from '../core/services/data-folder-move.js';
 
 export interface WebHostOptions {
   core: Core;
@@ -150,7 +151,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const desktopOnly = (field: string, message: string): void =>
         sendJson(res, 403, { ok: false, error: { code: 'invalid_input', message, field: [field], params: { rule: 'desktop_only' } } });
       if (name === 'app:moveDataFolder') {
-        desktopOnly('to', 'Le dossier de données se déplace depuis l’application de bureau (Réglages) ou en ligne de commande (move-data --to DOSSIER), jamais par la page web.');
+        desktopOnly('to', `${MOVE_FROM}, jamais par la page web.`);
         return;
       }
       if (name === 'settings:update' && typeof input === 'object' && input !== null && 'associationLogo' in input) {

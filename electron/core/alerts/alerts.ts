@@ -96,6 +96,7 @@ export function computeAlerts(input: AlertInput): Alert[] {
       kind: 'disk',
       planningId: null,
       since: input.now.toISOString(),
+      params: { evidenceGb: Number((evidence.bytes / 1024 ** 3).toFixed(1)), budgetGb: Number((evidence.budgetBytes / 1024 ** 3).toFixed(1)) },
       message: `Les preuves occupent ${gb(evidence.bytes)} Go, au-delà des ${gb(evidence.budgetBytes)} Go prévus dans les réglages. Rien n’est supprimé : agrandissez la place prévue, ou déplacez le dossier de données sur un disque plus grand.`,
     });
   }

@@ -1,7 +1,7 @@
 // Moving the data folder with its contents (issue 11, settings). The web host refuses this method before it gets
 // here (a page never chooses a path on the PC); the desktop app and the command line reach it.
 import { AppError } from '../errors.js';
-import { copyAndCheck, planMove } from '../services/data-folder-move.js';
+import { copyAndCheck, MOVE_FROM, planMove } from '../services/data-folder-move.js';
 import type { HandlerContext, Handlers } from './context.js';
 
 export function dataFolderHandlers(ctx: HandlerContext): Handlers<'app:moveDataFolder'> {
@@ -11,7 +11,7 @@ export function dataFolderHandlers(ctx: HandlerContext): Handlers<'app:moveDataF
       if (!mover) {
         throw new AppError(
           'invalid_input',
-          'Le dossier de données se déplace depuis l’application de bureau (Réglages) ou en ligne de commande (move-data --to DOSSIER).',
+          `${MOVE_FROM}.`,
           { field: ['to'], params: { rule: 'desktop_only' } },
         );
       }

@@ -10,6 +10,9 @@ import { ASSISTED_PROFILES_DIR, CLI_PROBES_DIR, EVIDENCE_DIR, EXPORTS_DIR, HISTO
 import { IMPORTED_DIR } from '../store/imported.js';
 import { AGGREGATES_DIR, PLANNINGS_FILE, PROBES_DIR, SETTINGS_FILE } from '../store/layout.js';
 
+/** Where a folder is moved from, for the transports that cannot move it (the web page, a core without a mover). */
+export const MOVE_FROM = 'Le dossier de données se déplace depuis l’application de bureau (Réglages) ou en ligne de commande (move-data DOSSIER)';
+
 /**
  * What Guichets keeps in a data folder. Only these move when the data folder is the app's own config folder
  * (Electron's `userData`, which also holds Chromium's caches and profile: those stay where Electron wants them).

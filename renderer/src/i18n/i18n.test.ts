@@ -6,6 +6,7 @@ import { en } from './en';
 import { fr } from './fr';
 import { createI18n } from './index';
 import { gapLine } from './phrases';
+import { alertText } from '../components/evidence/AlertLines';
 
 /** Every key of a nested resource object, as "a.b.c", with its message. */
 function leaves(object: object, prefix = ''): Map<string, string> {
@@ -92,5 +93,17 @@ describe('errors as the user reads them', () => {
       text: null,
       raw: 'Aucun créneau : « Aucun créneau disponible »',
     });
+  });
+});
+
+describe('alerts', () => {
+  it('are worded in the UI’s language from their kind and params: a disk nearly full is not an evidence budget', () => {
+    const en = createI18n('en').t;
+    // As the core sends them (electron/core/alerts/alerts.ts), with their French message for older screens.
+    const disk = { kind: 'disk', planningId: null, since: '2026-12-01T10:00:00Z' } as const;
+    const budget = { ...disk, id: 'disk:budget', params: { evidenceGb: 12, budgetGb: 10 }, message: 'Les preuves occupent 12 Go…' };
+    const full = { ...disk, id: 'disk:low', params: { freeGb: 0.5 }, message: 'Disque presque plein…' };
+    expect(alertText(budget, en)).toBe('The evidence takes 12 GB, beyond the 10 GB set in Settings. Nothing is deleted: raise the budget, or move the data folder to a larger disk.');
+    expect(alertText(full, en)).toMatch(/^Disk almost full: 0\.5 GB free/);
   });
 });

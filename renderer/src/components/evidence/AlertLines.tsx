@@ -73,6 +73,8 @@ export function alertText(alert: Alert, t: TFunction): string {
       return t('evidence.alertFailing', { planning: text('planning'), count: Number(p.count ?? 0), outcome: said });
     }
     case 'disk':
+      // Two disk alerts: the disk nearly full, or the evidence beyond the budget of the settings.
+      if (p.budgetGb !== undefined) return t('evidence.alertBudget', { evidenceGb: Number(p.evidenceGb ?? 0), budgetGb: Number(p.budgetGb) });
       return t('evidence.alertDisk', { freeGb: Number(p.freeGb ?? 0) });
     case 'seals':
       return t('evidence.alertSeals', { since: formatInstant(text('since')).slice(0, 10) });
