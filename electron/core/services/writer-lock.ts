@@ -85,23 +85,29 @@ export function createWriter(dataDir: string): Writer {
   let borrowers = 0;
   return {
     async asWriter() {
-      await take();
+      // Said before waiting: a whileWriter() ending meanwhile must not give back the lock this call waits on.
+      const before = kept;
       kept = true;
+      try {
+        await take();
+      } catch (error) {
+        kept = before;
+        throw error;
+      }
     },
     async whileWriter(work) {
-      const taken = await take().then(
-        () => true,
-        () => false,
-      );
-      if (!taken) return false;
       borrowers += 1;
       try {
-        await work();
+        const taken = await take().then(
+          () => true,
+          () => false,
+        );
+        if (taken) await work();
+        return taken;
       } finally {
         borrowers -= 1;
-        if (!kept && borrowers === 0) await release();
+        if (!kept && borrowers === 0 && lock !== null) await release();
       }
-      return true;
     },
     release,
   };
