@@ -259,7 +259,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
       }
       const source = item.kind === 'png' ? await readProbeScreenshot(store.dir, item.probe) : await readProbePageText(store.dir, item.probe);
       if (!source) {
-        altered.push(`${item.name} (absent du dossier de données)`);
+        altered.push(`${item.name} (absent ou illisible dans le dossier de données)`);
         continue;
       }
       const entry = await bag.addPayload(item.name, () => source.open());

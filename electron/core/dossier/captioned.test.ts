@@ -2,7 +2,7 @@
 // and its record, and each distinct capture once, whose SHA-256 is the records' own.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -68,5 +68,28 @@ describe('dossier of captures stored once', () => {
       expect(image.height).toBeGreaterThan(120);
     }
     expect(execFileSync('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], { cwd: path.join(extracted, top) }).toString()).toBe('');
+  }, 120_000);
+
+  it('is still made when a shared capture is damaged, and lists that capture and every PNG drawn from it as altered', async () => {
+    const shared = probes[0]?.screenshot?.path ?? '';
+    const original = await readFile(path.join(dir, shared));
+    await writeFile(path.join(dir, shared), original.subarray(0, 40));
+    const store = createStore({ dir, clock: fixedClock('2026-12-01T10:00:00Z'), log: () => undefined });
+    try {
+      const result = await buildDossier({
+        store,
+        planningIds: ['evry'],
+        period: { from: '2026-11-01', to: '2026-11-30' },
+        out: path.join(dir, 'exports', 'dossier-abime.zip'),
+        appVersion: '9.9.9',
+        browserPath,
+        now: new Date('2026-12-01T10:00:00Z'),
+      });
+      expect(result.altered).toContain(`captures/originales/${path.posix.basename(shared)}`);
+      expect(result.altered.filter((name) => name.endsWith('(absent ou illisible dans le dossier de données)'))).toHaveLength(3);
+    } finally {
+      await store.close();
+      await writeFile(path.join(dir, shared), original);
+    }
   }, 120_000);
 });

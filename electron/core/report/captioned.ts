@@ -112,8 +112,9 @@ export function captionFacts(probe: Probe & { caption: NonNullable<Probe['captio
 }
 
 /**
- * The captioned PNG of a probe, or null when it has no screenshot or its file is missing. Records made before
- * captions were data hold a PNG with the caption burned in: it is returned as it is.
+ * The captioned PNG of a probe, or null when it has no screenshot or its file is missing or no longer an image
+ * (damaged: `verify` names it, a dossier lists it as altered). Records made before captions were data hold a PNG
+ * with the caption burned in: it is returned as it is.
  */
 export async function renderCaptioned(dataDir: string, probe: Probe): Promise<Buffer | null> {
   if (!probe.screenshot) return null;
@@ -121,5 +122,6 @@ export async function renderCaptioned(dataDir: string, probe: Probe): Promise<Bu
   const capture = file ? await readFile(file).catch(() => null) : null;
   if (!capture) return null;
   const { caption } = probe;
-  return caption ? captionedPng(capture, captionFacts({ ...probe, caption })) : capture;
+  if (!caption) return capture;
+  return captionedPng(capture, captionFacts({ ...probe, caption })).catch(() => null);
 }
