@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,13 +58,4 @@ export function readDataDirPointer(configDir: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** Written to a temporary file renamed over the old one: a crash leaves the old pointer or the new, never half. */
-export async function writeDataDirPointer(configDir: string, dataDir: string): Promise<void> {
-  const file = path.join(configDir, DATA_DIR_POINTER_FILE);
-  const temp = `${file}.${process.pid}.tmp`;
-  await mkdir(configDir, { recursive: true });
-  await writeFile(temp, `${JSON.stringify({ dataDir, movedAt: new Date().toISOString() }, null, 2)}\n`);
-  await rename(temp, file);
 }

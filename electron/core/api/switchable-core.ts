@@ -5,8 +5,7 @@
 import type { ApiEvent, ApiEvents, AppApi, DataFolderMoveResult } from '../../shared/api.js';
 import { API_EVENTS, API_METHODS } from '../../shared/api.js';
 import { AppError } from '../errors.js';
-import { writeDataDirPointer } from '../paths.js';
-import { emptyFolder, type MovePlan } from '../services/data-folder-move.js';
+import { emptyFolder, unchangedSinceCopy, writeDataDirPointer, type CheckedMove } from '../services/data-folder-move.js';
 import { createCore, type Core, type CoreOptions } from './create-core.js';
 
 export interface SwitchableCoreOptions extends Omit<CoreOptions, 'move'> {
@@ -36,7 +35,7 @@ export function createSwitchableCore(options: SwitchableCoreOptions): Core {
     return core;
   }
 
-  async function switchTo(plan: MovePlan): Promise<DataFolderMoveResult> {
+  async function switchTo(plan: CheckedMove): Promise<DataFolderMoveResult> {
     const remembered = options.configDir !== null;
     if (options.configDir !== null) {
       try {
@@ -56,14 +55,19 @@ export function createSwitchableCore(options: SwitchableCoreOptions): Core {
     await old.close().catch((error: unknown) => log(`Ancien dossier de données : fermeture : ${String(error)}`));
     current = open(plan.to);
     if (scheduled) await current.startSchedule().catch((error: unknown) => log(`Sondages non relancés : ${String(error)}`));
-    // The old folder is emptied only now that the app uses the checked copy; what cannot be removed is kept.
-    const removed = await emptyFolder(plan.from, plan.entries).then(
-      () => true,
-      (error: unknown) => {
-        log(`Ancien dossier de données laissé en place (${plan.from}) : ${String(error)}`);
-        return false;
-      },
-    );
+    // The old folder is emptied only now that the app uses the checked copy, and only if nothing was written there
+    // since it was copied (a manual probe, a setting): otherwise it is kept, so that nothing is lost.
+    const unchanged = await unchangedSinceCopy(plan).catch(() => false);
+    if (!unchanged) log(`Ancien dossier de données laissé en place (${plan.from}) : modifié pendant le déplacement, comparez-le au nouveau.`);
+    const removed =
+      unchanged &&
+      (await emptyFolder(plan.from, plan.entries).then(
+        () => true,
+        (error: unknown) => {
+          log(`Ancien dossier de données laissé en place (${plan.from}) : ${String(error)}`);
+          return false;
+        },
+      ));
     log(`Dossier de données déplacé : ${plan.to}`);
     return { from: plan.from, to: plan.to, files: plan.files, bytes: plan.bytes, oldFolder: removed ? 'removed' : 'kept', remembered };
   }

@@ -6,7 +6,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { SealService } from '../seals/index.js';
 import type { Browsers } from '../services/browsers.js';
-import type { MovePlan } from '../services/data-folder-move.js';
+import type { CheckedMove } from '../services/data-folder-move.js';
 import type { ProbePlanning } from '../services/record-probe.js';
 import type { ScheduleRunner } from '../services/schedule-runner.js';
 import type { Store } from '../store/index.js';
@@ -52,7 +52,7 @@ export interface HandlerContext {
 export interface DataFolderMover {
   /** The app's config folder (which may be the data folder itself, holding Electron's files too); null when none. */
   readonly configDir: string | null;
-  switchTo(plan: MovePlan): Promise<DataFolderMoveResult>;
+  switchTo(move: CheckedMove): Promise<DataFolderMoveResult>;
 }
 
 /** A domain's handlers: the methods it answers, typed by the contract. */

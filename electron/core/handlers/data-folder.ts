@@ -24,9 +24,9 @@ export function dataFolderHandlers(ctx: HandlerContext): Handlers<'app:moveDataF
       await ctx.browsers.assistedIfOpen()?.closeAll();
       ctx.log(`Dossier de données : copie de ${plan.files} fichiers (${plan.bytes} octets) vers ${plan.to}…`);
       try {
-        await copyAndCheck(plan);
+        const checked = await copyAndCheck(plan);
         // From here the copy is complete and on disk; the switch says whether the app now uses it.
-        return await mover.switchTo(plan);
+        return await mover.switchTo(checked);
       } catch (error) {
         // The old folder stays the one in use: its probes go on.
         if (wasRunning) await (await ctx.scheduler.get()).start();

@@ -9,7 +9,7 @@ import { createSwitchableCore } from '../api/switchable-core.js';
 import { createCore } from '../api/create-core.js';
 import { AppError } from '../errors.js';
 import { readDataDirPointer } from '../paths.js';
-import { planMove } from './data-folder-move.js';
+import { copyAndCheck, planMove, unchangedSinceCopy } from './data-folder-move.js';
 
 let root: string;
 beforeEach(async () => {
@@ -83,5 +83,15 @@ describe('moving the data folder', () => {
     expect(moved).toMatchObject({ remembered: false, oldFolder: 'removed' });
     expect(existsSync(from)).toBe(false);
     await core.close();
+  });
+
+  it('empties the old folder only when nothing was written there after the copy (a probe run meanwhile is kept)', async () => {
+    const from = path.join(root, 'donnees');
+    await mkdir(path.join(from, 'probes', 'p1', '2026-12'), { recursive: true });
+    await writeFile(path.join(from, 'probes', 'p1', '2026-12', '2026-12-01.json'), '{"probes":[]}\n');
+    const checked = await copyAndCheck(await planMove(from, path.join(root, 'nouveau'), null));
+    expect(await unchangedSinceCopy(checked)).toBe(true);
+    await writeFile(path.join(from, 'probes', 'p1', '2026-12', '2026-12-01.json'), '{"probes":[{"id":"x"}]}\n');
+    expect(await unchangedSinceCopy(checked)).toBe(false);
   });
 });

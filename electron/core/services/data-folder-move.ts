@@ -4,6 +4,7 @@ import { constants } from 'node:fs';
 import { access, cp, lstat, mkdir, open, readdir, realpath, rm, rmdir, statfs, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors.js';
+import { fsyncDir, mkdirDurable, writeFileDurable } from '../store/durable.js';
 import { DATA_DIR_POINTER_FILE } from '../paths.js';
 import { KEYS_DIR, SEALS_DIR } from '../seals/keys.js';
 import { ASSISTED_PROFILES_DIR, CLI_PROBES_DIR, EVIDENCE_DIR, EXPORTS_DIR, HISTORY_DIR, WRITER_LOCK_FILE } from '../store/index.js';
@@ -69,6 +70,10 @@ async function realTarget(target: string): Promise<string> {
 
 interface Listed {
   files: Map<string, number>;
+  /** Each file's size and modification time, to see whether the old folder changed after it was copied. */
+  stamps?: Map<string, string>;
+  /** The folders met, to flush a copy's new entries. */
+  folders?: string[];
 }
 
 /** Every file under `dir` (relative path → size), symbolic links not followed. */
@@ -76,10 +81,27 @@ async function listFiles(root: string, relative: string, into: Listed): Promise<
   const full = path.join(root, relative);
   const info = await lstat(full);
   if (info.isDirectory()) {
+    into.folders?.push(relative);
     for (const name of await readdir(full)) await listFiles(root, path.join(relative, name), into);
   } else {
     into.files.set(relative, info.size);
+    into.stamps?.set(relative, `${info.size}/${info.mtimeMs}`);
   }
+}
+
+/** A move whose copy was checked: what the old folder held when it was copied. */
+export interface CheckedMove extends MovePlan {
+  copied: Map<string, string>;
+}
+
+/**
+ * True when the old folder holds exactly what was copied (same files, sizes and times): nothing was written there
+ * between the copy and the switch (a manual probe, a setting), so emptying it loses nothing.
+ */
+export async function unchangedSinceCopy(move: CheckedMove): Promise<boolean> {
+  const now: Listed = { files: new Map(), stamps: new Map() };
+  for (const entry of move.entries) await listFiles(move.from, entry, now);
+  return now.stamps?.size === move.copied.size && [...move.copied].every(([file, stamp]) => now.stamps?.get(file) === stamp);
 }
 
 /** Checks the destination and measures what moves; refuses with one French line placed by the `to` field. */
@@ -137,13 +159,13 @@ export async function planMove(fromDir: string, toDir: string, configDir: string
  * Copies, then checks that the copy has the same files with the same sizes, each flushed to disk (so the old
  * one may be emptied after). On any failure the copy is removed and the old folder is untouched.
  */
-export async function copyAndCheck(plan: MovePlan): Promise<void> {
+export async function copyAndCheck(plan: MovePlan): Promise<CheckedMove> {
   try {
     for (const entry of plan.entries) {
       await cp(path.join(plan.from, entry), path.join(plan.to, entry), { recursive: true, errorOnExist: true, force: false, preserveTimestamps: true, verbatimSymlinks: true });
     }
-    const original: Listed = { files: new Map() };
-    const copy: Listed = { files: new Map() };
+    const original: Listed = { files: new Map(), stamps: new Map() };
+    const copy: Listed = { files: new Map(), folders: [] };
     for (const entry of plan.entries) {
       await listFiles(plan.from, entry, original);
       await listFiles(plan.to, entry, copy);
@@ -157,6 +179,11 @@ export async function copyAndCheck(plan: MovePlan): Promise<void> {
       );
     }
     for (const file of copy.files.keys()) await flush(path.join(plan.to, file));
+    // The new names too, deepest folders first, then the new folder's own entry in its parent.
+    for (const folder of (copy.folders ?? []).reverse()) await fsyncDir(path.join(plan.to, folder));
+    await fsyncDir(plan.to);
+    await fsyncDir(path.dirname(plan.to));
+    return { ...plan, copied: original.stamps ?? new Map<string, string>() };
   } catch (error) {
     await emptyFolder(plan.to, plan.entries);
     if (error instanceof AppError) throw error;
@@ -183,4 +210,14 @@ async function flush(file: string): Promise<void> {
 export async function emptyFolder(dir: string, entries: readonly string[]): Promise<boolean> {
   for (const entry of entries) await rm(path.join(dir, entry), { recursive: true, force: true });
   return rmdir(dir).then(() => true, () => false);
+}
+
+/**
+ * Remembers the new data folder in the app's config folder (read at start by paths.ts readDataDirPointer),
+ * flushed with its folder before it resolves: the old folder is emptied next, so a power cut must not leave an
+ * empty pointer and a new folder no one points to.
+ */
+export async function writeDataDirPointer(configDir: string, dataDir: string): Promise<void> {
+  await mkdirDurable(configDir);
+  await writeFileDurable(path.join(configDir, DATA_DIR_POINTER_FILE), `${JSON.stringify({ dataDir, movedAt: new Date().toISOString() }, null, 2)}\n`);
 }
