@@ -24,7 +24,7 @@ const SEAL_LATE_MS = 2 * DAY_MS;
 const FAILURES: readonly Outcome[] = ['site_error', 'unreachable', 'unrecognized', 'robot_error'];
 export const FAILING_RUN = 3;
 
-const isMuted = (muted: AlertInput['muted'], key: string, kind: AlertKind): boolean => muted[key]?.includes(kind) ?? false;
+export const isMuted = (muted: AlertInput['muted'], key: string, kind: AlertKind): boolean => muted[key]?.includes(kind) ?? false;
 
 function datesBack(planning: Planning, recent: Probe[]): Alert | null {
   const conclusive = recent.filter((probe) => probe.outcome === 'dates' || probe.outcome === 'no_date');

@@ -2,7 +2,7 @@
 import { readdir, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Alert, AlertKind, AppApi } from '../../shared/api.js';
-import { computeAlerts } from '../alerts/alerts.js';
+import { computeAlerts, isMuted } from '../alerts/alerts.js';
 import { listSeals, sealTime } from '../seals/index.js';
 import { EVIDENCE_DIR } from '../store/index.js';
 import type { EvidenceHandlerContext } from './dossier-context.js';
@@ -82,8 +82,14 @@ export function createAlertTracker(ctx: EvidenceHandlerContext): { afterProbe(pl
         return current;
       }
       const fresh = await alertsOf(ctx, planningId);
-      // This planning's alerts and the folder-wide ones (disk, seals) are recomputed; the others are kept.
-      current = [...current.filter((alert) => alert.planningId !== null && alert.planningId !== planningId), ...fresh];
+      // This planning's alerts and the folder-wide ones (disk, seals) are recomputed; the others are kept while
+      // their planning is still followed and the alert not turned off since.
+      const muted = (await ctx.store.settings.get()).alertsMuted as Record<string, AlertKind[]>;
+      const followed = new Set((await ctx.store.plannings.list()).filter((planning) => planning.followed).map((planning) => planning.id));
+      const kept = current.filter(
+        (alert) => alert.planningId !== null && alert.planningId !== planningId && followed.has(alert.planningId) && !isMuted(muted, alert.planningId, alert.kind),
+      );
+      current = [...kept, ...fresh];
       return current;
     },
   };

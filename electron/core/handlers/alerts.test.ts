@@ -1,0 +1,61 @@
+// The alerts the dashboard gets as probes come in: an alert turned off, or of a planning no longer followed, does
+// not come back with the next probe of another planning.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../clock.js';
+import { createStore, type Store } from '../store/store.js';
+import { syntheticPlanning, syntheticProbe } from '../../../test/support/synthetic.js';
+import { createAlertTracker } from './alerts.js';
+
+let dir: string;
+let store: Store;
+const clock = fixedClock('2026-12-01T12:00:00Z');
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'guichets-alerts-'));
+  store = createStore({ dir, clock, log: () => undefined });
+  for (const id of ['evry', 'bobigny']) {
+    await store.plannings.put(syntheticPlanning(id));
+    for (let n = 0; n < 3; n += 1) {
+      await store.probes.append({ ...syntheticProbe(id, '2026-12-01T08:00:00Z', n), outcome: 'unreachable' }, { screenshot: null, pageText: null });
+    }
+  }
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function tracker() {
+  return createAlertTracker({
+    store,
+    clock,
+    env: {},
+    log: () => undefined,
+    app: { version: 'test', dataDir: dir },
+    asWriter: () => Promise.resolve(),
+    whileWriter: async (work) => {
+      await work();
+      return true;
+    },
+    emit: () => undefined,
+  });
+}
+
+const failingOf = (alerts: { kind: string; planningId: string | null }[]) =>
+  alerts.filter((alert) => alert.kind === 'failing').map((alert) => alert.planningId).sort();
+
+describe('alerts after each probe', () => {
+  it('drops an alert turned off, and a planning no longer followed, at the next probe of any planning', async () => {
+    const alerts = tracker();
+    expect(failingOf(await alerts.afterProbe('evry'))).toEqual(['bobigny', 'evry']);
+    await store.settings.update({ alertsMuted: { bobigny: ['failing'] } });
+    expect(failingOf(await alerts.afterProbe('evry'))).toEqual(['evry']);
+    await store.settings.update({ alertsMuted: {} });
+    expect(failingOf(await alerts.afterProbe('bobigny'))).toEqual(['bobigny', 'evry']);
+    await store.plannings.put({ ...syntheticPlanning('bobigny'), followed: false });
+    expect(failingOf(await alerts.afterProbe('evry'))).toEqual(['evry']);
+  });
+});
