@@ -106,6 +106,25 @@ describe('controls that change the page in place', () => {
   });
 });
 
+describe('a control gone from a page that answers', () => {
+  it('is said to be missing, not blamed on a page that no longer answers', async () => {
+    const ctx = await adapterContext(browser, { url: `${server.origin}/figee`, guichet: null });
+    try {
+      const visit = startVisit(ctx);
+      await visit.goto(`${server.origin}/figee`);
+      await visit.settle();
+      const failure = await visit.submit(ctx.page.locator('#parti-depuis')).then(
+        () => null,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
+      expect(failure).not.toBeNull();
+      expect(failure).not.toMatch(/n'a pas répondu/);
+    } finally {
+      await ctx.page.close({ runBeforeUnload: false }).catch(() => undefined);
+    }
+  }, 40_000);
+});
+
 describe('a page that no longer answers', () => {
   it('ends each reading within its budget, saying what the robot was reading', async () => {
     const ctx = await adapterContext(browser, { url: `${server.origin}/figee`, guichet: null });

@@ -117,6 +117,9 @@ const NAME_OF = onElement<string>(`
 
 /** The control's name, or its first words when it is long (a prefix still finds it, as the steps editor does). */
 async function accessibleName(control: Locator): Promise<string> {
+  // A control no longer there (re-rendered since it was found) is the action's to say, not a page that froze:
+  // counted first, without waiting for it.
+  if ((await pageAnswer(control.count(), 'le nom du contrôle à utiliser')) === 0) return '';
   const reading = control.evaluate(NAME_OF, undefined, { timeout: PAGE_ANSWER_MS });
   const said = await pageAnswer(reading, 'le nom du contrôle à utiliser').catch((error: unknown) => {
     // A page that no longer answers is said as such; a control that is not there is the action's to say.
