@@ -6,12 +6,12 @@ import { mkdir } from 'node:fs/promises';
 import { release, type as osType, arch } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ProbeEnvironment, Step } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { demarcheUrls, probeCreneaux } from './adapters/rdvpref.js';
-import { LAUNCH_ARGS, SANDBOX } from './browser.js';
+import { chromiumDriver, LAUNCH_ARGS, SANDBOX } from './browser.js';
 import type { AdapterResult, ProbeResult } from './types.js';
 import { navigationFailure, ProbeStop } from './visit.js';
 
@@ -111,7 +111,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
     await mkdir(profile, { recursive: true });
     let context: BrowserContext;
     try {
-      context = await chromium.launchPersistentContext(profile, {
+      context = await (await chromiumDriver()).launchPersistentContext(profile, {
         executablePath: options.browserPath,
         headless: false,
         args: [...LAUNCH_ARGS, '--window-size=1100,850'],
