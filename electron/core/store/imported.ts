@@ -46,9 +46,31 @@ const LISTING_MS = 1000;
  * Every batch, checked against its own hash; a damaged one stops the reading with a French message. The folder
  * is listed again after LISTING_MS, so that an import made by another Guichets process is seen at a refresh.
  */
-async function load(dataDir: string): Promise<Loaded> {
+/** One listing at a time per folder: the dashboard asks for every planning at once. */
+const listing = new Map<string, Promise<Loaded>>();
+/** Bumped by this process's own writes: a listing begun before one is not kept. */
+const generation = new Map<string, number>();
+
+function invalidate(dataDir: string): void {
+  cache.delete(dataDir);
+  listing.delete(dataDir);
+  generation.set(dataDir, (generation.get(dataDir) ?? 0) + 1);
+}
+
+function load(dataDir: string): Promise<Loaded> {
   const cached = cache.get(dataDir);
-  if (cached && Date.now() - cached.listedAt < LISTING_MS) return cached;
+  if (cached && Date.now() - cached.listedAt < LISTING_MS) return Promise.resolve(cached);
+  const pending = listing.get(dataDir);
+  if (pending) return pending;
+  const started: Promise<Loaded> = list(dataDir, cached).finally(() => {
+    if (listing.get(dataDir) === started) listing.delete(dataDir);
+  });
+  listing.set(dataDir, started);
+  return started;
+}
+
+async function list(dataDir: string, cached: Loaded | undefined): Promise<Loaded> {
+  const began = generation.get(dataDir) ?? 0;
   const folder = path.join(dataDir, IMPORTED_DIR, BATCHES);
   const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
   if (cached?.names === names.join('/')) {
@@ -74,7 +96,7 @@ async function load(dataDir: string): Promise<Loaded> {
   }
   for (const list of byPlanning.values()) list.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
   const loaded: Loaded = { byPlanning, months: new Map(), names: names.join('/'), listedAt: Date.now() };
-  cache.set(dataDir, loaded);
+  if ((generation.get(dataDir) ?? 0) === began) cache.set(dataDir, loaded);
   return loaded;
 }
 
@@ -115,12 +137,12 @@ export async function writeBatch(dataDir: string, batch: ImportBatch, original: 
   // The original first, then the batch: once the batch is visible (flushed, its name too), its original is there.
   await writeFileDurable(path.join(originals, `${batch.source.sha256}.${original.ext}`), original.bytes);
   await writeFileDurable(path.join(folder, `${batch.id}.json`), `${JSON.stringify(batch)}\n`);
-  cache.delete(dataDir);
+  invalidate(dataDir);
 }
 
 /** For tests and after another process wrote: read the area afresh next time. */
 export function forgetImported(dataDir: string): void {
-  cache.delete(dataDir);
+  invalidate(dataDir);
 }
 
 /** A planning's months with its imported probes counted in: what the bars show. */

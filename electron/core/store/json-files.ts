@@ -1,5 +1,6 @@
 // One lowdb `Low` per JSON file, kept in a bounded cache, with writes that either happen whole or not at all.
-import { open as openFile, readFile, rm, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { AppError } from '../errors.js';
@@ -54,10 +55,16 @@ class DurableJsonFile implements Adapter<unknown> {
     private readonly flush: 'all' | 'data',
   ) {}
 
+  /**
+   * Read synchronously on purpose, as the bulk paths do (day-reader.ts): these files are a few kB to a few tens
+   * of kB, and four trips through the thread pool (open, stat, read, close) cost more than the read itself. The
+   * dashboard's first call reads two files per planning.
+   */
+  // eslint-disable-next-line @typescript-eslint/require-await -- lowdb's Adapter reads through a promise
   async read(): Promise<unknown> {
-    let handle;
+    let fd: number;
     try {
-      handle = await openFile(this.file, 'r');
+      fd = openSync(this.file, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       this.stamp = null;
@@ -65,12 +72,12 @@ class DurableJsonFile implements Adapter<unknown> {
     }
     try {
       // Files are replaced by renames, never changed in place: the stamp and the text are of one version.
-      const { mtimeMs, size } = await handle.stat();
-      const text = await handle.readFile('utf8');
+      const { mtimeMs, size } = fstatSync(fd);
+      const text = readFileSync(fd, 'utf8');
       this.stamp = { mtimeMs, size };
       return this.parse(text);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   }
 

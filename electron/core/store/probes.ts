@@ -168,6 +168,8 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
     const headHash = aggregates.head?.hash ?? null;
     const newest = probes[probes.length - 1];
     if (!newest || newest.hash === headHash) {
+      // The newest record, read here anyway: the dashboard's last() needs no second listing of the folders.
+      lastProbe.set(planningId, newest ?? null);
       recovered.add(planningId);
       return;
     }
@@ -195,6 +197,7 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
       draft.probes += tail.length;
       draft.head = { hash: newest.hash, probeId: newest.id, startedAt: newest.startedAt };
     });
+    lastProbe.set(planningId, newest);
     log(`Planning ${planningId} : ${tail.length} sondage(s) enregistré(s) avant une interruption ajouté(s) aux statistiques.`);
   }
 
@@ -340,6 +343,8 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
     append: (probe, artefacts) => planningQueue.run(probe.planningId, () => appendNow(probe, artefacts)),
     list,
     async last(planningId) {
+      assertSafeId('planning', planningId);
+      if (!recovered.has(planningId)) await planningQueue.run(planningId, () => recover(planningId).catch(() => undefined));
       const known = lastProbe.get(planningId);
       // Still the newest while the aggregates' head (re-read when another process changed it) names it.
       const head = known !== undefined ? (await readAggregates(planningId).catch(() => null))?.head : undefined;
