@@ -9,8 +9,8 @@ import {
 } from '../../shared/domain.js';
 import {
   dateInMonth,
-  emptyMonth,
   isDayMask,
+  NO_DAYS,
   sortedMonths,
   type DayMask,
   type MonthAggregate,
@@ -42,20 +42,22 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 const isDay = (value: unknown): boolean => isCount(value) && value >= 1 && value <= 31;
 
+// Checked for every month of every planning when the dashboard first reads them: plain loops, no arrays made.
 function isStoredMonth(value: unknown): value is StoredMonth {
   if (!isObject(value)) return false;
-  if (Object.keys(value).some((key) => !MONTH_MEMBERS.has(key))) return false;
+  for (const key in value) if (!MONTH_MEMBERS.has(key)) return false;
   const { c, i, g, f, l } = value;
   if (c !== undefined) {
     if (!isObject(c)) return false;
-    for (const [key, pair] of Object.entries(c)) {
+    for (const key in c) {
+      const pair = c[key];
       if (!CATEGORY_SET.has(key) || !Array.isArray(pair) || pair.length !== 2) return false;
       if (!isCount(pair[0]) || !isDayMask(pair[1])) return false;
     }
   }
   if (i !== undefined) {
     if (!isObject(i)) return false;
-    for (const [key, count] of Object.entries(i)) if (!INCONCLUSIVE_SET.has(key) || !isCount(count)) return false;
+    for (const key in i) if (!INCONCLUSIVE_SET.has(key) || !isCount(i[key])) return false;
   }
   if (g !== undefined && !(typeof g === 'number' && Number.isFinite(g) && g >= 0)) return false;
   return (f === undefined || isDay(f)) && (l === undefined || isDay(l));
@@ -63,7 +65,9 @@ function isStoredMonth(value: unknown): value is StoredMonth {
 
 /** The shape check of the `months` member: anything else (an older layout included) is a damaged file. */
 export function isStoredMonths(value: unknown): value is StoredMonths {
-  return isObject(value) && Object.entries(value).every(([key, month]) => MONTH_KEY.test(key) && isStoredMonth(month));
+  if (!isObject(value)) return false;
+  for (const key in value) if (!MONTH_KEY.test(key) || !isStoredMonth(value[key])) return false;
+  return true;
 }
 
 const dayNumber = (date: string): number => Number(date.slice(8, 10));
@@ -94,18 +98,29 @@ export function encodeMonth(agg: MonthAggregate): StoredMonth {
   return stored;
 }
 
-/** A fresh, complete month (every category and outcome present): callers may keep or change it. */
+const countOf = (pair: [attempts: number, days: DayMask] | undefined): { attempts: number; days: DayMask } =>
+  pair ? { attempts: pair[0], days: pair[1] } : { attempts: 0, days: NO_DAYS };
+
+/**
+ * A fresh, complete month (every category and outcome present): callers may keep or change it. Written out key
+ * by key, as emptyMonth() is: the dashboard's first call decodes every month of every planning.
+ */
 export function decodeMonth(month: MonthKey, stored: StoredMonth): MonthAggregate {
-  const agg = emptyMonth(month);
-  for (const category of CATEGORIES) {
-    const pair = stored.c?.[category];
-    if (pair) agg.categories[category] = { attempts: pair[0], days: pair[1] };
-  }
-  for (const outcome of INCONCLUSIVE_OUTCOMES) agg.inconclusive[outcome] = stored.i?.[outcome] ?? 0;
-  agg.gapHours = stored.g ?? 0;
-  agg.firstDay = stored.f === undefined ? null : dateInMonth(month, stored.f);
-  agg.lastDay = stored.l === undefined ? null : dateInMonth(month, stored.l);
-  return agg;
+  const { c, i } = stored;
+  return {
+    month,
+    categories: { c1: countOf(c?.c1), c2: countOf(c?.c2), c3: countOf(c?.c3), c4: countOf(c?.c4), c5: countOf(c?.c5) },
+    inconclusive: {
+      captcha: i?.captcha ?? 0,
+      site_error: i?.site_error ?? 0,
+      unreachable: i?.unreachable ?? 0,
+      unrecognized: i?.unrecognized ?? 0,
+      robot_error: i?.robot_error ?? 0,
+    },
+    gapHours: stored.g ?? 0,
+    firstDay: stored.f === undefined ? null : dateInMonth(month, stored.f),
+    lastDay: stored.l === undefined ? null : dateInMonth(month, stored.l),
+  };
 }
 
 /** Months oldest first, decoded. */
