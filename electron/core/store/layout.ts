@@ -1,6 +1,6 @@
 // Where everything lives in the data folder. Paths are relative to it, with forward slashes (they are written
 // into probe records, which must read the same on every OS).
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { BLOBS_DIR, EVIDENCE_DIR, type LocalDate, type MonthKey } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
@@ -58,9 +58,14 @@ export function insideDir(dir: string, relative: string): string | null {
   return target.startsWith(root + path.sep) ? target : null;
 }
 
+/**
+ * Listed synchronously, as small files are read (json-files.ts): a folder here holds at most a few hundred names,
+ * and a trip through the thread pool costs more than the listing. The dashboard's first call lists two per planning.
+ */
+// eslint-disable-next-line @typescript-eslint/require-await -- callers await it, as they would fs.promises
 async function names(folder: string): Promise<string[]> {
   try {
-    return await readdir(folder);
+    return readdirSync(folder);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
