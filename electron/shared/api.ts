@@ -14,7 +14,7 @@ import type {
   Step,
   StepsSpec,
 } from './domain.js';
-import type { PlanningStats } from './stats.js';
+import type { PlanningStats, PlanningSummary } from './stats.js';
 
 export interface PlanningInput {
   label: string;
@@ -66,7 +66,8 @@ export interface PlanningOverview {
   problem: string | null;
   /** The assisted session of a captcha site; null for systems without captcha. */
   assisted: AssistedSessionStatus | null;
-  stats: PlanningStats;
+  /** The top bar: the dashboard draws no month bars, and 500 plannings' worth would weigh megabytes a refresh. */
+  stats: PlanningSummary;
   lastProbe: Probe | null;
   /** ISO instant of the next scheduled probe, when the schedule runs and the planning is followed. */
   nextProbeAt: string | null;
@@ -90,6 +91,8 @@ export interface RobotTrouble {
 }
 
 export interface PlanningDetail extends PlanningOverview {
+  /** With one bar per month, for the planning's page. */
+  stats: PlanningStats;
   recentProbes: Probe[];
   gaps: Gap[];
 }

@@ -31,10 +31,19 @@ export interface MonthBar extends Bar {
  */
 export type TopBarScope = 'three_months' | 'partial_history' | 'no_history';
 
-export interface PlanningStats {
+/** What the dashboard shows of a planning's figures: its top bar, without the month bars of its page. */
+export interface PlanningSummary {
   planningId: string;
   top: Bar;
   topScope: TopBarScope;
+  /**
+   * From the first day of the first month to the last day of the last month with a probe (gaps alone do not
+   * count): the period a CSV export of the planning covers, offered as its file name. Null without any probe.
+   */
+  probedMonths: { from: LocalDate; to: LocalDate } | null;
+}
+
+export interface PlanningStats extends PlanningSummary {
   /** One bar per month, oldest first. */
   months: MonthBar[];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MonthBar, PlanningStats } from '../../electron/shared/stats';
+import type { PlanningSummary } from '../../electron/shared/stats';
 import { csvPeriod, exportFileName, splitPath, statsPeriod } from './export-files';
 
 describe('exported file names', () => {
@@ -14,15 +14,14 @@ describe('exported file names', () => {
 });
 
 describe('the desktop save dialog', () => {
-  const bar = (month: string, to: string, conclusive: number): MonthBar =>
-    ({ month, from: `${month}-01`, to, conclusive, inconclusive: { captcha: 0, site_error: 0 } }) as unknown as MonthBar;
-  const stats = (months: MonthBar[]) => ({ months }) as unknown as PlanningStats;
+  const summary = (probedMonths: PlanningSummary['probedMonths']) => ({ probedMonths }) as PlanningSummary;
 
   it('offers the months that have probes as the period, today at most', () => {
-    const one = stats([bar('2026-08', '2026-08-31', 0), bar('2026-09', '2026-09-30', 4), bar('2026-12', '2026-12-31', 2)]);
-    const other = stats([bar('2026-10', '2026-10-31', 1)]);
+    const one = summary({ from: '2026-09-01', to: '2026-12-31' });
+    const other = summary({ from: '2026-10-01', to: '2026-10-31' });
     expect(statsPeriod([one, other], '2026-12-01')).toEqual({ from: '2026-09-01', to: '2026-12-01' });
-    expect(statsPeriod([stats([bar('2026-08', '2026-08-31', 0)])], '2026-12-01')).toBeNull();
+    expect(statsPeriod([other, summary(null)], '2026-12-01')).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(statsPeriod([summary(null)], '2026-12-01')).toBeNull();
   });
 
   it('names the file and the folder it went to', () => {

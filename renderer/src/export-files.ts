@@ -1,7 +1,7 @@
 // The names of the files the UI exports, so that a lawyer's folder says what each is:
 // `guichets-<planning>-<from>-<to>.csv` (or .png), the period being that of the data inside.
 import type { LocalDate } from '../../electron/shared/domain';
-import type { PlanningStats } from '../../electron/shared/stats';
+import type { PlanningSummary } from '../../electron/shared/stats';
 import { fileSlug } from './format';
 
 export function exportFileName(subject: string, from: LocalDate, to: LocalDate, extension: 'csv' | 'png'): string {
@@ -25,15 +25,15 @@ export function csvPeriod(csv: string): { from: LocalDate; to: LocalDate } | nul
 }
 
 /**
- * The period of a planning's (or several plannings') probes as the month bars know it, before the CSV exists:
+ * The period of a planning's (or several plannings') probes as the core counts them, before the CSV exists:
  * what the desktop's save dialog offers as a name. From the first day of the first month with a probe to the
  * last day of the last one, today at most.
  */
-export function statsPeriod(stats: readonly PlanningStats[], today: LocalDate): { from: LocalDate; to: LocalDate } | null {
-  const months = stats.flatMap((one) => one.months).filter((bar) => bar.conclusive + Object.values(bar.inconclusive).reduce((a, b) => a + b, 0) > 0);
-  if (months.length === 0) return null;
-  const from = months.map((bar) => bar.from).reduce((a, b) => (a < b ? a : b));
-  const last = months.map((bar) => bar.to).reduce((a, b) => (a > b ? a : b));
+export function statsPeriod(stats: readonly PlanningSummary[], today: LocalDate): { from: LocalDate; to: LocalDate } | null {
+  const spans = stats.flatMap((one) => (one.probedMonths ? [one.probedMonths] : []));
+  if (spans.length === 0) return null;
+  const from = spans.map((span) => span.from).reduce((a, b) => (a < b ? a : b));
+  const last = spans.map((span) => span.to).reduce((a, b) => (a > b ? a : b));
   return { from, to: last < today ? last : today };
 }
 

@@ -1,12 +1,13 @@
 // What every handler map is built from. A handler file exports `xxxHandlers(ctx)` returning its part of AppApi;
 // handlers/index.ts combines them and the type checker says when a method of the contract has no handler.
-import type { ApiEvent, ApiEvents, AppApi, DataFolderMoveResult, PlanningOverview } from '../../shared/api.js';
+import type { ApiEvent, ApiEvents, AppApi, DataFolderMoveResult } from '../../shared/api.js';
 import type { Planning } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { SealService } from '../seals/index.js';
 import type { Browsers } from '../services/browsers.js';
 import type { CheckedMove } from '../services/data-folder-move.js';
+import type { Overview } from '../services/overview.js';
 import type { ProbePlanning } from '../services/record-probe.js';
 import type { ScheduleRunner } from '../services/schedule-runner.js';
 import type { Store } from '../store/index.js';
@@ -43,7 +44,7 @@ export interface HandlerContext {
   /** One probe of a planning, recorded with its evidence; emits probe:started and probe:finished. */
   probePlanning: ProbePlanning;
   /** The dashboard's view of a planning. */
-  overview(planning: Planning): Promise<PlanningOverview>;
+  overview: Overview;
   /** After plannings were written: emits plannings:changed and lets a running schedule follow. */
   changed(ids: string[]): Promise<void>;
 }

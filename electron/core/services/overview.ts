@@ -1,11 +1,11 @@
 // What the dashboard shows of a planning: its figures, last probe, next run and assisted session.
 import { DateTime } from 'luxon';
-import type { PlanningOverview } from '../../shared/api.js';
+import type { PlanningDetail, PlanningOverview } from '../../shared/api.js';
 import type { Planning } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { isRobotTrouble, robotTrouble } from '../probe/robot-trouble.js';
-import { planningStats } from '../stats/index.js';
+import { planningStats, planningSummary } from '../stats/index.js';
 import { lastDatesDay } from '../stats/last-dates.js';
 import type { Store } from '../store/index.js';
 import type { Browsers } from './browsers.js';
@@ -19,8 +19,19 @@ export interface OverviewDeps {
   scheduler: ScheduleRunner;
 }
 
-export function createOverview({ store, clock, browsers, scheduler }: OverviewDeps) {
-  return async function overview(planning: Planning): Promise<PlanningOverview> {
+type WithMonths = Omit<PlanningDetail, 'recentProbes' | 'gaps'>;
+
+export interface Overview {
+  /** What the dashboard shows of a planning: its top bar only. */
+  (planning: Planning): Promise<PlanningOverview>;
+  /** The same with one bar per month, for the planning's page. */
+  (planning: Planning, months: 'months'): Promise<WithMonths>;
+}
+
+export function createOverview({ store, clock, browsers, scheduler }: OverviewDeps): Overview {
+  async function overview(planning: Planning): Promise<PlanningOverview>;
+  async function overview(planning: Planning, months: 'months'): Promise<WithMonths>;
+  async function overview(planning: Planning, months?: 'months'): Promise<PlanningOverview | WithMonths> {
     const today = DateTime.fromJSDate(clock.now(), { zone: PARIS }).toISODate() ?? '';
     let problem: string | null = null;
     // One damaged file must not hide every other planning: this one says what is wrong, the others show.
@@ -40,12 +51,13 @@ export function createOverview({ store, clock, browsers, scheduler }: OverviewDe
       planning,
       problem,
       assisted: browsers.assistedStatus(planning),
-      stats: planningStats(planning.id, aggregates, today),
+      stats: months ? planningStats(planning.id, aggregates, today) : planningSummary(planning.id, aggregates, today),
       lastProbe,
       nextProbeAt: next ? next.toISOString() : null,
       running: running?.isRunning(planning.id) ?? false,
       robotTrouble: isRobotTrouble(lastProbe) ? robotTrouble(await store.probes.list(planning.id, { limit: 50 })) : null,
       lastDatesDay: lastDatesDay(aggregates),
     };
-  };
+  }
+  return overview;
 }

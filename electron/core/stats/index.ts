@@ -10,6 +10,6 @@ export {
   type MonthAggregates,
   type MonthCategoryCount,
 } from './aggregate.js';
-export { planningStats } from './planning-stats.js';
+export { planningStats, planningSummary } from './planning-stats.js';
 export { addMonths, dateInMonth, dateOf, monthOf, parisDateTime, timeOf } from './calendar.js';
 export { ALL_DAYS, countDays, daysOf, isDayMask, maskOf, NO_DAYS, withDay, type DayMask } from './day-mask.js';

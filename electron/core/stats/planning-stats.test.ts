@@ -3,7 +3,7 @@ import type { Category, Outcome } from '../../shared/domain.js';
 import { addGap, addProbe, conclusiveDays, sortedMonths, type MonthAggregates } from './aggregate.js';
 import { categoryOf } from './category.js';
 import { daysOf } from './day-mask.js';
-import { planningStats } from './planning-stats.js';
+import { planningStats, planningSummary } from './planning-stats.js';
 
 const P = 'bobigny';
 
@@ -150,5 +150,23 @@ describe('planning-stats', () => {
     expect(stats.topScope).toBe('partial_history');
     expect(stats.top.categories.c5.attempts).toBe(1);
     expect(stats.months).toHaveLength(1);
+  });
+
+  it('gives the dashboard the same top bar without month bars, and the months with probes for an export’s name', () => {
+    const months: MonthAggregates = {};
+    // A gap alone in August: no probe, so not part of what a CSV would hold.
+    addGap(months, { planningId: P, from: '2025-08-10T08:00:00Z', to: '2025-08-10T10:00:00Z', hours: 2, reason: 'asleep' });
+    probe(months, '2025-09-15', 'captcha');
+    probe(months, '2025-11-20', 'no_date');
+    addGap(months, { planningId: P, from: '2025-12-05T08:00:00Z', to: '2025-12-05T09:00:00Z', hours: 1, reason: 'asleep' });
+    const aggregates = sortedMonths(months);
+    const full = planningStats(P, aggregates, '2026-01-10');
+    const summary = planningSummary(P, aggregates, '2026-01-10');
+    expect(summary).not.toHaveProperty('months');
+    expect({ ...full, months: undefined }).toEqual({ ...summary, months: undefined });
+    expect(full.months.map((m) => m.month)).toEqual(['2025-08', '2025-09', '2025-10', '2025-11', '2025-12']);
+    // An inconclusive probe counts (the CSV has its row); gap-only months at either end do not.
+    expect(summary.probedMonths).toEqual({ from: '2025-09-01', to: '2025-11-30' });
+    expect(planningSummary(P, [], '2026-01-10').probedMonths).toBeNull();
   });
 });

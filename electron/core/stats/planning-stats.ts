@@ -4,7 +4,7 @@ import {
   type Category,
   type LocalDate,
 } from '../../shared/domain.js';
-import type { Bar, CategoryCount, MonthBar, PlanningStats, TopBarScope } from '../../shared/stats.js';
+import type { Bar, CategoryCount, MonthBar, PlanningStats, PlanningSummary, TopBarScope } from '../../shared/stats.js';
 import { emptyInconclusive, type MonthAggregate } from './aggregate.js';
 import { firstDayOfMonth, lastDayOfMonth, monthAt, monthIndex, monthOf } from './calendar.js';
 import { countDays } from './day-mask.js';
@@ -39,21 +39,14 @@ export function addMonth(bar: Bar, agg: MonthAggregate): void {
   bar.gapHours += agg.gapHours;
 }
 
-/**
- * A planning's bars. The top bar covers the three whole months before today's month when the planning's
- * history reaches back to the first day of the earliest of them ('three_months'); until then it covers
- * everything recorded, the current month included ('partial_history', said so on screen); with no probe and
- * no gap at all it is empty ('no_history'). Month bars run from the first to the last month with data, empty
- * months included so that a silence shows.
- *
- * Runs for every planning at each dashboard refresh: months are handled as integers (calendar.ts), never
- * through date objects.
- */
-export function planningStats(
-  planningId: string,
-  aggregates: readonly MonthAggregate[],
-  today: LocalDate,
-): PlanningStats {
+interface Indexed {
+  byIndex: Map<number, MonthAggregate>;
+  /** Months with data (a probe or a gap), as integers (calendar.ts); ±Infinity with none. */
+  firstIndex: number;
+  lastIndex: number;
+}
+
+function indexed(aggregates: readonly MonthAggregate[]): Indexed {
   const byIndex = new Map<number, MonthAggregate>();
   let firstIndex = Number.POSITIVE_INFINITY;
   let lastIndex = Number.NEGATIVE_INFINITY;
@@ -64,25 +57,22 @@ export function planningStats(
     if (index < firstIndex) firstIndex = index;
     if (index > lastIndex) lastIndex = index;
   }
+  return { byIndex, firstIndex, lastIndex };
+}
 
+const probed = (agg: MonthAggregate): boolean =>
+  CATEGORIES.some((category) => agg.categories[category].attempts > 0) ||
+  INCONCLUSIVE_OUTCOMES.some((outcome) => agg.inconclusive[outcome] > 0);
+
+function summaryOf(planningId: string, { byIndex, firstIndex, lastIndex }: Indexed, today: LocalDate): PlanningSummary {
   const currentIndex = monthIndex(monthOf(today));
-  const topFromMonth = monthAt(currentIndex - 3);
-  const threeMonthsFrom = firstDayOfMonth(topFromMonth);
+  const threeMonthsFrom = firstDayOfMonth(monthAt(currentIndex - 3));
   const threeMonthsTo = lastDayOfMonth(monthAt(currentIndex - 1));
 
   const first = byIndex.get(firstIndex);
   const last = byIndex.get(lastIndex);
   if (first === undefined || last === undefined) {
-    return { planningId, top: emptyBar(threeMonthsFrom, threeMonthsTo), topScope: 'no_history', months: [] };
-  }
-
-  const months: MonthBar[] = [];
-  for (let index = firstIndex; index <= lastIndex; index += 1) {
-    const month = monthAt(index);
-    const bar: MonthBar = { ...emptyBar(firstDayOfMonth(month), lastDayOfMonth(month)), month };
-    const agg = byIndex.get(index);
-    if (agg) addMonth(bar, agg);
-    months.push(bar);
+    return { planningId, top: emptyBar(threeMonthsFrom, threeMonthsTo), topScope: 'no_history', probedMonths: null };
   }
 
   const earliestDay = first.firstDay ?? threeMonthsFrom;
@@ -101,5 +91,48 @@ export function planningStats(
     top = emptyBar(earliestDay, latestDay > today ? latestDay : today);
     for (const agg of byIndex.values()) addMonth(top, agg);
   }
-  return { planningId, top, topScope, months };
+
+  let probedFrom: number | null = null;
+  let probedTo: number | null = null;
+  for (let index = firstIndex; index <= lastIndex; index += 1) {
+    const agg = byIndex.get(index);
+    if (!agg || !probed(agg)) continue;
+    probedFrom ??= index;
+    probedTo = index;
+  }
+  const probedMonths =
+    probedFrom === null || probedTo === null
+      ? null
+      : { from: firstDayOfMonth(monthAt(probedFrom)), to: lastDayOfMonth(monthAt(probedTo)) };
+  return { planningId, top, topScope, probedMonths };
+}
+
+/**
+ * A planning's top bar, as the dashboard shows it. It covers the three whole months before today's month when
+ * the planning's history reaches back to the first day of the earliest of them ('three_months'); until then it
+ * covers everything recorded, the current month included ('partial_history', said so on screen); with no probe
+ * and no gap at all it is empty ('no_history').
+ *
+ * Runs for every planning at each dashboard refresh: months are handled as integers (calendar.ts), never
+ * through date objects, and no month bar is made.
+ */
+export function planningSummary(planningId: string, aggregates: readonly MonthAggregate[], today: LocalDate): PlanningSummary {
+  return summaryOf(planningId, indexed(aggregates), today);
+}
+
+/**
+ * A planning's bars, for its page: the top bar (planningSummary) and one bar per month, from the first to the
+ * last month with data, empty months included so that a silence shows.
+ */
+export function planningStats(planningId: string, aggregates: readonly MonthAggregate[], today: LocalDate): PlanningStats {
+  const index = indexed(aggregates);
+  const months: MonthBar[] = [];
+  for (let at = index.firstIndex; at <= index.lastIndex; at += 1) {
+    const month = monthAt(at);
+    const bar: MonthBar = { ...emptyBar(firstDayOfMonth(month), lastDayOfMonth(month)), month };
+    const agg = index.byIndex.get(at);
+    if (agg) addMonth(bar, agg);
+    months.push(bar);
+  }
+  return { ...summaryOf(planningId, index, today), months };
 }
