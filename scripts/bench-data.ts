@@ -12,6 +12,16 @@ import { aggregatesKind, dayKind, planningsKind, type AggregatesFile } from '../
 import type { FileKind } from '../electron/core/store/json-files.js';
 import { absolute, aggregatesFile, dayFile, PLANNINGS_FILE } from '../electron/core/store/layout.js';
 
+/** DESIGN.md's scale: 500 plannings × 24 probes a day × 365 days × 3 years. */
+export const PLANNINGS = 500;
+export const FULL_SCALE = PLANNINGS * 24 * 365 * 3;
+/** 36 whole months of history: February 2023 – January 2026 in Paris. */
+export const HISTORY_START = '2023-01-31T23:00:00Z';
+/** The CSV export and verify (bench-bulk.ts): 20 plannings of 10,000 probes, 5 of them verified one by one. */
+export const EXPORT_PLANNINGS = 20;
+export const EXPORT_PER_PLANNING = 10_000;
+export const VERIFY_PLANNINGS = 5;
+
 /** The bytes the store writes for a file of this kind (lowdb's pretty JSON when the kind has no format). */
 export function serialize<T>(kind: FileKind<T>, value: T): string {
   return kind.stringify ? kind.stringify(value) : JSON.stringify(value, null, 2);
@@ -173,3 +183,10 @@ export function table(title: string, rows: readonly (readonly [string, string])[
   process.stdout.write(`\n${title}\n${'─'.repeat(title.length)}\n`);
   for (const [label, value] of rows) process.stdout.write(`  ${label.padEnd(width)}  ${value}\n`);
 }
+
+export const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+export const rate = (items: number, elapsedMs: number): string => `${count((items / elapsedMs) * 1000)} /s`;
+
+export const hours = (seconds: number): string =>
+  seconds >= 3600 ? `${(seconds / 3600).toFixed(1)} h` : `${Math.round(seconds / 60)} min`;

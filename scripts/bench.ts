@@ -1,19 +1,16 @@
 // `npm run bench`: the speed and memory figures behind DESIGN.md's scale (500 plannings probed hourly for 3 years
 // on one PC). It prints figures; it asserts nothing. Everything happens in a temporary folder, removed at the end.
-import { createWriteStream, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { finished } from 'node:stream/promises';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { systemClock } from '../electron/core/clock.js';
-import { verifyDir } from '../electron/core/evidence/index.js';
 import { encodeCapture } from '../electron/core/evidence/capture.js';
-import { writeCsvForPlannings } from '../electron/core/export/index.js';
 import { createProber, findBrowser } from '../electron/core/probe/index.js';
 import { guichetOfShape, startReplicaServer, type ReplicaForm } from '../electron/core/replicas/index.js';
 import { planningStats, planningSummary } from '../electron/core/stats/index.js';
@@ -38,6 +35,13 @@ import {
   bytes,
   count,
   diskUsage,
+  FULL_SCALE,
+  HISTORY_START,
+  hours,
+  PLANNINGS,
+  round1,
+  EXPORT_PER_PLANNING,
+  EXPORT_PLANNINGS,
   median,
   memory,
   ms,
@@ -49,19 +53,12 @@ import {
   writePlannings,
 } from './bench-data.js';
 
-/** DESIGN.md's scale: 500 plannings × 24 probes a day × 365 days × 3 years. */
-const PLANNINGS = 500;
-const FULL_SCALE = PLANNINGS * 24 * 365 * 3;
 /** January 2026 in Paris, hour by hour: one month of one planning. */
 const MONTH_START = '2025-12-31T23:00:00Z';
 const MONTH_PROBES = 31 * 24;
 /** 36 whole months of aggregates (February 2023 – January 2026), then one live probe. */
-const HISTORY_START = '2023-01-31T23:00:00Z';
 const HISTORY_PROBES = (Date.parse(MONTH_START) + MONTH_PROBES * 3_600_000 - Date.parse(HISTORY_START)) / 3_600_000;
 const TODAY = '2026-02-02';
-const EXPORT_PLANNINGS = 20;
-const EXPORT_PER_PLANNING = 10_000;
-const VERIFY_PLANNINGS = 5;
 const STATS_SAMPLE = 100;
 const LIVE_RUNS = 5;
 
@@ -82,10 +79,6 @@ const ONLY = ((): Set<string> | null => {
 const wanted = (...names: string[]): boolean => ONLY === null || names.some((name) => ONLY.has(name));
 /** Every figure, for the JSON line: milliseconds, bytes, minutes, counts (null when not measured). */
 const figures: Record<string, number | null> = {};
-const round1 = (value: number): number => Math.round(value * 10) / 10;
-const rate = (items: number, elapsedMs: number): string => `${count((items / elapsedMs) * 1000)} /s`;
-const hours = (seconds: number): string =>
-  seconds >= 3600 ? `${(seconds / 3600).toFixed(1)} h` : `${Math.round(seconds / 60)} min`;
 
 interface Evidence {
   /** The capture as the recorder stores it (WebP lossless). */
@@ -318,84 +311,28 @@ async function benchDashboard(root: string): Promise<string> {
   return dir;
 }
 
+/**
+ * The CSV export and verify, as the app runs them: compiled (bundled by esbuild, as the start-up is), in a child
+ * process, their worker threads from compiled files beside it. Under tsx each worker thread would first compile
+ * its TypeScript, some 0.5 s that the desktop app (out/) never spends.
+ */
 async function benchExportAndVerify(root: string): Promise<void> {
-  const dir = path.join(root, 'export');
-  const ids = Array.from({ length: EXPORT_PLANNINGS }, (_, i) => `export-${String(i).padStart(2, '0')}`);
-  for (const id of ids) await writeBulkPlanning(dir, id, EXPORT_PER_PLANNING, HISTORY_START);
-  await writePlannings(dir, ids);
-  const total = EXPORT_PLANNINGS * EXPORT_PER_PLANNING;
-  const store = createStore({ dir, clock: systemClock, log: quiet });
-
-  const target = path.join(root, 'export.csv');
-  const before = memory();
-  const samples: number[] = [];
-  const sampler = setInterval(() => samples.push(process.memoryUsage.rss()), 250);
-  let threads = 0;
-  const t0 = performance.now();
-  // The export as the app runs it (`export:csv`): plannings on worker threads when it is worth it, same bytes.
-  const { value: rows, peak } = await peakRss(async () => {
-    const out = createWriteStream(target);
-    const written = await writeCsvForPlannings(store, out, ids, [], { onThreads: (count) => (threads = count) });
-    out.end();
-    await finished(out);
-    return written;
-  });
-  const elapsed = performance.now() - t0;
-  clearInterval(sampler);
-  const quarter = (q: number): string => bytes(samples[Math.min(samples.length - 1, Math.floor((samples.length * q) / 4))] ?? 0);
-  const milestones = [1, 2, 3, 4].map((q) => `${q * 25} %: ${quarter(q)}`);
-  figures.csvRowsPerSecond = Math.round((rows / elapsed) * 1000);
-  figures.csvPeakRssMb = round1(peak / 1024 ** 2);
-  figures.csvThreads = threads;
-  const after = memory();
-  const size = (await stat(target)).size;
-  table(`CSV export: ${count(total)} probes of ${EXPORT_PLANNINGS} plannings, streamed to a file`, [
-    ['rows written', `${count(rows)} in ${ms(elapsed)} (${rate(rows, elapsed)})`],
-    ['CSV size', `${bytes(size)} (${bytes(size / rows)} a row)`],
-    ['RSS before / peak during / after', `${bytes(before.rss)} / ${bytes(peak)} / ${bytes(after.rss)}`],
-    ['worker threads', threads === 0 ? 'none (this thread)' : `${threads}, one planning each at a time`],
-    ['RSS at each quarter of the time', milestones.join(', ')],
-    [`${count(FULL_SCALE)} rows at this rate (extrapolated)`, hours((FULL_SCALE / rows) * (elapsed / 1000))],
+  const folder = path.join(ROOT, 'node_modules', '.cache', 'guichets-bench');
+  const bundle = (entry: string, outfile: string) =>
+    build({ entryPoints: [path.join(ROOT, entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: path.join(folder, outfile), logLevel: 'silent' });
+  await Promise.all([
+    bundle('scripts/bench-bulk.ts', 'bulk.mjs'),
+    // Where workerEntry() looks for them: beside the module that starts them, .js once compiled.
+    bundle('electron/core/export/csv-worker.ts', 'csv-worker.js'),
+    bundle('electron/core/evidence/verify-worker.ts', 'verify-worker.js'),
   ]);
-  await store.close();
-
-  const verifyIds = ids.slice(0, VERIFY_PLANNINGS);
-  let checked = 0;
-  let problems = 0;
-  const t1 = performance.now();
-  for (const id of verifyIds) {
-    const report = await verifyDir(dir, id);
-    checked += report.checkedProbes;
-    problems += report.problems.length;
-  }
-  const plainMs = performance.now() - t1;
-  let verifyThreads = 0;
-  const t3 = performance.now();
-  const folder = await verifyDir(dir, undefined, { onThreads: (count) => (verifyThreads = count) });
-  const folderMs = performance.now() - t3;
-  figures.verifyFolderRecordsPerSecond = Math.round((folder.checkedProbes / folderMs) * 1000);
-  figures.verifyThreads = verifyThreads;
-  const lines: [string, string][] = [
-    [`records only (${count(checked)} probes of ${VERIFY_PLANNINGS} plannings)`, `${rate(checked, plainMs)}; ${problems} problem(s)`],
-    [
-      `records only, the whole folder (${count(folder.checkedProbes)} probes of ${EXPORT_PLANNINGS} plannings, ${verifyThreads} worker threads)`,
-      `${rate(folder.checkedProbes, folderMs)}; ${folder.problems.length} problem(s)`,
-    ],
-  ];
-  figures.verifyRecordsPerSecond = Math.round((checked / plainMs) * 1000);
-  // The store's month with artefacts (absent with `--only csv`).
-  const storeDir = path.join(root, 'store');
-  if (await stat(storeDir).then(() => true, () => false)) {
-    const t2 = performance.now();
-    const shots = await verifyDir(storeDir, 'bench-shots');
-    const shotsMs = performance.now() - t2;
-    figures.verifyProbesPerSecond = Math.round((shots.checkedProbes / shotsMs) * 1000);
-    lines.push(
-      [`with screenshot + page text (${count(shots.checkedProbes)} probes)`, `${rate(shots.checkedProbes, shotsMs)}; ${shots.problems.length} problem(s)`],
-      [`${count(FULL_SCALE)} probes with artefacts (extrapolated)`, hours((FULL_SCALE / shots.checkedProbes) * (shotsMs / 1000))],
-    );
-  }
-  table('verify: hashes, artefacts and chains read back from disk', lines);
+  const out = path.join(root, 'bulk-figures.json');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(folder, 'bulk.mjs'), root, out], { stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench-bulk ended with ${code}`))));
+  });
+  Object.assign(figures, JSON.parse(await readFile(out, 'utf8')) as Record<string, number | null>);
 }
 
 /** The hourly round at DESIGN.md's scale on slow sites, simulated with the real scheduler (bench-round.ts). */
