@@ -190,9 +190,17 @@ const COVER_OF = onElement<string | null>(`
 
 /** What covers the centre of `target`, as a person would name it (its text), or null when nothing does. */
 export async function coverOf(target: Locator): Promise<string | null> {
+  // Only a page that no longer answers stops the reading (PageNoAnswer): anything else is « not covered ».
+  const orElse =
+    <T>(fallback: T) =>
+    (error: unknown): T => {
+      if (error instanceof PageNoAnswer) throw error;
+      return fallback;
+    };
+  const what = 'ce qui recouvre le contrôle à utiliser';
   // A control that is not on the page is covered by nothing; never wait for it here (the step's own wait did).
-  if ((await target.count().catch(() => 0)) === 0) return null;
-  const found = await target.evaluate(COVER_OF, undefined, { timeout: 1_000 }).catch(() => null);
+  if ((await pageAnswer(target.count(), what).catch(orElse(0))) === 0) return null;
+  const found = await pageAnswer(target.evaluate(COVER_OF, undefined, { timeout: 1_000 }), what).catch(orElse(null));
   return typeof found === 'string' ? found : null;
 }
 

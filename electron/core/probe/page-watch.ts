@@ -2,6 +2,7 @@
 // once they are quiet) and the refusals of the site (403, 429, 5xx) on its documents and its XHR/fetch calls,
 // which single-page applications use to load their steps.
 import type { Page, Request, Response } from 'playwright-core';
+import { PAGE_ANSWER_MS, pageAnswer, PageNoAnswer } from './page-answer.js';
 
 /** A refusal the site answered to the page. */
 export interface Refusal {
@@ -114,31 +115,59 @@ export interface PageState {
   busy: boolean;
 }
 
-export async function pageState(page: Page): Promise<PageState> {
+/**
+ * The page's state now. A page between two documents answers nothing yet: it is still loading. A page that does
+ * not answer within `ms` (busy, or frozen by its own script) ends the reading with PageNoAnswer.
+ */
+export async function pageState(page: Page, ms = PAGE_ANSWER_MS): Promise<PageState> {
   try {
-    return await page.evaluate<PageState>(PAGE_STATE);
-  } catch {
+    return await pageAnswer(page.evaluate<PageState>(PAGE_STATE), 'ce que la page affiche', ms);
+  } catch (error) {
+    if (error instanceof PageNoAnswer) throw error;
     return { length: 0, text: '', busy: true };
   }
 }
+
+const STILL_LOADING: PageState = { length: 0, text: '', busy: true };
 
 /**
  * Waits, as a person does, until the page shows something, says no more that it is loading, and its requests have
  * been quiet and its text unchanged for a moment; at most `budgetMs`, and no longer once `done()` says the answer
  * is known (a refusal of the site: a refused call may never be marked finished). Returns the state read last.
+ * A page may be too busy to answer a reading for a moment; one that still answers nothing when the budget is
+ * spent (frozen by its own script) ends with PageNoAnswer, instead of holding the probe until its own limit.
  */
 export async function settle(page: Page, watch: PageWatch, budgetMs: number, quietMs = 250, done: () => boolean = () => false): Promise<PageState> {
   const deadline = Date.now() + budgetMs;
   await page.waitForLoadState('domcontentloaded', { timeout: budgetMs }).catch(() => undefined);
-  let previous = await pageState(page);
+  /** Since when the page has answered no reading (null: it answered the last one). */
+  const silence: { since: number | null } = { since: null };
+  const read = async (fallback: PageState): Promise<PageState> => {
+    const asked = Date.now();
+    try {
+      const state = await pageState(page, Math.max(1, Math.min(PAGE_ANSWER_MS, deadline - asked)));
+      silence.since = null;
+      return state;
+    } catch (error) {
+      if (!(error instanceof PageNoAnswer)) throw error;
+      silence.since ??= asked;
+      return { ...fallback, busy: true };
+    }
+  };
+  let previous = await read(STILL_LOADING);
   let stableSince = Date.now();
   for (;;) {
     const quiet = watch.inFlight() === 0 && watch.quietFor() >= quietMs;
-    if (previous.length > 0 && !previous.busy && quiet && Date.now() - stableSince >= quietMs) return previous;
+    if (silence.since === null && previous.length > 0 && !previous.busy && quiet && Date.now() - stableSince >= quietMs) return previous;
     // A page closed meanwhile (the probe abandoned) has nothing more to show.
-    if (Date.now() >= deadline || done() || page.isClosed()) return previous;
+    if (page.isClosed() || done()) return previous;
+    if (Date.now() >= deadline) {
+      const silent = silence.since === null ? 0 : Date.now() - silence.since;
+      if (silent >= PAGE_ANSWER_MS) throw new PageNoAnswer('ce que la page affiche', Math.round(silent / 1000) * 1000);
+      return previous;
+    }
     await page.waitForTimeout(100).catch(() => undefined);
-    const state = await pageState(page);
+    const state = await read(previous);
     if (state.text !== previous.text || state.busy !== previous.busy) stableSince = Date.now();
     previous = state;
   }

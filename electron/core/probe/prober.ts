@@ -13,6 +13,7 @@ import { adapterFor } from './adapters/index.js';
 import { tryStepsSpec, type StepsTrial } from './adapters/steps.js';
 import { createBrowserHost, VIEWPORT, type LaunchedBrowser } from './browser.js';
 import type { AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './types.js';
+import { PageNoAnswer } from './page-answer.js';
 import { createProbeLog, type ProbeLog } from './probe-log.js';
 import { navigationFailure, ProbeStop, STEP_BUDGET_MS, type VisitTrail } from './visit.js';
 
@@ -48,6 +49,7 @@ export interface Prober {
 /** Pages taller than this are cut: the answer is at the top, and the PNG stays small. */
 const MAX_SHOT_HEIGHT = 2_400;
 const EVIDENCE_TIMEOUT_MS = 10_000;
+const FROZEN_EVIDENCE_MS = 1_000;
 const OS = `${osType()} ${release()} (${arch()})`;
 const PAGE_HEIGHT = 'Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)';
 
@@ -79,6 +81,8 @@ function reasonOf(error: unknown): string {
 /** What an error thrown during a walk means: the site's doing, or ours. */
 function failureResult(error: unknown): AdapterResult {
   if (error instanceof ProbeStop) return error.result;
+  // A page frozen by its own script answers nothing, as a site that does not answer: DESIGN.md's « unreachable ».
+  if (error instanceof PageNoAnswer) return { outcome: 'unreachable', slots: [], detail: `${error.message} : sondage arrêté.` };
   const failure = navigationFailure(error);
   if (failure) return failure;
   return { outcome: 'robot_error', slots: [], detail: `Erreur du robot : ${reasonOf(error)}` };
@@ -104,20 +108,20 @@ async function within<T>(work: Promise<T>, timeoutMs: number): Promise<Race<T>> 
   }
 }
 
-async function screenshot(page: Page): Promise<Buffer | null> {
+async function screenshot(page: Page, timeoutMs: number): Promise<Buffer | null> {
   try {
     // A page still loading (the probe timed out) would hold evaluate() until it loads: do not wait for it.
     const measured = page.evaluate(PAGE_HEIGHT).catch(() => 0);
-    const height = Number(await Promise.race([measured, delay(EVIDENCE_TIMEOUT_MS).then(() => 0)]));
+    const height = Number(await Promise.race([measured, delay(timeoutMs).then(() => 0)]));
     const clipHeight = Math.min(Math.max(height || 0, VIEWPORT.height), MAX_SHOT_HEIGHT);
     return await page.screenshot({
       fullPage: true,
       clip: { x: 0, y: 0, width: VIEWPORT.width, height: clipHeight },
-      timeout: EVIDENCE_TIMEOUT_MS,
+      timeout: timeoutMs,
     });
   } catch {
     // A page stuck loading can still be captured as it shows; a dead one cannot.
-    return await page.screenshot({ timeout: EVIDENCE_TIMEOUT_MS }).catch(() => null);
+    return await page.screenshot({ timeout: timeoutMs }).catch(() => null);
   }
 }
 
@@ -218,6 +222,8 @@ export function createProber(options: ProberOptions): Prober {
     };
 
     let result: AdapterResult;
+    // A page that stopped answering the robot will not answer for its evidence either: tried briefly.
+    let frozen = false;
     try {
       const race = await within(adapter.probe(ctx), timeoutMs);
       if (race.kind === 'timeout') {
@@ -229,17 +235,19 @@ export function createProber(options: ProberOptions): Prober {
         };
       } else if (race.kind === 'failed') {
         if (race.error instanceof AppError) throw race.error;
+        frozen = race.error instanceof PageNoAnswer;
         result = failureResult(race.error);
         if (race.error instanceof Error && !(race.error instanceof ProbeStop)) probeLog.add(race.error.stack ?? race.error.message);
-        if (result.outcome === 'robot_error' && trail.step && !result.detail.startsWith('Étape')) {
+        if ((result.outcome === 'robot_error' || race.error instanceof PageNoAnswer) && trail.step && !result.detail.startsWith('Étape')) {
           result = { ...result, detail: `Étape « ${trail.step} » : ${result.detail}` };
         }
       } else {
         result = race.value;
       }
       const finalUrl = page.url() === 'about:blank' ? null : page.url();
-      const pageText = await page.locator('body').innerText({ timeout: EVIDENCE_TIMEOUT_MS }).catch(() => null);
-      const raw = await screenshot(page);
+      const evidenceMs = frozen ? FROZEN_EVIDENCE_MS : EVIDENCE_TIMEOUT_MS;
+      const pageText = await page.locator('body').innerText({ timeout: evidenceMs }).catch(() => null);
+      const raw = await screenshot(page, evidenceMs);
       const [firstSlot = null, secondSlot = null] = [...result.slots].sort();
       const durationMs = Math.round(performance.now() - t0);
       await context.close().catch(() => undefined);

@@ -307,7 +307,13 @@ export function startVisit(ctx: AdapterContext): Visit {
       );
     },
     async text() {
-      const text = await page.locator('body').innerText({ timeout: STEP_BUDGET_MS }).catch(() => '');
+      // A page between two documents has no text yet; one that does not answer at all says so (PageNoAnswer).
+      const text = await pageAnswer(page.locator('body').innerText({ timeout: PAGE_ANSWER_MS }), 'le texte de la page').catch(
+        (error: unknown) => {
+          if (error instanceof PageNoAnswer) throw error;
+          return '';
+        },
+      );
       return normalizeText(text);
     },
     async settle() {

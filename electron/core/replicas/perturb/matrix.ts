@@ -117,6 +117,8 @@ export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome; detai
   'datadome-page': { cases: ['anct'], outcome: 'site_error', detail: /HTTP 403/ },
   'refus-429-page': { cases: ['anct'], outcome: 'site_error', detail: /HTTP 429.*Too Many Requests/ },
   'maintenance-page': { cases: ['rdvpref', 'legacyNone'], outcome: 'site_error', detail: /maintenance/ },
+  // A page that answers nothing is a site that does not answer, said with the step and what was being read.
+  'page-figee': { cases: ['legacyNone'], outcome: 'unreachable', detail: /^Étape « [^»]+ » : la page n'a pas répondu en \d+ s au robot, qui lisait ce que la page affiche/ },
   // A walk that does not move forward, or an empty week without the site's words, is never read as « no date ».
   'calendrier-fige': { cases: FAR, outcome: 'unrecognized', detail: /« Semaine suivante » est restée sur la même semaine/ },
   'calendrier-recule': { cases: FAR, outcome: 'unrecognized', detail: /« Semaine suivante » est revenue en arrière/ },
