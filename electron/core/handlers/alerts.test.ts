@@ -1,13 +1,14 @@
 // The alerts the dashboard gets as probes come in: an alert turned off, or of a planning no longer followed, does
 // not come back with the next probe of another planning.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.js';
 import { createStore, type Store } from '../store/store.js';
 import { syntheticPlanning, syntheticProbe } from '../../../test/support/synthetic.js';
-import { createAlertTracker } from './alerts.js';
+import { alertHandlers, createAlertTracker } from './alerts.js';
+import type { EvidenceHandlerContext } from './dossier-context.js';
 
 let dir: string;
 let store: Store;
@@ -28,8 +29,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function tracker() {
-  return createAlertTracker({
+function context(): EvidenceHandlerContext {
+  return {
     store,
     clock,
     env: {},
@@ -41,8 +42,10 @@ function tracker() {
       return true;
     },
     emit: () => undefined,
-  });
+  };
 }
+
+const tracker = () => createAlertTracker(context());
 
 const failingOf = (alerts: { kind: string; planningId: string | null }[]) =>
   alerts.filter((alert) => alert.kind === 'failing').map((alert) => alert.planningId).sort();
@@ -57,5 +60,20 @@ describe('alerts after each probe', () => {
     expect(failingOf(await alerts.afterProbe('bobigny'))).toEqual(['bobigny', 'evry']);
     await store.plannings.put({ ...syntheticPlanning('bobigny'), followed: false });
     expect(failingOf(await alerts.afterProbe('evry'))).toEqual(['evry']);
+  });
+});
+
+describe('the evidence budget', () => {
+  it('raises its alert once the evidence folder, measured in the background, is over the budget', async () => {
+    await store.settings.update({ evidenceBudgetGb: 1 });
+    // 2 GB of evidence without writing them: a sparse file counts by its size.
+    const logs = path.join(dir, 'evidence', 'evry', '2026-12');
+    await mkdir(logs, { recursive: true });
+    await writeFile(path.join(logs, 'big.log'), '');
+    await truncate(path.join(logs, 'big.log'), 2 * 1024 ** 3);
+    const list = alertHandlers(context())['alerts:list'];
+    const budget = async () => (await list(undefined)).find((alert) => alert.id === 'disk:budget');
+    // The first call does not wait for the measure; a later one has it.
+    await expect.poll(budget, { timeout: 5_000 }).toMatchObject({ kind: 'disk', params: { evidenceGb: 2, budgetGb: 1 } });
   });
 });

@@ -1,8 +1,9 @@
 // Alerts through the API: computed from the recent probes, the disk and the seals (alerts/alerts.ts).
-import { readdir, stat, statfs } from 'node:fs/promises';
+import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Alert, AlertKind, AppApi } from '../../shared/api.js';
 import { computeAlerts, isMuted } from '../alerts/alerts.js';
+import { createEvidenceMeter, type EvidenceMeter } from '../evidence/meter.js';
 import { listSeals, sealTime } from '../seals/index.js';
 import { EVIDENCE_DIR } from '../store/index.js';
 import type { EvidenceHandlerContext } from './dossier-context.js';
@@ -16,31 +17,23 @@ async function newestSeal(dataDir: string): Promise<Date | null> {
   return newest ? sealTime(newest.name) : null;
 }
 
-/** How often the evidence folder is measured against the budget: walking it costs, and it grows slowly. */
+/** How often the evidence folder is measured against the budget: it grows slowly. */
 const MEASURE_EVERY_MS = 3_600_000;
-const measured = new Map<string, { at: number; bytes: number }>();
+const meters = new Map<string, EvidenceMeter>();
 
-/** Bytes of every file under `folder` (the evidence: captures stored once, page texts, logs). */
-async function folderBytes(folder: string): Promise<number> {
-  let total = 0;
-  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    const inside = path.join(folder, entry.name);
-    if (entry.isDirectory()) total += await folderBytes(inside);
-    else if (entry.isFile()) total += (await stat(inside).catch(() => null))?.size ?? 0;
-  }
-  return total;
-}
-
-/** The evidence folder's size, measured at most once an hour per data folder; null without a budget. */
-async function evidenceUse(dataDir: string, budgetGb: number, now: number): Promise<{ bytes: number; budgetBytes: number } | null> {
+/**
+ * The evidence folder's size against the budget; null without a budget, or until the first measure (it runs in
+ * the background, listing only the folders that changed: see evidence/meter.ts) is done.
+ */
+function evidenceUse(dataDir: string, budgetGb: number, now: number, log: (message: string) => void): { bytes: number; budgetBytes: number } | null {
   if (budgetGb <= 0) return null;
-  let known = measured.get(dataDir);
-  if (!known || now - known.at >= MEASURE_EVERY_MS) {
-    known = { at: now, bytes: await folderBytes(path.join(dataDir, EVIDENCE_DIR)) };
-    measured.set(dataDir, known);
+  let meter = meters.get(dataDir);
+  if (!meter) {
+    meter = createEvidenceMeter(path.join(dataDir, EVIDENCE_DIR), log);
+    meters.set(dataDir, meter);
   }
-  return { bytes: known.bytes, budgetBytes: budgetGb * 1024 ** 3 };
+  const measured = meter.latest(MEASURE_EVERY_MS, now);
+  return measured ? { bytes: measured.bytes, budgetBytes: budgetGb * 1024 ** 3 } : null;
 }
 
 /** The alerts of some plannings (all followed ones when `only` is absent), with the disk's and the seals'. */
@@ -63,7 +56,7 @@ async function alertsOf(ctx: EvidenceHandlerContext, only?: string): Promise<Ale
     now: ctx.clock.now(),
     plannings,
     disk,
-    evidence: await evidenceUse(ctx.app.dataDir, settings.evidenceBudgetGb, ctx.clock.now().getTime()),
+    evidence: evidenceUse(ctx.app.dataDir, settings.evidenceBudgetGb, Date.now(), ctx.log),
     newestSeal: await newestSeal(ctx.app.dataDir),
     muted: settings.alertsMuted as Record<string, AlertKind[]>,
   });

@@ -1,0 +1,87 @@
+// How many bytes the evidence folder takes, for the disk budget (setting `evidenceBudgetGb`). At the design's
+// scale it holds millions of files (a log per probe, captures stored once), so it is never walked file by file
+// each time: files there are written once, through a rename, so a folder whose modification time has not changed
+// since it was last listed holds the same files, and its bytes are taken from then. A measure lists only the
+// folders that gained or lost a file (the current month's, the captures' folders that gained one) and stats every
+// folder once. The measure runs in the background: whoever asks gets the last one, never waits for a walk.
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+interface Folder {
+  mtimeMs: number;
+  /** Bytes of the files directly inside. */
+  ownBytes: number;
+  children: Map<string, Folder>;
+}
+
+export interface EvidenceMeasure {
+  bytes: number;
+  /** When it was taken (Date.now()). */
+  at: number;
+  /** Folders listed anew this time (the others were unchanged since the previous measure). */
+  listed: number;
+}
+
+async function measureFolder(folder: string, known: Folder | undefined, count: { listed: number }): Promise<{ folder: Folder; bytes: number } | null> {
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory()) return null;
+  let ownBytes = known?.ownBytes ?? 0;
+  const children = new Map<string, Folder>();
+  let childNames: string[];
+  if (known && known.mtimeMs === info.mtimeMs) {
+    childNames = [...known.children.keys()];
+  } else {
+    count.listed += 1;
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    ownBytes = 0;
+    childNames = [];
+    for (const entry of entries) {
+      if (entry.isDirectory()) childNames.push(entry.name);
+      else if (entry.isFile()) ownBytes += (await stat(path.join(folder, entry.name)).catch(() => null))?.size ?? 0;
+    }
+  }
+  let bytes = ownBytes;
+  for (const name of childNames) {
+    const child = await measureFolder(path.join(folder, name), known?.children.get(name), count);
+    if (!child) continue;
+    children.set(name, child.folder);
+    bytes += child.bytes;
+  }
+  return { folder: { mtimeMs: info.mtimeMs, ownBytes, children }, bytes };
+}
+
+export interface EvidenceMeter {
+  /** Measures now (listing only what changed since the previous measure) and keeps the result. */
+  measure(): Promise<EvidenceMeasure>;
+  /** The last measure (null before the first); starts a new one in the background when it is older than `maxAgeMs`. */
+  latest(maxAgeMs: number, now?: number): EvidenceMeasure | null;
+}
+
+export function createEvidenceMeter(folder: string, log: (message: string) => void = () => undefined): EvidenceMeter {
+  let tree: Folder | undefined;
+  let last: EvidenceMeasure | null = null;
+  let running: Promise<EvidenceMeasure> | null = null;
+  const measure = (): Promise<EvidenceMeasure> => {
+    running ??= (async () => {
+      const count = { listed: 0 };
+      const measured = await measureFolder(folder, tree, count);
+      tree = measured?.folder;
+      last = { bytes: measured?.bytes ?? 0, at: Date.now(), listed: count.listed };
+      return last;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  return {
+    measure,
+    latest(maxAgeMs, now = Date.now()) {
+      if (running === null && (last === null || now - last.at >= maxAgeMs)) {
+        measure().catch((error: unknown) => {
+          log(`Mesure du dossier des preuves impossible : ${error instanceof Error ? error.message : String(error)}`);
+        });
+      }
+      return last;
+    },
+  };
+}
