@@ -7,7 +7,7 @@ import type { Outcome, Planning, Probe } from '../../shared/domain.js';
 export interface AlertInput {
   now: Date;
   /** Followed plannings with their recent probes, newest first (a few days are enough). */
-  plannings: { planning: Planning; recent: Probe[] }[];
+  plannings: { planning: Planning; recent: readonly Readonly<Probe>[] }[];
   /** Free bytes where the data folder is, and the least that should stay free. */
   disk: { freeBytes: number; minFreeBytes: number } | null;
   /** Bytes the evidence folder takes and the budget of the settings (`evidenceBudgetGb`); absent without a budget. */
@@ -26,7 +26,7 @@ export const FAILING_RUN = 3;
 
 export const isMuted = (muted: AlertInput['muted'], key: string, kind: AlertKind): boolean => muted[key]?.includes(kind) ?? false;
 
-function datesBack(planning: Planning, recent: Probe[]): Alert | null {
+function datesBack(planning: Planning, recent: readonly Readonly<Probe>[]): Alert | null {
   const conclusive = recent.filter((probe) => probe.outcome === 'dates' || probe.outcome === 'no_date');
   if (conclusive[0]?.outcome !== 'dates') return null;
   // The streak of `dates` now, then the stretch of `no_date` before it.
@@ -53,7 +53,7 @@ function datesBack(planning: Planning, recent: Probe[]): Alert | null {
   };
 }
 
-function failing(planning: Planning, recent: Probe[]): Alert | null {
+function failing(planning: Planning, recent: readonly Readonly<Probe>[]): Alert | null {
   let run = 0;
   while (run < recent.length && FAILURES.includes(recent[run]?.outcome ?? 'dates')) run += 1;
   const first = recent[run - 1];

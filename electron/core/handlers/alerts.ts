@@ -45,7 +45,7 @@ async function alertsOf(ctx: EvidenceHandlerContext, only?: string): Promise<Ale
   const plannings = await Promise.all(
     followed.map(async (planning) => ({
       planning,
-      recent: await ctx.store.probes.list(planning.id, { limit: RECENT }).catch(() => []),
+      recent: await ctx.store.probes.recent(planning.id, RECENT).catch(() => []),
     })),
   );
   const disk = await statfs(ctx.app.dataDir).then(

@@ -58,6 +58,11 @@ export interface ProbeStore {
   list(planningId: string, options?: { month?: MonthKey; day?: LocalDate; limit?: number }): Promise<Probe[]>;
   last(planningId: string): Promise<Probe | null>;
   /**
+   * The newest `limit` probes, newest first, as list() gives them but not copied: shared with the file cache, so
+   * never to be changed (the alerts read 200 probes of every planning at each refresh of the dashboard).
+   */
+  recent(planningId: string, limit: number): Promise<readonly Readonly<Probe>[]>;
+  /**
    * Chronological per planning, one day file in memory at a time. Default: every planning on disk. A damaged day
    * file stops the iteration, unless `onUnreadable` is given: it is then named there and skipped.
    */
@@ -318,6 +323,7 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
   async function list(
     planningId: string,
     options: { month?: MonthKey; day?: LocalDate; limit?: number } = {},
+    copy = true,
   ): Promise<Probe[]> {
     assertSafeId('planning', planningId);
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
@@ -331,7 +337,7 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
         const { probes } = await files.read(dayFile(planningId, day), dayKind);
         for (let index = probes.length - 1; index >= 0 && result.length < limit; index -= 1) {
           const probe = probes[index];
-          if (probe) result.push(structuredClone(probe));
+          if (probe) result.push(copy ? structuredClone(probe) : probe);
         }
         if (result.length >= limit) return result;
       }
@@ -341,7 +347,8 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
 
   const probes: ProbeStore = {
     append: (probe, artefacts) => planningQueue.run(probe.planningId, () => appendNow(probe, artefacts)),
-    list,
+    list: (planningId, options) => list(planningId, options),
+    recent: (planningId, limit) => list(planningId, { limit }, false),
     async last(planningId) {
       assertSafeId('planning', planningId);
       if (!recovered.has(planningId)) await planningQueue.run(planningId, () => recover(planningId).catch(() => undefined));

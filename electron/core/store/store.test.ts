@@ -142,6 +142,8 @@ describe('probes', () => {
     expect((await store.probes.list('p1', { limit: 3 })).map((p) => p.localTime)).toEqual(['07:00', '06:00', '05:00']);
     expect((await store.probes.list('p1', { month: '2026-04' })).map((p) => p.localDate)).toEqual(['2026-04-30', '2026-04-30']);
     expect((await store.probes.last('p1'))?.localTime).toBe('07:00');
+    // The alerts' reading: the same newest probes, across the month's end, not copied.
+    expect(await store.probes.recent('p1', 9)).toEqual(all.slice(0, 9));
     const iterated = [];
     for await (const probe of store.probes.iterate(['p1'])) iterated.push(probe.localTime);
     expect(iterated).toEqual([...all.map((p) => p.localTime)].reverse());
