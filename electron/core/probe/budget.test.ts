@@ -13,20 +13,17 @@ const BOUND_MS = 30_000;
 
 let replicas: ReplicaServer;
 let covered: PerturbedServer;
-let frozen: PerturbedServer;
 let prober: Prober;
 
 beforeAll(async () => {
   replicas = await startReplicaServer({ clock });
   covered = await startPerturbedServer(replicas.origin, 'couverture-fixe');
-  frozen = await startPerturbedServer(replicas.origin, 'page-figee');
   // The default probe budget: the steps' own budgets must end a failing probe well before it.
   prober = createProber({ browserPath, timeoutMs: 45_000, appVersion: 'budget', clock, log: () => undefined });
 });
 afterAll(async () => {
   await prober.close();
   await covered.close();
-  await frozen.close();
   await replicas.close();
 });
 
@@ -50,13 +47,6 @@ describe('probe budgets', () => {
     const result = await prober.probe({ url, guichet: null, system: 'steps', steps }, caption);
     expect(result.outcome, result.detail).toBe('unrecognized');
     expect(result.detail).toMatch(/^Étape 1 \(cliquer sur « Bouton qui n’existe pas »\) impossible/);
-    expect(result.durationMs).toBeLessThan(BOUND_MS);
-  });
-
-  it('ends on a page frozen by its own script as unreachable, naming the step and the reading, within the bound', { timeout: 90_000 }, async () => {
-    const result = await prober.probe({ url: `${frozen.origin}/booking/create/50382/0`, guichet: null }, caption);
-    expect(result.outcome, result.detail).toBe('unreachable');
-    expect(result.detail).toMatch(/^Étape « [^»]+ » : la page n'a pas répondu en \d+ s au robot, qui lisait ce que la page affiche : sondage arrêté\.$/);
     expect(result.durationMs).toBeLessThan(BOUND_MS);
   });
 });

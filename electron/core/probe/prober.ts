@@ -13,7 +13,7 @@ import { adapterFor } from './adapters/index.js';
 import { tryStepsSpec, type StepsTrial } from './adapters/steps.js';
 import { createBrowserHost, VIEWPORT, type LaunchedBrowser } from './browser.js';
 import type { AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './types.js';
-import { PageNoAnswer } from './page-answer.js';
+import { pageAnswer, PageNoAnswer } from './page-answer.js';
 import { createProbeLog, type ProbeLog } from './probe-log.js';
 import { navigationFailure, ProbeStop, STEP_BUDGET_MS, type VisitTrail } from './visit.js';
 
@@ -50,6 +50,7 @@ export interface Prober {
 const MAX_SHOT_HEIGHT = 2_400;
 const EVIDENCE_TIMEOUT_MS = 10_000;
 const FROZEN_EVIDENCE_MS = 1_000;
+const BROWSER_CHECK_MS = 2_000;
 const OS = `${osType()} ${release()} (${arch()})`;
 const PAGE_HEIGHT = 'Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)';
 
@@ -78,11 +79,33 @@ function reasonOf(error: unknown): string {
   return (message.split('\n')[0] ?? message).slice(0, 300);
 }
 
-/** What an error thrown during a walk means: the site's doing, or ours. */
-function failureResult(error: unknown): AdapterResult {
+/**
+ * Whether the browser itself still answers: a blank page of the same context evaluates at once. Tells a page frozen
+ * by its own script (the site's doing) from a browser or a PC too busy to answer anything (ours).
+ */
+async function browserAnswers(context: BrowserContext): Promise<boolean> {
+  const blank = await pageAnswer(context.newPage(), 'une page vide', BROWSER_CHECK_MS).catch(() => null);
+  if (!blank) return false;
+  try {
+    return (await pageAnswer(blank.evaluate('1 + 1'), 'une page vide', BROWSER_CHECK_MS)) === 2;
+  } catch {
+    return false;
+  } finally {
+    void blank.close().catch(() => undefined);
+  }
+}
+
+/**
+ * What an error thrown during a walk means: the site's doing, or ours. A page that stopped answering the robot is
+ * a site that does not answer (DESIGN.md's « unreachable ») when the browser itself still answers, else ours.
+ */
+function failureResult(error: unknown, browserAlive: boolean): AdapterResult {
   if (error instanceof ProbeStop) return error.result;
-  // A page frozen by its own script answers nothing, as a site that does not answer: DESIGN.md's « unreachable ».
-  if (error instanceof PageNoAnswer) return { outcome: 'unreachable', slots: [], detail: `${error.message} : sondage arrêté.` };
+  if (error instanceof PageNoAnswer) {
+    return browserAlive
+      ? { outcome: 'unreachable', slots: [], detail: `${error.message} : sondage arrêté.` }
+      : { outcome: 'robot_error', slots: [], detail: `${error.message}, et le navigateur lui-même ne répondait plus : sondage arrêté.` };
+  }
   const failure = navigationFailure(error);
   if (failure) return failure;
   return { outcome: 'robot_error', slots: [], detail: `Erreur du robot : ${reasonOf(error)}` };
@@ -236,7 +259,7 @@ export function createProber(options: ProberOptions): Prober {
       } else if (race.kind === 'failed') {
         if (race.error instanceof AppError) throw race.error;
         frozen = race.error instanceof PageNoAnswer;
-        result = failureResult(race.error);
+        result = failureResult(race.error, frozen && (await browserAnswers(context)));
         if (race.error instanceof Error && !(race.error instanceof ProbeStop)) probeLog.add(race.error.stack ?? race.error.message);
         if ((result.outcome === 'robot_error' || race.error instanceof PageNoAnswer) && trail.step && !result.detail.startsWith('Étape')) {
           result = { ...result, detail: `Étape « ${trail.step} » : ${result.detail}` };
@@ -290,7 +313,7 @@ export function createProber(options: ProberOptions): Prober {
       const failure: AdapterResult =
         race.kind === 'timeout'
           ? { outcome: 'unreachable', slots: [], detail: "Le site n'a pas répondu à temps." }
-          : failureResult(race.error);
+          : failureResult(race.error, race.error instanceof PageNoAnswer && (await browserAnswers(context)));
       if (failure.outcome === 'unreachable' || failure.outcome === 'site_error') {
         throw new AppError('not_found', `${failure.detail} Vérifiez l'adresse, ou réessayez plus tard.`);
       }

@@ -308,7 +308,8 @@ export function startVisit(ctx: AdapterContext): Visit {
     },
     async text() {
       // A page between two documents has no text yet; one that does not answer at all says so (PageNoAnswer).
-      const text = await pageAnswer(page.locator('body').innerText({ timeout: PAGE_ANSWER_MS }), 'le texte de la page').catch(
+      // Playwright's own limit comes first, so that a page with no body yet (a slow next document) reads as ''.
+      const text = await pageAnswer(page.locator('body').innerText({ timeout: PAGE_ANSWER_MS - 1_000 }), 'le texte de la page').catch(
         (error: unknown) => {
           if (error instanceof PageNoAnswer) throw error;
           return '';

@@ -93,10 +93,12 @@ describe('variation test bed', () => {
       const slots = [got.firstSlot, got.secondSlot].filter((slot): slot is string => slot !== null);
       // A variation that must end the probe must also say why, as a person would: its detail names the reason.
       const reason = MATRIX[variation]?.detail;
+      const within = MATRIX[variation]?.withinMs;
       const ok =
         got.outcome === expected &&
         (expected !== 'dates' || JSON.stringify(slots) === JSON.stringify(kase.slots)) &&
-        (reason === undefined || reason.test(got.detail));
+        (reason === undefined || reason.test(got.detail)) &&
+        (within === undefined || got.durationMs < within);
       return { variation, name: kase.name, expected, got, ok };
     });
     await Promise.all([...servers.values()].map((server) => server.close()));
@@ -112,7 +114,8 @@ describe('variation test bed', () => {
       .filter((row) => !row.ok)
       .map((row) => {
         const reason = MATRIX[row.variation]?.detail;
-        const named = reason ? ` (détail qui nomme ${String(reason)})` : '';
+        const within = MATRIX[row.variation]?.withinMs;
+        const named = (reason ? ` (détail qui nomme ${String(reason)})` : '') + (within ? ` en moins de ${within / 1000} s (${row.got.durationMs} ms)` : '');
         return `✗ ${row.variation} / ${row.name}: attendu ${row.expected}${named}, obtenu ${row.got.outcome} ${row.got.firstSlot ?? ''} ${row.got.secondSlot ?? ''} — ${row.got.detail}`;
       });
     const total = rows.filter((row) => row.ok).length;

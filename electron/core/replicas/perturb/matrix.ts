@@ -93,7 +93,7 @@ const FAR: CaseKey[] = ['legacyFar'];
  * For each variation: the cases it runs, the outcome it must give instead of the replica's own (if any), and what
  * the detail must then name: the very reason a person would give (the status, the block, the cover, the walk).
  */
-export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome; detail?: RegExp }> = {
+export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome; detail?: RegExp; /** The probe must end sooner than this. */ withinMs?: number }> = {
   'telle-quelle': { cases: [...ALL, ...FAR, 'anctLater'] },
   'bandeau-boutons': { cases: ['legacyCalendar', 'steps'] },
   'bandeau-lien': { cases: ['legacyCalendar', 'rdvpref', 'anct', 'steps', ...FAR] },
@@ -118,7 +118,13 @@ export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome; detai
   'refus-429-page': { cases: ['anct'], outcome: 'site_error', detail: /HTTP 429.*Too Many Requests/ },
   'maintenance-page': { cases: ['rdvpref', 'legacyNone'], outcome: 'site_error', detail: /maintenance/ },
   // A page that answers nothing is a site that does not answer, said with the step and what was being read.
-  'page-figee': { cases: ['legacyNone'], outcome: 'unreachable', detail: /^Étape « [^»]+ » : la page n'a pas répondu en \d+ s au robot, qui lisait ce que la page affiche/ },
+  // At its step's budget (15 s), well before the probe's own limit.
+  'page-figee': {
+    cases: ['legacyNone'],
+    outcome: 'unreachable',
+    detail: /^Étape « [^»]+ » : la page n'a pas répondu en \d+ s au robot, qui lisait ce que la page affiche : sondage arrêté\.$/,
+    withinMs: 30_000,
+  },
   // A walk that does not move forward, or an empty week without the site's words, is never read as « no date ».
   'calendrier-fige': { cases: FAR, outcome: 'unrecognized', detail: /« Semaine suivante » est restée sur la même semaine/ },
   'calendrier-recule': { cases: FAR, outcome: 'unrecognized', detail: /« Semaine suivante » est revenue en arrière/ },
