@@ -26,18 +26,28 @@ async function measureFolder(folder: string, known: Folder | undefined, count: {
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) return null;
   let ownBytes = known?.ownBytes ?? 0;
+  let mtimeMs = info.mtimeMs;
   const children = new Map<string, Folder>();
   let childNames: string[];
   if (known && known.mtimeMs === info.mtimeMs) {
     childNames = [...known.children.keys()];
   } else {
     count.listed += 1;
-    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    // A folder or a file that could not be read this time (locked by an antivirus, too many open files) is not
+    // taken as known: its folder is listed again at the next measure (NaN equals no time).
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => {
+      mtimeMs = Number.NaN;
+      return [];
+    });
     ownBytes = 0;
     childNames = [];
     for (const entry of entries) {
       if (entry.isDirectory()) childNames.push(entry.name);
-      else if (entry.isFile()) ownBytes += (await stat(path.join(folder, entry.name)).catch(() => null))?.size ?? 0;
+      else if (entry.isFile()) {
+        const size = (await stat(path.join(folder, entry.name)).catch(() => null))?.size;
+        if (size === undefined) mtimeMs = Number.NaN;
+        ownBytes += size ?? 0;
+      }
     }
   }
   let bytes = ownBytes;
@@ -47,7 +57,7 @@ async function measureFolder(folder: string, known: Folder | undefined, count: {
     children.set(name, child.folder);
     bytes += child.bytes;
   }
-  return { folder: { mtimeMs: info.mtimeMs, ownBytes, children }, bytes };
+  return { folder: { mtimeMs, ownBytes, children }, bytes };
 }
 
 export interface EvidenceMeter {
@@ -57,7 +67,14 @@ export interface EvidenceMeter {
   latest(maxAgeMs: number, now?: number): EvidenceMeasure | null;
 }
 
-export function createEvidenceMeter(folder: string, log: (message: string) => void = () => undefined): EvidenceMeter {
+export interface EvidenceMeterOptions {
+  log?: (message: string) => void;
+  /** Told each measure once it is done (the alerts show a budget crossed at once, not at the next probe). */
+  onMeasured?: (measure: EvidenceMeasure) => void;
+}
+
+export function createEvidenceMeter(folder: string, options: EvidenceMeterOptions = {}): EvidenceMeter {
+  const log = options.log ?? (() => undefined);
   let tree: Folder | undefined;
   let last: EvidenceMeasure | null = null;
   let running: Promise<EvidenceMeasure> | null = null;
@@ -67,6 +84,7 @@ export function createEvidenceMeter(folder: string, log: (message: string) => vo
       const measured = await measureFolder(folder, tree, count);
       tree = measured?.folder;
       last = { bytes: measured?.bytes ?? 0, at: Date.now(), listed: count.listed };
+      options.onMeasured?.(last);
       return last;
     })().finally(() => {
       running = null;

@@ -8,6 +8,7 @@ import { fixedClock } from '../clock.js';
 import { createStore, type Store } from '../store/store.js';
 import { syntheticPlanning, syntheticProbe } from '../../../test/support/synthetic.js';
 import { alertHandlers, createAlertTracker } from './alerts.js';
+import type { Alert } from '../../shared/api.js';
 import type { EvidenceHandlerContext } from './dossier-context.js';
 
 let dir: string;
@@ -29,7 +30,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function context(): EvidenceHandlerContext {
+function context(emit: EvidenceHandlerContext['emit'] = () => undefined): EvidenceHandlerContext {
   return {
     store,
     clock,
@@ -41,7 +42,7 @@ function context(): EvidenceHandlerContext {
       await work();
       return true;
     },
-    emit: () => undefined,
+    emit,
   };
 }
 
@@ -71,9 +72,16 @@ describe('the evidence budget', () => {
     await mkdir(logs, { recursive: true });
     await writeFile(path.join(logs, 'big.log'), '');
     await truncate(path.join(logs, 'big.log'), 2 * 1024 ** 3);
-    const list = alertHandlers(context())['alerts:list'];
-    const budget = async () => (await list(undefined)).find((alert) => alert.id === 'disk:budget');
-    // The first call does not wait for the measure; a later one has it.
-    await expect.poll(budget, { timeout: 5_000 }).toMatchObject({ kind: 'disk', params: { evidenceGb: 2, budgetGb: 1 } });
+    const pushed: Alert[] = [];
+    const list = alertHandlers(
+      context((event, payload) => {
+        if (event === 'alerts:changed') pushed.push(...(payload as Alert[]));
+      }),
+    )['alerts:list'];
+    // The first call does not wait for the measure; the screens are told once it is done, and later calls have it.
+    expect((await list(undefined)).find((alert) => alert.id === 'disk:budget')).toBeUndefined();
+    const alert = { id: 'disk:budget', kind: 'disk', params: { evidenceGb: 2, budgetGb: 1 } };
+    await expect.poll(() => pushed.find((one) => one.id === 'disk:budget'), { timeout: 5_000 }).toMatchObject(alert);
+    expect((await list(undefined)).find((one) => one.id === 'disk:budget')).toMatchObject(alert);
   });
 });

@@ -19,20 +19,36 @@ async function newestSeal(dataDir: string): Promise<Date | null> {
 
 /** How often the evidence folder is measured against the budget: it grows slowly. */
 const MEASURE_EVERY_MS = 3_600_000;
-const meters = new Map<string, EvidenceMeter>();
+/** One meter per store (a moved data folder gets a new one). */
+const meters = new WeakMap<object, EvidenceMeter>();
 
 /**
  * The evidence folder's size against the budget; null without a budget, or until the first measure (it runs in
- * the background, listing only the folders that changed: see evidence/meter.ts) is done.
+ * the background, listing only the folders that changed: see evidence/meter.ts) is done. A measure that puts the
+ * folder over the budget, or back under it, is pushed to the screens at once (alerts:changed).
  */
-function evidenceUse(dataDir: string, budgetGb: number, now: number, log: (message: string) => void): { bytes: number; budgetBytes: number } | null {
+function evidenceUse(ctx: EvidenceHandlerContext, budgetGb: number): { bytes: number; budgetBytes: number } | null {
   if (budgetGb <= 0) return null;
-  let meter = meters.get(dataDir);
+  let meter = meters.get(ctx.store);
   if (!meter) {
-    meter = createEvidenceMeter(path.join(dataDir, EVIDENCE_DIR), log);
-    meters.set(dataDir, meter);
+    let over = false;
+    meter = createEvidenceMeter(path.join(ctx.app.dataDir, EVIDENCE_DIR), {
+      log: ctx.log,
+      onMeasured: (measure) => {
+        void (async () => {
+          const budget = (await ctx.store.settings.get()).evidenceBudgetGb;
+          const now = budget > 0 && measure.bytes > budget * 1024 ** 3;
+          if (now === over) return;
+          over = now;
+          ctx.emit('alerts:changed', await alertsOf(ctx));
+        })().catch((error: unknown) => {
+          ctx.log(`Alertes : ${error instanceof Error ? error.message : String(error)}`);
+        });
+      },
+    });
+    meters.set(ctx.store, meter);
   }
-  const measured = meter.latest(MEASURE_EVERY_MS, now);
+  const measured = meter.latest(MEASURE_EVERY_MS);
   return measured ? { bytes: measured.bytes, budgetBytes: budgetGb * 1024 ** 3 } : null;
 }
 
@@ -56,7 +72,7 @@ async function alertsOf(ctx: EvidenceHandlerContext, only?: string): Promise<Ale
     now: ctx.clock.now(),
     plannings,
     disk,
-    evidence: evidenceUse(ctx.app.dataDir, settings.evidenceBudgetGb, Date.now(), ctx.log),
+    evidence: evidenceUse(ctx, settings.evidenceBudgetGb),
     newestSeal: await newestSeal(ctx.app.dataDir),
     muted: settings.alertsMuted as Record<string, AlertKind[]>,
   });
