@@ -21,6 +21,7 @@ import {
   memory,
   ms,
   peakRss,
+  quiet,
   rate,
   round1,
   table,
@@ -29,7 +30,6 @@ import {
   writePlannings,
 } from './bench-data.js';
 
-const quiet = (): void => undefined;
 const figures: Record<string, number | null> = {};
 
 async function benchExportAndVerify(root: string): Promise<void> {

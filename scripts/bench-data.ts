@@ -190,3 +190,6 @@ export const rate = (items: number, elapsedMs: number): string => `${count((item
 
 export const hours = (seconds: number): string =>
   seconds >= 3600 ? `${(seconds / 3600).toFixed(1)} h` : `${Math.round(seconds / 60)} min`;
+
+/** A store's log that says nothing. */
+export const quiet = (): void => undefined;

@@ -46,6 +46,7 @@ import {
   memory,
   ms,
   peakRss,
+  quiet,
   percentile,
   serialize,
   table,
@@ -62,7 +63,6 @@ const TODAY = '2026-02-02';
 const STATS_SAMPLE = 100;
 const LIVE_RUNS = 5;
 
-const quiet = (): void => undefined;
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** `npm run bench -- --json`: every figure again as one JSON object, on the last line. */

@@ -1,24 +1,12 @@
-import {
-  CATEGORIES,
-  INCONCLUSIVE_OUTCOMES,
-  type Category,
-  type LocalDate,
-} from '../../shared/domain.js';
-import type { Bar, CategoryCount, MonthBar, PlanningStats, PlanningSummary, TopBarScope } from '../../shared/stats.js';
-import { emptyInconclusive, type MonthAggregate } from './aggregate.js';
+import { CATEGORIES, INCONCLUSIVE_OUTCOMES, type LocalDate } from '../../shared/domain.js';
+import type { Bar, MonthBar, PlanningStats, PlanningSummary, TopBarScope } from '../../shared/stats.js';
+import { emptyCategoryCounts, emptyInconclusive, type MonthAggregate } from './aggregate.js';
 import { firstDayOfMonth, lastDayOfMonth, monthAt, monthIndex, monthOf } from './calendar.js';
 import { countDays } from './day-mask.js';
 
 export function emptyBar(from: LocalDate, to: LocalDate): Bar {
-  // Written out key by key (see emptyMonth): a dashboard of 500 plannings makes some 20,000 bars.
-  const categories: Record<Category, CategoryCount> = {
-    c1: { attempts: 0, days: 0 },
-    c2: { attempts: 0, days: 0 },
-    c3: { attempts: 0, days: 0 },
-    c4: { attempts: 0, days: 0 },
-    c5: { attempts: 0, days: 0 },
-  };
-  return { from, to, conclusive: 0, conclusiveDays: 0, categories, inconclusive: emptyInconclusive(), gapHours: 0 };
+  // Literals with every key written out (see emptyMonth): a planning's page makes a bar per month.
+  return { from, to, conclusive: 0, conclusiveDays: 0, categories: emptyCategoryCounts(), inconclusive: emptyInconclusive(), gapHours: 0 };
 }
 
 /** Adds one month to a bar. Months never overlap, so distinct days add up across them. */

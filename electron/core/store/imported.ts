@@ -42,10 +42,6 @@ const cache = new Map<string, Loaded>();
 /** As for the store's files: another process's import shows within a second or two, at one listing a second. */
 const LISTING_MS = 1000;
 
-/**
- * Every batch, checked against its own hash; a damaged one stops the reading with a French message. The folder
- * is listed again after LISTING_MS, so that an import made by another Guichets process is seen at a refresh.
- */
 /** One listing at a time per folder: the dashboard asks for every planning at once. */
 const listing = new Map<string, Promise<Loaded>>();
 /** Bumped by this process's own writes: a listing begun before one is not kept. */
@@ -57,6 +53,10 @@ function invalidate(dataDir: string): void {
   generation.set(dataDir, (generation.get(dataDir) ?? 0) + 1);
 }
 
+/**
+ * Every batch, checked against its own hash; a damaged one stops the reading with a French message. The folder
+ * is listed again after LISTING_MS, so that an import made by another Guichets process is seen at a refresh.
+ */
 function load(dataDir: string): Promise<Loaded> {
   const cached = cache.get(dataDir);
   if (cached && Date.now() - cached.listedAt < LISTING_MS) return Promise.resolve(cached);
