@@ -73,6 +73,8 @@ export async function startPerturbedServer(upstream: string, name: string): Prom
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/__perturb/consent-frame') return send(res, 200, CONSENT_FRAME);
+    // A call never answered (until the server closes): a page that waits for it synchronously answers nothing.
+    if (url.pathname === '/__perturb/never') return;
     const extra: Record<string, string> = {};
     let visitId = cookie(req, VISIT_COOKIE);
     if (!visitId || !visits.has(visitId)) {

@@ -33,11 +33,14 @@ export interface Variation {
 const weekOffset = (change: (offset: number) => number) => (path: string) =>
   path.replace(/(bookingserver::planning::assign::\d+::\d+::)(-?\d+)$/, (_m, head: string, offset: string) => `${head}${change(Number(offset))}`);
 
-/** The first document of a visit freezes for a minute shortly after it loads (the next ones, once it is over, do not). */
+/**
+ * The first document of a visit freezes shortly after it loads: its script waits for a call that never answers,
+ * synchronously (a blocked page answers nothing, as one in a runaway loop, without taking a processor).
+ */
 const freezeAfterLoad = (html: string): string =>
   html.replace(
     /<\/body>/i,
-    `<script>if (!sessionStorage.getItem('figee')) { sessionStorage.setItem('figee', '1'); setTimeout(() => { const end = Date.now() + 60000; while (Date.now() < end); }, 150); }</script></body>`,
+    `<script>if (!sessionStorage.getItem('figee')) { sessionStorage.setItem('figee', '1'); setTimeout(() => { const call = new XMLHttpRequest(); call.open('GET', '/__perturb/never', false); try { call.send(); } catch (e) {} }, 150); }</script></body>`,
   );
 
 const onDocument = (layer: () => string) => (html: string, document: boolean) => (document ? addLayer(html, layer()) : html);
@@ -65,7 +68,7 @@ export const VARIATIONS: readonly Variation[] = [
   { name: 'akamai-page', label: 'Akamai « Access Denied » à la 2e page', refusal: { status: 403, at: 'page', page: 'akamai' } },
   { name: 'datadome-page', label: 'DataDome à la 2e page', refusal: { status: 403, at: 'page', page: 'datadome' } },
   { name: 'refus-429-page', label: '429 à la 2e page', refusal: { status: 429, at: 'page', page: 'rate' } },
-  // A runaway script of the page's own, 150 ms after it loads: for a minute the page answers nothing at all.
+  // The page's own script blocks it 150 ms after it loads: from then on it answers nothing at all.
   { name: 'page-figee', label: 'page figée par son propre script', html: (html, document) => (document ? freezeAfterLoad(html) : html) },
   { name: 'maintenance-page', label: 'maintenance (HTTP 200) à la 2e page', maintenanceAt2: true },
   { name: 'calendrier-fige', label: '« semaine suivante » qui ne bouge pas', rewriteCall: weekOffset(() => 0) },
