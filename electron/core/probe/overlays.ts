@@ -4,7 +4,7 @@
 // Controls are found by what they say (accents, case and spacing ignored); ids and classes are only hints.
 import type { Frame, Locator, Page } from 'playwright-core';
 import { onElement } from './in-page.js';
-import { pageAnswer, PageNoAnswer } from './page-answer.js';
+import { pageAnswer, PageNoAnswer, unlessNoAnswer } from './page-answer.js';
 
 /** The labels a person clicks, in order of preference: refuse first, then accept, then close. */
 const REFUSE_LABELS = [
@@ -191,16 +191,10 @@ const COVER_OF = onElement<string | null>(`
 /** What covers the centre of `target`, as a person would name it (its text), or null when nothing does. */
 export async function coverOf(target: Locator): Promise<string | null> {
   // Only a page that no longer answers stops the reading (PageNoAnswer): anything else is « not covered ».
-  const orElse =
-    <T>(fallback: T) =>
-    (error: unknown): T => {
-      if (error instanceof PageNoAnswer) throw error;
-      return fallback;
-    };
   const what = 'ce qui recouvre le contrôle à utiliser';
   // A control that is not on the page is covered by nothing; never wait for it here (the step's own wait did).
-  if ((await pageAnswer(target.count(), what).catch(orElse(0))) === 0) return null;
-  const found = await pageAnswer(target.evaluate(COVER_OF, undefined, { timeout: 1_000 }), what).catch(orElse(null));
+  if ((await pageAnswer(target.count(), what).catch(unlessNoAnswer(0))) === 0) return null;
+  const found = await pageAnswer(target.evaluate(COVER_OF, undefined, { timeout: 1_000 }), what).catch(unlessNoAnswer(null));
   return typeof found === 'string' ? found : null;
 }
 

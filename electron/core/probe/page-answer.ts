@@ -31,3 +31,14 @@ export async function pageAnswer<T>(work: Promise<T>, what: string, ms = PAGE_AN
     clearTimeout(timer);
   }
 }
+
+/**
+ * For a reading's catch: a page that no longer answers is said as such (the PageNoAnswer goes on); any other
+ * failure of the reading (a control gone, a document replaced meanwhile) gives `fallback`.
+ */
+export const unlessNoAnswer =
+  <T>(fallback: T) =>
+  (error: unknown): T => {
+    if (error instanceof PageNoAnswer) throw error;
+    return fallback;
+  };

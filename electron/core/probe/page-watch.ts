@@ -2,7 +2,7 @@
 // once they are quiet) and the refusals of the site (403, 429, 5xx) on its documents and its XHR/fetch calls,
 // which single-page applications use to load their steps.
 import type { Page, Request, Response } from 'playwright-core';
-import { PAGE_ANSWER_MS, pageAnswer, PageNoAnswer } from './page-answer.js';
+import { PAGE_ANSWER_MS, pageAnswer, PageNoAnswer, unlessNoAnswer } from './page-answer.js';
 
 /** A refusal the site answered to the page. */
 export interface Refusal {
@@ -115,20 +115,15 @@ export interface PageState {
   busy: boolean;
 }
 
+const STILL_LOADING: PageState = { length: 0, text: '', busy: true };
+
 /**
  * The page's state now. A page between two documents answers nothing yet: it is still loading. A page that does
  * not answer within `ms` (busy, or frozen by its own script) ends the reading with PageNoAnswer.
  */
-export async function pageState(page: Page, ms = PAGE_ANSWER_MS): Promise<PageState> {
-  try {
-    return await pageAnswer(page.evaluate<PageState>(PAGE_STATE), 'ce que la page affiche', ms);
-  } catch (error) {
-    if (error instanceof PageNoAnswer) throw error;
-    return { length: 0, text: '', busy: true };
-  }
+export function pageState(page: Page, ms = PAGE_ANSWER_MS): Promise<PageState> {
+  return pageAnswer(page.evaluate<PageState>(PAGE_STATE), 'ce que la page affiche', ms).catch(unlessNoAnswer(STILL_LOADING));
 }
-
-const STILL_LOADING: PageState = { length: 0, text: '', busy: true };
 
 /**
  * Waits, as a person does, until the page shows something, says no more that it is loading, and its requests have

@@ -261,7 +261,7 @@ export function createProber(options: ProberOptions): Prober {
         frozen = race.error instanceof PageNoAnswer;
         result = failureResult(race.error, frozen && (await browserAnswers(context)));
         if (race.error instanceof Error && !(race.error instanceof ProbeStop)) probeLog.add(race.error.stack ?? race.error.message);
-        if ((result.outcome === 'robot_error' || race.error instanceof PageNoAnswer) && trail.step && !result.detail.startsWith('Étape')) {
+        if ((result.outcome === 'robot_error' || frozen) && trail.step && !result.detail.startsWith('Étape')) {
           result = { ...result, detail: `Étape « ${trail.step} » : ${result.detail}` };
         }
       } else {

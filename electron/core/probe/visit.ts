@@ -4,7 +4,7 @@
 import type { Locator, Page, Request, Response } from 'playwright-core';
 import type { Outcome, Step } from '../../shared/domain.js';
 import { onElement } from './in-page.js';
-import { pageAnswer, PageNoAnswer, PAGE_ANSWER_MS, STEP_BUDGET_MS } from './page-answer.js';
+import { pageAnswer, PAGE_ANSWER_MS, STEP_BUDGET_MS, unlessNoAnswer } from './page-answer.js';
 import { coverOf, dismissOverlays, interceptorOf, shorten } from './overlays.js';
 import { settle, watchPage, type PageState, type PageWatch, type Refusal } from './page-watch.js';
 import { normalizeText } from './text.js';
@@ -121,11 +121,8 @@ async function accessibleName(control: Locator): Promise<string> {
   // counted first, without waiting for it.
   if ((await pageAnswer(control.count(), 'le nom du contrôle à utiliser')) === 0) return '';
   const reading = control.evaluate(NAME_OF, undefined, { timeout: PAGE_ANSWER_MS });
-  const said = await pageAnswer(reading, 'le nom du contrôle à utiliser').catch((error: unknown) => {
-    // A page that no longer answers is said as such; a control that is not there is the action's to say.
-    if (error instanceof PageNoAnswer) throw error;
-    return '';
-  });
+  // A page that no longer answers is said as such; a control that is not there is the action's to say.
+  const said = await pageAnswer(reading, 'le nom du contrôle à utiliser').catch(unlessNoAnswer(''));
   const name = said.replace(/\s+/g, ' ').trim();
   if (name.length <= 80) return name;
   return name.slice(0, 80).replace(/\s+\S*$/, '');
@@ -310,10 +307,7 @@ export function startVisit(ctx: AdapterContext): Visit {
       // A page between two documents has no text yet; one that does not answer at all says so (PageNoAnswer).
       // Playwright's own limit comes first, so that a page with no body yet (a slow next document) reads as ''.
       const text = await pageAnswer(page.locator('body').innerText({ timeout: PAGE_ANSWER_MS - 1_000 }), 'le texte de la page').catch(
-        (error: unknown) => {
-          if (error instanceof PageNoAnswer) throw error;
-          return '';
-        },
+        unlessNoAnswer(''),
       );
       return normalizeText(text);
     },

@@ -2,7 +2,7 @@
 // ids, classes and names only as hints; and wrapper pages (an information page before the service) passed.
 import type { Locator, Page } from 'playwright-core';
 import { onElement } from '../in-page.js';
-import { pageAnswer, PageNoAnswer } from '../page-answer.js';
+import { pageAnswer, unlessNoAnswer } from '../page-answer.js';
 import { normalizeText } from '../text.js';
 import type { Visit } from '../visit.js';
 import { isErrorStatus } from './common.js';
@@ -63,10 +63,7 @@ export async function findControl(page: Page, names: string[], hint?: string): P
   const token = `c${found}`;
   const args = [names.map((name) => normalizeText(name)), hint ?? null, MARK, token];
   const reading = page.locator(CONTROLS).evaluateAll(PICK, args);
-  const marked = await pageAnswer(reading, 'les boutons et liens de la page').catch((error: unknown) => {
-    if (error instanceof PageNoAnswer) throw error;
-    return false;
-  });
+  const marked = await pageAnswer(reading, 'les boutons et liens de la page').catch(unlessNoAnswer(false));
   return marked ? page.locator(`[${MARK}~="${token}"]`) : null;
 }
 
