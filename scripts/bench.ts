@@ -311,16 +311,23 @@ async function benchDashboard(root: string): Promise<string> {
   return dir;
 }
 
+/** Where the bench's compiled code goes: under node_modules, so that its packages resolve as the app's do. */
+const BUNDLES = path.join(ROOT, 'node_modules', '.cache', 'guichets-bench');
+
+/** Compiles `entry` (relative to the project) as the app's code is compiled, into BUNDLES; gives the file written. */
+async function bundle(entry: string, outfile: string): Promise<string> {
+  const file = path.join(BUNDLES, outfile);
+  await build({ entryPoints: [path.join(ROOT, entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: file, logLevel: 'silent' });
+  return file;
+}
+
 /**
  * The CSV export and verify, as the app runs them: compiled (bundled by esbuild, as the start-up is), in a child
  * process, their worker threads from compiled files beside it. Under tsx each worker thread would first compile
  * its TypeScript, some 0.5 s that the desktop app (out/) never spends.
  */
 async function benchExportAndVerify(root: string): Promise<void> {
-  const folder = path.join(ROOT, 'node_modules', '.cache', 'guichets-bench');
-  const bundle = (entry: string, outfile: string) =>
-    build({ entryPoints: [path.join(ROOT, entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: path.join(folder, outfile), logLevel: 'silent' });
-  await Promise.all([
+  const [bulk] = await Promise.all([
     bundle('scripts/bench-bulk.ts', 'bulk.mjs'),
     // Where workerEntry() looks for them: beside the module that starts them, .js once compiled.
     bundle('electron/core/export/csv-worker.ts', 'csv-worker.js'),
@@ -328,7 +335,7 @@ async function benchExportAndVerify(root: string): Promise<void> {
   ]);
   const out = path.join(root, 'bulk-figures.json');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(folder, 'bulk.mjs'), root, out], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [bulk, root, out], { stdio: 'inherit' });
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench-bulk ended with ${code}`))));
   });
@@ -355,19 +362,10 @@ async function benchRound(): Promise<void> {
 
 /** The core started in a fresh process on the dashboard's data folder, until its first plannings:list. */
 async function benchStartup(root: string, dataDir: string): Promise<void> {
-  const bundle = path.join(ROOT, 'node_modules', '.cache', 'guichets-bench', 'startup.mjs');
-  await build({
-    entryPoints: [path.join(ROOT, 'scripts', 'bench-startup.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile: bundle,
-    logLevel: 'silent',
-  });
+  const bundled = await bundle('scripts/bench-startup.ts', 'startup.mjs');
   const runs: { readyMs: number; rssMb: number; plannings: number }[] = [];
   for (let i = 0; i < 3; i += 1) {
-    const { stdout } = await execFileAsync(process.execPath, [bundle, dataDir], { cwd: root });
+    const { stdout } = await execFileAsync(process.execPath, [bundled, dataDir], { cwd: root });
     runs.push(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as (typeof runs)[number]);
   }
   const ready = median(runs.map((run) => run.readyMs));
