@@ -7,7 +7,7 @@ const nodeOnly = ['node:*', 'fs', 'path', 'child_process', 'os', 'http', 'crypto
 
 /**
  * The core's layers, lowest first (electron/core/README.md says why). A folder may import the core's base files
- * (clock, errors, paths), `shared`, its own folder and the folders of the layers below; never a peer of its own
+ * (clock, errors, messages, paths), `shared`, its own folder and the folders of the layers below; never a peer of its own
  * layer nor anything above, so that an upward import or a cycle between layers fails lint. A new folder goes
  * into this table; until it does, no listed folder may import it.
  */
@@ -21,7 +21,7 @@ export const CORE_LAYERS = [
   ['handlers'],
   ['api'],
 ];
-const CORE_BASE = ['clock', 'errors', 'paths'];
+const CORE_BASE = ['clock', 'errors', 'messages', 'paths'];
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** no-restricted-imports options for a file `depth` folders below electron/core, in a folder of layer `layer`. */

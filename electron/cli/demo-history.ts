@@ -8,6 +8,8 @@ import type { Outcome, Planning } from '../shared/domain.js';
 import type { NewProbe } from '../core/store/probes.js';
 import type { Store } from '../core/store/index.js';
 import { PARIS } from '../core/stats/calendar.js';
+import { wordCore } from '../core/messages.js';
+import { coreMessage } from '../shared/messages/index.js';
 
 export const DEMO_TRIGGER = 'demo';
 /**
@@ -72,6 +74,7 @@ export function demoProbes(planning: Planning, index: number, from: DateTime, un
       const first = outcome === 'dates' ? slotAt(start.plus({ days: wait }), 9, 15) : null;
       const second = outcome === 'dates' && next() < 0.6 ? slotAt(start.plus({ days: wait }), 9, 45) : null;
       const utc = start.toUTC();
+      const said = coreMessage('probe.demo_synthetic', { outcome });
       probes.push({
         id: `${utc.toFormat("yyyyMMdd'T'HHmmss'Z'")}-${planning.id}-demo`,
         planningId: planning.id,
@@ -82,7 +85,8 @@ export function demoProbes(planning: Planning, index: number, from: DateTime, un
         outcome,
         firstSlot: first,
         secondSlot: second,
-        detail: `Démonstration : enregistrement synthétique (${outcome}).`,
+        detail: wordCore(said),
+        detailMessage: said,
         httpStatus: outcome === 'site_error' ? 502 : 200,
         environment: {
           appVersion: 'démonstration',

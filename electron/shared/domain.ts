@@ -1,4 +1,5 @@
 // The words of DESIGN.md as types. No runtime dependencies: the renderer imports this file too.
+import type { CoreMessage } from './messages/index.js';
 
 export const BOOKING_SYSTEMS = ['legacy', 'rdvpref', 'anct', 'steps'] as const;
 export type BookingSystem = (typeof BOOKING_SYSTEMS)[number];
@@ -139,7 +140,10 @@ export interface Probe {
   firstSlot: LocalDateTime | null;
   secondSlot: LocalDateTime | null;
   category: Category | null;
+  /** One line in French: what the robot saw (the French wording of `detailMessage`, when the record has one). */
   detail: string;
+  /** The detail as a code and its parameters, worded in the reader's language; absent from records made before. */
+  detailMessage?: CoreMessage;
   httpStatus: number | null;
   /**
    * Records with `caption`: the page as captured (content-addressed, in BLOBS_DIR), its caption drawn on demand

@@ -2,6 +2,7 @@
 // field (never from the core's French text), and the technical text kept apart for the « Détails » toggle.
 import type { TFunction } from 'i18next';
 import type { Outcome } from '../../electron/shared/domain';
+import type { CoreMessage } from '../../electron/shared/messages/index';
 import { ApiClientError } from './api/client';
 import type { Messages } from './i18n';
 
@@ -93,10 +94,26 @@ export function describeError(error: unknown, t: TFunction): ShownError {
  * words, with the raw text for the toggle. Unknown texts stay as they are in French; in English they are only
  * in the toggle, since the outcome beside them already says what happened.
  */
-export function probeDetail(outcome: Outcome, detail: string, t: TFunction, language: string): { text: string | null; raw: string | null } {
+export function probeDetail(
+  outcome: Outcome,
+  detail: string,
+  t: TFunction,
+  language: string,
+  message?: CoreMessage,
+): { text: string | null; raw: string | null } {
+  // A record that carries its detail as a code is worded in the reader's language, from the same catalogue.
+  if (message !== undefined) return { text: wordMessage(t, message), raw: null };
   if (!detail) return { text: null, raw: null };
   const problem = problemOf(detail);
   if (problem) return { text: t(`problems.${problem}`), raw: detail };
   if (outcome === 'robot_error') return { text: t('problems.robot'), raw: detail };
   return language.startsWith('fr') ? { text: detail, raw: null } : { text: null, raw: detail };
+}
+
+/** A message of the core (a code and its parameters) in the UI's language. */
+export function wordMessage(t: TFunction, message: CoreMessage): string {
+  // A code read from a record or an event: its parameters are checked against the catalogue by i18n.test.ts, not
+  // by the type of one key.
+  const word = t as unknown as (key: string, params: Record<string, string | number>) => string;
+  return word(`core.${message.code}`, message.params ?? {});
 }

@@ -467,6 +467,7 @@ export function sealedRecord(
     secondSlot: input.secondSlot,
     category: categoryOf(localDate, input.firstSlot, input.secondSlot, input.outcome),
     detail: input.detail,
+    ...(input.detailMessage === undefined ? {} : { detailMessage: input.detailMessage }),
     httpStatus: input.httpStatus,
     screenshot: artefacts.screenshot,
     pageText: artefacts.pageText,

@@ -201,7 +201,7 @@ function Actions({ detail }: { detail: PlanningDetail }) {
 
 function ProbeSummary({ probe }: { probe: Probe }) {
   const { t, i18n } = useTranslation();
-  const detail = probeDetail(probe.outcome, probe.detail, t, i18n.language);
+  const detail = probeDetail(probe.outcome, probe.detail, t, i18n.language, probe.detailMessage);
   const slots = [probe.firstSlot, probe.secondSlot].filter((slot): slot is string => slot !== null);
   return (
     <span className="probe-result">

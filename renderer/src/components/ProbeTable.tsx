@@ -90,7 +90,7 @@ function ScreenshotLink({ href, probe, desktop }: { href: string; probe: Probe; 
 /** The core's words about a probe, known technical problems said plainly, the raw text folded away. */
 function ProbeDetail({ probe }: { probe: Probe }) {
   const { t, i18n } = useTranslation();
-  const detail = probeDetail(probe.outcome, probe.detail, t, i18n.language);
+  const detail = probeDetail(probe.outcome, probe.detail, t, i18n.language, probe.detailMessage);
   return (
     <>
       {detail.text}

@@ -2,9 +2,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { describe, expect, it } from 'vitest';
 import { ApiClientError } from '../api/client';
 import { describeError, probeDetail } from '../errors';
-import { en } from './en';
-import { fr } from './fr';
-import { createI18n } from './index';
+import { createI18n, resources } from './index';
 import { gapLine } from './phrases';
 import { alertText } from '../components/evidence/AlertLines';
 
@@ -32,8 +30,9 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
 }
 
 describe('the two languages', () => {
-  const french = leaves(fr);
-  const english = leaves(en);
+  // The UI's own words and the core's catalogue (electron/shared/messages), as the screens get them.
+  const french = leaves(resources.fr.translation);
+  const english = leaves(resources.en.translation);
 
   it('have the same keys', () => {
     expect([...english.keys()].sort()).toEqual([...french.keys()].sort());
@@ -58,6 +57,15 @@ describe('the two languages', () => {
     expect(e('attemptsOverDays', { attempts: 0, days: 1 })).toBe('0 probes over 1 day');
     expect(e('attemptsOverDays', { attempts: 1234, days: 1 })).toBe('1,234 probes over 1 day');
     expect(e('minuteValue', { minute: 0 })).toBe('every hour, on the hour');
+  });
+});
+
+describe('a probe’s detail given as a code', () => {
+  it('is worded in the screen’s language, never shown in the core’s French', () => {
+    const said = { code: 'probe.demo_synthetic', params: { outcome: 'captcha' } } as const;
+    const french = 'Démonstration : enregistrement synthétique (captcha).';
+    expect(probeDetail('captcha', french, createI18n('en').t, 'en', said)).toEqual({ text: 'Demonstration: synthetic record (captcha).', raw: null });
+    expect(probeDetail('captcha', french, createI18n('fr').t, 'fr', said).text).toBe(french);
   });
 });
 

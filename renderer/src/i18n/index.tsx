@@ -4,6 +4,8 @@ import i18next, { type i18n as I18nInstance, type TFunction } from 'i18next';
 import ICU from 'i18next-icu';
 import { createContext, useContext } from 'react';
 import { initReactI18next } from 'react-i18next';
+import { coreEn } from '../../../electron/shared/messages/en';
+import { coreFr } from '../../../electron/shared/messages/fr';
 import { en } from './en';
 import { fr } from './fr';
 
@@ -15,11 +17,15 @@ export type T = TFunction;
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fr };
+    resources: { translation: typeof fr & { core: typeof coreFr } };
   }
 }
 
-export const resources = { fr: { translation: fr }, en: { translation: en } } as const;
+// The core's messages (probe details, stages, notices: electron/shared/messages) are worded under `core.<code>`.
+export const resources = {
+  fr: { translation: { ...fr, core: coreFr } },
+  en: { translation: { ...en, core: coreEn } },
+} as const;
 
 /** A ready instance (initialised synchronously: resources are bundled). */
 export function createI18n(language: Language = 'fr'): I18nInstance {
