@@ -3,7 +3,6 @@
 // record when the screenshot is shown or filed (report/captioned.ts).
 import { release, type as osType, arch } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DiscoverResult } from '../../shared/api.js';
 import type { BookingSystem, ProbeEnvironment, StepsSpec } from '../../shared/domain.js';
@@ -133,9 +132,10 @@ async function within<T>(work: Promise<T>, timeoutMs: number): Promise<Race<T>> 
 
 async function screenshot(page: Page, timeoutMs: number): Promise<Buffer | null> {
   try {
-    // A page still loading (the probe timed out) would hold evaluate() until it loads: do not wait for it.
-    const measured = page.evaluate(PAGE_HEIGHT).catch(() => 0);
-    const height = Number(await Promise.race([measured, delay(timeoutMs).then(() => 0)]));
+    // A page still loading (the probe timed out) would hold evaluate() until it loads: do not wait for it. The
+    // race's timer is cleared once measured, or it would keep a one-off command's process alive for its length.
+    const measured = await within(page.evaluate(PAGE_HEIGHT), timeoutMs);
+    const height = measured.kind === 'done' ? Number(measured.value) : 0;
     const clipHeight = Math.min(Math.max(height || 0, VIEWPORT.height), MAX_SHOT_HEIGHT);
     return await page.screenshot({
       fullPage: true,
