@@ -14,6 +14,7 @@ import type {
   Step,
   StepsSpec,
 } from './domain.js';
+import type { CoreMessage } from './messages/index.js';
 import type { PlanningStats, PlanningSummary } from './stats.js';
 
 export interface PlanningInput {
@@ -206,6 +207,41 @@ export interface DataFolderMoveResult {
   remembered: boolean;
 }
 
+/** One probe of an address outside any planning (`probes:probeUrl`): nothing is added to a planning's history. */
+export interface UrlProbeResult {
+  outcome: Outcome;
+  firstSlot: LocalDateTime | null;
+  secondSlot: LocalDateTime | null;
+  /** In French: what the robot saw. */
+  detail: string;
+  /** The detail as a code and its parameters, when the robot gave one. */
+  detailMessage?: CoreMessage;
+  /** ISO instant the probe started. */
+  startedAt: string;
+  durationMs: number;
+  url: string;
+  finalUrl: string | null;
+  /** Absolute paths of its captioned screenshot (PNG) and of its log, written in the data folder; null when none. */
+  screenshot: string | null;
+  log: string | null;
+}
+
+/** A seal of the data folder as listed (`seals:list`): what it says it sealed; `verify` judges it. */
+export interface SealEntry {
+  /** `YYYYMMDDTHHMMSSZ`: its files are `seals/<name>.json`, `.sig` and `.tsr`. */
+  name: string;
+  /** ISO instant it was made. */
+  createdAt: string;
+  plannings: number;
+  probes: number;
+  /** Fingerprint of the installation key that signed it; null when the seal cannot be read. */
+  installationKey: string | null;
+  /** A time-stamp token is beside it (made offline: not yet, stamped at the next seal). */
+  stamped: boolean;
+  /** False when the file is no longer the text that was signed (`verify` says more). */
+  readable: boolean;
+}
+
 /** Every method: its input and its output. Names are `namespace:verb`. */
 export interface ApiMethods {
   'app:info': { input: undefined; output: AppInfo };
@@ -218,6 +254,11 @@ export interface ApiMethods {
   'plannings:remove': { input: { id: string }; output: { removed: true } };
   'plannings:discover': { input: { url: string }; output: DiscoverResult };
   'probes:runNow': { input: { planningId: string }; output: Probe };
+  /**
+   * One probe of an address outside any planning, not recorded in any history: the result, and its captioned
+   * screenshot and log written in the data folder (`cli-probes/`). `guichet`: its value or its label.
+   */
+  'probes:probeUrl': { input: { url: string; guichet?: string | null }; output: UrlProbeResult };
   /** A month's probes, newest first; without a month, the newest 500. */
   'probes:list': { input: { planningId: string; month?: MonthKey; day?: LocalDate }; output: Probe[] };
   /** A month's gaps (hours when no probe ran), newest first. */
@@ -233,6 +274,8 @@ export interface ApiMethods {
   'settings:testBrowser': { input: { path: string | null }; output: BrowserTest };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
+  /** The seals of the data folder, oldest first. */
+  'seals:list': { input: undefined; output: SealEntry[] };
   /** Seals the data folder now: signed with the installation key, time-stamped when an authority answers. */
   'seals:create': { input: undefined; output: SealSummary };
   /** Writes a dossier de preuves; `jobId` names it for progress events and `dossier:cancel`. */
@@ -268,6 +311,7 @@ const METHODS = {
   'plannings:remove': true,
   'plannings:discover': true,
   'probes:runNow': true,
+  'probes:probeUrl': true,
   'probes:list': true,
   'gaps:list': true,
   'assisted:open': true,
@@ -277,6 +321,7 @@ const METHODS = {
   'settings:update': true,
   'settings:testBrowser': true,
   'export:csv': true,
+  'seals:list': true,
   'dossier:create': true,
   'dossier:cancel': true,
   'publish:site': true,
@@ -346,6 +391,8 @@ export interface ApiError {
   field?: (string | number)[];
   /** What the UI's message needs (a maximum, a step number…), by name. */
   params?: Record<string, string | number>;
+  /** The message as a code of the core's catalogue (electron/shared/messages), worded by the UI in its language. */
+  coreMessage?: CoreMessage;
 }
 
 /** What crosses IPC and HTTP: Electron passes only an error's message, so errors travel as values. */

@@ -84,6 +84,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'plannings:remove': z.object({ id }),
   'plannings:discover': z.object({ url: httpUrl }),
   'probes:runNow': z.object({ planningId: id }),
+  'probes:probeUrl': z.object({ url: httpUrl, guichet: z.string().trim().min(1).max(300).nullable().optional() }).strict(),
   'probes:list': z.object({ planningId: id, month: month.optional(), day: day.optional() }),
   'gaps:list': z.object({ planningId: id, month }),
   'assisted:open': z.object({ planningId: id }),
@@ -92,6 +93,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'settings:get': none,
   'settings:update': settingsPatch,
   'settings:testBrowser': z.object({ path: z.string().trim().min(1).nullable() }),
+  'seals:list': none,
   'seals:create': none,
   'export:csv': z.object({ planningIds: z.array(id).optional(), path: z.string().min(1).optional() }),
   'dossier:create': z.object({

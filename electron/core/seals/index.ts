@@ -5,3 +5,4 @@ export { loadSeals, loadSeals as verifySeals, type SealedState, type SealInfo, t
 export { currentFingerprint, formatFingerprint, loadOrCreateKey, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, SEALS_DIR } from './keys.js';
 export { checkTimestamp, requestTimestamp } from './tsa.js';
 export { createSealService, tsaUrlsFrom, TSA_ENV, type SealService } from './service.js';
+export { sealInventory } from './inventory.js';

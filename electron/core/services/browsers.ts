@@ -41,7 +41,9 @@ export function createBrowsers(options: BrowsersOptions) {
   async function getProber(): Promise<Prober> {
     const settings = await store.settings.get();
     const browser = findBrowser({ env, settingsPath: settings.browserPath });
-    const key = `${browser.path ?? ''}|${settings.probeTimeoutSeconds}`;
+    // Said where it goes wrong: the path given (GUICHETS_BROWSER, the settings) that is not there, or none found.
+    if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
+    const key = `${browser.path}|${settings.probeTimeoutSeconds}`;
     if (prober && key === proberKey) return prober;
     if (prober) await prober.close();
     sayNoSandbox();
