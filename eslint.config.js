@@ -16,7 +16,7 @@ export const CORE_LAYERS = [
   ['store'],
   ['seals'],
   ['probe', 'evidence', 'export', 'schedule', 'replicas', 'import', 'alerts'],
-  ['services', 'report'],
+  ['services', 'report', 'demo'],
   ['dossier', 'publish'],
   ['handlers'],
   ['api'],
@@ -83,10 +83,27 @@ export default tseslint.config(
   },
   ...coreLayerConfigs,
   {
-    // The transports: the command line and web host never reach the desktop shell, nor it them.
+    // The transports: the command line and web host never reach the desktop shell, nor it them; of the core they
+    // see its API entry (core/api/index.ts) and its base files for errors, messages and paths, never what lies
+    // behind the API.
     files: ['electron/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['../main/*', '../preload/*', '**/renderer/**'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron'],
+          patterns: [
+            { regex: '^(?:\\.\\./)+(?:main|preload)/', message: 'The command line never reaches the desktop shell.' },
+            { regex: '(?:^|/)renderer/', message: 'The command line never reaches the renderer.' },
+            {
+              regex: '^(?:\\.\\./)+core/(?!(?:api/index|errors|messages|paths)\\.js$)',
+              message:
+                'The command line uses the core through its API entry (core/api/index.js) and its base files errors, messages (wordCore) and paths only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

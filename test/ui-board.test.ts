@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { createStore } from '../electron/core/store/index.js';
 import { systemClock } from '../electron/core/clock.js';
-import { prepareDemoFolder } from '../electron/cli/demo.js';
+import { prepareDemoFolder } from '../electron/core/api/demo-core.js';
 import { DEMO_PLANNINGS } from '../electron/core/replicas/index.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { appendSyntheticProbes, syntheticPlanning, syntheticProbe } from './support/synthetic.js';

@@ -1,7 +1,7 @@
 // The command line of issue 9: dossier de preuves, publication, import. Through the API, like the desktop app.
 import path from 'node:path';
 import type { ApiEvents } from '../shared/api.js';
-import type { Core } from '../core/api/create-core.js';
+import type { Core } from '../core/api/index.js';
 import { AppError } from '../core/errors.js';
 
 export interface EvidenceCommandContext {

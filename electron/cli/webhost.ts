@@ -8,8 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { API_EVENTS, API_METHODS, writePathOf, type ApiEvents, type CsvExportResult } from '../shared/api.js';
 import { EVIDENCE_DIR } from '../shared/domain.js';
 import { parseCaptionedPath } from '../shared/evidence-paths.js';
-import type { Core } from '../core/api/create-core.js';
-import { MOVE_FROM } from '../core/services/data-folder-move.js';
+import { MOVE_FROM, type Core } from '../core/api/index.js';
 
 export interface WebHostOptions {
   core: Core;

@@ -2,6 +2,139 @@
 import type { CoreMessages } from './index.js';
 
 export const coreEn = {
+  cli: {
+    usage: `Guichets — probes of the préfectures’ booking pages
+
+Usage: npm run cli -- COMMAND [options]
+
+Plannings and settings
+  plannings list [--json]                 the plannings, their state, their last probe
+  plannings add URL --departement D [--guichet V] [--label L] [--prefecture P] [--procedure P]
+        [--online-mandatory] [--paused] [--steps STEPS.json]
+                                          adds a planning (its system, guichets and label read from the site)
+  plannings edit ID [--label L] [--url U] [--guichet V] [--departement D] [--prefecture P] [--procedure P]
+        [--online-mandatory | --no-online-mandatory] [--steps STEPS.json]
+  plannings follow ID | pause ID | remove ID
+                                          follow (probed every hour), pause, remove (its probes stay)
+  settings get [KEY] [--json]             the settings, or one of them
+  settings set KEY VALUE                  changes a setting (hostSpacingSeconds 30, activeHours 8-20, tsaUrls none…)
+Probes
+  discover URL [--json]                   the guichets offered at this address
+  probe URL [--guichet V] [--json]        probes an address now, outside any planning (one JSON object with --json)
+  probe --planning ID [--json]            probes a planning now, recorded in its history
+  run                                     the hourly schedule, without the UI
+  demo [--port P]                         demonstration préfectures + schedule + web UI
+  serve [--port P] [--schedule]           the web UI and the API on 127.0.0.1
+Figures and evidence
+  stats [--json]                          the shares of the five categories per planning
+  export csv --out FILE [--planning ID]   the CSV of the probes
+  verify [--planning ID]                  checks captures, hashes, chain, seals and time-stamps
+  seal                                    seals the probes now (signed, time-stamped)
+  seals list [--json]                     the seals of the data folder
+  dossier --planning ID [--planning ID2] [--from YYYY-MM-DD --to YYYY-MM-DD] --out FILE.zip
+                                          the evidence dossier (BagIt ZIP + PDF summary beside it)
+  publish --out FOLDER                    the static site of the association’s figures
+  import FILE [--planning ID] [--association NAME]
+                                          imports a CSV (La Cimade’s layout) or another association's dossier
+  move-data FOLDER                        moves the data folder (empty or new), copy checked
+
+Common options: --data-dir FOLDER (else GUICHETS_DATA_DIR, else the application’s folder);
+  --lang fr|en (else LC_ALL, LC_MESSAGES or LANG: en… for English, else French);
+  --json: one JSON object alone on the output (logs go to the error output).
+Browser: GUICHETS_BROWSER, else the settings, else an installed Chrome, Edge or Chromium;
+  --browser PATH saves it in the settings (after checking that it is Chrome, Chromium or Edge).
+Exit codes: 0 done (verify: intact), 1 failed or altered, 2 bad input.
+For a JSON alone on the output: npm run -s cli -- probe URL --json`,
+    error: 'Error: {message}',
+    internal_error: 'Internal error: {detail}',
+    error_code_invalid_input: 'Input refused.',
+    error_code_not_found: 'Not found.',
+    error_code_browser_not_found: 'No usable browser: install Chrome, Edge or Chromium, or give its path with --browser or GUICHETS_BROWSER.',
+    error_code_storage_corrupt: 'A file of the data folder cannot be read.',
+    error_code_storage_full: 'The disk is full: free some space, then start again.',
+    error_code_unsupported_site: 'This booking site is not recognised, or its page could not be read.',
+    error_code_guichet_required: 'This address offers several guichets: choose one with --guichet (its value or its label).',
+    error_code_busy: 'Guichets is busy (another application writes to this data folder): try again later.',
+    error_code_internal: 'Internal error.',
+    invalid_field:
+      '{field}: {rule, select, required {required} too_small {at least {min}} too_big {at most {max}} type {a value of another kind is expected} choice {not one of the values allowed} unknown {unknown field} other {invalid value}}.',
+    unknown_command: 'Unknown command “{name}”. See: npm run cli -- --help',
+    unknown_action: '{command}: unknown action “{action}”; actions: {actions}. See: npm run cli -- --help',
+    bad_port: '--port: a number between 0 and 65535 (given “{given}”).',
+    bad_lang: '--lang: fr or en (given “{given}”).',
+    system_port_in_use: 'Port {port} is already in use (another Guichets?): close it or choose another port with --port.',
+    system_cannot_write:
+      'Cannot write to {file, select, none {the data folder} other {“{file}”}}: read-only or access denied. Choose another folder with --data-dir.',
+    system_not_a_folder: '{file, select, none {The data folder} other {“{file}”}} is not a usable folder: give a data folder with --data-dir.',
+    system_disk_full: 'The disk is full ({file, select, none {data folder} other {“{file}”}}): free some space, then start again.',
+    data_dir: 'Data: {dir}',
+    data_dir_is_file: '“{dir}” is a file, not a folder: give a data folder with --data-dir.',
+    browser_saved: 'Browser saved in the settings: {path}',
+    stopping: 'Stopping…',
+    outcome:
+      '{outcome, select, dates {dates offered} no_date {no date} captcha {captcha} site_error {site error} unreachable {site unreachable} unrecognized {page not recognised} robot_error {robot error} other {{outcome}}}',
+    slot: '{date} at {time}',
+    probe_usage: 'Address or planning missing. Usage: npm run cli -- probe URL [--guichet V] [--json], or probe --planning ID [--json]',
+    probe_result: '{outcome} — {detail}',
+    probe_first_slot: 'First slot: {slot}',
+    probe_second_slot: 'Second slot: {slot}',
+    probe_screenshot: 'Screenshot: {path}',
+    probe_log: 'Log: {path}',
+    probe_recorded: 'Recorded in the history of planning {planning} (probe {id}).',
+    probe_line: '{date} {time} {planning} → {outcome} {slot}',
+    discover_usage: 'Address missing. Usage: npm run cli -- discover URL [--json]',
+    discover_system: 'System: {system}',
+    discover_none: 'No guichet offered.',
+    run_started: 'Schedule started: every followed planning is probed once an hour. Ctrl+C to stop.',
+    serve_address: 'Interface: {url}{scheduled, select, yes { (schedule started)} other {}}  — Ctrl+C to stop.',
+    serve_secret: 'This address holds a one-time code: do not share it.',
+    demo_started: 'Demonstration: {count} made-up plannings, probed every minute (instead of every hour).',
+    demo_folder: 'Demonstration data: {dir}',
+    demo_open: 'Open {url} in your browser (one-time address, not to be shared). Ctrl+C to stop.',
+    demo_first_probe_failed: 'First probe of {planning}: {message}',
+    export_usage: 'Usage: npm run cli -- export csv --out FILE',
+    export_out_missing: 'Give the file to write: --out probes.csv',
+    export_written: '{rows} probes written to {path}',
+    export_skipped: '✗ Damaged file, its probes are not in the CSV: {file}',
+    move_usage: 'Give the new folder: npm run cli -- move-data FOLDER',
+    move_moved: 'Data folder moved: {to} ({files} files, {mb} MB, copy checked).',
+    move_old_removed: 'The old folder was emptied: {from}',
+    move_old_kept: 'The old folder could not be emptied, it is left as it is: {from}',
+    move_remembered: 'The desktop app and the command line use it from now on.',
+    move_not_remembered: 'From now on, start Guichets with --data-dir “{to}” (or GUICHETS_DATA_DIR).',
+    plannings_none: 'No planning. Add one: npm run cli -- plannings add URL --departement 93 [--guichet V] [--label L]',
+    plannings_line: '{id}  {state, select, followed {followed} paused {paused} other {stopped}}  {departement} {prefecture} — {label}',
+    plannings_address: '    {url}{guichet, select, none {} other { — guichet “{guichet}”}}',
+    plannings_last_probe: '    last probe: {when} → {outcome}{slot, select, none {} other { ({slot})}}',
+    plannings_never_probed: '    no probe yet',
+    plannings_problem: '    ✗ figures unreadable: {problem}',
+    plannings_read: 'Read on the site: system {system}, {count, plural, =0 {no guichet to choose} one {one guichet} other {# guichets}}{title, select, none {} other { — “{title}”}}.',
+    plannings_added:
+      'Planning added: {id} — {label} ({departement}, {prefecture}); {followed, select, yes {followed: probed every hour while the schedule runs (npm run cli -- run)} other {paused (npm run cli -- plannings follow {id} to follow it)}}.',
+    plannings_edited: 'Planning changed: {id} — {label}.',
+    plannings_followed: 'Planning {id} followed: probed every hour while the schedule runs.',
+    plannings_paused: 'Planning {id} paused: it is no longer probed, its history is kept.',
+    plannings_removed: 'Planning {id} removed from the list; its probes stay in the data folder, as evidence.',
+    plannings_id_missing: 'Give the planning: npm run cli -- plannings {action} ID (see: npm run cli -- plannings list).',
+    plannings_unknown: 'No planning “{id}” here. See: npm run cli -- plannings list',
+    plannings_ambiguous: '“{id}” names several plannings ({ids}): give more characters of its id.',
+    plannings_url_missing: 'Address missing. Usage: npm run cli -- plannings add URL --departement D [--guichet V] [--label L]',
+    plannings_departement_missing: 'Give the département: --departement 93 (or 2A, 971…).',
+    plannings_guichet_required: 'This address offers several guichets: choose one with --guichet (its value or its label). Guichets: {guichets}.',
+    plannings_guichet_unknown: 'No guichet “{given}” at this address. Guichets offered: {guichets}.',
+    plannings_nothing_to_edit:
+      'Nothing to change: give at least one option (--label, --url, --guichet, --departement, --prefecture, --procedure, --steps, --online-mandatory or --no-online-mandatory).',
+    plannings_steps_unreadable: 'Steps file unreadable: “{file}” ({reason}). Give a JSON file of steps (steps, noSlotText, slotSelector).',
+    settings_line: '{key} = {value}',
+    settings_usage: 'Usage: npm run cli -- settings set KEY VALUE (the keys: npm run cli -- settings get)',
+    settings_unknown_key: 'Unknown setting “{key}”. Settings: {keys}.',
+    settings_bad_value:
+      '{key}: “{value}” does not fit, {expected, select, integer {a whole number is expected} boolean {yes or no is expected} list {a comma-separated list is expected} hours {two hours are expected, for example 8-20} json {JSON is expected} other {another value is expected}}.',
+    settings_saved: 'Setting saved: {key} = {value}',
+    seals_none: 'No seal: nothing protects these probes from being rewritten yet. Seal them: npm run cli -- seal',
+    seals_line: '{name}  {when}  {probes} probe(s) of {plannings} planning(s), key {key}, {stamped, select, yes {time-stamped} other {not time-stamped}}{readable, select, yes {} other { — unreadable}}',
+    seals_footer: 'The seals as they present themselves: npm run cli -- verify says whether they hold (signature, chain of seals, time-stamp).',
+  },
   probe: {
     demo_synthetic:
       'Demonstration: synthetic record ({outcome, select, dates {dates offered} no_date {no date} captcha {captcha} site_error {site error} unreachable {site unreachable} other {{outcome}}}).',

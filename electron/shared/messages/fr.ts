@@ -3,6 +3,141 @@
 // word it from this catalogue or from en.ts. ICU messages (see renderer/src/i18n/README.md); a text quoted from a
 // site goes in a parameter named `said`, shown as the site wrote it.
 export const coreFr = {
+  // The command line's own words (electron/cli): its help, its verbs' lines, its refusals of what was typed.
+  cli: {
+    usage: `Guichets — sondages des pages de rendez-vous des préfectures
+
+Utilisation : npm run cli -- COMMANDE [options]
+
+Plannings et réglages
+  plannings list [--json]                 les plannings, leur état, leur dernier sondage
+  plannings add URL --departement D [--guichet V] [--label L] [--prefecture P] [--procedure P]
+        [--online-mandatory] [--paused] [--steps ÉTAPES.json]
+                                          ajoute un planning (le système, les guichets et l’intitulé lus sur le site)
+  plannings edit ID [--label L] [--url U] [--guichet V] [--departement D] [--prefecture P] [--procedure P]
+        [--online-mandatory | --no-online-mandatory] [--steps ÉTAPES.json]
+  plannings follow ID | pause ID | remove ID
+                                          suivre (sondé chaque heure), mettre en pause, retirer (ses sondages restent)
+  settings get [CLÉ] [--json]             les réglages, ou l’un d’eux
+  settings set CLÉ VALEUR                 change un réglage (hostSpacingSeconds 30, activeHours 8-20, tsaUrls none…)
+Sondages
+  discover URL [--json]                   les guichets proposés à cette adresse
+  probe URL [--guichet V] [--json]        sonde une adresse maintenant, hors de tout planning (un objet JSON avec --json)
+  probe --planning ID [--json]            sonde un planning maintenant, enregistré dans son historique
+  run                                     le calendrier horaire, sans interface
+  demo [--port P]                         préfectures de démonstration + calendrier + interface web
+  serve [--port P] [--schedule]           l’interface web et l’API sur 127.0.0.1
+Chiffres et preuves
+  stats [--json]                          les parts des cinq catégories par planning
+  export csv --out FICHIER [--planning ID]  le CSV des sondages
+  verify [--planning ID]                  vérifie captures, empreintes, chaîne, sceaux et horodatages
+  seal                                    scelle maintenant les sondages (signé, horodaté)
+  seals list [--json]                     les sceaux du dossier de données
+  dossier --planning ID [--planning ID2] [--from AAAA-MM-JJ --to AAAA-MM-JJ] --out FICHIER.zip
+                                          le dossier de preuves (BagIt ZIP + résumé PDF à côté)
+  publish --out DOSSIER                   le site statique des chiffres de l’association
+  import FICHIER [--planning ID] [--association NOM]
+                                          importe un CSV (format La Cimade) ou le dossier d’une autre association
+  move-data DOSSIER                       déplace le dossier de données (vide ou nouveau), copie vérifiée
+
+Options communes : --data-dir DOSSIER (sinon GUICHETS_DATA_DIR, sinon le dossier de l’application) ;
+  --lang fr|en (sinon LC_ALL, LC_MESSAGES ou LANG : en… pour l’anglais, sinon le français) ;
+  --json : un seul objet JSON sur la sortie (les journaux vont sur la sortie d’erreur).
+Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés ;
+  --browser CHEMIN l’enregistre dans les réglages (après avoir vérifié que c’est Chrome, Chromium ou Edge).
+Codes de sortie : 0 fait (verify : intact), 1 échec ou altération, 2 mauvaise saisie.
+Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
+    error: 'Erreur : {message}',
+    internal_error: 'Erreur interne : {detail}',
+    // What the core refused, said from its code when the core gave no message of its catalogue.
+    error_code_invalid_input: 'Saisie refusée.',
+    error_code_not_found: 'Introuvable.',
+    error_code_browser_not_found: 'Aucun navigateur utilisable : installez Chrome, Edge ou Chromium, ou donnez son chemin avec --browser ou GUICHETS_BROWSER.',
+    error_code_storage_corrupt: 'Un fichier du dossier de données est illisible.',
+    error_code_storage_full: 'Le disque est plein : libérez de la place, puis relancez.',
+    error_code_unsupported_site: 'Ce site de rendez-vous n’est pas reconnu, ou sa page n’a pas pu être lue.',
+    error_code_guichet_required: 'Cette adresse propose plusieurs guichets : choisissez-en un avec --guichet (sa valeur ou son libellé).',
+    error_code_busy: 'Guichets est occupé (une autre application écrit dans ce dossier de données) : réessayez plus tard.',
+    error_code_internal: 'Erreur interne.',
+    invalid_field:
+      '{field} : {rule, select, required {à remplir} too_small {au moins {min}} too_big {au plus {max}} type {valeur d’un autre type attendue} choice {valeur hors de celles permises} unknown {champ inconnu} other {valeur invalide}}.',
+    unknown_command: 'Commande inconnue « {name} ». Voir : npm run cli -- --help',
+    unknown_action: '{command} : action inconnue « {action} » ; actions : {actions}. Voir : npm run cli -- --help',
+    bad_port: '--port : un nombre entre 0 et 65535 (reçu « {given} »).',
+    bad_lang: '--lang : fr ou en (reçu « {given} »).',
+    system_port_in_use: 'Le port {port} est déjà utilisé (un autre Guichets ?) : fermez-le ou choisissez un autre port avec --port.',
+    system_cannot_write:
+      'Impossible d’écrire dans {file, select, none {le dossier de données} other {« {file} »}} : lecture seule ou accès refusé. Choisissez un autre dossier avec --data-dir.',
+    system_not_a_folder: '{file, select, none {Le dossier de données} other {« {file} »}} n’est pas un dossier utilisable : indiquez un dossier de données avec --data-dir.',
+    system_disk_full: 'Le disque est plein ({file, select, none {dossier de données} other {« {file} »}}) : libérez de la place, puis relancez.',
+    data_dir: 'Données : {dir}',
+    data_dir_is_file: '« {dir} » est un fichier, pas un dossier : indiquez un dossier de données avec --data-dir.',
+    browser_saved: 'Navigateur enregistré dans les réglages : {path}',
+    stopping: 'Arrêt…',
+    outcome:
+      '{outcome, select, dates {dates proposées} no_date {pas de date} captcha {captcha} site_error {erreur du site} unreachable {site injoignable} unrecognized {page non reconnue} robot_error {erreur du robot} other {{outcome}}}',
+    slot: '{date} à {time}',
+    probe_usage: 'Adresse ou planning manquant. Utilisation : npm run cli -- probe URL [--guichet V] [--json], ou probe --planning ID [--json]',
+    probe_result: '{outcome} — {detail}',
+    probe_first_slot: 'Premier créneau : {slot}',
+    probe_second_slot: 'Deuxième créneau : {slot}',
+    probe_screenshot: 'Capture : {path}',
+    probe_log: 'Journal : {path}',
+    probe_recorded: 'Enregistré dans l’historique du planning {planning} (sondage {id}).',
+    probe_line: '{date} {time} {planning} → {outcome} {slot}',
+    discover_usage: 'Adresse manquante. Utilisation : npm run cli -- discover URL [--json]',
+    discover_system: 'Système : {system}',
+    discover_none: 'Aucun guichet proposé.',
+    run_started: 'Calendrier démarré : chaque planning suivi est sondé une fois par heure. Ctrl+C pour arrêter.',
+    serve_address: 'Interface : {url}{scheduled, select, yes { (calendrier démarré)} other {}}  — Ctrl+C pour arrêter.',
+    serve_secret: 'Cette adresse contient un code à usage unique : ne la partagez pas.',
+    demo_started: 'Démonstration : {count} plannings fictifs, sondés chaque minute (au lieu de chaque heure).',
+    demo_folder: 'Données de démonstration : {dir}',
+    demo_open: 'Ouvrez {url} dans votre navigateur (adresse à code unique, à ne pas partager). Ctrl+C pour arrêter.',
+    demo_first_probe_failed: 'Premier sondage de {planning} : {message}',
+    export_usage: 'Utilisation : npm run cli -- export csv --out FICHIER',
+    export_out_missing: 'Indiquez le fichier à écrire : --out sondages.csv',
+    export_written: '{rows} sondages écrits dans {path}',
+    export_skipped: '✗ Fichier endommagé, ses sondages ne sont pas dans le CSV : {file}',
+    move_usage: 'Indiquez le nouveau dossier : npm run cli -- move-data DOSSIER',
+    move_moved: 'Dossier de données déplacé : {to} ({files} fichiers, {mb} Mo, copie vérifiée).',
+    move_old_removed: 'L’ancien dossier a été vidé : {from}',
+    move_old_kept: 'L’ancien dossier n’a pas pu être vidé, il reste tel quel : {from}',
+    move_remembered: 'L’application de bureau et la ligne de commande l’utilisent désormais.',
+    move_not_remembered: 'Lancez désormais Guichets avec --data-dir « {to} » (ou GUICHETS_DATA_DIR).',
+    plannings_none: 'Aucun planning. Ajoutez-en un : npm run cli -- plannings add URL --departement 93 [--guichet V] [--label L]',
+    plannings_line: '{id}  {state, select, followed {suivi} paused {en pause} other {arrêté}}  {departement} {prefecture} — {label}',
+    plannings_address: '    {url}{guichet, select, none {} other { — guichet « {guichet} »}}',
+    plannings_last_probe: '    dernier sondage : {when} → {outcome}{slot, select, none {} other { ({slot})}}',
+    plannings_never_probed: '    aucun sondage encore',
+    plannings_problem: '    ✗ chiffres illisibles : {problem}',
+    plannings_read: 'Lu sur le site : système {system}, {count, plural, =0 {aucun guichet à choisir} one {un guichet} other {# guichets}}{title, select, none {} other { — « {title} »}}.',
+    plannings_added:
+      'Planning ajouté : {id} — {label} ({departement}, {prefecture}) ; {followed, select, yes {suivi : sondé chaque heure tant que le calendrier tourne (npm run cli -- run)} other {en pause (npm run cli -- plannings follow {id} pour le suivre)}}.',
+    plannings_edited: 'Planning modifié : {id} — {label}.',
+    plannings_followed: 'Planning {id} suivi : sondé chaque heure tant que le calendrier tourne.',
+    plannings_paused: 'Planning {id} en pause : il n’est plus sondé, son historique est gardé.',
+    plannings_removed: 'Planning {id} retiré de la liste ; ses sondages restent dans le dossier de données, comme preuves.',
+    plannings_id_missing: 'Indiquez le planning : npm run cli -- plannings {action} ID (voir : npm run cli -- plannings list).',
+    plannings_unknown: 'Aucun planning « {id} » ici. Voir : npm run cli -- plannings list',
+    plannings_ambiguous: '« {id} » désigne plusieurs plannings ({ids}) : donnez plus de caractères de son identifiant.',
+    plannings_url_missing: 'Adresse manquante. Utilisation : npm run cli -- plannings add URL --departement D [--guichet V] [--label L]',
+    plannings_departement_missing: 'Indiquez le département : --departement 93 (ou 2A, 971…).',
+    plannings_guichet_required: 'Cette adresse propose plusieurs guichets : choisissez-en un avec --guichet (sa valeur ou son libellé). Guichets : {guichets}.',
+    plannings_guichet_unknown: 'Aucun guichet « {given} » à cette adresse. Guichets proposés : {guichets}.',
+    plannings_nothing_to_edit:
+      'Rien à modifier : donnez au moins une option (--label, --url, --guichet, --departement, --prefecture, --procedure, --steps, --online-mandatory ou --no-online-mandatory).',
+    plannings_steps_unreadable: 'Fichier d’étapes illisible : « {file} » ({reason}). Donnez un fichier JSON d’étapes (steps, noSlotText, slotSelector).',
+    settings_line: '{key} = {value}',
+    settings_usage: 'Utilisation : npm run cli -- settings set CLÉ VALEUR (les clés : npm run cli -- settings get)',
+    settings_unknown_key: 'Réglage inconnu « {key} ». Réglages : {keys}.',
+    settings_bad_value:
+      '{key} : « {value} » ne convient pas, {expected, select, integer {un nombre entier est attendu} boolean {oui ou non est attendu} list {une liste séparée par des virgules est attendue} hours {deux heures sont attendues, par exemple 8-20} json {du JSON est attendu} other {une autre valeur est attendue}}.',
+    settings_saved: 'Réglage enregistré : {key} = {value}',
+    seals_none: 'Aucun sceau : rien ne protège encore ces sondages d’une réécriture. Scellez-les : npm run cli -- seal',
+    seals_line: '{name}  {when}  {probes} sondage(s) de {plannings} planning(s), clé {key}, {stamped, select, yes {horodaté} other {non horodaté}}{readable, select, yes {} other { — illisible}}',
+    seals_footer: 'Les sceaux tels qu’ils se présentent : npm run cli -- verify dit s’ils tiennent (signature, chaîne des sceaux, horodatage).',
+  },
   probe: {
     demo_synthetic:
       'Démonstration : enregistrement synthétique ({outcome, select, dates {dates proposées} no_date {pas de date} captcha {captcha} site_error {erreur du site} unreachable {site injoignable} other {{outcome}}}).',

@@ -4,12 +4,12 @@
 // store's real append path (hash chain, aggregates), so `verify` checks them like any other, and only into the
 // demo's own data folder, before its first live probe: never mixed with real records.
 import { DateTime } from 'luxon';
-import type { Outcome, Planning } from '../shared/domain.js';
-import type { NewProbe } from '../core/store/probes.js';
-import type { Store } from '../core/store/index.js';
-import { PARIS } from '../core/stats/calendar.js';
-import { wordCore } from '../core/messages.js';
-import { coreMessage } from '../shared/messages/index.js';
+import type { Outcome, Planning } from '../../shared/domain.js';
+import type { NewProbe } from '../store/probes.js';
+import type { Store } from '../store/index.js';
+import { PARIS } from '../stats/calendar.js';
+import { wordCore } from '../messages.js';
+import { coreMessage } from '../../shared/messages/index.js';
 
 export const DEMO_TRIGGER = 'demo';
 /**
