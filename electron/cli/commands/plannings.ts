@@ -161,6 +161,6 @@ export const plannings: Command = (context) => {
       else context.words.out(followed ? 'cli.plannings_followed' : 'cli.plannings_paused', { id: next.id });
       return 0;
     },
-    !context.json,
+    false,
   );
 };

@@ -60,7 +60,7 @@ const probePlanning: Command = (context) =>
       context.words.out('cli.probe_recorded', { planning: planning.id, id: probe.id });
       return 0;
     },
-    !context.json,
+    false,
   );
 
 export const probe: Command = (context) => {
