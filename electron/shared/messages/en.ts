@@ -13,7 +13,7 @@ Plannings and settings
         [--online-mandatory] [--paused] [--steps STEPS.json]
                                           adds a planning (its system, guichets and label read from the site)
   plannings edit ID [--label L] [--url U] [--guichet V] [--departement D] [--prefecture P] [--procedure P]
-        [--online-mandatory | --no-online-mandatory] [--steps STEPS.json]
+        [--online-mandatory | --no-online-mandatory] [--stopped | --no-stopped] [--steps STEPS.json]
   plannings follow ID | pause ID | remove ID
                                           follow (probed every hour), pause, remove (its probes stay)
   settings get [KEY] [--json]             the settings, or one of them
@@ -123,7 +123,7 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     plannings_guichet_required: 'This address offers several guichets: choose one with --guichet (its value or its label). Guichets: {guichets}.',
     plannings_guichet_unknown: 'No guichet “{given}” at this address. Guichets offered: {guichets}.',
     plannings_nothing_to_edit:
-      'Nothing to change: give at least one option (--label, --url, --guichet, --departement, --prefecture, --procedure, --steps, --online-mandatory or --no-online-mandatory).',
+      'Nothing to change: give at least one option (--label, --url, --guichet, --departement, --prefecture, --procedure, --steps, --(no-)online-mandatory or --(no-)stopped).',
     plannings_steps_unreadable: 'Steps file unreadable: “{file}” ({reason}). Give a JSON file of steps (steps, noSlotText, slotSelector).',
     settings_line: '{key} = {value}',
     settings_usage: 'Usage: npm run cli -- settings set KEY VALUE (the keys: npm run cli -- settings get)',

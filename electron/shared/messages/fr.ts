@@ -15,7 +15,7 @@ Plannings et réglages
         [--online-mandatory] [--paused] [--steps ÉTAPES.json]
                                           ajoute un planning (le système, les guichets et l’intitulé lus sur le site)
   plannings edit ID [--label L] [--url U] [--guichet V] [--departement D] [--prefecture P] [--procedure P]
-        [--online-mandatory | --no-online-mandatory] [--steps ÉTAPES.json]
+        [--online-mandatory | --no-online-mandatory] [--stopped | --no-stopped] [--steps ÉTAPES.json]
   plannings follow ID | pause ID | remove ID
                                           suivre (sondé chaque heure), mettre en pause, retirer (ses sondages restent)
   settings get [CLÉ] [--json]             les réglages, ou l’un d’eux
@@ -126,7 +126,7 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     plannings_guichet_required: 'Cette adresse propose plusieurs guichets : choisissez-en un avec --guichet (sa valeur ou son libellé). Guichets : {guichets}.',
     plannings_guichet_unknown: 'Aucun guichet « {given} » à cette adresse. Guichets proposés : {guichets}.',
     plannings_nothing_to_edit:
-      'Rien à modifier : donnez au moins une option (--label, --url, --guichet, --departement, --prefecture, --procedure, --steps, --online-mandatory ou --no-online-mandatory).',
+      'Rien à modifier : donnez au moins une option (--label, --url, --guichet, --departement, --prefecture, --procedure, --steps, --(no-)online-mandatory ou --(no-)stopped).',
     plannings_steps_unreadable: 'Fichier d’étapes illisible : « {file} » ({reason}). Donnez un fichier JSON d’étapes (steps, noSlotText, slotSelector).',
     settings_line: '{key} = {value}',
     settings_usage: 'Utilisation : npm run cli -- settings set CLÉ VALEUR (les clés : npm run cli -- settings get)',
