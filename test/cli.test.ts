@@ -55,7 +55,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe('probe --json', () => {
+describe('probe --json', { timeout: 120_000 }, () => {
   it('prints exactly one JSON object with the design’s fields, the slots, and a screenshot on disk', async () => {
     const run = await cli(['probe', `${replica.origin}/booking/create/12083/0`, '--json']);
     expect(run.code).toBe(0);
@@ -74,7 +74,7 @@ describe('probe --json', () => {
     expect(result.secondDate).toBe(String(result.secondSlot).slice(0, 10));
     const png = await readFile(String(result.screenshot));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-  }, 120_000);
+  });
 
   it('chooses a guichet by its label, case and spacing aside, and reports the site’s no-slot answer', async () => {
     const run = await cli([
@@ -104,7 +104,7 @@ describe('probe --json', () => {
   });
 });
 
-describe('bad input gets one clear line, no stack trace, a non-zero exit', () => {
+describe('bad input gets one clear line, no stack trace, a non-zero exit', { timeout: 120_000 }, () => {
   it('not a URL', async () => {
     const run = await cli(['probe', 'bobigny', '--json']);
     expect(run.code).not.toBe(0);
@@ -140,7 +140,7 @@ describe('bad input gets one clear line, no stack trace, a non-zero exit', () =>
   });
 });
 
-describe('discover', () => {
+describe('discover', { timeout: 120_000 }, () => {
   it('lists the guichets offered at a booking URL', async () => {
     const run = await cli(['discover', `${replica.origin}/booking/create/9829/0`, '--json']);
     expect(run.code).toBe(0);
