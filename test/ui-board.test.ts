@@ -1,4 +1,4 @@
-// Issue 11, items 1–3 and 8, driven in Chromium at 1280×800: the dashboard as a table (twenty rows on screen,
+// The dashboard and the evidence browser, driven in Chromium at 1280×800: the dashboard as a table (twenty rows on screen,
 // filtered to what needs attention), a past day's probes and their screenshots, the captcha banner, and the
 // demo whose first screen already shows three-month bars. Screenshots of each screen go to test-results/.
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// The data folder moved from the settings (issue 11, item 6), at 1280×800: through the desktop's bridge (the page
+// The data folder moved from the settings, at 1280×800: through the desktop's bridge (the page
 // gets `window.api` and `window.desktop` as Electron's preload gives them, here wired to the core in this
 // process) a refused folder is said by the field in French and in English, then a move puts every file at the new
 // place, the app uses it and the old folder is emptied; the web host refuses the move and says where it is done.

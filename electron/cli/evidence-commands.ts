@@ -1,4 +1,4 @@
-// The command line of issue 9: dossier de preuves, publication, import. Through the API, like the desktop app.
+// The command line's dossier de preuves, publication and import. Through the API, like the desktop app.
 import path from 'node:path';
 import type { ApiEvents } from '../shared/api.js';
 import type { Core } from '../core/api/index.js';

@@ -145,7 +145,7 @@ export interface CsvExportResult {
   skipped?: string[];
 }
 
-/** A dossier de preuves written (issue 9): a BagIt ZIP, and its PDF summary beside it. */
+/** A dossier de preuves written: a BagIt ZIP, and its PDF summary beside it. */
 export interface DossierResult {
   path: string;
   pdfPath: string;
@@ -195,7 +195,7 @@ export interface Alert {
 export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
-/** The data folder moved with its contents (issue 11, settings): where it is now and what became of the old one. */
+/** The data folder moved with its contents (from the settings): where it is now and what became of the old one. */
 export interface DataFolderMoveResult {
   from: string;
   to: string;

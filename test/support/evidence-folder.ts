@@ -1,5 +1,5 @@
 // A data folder filled as the demo leaves it (two plannings, months of probes with real PNG screenshots, a gap,
-// seals in issue 7's layout), for the dossier, publication and import tests.
+// seals as the core writes them), for the dossier, publication and import tests.
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// The seals a dossier carries (issue 7's layout in `seals/` of the data folder): the first seal made at or after
+// The seals a dossier carries (from `seals/` of the data folder): the first seal made at or after
 // the period's end covers every probe of the period (each seal covers the chain heads, which cover what came
 // before); without one, the newest seal. With it: the public key and the timestamp authorities' certificates.
 import { readdir, stat } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// What the handlers of issue 9 (dossier, publication, import, alerts) need from the core: a part of the
+// What the evidence handlers (dossier, publication, import, alerts) need from the core: a part of the
 // HandlerContext of handlers/context.ts, so that they fit it as it is and as it was.
 import type { ApiEvent, ApiEvents } from '../../shared/api.js';
 import type { Clock } from '../clock.js';
@@ -15,7 +15,7 @@ export interface EvidenceHandlerContext {
   asWriter(): Promise<void>;
   /** Runs `work` as the writer only if no other process writes, without keeping the lock after (false: skipped). */
   whileWriter(work: () => Promise<void>): Promise<boolean>;
-  /** Seals the data folder before an export, so that the dossier carries a seal covering it (issue 7). */
+  /** Seals the data folder before an export, so that the dossier carries a seal covering it. */
   readonly seals?: { beforeExport(): Promise<void> };
   emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;
 }

@@ -1,4 +1,4 @@
-// Import (issue 9): a CSV in La Cimade's published layout, or another association's dossier de preuves, for
+// Import: a CSV in La Cimade's published layout, or another association's dossier de preuves, for
 // plannings this data folder follows. Rows are matched to plannings (by id given, address, or département and
 // name) and by time; a row already there (the robot's own probe or an earlier import at the same minute) is not
 // added again. Everything is checked before anything is written; the batch is then written whole.

@@ -1,4 +1,4 @@
-// The published website (issue 9): the association's figures as static pages, in the spirit of La Cimade's
+// The published website: the association's figures as static pages, in the spirit of La Cimade's
 // « À guichets fermés ». Written into a temporary folder beside the target, then put in its place: a failed
 // publication leaves the previous one as it was.
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 // Seals as a forger meets them: a data folder filled, sealed (signed, chained, time-stamped by a local TSA),
-// then edited the ways the issue tried; and checked with openssl alone, as a court expert would.
+// then edited the ways a forger would; and checked with openssl alone, as a court expert would.
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';

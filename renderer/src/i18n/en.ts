@@ -463,7 +463,7 @@ export const en: Messages = {
     importedBadge: 'imported',
   },
 
-  /** The dashboard table, the evidence browser and the attention banners (issue 11, items 1–3 and 8). */
+  /** The dashboard table, the evidence browser and the attention banners. */
   board: {
     view: 'View',
     viewTable: 'Table',

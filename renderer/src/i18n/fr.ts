@@ -436,7 +436,7 @@ export const fr = {
   screenshotOf: 'Capture du sondage du {when}',
   openInNewTab: 'Ouvrir dans un nouvel onglet',
 
-  // Issue 9: dossier de preuves, publication, import, alerts.
+  // Dossier de preuves, publication, import, alerts.
   evidence: {
     dossier: 'Dossier de preuves',
     dossierAll: 'Dossier de preuves (tous les plannings)',
@@ -464,7 +464,7 @@ export const fr = {
     importedBadge: 'importé',
   },
 
-  /** The dashboard table, the evidence browser and the attention banners (issue 11, items 1–3 and 8). */
+  /** The dashboard table, the evidence browser and the attention banners. */
   board: {
     view: 'Affichage',
     viewTable: 'Tableau',

@@ -1,4 +1,4 @@
-// The variation test bed (issue 6): every adapter against the replicas served with real-world variations, through
+// The variation test bed: every adapter against the replicas served with real-world variations, through
 // the prober as a user's probe runs (one shared browser). Prints the pass rate per variation; all must pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock.js';
