@@ -4,7 +4,7 @@ import { DEMO_PLANNINGS, startReplicaServer } from '../core/replicas/index.js';
 import { createStore } from '../core/store/index.js';
 import { writeDemoHistory } from './demo-history.js';
 import type { Planning } from '../shared/domain.js';
-import { startWebHost } from './webhost.js';
+import { printAddressOnEnter, startWebHost } from './webhost.js';
 
 export interface DemoOptions {
   dataDir: string;
@@ -28,7 +28,9 @@ export async function startDemo(
   const servers = await Promise.all(prefectures.map(() => startReplicaServer({ clock: systemClock, port: 0 })));
   const originOf = new Map(prefectures.map((name, index) => [name, servers[index]?.origin ?? '']));
   await prepareDemoFolder({ ...options, originOf });
-  const core = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, demo: true, log });
+  // The replicas are on this computer: the one loopback address a page may have the robot open.
+  const localOrigins = servers.map((server) => server.origin);
+  const core = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, demo: true, log, localOrigins });
   // Every minute instead of every hour: a short spacing and timeout keep the demo lively.
   // The replicas answer at once: their probes are all work for the CPU, so two at a time as on any PC.
   await core.api['settings:update']({ hostSpacingSeconds: 5, probeTimeoutSeconds: 45, maxParallelProbes: 2 });
@@ -43,7 +45,8 @@ export async function startDemo(
   await core.startSchedule();
   log(`Démonstration : ${DEMO_PLANNINGS.length} plannings fictifs, sondés chaque minute (au lieu de chaque heure).`);
   log(`Données de démonstration : ${options.dataDir}`);
-  log(`Ouvrez ${host.loginUrl()} dans votre navigateur (adresse à code unique, à ne pas partager). Ctrl+C pour arrêter.`);
+  log(`Ouvrez ${host.loginUrl()} dans votre navigateur (adresse à code unique, à ne pas partager ; Entrée en affiche une nouvelle). Ctrl+C pour arrêter.`);
+  const stopAddresses = printAddressOnEnter(host, log);
   // A first round at once, so that the bars do not wait for the first minute.
   for (const { planning } of await core.api['plannings:list'](undefined)) {
     if (!planning.followed) continue;
@@ -56,6 +59,7 @@ export async function startDemo(
     loginUrl: () => host.loginUrl(),
     verify: (planningId) => core.verify(planningId),
     async close() {
+      stopAddresses();
       await host.close();
       await core.close();
       await Promise.all(servers.map((server) => server.close()));
