@@ -14,7 +14,7 @@ import { CLI_PROBES_DIR } from '../core/store/index.js';
 import type { Probe } from '../shared/domain.js';
 import { printStats } from './stats-table.js';
 import { startDemo } from './demo.js';
-import { startWebHost } from './webhost.js';
+import { printAddressOnEnter, startWebHost } from './webhost.js';
 import { dossierCommand, importCommand, publishCommand, type EvidenceCommandContext } from './evidence-commands.js';
 import { moveDataCommand } from './move-data.js';
 
@@ -207,8 +207,10 @@ const serve: Command = async (context) => {
     await core.startSchedule();
   }
   log(`Interface : ${host.loginUrl()}${context.schedule ? ' (calendrier démarré)' : ''}  — Ctrl+C pour arrêter.`);
-  log('Cette adresse contient un code à usage unique : ne la partagez pas.');
+  log('Cette adresse contient un code à usage unique : ne la partagez pas. Entrée en affiche une nouvelle (autre onglet, autre navigateur).');
+  const stopAddresses = printAddressOnEnter(host, log);
   return untilInterrupted(async () => {
+    stopAddresses();
     await host.close();
     await core.close();
   });
