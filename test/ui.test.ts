@@ -50,6 +50,8 @@ beforeAll(async () => {
     appVersion: '0.0.0-test',
     env: { ...process.env, GUICHETS_BROWSER: BROWSER },
     log: () => undefined,
+    // The replica préfecture is on 127.0.0.1: the one local address the page may have the robot open.
+    localOrigins: [replicas.origin],
   });
   host = await startWebHost({ core, port: 0, staticDir: STATIC_DIR, log: () => undefined });
   browser = await launchBrowser();
@@ -153,11 +155,18 @@ describe('the Guichets UI, driven like a user', () => {
     expect(cells[3]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     await page.screenshot({ path: path.join(RESULTS, 'planning.png'), fullPage: true });
 
-    // The captioned screenshot of the probe, served by the web host.
-    const href = await probeRow.getByRole('link', { name: 'voir' }).getAttribute('href');
-    const image = await page.request.get(new URL(href ?? '', host.url).toString());
-    expect(image.headers()['content-type']).toBe('image/png');
-    expect((await image.body()).subarray(1, 4).toString('latin1')).toBe('PNG');
+    // The captioned screenshot of the probe, served by the web host to the page's session, shown as its bytes.
+    await probeRow.getByRole('button', { name: 'voir' }).click();
+    const viewer = page.getByRole('dialog', { name: /^Capture du sondage du / });
+    const image = viewer.locator('img');
+    await expect.poll(() => image.evaluate((shown) => (shown as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(600);
+    expect(await image.getAttribute('src')).toMatch(/^blob:/);
+    // In a new tab too, the same bytes: no bare link to the host.
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), viewer.getByRole('link', { name: 'Ouvrir dans un nouvel onglet' }).click()]);
+    await tab.waitForLoadState();
+    expect(tab.url()).toMatch(/^blob:/);
+    await tab.close();
+    await viewer.getByRole('button', { name: 'Fermer' }).click();
   });
 
   it('exports the CSV with La Cimade-compatible columns', async () => {

@@ -72,15 +72,20 @@ export interface PublicNetwork {
   close(): Promise<void>;
 }
 
-const scope = new AsyncLocalStorage<PublicNetwork & { proxy(): Promise<string> }>();
+interface Scoped extends PublicNetwork {
+  proxy(): Promise<{ server: string; bypass?: string }>;
+}
+
+const scope = new AsyncLocalStorage<Scoped>();
 
 /**
  * The options of a new browser context of the robot: through the proxy when the current call came from a web page.
- * Playwright sends even 127.0.0.1 through a context's proxy (it adds `<-loopback>` to the bypass list).
+ * Playwright sends even 127.0.0.1 through a context's proxy (it puts `<-loopback>` first in the bypass list); the
+ * replicas given at start are reached directly, so that they answer the robot exactly as they would otherwise.
  */
-export async function robotContextOptions(): Promise<{ proxy?: { server: string } }> {
+export async function robotContextOptions(): Promise<{ proxy?: { server: string; bypass?: string } }> {
   const network = scope.getStore();
-  return network ? { proxy: { server: await network.proxy() } } : {};
+  return network ? { proxy: await network.proxy() } : {};
 }
 
 /** `host:port` of an origin, the way a proxy is asked for it. */
@@ -100,16 +105,17 @@ function hostPort(origin: string): string | null {
  */
 export function createPublicNetwork(localOrigins: readonly string[], resolve: Lookup = systemLookup): PublicNetwork {
   const allowed = new Set(localOrigins.map(hostPort).filter((entry): entry is string => entry !== null));
+  // Chrome's bypass rules: `host:port`, an IPv6 address in brackets.
+  const bypass = [...allowed].map((entry) => entry.replace(/^(.*:.*):(\d+)$/, (whole, host: string, port: string) => (isIP(host) === 6 ? `[${host}]:${port}` : whole)));
   const guarded = new Map<string, number>();
   let server: Promise<{ server: http.Server; address: string }> | null = null;
   const sockets = new Set<Socket>();
 
-  /** Where to connect for `host:port`, or null when it is refused. */
-  async function target(hostname: string, port: string): Promise<string | null> {
+  /** Where to connect for `host:port`, or why not. */
+  async function target(hostname: string, port: string): Promise<{ address: string } | { refused: 'private' | 'unresolved' }> {
     const host = bare(hostname).toLowerCase();
-    if (allowed.has(`${host}:${port}`)) return host;
-    const found = await publicAddressOf(host, resolve);
-    return 'address' in found ? found.address : null;
+    if (allowed.has(`${host}:${port}`)) return { address: host };
+    return publicAddressOf(host, resolve);
   }
 
   function startProxy(): Promise<{ server: http.Server; address: string }> {
@@ -145,23 +151,26 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
       return;
     }
     const port = url.port || '80';
-    const address = url.protocol === 'http:' ? await target(url.hostname, port) : null;
-    if (address === null) {
+    const found = url.protocol === 'http:' ? await target(url.hostname, port) : ({ refused: 'private' } as const);
+    // A name that does not resolve gets no answer, as the browser would have found none.
+    if ('refused' in found && found.refused === 'unresolved') {
+      res.destroy();
+      return;
+    }
+    if ('refused' in found) {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(REFUSED);
       return;
     }
     const headers = withoutHopHeaders(req.headers);
     const upstream = http.request(
-      { host: address, port: Number(port), method: req.method, path: `${url.pathname}${url.search}`, headers, agent: false },
+      { host: found.address, port: Number(port), method: req.method, path: `${url.pathname}${url.search}`, headers, agent: false },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, withoutHopHeaders(answer.headers));
         answer.pipe(res);
       },
     );
-    upstream.on('error', () => {
-      if (!res.headersSent) res.writeHead(502).end();
-      else res.destroy();
-    });
+    // No answer rather than a page of ours: the robot reads it as a site that does not answer, as it is.
+    upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   }
 
@@ -174,30 +183,26 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
       client.end('HTTP/1.1 400 Bad Request\r\n\r\n');
       return;
     }
-    const address = url.port ? await target(url.hostname, url.port) : null;
-    if (address === null) {
-      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    const found = url.port ? await target(url.hostname, url.port) : ({ refused: 'private' } as const);
+    if ('refused' in found) {
+      if (found.refused === 'unresolved') client.destroy();
+      else client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const upstream = connect({ host: address, port: Number(url.port) });
-    let connected = false;
+    const upstream = connect({ host: found.address, port: Number(url.port) });
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
     upstream.once('connect', () => {
-      connected = true;
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length > 0) upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
     });
-    upstream.on('error', () => {
-      if (!connected && client.writable) client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
-      else client.destroy();
-    });
+    upstream.on('error', () => client.destroy());
     client.on('close', () => upstream.destroy());
   }
 
-  const network: PublicNetwork & { proxy(): Promise<string> } = {
+  const network: Scoped = {
     async allows(url: string) {
       let parsed: URL;
       try {
@@ -225,7 +230,8 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
     guards: (planningId) => guarded.has(planningId),
     async proxy() {
       server ??= startProxy();
-      return (await server).address;
+      const { address } = await server;
+      return bypass.length > 0 ? { server: address, bypass: bypass.join(',') } : { server: address };
     },
     async close() {
       const running = await server?.catch(() => null);
