@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors.js';
 import { commands, saveBrowser, type CommandContext } from './commands.js';
+import { parseOptions } from './options.js';
 
 /** What the system said, as one line the user can act on; null for what is a bug. */
 function systemMessage(error: unknown): string | null {
@@ -51,25 +51,7 @@ Codes de sortie : 0 fait (verify : intact), 1 échec ou altération, 2 mauvaise 
 Pour un JSON seul sur la sortie : npm run -s cli -- probe <url> --json`;
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      guichet: { type: 'string' },
-      port: { type: 'string' },
-      out: { type: 'string' },
-      planning: { type: 'string', multiple: true },
-      schedule: { type: 'boolean', default: false },
-      'data-dir': { type: 'string' },
-      browser: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      association: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = parseOptions(argv);
   const [name, ...args] = positionals;
   if (values.help || !name) {
     process.stdout.write(`${USAGE}\n`);
@@ -106,10 +88,6 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof AppError) {
       process.stderr.write(`Erreur : ${error.message}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      // A mistyped option: node's own message is clear enough, without its stack.
-      process.stderr.write(`Erreur : ${error.message}. Voir : npm run cli -- --help\n`);
       process.exitCode = 2;
     } else if (systemMessage(error)) {
       process.stderr.write(`Erreur : ${systemMessage(error) ?? ''}\n`);
