@@ -167,7 +167,7 @@ export function createCore(options: CoreOptions): Core {
     wake: () => scheduler.refresh(),
     stopSchedule: () => scheduler.stop(),
     async close() {
-      await scheduler.stop();
+      await scheduler.shutdown();
       await seals.stop();
       await browsers.close();
       await network.close();

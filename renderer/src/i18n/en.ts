@@ -202,6 +202,7 @@ export const en: Messages = {
     asleep: 'computer asleep',
     backoff: 'site paused after repeated errors',
     overrun: 'the previous probe was still running',
+    interrupted: 'probe interrupted as the application closed',
   },
   yes: 'yes',
   no: 'no',
