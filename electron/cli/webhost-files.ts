@@ -1,5 +1,6 @@
 // Files between the page and the PC, without a path chosen by the page: an upload is kept in a temporary file the
-// host makes (then handed to the core), a download is a file the core wrote for one of the page's calls.
+// host makes (then handed to the core), a download is a file the core wrote for one of the page's calls; and the
+// files served as they are (the built UI, the evidence folder), never outside their folder.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import type http from 'node:http';
@@ -89,4 +90,52 @@ export async function sendDownload(res: http.ServerResponse, file: string): Prom
     'Cache-Control': 'no-store',
   });
   await pipeline(createReadStream(file), res);
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** A file under `root` (the built UI, the evidence); `spa`: an unknown path without extension is the UI's page. */
+export async function serveFile(res: http.ServerResponse, root: string, relative: string, spa: boolean): Promise<void> {
+  const target = path.resolve(root, safeDecode(relative));
+  if (target !== root && !target.startsWith(root + path.sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  let file = target;
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) {
+    if (!spa || path.extname(relative) !== '') {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Introuvable');
+      return;
+    }
+    file = path.join(root, 'index.html');
+    if (!(await stat(file).catch(() => null))) {
+      res
+        .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Interface non construite : lancez « npm run build:renderer » puis rechargez la page.');
+      return;
+    }
+  }
+  res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+  await pipeline(createReadStream(file), res);
+}
+
+/** A malformed %-escape is a path that does not exist, not an error to log. */
+export function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '\u0000';
+  }
 }

@@ -1,14 +1,11 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { API_EVENTS, API_METHODS, inputAt, policyOf, type ApiError, type ApiEvents, type Envelope } from '../shared/api.js';
 import { EVIDENCE_DIR } from '../shared/domain.js';
 import { parseCaptionedPath } from '../shared/evidence-paths.js';
 import type { Core } from '../core/api/create-core.js';
-import { createDownloads, MAX_UPLOAD_BYTES, receiveUpload, sendDownload, uploadName, UploadTooLarge } from './webhost-files.js';
+import { createDownloads, MAX_UPLOAD_BYTES, receiveUpload, safeDecode, sendDownload, serveFile, uploadName, UploadTooLarge } from './webhost-files.js';
 import { refusedOverHttp } from './webhost-policy.js';
 import { createWebSession } from './webhost-session.js';
 
@@ -30,19 +27,6 @@ export interface WebHost {
   loginUrl(): string;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 const MAX_BODY = 1_000_000;
 
@@ -222,31 +206,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
-  async function serveFile(res: http.ServerResponse, root: string, relative: string, spa: boolean): Promise<void> {
-    const target = path.resolve(root, safeDecode(relative));
-    if (target !== root && !target.startsWith(root + path.sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    let file = target;
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) {
-      if (!spa || path.extname(relative) !== '') {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Introuvable');
-        return;
-      }
-      file = path.join(root, 'index.html');
-      if (!(await stat(file).catch(() => null))) {
-        res
-          .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
-          .end('Interface non construite : lancez « npm run build:renderer » puis rechargez la page.');
-        return;
-      }
-    }
-    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
-    await pipeline(createReadStream(file), res);
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
@@ -261,15 +220,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close(() => resolve());
       }),
   };
-}
-
-/** A malformed %-escape is a path that does not exist, not an error to log. */
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return '\u0000';
-  }
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
