@@ -142,6 +142,14 @@ describe('a page of another local program, in the browser that uses Guichets', (
     await victim.getByText(dataDir, { exact: true }).waitFor();
   });
 
+  it('leaves a tab opened on Guichets without its address with no session, and says so in French', async () => {
+    const page = await context.newPage();
+    await page.goto(guichets);
+    await page.getByText('Cet onglet n’a pas de session : ouvrez l’adresse à code que Guichets affiche dans son terminal').first().waitFor();
+    expect(await page.evaluate("sessionStorage.getItem('guichets-session')")).toBeNull();
+    await page.close();
+  });
+
   it('never receives the session: no request from the browser to the other port carries it, and no cookie exists', async () => {
     const secret = (await victim.evaluate("sessionStorage.getItem('guichets-session')")) as string | null;
     expect(secret).toMatch(/^[\w-]{40,}$/);
