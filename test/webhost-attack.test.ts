@@ -103,7 +103,7 @@ afterAll(async () => {
 
 async function runAttack(page: Page): Promise<Record<string, string>> {
   await page.waitForFunction('document.title === "fini"', undefined, { timeout: 30_000 });
-  return (await page.evaluate('window.results')) as Record<string, string>;
+  return page.evaluate<Record<string, string>>('window.results');
 }
 
 function expectFailed(results: Record<string, string>): void {
@@ -151,7 +151,7 @@ describe('a page of another local program, in the browser that uses Guichets', (
   });
 
   it('never receives the session: no request from the browser to the other port carries it, and no cookie exists', async () => {
-    const secret = (await victim.evaluate("sessionStorage.getItem('guichets-session')")) as string | null;
+    const secret = await victim.evaluate<string | null>("sessionStorage.getItem('guichets-session')");
     expect(secret).toMatch(/^[\w-]{40,}$/);
     expect(received.length).toBeGreaterThan(0);
     for (const { headers } of received) expect(JSON.stringify(headers)).not.toContain(secret);
