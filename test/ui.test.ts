@@ -234,6 +234,18 @@ describe('the Guichets UI, driven like a user', () => {
     expect(pixels.dark).toBeGreaterThan(2_000);
   });
 
+  it('writes the dossier de preuves and downloads its ZIP and PDF with the page’s session', async () => {
+    await page.getByRole('button', { name: 'Dossier de preuves', exact: true }).click();
+    await page.getByText(/^Dossier écrit : /).waitFor({ timeout: 120_000 });
+    for (const [label, magic] of [
+      ['Télécharger le dossier (ZIP)', 'PK'],
+      ['Télécharger le résumé (PDF)', '%PDF'],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+      expect((await downloaded(download)).subarray(0, magic.length).toString('latin1'), label).toBe(magic);
+    }
+  });
+
   it('shows the dashboard grouped by département and préfecture, with the legend', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
     // The table is the default view; the cards stay as an option (remembered from here on).
@@ -327,6 +339,16 @@ describe('the Guichets UI, driven like a user', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
     await card.getByText('Suivi', { exact: true }).waitFor();
     expect(await card.getByText(stoppedBadge).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('imports a file the page sends: the file itself, never a path of this computer', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.getByText('Importer des sondages').click();
+    const csv = `departement;planning;date_sondage;heure_sondage;premiere_date;deuxieme_date\n92;${KNOWN_LABEL};2020-01-06;09:00;NULL;NULL\n`;
+    await page.getByLabel('Fichier').setInputFiles({ name: 'sondages-cimade.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText(/^1 sondage importé/).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });
