@@ -34,12 +34,14 @@ export function ImportForm() {
       <p>{t('evidence.importHint')}</p>
       <form onSubmit={submit}>
         {api.desktop ? (
-          <label>
-            {t('evidence.importPath')} <input value={typeof file === 'string' ? file : ''} readOnly />{' '}
+          <>
+            <label>
+              {t('evidence.importPath')} <input value={typeof file === 'string' ? file : ''} readOnly />
+            </label>{' '}
             <button type="button" onClick={() => void api.chooseImportFile().then((chosen) => chosen && setFile(chosen))}>
               {t('evidence.importChoose')}
             </button>
-          </label>
+          </>
         ) : (
           <label>
             {t('evidence.importPath')}{' '}
