@@ -11,8 +11,8 @@ import { createPublicNetwork, isPrivateAddress, publicAddressOf, type PublicNetw
 describe('which addresses are private', () => {
   it('knows loopback, private, link-local, shared and multicast ranges, in IPv4, IPv6 and IPv4-mapped IPv6', () => {
     const local = ['127.0.0.1', '127.8.9.10', '0.0.0.0', '10.0.0.1', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '224.0.0.1', '255.255.255.255'];
-    const local6 = ['::1', '::', 'fd00::1', 'fc00::1', 'fe80::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1'];
-    const open = ['8.8.8.8', '172.32.0.1', '192.169.0.1', '93.184.216.34', '2a01:e0a::1', '::ffff:8.8.8.8'];
+    const local6 = ['::1', '::', 'fd00::1', 'fc00::1', 'fe80::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '64:ff9b::a00:1', '64:ff9b::7f00:1', '64:ff9b::10.0.0.1', '::7f00:1', '::127.0.0.1'];
+    const open = ['8.8.8.8', '172.32.0.1', '192.169.0.1', '93.184.216.34', '2a01:e0a::1', '::ffff:8.8.8.8', '64:ff9b::808:808', '64:ff9b::8.8.8.8'];
     expect([...local, ...local6].filter((address) => !isPrivateAddress(address))).toEqual([]);
     expect(open.filter(isPrivateAddress)).toEqual([]);
     expect(isPrivateAddress('not-an-address')).toBe(true);

@@ -30,11 +30,33 @@ const PRIVATE_V6: [string, number][] = [
 for (const [network, prefix] of PRIVATE_V4) PRIVATE.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of PRIVATE_V6) PRIVATE.addSubnet(network, prefix, 'ipv6');
 
-/** Loopback, private, link-local, shared or multicast (IPv4-mapped IPv6 included); anything not an address too. */
+/** NAT64 (`64:ff9b::/96`) and the old IPv4-compatible form (`::/96`) carry an IPv4 address in their last 32 bits. */
+const EMBEDS_V4 = new BlockList();
+EMBEDS_V4.addSubnet('64:ff9b::', 96, 'ipv6');
+EMBEDS_V4.addSubnet('::', 96, 'ipv6');
+
+/** The IPv4 address in the last 32 bits of an IPv6 one, written dotted (`64:ff9b::10.0.0.1`) or in hex. */
+function lastV4(address: string): string {
+  if (address.includes('.')) return address.slice(address.lastIndexOf(':') + 1);
+  const [head = '', tail = ''] = address.split('::');
+  const groups = (part: string) => (part ? part.split(':') : []);
+  const left = groups(head);
+  const right = groups(tail);
+  const words = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right].map((word) => parseInt(word, 16) || 0);
+  const [high = 0, low = 0] = words.slice(6);
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
+/**
+ * Loopback, private, link-local, shared or multicast (IPv4-mapped, IPv4-compatible and NAT64 IPv6 included);
+ * anything not an address too.
+ */
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
-  return PRIVATE.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 4) return PRIVATE.check(address, 'ipv4');
+  if (PRIVATE.check(address, 'ipv6')) return true;
+  return EMBEDS_V4.check(address, 'ipv6') && PRIVATE.check(lastV4(address), 'ipv4');
 }
 
 /** `[::1]` as a URL writes it → `::1`. */
