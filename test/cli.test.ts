@@ -135,8 +135,8 @@ describe('bad input gets one clear line, no stack trace, a non-zero exit', { tim
     const [unknown, option] = await Promise.all([cli(['probes']), cli(['probe', '--guichett', 'x'])]);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toMatch(/Commande inconnue/);
-    expect(option.code).not.toBe(0);
-    expectNoStack(option);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toBe('Erreur : Option inconnue : « --guichett ». Voir : npm run cli -- --help\n');
   });
 });
 

@@ -204,9 +204,11 @@ describe('npm run demo', () => {
     process.env.GUICHETS_BROWSER = '/usr/bin/chromium';
     const demo = await startDemo({ dataDir: demoDir, port: 0, appVersion: 'test', staticDir, log: () => undefined });
     try {
-      // As the person who started it: the printed address's one-time code for the session cookie.
-      const login = await fetch(demo.loginUrl(), { redirect: 'manual' });
-      const headers = { 'Content-Type': 'application/json', Cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+      // As the page opened at the printed address does: its one-time code traded for the session's secret.
+      const token = new URL(demo.loginUrl()).searchParams.get('token');
+      const session = await fetch(`${demo.url}api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+      const { value } = (await session.json()) as { value: { secret: string } };
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${value.secret}` };
       const info = (await (
         await fetch(`${demo.url}api/app%3Ainfo`, { method: 'POST', headers })
       ).json()) as { ok: boolean; value: { demo: boolean; scheduleEveryMinutes: number } };

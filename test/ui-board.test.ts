@@ -14,7 +14,7 @@ import { prepareDemoFolder } from '../electron/core/api/demo-core.js';
 import { DEMO_PLANNINGS } from '../electron/core/replicas/index.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { appendSyntheticProbes, syntheticPlanning, syntheticProbe } from './support/synthetic.js';
-import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
+import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser, logIn } from './ui-harness.js';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const DEPARTEMENTS = ['93', '92', '75', '95', '77', '76', '67', '69', '13', '31', '33'];
@@ -67,8 +67,8 @@ beforeAll(async () => {
   core = createCore({ dataDir, appVersion: '0.0.0-test', env: { ...process.env, GUICHETS_BROWSER: BROWSER }, log: () => undefined });
   host = await startWebHost({ core, port: 0, staticDir: STATIC_DIR, log: () => undefined });
   page = await browser.newPage({ viewport: VIEWPORT, locale: 'fr-FR' });
-  // As the person who started the web host: its printed address trades a one-time code for the session cookie.
-  await page.goto(host.loginUrl());
+  // As the person who started the web host: its printed address gives the page the session, once.
+  await logIn(page, host.loginUrl());
   page.setDefaultTimeout(15_000);
 });
 
@@ -164,7 +164,7 @@ describe('the demo', () => {
     const demoHost = await startWebHost({ core: demoCore, port: 0, staticDir: STATIC_DIR, log: () => undefined });
     const demoPage = await browser.newPage({ viewport: VIEWPORT, locale: 'fr-FR' });
     try {
-      await demoPage.goto(demoHost.loginUrl());
+      await logIn(demoPage, demoHost.loginUrl());
       const first = demoPage.locator('table.board-table tbody tr').first();
       await first.getByRole('img', { name: /sondages? concluants? sur/ }).waitFor();
       await first.getByText('(démonstration)').waitFor();

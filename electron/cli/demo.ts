@@ -1,7 +1,7 @@
 // `demo`: the demo's core (its replica préfectures, their plannings and past: api/demo-core.ts) behind the web
 // host, its schedule probing every minute in a real headless browser, and a first round at once.
 import { createDemoCore, type Core } from '../core/api/index.js';
-import { startWebHost } from './webhost.js';
+import { printAddressOnEnter, startWebHost } from './webhost.js';
 import { wordsFor, type Words } from './words.js';
 
 export interface DemoOptions {
@@ -32,6 +32,7 @@ export async function startDemo(
   log(words.say('cli.demo_started', { count: plannings.length }));
   log(words.say('cli.demo_folder', { dir: options.dataDir }));
   log(words.say('cli.demo_open', { url: host.loginUrl() }));
+  const stopAddresses = printAddressOnEnter(host, log);
   // A first round at once, so that the bars do not wait for the first minute.
   for (const { planning } of plannings) {
     if (!planning.followed) continue;
@@ -44,6 +45,7 @@ export async function startDemo(
     loginUrl: () => host.loginUrl(),
     verify: (planningId) => core.verify(planningId),
     async close() {
+      stopAddresses();
       await host.close();
       await core.close();
     },

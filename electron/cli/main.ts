@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { AppError, coreError } from '../core/errors.js';
 import { coreMessage, type MessageCode, type MessageParams } from '../shared/messages/index.js';
 import { COMMANDS, saveBrowser, type CommandContext } from './commands/index.js';
+import { parseOptions } from './options.js';
 import { langOf, wordError, wordsFor } from './words.js';
 
 /** The system's language until --lang is read. */
@@ -31,36 +31,8 @@ function systemMessage(error: unknown): string | null {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    allowNegative: true,
-    strict: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      guichet: { type: 'string' },
-      port: { type: 'string' },
-      out: { type: 'string' },
-      planning: { type: 'string', multiple: true },
-      schedule: { type: 'boolean', default: false },
-      'data-dir': { type: 'string' },
-      browser: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      association: { type: 'string' },
-      lang: { type: 'string' },
-      label: { type: 'string' },
-      departement: { type: 'string' },
-      prefecture: { type: 'string' },
-      procedure: { type: 'string' },
-      url: { type: 'string' },
-      'online-mandatory': { type: 'boolean' },
-      stopped: { type: 'boolean' },
-      paused: { type: 'boolean', default: false },
-      steps: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  // Options are read before --lang is known: a refusal then speaks the system's language.
+  const { values, positionals } = parseOptions(argv);
   words = wordsFor(langOf(values.lang, process.env));
   const [name, ...args] = positionals;
   if (values.help || !name) {
@@ -111,10 +83,6 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof AppError) {
       process.stderr.write(`${words.say('cli.error', { message: wordError(error, words.lang) })}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      // A mistyped option: node's own message is clear enough, without its stack.
-      process.stderr.write(`Erreur : ${error.message}. Voir : npm run cli -- --help\n`);
       process.exitCode = 2;
     } else if (systemMessage(error)) {
       process.stderr.write(`${words.say('cli.error', { message: systemMessage(error) ?? '' })}\n`);

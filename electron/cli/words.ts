@@ -53,6 +53,7 @@ const ERROR_LINES: Record<ErrorCode, MessageCode> = {
   guichet_required: 'cli.error_code_guichet_required',
   busy: 'cli.error_code_busy',
   internal: 'cli.error_code_internal',
+  unauthorized: 'cli.error_code_unauthorized',
 };
 
 /** A refused call as the person reads it: the core's message in their language, else its French with the code's line. */

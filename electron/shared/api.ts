@@ -333,21 +333,130 @@ const METHODS = {
 export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];
 
 /**
- * Inputs that name a place on this computer where the core writes. Only the person at the PC chooses them: the
- * desktop app accepts a path the person picked in a save dialog, the web host accepts none (it downloads).
+ * What an input of a call is, for the transports that carry it (the web host, the desktop's IPC):
+ * - a path on this computer: `read` (a file the core reads: an import, the logo), `write` (a file it writes: an
+ *   export), `folder` (a folder it fills: the data folder's new place, the published site), `program` (a program
+ *   it launches: the browser). The desktop accepts only a path that a dialog of the calling window returned for
+ *   that use, or the setting's current value; the web host none (a file written is downloaded, a file read is
+ *   uploaded);
+ * - `address`: web addresses the robot will open (a URL, or steps whose `goto` hold them); over HTTP never a
+ *   loopback or private-network address, except the replicas the core was started with;
+ * - `desktop`: set only at the desktop or the command line, whatever its value (the time-stamping authorities:
+ *   hosts the core posts to and trusts).
  */
-export const WRITE_PATH_INPUTS: Partial<Record<ApiMethod, 'path' | 'to'>> = {
-  'export:csv': 'path',
-  'dossier:create': 'path',
-  'publish:site': 'path',
-  'app:moveDataFolder': 'to',
-};
+export type InputUse = 'read' | 'write' | 'folder' | 'program' | 'address' | 'desktop';
+export type PathUse = Extract<InputUse, 'read' | 'write' | 'folder' | 'program'>;
+export const PATH_USES: readonly InputUse[] = ['read', 'write', 'folder', 'program'];
 
-/** The path a call asks the core to write to, if it names one. */
-export function writePathOf(method: string, input: unknown): { given: boolean; path: unknown } {
-  const key = (WRITE_PATH_INPUTS as Record<string, string | undefined>)[method];
-  if (key === undefined || typeof input !== 'object' || input === null || !(key in input)) return { given: false, path: undefined };
-  return { given: true, path: (input as Record<string, unknown>)[key] };
+export interface TransportPolicy {
+  /** The inputs that are not plain data, by their place in the input object (`url`, `changes.url`). */
+  readonly inputs?: Readonly<Record<string, InputUse>>;
+  /**
+   * A browser opens web pages for this call: those of its `address` inputs (`input`), or the planning's named by
+   * `planningId` (`planning`). Over HTTP its pages reach public addresses only.
+   */
+  readonly browses?: 'input' | 'planning';
+  /** Over HTTP, this `read` input comes as the bytes of an uploaded file, which the host keeps in a temporary file. */
+  readonly upload?: string;
+  /** Over HTTP, the outputs that name a file the core wrote for the call, which the page then downloads. */
+  readonly downloads?: readonly string[];
+  /** Refused over HTTP: the desktop app and the command line only. */
+  readonly desktopOnly?: true;
+}
+
+/** How each setting may be given (`page`: by any transport); the type checker refuses a setting left out. */
+export const SETTINGS_INPUTS = {
+  language: 'page',
+  browserPath: 'program',
+  hostSpacingSeconds: 'page',
+  probeTimeoutSeconds: 'page',
+  author: 'page',
+  schedulerEnabled: 'page',
+  tsaUrls: 'desktop',
+  maxParallelProbes: 'page',
+  associationName: 'page',
+  associationContact: 'page',
+  associationLogo: 'read',
+  alertsMuted: 'page',
+  activeHours: 'page',
+  activeDays: 'page',
+  notifications: 'page',
+  evidenceBudgetGb: 'page',
+} as const satisfies Record<keyof Settings, InputUse | 'page'>;
+
+const settingsInputs: Readonly<Record<string, InputUse>> = Object.fromEntries(
+  Object.entries(SETTINGS_INPUTS as Record<string, InputUse | 'page'>).filter(
+    (entry): entry is [string, InputUse] => entry[1] !== 'page',
+  ),
+);
+
+/**
+ * The transport policy, one entry per method (the type checker refuses a missing one): read by the web host and
+ * by the desktop's IPC layer, and by the core for the addresses of a call that came over HTTP.
+ */
+export const TRANSPORT_POLICY = {
+  'app:info': {},
+  'app:moveDataFolder': { inputs: { to: 'folder' }, desktopOnly: true },
+  'plannings:list': {},
+  'plannings:get': {},
+  'plannings:create': { inputs: { url: 'address', steps: 'address' } },
+  'plannings:update': { inputs: { 'changes.url': 'address', 'changes.steps': 'address' } },
+  'plannings:remove': {},
+  'plannings:discover': { inputs: { url: 'address' }, browses: 'input' },
+  'probes:runNow': { browses: 'planning' },
+  // The command line's one-off probe of an address: it writes its capture and log beside the data folder.
+  'probes:probeUrl': { inputs: { url: 'address' }, browses: 'input', desktopOnly: true },
+  'probes:list': {},
+  'gaps:list': {},
+  'assisted:open': { browses: 'planning' },
+  'assisted:close': {},
+  'steps:try': { inputs: { url: 'address', steps: 'address' }, browses: 'input' },
+  'settings:get': {},
+  'settings:update': { inputs: settingsInputs },
+  'settings:testBrowser': { inputs: { path: 'program' } },
+  'export:csv': { inputs: { path: 'write' }, downloads: ['path'] },
+  'seals:create': {},
+  'seals:list': {},
+  'dossier:create': { inputs: { path: 'write' }, downloads: ['path', 'pdfPath'] },
+  'dossier:cancel': {},
+  'publish:site': { inputs: { path: 'folder' } },
+  'import:file': { inputs: { path: 'read' }, upload: 'path' },
+  'alerts:list': {},
+} as const satisfies Record<ApiMethod, TransportPolicy>;
+
+/** The policy of a method named by a caller (an unknown name has none: the core refuses it). */
+export function policyOf(method: string): TransportPolicy {
+  return Object.hasOwn(TRANSPORT_POLICY, method) ? TRANSPORT_POLICY[method as ApiMethod] : {};
+}
+
+/** The value at a dotted place of an input (`changes.url`), undefined when absent. */
+export function inputAt(input: unknown, place: string): unknown {
+  let value = input;
+  for (const key of place.split('.')) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** The inputs of a call that its method's policy names, as given (absent ones left out). */
+export function givenInputs(method: string, input: unknown): { place: string; use: InputUse; value: unknown }[] {
+  const inputs: Readonly<Record<string, InputUse>> = policyOf(method).inputs ?? {};
+  return Object.entries(inputs).flatMap(([place, use]) => {
+    const value = inputAt(input, place);
+    return value === undefined ? [] : [{ place, use, value }];
+  });
+}
+
+/** The web addresses held by an `address` input: a URL (`step` null), or the `goto` steps of a steps description. */
+export function addressesIn(value: unknown): { url: string; step: number | null }[] {
+  if (typeof value === 'string') return [{ url: value, step: null }];
+  const steps = inputAt(value, 'steps');
+  if (!Array.isArray(steps)) return [];
+  return steps.flatMap((step: unknown, index) => {
+    const url = inputAt(step, 'url');
+    return inputAt(step, 'kind') === 'goto' && typeof url === 'string' ? [{ url, step: index }] : [];
+  });
 }
 
 /** Events pushed to the UI, in the past tense. */
@@ -380,6 +489,8 @@ export const ERROR_CODES = [
   'guichet_required',
   'busy',
   'internal',
+  /** The web host's API without the session's secret: open the address Guichets printed. */
+  'unauthorized',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -417,10 +528,16 @@ export interface DesktopBridge {
   chooseFolderDialog(): Promise<string | null>;
   /** An image file chosen in an open dialog (the association's logo), or null. */
   chooseLogoDialog(): Promise<string | null>;
+  /** A CSV or a dossier (ZIP) chosen in an open dialog, to import; or null. */
+  chooseImportFileDialog(): Promise<string | null>;
+  /** The browser's program chosen in an open dialog, or null. */
+  chooseBrowserDialog(): Promise<string | null>;
 }
 export const DESKTOP_CHANNELS = {
   saveCsvDialog: 'dialog:saveCsv',
   savePngDialog: 'dialog:savePng',
   chooseFolderDialog: 'dialog:chooseFolder',
   chooseLogoDialog: 'dialog:chooseLogo',
+  chooseImportFileDialog: 'dialog:chooseImportFile',
+  chooseBrowserDialog: 'dialog:chooseBrowser',
 } as const satisfies Record<keyof DesktopBridge, string>;

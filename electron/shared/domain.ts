@@ -177,9 +177,10 @@ export type ProbeTrigger = (typeof PROBE_TRIGGERS)[number];
  * - `app_closed`: found at start-up, the app (or its schedule) was not running when the run was due;
  * - `asleep`: found while running, a job fired late (the PC slept, or its clock jumped forward);
  * - `backoff`: skipped on purpose, the host kept answering with errors;
- * - `overrun`: skipped because the planning's previous probe was still running (runs never pile up).
+ * - `overrun`: skipped because the planning's previous probe was still running (runs never pile up);
+ * - `interrupted`: the probe was under way when the app was closed (Ctrl+C, « Quitter »): stopped, nothing recorded.
  */
-export const GAP_REASONS = ['app_closed', 'asleep', 'backoff', 'overrun'] as const;
+export const GAP_REASONS = ['app_closed', 'asleep', 'backoff', 'overrun', 'interrupted'] as const;
 export type GapReason = (typeof GAP_REASONS)[number];
 
 /** An hour when a planning was due and no probe ran. Shown as a gap, never as an outcome. */

@@ -80,6 +80,11 @@ export function describeError(error: unknown, t: TFunction): ShownError {
     return { message: problem ? t(`problems.${problem}`) : t('errors.internal'), field: [], detail: text || null };
   }
   const { code, field, message } = error;
+  const rule = error.params.rule;
+  const rules: Record<string, string> = t('inputRules', { returnObjects: true });
+  if (code === 'invalid_input' && typeof rule === 'string' && Object.hasOwn(rules, rule)) {
+    return { message: t(`inputRules.${rule as keyof Messages['inputRules']}`), field, detail: null };
+  }
   if (code === 'invalid_input' && field.length > 0) return { message: fieldMessage(t, field), field, detail: null };
   const problem = code === 'unsupported_site' ? null : problemOf(message);
   return {

@@ -1,7 +1,7 @@
 // `run` (the hourly schedule, headless) and `serve` (the web UI and API on 127.0.0.1, the schedule if asked).
 import type { Core } from '../../core/api/index.js';
 import { frenchDate, slotText } from '../format.js';
-import { startWebHost } from '../webhost.js';
+import { printAddressOnEnter, startWebHost } from '../webhost.js';
 import type { Words } from '../words.js';
 import { log, openCore, rendererDir, untilInterrupted, type Command } from './context.js';
 
@@ -35,7 +35,9 @@ export const serve: Command = async (context) => {
   }
   context.words.note('cli.serve_address', { url: host.loginUrl(), scheduled: context.schedule ? 'yes' : 'no' });
   context.words.note('cli.serve_secret');
+  const stopAddresses = printAddressOnEnter(host, log);
   return untilInterrupted(context, async () => {
+    stopAddresses();
     await host.close();
     await core.close();
   });

@@ -46,7 +46,17 @@ export async function createDemoCore(options: DemoCoreOptions): Promise<Core> {
   let core: Core | null = null;
   try {
     await prepareDemoFolder({ ...options, clock, originOf: replicas.originOf });
-    core = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, clock, demo: true, log: options.log, ...(options.env ? { env: options.env } : {}) });
+    // The replicas are on this computer: the one loopback address a page may have the robot open.
+    const localOrigins = [...new Set(replicas.originOf.values())];
+    core = createCore({
+      dataDir: options.dataDir,
+      appVersion: options.appVersion,
+      clock,
+      demo: true,
+      log: options.log,
+      localOrigins,
+      ...(options.env ? { env: options.env } : {}),
+    });
     // Every minute instead of every hour: a short spacing and timeout keep the demo lively.
     // The replicas answer at once: their probes are all work for the CPU, so two at a time as on any PC.
     await core.api['settings:update']({ hostSpacingSeconds: 5, probeTimeoutSeconds: 45, maxParallelProbes: 2 });

@@ -78,7 +78,7 @@ export function createSwitchableCore(options: SwitchableCoreOptions): Core {
 
   return {
     api,
-    handle: (method, input) => current.handle(method, input),
+    handle: (method, input, call) => current.handle(method, input, call),
     on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void) {
       const set = listeners.get(event) ?? new Set<Listener>();
       listeners.set(event, set);

@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import type { Planning, Probe } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 import { writeCsv } from '../export/csv.js';
-import { chromiumDriver, LAUNCH_ARGS } from '../probe/browser.js';
+import { chromiumDriver, headlessLaunchOptions } from '../probe/browser.js';
 import { PARIS } from '../stats/calendar.js';
 import { absolute, dayFile, gapsFile } from '../store/layout.js';
 import type { Store } from '../store/index.js';
@@ -132,7 +132,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
     // Charts and the PDF, drawn by the headless Chromium the probes use.
     progress('render', 0, 0, 'Dessin des graphiques et du résumé PDF…');
     try {
-      browser = await (await chromiumDriver()).launch({ executablePath: options.browserPath, headless: true, args: LAUNCH_ARGS });
+      browser = await (await chromiumDriver()).launch(headlessLaunchOptions(options.browserPath));
     } catch (error) {
       const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       throw new AppError('browser_not_found', `Le navigateur ${options.browserPath} n’a pas pu être lancé (${reason}) : il dessine les graphiques et le PDF.`);

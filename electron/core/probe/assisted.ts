@@ -11,7 +11,7 @@ import type { ProbeEnvironment, Step } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { demarcheUrls, probeCreneaux } from './adapters/rdvpref.js';
-import { chromiumDriver, LAUNCH_ARGS, SANDBOX } from './browser.js';
+import { chromiumDriver, LAUNCH_ARGS, OWN_SHUTDOWN, SANDBOX } from './browser.js';
 import type { AdapterResult, ProbeResult } from './types.js';
 import { navigationFailure, ProbeStop } from './visit.js';
 
@@ -117,6 +117,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
         args: [...LAUNCH_ARGS, '--window-size=1100,850'],
         // Playwright turns Chromium's sandbox off unless asked: this window opens préfecture pages.
         chromiumSandbox: SANDBOX.enabled,
+        ...OWN_SHUTDOWN,
         viewport: null,
         locale: 'fr-FR',
         timezoneId: 'Europe/Paris',

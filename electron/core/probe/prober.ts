@@ -14,6 +14,7 @@ import { createBrowserHost, VIEWPORT, type LaunchedBrowser } from './browser.js'
 import type { AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './types.js';
 import { pageAnswer, PageNoAnswer } from './page-answer.js';
 import { createProbeLog, type ProbeLog } from './probe-log.js';
+import { robotContextOptions } from './private-network.js';
 import { navigationFailure, ProbeStop, STEP_BUDGET_MS, type VisitTrail } from './visit.js';
 
 export interface ProberOptions {
@@ -172,6 +173,7 @@ export function createProber(options: ProberOptions): Prober {
       locale: 'fr-FR',
       timezoneId: 'Europe/Paris',
       userAgent: launched.userAgent,
+      ...(await robotContextOptions()),
     });
     const page = await context.newPage();
     // Each step has its own budget, well inside the probe's: a step that cannot succeed ends early, named.

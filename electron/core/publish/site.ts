@@ -9,7 +9,7 @@ import { chartFacts, renderChartPng } from '../report/chart.js';
 import { frenchInstant, frenchMonth, frenchPeriod } from '../report/period.js';
 import { AppError } from '../errors.js';
 import { exportCsvFile } from '../export/csv.js';
-import { chromiumDriver, LAUNCH_ARGS } from '../probe/browser.js';
+import { chromiumDriver, headlessLaunchOptions } from '../probe/browser.js';
 import { PARIS } from '../stats/calendar.js';
 import { planningStats } from '../stats/index.js';
 import { findAppRoot } from '../paths.js';
@@ -83,7 +83,7 @@ export async function publishSite(options: PublishOptions): Promise<{ path: stri
     const identity: SiteIdentity = { association, contact: settings.associationContact.trim(), logo, updated: exportedAt };
     const names = await departementNames();
     try {
-      browser = await (await chromiumDriver()).launch({ executablePath: options.browserPath, headless: true, args: LAUNCH_ARGS });
+      browser = await (await chromiumDriver()).launch(headlessLaunchOptions(options.browserPath));
     } catch (error) {
       const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       throw new AppError('browser_not_found', `Le navigateur ${options.browserPath} n’a pas pu être lancé (${reason}) : il dessine les graphiques.`);
