@@ -58,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
     from: values.from ?? null,
     to: values.to ?? null,
     association: values.association ?? null,
+    newKey: values['new-key'],
     words,
     planning: {
       ...(values.label !== undefined ? { label: values.label } : {}),

@@ -26,6 +26,7 @@ const OPTIONS = {
   stopped: { type: 'boolean' },
   paused: { type: 'boolean', default: false },
   steps: { type: 'string' },
+  'new-key': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

@@ -40,6 +40,8 @@ export interface CommandContext {
   from?: string | null;
   to?: string | null;
   association?: string | null;
+  /** `seal --new-key`: a new installation key, announced in the seal and signed by the current one. */
+  newKey?: boolean;
   /** The person's language and what prints in it. */
   words: Words;
   planning: PlanningOptions;

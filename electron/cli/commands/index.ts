@@ -24,6 +24,7 @@ export const COMMANDS: Readonly<Record<string, Loader | undefined>> = {
   export: async () => (await import('./export.js')).exportCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
   seal: async () => (await import('./seal.js')).seal,
+  'tsa-roots': async () => (await import('./tsa-roots.js')).tsaRoots,
   dossier: evidence('dossierCommand'),
   publish: evidence('publishCommand'),
   import: evidence('importCommand'),

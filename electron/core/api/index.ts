@@ -4,7 +4,5 @@
 export { createCore, type Core, type CoreOptions } from './create-core.js';
 export { createSwitchableCore, type SwitchableCoreOptions } from './switchable-core.js';
 export { createDemoCore, prepareDemoFolder, type DemoCoreOptions } from './demo-core.js';
-export { formatFingerprint } from '../seals/index.js';
+export { formatFingerprint, type PlanningProof, type SealsSummary } from '../seals/index.js';
 export type { VerifyReport } from '../evidence/index.js';
-/** Why the web host refuses to move the data folder, in French (its refusal's message). */
-export { MOVE_FROM } from '../services/data-folder-move.js';

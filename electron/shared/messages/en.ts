@@ -29,8 +29,11 @@ Figures and evidence
   stats [--json]                          the shares of the five categories per planning
   export csv --out FILE [--planning ID]   the CSV of the probes
   verify [--planning ID]                  checks captures, hashes, chain, seals and time-stamps
-  seal                                    seals the probes now (signed, time-stamped)
+  seal [--new-key]                        seals the probes now (signed, time-stamped); --new-key: a new installation
+                                          key, announced in this seal and signed by the previous one
   seals list [--json]                     the seals of the data folder
+  tsa-roots [add FILE.pem | remove FINGERPRINT]
+                                          the trusted roots of time-stamps (shipped, added on this PC)
   dossier --planning ID [--planning ID2] [--from YYYY-MM-DD --to YYYY-MM-DD] --out FILE.zip
                                           the evidence dossier (BagIt ZIP + PDF summary beside it)
   publish --out FOLDER                    the static site of the association’s figures
@@ -41,6 +44,8 @@ Figures and evidence
 Common options: --data-dir FOLDER (else GUICHETS_DATA_DIR, else the application’s folder);
   --lang fr|en (else LC_ALL, LC_MESSAGES or LANG: en… for English, else French);
   --json: one JSON object alone on the output (logs go to the error output).
+Time-stamps: GUICHETS_TSA_URLS (authorities, comma-separated) and GUICHETS_TSA_ROOTS (PEM files of roots to
+  trust this once, separated by “:”, “;” on Windows) replace or add to the settings.
 Browser: GUICHETS_BROWSER, else the settings, else an installed Chrome, Edge or Chromium;
   --browser PATH saves it in the settings (after checking that it is Chrome, Chromium or Edge).
 Exit codes: 0 done (verify: intact), 1 failed or altered, 2 bad input.
@@ -59,6 +64,13 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     error_code_unauthorized: 'Access refused: this page has no session (open the address Guichets prints).',
     invalid_field:
       '{field}: {rule, select, required {required} too_small {at least {min}} too_big {at most {max}} type {a value of another kind is expected} choice {not one of the values allowed} unknown {unknown field} other {invalid value}}.',
+    data_dir_missing: 'Data folder not found: “{dir}”. Give Guichets’ folder with --data-dir.',
+    tsa_roots_usage: 'Usage: npm run cli -- tsa-roots {action, select, add {add FILE.pem} other {remove SHA256-FINGERPRINT}}',
+    tsa_root_unreadable: 'File not found or unreadable: “{file}”. Give the authority’s root certificate (PEM).',
+    tsa_root_added: 'Root added on this PC: {name}, SHA-256 {sha256}. Check that it is the fingerprint the authority publishes.',
+    tsa_root_removed: 'Root removed from this PC.',
+    tsa_root_not_found: 'No root of this PC has that fingerprint.',
+    tsa_root_line: '{sha256}  {name} ({source, select, shipped {shipped with Guichets} user {added on this PC} other {GUICHETS_TSA_ROOTS}}){published, select, none {} other { — published: {published}}}',
     unknown_command: 'Unknown command “{name}”. See: npm run cli -- --help',
     unknown_option: 'Unknown option “{option}”. See: npm run cli -- --help',
     option_takes_no_value: 'The option {option} takes no value (given “{given}”). See: npm run cli -- --help',
@@ -144,5 +156,35 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
       'Demonstration: synthetic record ({outcome, select, dates {dates offered} no_date {no date} captcha {captcha} site_error {site error} unreachable {site unreachable} other {{outcome}}}).',
   },
   progress: {},
+  seal: {
+    written:
+      'Seal {name} written (seals/{name}.json): {probes, plural, one {# probe} other {# probes}} of {plannings, plural, one {# planning} other {# plannings}}, {stamped, select, none {not time-stamped (no trusted authority answered: tried again at the next seal)} other {time-stamped by {stamped}}}.',
+    restamped: '{count, plural, one {# earlier seal made offline time-stamped now} other {# earlier seals made offline time-stamped now}}: {count, plural, one {it proves} other {they prove}} only from now on.',
+    new_key: 'New installation key: {key}, announced in this seal and signed by the previous one.',
+  },
+  verify: {
+    summary_intact: '✓ {count, plural, one {# probe checked} other {# probes checked}}{planning, select, none {} other { (planning {planning})}}: screenshots, hashes and chain intact; each proven to exist at most 48 h after it was made.',
+    summary_reserved:
+      '✓ {count, plural, one {# probe checked} other {# probes checked}}{planning, select, none {} other { (planning {planning})}}: screenshots, hashes and chain intact, with a reservation: {unproven, plural, =0 {} one {# not time-stamped (a rewrite cannot be excluded)} other {# not time-stamped (a rewrite cannot be excluded)}}{both, select, yes {, } other {}}{late, plural, =0 {} one {# proven only later} other {# proven only later}} (details below).',
+    summary_altered: '✗ {count, plural, one {# probe checked} other {# probes checked}}{planning, select, none {} other { (planning {planning})}}: {problems, plural, one {# problem} other {# problems}}.',
+    no_seal: 'No seal: nothing protects these probes from a rewrite yet, none is time-stamped. Seal them: npm run cli -- seal',
+    key_pinned: 'Installation key: {key} (time-stamped in seal {seal}, on {at}).',
+    key_unproven: 'Installation key: {key} (no seal time-stamped by a trusted authority: nothing dates this key).',
+    key_rotation: 'Key change (seal {seal}): {from} → {to}, signed by the previous key.',
+    root: 'Root {name}: SHA-256 {sha256} ({source, select, shipped {shipped with Guichets} user {added on this PC} other {GUICHETS_TSA_ROOTS}}); compare it with the fingerprint the authority publishes.',
+    root_unreadable: 'Unreadable trusted root, ignored: {file}',
+    seals: '{count, plural, one {# seal} other {# seals}}:',
+    seal_token:
+      '  Seal {seal} ({created}): {authority}, root {root}, time-stamped on {at}, {delay} later{late, select, yes {: late, proves only from that time} other {}}.',
+    seal_token_refused: '  Seal {seal} ({created}): token {file} refused (see above).',
+    seal_unstamped: '  Seal {seal} ({created}): not time-stamped.',
+    planning: 'Planning {planning}: {count, plural, =0 {no probe} one {# probe} other {# probes}}{count, plural, =0 {} other { from {first} to {last}}}.',
+    proof_in_time: '  {count, plural, one {# proven} other {# proven}} at most 48 h after the probe (from {first} to {last}).',
+    proof_late: '  {count, plural, one {# proven} other {# proven}} only from {from} (probes from {first} to {last}): seal time-stamped late, or probes older than the seals.',
+    proof_unproven: '  {count, plural, one {# not time-stamped} other {# not time-stamped}} (from {first} to {last}): a rewrite cannot be excluded.',
+    proof_before_first_seal:
+      '  The first seal dates from {sealed}: {count, plural, one {the probe made before it ({first}) was} other {the # probes made before it (from {first} to {last}) were}} protected by no seal until then.',
+    empty_plannings: 'No probe recorded for: {ids}',
+  },
   notice: {},
 } as const satisfies CoreMessages;

@@ -31,8 +31,11 @@ Chiffres et preuves
   stats [--json]                          les parts des cinq catégories par planning
   export csv --out FICHIER [--planning ID]  le CSV des sondages
   verify [--planning ID]                  vérifie captures, empreintes, chaîne, sceaux et horodatages
-  seal                                    scelle maintenant les sondages (signé, horodaté)
+  seal [--new-key]                        scelle maintenant les sondages (signé, horodaté) ; --new-key : nouvelle
+                                          clé de l’installation, annoncée dans ce sceau et signée par la précédente
   seals list [--json]                     les sceaux du dossier de données
+  tsa-roots [add FICHIER.pem | remove EMPREINTE]
+                                          les racines de confiance des horodatages (livrées, ajoutées sur ce PC)
   dossier --planning ID [--planning ID2] [--from AAAA-MM-JJ --to AAAA-MM-JJ] --out FICHIER.zip
                                           le dossier de preuves (BagIt ZIP + résumé PDF à côté)
   publish --out DOSSIER                   le site statique des chiffres de l’association
@@ -43,6 +46,8 @@ Chiffres et preuves
 Options communes : --data-dir DOSSIER (sinon GUICHETS_DATA_DIR, sinon le dossier de l’application) ;
   --lang fr|en (sinon LC_ALL, LC_MESSAGES ou LANG : en… pour l’anglais, sinon le français) ;
   --json : un seul objet JSON sur la sortie (les journaux vont sur la sortie d’erreur).
+Horodatage : GUICHETS_TSA_URLS (autorités, séparées par des virgules) et GUICHETS_TSA_ROOTS (fichiers PEM de
+  racines à croire pour cette fois, séparés par « : », « ; » sous Windows) remplacent ou complètent les réglages.
 Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés ;
   --browser CHEMIN l’enregistre dans les réglages (après avoir vérifié que c’est Chrome, Chromium ou Edge).
 Codes de sortie : 0 fait (verify : intact), 1 échec ou altération, 2 mauvaise saisie.
@@ -62,6 +67,13 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     error_code_unauthorized: 'Accès refusé : cette page n’a pas de session (ouvrez l’adresse que Guichets affiche).',
     invalid_field:
       '{field} : {rule, select, required {à remplir} too_small {au moins {min}} too_big {au plus {max}} type {valeur d’un autre type attendue} choice {valeur hors de celles permises} unknown {champ inconnu} other {valeur invalide}}.',
+    data_dir_missing: 'Dossier de données introuvable : « {dir} ». Indiquez le dossier de Guichets avec --data-dir.',
+    tsa_roots_usage: 'Utilisation : npm run cli -- tsa-roots {action, select, add {add FICHIER.pem} other {remove EMPREINTE-SHA256}}',
+    tsa_root_unreadable: 'Fichier introuvable ou illisible : « {file} ». Donnez le certificat racine de l’autorité (PEM).',
+    tsa_root_added: 'Racine ajoutée sur ce PC : {name}, SHA-256 {sha256}. Vérifiez que c’est l’empreinte que publie l’autorité.',
+    tsa_root_removed: 'Racine retirée de ce PC.',
+    tsa_root_not_found: 'Aucune racine de ce PC n’a cette empreinte.',
+    tsa_root_line: '{sha256}  {name} ({source, select, shipped {livrée avec Guichets} user {ajoutée sur ce PC} other {GUICHETS_TSA_ROOTS}}){published, select, none {} other { — publiée : {published}}}',
     unknown_command: 'Commande inconnue « {name} ». Voir : npm run cli -- --help',
     unknown_option: 'Option inconnue : « {option} ». Voir : npm run cli -- --help',
     option_takes_no_value: 'L’option {option} ne prend pas de valeur (reçu « {given} »). Voir : npm run cli -- --help',
@@ -147,5 +159,35 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
       'Démonstration : enregistrement synthétique ({outcome, select, dates {dates proposées} no_date {pas de date} captcha {captcha} site_error {erreur du site} unreachable {site injoignable} other {{outcome}}}).',
   },
   progress: {},
+  seal: {
+    written:
+      'Sceau {name} écrit (seals/{name}.json) : {probes, plural, one {# sondage} other {# sondages}} de {plannings, plural, one {# planning} other {# plannings}}, {stamped, select, none {non horodaté (aucune autorité de confiance n’a répondu : nouvel essai au prochain sceau)} other {horodaté par {stamped}}}.',
+    restamped: '{count, plural, one {# sceau antérieur fait hors ligne horodaté maintenant} other {# sceaux antérieurs faits hors ligne horodatés maintenant}} : {count, plural, one {il ne prouve} other {ils ne prouvent}} qu’à partir de maintenant.',
+    new_key: 'Nouvelle clé de l’installation : {key}, annoncée dans ce sceau et signée par la précédente.',
+  },
+  verify: {
+    summary_intact: '✓ {count, plural, one {# sondage vérifié} other {# sondages vérifiés}}{planning, select, none {} other { (planning {planning})}} : captures, empreintes et chaîne intactes ; existence de chacun prouvée au plus 48 h après le sondage.',
+    summary_reserved:
+      '✓ {count, plural, one {# sondage vérifié} other {# sondages vérifiés}}{planning, select, none {} other { (planning {planning})}} : captures, empreintes et chaîne intactes, avec réserve : {unproven, plural, =0 {} one {# non horodaté (une réécriture ne peut pas être exclue)} other {# non horodatés (une réécriture ne peut pas être exclue)}}{both, select, yes {, } other {}}{late, plural, =0 {} one {# prouvé seulement plus tard} other {# prouvés seulement plus tard}} (détail ci-dessous).',
+    summary_altered: '✗ {count, plural, one {# sondage vérifié} other {# sondages vérifiés}}{planning, select, none {} other { (planning {planning})}} : {problems, plural, one {# problème} other {# problèmes}}.',
+    no_seal: 'Aucun sceau : rien ne protège encore ces sondages d’une réécriture, aucun n’est horodaté. Scellez-les : npm run cli -- seal',
+    key_pinned: 'Clé de l’installation : {key} (horodatée dans le sceau {seal}, le {at}).',
+    key_unproven: 'Clé de l’installation : {key} (aucun sceau horodaté par une autorité de confiance : rien ne date cette clé).',
+    key_rotation: 'Changement de clé (sceau {seal}) : {from} → {to}, signé par la clé précédente.',
+    root: 'Racine {name} : SHA-256 {sha256} ({source, select, shipped {livrée avec Guichets} user {ajoutée sur ce PC} other {GUICHETS_TSA_ROOTS}}) ; comparez-la avec l’empreinte que publie l’autorité.',
+    root_unreadable: 'Racine de confiance illisible, ignorée : {file}',
+    seals: '{count, plural, one {# sceau} other {# sceaux}} :',
+    seal_token:
+      '  Sceau {seal} ({created}) : {authority}, racine {root}, horodaté le {at}, {delay} après{late, select, yes { : tardif, ne prouve qu’à partir de cette heure} other {}}.',
+    seal_token_refused: '  Sceau {seal} ({created}) : jeton {file} refusé (voir ci-dessus).',
+    seal_unstamped: '  Sceau {seal} ({created}) : non horodaté.',
+    planning: 'Planning {planning} : {count, plural, =0 {aucun sondage} one {# sondage} other {# sondages}}{count, plural, =0 {} other { du {first} au {last}}}.',
+    proof_in_time: '  {count, plural, one {# prouvé} other {# prouvés}} au plus 48 h après le sondage (du {first} au {last}).',
+    proof_late: '  {count, plural, one {# prouvé} other {# prouvés}} seulement à partir du {from} (sondages du {first} au {last}) : sceau horodaté tardivement, ou sondages antérieurs aux sceaux.',
+    proof_unproven: '  {count, plural, one {# non horodaté} other {# non horodatés}} (du {first} au {last}) : une réécriture ne peut pas être exclue.',
+    proof_before_first_seal:
+      '  Le premier sceau date du {sealed} : {count, plural, one {le sondage fait avant lui (le {first}) n’était protégé} other {les # sondages faits avant lui (du {first} au {last}) n’étaient protégés}} par aucun sceau jusque-là.',
+    empty_plannings: 'Aucun sondage enregistré pour : {ids}',
+  },
   notice: {},
 } as const;
