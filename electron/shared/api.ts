@@ -14,6 +14,7 @@ import type {
   Step,
   StepsSpec,
 } from './domain.js';
+import type { CoreMessage } from './messages/index.js';
 import type { PlanningStats, PlanningSummary } from './stats.js';
 
 export interface PlanningInput {
@@ -176,6 +177,13 @@ export interface ImportResult {
   skipped: number;
   /** Per planning id, how many were added. */
   byPlanning: Record<string, number>;
+  /**
+   * What signs what was added: the dossier's seal, the fingerprint of the key that signed it, the association the
+   * seal names; null when nothing does (« non scellé »: a CSV, a dossier without records).
+   */
+  sealed: { seal: string; key: string; association: string | null; provenFrom: string | null } | null;
+  /** Rows of a signed dossier left out because no record of it signs them (its own imports, with a provenance). */
+  unsigned: number;
 }
 
 /** Something about a followed planning, the disk or the seals that deserves a person's attention. */
@@ -346,6 +354,8 @@ export interface ApiError {
   field?: (string | number)[];
   /** What the UI's message needs (a maximum, a step number…), by name. */
   params?: Record<string, string | number>;
+  /** The message as a code of the core's catalogue (electron/shared/messages), worded by the UI in its language. */
+  coreMessage?: CoreMessage;
 }
 
 /** What crosses IPC and HTTP: Electron passes only an error's message, so errors travel as values. */
