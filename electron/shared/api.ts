@@ -252,7 +252,8 @@ export interface ApiMethods {
   /** Writes the static website of the association's figures into a folder. */
   'publish:site': { input: { path?: string }; output: PublishResult };
   /** Imports a La Cimade-layout CSV or another association's dossier (ZIP); all or nothing. */
-  'import:file': { input: { path: string; planningId?: string; association?: string }; output: ImportResult };
+  /** `name`: the file's name as the person chose it (an upload's), for the provenance and messages; else the path's. */
+  'import:file': { input: { path: string; planningId?: string; association?: string; name?: string }; output: ImportResult };
   'alerts:list': { input: undefined; output: Alert[] };
 }
 

@@ -8,11 +8,12 @@ export function importHandlers(
   ctx: EvidenceHandlerContext & { changed?: (ids: string[]) => Promise<void> },
 ): Pick<AppApi, 'import:file'> {
   return {
-    'import:file': async ({ path: file, planningId, association }) => {
+    'import:file': async ({ path: file, planningId, association, name }) => {
       await ctx.asWriter();
       const result = await importFile(ctx.store, path.resolve(file), {
         ...(planningId ? { planningId } : {}),
         ...(association ? { association } : {}),
+        ...(name ? { name } : {}),
         now: ctx.clock.now(),
       });
       const ids = Object.keys(result.byPlanning);

@@ -22,6 +22,9 @@ export interface EntryUse {
 export interface CheckedBag {
   /** bag-info.txt, label → values. Unsigned: for display only, never for trust. */
   info: Map<string, string[]>;
+  /** The texts of bag-info.txt and manifest-sha256.txt, checked against the tag manifest. */
+  infoText: string;
+  manifest: string;
   /** Payload files. */
   files: number;
 }
@@ -207,6 +210,7 @@ export async function readBag(handle: FileHandle, fileBytes: number, plan: BagPl
   const zip = await openZip(handle, fileBytes);
   let root: string;
   let payload: Map<string, string>;
+  let manifestText: string;
   let tagDigests: Map<string, string>;
   let infoText: string;
   let useOf: (name: string) => EntryUse | null;
@@ -215,7 +219,8 @@ export async function readBag(handle: FileHandle, fileBytes: number, plan: BagPl
     root = first.root;
     useOf = plan(first.folders);
     await readTag(zip, first.tags, 'bagit.txt', limits);
-    payload = manifest(await readTag(zip, first.tags, 'manifest-sha256.txt', limits));
+    manifestText = await readTag(zip, first.tags, 'manifest-sha256.txt', limits);
+    payload = manifest(manifestText);
     tagDigests = manifest(await readTag(zip, first.tags, 'tagmanifest-sha256.txt', limits));
     infoText = await readTag(zip, first.tags, 'bag-info.txt', limits);
   } finally {
@@ -254,5 +259,5 @@ export async function readBag(handle: FileHandle, fileBytes: number, plan: BagPl
     const match = /^([^:\s][^:]*):\s*(.*)$/.exec(line);
     if (match?.[1]) info.set(match[1], [...(info.get(match[1]) ?? []), match[2] ?? '']);
   }
-  return { info, files };
+  return { info, infoText, manifest: manifestText, files };
 }

@@ -39,6 +39,11 @@ export const IMPORT_LIMITS = {
   recordsBytes: 8 * MB,
   /** A seal: every planning's head and every gap file's digest, for 500 plannings over years. */
   sealBytes: 16 * MB,
+  /**
+   * What a dossier's check reads, all together (records, chaînage, histories, seals, the CSV): about 45 MB for
+   * three years of one planning. The check holds the records it reads in memory.
+   */
+  signedBytes: 128 * MB,
 } as const;
 
 export type ImportLimits = { readonly [K in keyof typeof IMPORT_LIMITS]: number };

@@ -57,6 +57,15 @@ export const coreEn = {
     bag_absent: 'Evidence file refused: {entry} is listed in the manifest but absent. Nothing was imported.',
     bag_altered:
       'Evidence file refused: {entry} was changed (its SHA-256 does not match the manifest). Nothing was imported.',
+    signed_too_large:
+      'Evidence file refused: its records, seals and CSV together are over {max} MB, more than any real evidence file: make shorter ones (by period). Nothing was imported.',
+    dossier_refused: 'Evidence file refused: {problem} Nothing was imported.',
+    identity_unsealed:
+      'Evidence file refused: the identity of planning “{label}” (address, guichet) is not sealed; nothing says which appointments its probes are about. Nothing was imported.',
+    identity_unknown:
+      'The evidence file is about planning “{label}” ({url}, guichet {guichet}), which is not followed here: create a planning with the same address and guichet, or choose the one to import into (--planning ID). Nothing was imported.',
+    identity_differs:
+      'The planning chosen does not have the address and guichet of the evidence file’s planning “{label}” ({url}, guichet {guichet}): they are not the same appointments. Nothing was imported.',
     changed_while_read:
       'The file changed while it was imported: wait until it is complete (a copy, a download), then import it again. Nothing was imported.',
     probe_detail:

@@ -59,6 +59,15 @@ export const coreFr = {
     bag_absent: 'Dossier refusé : {entry} est listé dans le manifeste mais absent. Rien n’a été importé.',
     bag_altered:
       'Dossier refusé : {entry} a été modifié (son empreinte SHA-256 ne correspond pas au manifeste). Rien n’a été importé.',
+    signed_too_large:
+      'Dossier refusé : ses enregistrements, sceaux et CSV dépassent ensemble {max} Mo, plus qu’aucun dossier de preuves réel : faites des dossiers plus courts (par période). Rien n’a été importé.',
+    dossier_refused: 'Dossier refusé : {problem} Rien n’a été importé.',
+    identity_unsealed:
+      'Dossier refusé : l’identité du planning « {label} » (adresse, guichet) n’est pas scellée, rien ne dit à quels rendez-vous ses sondages se rapportent. Rien n’a été importé.',
+    identity_unknown:
+      'Le dossier porte sur le planning « {label} » ({url}, guichet {guichet}), qui n’est pas suivi ici : créez un planning avec la même adresse et le même guichet, ou choisissez celui où importer (--planning ID). Rien n’a été importé.',
+    identity_differs:
+      'Le planning choisi n’a pas l’adresse et le guichet du planning « {label} » du dossier ({url}, guichet {guichet}) : ce ne sont pas les mêmes rendez-vous. Rien n’a été importé.',
     changed_while_read:
       'Le fichier a changé pendant son import : attendez qu’il soit complet (copie, téléchargement), puis importez-le de nouveau. Rien n’a été importé.',
     probe_detail:
