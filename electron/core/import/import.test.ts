@@ -78,7 +78,7 @@ describe('import', () => {
     // The first six columns are those of the file, in time order; every row says where it came from.
     expect(rows.map((row) => row.slice(2, 6))).toEqual(ROWS.map((row) => row.slice(2, 6)));
     expect(rows.map((row) => row[7])).toEqual(['c5', 'c1', 'c2', 'c3', 'c4', 'c5', 'c5']);
-    for (const row of rows) expect(row.at(-1)).toMatch(/^import CSV « cimade\.csv » ligne \d+ \(La Cimade\)/);
+    for (const row of rows) expect(row.at(-1)).toMatch(/^import CSV « cimade\.csv » ligne \d+ \(La Cimade\), non scellé, sha256 /);
 
     const again = await core.api['import:file']({ path: file, association: 'La Cimade' });
     expect(again).toEqual({ added: 0, skipped: 7, byPlanning: {}, sealed: null, unsigned: 0 });
