@@ -1,11 +1,9 @@
 import { statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createCore, type Core } from '../core/api/create-core.js';
 import { systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
-import { formatFingerprint } from '../core/seals/index.js';
-import type { VerifyReport } from '../core/evidence/index.js';
 import { defaultDataDir, findAppRoot, readAppVersion } from '../core/paths.js';
 import { createProber, findBrowser, type Prober } from '../core/probe/index.js';
 import { captionedPng } from '../core/report/captioned.js';
@@ -17,6 +15,7 @@ import { startDemo } from './demo.js';
 import { startWebHost } from './webhost.js';
 import { dossierCommand, importCommand, publishCommand, type EvidenceCommandContext } from './evidence-commands.js';
 import { moveDataCommand } from './move-data.js';
+import { printer, printSealWritten, printSeals, printSummary } from './verify-report.js';
 
 export interface CommandContext {
   args: string[];
@@ -32,6 +31,8 @@ export interface CommandContext {
   from?: string | null;
   to?: string | null;
   association?: string | null;
+  /** `seal --new-key`: a new installation key, announced in the seal and signed by the current one. */
+  newKey?: boolean;
 }
 
 type Command = (context: CommandContext) => Promise<number>;
@@ -254,36 +255,13 @@ const exportCommand: Command = async (context) => {
 const seal: Command = async (context) => {
   const core = openCore(context);
   try {
-    const result = await core.api['seals:create'](undefined);
-    process.stdout.write(
-      `Sceau ${result.name} écrit (seals/${result.name}.json) : ${result.probes} sondage(s) de ${result.plannings} planning(s), ${
-        result.stampedBy ? `horodaté par ${result.stampedBy}` : 'non horodaté (aucune autorité n’a répondu : nouvel essai au prochain sceau)'
-      }${result.restamped > 0 ? ` ; ${result.restamped} sceau(x) antérieur(s) horodaté(s)` : ''}.\n`,
-    );
+    const result = await (context.newKey ? core.api['seals:rotateKey'](undefined) : core.api['seals:create'](undefined));
+    printSealWritten(printer((text) => process.stdout.write(text)), result);
     return 0;
   } finally {
     await core.close();
   }
 };
-
-function printSeals(seals: VerifyReport['seals']): void {
-  const out = (line: string) => process.stdout.write(`${line}\n`);
-  if (!seals) {
-    out('Aucun sceau : rien ne protège encore ces sondages d’une réécriture. Scellez-les : npm run cli -- seal');
-    return;
-  }
-  out(`Clé de l’installation : ${seals.keyFingerprint ? formatFingerprint(seals.keyFingerprint) : 'introuvable'}`);
-  const last = seals.last;
-  if (last) {
-    const stamp = last.stamp ? `horodaté par ${last.stamp.tsa} le ${parisTime(last.stamp.genTime)}` : 'non horodaté';
-    out(`${seals.count} sceau(x) ; le dernier : ${last.name} (${last.createdAt ? parisTime(last.createdAt) : '?'}), ${stamp}.`);
-  }
-  if (seals.unstamped.length > 0) out(`Sceaux non horodatés (faits hors ligne, horodatés au prochain sceau) : ${seals.unstamped.join(', ')}`);
-  for (const { planningId, probes } of seals.unsealed) out(`Planning ${planningId} : ${probes} sondage(s) non scellé(s) (après le dernier sceau).`);
-}
-
-const parisTime = (iso: string): string =>
-  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
 
 const verifyCommand: Command = async (context) => {
   const dir = dataDirOf(context);
@@ -291,26 +269,53 @@ const verifyCommand: Command = async (context) => {
     throw new AppError('invalid_input', `Dossier de données introuvable : « ${dir} ». Indiquez le dossier de Guichets avec --data-dir.`);
   }
   const core = openCore(context);
+  const out = printer((text) => process.stdout.write(text));
   try {
     const ids = context.planningIds.length > 0 ? context.planningIds : [undefined];
     let ok = true;
     for (const id of ids) {
       const report = await core.verify(id);
-      for (const problem of report.problems) {
-        process.stdout.write(`✗ ${problem.message}\n`);
-      }
-      if (report.emptyPlannings && report.emptyPlannings.length > 0) {
-        process.stdout.write(`Aucun sondage enregistré pour : ${report.emptyPlannings.join(', ')}\n`);
-      }
-      process.stdout.write(
-        `${report.ok ? '✓' : '✗'} ${report.checkedProbes} sondages vérifiés${id ? ` (planning ${id})` : ''} : ${
-          report.ok ? 'captures, empreintes et chaîne intactes.' : `${report.problems.length} problème(s).`
-        }\n`,
-      );
-      if (id === undefined || ids.length === 1) printSeals(report.seals);
+      for (const problem of report.problems) out.raw(`✗ ${problem.message}`);
+      if (report.emptyPlannings && report.emptyPlannings.length > 0) out.line('verify.empty_plannings', { ids: report.emptyPlannings.join(', ') });
+      printSummary(out, report, id);
+      if (id === undefined || ids.length === 1) printSeals(out, report.seals, report.unreadableRoots ?? []);
       ok &&= report.ok;
     }
     return ok ? 0 : 1;
+  } finally {
+    await core.close();
+  }
+};
+
+/** `tsa-roots [add FILE.pem | remove SHA256]`: the roots time-stamps must chain to, on this PC. */
+const tsaRoots: Command = async (context) => {
+  const [action, value] = context.args;
+  const core = openCore(context);
+  const out = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
+  try {
+    if (action === 'add') {
+      if (!value) throw new AppError('invalid_input', 'Utilisation : npm run cli -- tsa-roots add FICHIER.pem');
+      const pem = await readFile(path.resolve(value), 'utf8').catch(() => {
+        throw new AppError('invalid_input', `Fichier introuvable ou illisible : « ${value} ». Donnez le certificat racine de l’autorité (PEM).`);
+      });
+      const root = await core.api['seals:addRoot']({ pem });
+      out(`Racine ajoutée sur ce PC : ${root.name}, SHA-256 ${root.sha256}. Vérifiez que c’est l’empreinte que publie l’autorité.`);
+    } else if (action === 'remove') {
+      if (!value) throw new AppError('invalid_input', 'Utilisation : npm run cli -- tsa-roots remove EMPREINTE-SHA256');
+      const { removed } = await core.api['seals:removeRoot']({ sha256: value });
+      out(removed ? 'Racine retirée de ce PC.' : 'Aucune racine de ce PC n’a cette empreinte.');
+    } else if (action !== undefined) {
+      throw new AppError('invalid_input', `Action inconnue « ${action} » : tsa-roots, tsa-roots add FICHIER.pem ou tsa-roots remove EMPREINTE.`);
+    }
+    if (action === undefined) {
+      for (const root of await core.api['seals:roots'](undefined)) {
+        const source = root.source === 'shipped' ? 'livrée avec Guichets' : root.source === 'user' ? 'ajoutée sur ce PC' : 'GUICHETS_TSA_ROOTS';
+        out(`${root.sha256}  ${root.name} (${source})${root.published ? ` — publiée : ${root.published}` : ''}`);
+      }
+    }
+    return 0;
   } finally {
     await core.close();
   }
@@ -341,6 +346,7 @@ export const commands: Record<string, Command | undefined> = {
   export: exportCommand,
   verify: verifyCommand,
   seal,
+  'tsa-roots': tsaRoots,
   'move-data': (context) =>
     moveDataCommand({
       args: context.args,

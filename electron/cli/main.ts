@@ -36,7 +36,10 @@ Utilisation : npm run cli -- <commande> [options]
   stats [--json]                          les parts des cinq catégories par planning
   export csv --out FICHIER [--planning ID]  le CSV des sondages
   verify [--planning ID]                  vérifie captures, empreintes, chaîne, sceaux et horodatages
-  seal                                    scelle maintenant les sondages (signé, horodaté)
+  seal [--new-key]                        scelle maintenant les sondages (signé, horodaté) ; --new-key : nouvelle
+                                          clé de l'installation, annoncée dans ce sceau et signée par la précédente
+  tsa-roots [add FICHIER.pem | remove EMPREINTE]
+                                          les racines de confiance des horodatages (livrées, ajoutées sur ce PC)
   dossier --planning ID [--planning ID2] [--from AAAA-MM-JJ --to AAAA-MM-JJ] --out FICHIER.zip
                                           le dossier de preuves (BagIt ZIP + résumé PDF à côté)
   publish --out DOSSIER                   le site statique des chiffres de l'association
@@ -45,6 +48,8 @@ Utilisation : npm run cli -- <commande> [options]
   move-data DOSSIER                       déplace le dossier de données (vide ou nouveau), copie vérifiée
 
 Options communes : --data-dir DOSSIER (sinon GUICHETS_DATA_DIR, sinon le dossier de l'application)
+Horodatage : GUICHETS_TSA_URLS (autorités, séparées par des virgules) et GUICHETS_TSA_ROOTS (fichiers PEM de
+  racines à croire pour cette fois, séparés par « : », « ; » sous Windows) remplacent ou complètent les réglages.
 Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés ;
   --browser CHEMIN l'enregistre dans les réglages (après avoir vérifié que c'est Chrome, Chromium ou Edge).
 Codes de sortie : 0 fait (verify : intact), 1 échec ou altération, 2 mauvaise saisie.
@@ -67,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       association: { type: 'string' },
+      'new-key': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -94,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
     from: values.from ?? null,
     to: values.to ?? null,
     association: values.association ?? null,
+    newKey: values['new-key'],
   };
   await saveBrowser(context);
   return command(context);

@@ -136,6 +136,18 @@ export interface SealSummary {
   stampedBy: string | null;
   /** Earlier seals stamped at the same time. */
   restamped: number;
+  /** Fingerprint of the new installation key this seal announced (`newKey`), else null. */
+  newKey?: string | null;
+}
+
+/** A root that time-stamps must chain to: shipped with Guichets, added on this PC, or given for one run. */
+export interface TrustedRootInfo {
+  name: string;
+  /** SHA-256 of the certificate (DER), hex: to compare with the one the authority publishes. */
+  sha256: string;
+  source: 'shipped' | 'user' | 'env';
+  /** Where the authority publishes it (shipped roots). */
+  published?: string;
 }
 
 export interface CsvExportResult {
@@ -241,8 +253,16 @@ export interface ApiMethods {
   'settings:testBrowser': { input: { path: string | null }; output: BrowserTest };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
-  /** Seals the data folder now: signed with the installation key, time-stamped when an authority answers. */
+  /** Seals the data folder now: signed with the installation key, time-stamped by every authority that answers. */
   'seals:create': { input: undefined; output: SealSummary };
+  /** Seals now under a new installation key, announced in the seal and signed by the current one: desktop and command line only. */
+  'seals:rotateKey': { input: undefined; output: SealSummary };
+  /** The trusted time-stamping roots: shipped, added on this PC, and GUICHETS_TSA_ROOTS's. */
+  'seals:roots': { input: undefined; output: TrustedRootInfo[] };
+  /** Adds a root (a PEM text holding one self-signed CA certificate) to this PC's: desktop and command line only. */
+  'seals:addRoot': { input: { pem: string }; output: TrustedRootInfo };
+  /** Removes one of this PC's roots by its SHA-256: desktop and command line only. */
+  'seals:removeRoot': { input: { sha256: string }; output: { removed: boolean } };
   /** Writes a dossier de preuves; `jobId` names it for progress events and `dossier:cancel`. */
   'dossier:create': {
     input: { planningIds: string[]; from?: LocalDate; to?: LocalDate; path?: string; jobId?: string };
@@ -292,6 +312,10 @@ const METHODS = {
   'import:file': true,
   'alerts:list': true,
   'seals:create': true,
+  'seals:rotateKey': true,
+  'seals:roots': true,
+  'seals:addRoot': true,
+  'seals:removeRoot': true,
 } satisfies Record<ApiMethod, true>;
 
 export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];

@@ -220,7 +220,7 @@ export interface Settings {
   /** Author written into chart images. */
   author: string;
   schedulerEnabled: boolean;
-  /** RFC 3161 time-stamping authorities for the seals, tried in order; empty: seals stay unstamped. */
+  /** RFC 3161 time-stamping authorities for the seals, each asked; empty: seals stay unstamped. */
   tsaUrls: string[];
   /** Probes run at once at most (each a browser context); 0 = chosen from the PC's memory and cores. */
   maxParallelProbes: number;
@@ -253,7 +253,8 @@ export const DEFAULT_SETTINGS: Settings = {
   probeTimeoutSeconds: 45,
   author: '',
   schedulerEnabled: true,
-  tsaUrls: ['https://freetsa.org/tsr'],
+  // Two independent authorities, each root pinned in resources/tsa-roots/: a seal is stamped by each that answers.
+  tsaUrls: ['https://freetsa.org/tsr', 'http://timestamp.digicert.com'],
   maxParallelProbes: 0,
   associationName: '',
   associationContact: '',

@@ -28,6 +28,11 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** Given by createSwitchableCore: how this process moves to another data folder (else `app:moveDataFolder` refuses). */
   move?: DataFolderMover;
+  /**
+   * The time-stamping roots the person added on this PC (`<per-user config folder>/tsa-roots`, the default), never
+   * inside the data folder; null: none (tests).
+   */
+  trustDir?: string | null;
 }
 
 export interface Core {
@@ -77,7 +82,7 @@ export function createCore(options: CoreOptions): Core {
   const probePlanning = createProbeRecorder({ store, clock, browsers, emit });
   const scheduler = createScheduleRunner({ store, clock, everyMinutes, probePlanning, log });
 
-  const seals = createSealService({ store, clock, env, appVersion: options.appVersion, log });
+  const seals = createSealService({ store, clock, env, appVersion: options.appVersion, log, ...(options.trustDir === undefined ? {} : { trustDir: options.trustDir }) });
   const context: HandlerContext = {
     store,
     seals,
@@ -135,7 +140,7 @@ export function createCore(options: CoreOptions): Core {
       events.on(event, listener);
       return () => events.off(event, listener);
     },
-    verify: (planningId) => verify(store, planningId),
+    verify: async (planningId) => verify(store, planningId, { trust: await seals.trust() }),
     async captionedScreenshot(planningId, localDate, probeId) {
       const probes = await store.probes.list(planningId, { day: localDate }).catch(() => []);
       const probe = probes.find((candidate) => candidate.id === probeId);

@@ -93,6 +93,10 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'settings:update': settingsPatch,
   'settings:testBrowser': z.object({ path: z.string().trim().min(1).nullable() }),
   'seals:create': none,
+  'seals:rotateKey': none,
+  'seals:roots': none,
+  'seals:addRoot': z.object({ pem: z.string({ error: 'Racine : texte PEM attendu.' }).min(1, 'Racine : donnez le certificat (PEM).').max(100_000, 'Racine : fichier trop long pour un certificat.') }).strict(),
+  'seals:removeRoot': z.object({ sha256: z.string().trim().min(1, 'Empreinte : à remplir.').max(200) }).strict(),
   'export:csv': z.object({ planningIds: z.array(id).optional(), path: z.string().min(1).optional() }),
   'dossier:create': z.object({
     planningIds: z.array(id).min(1, 'Choisissez au moins un planning.'),
