@@ -11,6 +11,9 @@ import { AppError } from '../errors.js';
 import { megabytes, type ImportLimits } from './limits.js';
 import { importError } from './problems.js';
 
+/** The CSV's entry in a dossier: what messages about its lines name. */
+export const DOSSIER_CSV = 'data/sondages.csv';
+
 /** What the import does with one file of the bag (its path from the bag's top, `data/sondages.csv`). */
 export interface EntryUse {
   /** Bytes it may hold once unpacked. */

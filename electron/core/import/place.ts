@@ -17,6 +17,8 @@ export interface Placed {
   planning: Planning;
   /** What signs it; absent: « non scellé ». */
   sealed?: ImportSeal;
+  /** What names it within the file when its line does not (a signed record: its id). */
+  key?: string;
 }
 
 const ENVIRONMENT: Probe['environment'] = {
@@ -29,7 +31,7 @@ const ENVIRONMENT: Probe['environment'] = {
   os: '',
 };
 
-function probeOf({ row, planning, sealed }: Placed, provenance: ProbeProvenance, fileSha: string): Probe {
+function probeOf({ row, planning, sealed, key }: Placed, provenance: ProbeProvenance, fileSha: string): Probe {
   const detailMessage = coreMessage('import.probe_detail', {
     file: provenance.file,
     line: row.line,
@@ -38,7 +40,7 @@ function probeOf({ row, planning, sealed }: Placed, provenance: ProbeProvenance,
     sealed: sealed ? 'yes' : 'no',
   });
   const unsigned: Omit<Probe, 'hash'> = {
-    id: `imp-${fileSha.slice(0, 12)}-${row.line}`,
+    id: `imp-${fileSha.slice(0, 12)}-${key ?? row.line}`,
     planningId: planning.id,
     startedAt: row.startedAt,
     localDate: row.localDate,
@@ -64,13 +66,16 @@ function probeOf({ row, planning, sealed }: Placed, provenance: ProbeProvenance,
 }
 
 export interface Placer {
+  /** The association a signed seal names, instead of what the person said: before the first row is placed. */
+  signedBy(association: string | null): void;
   place(placed: Placed): Promise<void>;
   /** Makes the batch visible (when anything was added) and says what was done. */
   commit(original: BatchOriginal, extra: Pick<ImportResult, 'sealed' | 'unsigned'>): Promise<ImportResult>;
   abort(): Promise<void>;
 }
 
-export function createPlacer(store: Store, source: Omit<ProbeProvenance, 'line'>): Placer {
+export function createPlacer(store: Store, given: Omit<ProbeProvenance, 'line'>): Placer {
+  const source = { ...given };
   // What is already there, per planning and month: the robot's probes and earlier imports, by minute.
   const taken = new Map<string, Set<string>>();
   async function takenIn(planningId: string, month: string): Promise<Set<string>> {
@@ -89,6 +94,10 @@ export function createPlacer(store: Store, source: Omit<ProbeProvenance, 'line'>
   let skipped = 0;
 
   return {
+    signedBy(association) {
+      if (batch) throw new Error('signedBy() after a row was placed');
+      source.association = association ?? source.association;
+    },
     async place(placed) {
       const { row, planning } = placed;
       const seen = await takenIn(planning.id, monthOf(row.localDate));

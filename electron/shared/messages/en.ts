@@ -96,6 +96,10 @@ export const coreEn = {
       'The evidence file is about planning “{label}” ({url}, guichet {guichet}), which is not followed here: create a planning with the same address and guichet, or choose the one to import into (--planning ID). Nothing was imported.',
     identity_differs:
       'The planning chosen does not have the address and guichet of the evidence file’s planning “{label}” ({url}, guichet {guichet}): they are not the same appointments. Nothing was imported.',
+    too_much_memory:
+      'This file needs more memory than the import allows itself ({max} MB): split it (by period), then import each part. Nothing was imported.',
+    record_malformed:
+      'Evidence file refused: record {id} holds a malformed date, time or address (an address must start with http:// or https://). Nothing was imported.',
     changed_while_read:
       'The file changed while it was imported: wait until it is complete (a copy, a download), then import it again. Nothing was imported.',
     probe_detail:

@@ -98,6 +98,10 @@ export const coreFr = {
       'Le dossier porte sur le planning « {label} » ({url}, guichet {guichet}), qui n’est pas suivi ici : créez un planning avec la même adresse et le même guichet, ou choisissez celui où importer (--planning ID). Rien n’a été importé.',
     identity_differs:
       'Le planning choisi n’a pas l’adresse et le guichet du planning « {label} » du dossier ({url}, guichet {guichet}) : ce ne sont pas les mêmes rendez-vous. Rien n’a été importé.',
+    too_much_memory:
+      'Ce fichier demande plus de mémoire que l’import ne s’en accorde ({max} Mo) : découpez-le (par période), puis importez chaque partie. Rien n’a été importé.',
+    record_malformed:
+      'Dossier refusé : l’enregistrement {id} porte une date, une heure ou une adresse mal formée (une adresse doit commencer par http:// ou https://). Rien n’a été importé.',
     changed_while_read:
       'Le fichier a changé pendant son import : attendez qu’il soit complet (copie, téléchargement), puis importez-le de nouveau. Rien n’a été importé.',
     probe_detail:
