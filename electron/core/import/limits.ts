@@ -40,8 +40,10 @@ export const IMPORT_LIMITS = {
   /** A seal: every planning's head and every gap file's digest, for 500 plannings over years. */
   sealBytes: 16 * MB,
   /**
-   * What a dossier's check reads, all together (records, chaînage, histories, seals, the CSV): about 45 MB for
-   * three years of one planning. The check holds the records it reads in memory.
+   * What a dossier's check reads, all together (records, chaînage, histories, seals and their tokens, the CSV):
+   * some 65 MB for three years of one planning with daily seals (records of 1.4 KB, a carried seal and two tokens
+   * a day). The check holds all it reads in memory: past what the import's thread may hold (run.ts), the import
+   * is refused all the same, with its own line.
    */
   signedBytes: 128 * MB,
 } as const;
