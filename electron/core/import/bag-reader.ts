@@ -109,11 +109,16 @@ function manifest(text: string): Map<string, string> {
 /** An entry's bytes, counted against its limit as they are inflated and hashed. */
 async function* metered(stream: Readable, entry: string, max: number, hash: ReturnType<typeof createHash>, end: { reached: boolean }): AsyncGenerator<Buffer> {
   let bytes = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    bytes += chunk.length;
-    if (bytes > max) throw importError('import.entry_too_large', { entry, max: megabytes(max) });
-    hash.update(chunk);
-    yield chunk;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > max) throw importError('import.entry_too_large', { entry, max: megabytes(max) });
+      hash.update(chunk);
+      yield chunk;
+    }
+  } catch (error) {
+    // The inflating stream's own failures (a lying size, bad deflate data); its reader's stay as they are.
+    throw unreadable(error);
   }
   end.reached = true;
 }
@@ -130,8 +135,6 @@ async function hashEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, m
     if (use) await use.read(chunks);
     // Whatever the reader left (none of ours stops early without failing) is hashed all the same.
     if (!end.reached) for (let next = await chunks.next(); !next.done; next = await chunks.next());
-  } catch (error) {
-    throw unreadable(error);
   } finally {
     stream.destroy();
   }
