@@ -23,6 +23,11 @@ export interface LocalTsa {
   mode: 'up' | 'down';
   /** Answers as if it were this UTC time ('2026-10-01 12:00:00'), through faketime: a back-dating authority. */
   fakeTime: string | null;
+  /**
+   * A certificate of this authority's intermediate CA that is not for time-stamping (a web server's, say, as anyone
+   * can buy under a trusted root), with its key: PEM texts, the intermediate after the leaf in `chain`.
+   */
+  issueServerCertificate(): Promise<{ chain: string; key: string }>;
   close(): Promise<void>;
 }
 
@@ -110,6 +115,13 @@ export async function startLocalTsa(options: LocalTsaOptions = {}): Promise<Loca
     answered: 0,
     mode: 'up',
     fakeTime: null,
+    async issueServerCertificate() {
+      await writeFile(at('server-ext.cnf'), 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n');
+      await inThePast(['req', '-new', ...curve, '-keyout', at('server.key'), '-out', at('server.csr'), '-subj', '/O=Guichets tests/CN=www.example.org']);
+      await inThePast(['x509', '-req', '-in', at('server.csr'), '-CA', at('intermediate.pem'), '-CAkey', at('intermediate.key'), '-CAcreateserial',
+        '-out', at('server.pem'), '-days', '3000', '-extfile', at('server-ext.cnf')]);
+      return { chain: (await readFile(at('server.pem'), 'utf8')) + (await readFile(at('intermediate.pem'), 'utf8')), key: await readFile(at('server.key'), 'utf8') };
+    },
     async close() {
       await new Promise((resolve) => server.close(resolve));
       await rm(dir, { recursive: true, force: true });

@@ -51,7 +51,7 @@ export interface DossierOptions {
   onProgress?: (progress: DossierProgress) => void;
   /** Imported probes of a planning's month (they stay apart from the robot's, see electron/core/import/). */
   importedProbes?: (planningId: string, month: string) => Promise<Probe[]>;
-  /** The roots a token must chain to for the seal to count as time-stamped; by default the shipped ones and GUICHETS_TSA_ROOTS's. */
+  /** The roots a token must chain to for the seal to count as time-stamped; by default the shipped ones, the person's and GUICHETS_TSA_ROOTS's. */
   trust?: TrustSet;
 }
 
@@ -165,7 +165,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
       }
       summaryPlannings.push({ data, chart: whole, screenshots });
     }
-    const trust = options.trust ?? (await loadTrust({ env: process.env, userDir: null }));
+    const trust = options.trust ?? (await loadTrust({ env: process.env }));
     const periodStart = DateTime.fromISO(period.from, { zone: PARIS }).startOf('day').toJSDate();
     const seals = await carriedSeals(store.dir, periodStart, periodEndInstant(period), trust);
     const carried = new Set(seals.seals.map((seal) => seal.name));

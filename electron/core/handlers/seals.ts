@@ -1,6 +1,6 @@
 // Seals on demand (the settings page's button, `npm run cli -- seal`); daily and before exports they are made
 // by the core itself (create-core.ts, handlers/export.ts). The trusted roots of time-stamps: listed, and added or
-// removed by the person at this PC (desktop and command line; never over HTTP, see the report of issue 16).
+// removed by the person at this PC (desktop and command line only, never over HTTP).
 import type { SealSummary, TrustedRootInfo } from '../../shared/api.js';
 import { addUserRoot, removeUserRoot, type TrustedRoot } from '../seals/index.js';
 import { AppError } from '../errors.js';

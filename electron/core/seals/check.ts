@@ -67,7 +67,7 @@ export interface PlanningProof {
   late: ProofSpan[];
   /** Covered by no trusted token: « non horodatés », a rewrite cannot be excluded. */
   unproven: ProofSpan | null;
-  /** Made before the folder's first seal: nothing protected them before it. */
+  /** Made before the folder's first seal and not proven in time by it: nothing protected them before it. */
   beforeFirstSeal: ProofSpan | null;
 }
 

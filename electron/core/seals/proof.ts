@@ -45,9 +45,11 @@ export function planningProof(planningId: string, line: readonly LineProbe[], se
   const late = new Map<string, ProofSpan>();
   line.forEach((probe, position) => {
     const provenFrom = provenAt[position] ?? null;
-    if (firstSealAt !== null && Date.parse(probe.startedAt) < Date.parse(firstSealAt)) proof.beforeFirstSeal = addTo(proof.beforeFirstSeal, probe, provenFrom);
+    const inTime = provenFrom !== null && Date.parse(provenFrom) - Date.parse(probe.startedAt) <= PROVEN_IN_TIME_MS;
+    // Said only of what the first seal did not prove in time: seals begun (or begun again) long after the probes.
+    if (provenFrom !== null && !inTime && firstSealAt !== null && Date.parse(probe.startedAt) < Date.parse(firstSealAt)) proof.beforeFirstSeal = addTo(proof.beforeFirstSeal, probe, provenFrom);
     if (provenFrom === null) proof.unproven = addTo(proof.unproven, probe, null);
-    else if (new Date(provenFrom).getTime() - new Date(probe.startedAt).getTime() <= PROVEN_IN_TIME_MS) proof.inTime = addTo(proof.inTime, probe, provenFrom);
+    else if (inTime) proof.inTime = addTo(proof.inTime, probe, provenFrom);
     else late.set(provenFrom, addTo(late.get(provenFrom) ?? null, probe, provenFrom));
   });
   proof.late = [...late.values()].sort((a, b) => ((a.provenFrom ?? '') < (b.provenFrom ?? '') ? -1 : 1));

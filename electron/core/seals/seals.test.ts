@@ -163,7 +163,7 @@ describe('a seal', () => {
     expect(await seal()).toMatchObject({ stampedBy: [new URL(tsa.url).host], restamped: 1 });
     const report = await verify(dir);
     expect(report).toMatchObject({ ok: true, seals: { count: 2, unstamped: [], late: ['20260310T200000Z'] } });
-    expect(shape(report.seals?.proof[0])).toEqual({ probes: 5, inTime: 0, late: [[5, '2026-03-12T20:00']], unproven: 0, before: 0 });
+    expect(shape(report.seals?.proof[0])).toEqual({ probes: 5, inTime: 0, late: [[5, '2026-03-12T20:00']], unproven: 0, before: 5 });
   });
 
   it('asked twice within a second (« Sceller maintenant » right after an export) is written twice, a second apart', async () => {

@@ -18,7 +18,8 @@ import { startLocalTsa, type LocalTsa } from '../../../test/support/local-tsa.js
 import type { PlanningProof } from './check.js';
 import { prefixDigest } from './format.js';
 import { createSeal, listSeals } from './seal.js';
-import { requestTimestamp } from './tsa.js';
+import { checkTimestamp, requestTimestamp } from './tsa.js';
+import { forgeToken } from '../../../test/support/forged-token.js';
 import { loadTrust, shippedRoots, type TrustSet } from './trust.js';
 
 let tsa: LocalTsa;
@@ -125,6 +126,19 @@ describe('a forger', () => {
     expect(report.seals?.proof[0]?.unproven?.count).toBe(5);
   });
 
+  it('with a certificate of a trusted root that is not a time-stamping one (a web server’s): its token is refused', async () => {
+    const first = await seal({ tsaUrls: [] });
+    const { chain, key } = await tsa.issueServerCertificate();
+    // Signed as a token should be, for these bytes, by a certificate that chains to the trusted root.
+    const token = await forgeToken(await readFile(first.file), new Date('2026-03-10T20:00:05Z'), chain, key);
+    const check = await checkTimestamp(token, await readFile(first.file), { trust });
+    expect(check).toMatchObject({ ok: true, root: null, untrusted: 'le certificat de l’autorité n’est pas un certificat d’horodatage' });
+    await writeFile(sealsDir(`${first.name}.www.example.org.tsr`), token);
+    const report = await verify();
+    expect(report.problems.map((problem) => problem.kind)).toEqual(['seal_untrusted']);
+    expect(report.seals?.unstamped).toEqual([first.name]);
+  });
+
   it('stamping old seals again (tokens deleted, then seal): each says its late time, probes proven only from then', async () => {
     for (const day of ['10', '11', '12']) {
       clock.set(`2026-03-${day}T20:00:00Z`);
@@ -140,7 +154,7 @@ describe('a forger', () => {
     expect(report.seals?.late).toEqual(['20260310T200000Z', '20260311T200000Z', '20260312T200000Z']);
     const delays = report.seals?.seals.slice(0, 3).map((info) => Math.round((info.tokens[0]?.delayMs ?? 0) / 86_400_000));
     expect(delays).toEqual([20, 19, 18]);
-    expect(shape(report.seals?.proof[0])).toEqual({ probes: 5, inTime: 0, late: [[5, '2026-03-30T09:00']], unproven: 0, before: 0 });
+    expect(shape(report.seals?.proof[0])).toEqual({ probes: 5, inTime: 0, late: [[5, '2026-03-30T09:00']], unproven: 0, before: 5 });
   });
 
   it('wiping seals and keys and sealing again: every earlier probe is said to predate the new first seal', async () => {
