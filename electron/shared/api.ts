@@ -189,6 +189,13 @@ export interface ImportResult {
   skipped: number;
   /** Per planning id, how many were added. */
   byPlanning: Record<string, number>;
+  /**
+   * What signs what was added: the dossier's seal, the fingerprint of the key that signed it, the association the
+   * seal names; null when nothing does (« non scellé »: a CSV, a dossier without records).
+   */
+  sealed: { seal: string; key: string; association: string | null; provenFrom: string | null } | null;
+  /** Rows of a signed dossier left out because no record of it signs them (its own imports, with a provenance). */
+  unsigned: number;
 }
 
 /** Something about a followed planning, the disk or the seals that deserves a person's attention. */
@@ -307,7 +314,8 @@ export interface ApiMethods {
   /** Writes the static website of the association's figures into a folder. */
   'publish:site': { input: { path?: string }; output: PublishResult };
   /** Imports a La Cimade-layout CSV or another association's dossier (ZIP); all or nothing. */
-  'import:file': { input: { path: string; planningId?: string; association?: string }; output: ImportResult };
+  /** `name`: the file's name as the person chose it (an upload's), for the provenance and messages; else the path's. */
+  'import:file': { input: { path: string; planningId?: string; association?: string; name?: string }; output: ImportResult };
   'alerts:list': { input: undefined; output: Alert[] };
 }
 

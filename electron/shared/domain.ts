@@ -122,6 +122,23 @@ export interface ProbeProvenance {
   importedAt: string;
   /** Line of the CSV the probe was read from (1 = the header). */
   line: number;
+  /**
+   * What signs it: the dossier's seal, the key that signed the seal, the record read. Absent when nothing does (a
+   * CSV, a dossier without records, any import made before this was kept): « non scellé ».
+   */
+  sealed?: ImportSeal;
+}
+
+/** The signature behind an imported probe. */
+export interface ImportSeal {
+  /** The dossier's closing seal, by name (its UTC time, `20261201T090000Z`). */
+  seal: string;
+  /** Fingerprint of the installation key that signed it (SHA-256 of the public key's DER, hex). */
+  key: string;
+  /** The time of the first trusted token that proves the record, or null when none does (« non horodaté »). */
+  provenFrom: string | null;
+  /** `hash` of the signed record the probe was read from. */
+  record: string;
 }
 
 /** One visit of one planning at one moment. Immutable once written. */

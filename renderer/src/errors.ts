@@ -80,6 +80,8 @@ export function describeError(error: unknown, t: TFunction): ShownError {
     return { message: problem ? t(`problems.${problem}`) : t('errors.internal'), field: [], detail: text || null };
   }
   const { code, field, message } = error;
+  // The core said it as a code of its catalogue: worded here, in the screen's language.
+  if (error.coreMessage) return { message: wordMessage(t, error.coreMessage), field, detail: null };
   const rule = error.params.rule;
   const rules: Record<string, string> = t('inputRules', { returnObjects: true });
   if (code === 'invalid_input' && typeof rule === 'string' && Object.hasOwn(rules, rule)) {

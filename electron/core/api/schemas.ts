@@ -113,6 +113,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
     path: z.string().trim().min(1, 'Fichier à importer : donnez son chemin.'),
     planningId: id.optional(),
     association: z.string().trim().max(200).optional(),
+    name: z.string().trim().min(1).max(255).optional(),
   }),
   'alerts:list': none,
 };

@@ -12,6 +12,7 @@ import type {
   ErrorCode,
   ImportResult,
 } from '../../../electron/shared/api';
+import type { CoreMessage } from '../../../electron/shared/messages/index';
 import { createHttpBridge, type HttpBridge } from './http-bridge';
 
 /**
@@ -26,6 +27,8 @@ export class ApiClientError extends Error {
     /** The input at fault, within the object the user edits (see ApiError). */
     readonly field: (string | number)[] = [],
     readonly params: Record<string, string | number> = {},
+    /** The core's message as a code, worded in the person's language (errors.ts, wordMessage). */
+    readonly coreMessage?: CoreMessage,
   ) {
     super(message);
     this.name = 'ApiClientError';
@@ -70,8 +73,8 @@ export function createApiClient(bridge: Bridge, desktop: boolean | DesktopBridge
   async function call<K extends ApiMethod>(method: K, ...args: InputArgs<K>): Promise<ApiOutput<K>> {
     const envelope = await bridge.call(method, args[0]);
     if (!envelope.ok) {
-      const { code, message, field, params } = envelope.error;
-      throw new ApiClientError(code, message, field, params);
+      const { code, message, field, params, coreMessage } = envelope.error;
+      throw new ApiClientError(code, message, field, params, coreMessage);
     }
     return envelope.value;
   }
