@@ -1,9 +1,8 @@
 // The command line's dossier de preuves, publication and import. Through the API, like the desktop app.
 import path from 'node:path';
 import type { ApiEvents } from '../shared/api.js';
-import type { Core } from '../core/api/index.js';
+import { formatFingerprint, type Core } from '../core/api/index.js';
 import { AppError } from '../core/errors.js';
-import { formatFingerprint } from '../core/seals/index.js';
 
 export interface EvidenceCommandContext {
   args: string[];
