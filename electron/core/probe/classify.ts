@@ -1,5 +1,6 @@
 // What a page that an adapter did not expect says: an error of the site, a captcha, or a page to look at.
 // Never `no_date`: that takes the site's own sentence, which only an adapter knows.
+import { quoted, said } from './said.js';
 import { normalizeText } from './text.js';
 import type { AdapterResult } from './types.js';
 import type { Visit } from './visit.js';
@@ -69,45 +70,48 @@ function lineWith(raw: string, marker: string): string {
   return raw.split('\n').find((line) => normalizeText(line).includes(marker))?.trim() ?? marker;
 }
 
-function quote(text: string): string {
-  const short = text.length > 160 ? `${text.slice(0, 157)}…` : text;
-  return `« ${short} »`;
+/** What a person would quote of a page: its title, else its first lines. */
+function shownOf(raw: string, title: string): string {
+  return quoted(title.trim() || raw.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' — ') || '(page vide)', 160);
 }
 
 /**
- * The outcome of a page the adapter did not recognise. `expected` says, in French, what the adapter was
- * looking for (it goes into the detail of `unrecognized`).
+ * What the page says before anything else is read: a refusal (HTTP 403, 429, 5xx), a bot wall or challenge, a
+ * captcha before the answer. Null when it says none of that.
  */
-export async function classifyPage(visit: Visit, expected: string): Promise<AdapterResult> {
+export async function siteVerdict(visit: Visit, text?: string): Promise<AdapterResult | null> {
+  const { page } = visit;
+  const step = visit.stepName();
   const status = visit.status();
-  const raw = await visit.page.locator('body').innerText().catch(() => '');
-  const text = normalizeText(raw);
-  const title = (await visit.page.title().catch(() => '')).trim();
-  const seen = title || raw.trim().slice(0, 80);
+  const raw = text ?? (await page.locator('body').innerText({ timeout: 2_000 }).catch(() => ''));
+  const title = await page.title().catch(() => '');
   if (status !== null && (status >= 500 || status === 403 || status === 429)) {
-    return { outcome: 'site_error', slots: [], detail: `Le site a répondu HTTP ${status} : ${quote(seen)}.` };
+    return said('site_error', 'probe.http_error_page', { step, status, said: shownOf(raw, title) });
   }
-  const challenge = await visit.page.locator(CHALLENGE_SELECTORS).count().catch(() => 0);
-  if (challenge > 0) {
-    return { outcome: 'site_error', slots: [], detail: `Le site oppose une page de vérification anti-robot : ${quote(seen)}.` };
+  if ((await page.locator(CHALLENGE_SELECTORS).count().catch(() => 0)) > 0) {
+    return said('site_error', 'probe.bot_wall', { step, said: shownOf(raw, title) });
   }
-  const errorText = SITE_ERROR_TEXTS.find((t) => text.includes(t));
-  if (errorText !== undefined || SHORT_FORBIDDEN.test(text)) {
-    const line = errorText === undefined ? seen : lineWith(raw, errorText);
-    return { outcome: 'site_error', slots: [], detail: `Le site affiche une page d'erreur : ${quote(line)}.` };
+  if ((await page.locator(CAPTCHA_SELECTORS).count().catch(() => 0)) > 0) return said('captcha', 'probe.captcha', { assisted: 'no' });
+  return null;
+}
+
+/**
+ * The outcome of a page the robot could not act on: an error of the site, a captcha, or a page to look at
+ * (`unrecognized`). Never `no_date`: that takes the site's own sentence, which only an adapter knows.
+ */
+export async function classifyPage(visit: Visit, text?: string): Promise<AdapterResult> {
+  const verdict = await siteVerdict(visit, text);
+  if (verdict) return verdict;
+  const step = visit.stepName();
+  const raw = text ?? (await visit.page.locator('body').innerText({ timeout: 2_000 }).catch(() => ''));
+  const title = await visit.page.title().catch(() => '');
+  const normal = normalizeText(raw);
+  const errorText = SITE_ERROR_TEXTS.find((t) => normal.includes(t));
+  if (errorText !== undefined || SHORT_FORBIDDEN.test(normal)) {
+    const line = errorText === undefined ? shownOf(raw, title) : quoted(lineWith(raw, errorText));
+    return said('site_error', 'probe.error_page', { step, said: line });
   }
-  const captchaElements = await visit.page.locator(CAPTCHA_SELECTORS).count().catch(() => 0);
-  if (captchaElements > 0 || CAPTCHA_TEXTS.some((t) => text.includes(t))) {
-    return {
-      outcome: 'captcha',
-      slots: [],
-      detail: 'Un captcha précède la réponse : le robot ne le résout pas (à vérifier par une personne).',
-    };
-  }
-  const where = status === 404 ? ' (HTTP 404 : adresse retirée ?)' : '';
-  return {
-    outcome: 'unrecognized',
-    slots: [],
-    detail: `Page non reconnue${where} : ${expected} attendu, vu ${quote(seen)}.`,
-  };
+  if (CAPTCHA_TEXTS.some((t) => normal.includes(t))) return said('captcha', 'probe.captcha', { assisted: 'no' });
+  const status = visit.status();
+  return said('unrecognized', 'probe.unrecognized', { step, status: status === 404 ? 's404' : 'none', said: shownOf(raw, title) });
 }

@@ -63,7 +63,7 @@ export async function findControl(page: Page, names: string[], hint?: string): P
   const token = `c${found}`;
   const args = [names.map((name) => normalizeText(name)), hint ?? null, MARK, token];
   const reading = page.locator(CONTROLS).evaluateAll(PICK, args);
-  const marked = await pageAnswer(reading, 'les boutons et liens de la page').catch(unlessNoAnswer(false));
+  const marked = await pageAnswer(reading, 'controls').catch(unlessNoAnswer(false));
   return marked ? page.locator(`[${MARK}~="${token}"]`) : null;
 }
 

@@ -91,7 +91,7 @@ const CARD_TEXTS = onElement<string[]>(
 );
 
 async function cardTexts(page: Page): Promise<string[]> {
-  const texts = await pageAnswer(slotInputs(page).evaluateAll(CARD_TEXTS), 'les créneaux de la page').catch((error: unknown) => {
+  const texts = await pageAnswer(slotInputs(page).evaluateAll(CARD_TEXTS), 'slots').catch((error: unknown) => {
     if (error instanceof PageNoAnswer) throw error;
     return [] as string[];
   });
