@@ -1,5 +1,6 @@
 // What a page that an adapter did not expect says: an error of the site, a captcha, or a page to look at.
 // Never `no_date`: that takes the site's own sentence, which only an adapter knows.
+import type { Seen } from './perceive.js';
 import { quoted, said } from './said.js';
 import { normalizeText } from './text.js';
 import type { AdapterResult } from './types.js';
@@ -42,8 +43,8 @@ const SITE_ERROR_TEXTS = [
   'maintenance en cours',
   'error 1020',
 ];
-/** Challenge pages in frames or scripts: Cloudflare Turnstile, DataDome, Imperva. */
-const CHALLENGE_SELECTORS = [
+/** Challenge pages in frames or scripts: Cloudflare Turnstile, DataDome, Imperva (read by perceive.ts). */
+export const CHALLENGE_SELECTORS = [
   'iframe[src*="challenges.cloudflare.com"]',
   '.cf-turnstile',
   '#challenge-form',
@@ -54,7 +55,8 @@ const CHALLENGE_SELECTORS = [
 /** A short error page that only says "Forbidden" (a longer page merely containing the word is not one). */
 const SHORT_FORBIDDEN = /^(403 )?forbidden\b/;
 
-const CAPTCHA_SELECTORS = [
+/** Captchas a person sees (read by perceive.ts, visible ones only). */
+export const CAPTCHA_SELECTORS = [
   'iframe[src*="recaptcha"]',
   '.g-recaptcha',
   'iframe[src*="hcaptcha"]',
@@ -71,27 +73,22 @@ function lineWith(raw: string, marker: string): string {
 }
 
 /** What a person would quote of a page: its title, else its first lines. */
-function shownOf(raw: string, title: string): string {
-  return quoted(title.trim() || raw.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' — ') || '(page vide)', 160);
+function shownOf(seen: Seen): string {
+  return quoted(seen.title.trim() || seen.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' — ') || '(page vide)', 160);
 }
 
 /**
  * What the page says before anything else is read: a refusal (HTTP 403, 429, 5xx), a bot wall or challenge, a
  * captcha before the answer. Null when it says none of that.
  */
-export async function siteVerdict(visit: Visit, text?: string): Promise<AdapterResult | null> {
-  const { page } = visit;
+export function siteVerdict(visit: Visit, seen: Seen): AdapterResult | null {
   const step = visit.stepName();
   const status = visit.status();
-  const raw = text ?? (await page.locator('body').innerText({ timeout: 2_000 }).catch(() => ''));
-  const title = await page.title().catch(() => '');
   if (status !== null && (status >= 500 || status === 403 || status === 429)) {
-    return said('site_error', 'probe.http_error_page', { step, status, said: shownOf(raw, title) });
+    return said('site_error', 'probe.http_error_page', { step, status, said: shownOf(seen) });
   }
-  if ((await page.locator(CHALLENGE_SELECTORS).count().catch(() => 0)) > 0) {
-    return said('site_error', 'probe.bot_wall', { step, said: shownOf(raw, title) });
-  }
-  if ((await page.locator(CAPTCHA_SELECTORS).count().catch(() => 0)) > 0) return said('captcha', 'probe.captcha', { assisted: 'no' });
+  if (seen.challenge) return said('site_error', 'probe.bot_wall', { step, said: shownOf(seen) });
+  if (seen.captcha) return said('captcha', 'probe.captcha', { assisted: 'no' });
   return null;
 }
 
@@ -99,19 +96,17 @@ export async function siteVerdict(visit: Visit, text?: string): Promise<AdapterR
  * The outcome of a page the robot could not act on: an error of the site, a captcha, or a page to look at
  * (`unrecognized`). Never `no_date`: that takes the site's own sentence, which only an adapter knows.
  */
-export async function classifyPage(visit: Visit, text?: string): Promise<AdapterResult> {
-  const verdict = await siteVerdict(visit, text);
+export function classifyPage(visit: Visit, seen: Seen): AdapterResult {
+  const verdict = siteVerdict(visit, seen);
   if (verdict) return verdict;
   const step = visit.stepName();
-  const raw = text ?? (await visit.page.locator('body').innerText({ timeout: 2_000 }).catch(() => ''));
-  const title = await visit.page.title().catch(() => '');
-  const normal = normalizeText(raw);
+  const normal = normalizeText(seen.text);
   const errorText = SITE_ERROR_TEXTS.find((t) => normal.includes(t));
   if (errorText !== undefined || SHORT_FORBIDDEN.test(normal)) {
-    const line = errorText === undefined ? shownOf(raw, title) : quoted(lineWith(raw, errorText));
+    const line = errorText === undefined ? shownOf(seen) : quoted(seen.text.split('\n').find((l) => normalizeText(l).includes(errorText))?.trim() ?? errorText);
     return said('site_error', 'probe.error_page', { step, said: line });
   }
   if (CAPTCHA_TEXTS.some((t) => normal.includes(t))) return said('captcha', 'probe.captcha', { assisted: 'no' });
   const status = visit.status();
-  return said('unrecognized', 'probe.unrecognized', { step, status: status === 404 ? 's404' : 'none', said: shownOf(raw, title) });
+  return said('unrecognized', 'probe.unrecognized', { step, status: status === 404 ? 's404' : 'none', said: shownOf(seen) });
 }

@@ -50,30 +50,38 @@ export function overlaysOf(seen: Seen): Layer[] {
 }
 
 /**
- * Dismisses the layers on screen, a few rounds at most (a refusal may open a second layer): for each, its surest
- * closing control, then the next one when the layer stays. Returns what was pressed, and the text of a layer that
- * nothing closed while it stands in the way.
+ * Presses, on the topmost layer that a control still untried can close, its surest closing control (refuse, else
+ * accept, else close). `tried` keeps what was pressed already, so that a layer that stays gets its next control.
+ * Returns what was pressed (null when nothing was), and the text of a layer in the way that nothing can close.
  */
-export async function dismissOverlays(page: Page, log: (line: string) => void = () => undefined, first?: Seen): Promise<Dismissal> {
-  const clicked: string[] = [];
-  const tried = new Set<string>();
-  let seen = first ?? (await perceive(page));
-  for (let round = 0; round < 6; round++) {
-    const layer = overlaysOf(seen).find((l) => closers(seen, l).some((c) => !tried.has(key(l, c))) || blocks(seen, l));
-    if (!layer) return { clicked, stuck: null };
+export async function dismissOnce(page: Page, seen: Seen, tried: Set<string>, log: (line: string) => void): Promise<{ pressed: string | null; stuck: string | null }> {
+  const layers = overlaysOf(seen);
+  for (const layer of layers) {
     const control = closers(seen, layer).find((c) => !tried.has(key(layer, c)));
-    if (!control) return { clicked, stuck: blocks(seen, layer) ? layer.text || '<sans texte>' : null };
+    if (!control) continue;
     tried.add(key(layer, control));
     if (!(await press(locate(page, control)))) continue;
-    clicked.push(control.name);
     log(`Bandeau ou fenêtre fermé : « ${control.name} »`);
     // The banner's script may reload the page or remove the layer a moment later.
     await page.waitForLoadState('domcontentloaded', { timeout: 3_000 }).catch(() => undefined);
     await page.waitForTimeout(150).catch(() => undefined);
-    seen = await perceive(page);
+    return { pressed: control.name, stuck: null };
   }
-  const left = overlaysOf(seen).find((l) => blocks(seen, l));
-  return { clicked, stuck: left ? left.text || '<sans texte>' : null };
+  const left = layers.find((l) => blocks(seen, l));
+  return { pressed: null, stuck: left ? left.text || '<sans texte>' : null };
+}
+
+/** Dismisses the layers on screen, a few rounds at most (a refusal may open a second layer). */
+export async function dismissOverlays(page: Page, log: (line: string) => void = () => undefined): Promise<Dismissal> {
+  const clicked: string[] = [];
+  const tried = new Set<string>();
+  for (let round = 0; round < 6; round++) {
+    const seen = await perceive(page);
+    const { pressed, stuck } = await dismissOnce(page, seen, tried, log);
+    if (pressed === null) return { clicked, stuck };
+    clicked.push(pressed);
+  }
+  return { clicked, stuck: null };
 }
 
 function key(layer: Layer, control: Control): string {

@@ -3,7 +3,7 @@
 // zero-size or clipped to nothing, not off the page, not under aria-hidden or inert, not in a closed <dialog>;
 // a styled radio or checkbox counts when its label is visible. Open shadow roots are read too.
 
-export const PERCEIVE_SCRIPT = `(([mark, frameMark]) => {
+export const PERCEIVE_SCRIPT = `(([mark, frameMark, challengeSelector, captchaSelector]) => {
   const vw = innerWidth, vh = innerHeight;
   const root = document.documentElement;
   const docW = Math.max(root ? root.scrollWidth : 0, vw), docH = Math.max(root ? root.scrollHeight : 0, vh);
@@ -237,6 +237,13 @@ export const PERCEIVE_SCRIPT = `(([mark, frameMark]) => {
     const control = { id, role, name, description: flat(el.getAttribute('title') || ''), disabled, layer, zone, tag: el.tagName.toLowerCase() };
     if (el.tagName === 'A') control.href = el.getAttribute('href') || '';
     if (el.closest('td, th, [role=gridcell], [role=cell]')) control.cell = true;
+    if (el.tagName === 'A') {
+      // The title of the card the link is on (a lieu's name above its « Prochaine disponibilité » link).
+      for (let n = parentOf(el), depth = 0; n && n !== document.body && depth < 4; n = parentOf(n), depth++) {
+        const title = Array.from(n.querySelectorAll('h1, h2, h3, h4, h5, h6')).find((h) => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+        if (title) { control.card = flat(title.innerText); break; }
+      }
+    }
     if (role === 'radio' || role === 'checkbox') {
       control.checked = el.checked === true || el.getAttribute('aria-checked') === 'true';
       control.required = !!el.required || el.getAttribute('aria-required') === 'true';
@@ -277,10 +284,12 @@ export const PERCEIVE_SCRIPT = `(([mark, frameMark]) => {
   const heading = flat((headings.find((h) => h.tagName === 'H2') || headings[0] || { innerText: '' }).innerText);
   const refresh = document.querySelector('meta[http-equiv="refresh" i]');
   const busy = Array.from(document.querySelectorAll('[aria-busy="true"], [role="progressbar"]')).some((el) => shown(el));
+  const present = (selector) => { try { return Array.from(document.querySelectorAll(selector)).some((el) => el.tagName === 'SCRIPT' || shown(el)); } catch (e) { return false; } };
   const alerts = Array.from(document.querySelectorAll('[role=alert], .error, .erreur, .alert, .fr-alert--error, .fr-error-text')).filter(shown).map((el) => flat(el.innerText)).filter(Boolean);
   return {
     url: location.href, title: document.title, heading, h1: flat((headings.find((h) => h.tagName === 'H1') || { innerText: '' }).innerText), text: bodyText, controls, alerts,
     layers: layers.map((l, index) => ({ index, modal: l.modal, fixed: l.fixed, share: l.share, shown: l.shown, z: l.z, text: l.text || '' })),
     frames, refresh: refresh ? flat(refresh.getAttribute('content')) : null, busy,
+    challenge: present(challengeSelector), captcha: present(captchaSelector),
   };
 })`;

@@ -3,6 +3,7 @@
 // controls, the page's main heading and alerts. Hidden, closed, zero-size and off-page elements never count.
 // Each control is marked in the page, so that the robot acts on that very element.
 import type { Frame, Locator, Page } from 'playwright-core';
+import { CAPTCHA_SELECTORS, CHALLENGE_SELECTORS } from './classify.js';
 import { pageAnswer, unlessNoAnswer } from './page-answer.js';
 import { PERCEIVE_SCRIPT } from './perceive-script.js';
 
@@ -24,6 +25,8 @@ export interface Control {
   zone: 'nav' | 'main';
   tag: string;
   href?: string;
+  /** A link's card title (the heading above it in its box). */
+  card?: string;
   /** In a table's cell: its row and column date it. */
   cell?: boolean;
   checked?: boolean;
@@ -66,16 +69,21 @@ export interface Seen {
   /** The content of a `<meta http-equiv="refresh">`, null when there is none. */
   refresh: string | null;
   busy: boolean;
+  /** A bot wall's challenge (Turnstile, DataDome, Imperva) is on the page. */
+  challenge: boolean;
+  /** A visible captcha is on the page. */
+  captcha: boolean;
 }
 
 interface RawSeen extends Seen {
   frames: { layer: number }[];
 }
 
-const EMPTY: Seen = { url: '', title: '', heading: '', h1: '', text: '', controls: [], layers: [], alerts: [], refresh: null, busy: true };
+const ARGS = JSON.stringify([MARK, FRAME_MARK, CHALLENGE_SELECTORS, CAPTCHA_SELECTORS]);
+const EMPTY: Seen = { url: '', title: '', heading: '', h1: '', text: '', controls: [], layers: [], alerts: [], refresh: null, busy: true, challenge: false, captcha: false };
 
 async function readFrame(frame: Frame): Promise<RawSeen | null> {
-  const reading = frame.evaluate<RawSeen>(`${PERCEIVE_SCRIPT}(${JSON.stringify([MARK, FRAME_MARK])})`);
+  const reading = frame.evaluate<RawSeen>(`${PERCEIVE_SCRIPT}(${ARGS})`);
   // A document replaced meanwhile (a navigation) shows nothing yet; a page that no longer answers is said so.
   return pageAnswer(reading, 'page').catch(unlessNoAnswer(null));
 }

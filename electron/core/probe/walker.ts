@@ -8,14 +8,14 @@ import { classifyPage, siteVerdict } from './classify.js';
 import { parseTime } from './adapters/french-dates.js';
 import { frenchSlot } from './format.js';
 import { announcedWait, asksToWait, forwardRank, isNextAvailability, isNextWindow, mustBeTicked, saysLoading } from './meaning.js';
-import { blocks, dismissOverlays, overlaysOf } from './overlays.js';
+import { dismissOnce, overlaysOf } from './overlays.js';
 import { locate, perceive, type Control, type Seen } from './perceive.js';
 import { controlName, quoted, said } from './said.js';
 import { latestDate, pageReference, readSlots, type SlotOfLink } from './slots.js';
 import { normalizeText } from './text.js';
 import type { AdapterContext, AdapterResult } from './types.js';
 import { ProbeStop, startVisit, stop, type Visit } from './visit.js';
-import { chooseGuichet, offeredChoices, type Choice, type ChoiceState, type Chooser } from './choices.js';
+import { chooseGuichet, GuichetChoiceError, offeredChoices, type Choice, type ChoiceState, type Chooser } from './choices.js';
 
 /** What a system is known to say and serve; never the sequence of its pages. */
 export interface Goal {
@@ -62,6 +62,10 @@ interface Walk {
   acted: Map<string, string>;
   choices: ChoiceState;
   daysTried: Set<string>;
+  /** Controls of layers already pressed. */
+  tried: Set<string>;
+  /** The page as read last by a step that moved it (read again only when the robot acted since). */
+  fresh: Seen | null;
   jumped: boolean;
   note: string | null;
   pages: number;
@@ -172,6 +176,7 @@ async function turn(walk: Walk, seen: Seen, control: Control, reference: Date): 
   try {
     await visit.submit(locate(visit.page, control), control.name);
     const next = await look(walk);
+    walk.fresh = next;
     const latest = latestDate(next, reference);
     if (walk.latest !== null && latest !== null && latest <= walk.latest && !isNextAvailability(control.name)) {
       throw stop('unrecognized', 'probe.window_stuck', {
@@ -205,6 +210,8 @@ export async function walkSite(ctx: AdapterContext, goal: Goal, options: { disco
     acted: new Map(),
     choices: { wanted: options.discover ? null : ctx.target.guichet, matched: false, levels: 0, path: [] },
     daysTried: new Set(),
+    tried: new Set(),
+    fresh: null,
     jumped: false,
     note: null,
     pages: 0,
@@ -212,12 +219,13 @@ export async function walkSite(ctx: AdapterContext, goal: Goal, options: { disco
   const grace = { sig: '', until: 0 };
   let last: Seen | null = null;
   for (let round = 0; round < MAX_PAGES + MAX_WINDOWS; round++) {
-    const seen = await look(walk);
+    const seen = walk.fresh ?? (await look(walk));
+    walk.fresh = null;
     last = seen;
     if (walk.windows === 0) visit.step(stepOf(seen));
     const ended = await actOn(walk, seen, options.discover === true);
     if (ended === 'again') continue;
-    if (ended !== 'nothing') return ended;
+    if (ended !== 'nothing') return checked(walk, ended);
     // Nothing to do on this page: it may still be rendering; after a moment, it is what the site answers.
     const sig = signature(seen);
     if (grace.sig !== sig) Object.assign(grace, { sig, until: Date.now() + RECOGNITION_GRACE_MS });
@@ -226,10 +234,20 @@ export async function walkSite(ctx: AdapterContext, goal: Goal, options: { disco
       continue;
     }
     if (walk.slots.size > 0) return { kind: 'result', result: datesResult(walk, 'last'), seen };
-    return { kind: 'result', result: await classifyPage(visit, seen.text), seen };
+    return { kind: 'result', result: classifyPage(visit, seen), seen };
   }
   if (walk.slots.size > 0) return { kind: 'result', result: datesResult(walk, 'horizon'), seen: last };
   throw stop('unrecognized', 'probe.too_many_pages', { step: visit.stepName(), pages: MAX_PAGES });
+}
+
+/** Single choices were taken on the way: a guichet named that matched none of them is the user's to correct. */
+function checked(walk: Walk, end: WalkEnd): WalkEnd {
+  const { wanted, levels, matched } = walk.choices;
+  const answered = end.kind === 'result' && (end.result.outcome === 'dates' || end.result.outcome === 'no_date');
+  if (answered && wanted !== null && levels > 0 && !matched) {
+    throw new GuichetChoiceError(`« ${wanted} » ne figure parmi aucun des choix proposés : ${walk.choices.path.map((g) => `« ${g.label} »`).join(', ')}.`, walk.choices.path);
+  }
+  return end;
 }
 
 /** One page: what a person does there. 'again' when the robot acted and the page must be read anew. */
@@ -238,7 +256,7 @@ async function actOn(walk: Walk, seen: Seen, discover: boolean): Promise<WalkEnd
   const result = (r: AdapterResult): WalkEnd => ({ kind: 'result', result: r, seen });
 
   // The site's refusal, a bot wall, a captcha before the answer.
-  const verdict = await siteVerdict(visit, seen.text);
+  const verdict = siteVerdict(visit, seen);
   if (verdict) {
     if (walk.slots.size > 0) return result(datesResult(walk, 'broken'));
     return result(verdict.outcome === 'captcha' && goal.captcha ? goal.captcha(seen.url) : verdict);
@@ -246,11 +264,9 @@ async function actOn(walk: Walk, seen: Seen, discover: boolean): Promise<WalkEnd
 
   // What covers the page.
   if (overlaysOf(seen).length > 0) {
-    const dismissed = await dismissOverlays(visit.page, ctx.log, seen);
-    if (dismissed.stuck !== null && overlaysOf(seen).some((l) => blocks(seen, l))) {
-      throw stop('robot_error', 'probe.covered', { step: visit.stepName(), control: 'none', said: quoted(dismissed.stuck, 140) });
-    }
-    if (dismissed.clicked.length > 0) return 'again';
+    const { pressed, stuck } = await dismissOnce(visit.page, seen, walk.tried, ctx.log);
+    if (pressed !== null) return 'again';
+    if (stuck !== null) throw stop('robot_error', 'probe.covered', { step: visit.stepName(), control: 'none', said: quoted(stuck, 140) });
   }
 
   // A waiting room, a page that refreshes itself.
@@ -283,7 +299,7 @@ async function actOn(walk: Walk, seen: Seen, discover: boolean): Promise<WalkEnd
     remember(walk, seen, choice.label);
     await applyChoice(visit, choice);
     if (choice.kind === 'link') return 'again';
-    const forward = forwardOf(await perceive(visit.page));
+    const forward = forwardOf(seen);
     if (forward) await visit.submit(locate(visit.page, forward), forward.name);
     return 'again';
   }

@@ -18,6 +18,8 @@ export const coreEn = {
     slot_unreadable: 'Step “{step}”: unreadable slot “{said}” (no readable date).',
     captcha:
       'A security code (captcha) stands before the answer: Guichets never solves it on its own. {assisted, select, yes {Open an assisted session to type it yourself.} other {To be checked by a person.}}',
+    assisted_expired:
+      'Assisted session expired: the site asks for the security code (captcha) again. Open the assisted session and type the code again to resume the probes.',
     captcha_expired:
       'The session expired: the site asks for the security code (captcha) again. Open the assisted session and type the code again to resume the probes.',
     refusal:

@@ -21,6 +21,8 @@ export const coreFr = {
     slot_unreadable: 'Étape « {step} » : créneau illisible « {said} » (sans date lisible).',
     captcha:
       'Un code de sécurité (captcha) précède la réponse : Guichets ne le résout jamais seul. {assisted, select, yes {Ouvrez une session assistée pour le saisir vous-même.} other {À vérifier par une personne.}}',
+    assisted_expired:
+      'Session assistée expirée : le site redemande le code de sécurité (captcha). Ouvrez la session assistée et saisissez le code à nouveau pour reprendre les sondages.',
     captcha_expired:
       'La session a expiré : le site redemande le code de sécurité (captcha). Ouvrez la session assistée et saisissez le code à nouveau pour reprendre les sondages.',
     refusal:
