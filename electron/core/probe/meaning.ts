@@ -12,7 +12,7 @@ export const speaksOfConsent = has(/cookie|traceur|consent|vie privee|donnees pe
 /** A refusal of consent: refuse, reject, decline, continue without accepting, only what is necessary. */
 const REFUSE = /\b(refus|rejet|reject|declin|deny|denie)|\bsans (accept|consent|autoris|cookie|traceur)|^non\b|\bne pas (accept|autoris)|(necessaire|essentiel|indispensable)s? (uniquement|seulement)|(uniquement|seulement) (les )?(cookies? )?(necessaire|essentiel|indispensable)|tout desactiver/;
 /** An acceptance: accept, allow, agree, OK, understood. */
-const ACCEPT = /\b(accept|autoris|agree|allow|d'accord|compris)|^ok\b|^(oui|j'y consens|je consens)\b/;
+const ACCEPT = /\b(accept|autoris|agree|allow|d'accord|compris)|^ok\b|^oui\b|\bconsen[st]/;
 /** Closing a layer: a close button, a cross, « Continuer » on a notice. */
 const CLOSE = /^(x|×|✕|✖|╳)$|\b(fermer|close|masquer)\b|^continuer$|^(retour au site|revenir au site)$/;
 /** Settings, details and links away: never what closes a layer. */
@@ -37,7 +37,7 @@ const FORWARD =
 /** Controls that go back, leave or end: never pressed to go on. */
 const BACKWARD = /precedent|\bretour\b|^annuler|^terminer|^quitter|^fermer|deconnex|^modifier|^gerer|^mes rendez-vous|^accueil$|imprimer|^partager|semaine|^sem\b/;
 /** Never pressed: what books, confirms or pays. */
-const COMMITS = /confirm|reserv|^payer|valider (le|mon|ce) (rendez-vous|creneau|rdv)/;
+const COMMITS = /confirm|^reserver\b|reserver (ce|le|mon|un|cette) (creneau|plage|horaire|rendez-vous)|^payer|valider (le|mon|ce) (rendez-vous|creneau|rdv)/;
 
 /** How surely a control leads on (lower is surer), or null when it does not. */
 export function forwardRank(name: string): number | null {

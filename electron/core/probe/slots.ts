@@ -18,14 +18,19 @@ export interface SlotReading {
 /** What a system serves in its slots' addresses (a link's `/5/<seconds>` or `starts_at=`). */
 export type SlotOfLink = (href: URL) => LocalDateTime | null;
 
-/** A date with its year written on the page (a heading « Semaine du lundi 7 décembre 2026 »), to complete the others. */
-export function pageReference(seen: Seen, fallback: Date): Date {
+/**
+ * The day that completes dates written without their year: the previous window's, else the earliest date the
+ * page writes with its year (a heading « Semaine du lundi 7 décembre 2026 »), else today.
+ */
+export function pageReference(seen: Seen, previous: LocalDate | null, today: Date): Date {
+  if (previous !== null) return new Date(`${previous}T12:00:00Z`);
+  let earliest: LocalDate | null = null;
   for (const line of seen.text.split('\n')) {
     if (!/\b20\d\d\b/.test(line)) continue;
     const parsed = parseFrenchDate(line);
-    if (parsed) return new Date(`${parsed.date}T12:00:00Z`);
+    if (parsed && (earliest === null || parsed.date < earliest)) earliest = parsed.date;
   }
-  return fallback;
+  return earliest === null ? today : new Date(`${earliest}T12:00:00Z`);
 }
 
 /** The first date and the first time that texts give (a date's own time first). */
@@ -89,10 +94,12 @@ function inCell(control: Control): boolean {
   return control.cell === true;
 }
 
-/** The latest date the page shows outside its layers: a calendar that moves forward shows a later one. */
+/** The latest date the page shows (a link to a later availability aside): a calendar that moves forward shows a later one. */
 export function latestDate(seen: Seen, reference: Date): LocalDate | null {
+  const announcing = seen.controls.filter((c) => isNextAvailability(c.name)).map((c) => c.name.replace(/\s+/g, ' '));
   let latest: LocalDate | null = null;
   for (const line of seen.text.split('\n')) {
+    if (announcing.some((name) => name.includes(line.trim()))) continue;
     for (const piece of line.split(/\s+(?:au|-|–|à)\s+/)) {
       const parsed = parseFrenchDate(piece, { reference });
       if (parsed && (latest === null || parsed.date > latest)) latest = parsed.date;

@@ -276,7 +276,7 @@ async function actOn(walk: Walk, seen: Seen, discover: boolean): Promise<WalkEnd
   }
 
   // The slots shown, in whatever widget.
-  const reference = pageReference(seen, walk.latest ? new Date(`${walk.latest}T12:00:00Z`) : new Date());
+  const reference = pageReference(seen, walk.latest, new Date());
   const reading = readSlots(seen, reference, goal.slotOfLink);
   const saysNone = noSlotLine(seen, goal);
   const nextWindow = nextWindowOf(seen);
@@ -403,7 +403,8 @@ async function readWindow(
 
   walk.first ??= walk.latest;
   const beyond = walk.latest !== null && walk.first !== null && walk.latest > plusDays(walk.first, HORIZON_DAYS);
-  const onward = walk.slots.size === 0 ? (nextAvailability ?? nextWindow) : nextWindow;
+  // An empty window that announces the next availability goes straight to it, as a person clicks it.
+  const onward = reading.slots.length === 0 ? (nextAvailability ?? nextWindow) : nextWindow;
   if (onward === null || walk.windows >= MAX_WINDOWS || (beyond && walk.slots.size > 0)) {
     if (walk.slots.size > 0) return result(datesResult(walk, onward === null ? 'last' : 'horizon'));
     return result(
