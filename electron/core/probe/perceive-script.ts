@@ -66,6 +66,8 @@ export const PERCEIVE_SCRIPT = `(([mark, frameMark, challengeSelector, captchaSe
       if (el !== top && hiddenByTree(el)) return;
       const s = getComputedStyle(el);
       if (s.display === 'none') return;
+      // Not rendered (the content of a closed <details>, content-visibility: hidden).
+      if (el !== top && s.display !== 'contents' && el.checkVisibility && !el.checkVisibility()) return;
       if (el !== top && s.display !== 'contents') {
         // Off the page (a text parked at left: -9999px); a zero-size box may still hold floated children.
         const r = el.getBoundingClientRect();
