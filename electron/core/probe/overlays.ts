@@ -16,6 +16,7 @@ export interface Dismissal {
 }
 
 const RANK: Record<ConsentChoice, number> = { refuse: 0, accept: 1, close: 2 };
+const TRIES = 2;
 
 /** The controls of a layer that close it, surest first: refuse, then accept, then close. */
 export function closers(seen: Seen, layer: Layer): Control[] {
@@ -23,6 +24,8 @@ export function closers(seen: Seen, layer: Layer): Control[] {
     .filter((c) => c.layer === layer.index && !c.disabled && (c.role === 'button' || c.role === 'link'))
     .map((c) => ({ control: c, choice: consentChoice(c.name) ?? (c.description ? consentChoice(c.description) : null) }))
     .filter((entry): entry is { control: Control; choice: ConsentChoice } => entry.choice !== null)
+    // A control under another layer cannot be reached by a person: that layer comes first.
+    .filter((entry) => entry.control.coveredBy === undefined)
     .sort((a, b) => RANK[a.choice] - RANK[b.choice])
     .map((entry) => entry.control);
 }
@@ -37,7 +40,7 @@ const DOM_CLICK = onElement<boolean>('el.click(); return true;');
 /** Clicks like a person (a real click at the control); a control that a real click cannot reach gets a DOM click. */
 async function press(control: Locator): Promise<boolean> {
   try {
-    await control.click({ timeout: 1_500 });
+    await control.click({ timeout: 3_000 });
     return true;
   } catch {
     return control.evaluate(DOM_CLICK).catch(() => false);
@@ -54,12 +57,13 @@ export function overlaysOf(seen: Seen): Layer[] {
  * accept, else close). `tried` keeps what was pressed already, so that a layer that stays gets its next control.
  * Returns what was pressed (null when nothing was), and the text of a layer in the way that nothing can close.
  */
-export async function dismissOnce(page: Page, seen: Seen, tried: Set<string>, log: (line: string) => void): Promise<{ pressed: string | null; stuck: string | null }> {
+export async function dismissOnce(page: Page, seen: Seen, tried: Map<string, number>, log: (line: string) => void): Promise<{ pressed: string | null; stuck: string | null }> {
   const layers = overlaysOf(seen);
   for (const layer of layers) {
-    const control = closers(seen, layer).find((c) => !tried.has(key(layer, c)));
+    // Each closing control twice at most (a click a busy page let pass unanswered), surest first.
+    const control = closers(seen, layer).find((c) => (tried.get(key(layer, c)) ?? 0) < TRIES);
     if (!control) continue;
-    tried.add(key(layer, control));
+    tried.set(key(layer, control), (tried.get(key(layer, control)) ?? 0) + 1);
     if (!(await press(locate(page, control)))) continue;
     log(`Bandeau ou fenêtre fermé : « ${control.name} »`);
     // The banner's script may reload the page or remove the layer a moment later.
@@ -74,7 +78,7 @@ export async function dismissOnce(page: Page, seen: Seen, tried: Set<string>, lo
 /** Dismisses the layers on screen, a few rounds at most (a refusal may open a second layer). */
 export async function dismissOverlays(page: Page, log: (line: string) => void = () => undefined): Promise<Dismissal> {
   const clicked: string[] = [];
-  const tried = new Set<string>();
+  const tried = new Map<string, number>();
   for (let round = 0; round < 6; round++) {
     const seen = await perceive(page);
     const { pressed, stuck } = await dismissOnce(page, seen, tried, log);

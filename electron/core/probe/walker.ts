@@ -62,8 +62,10 @@ interface Walk {
   acted: Map<string, string>;
   choices: ChoiceState;
   daysTried: Set<string>;
-  /** Controls of layers already pressed. */
-  tried: Set<string>;
+  /** Controls of layers already pressed, and how often. */
+  tried: Map<string, number>;
+  /** A layer nothing closed was seen once: it is given a moment to go before it ends the probe. */
+  stuckOnce: boolean;
   /** The page as read last by a step that moved it (read again only when the robot acted since). */
   fresh: Seen | null;
   jumped: boolean;
@@ -210,7 +212,8 @@ export async function walkSite(ctx: AdapterContext, goal: Goal, options: { disco
     acted: new Map(),
     choices: { wanted: options.discover ? null : ctx.target.guichet, matched: false, levels: 0, path: [] },
     daysTried: new Set(),
-    tried: new Set(),
+    tried: new Map(),
+    stuckOnce: false,
     fresh: null,
     jumped: false,
     note: null,
@@ -266,6 +269,11 @@ async function actOn(walk: Walk, seen: Seen, discover: boolean): Promise<WalkEnd
   if (overlaysOf(seen).length > 0) {
     const { pressed, stuck } = await dismissOnce(visit.page, seen, walk.tried, ctx.log);
     if (pressed !== null) return 'again';
+    if (stuck !== null && !walk.stuckOnce) {
+      walk.stuckOnce = true;
+      await visit.page.waitForTimeout(1_000).catch(() => undefined);
+      return 'again';
+    }
     if (stuck !== null) throw stop('robot_error', 'probe.covered', { step: visit.stepName(), control: 'none', said: quoted(stuck, 140) });
   }
 

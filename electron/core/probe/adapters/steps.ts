@@ -89,11 +89,13 @@ async function perform(visit: Visit, step: Step, timeout: number | undefined): P
       return;
     case 'click':
       // Banners and pop-ups in the way are closed, as a person would; the page is read once it has settled.
+      await visit.dismissCookieBanner();
       await visit.click(clickable(page, step), step.text ?? step.selector, timeout);
       await page.waitForLoadState('load', { timeout });
       await visit.settle();
       return;
     case 'check':
+      await visit.dismissCookieBanner();
       await visit.check(checkable(page, step), step.text ?? step.selector, timeout);
       return;
     case 'fill':
@@ -165,6 +167,8 @@ export function readSlot(text: string, datePattern?: string): LocalDateTime | nu
 /** After the steps: the no-slot text, the slot elements, or the page classified (error, captcha, unknown). */
 export async function concludeSteps(visit: Visit, spec: StepsSpec): Promise<AdapterResult> {
   const { page } = visit;
+  // What covers the answer is closed first, as at every step.
+  await visit.dismissCookieBanner();
   const text = await visit.text();
   const slotTexts = await page.locator(spec.slotSelector).allInnerTexts().catch(() => [] as string[]);
   const slots = slotTexts.map((slotText) => readSlot(slotText, spec.datePattern));

@@ -93,11 +93,13 @@ function nextDate(text: string): DateTime | null {
 
 async function clickFirst(page: Page, options: { role: 'button' | 'link' | 'radio' | 'checkbox'; name: string | RegExp }[]): Promise<boolean> {
   for (const { role, name } of options) {
-    const control = page.getByRole(role, { name, exact: typeof name === 'string' }).filter({ visible: true }).first();
-    if ((await control.count()) === 0) continue;
-    if (role === 'checkbox' || role === 'radio') await control.check({ force: true });
-    else await control.click();
-    return true;
+    const controls = page.getByRole(role, { name, exact: typeof name === 'string' }).filter({ visible: true });
+    // The topmost first: a layer over the page is what a person's click meets.
+    for (let index = (await controls.count()) - 1; index >= 0; index--) {
+      const control = controls.nth(index);
+      const done = role === 'checkbox' || role === 'radio' ? control.check({ force: true }) : control.click({ timeout: 2_000 });
+      if (await done.then(() => true, () => false)) return true;
+    }
   }
   return false;
 }

@@ -54,8 +54,10 @@ const freezeAfterLoad = (html: string): string =>
 
 const onDocument = (layer: () => string) => (html: string, document: boolean) => (document ? addLayer(html, layer()) : html);
 
+/** The replica's own imitation of a consent band: a site that ships a real consent manager ships only that one. */
+const OWN_BANNER = /<div id="tarteaucitronRoot">[\s\S]*?<\/script>/;
 const consentOn = (manager: () => { head: string; body: string }) => (html: string, document: boolean) =>
-  document && /<\/body>/i.test(html) ? withConsent(html, manager()) : html;
+  document && /<\/body>/i.test(html) ? withConsent(html.replace(OWN_BANNER, ''), manager()) : html;
 
 /** A step bar on every page that names every step (« Descriptif » included): a page is not the step its bar names. */
 const STEP_BAR = '<ol class="etapes" aria-label="Étapes"><li>Conditions</li><li>Guichet</li><li>Descriptif</li><li>Calendrier</li><li>Confirmation</li></ol>';
