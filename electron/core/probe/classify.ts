@@ -67,11 +67,6 @@ export const CAPTCHA_SELECTORS = [
 ].join(', ');
 const CAPTCHA_TEXTS = ['je ne suis pas un robot', 'code de securite', 'captcha'];
 
-/** The line of the page that holds `marker` (normalised), as the page shows it. */
-function lineWith(raw: string, marker: string): string {
-  return raw.split('\n').find((line) => normalizeText(line).includes(marker))?.trim() ?? marker;
-}
-
 /** What a person would quote of a page: its title, else its first lines. */
 function shownOf(seen: Seen): string {
   return quoted(seen.title.trim() || seen.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' — ') || '(page vide)', 160);

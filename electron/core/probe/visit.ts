@@ -6,7 +6,7 @@ import type { Outcome, Step } from '../../shared/domain.js';
 import type { MessageCode, MessageParams } from '../../shared/messages/index.js';
 import { onElement } from './in-page.js';
 import { pageAnswer, PAGE_ANSWER_MS, STEP_BUDGET_MS, unlessNoAnswer } from './page-answer.js';
-import { coverOf, dismissOverlays, interceptorOf, shorten } from './overlays.js';
+import { coverOf, dismissOverlays, interceptorOf } from './overlays.js';
 import { settle, watchPage, type PageState, type PageWatch, type Refusal } from './page-watch.js';
 import { controlName, quoted, said } from './said.js';
 import { normalizeText } from './text.js';

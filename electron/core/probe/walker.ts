@@ -29,8 +29,8 @@ export interface Goal {
   choose?: Chooser;
   /** The system's own message for a captcha (RDV-Préfecture's expired session). */
   captcha?: (url: string) => AdapterResult;
-  /** The first availability the system's data announces: a day, '' for none, null when it says nothing. */
-  firstAvailable?: (visit: Visit) => Promise<LocalDate | '' | null>;
+  /** The first availability the system's data announces: a day (LocalDate), '' for none, null when it says nothing. */
+  firstAvailable?: (visit: Visit) => Promise<string | null>;
   /** Opens the window of `day` the way the system's own links do; true when it did. */
   openWindow?: (visit: Visit, seen: Seen, day: LocalDate) => Promise<boolean>;
   /** A line of the slot page worth keeping with the slots (« Dernière mise en ligne … »). */
@@ -267,7 +267,9 @@ async function actOn(walk: Walk, seen: Seen, discover: boolean): Promise<WalkEnd
 
   // What covers the page.
   if (overlaysOf(seen).length > 0) {
-    const { pressed, stuck } = await dismissOnce(visit.page, seen, walk.tried, ctx.log);
+    const { pressed, stuck } = await dismissOnce(visit.page, seen, walk.tried, (line) => {
+      ctx.log(line);
+    });
     if (pressed !== null) return 'again';
     if (stuck !== null && !walk.stuckOnce) {
       walk.stuckOnce = true;
@@ -302,7 +304,7 @@ async function actOn(walk: Walk, seen: Seen, discover: boolean): Promise<WalkEnd
   const choices = offeredChoices(seen, goal.linkChoices);
   if (choices.length > 0) {
     if (discover) return { kind: 'choices', choices, seen };
-    const choice = (goal.choose ?? chooseGuichet)(choices, walk.choices);
+    const choice = goal.choose ? goal.choose(choices, walk.choices) : chooseGuichet(choices, walk.choices);
     visit.step(stepOf(seen));
     remember(walk, seen, choice.label);
     await applyChoice(visit, choice);
@@ -423,7 +425,7 @@ async function readWindow(
       }),
     );
   }
-  visit.step(`${stepOf(seen)}`);
+  visit.step(stepOf(seen));
   return (await turn(walk, seen, onward, reference)) === 'broken' ? result(datesResult(walk, 'broken')) : 'again';
 }
 

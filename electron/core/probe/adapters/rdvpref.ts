@@ -40,8 +40,8 @@ function captchaResult(url: string): AdapterResult {
   return said('captcha', 'probe.captcha', { assisted: 'yes' });
 }
 
-/** The `datePremiereDispo` of the page's `critere` JSON: a day, '' when nothing is free, null when absent. */
-async function firstAvailable(visit: Visit): Promise<LocalDate | '' | null> {
+/** The `datePremiereDispo` of the page's `critere` JSON: a day (a LocalDate), '' when nothing is free, null when absent. */
+async function firstAvailable(visit: Visit): Promise<string | null> {
   const html = await visit.page.content().catch(() => '');
   const match = /["']?datePremiereDispo["']?\s*:\s*(?:["']([^"']*)["']|null)/.exec(html);
   if (!match) return null;

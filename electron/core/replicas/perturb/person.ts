@@ -34,42 +34,39 @@ function fromWords(text: string): string | null {
   return at.isValid ? at.toFormat("yyyy-MM-dd'T'HH:mm") : null;
 }
 
+/** Buttons that say a time, with the day their column or their day's heading says, and the year of the week. */
+const BUTTONS = `Array.from(document.querySelectorAll('button.creneau, .day button')).map((button) => {
+  const cell = button.closest('td');
+  const table = button.closest('table');
+  if (cell && table) {
+    const index = Array.from(cell.parentElement.children).indexOf(cell);
+    const head = table.querySelectorAll('thead tr:last-child th')[index];
+    const week = table.querySelector('th[colspan]');
+    return { time: button.textContent || '', day: head ? head.textContent : '', year: ((week && week.textContent) || '').match(/\\d{4}/)?.[0] || '' };
+  }
+  const day = button.closest('.day')?.querySelector('p');
+  return { time: button.textContent || '', day: day ? day.textContent : '', year: '' };
+})`;
+
 /** The slots this person reads on the page, in the widget the variation shows them in. */
 async function slotsShown(page: Page): Promise<string[]> {
   const found: string[] = [];
-  for (const href of await page.locator('a[href*="/5/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+  const hrefs = await page.evaluate<string[]>(`Array.from(document.querySelectorAll('a[href*="/5/"], a[href*="starts_at="]')).map((a) => a.getAttribute('href') || '')`);
+  for (const href of hrefs) {
     const seconds = /\/5\/(\d+)/.exec(href)?.[1];
     if (seconds) found.push(DateTime.fromSeconds(Number(seconds), { zone: PARIS }).toFormat("yyyy-MM-dd'T'HH:mm"));
-  }
-  for (const label of await page.locator('a[href*="starts_at="]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
-    const raw = new URL(label, 'http://x/').searchParams.get('starts_at') ?? '';
-    const at = DateTime.fromFormat(raw, 'yyyy-MM-dd HH:mm:ss ZZZ', { setZone: true }).setZone(PARIS);
-    if (at.isValid) found.push(at.toFormat("yyyy-MM-dd'T'HH:mm"));
+    const raw = new URL(href.replace(/&amp;/g, '&'), 'http://x/').searchParams.get('starts_at');
+    const at = raw === null ? null : DateTime.fromFormat(raw, 'yyyy-MM-dd HH:mm:ss ZZZ', { setZone: true }).setZone(PARIS);
+    if (at?.isValid) found.push(at.toFormat("yyyy-MM-dd'T'HH:mm"));
   }
   // A list « Choisissez un créneau », links in words: the person reads the words.
-  const worded = [
-    ...(await page.locator('select option').allInnerTexts()),
-    ...(await page.locator('a[href="#creneau"]').allInnerTexts()),
-  ];
+  const worded = [...(await page.locator('select option').allInnerTexts()), ...(await page.locator('a[href="#creneau"]').allInnerTexts())];
   for (const text of worded) {
     const slot = fromWords(text);
     if (slot) found.push(slot);
   }
   // Buttons that say the time: the person reads the day above them (the table's column, the day's heading).
-  const buttons = await page.locator('button.creneau, .day button').evaluateAll((nodes) =>
-    nodes.map((button) => {
-      const cell = button.closest('td');
-      const table = button.closest('table');
-      if (cell && table) {
-        const index = Array.from(cell.parentElement?.children ?? []).indexOf(cell);
-        const head = table.querySelectorAll('thead tr:last-child th')[index]?.textContent ?? '';
-        const week = table.querySelector('th[colspan]')?.textContent ?? '';
-        return { time: button.textContent ?? '', day: head, year: /\d{4}/.exec(week)?.[0] ?? '' };
-      }
-      const day = button.closest('.day')?.querySelector('p')?.textContent ?? '';
-      return { time: button.textContent ?? '', day, year: '' };
-    }),
-  );
+  const buttons = await page.evaluate<{ time: string; day: string; year: string }[]>(BUTTONS);
   for (const { time, day, year } of buttons) {
     const numeric = /(\d{2})\/(\d{2})/.exec(day);
     const date = numeric
