@@ -13,8 +13,6 @@ import { normalizeText } from './text.js';
 import type { AdapterContext, AdapterResult } from './types.js';
 
 export { STEP_BUDGET_MS };
-/** How long an unrecognised page is given to show what the robot expects before it is classified. */
-const RECOGNITION_GRACE_MS = 2_500;
 /** Longest an action waits for its control before the robot looks for what stands in the way. */
 const ACTION_TIMEOUT_MS = 6_000;
 /** A submit that starts no new document within this time changed the page in place (a button of a script). */
@@ -81,15 +79,7 @@ export interface Visit {
   text(): Promise<string>;
   /** Waits until the page has settled (see page-watch.ts); a refusal of the site meanwhile ends the probe. */
   settle(): Promise<PageState>;
-  /**
-   * Settles, then gives the page a short grace to show what `recognise` looks for (late single-page apps), and
-   * returns its answer, or null when the page stayed something else.
-   */
-  read<T>(recognise: () => Promise<T | null>): Promise<T | null>;
-  /** Where the list of refusals stands now: `refusals(mark)` gives those noted after. */
-  refusalMark(): number;
-  /** The refusal mark taken when the last action (goto, submit, click, check) began: what it met comes after. */
-  actionMark(): number;
+  /** The refusals of the site noted since `since` (a mark of the page's watch). */
   refusals(since?: number): Refusal[];
   /** Closes banners and pop-ups on screen; does nothing when there is none. */
   dismissCookieBanner(): Promise<void>;
@@ -340,21 +330,6 @@ export function startVisit(ctx: AdapterContext): Visit {
       await checkRefusalsNow();
       return state;
     },
-    async read(recognise) {
-      await visit.settle();
-      await dismissOverlays(page, log);
-      const deadline = Date.now() + RECOGNITION_GRACE_MS;
-      for (;;) {
-        const found = await recognise();
-        if (found !== null) return found;
-        if (Date.now() >= deadline) return null;
-        await page.waitForTimeout(250).catch(() => undefined);
-        await settle(page, watch, Math.max(0, deadline - Date.now()), undefined, refused);
-        await checkRefusalsNow();
-      }
-    },
-    refusalMark: () => watch.mark(),
-    actionMark: () => sinceAction,
     refusals: (since) => watch.refusals(since),
     async dismissCookieBanner() {
       await dismissOverlays(page, log);

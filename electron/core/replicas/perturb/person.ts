@@ -121,7 +121,8 @@ export async function personWalk(page: Page, url: string, guichet: string | null
       if (await clickFirst(page, NEXT.flatMap((name) => [{ role: 'button' as const, name }, { role: 'link' as const, name }]))) continue;
       return read.size > 0 ? { outcome: 'dates', slots: [...read].sort() } : { outcome: 'lost', slots: [] };
     }
-    await page.getByRole('checkbox').filter({ visible: true }).first().check({ force: true }).catch(() => undefined);
+    const box = page.getByRole('checkbox').filter({ visible: true });
+    if ((await box.count()) > 0) await box.first().check({ force: true });
     if (guichet && (await clickFirst(page, [{ role: 'radio', name: guichet }]))) {
       await clickFirst(page, [{ role: 'button', name: 'Etape suivante' }]);
       continue;
