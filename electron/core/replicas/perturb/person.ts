@@ -45,7 +45,7 @@ const BUTTONS = `Array.from(document.querySelectorAll('button.creneau, .day butt
     return { time: button.textContent || '', day: head ? head.textContent : '', year: ((week && week.textContent) || '').match(/\\d{4}/)?.[0] || '' };
   }
   const day = button.closest('.day')?.querySelector('p');
-  return { time: button.textContent || '', day: day ? day.textContent : '', year: '' };
+  return { time: button.textContent || '', day: day ? day.innerText : '', year: '' };
 })`;
 
 /** The slots this person reads on the page, in the widget the variation shows them in. */
@@ -94,7 +94,7 @@ async function clickFirst(page: Page, options: { role: 'button' | 'link' | 'radi
     // The topmost first: a layer over the page is what a person's click meets.
     for (let index = (await controls.count()) - 1; index >= 0; index--) {
       const control = controls.nth(index);
-      const done = role === 'checkbox' || role === 'radio' ? control.check({ force: true }) : control.click({ timeout: 2_000 });
+      const done = role === 'checkbox' || role === 'radio' ? control.dispatchEvent('click') : control.click({ timeout: 2_000 });
       if (await done.then(() => true, () => false)) return true;
     }
   }
@@ -122,8 +122,10 @@ export async function personWalk(page: Page, url: string, guichet: string | null
       return read.size > 0 ? { outcome: 'dates', slots: [...read].sort() } : { outcome: 'lost', slots: [] };
     }
     const box = page.getByRole('checkbox').filter({ visible: true });
-    if ((await box.count()) > 0) await box.first().check({ force: true });
-    if (guichet && (await clickFirst(page, [{ role: 'radio', name: guichet }]))) {
+    if ((await box.count()) > 0 && !(await box.first().isChecked())) await box.first().dispatchEvent('click');
+    // The guichet by its label, or the radio whose value the planning names.
+    const byValue = page.locator(`input[type="radio"][value="${guichet ?? ''}"]`);
+    if (guichet && ((await clickFirst(page, [{ role: 'radio', name: guichet }])) || ((await byValue.count()) > 0 && (await byValue.dispatchEvent('click').then(() => true))))) {
       await clickFirst(page, [{ role: 'button', name: 'Etape suivante' }]);
       continue;
     }
