@@ -18,7 +18,7 @@ const ACTION_TIMEOUT_MS = 6_000;
 /** A submit that starts no new document within this time changed the page in place (a button of a script). */
 const NAVIGATION_GRACE_MS = 2_000;
 /** Once the page changed in place, a new document that has not started within this time will not. */
-const IN_PLACE_GRACE_MS = 300;
+const IN_PLACE_GRACE_MS = 150;
 /** Watches the document for changes made in place (a script's answer to a click). */
 const WATCH_CHANGES = `(() => { window.__guichetsChanged = false; try { new MutationObserver(() => { window.__guichetsChanged = true; })
   .observe(document, { subtree: true, childList: true, attributes: true, characterData: true }); } catch (e) {} return true; })()`;
@@ -70,7 +70,9 @@ export interface Visit {
    * Clicks a control that loads the next document, and waits for it; when no new document starts within ~2 s, the
    * control changed the page in place, which is then waited for until settled. `what` names the control in details.
    */
-  submit(control: Locator, what?: string): Promise<void>;
+  submit(control: Locator, what?: string): Promise<'navigated' | 'in-place'>;
+  /** Ends the probe on a refusal of the site met since the last action (see settle). */
+  checkRefusals(): Promise<void>;
   /** Clicks a control that changes the page in place. `timeout`: longest wait for the control to be there. */
   click(control: Locator, what?: string, timeout?: number): Promise<void>;
   /** Ticks a box or a radio (or the label a styled theme puts over it). */
@@ -283,9 +285,10 @@ export function startVisit(ctx: AdapterContext): Visit {
         if (!seen.navigating && !seen.arrived) {
           ctx.log(`« ${name} » n'a pas ouvert de nouvelle page : la page a changé sur place.`);
           await settle(page, watch, STEP_BUDGET_MS, undefined, refused);
-          return;
+          return 'in-place';
         }
         await loaded.catch(fail);
+        return 'navigated';
       } finally {
         page.off('request', onRequest);
       }
@@ -331,6 +334,7 @@ export function startVisit(ctx: AdapterContext): Visit {
       return state;
     },
     refusals: (since) => watch.refusals(since),
+    checkRefusals: checkRefusalsNow,
     async dismissCookieBanner() {
       await dismissOverlays(page, log);
     },

@@ -176,8 +176,10 @@ function isWaitingRoom(walk: Walk, seen: Seen): boolean {
 async function turn(walk: Walk, seen: Seen, control: Control, reference: Date): Promise<'moved' | 'broken'> {
   const { visit } = walk;
   try {
-    await visit.submit(locate(visit.page, control), control.name);
-    const next = await look(walk);
+    // A window changed in place was settled by the click itself: read at once.
+    const how = await visit.submit(locate(visit.page, control), control.name);
+    if (how === 'in-place') await visit.checkRefusals();
+    const next = how === 'in-place' ? await perceive(visit.page) : await look(walk);
     walk.fresh = next;
     const latest = latestDate(next, reference);
     if (walk.latest !== null && latest !== null && latest <= walk.latest && !isNextAvailability(control.name)) {
