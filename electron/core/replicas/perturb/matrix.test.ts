@@ -20,9 +20,9 @@ import { VARIATIONS } from './variations.js';
 
 const clock = fixedClock(new Date().toISOString());
 const browserPath = process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
-// Three probes at a time in the one browser (each mostly waits for its pages): the matrix checks what is read, not
-// how fast (see budget.test.ts).
-const CONCURRENCY = 3;
+// Four probes at a time in the one browser (each mostly waits for its pages and the servers' delays): the matrix
+// checks what is read, not how fast (see budget.test.ts).
+const CONCURRENCY = 4;
 const PROBE_TIMEOUT_MS = 120_000;
 
 let replicas: ReplicaServer;

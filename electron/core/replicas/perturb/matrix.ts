@@ -89,7 +89,7 @@ const ALL: CaseKey[] = ['legacyCalendar', 'legacyNone', 'rdvpref', 'anct', 'step
 /** The long calendar walk (six weeks) runs under the variations that change how the calendar reads. */
 const FAR: CaseKey[] = ['legacyFar'];
 /** Where a consent manager stands in the way of every system. */
-const CONSENT: CaseKey[] = ['legacyCalendar', 'rdvpref', 'anct', 'steps'];
+const CONSENT: CaseKey[] = ['legacyCalendar', 'anct'];
 
 export interface MatrixEntry {
   cases: CaseKey[];
@@ -108,16 +108,16 @@ export interface MatrixEntry {
 export const MATRIX: Record<string, MatrixEntry> = {
   'telle-quelle': { cases: [...ALL, ...FAR, 'anctLater'] },
   'bandeau-boutons': { cases: ['legacyCalendar', 'steps'] },
-  'bandeau-lien': { cases: ['legacyCalendar', 'rdvpref', 'anct', 'steps'] },
-  'bandeau-iframe': { cases: ['legacyCalendar', 'anct', 'steps'] },
-  'mur-cookies': { cases: ['legacyCalendar', 'rdvpref', 'steps'] },
+  'bandeau-lien': { cases: ['legacyCalendar', 'rdvpref', 'steps'] },
+  'bandeau-iframe': { cases: ['anct', 'steps'] },
+  'mur-cookies': { cases: ['legacyCalendar', 'rdvpref'] },
   'bandeau-div': { cases: ['legacyCalendar', 'steps'] },
   'bandeau-tardif': { cases: ['legacyCalendar', 'steps'] },
   'fenetre-info': { cases: ['legacyCalendar', 'steps'] },
   'couverture-fixe': { cases: ['legacyNone', 'steps'], outcome: 'robot_error', detail: /recouvre .*« Votre navigateur n'est pas pris en charge/ },
   'ids-renommes': { cases: [...ALL, ...FAR] },
   'texte-varie': { cases: ALL },
-  'rendu-tardif': { cases: ALL },
+  'rendu-tardif': { cases: ['legacyCalendar', 'rdvpref', 'anct'] },
   'page-information': { cases: ['legacyCalendar', 'rdvpref', 'anct'] },
   lent: { cases: ['legacyCalendar', 'anct'] },
   'refus-403-xhr': { cases: ['legacyCalendar'], outcome: 'site_error', detail: /HTTP 403/ },
@@ -147,14 +147,16 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'prochaine-dispo-aucune': { cases: ['anctLater'], outcome: 'no_date', detail: /« Prochaine disponibilité : aucune »/ },
   // Consent managers as published on npm, and what sites do between their pages and with their slots: each also
   // walked by a person.
-  'dsfr-consentement': { cases: CONSENT, person: ['legacyCalendar', 'anct'] },
-  'dsfr-libelles-inedits': { cases: ['legacyCalendar', 'anct', 'steps'], person: ['legacyCalendar'] },
-  tarteaucitron: { cases: CONSENT, person: ['legacyCalendar'] },
-  orejime: { cases: CONSENT, person: ['legacyCalendar'] },
+  // Each consent manager before the legacy module and RDV Service Public; before the captcha of RDV-Préfecture and
+  // the user's own steps, once each.
+  'dsfr-consentement': { cases: [...CONSENT, 'rdvpref', 'steps'], person: ['legacyCalendar', 'anct'] },
+  'dsfr-libelles-inedits': { cases: ['legacyCalendar', 'steps'], person: ['legacyCalendar'] },
+  tarteaucitron: { cases: [...CONSENT, 'rdvpref'], person: ['legacyCalendar'] },
+  orejime: { cases: [...CONSENT, 'steps'], person: ['legacyCalendar'] },
   cookieconsent: { cases: CONSENT, person: ['legacyCalendar'] },
-  'informations-importantes': { cases: ['legacyCalendar', 'legacyNone', 'rdvpref', 'anct'], person: ['legacyCalendar', 'legacyNone'] },
+  'informations-importantes': { cases: ['legacyCalendar', 'rdvpref', 'anct'], person: ['legacyCalendar'] },
   'information-inedite': { cases: ['legacyCalendar', 'anct'], person: ['legacyCalendar'] },
-  'file-attente': { cases: ['legacyCalendar', 'rdvpref', 'anct'], person: ['legacyCalendar', 'anct'] },
+  'file-attente': { cases: ['legacyCalendar', 'anct'], person: ['legacyCalendar', 'anct'] },
   'creneaux-liste': { cases: ['legacyCalendar', 'anct', ...FAR], person: ['legacyCalendar', 'anct'] },
   'creneaux-boutons': { cases: ['legacyCalendar', 'anct'], person: ['legacyCalendar', 'anct'] },
   'dates-en-lettres': { cases: ['legacyCalendar', 'anct'], person: ['legacyCalendar', 'anct'] },

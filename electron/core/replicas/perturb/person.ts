@@ -13,8 +13,9 @@ export interface PersonResult {
 }
 
 /** What the person clicks, in order of preference, when a page shows no slot: the words they read there. */
-const CLICKS: { role: 'button' | 'link'; name: string }[] = [
-  ...['Tout refuser', 'Refuser', 'Refuser tout', 'OK, j’ai compris', "OK, j'ai compris", HELD_OUT.refuse[0], HELD_OUT.refuse[1]].flatMap((name) => [
+const CLICKS: { role: 'button' | 'link'; name: string | RegExp }[] = [
+  // tarteaucitron names its button « Cookies : Tout refuser » for screen readers; a person reads « Tout refuser ».
+  ...[/^(Cookies : )?Tout refuser$/, 'Refuser', 'Refuser tout', 'OK, j’ai compris', "OK, j'ai compris", HELD_OUT.refuse[0], HELD_OUT.refuse[1]].flatMap((name) => [
     { role: 'button' as const, name },
     { role: 'link' as const, name },
   ]),
