@@ -110,7 +110,8 @@ export async function personWalk(page: Page, url: string, guichet: string | null
     await page.waitForLoadState('load').catch(() => undefined);
     await page.waitForTimeout(600);
     const text = await page.locator('body').innerText().catch(() => '');
-    if (/file d’attente/.test(text)) continue;
+    // A queue, or a page still loading its slots: the person waits.
+    if (/file d’attente|Chargement/.test(text)) continue;
     if ((await page.locator('#captchaFR_CaptchaImage').count()) > 0) return { outcome: 'captcha', slots: [] };
     if (NO_SLOT.some((sentence) => text.includes(sentence))) return { outcome: 'no_date', slots: [] };
     // Consent first: a layer over the page is closed before anything else.
