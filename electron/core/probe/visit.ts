@@ -45,11 +45,24 @@ const UNREACHABLE_ERRORS =
   /net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_FAILED|CONNECTION_TIMED_OUT|TIMED_OUT|NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|ADDRESS_UNREACHABLE|INTERNET_DISCONNECTED|EMPTY_RESPONSE|NETWORK_CHANGED|PROXY_CONNECTION_FAILED|SOCKET_NOT_CONNECTED)/;
 const CERTIFICATE_ERRORS = /net::ERR_(CERT_[A-Z_]+|SSL_[A-Z_]+|BAD_SSL_CLIENT_AUTH_CERT)/;
 
+/**
+ * What a person would call the browser's network error: the words go to the screens, the browser's own code
+ * (kept in the params and in the probe's log) is for whoever reads the log.
+ */
+function networkReason(code: string): 'refused' | 'name' | 'timeout' | 'closed' | 'offline' | 'other' {
+  if (code === 'CONNECTION_REFUSED') return 'refused';
+  if (code.startsWith('NAME_')) return 'name';
+  if (code.endsWith('TIMED_OUT')) return 'timeout';
+  if (code === 'INTERNET_DISCONNECTED' || code === 'NETWORK_CHANGED') return 'offline';
+  if (/^(CONNECTION_(RESET|CLOSED)|EMPTY_RESPONSE|SOCKET_NOT_CONNECTED)$/.test(code)) return 'closed';
+  return 'other';
+}
+
 /** The outcome of a navigation error from the browser at `where`, or null when it is not the site's doing. */
 export function navigationFailure(error: unknown, where: StepRef = { step: 'ouverture de la page', after: 'no' }): AdapterResult | null {
   const message = error instanceof Error ? error.message : String(error);
   const unreachable = UNREACHABLE_ERRORS.exec(message);
-  if (unreachable) return said('unreachable', 'probe.unreachable', { ...where, error: unreachable[0] });
+  if (unreachable) return said('unreachable', 'probe.unreachable', { ...where, reason: networkReason(unreachable[1] ?? ''), error: unreachable[0] });
   const certificate = CERTIFICATE_ERRORS.exec(message);
   if (certificate) return said('site_error', 'probe.certificate', { step: where.step, error: certificate[0] });
   if (error instanceof Error && error.name === 'TimeoutError') return said('unreachable', 'probe.step_timeout', { ...where });
@@ -162,7 +175,10 @@ export function startVisit(ctx: AdapterContext): Visit {
 
   function fail(error: unknown): never {
     const failure = navigationFailure(error, where());
-    if (failure) throw new ProbeStop(failure);
+    if (failure) {
+      ctx.log(`Erreur du navigateur : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      throw new ProbeStop(failure);
+    }
     throw error;
   }
 

@@ -180,8 +180,8 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
       'Step “{step}”: the slots could not be loaded{status, select, none {} other { (HTTP {status})}}: the site shows an error{said, select, none {} other {: “{said}”}}.',
     unrecognized:
       'Step “{step}”: unrecognised page{status, select, s404 { (HTTP 404: address withdrawn?)} other {}}, without a slot, without the site’s sentence saying there is none, without a button to go on: “{said}”.',
-    unreachable: '{after, select, yes {After “{step}”} other {Step “{step}”}}: the site does not answer ({error}).',
-    certificate: 'Step “{step}”: the site’s certificate is refused ({error}).',
+    unreachable: '{after, select, yes {After “{step}”} other {Step “{step}”}}: the site does not answer ({reason, select, refused {connection refused} name {address not found} timeout {timed out} closed {connection cut} offline {no Internet connection} other {network error}}).',
+    certificate: 'Step “{step}”: the browser refuses the site’s security certificate.',
     step_timeout: '{after, select, yes {After “{step}”} other {Step “{step}”}}: the site did not answer in time.',
     probe_timeout:
       '{step, select, none {The site} other {Step “{step}”: the site}} did not answer within the probe’s {seconds} s: probe stopped.',

@@ -185,8 +185,8 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
       'Étape « {step} » : les créneaux n’ont pas pu être chargés{status, select, none {} other { (HTTP {status})}} : le site affiche une erreur{said, select, none {} other { : « {said} »}}.',
     unrecognized:
       'Étape « {step} » : page non reconnue{status, select, s404 { (HTTP 404 : adresse retirée ?)} other {}}, sans créneau, sans la phrase du site qui dirait qu’il n’y en a aucun ni bouton pour continuer : « {said} ».',
-    unreachable: '{after, select, yes {Après « {step} »} other {Étape « {step} »}} : le site ne répond pas ({error}).',
-    certificate: 'Étape « {step} » : le certificat du site est refusé ({error}).',
+    unreachable: '{after, select, yes {Après « {step} »} other {Étape « {step} »}} : le site ne répond pas ({reason, select, refused {connexion refusée} name {adresse introuvable} timeout {délai dépassé} closed {connexion coupée} offline {pas de connexion à Internet} other {erreur réseau}}).',
+    certificate: 'Étape « {step} » : le certificat de sécurité du site est refusé par le navigateur.',
     step_timeout: '{after, select, yes {Après « {step} »} other {Étape « {step} »}} : le site n’a pas répondu à temps.',
     probe_timeout:
       '{step, select, none {Le site} other {Étape « {step} » : le site}} n’a pas répondu dans le délai de {seconds} s du sondage : sondage arrêté.',
