@@ -123,7 +123,9 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
       });
     } catch (error) {
       const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-      throw new AppError('browser_not_found', `La fenêtre du navigateur n'a pas pu s'ouvrir (${reason}).`);
+      throw new AppError('browser_not_found', `La fenêtre du navigateur n'a pas pu s'ouvrir (${reason}).`, {
+        params: { problem: 'browserWindow', technical: reason },
+      });
     }
     const page = context.pages()[0] ?? (await context.newPage());
     const session: Session = { context, page, state: 'waiting', solvedAt: null, creneauPath, waiters: [] };

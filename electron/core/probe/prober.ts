@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DiscoverResult } from '../../shared/api.js';
 import type { BookingSystem, ProbeEnvironment, StepsSpec } from '../../shared/domain.js';
+import type { Problem } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { adapterFor } from './adapters/index.js';
@@ -110,6 +111,27 @@ function failureResult(error: unknown, browserAlive: boolean, where: StepRef | n
   const failure = navigationFailure(error, at);
   if (failure) return failure;
   return said('robot_error', 'probe.robot_failure', { step: where?.step ?? 'none', error: reasonOf(error) });
+}
+
+/** What a failed discovery was, for the screens to word (an error's `params.problem`). */
+function problemOf(failure: AdapterResult): Problem {
+  const params = failure.detailMessage.params ?? {};
+  switch (failure.detailMessage.code) {
+    case 'probe.unreachable': {
+      const reasons: Record<string, Problem> = { refused: 'refused', name: 'nameNotResolved', timeout: 'timeout', offline: 'offline' };
+      return reasons[String(params.reason)] ?? 'unreachable';
+    }
+    case 'probe.certificate':
+      return 'certificate';
+    case 'probe.probe_timeout':
+    case 'probe.step_timeout':
+      return 'timeout';
+    case 'probe.page_silent':
+      return 'unreachable';
+    default:
+      if (failure.outcome === 'robot_error') return /ERR_UNSAFE_PORT/.test(String(params.error)) ? 'unsafePort' : 'robot';
+      return failure.outcome === 'unreachable' ? 'unreachable' : failure.outcome === 'site_error' ? 'blocked' : 'notRead';
+  }
 }
 
 type Opened = { context: BrowserContext; page: Page };
@@ -316,11 +338,12 @@ export function createProber(options: ProberOptions): Prober {
         race.kind === 'timeout'
           ? said('unreachable', 'probe.probe_timeout', { step: 'none', seconds: seconds(options.timeoutMs) })
           : failureResult(race.error, race.error instanceof PageNoAnswer && (await browserAnswers(context)), null);
+      const params = { problem: problemOf(failure), technical: String(failure.detailMessage.params?.error ?? failure.detail) };
       if (failure.outcome === 'unreachable' || failure.outcome === 'site_error') {
-        throw new AppError('not_found', `${failure.detail} Vérifiez l'adresse, ou réessayez plus tard.`);
+        throw new AppError('not_found', `${failure.detail} Vérifiez l'adresse, ou réessayez plus tard.`, { params });
       }
-      if (failure.outcome === 'robot_error') throw new AppError('internal', failure.detail);
-      throw new AppError('unsupported_site', `Cette page n'a pas pu être lue : ${failure.detail}`);
+      if (failure.outcome === 'robot_error') throw new AppError('internal', failure.detail, { params });
+      throw new AppError('unsupported_site', `Cette page n'a pas pu être lue : ${failure.detail}`, { params });
     } finally {
       await context.close().catch(() => undefined);
     }
@@ -334,7 +357,9 @@ export function createProber(options: ProberOptions): Prober {
       const race = await within(tryStepsSpec(page, spec, { url, log }), options.timeoutMs);
       if (race.kind === 'done') return race.value;
       if (race.kind === 'failed') throw race.error;
-      throw new AppError('busy', `Les étapes n'ont pas abouti dans le délai de ${seconds(options.timeoutMs)} s.`);
+      throw new AppError('busy', `Les étapes n'ont pas abouti dans le délai de ${seconds(options.timeoutMs)} s.`, {
+        params: { problem: 'stepsTimeout' },
+      });
     } finally {
       await context.close().catch(() => undefined);
     }
