@@ -14,7 +14,7 @@ import type {
   Step,
   StepsSpec,
 } from './domain.js';
-import type { PlanningStats, PlanningSummary } from './stats.js';
+import type { PlanningStats, PlanningSummary, RecentMark } from './stats.js';
 
 export interface PlanningInput {
   label: string;
@@ -95,6 +95,16 @@ export interface PlanningDetail extends PlanningOverview {
   stats: PlanningStats;
   recentProbes: Probe[];
   gaps: Gap[];
+  /** The strip of the latest probes (RECENT_PROBES at most) and the gaps recorded among them, oldest first. */
+  recent: RecentMark[];
+}
+
+/** The strip of one planning's latest probes (`probes:recent`). */
+export interface RecentStrip {
+  planningId: string;
+  /** The newest probe's id when the strip was read: the screen asks again once the planning's last probe differs. */
+  lastProbeId: string | null;
+  marks: RecentMark[];
 }
 
 export interface BrowserStatus {
@@ -220,6 +230,11 @@ export interface ApiMethods {
   'probes:runNow': { input: { planningId: string }; output: Probe };
   /** A month's probes, newest first; without a month, the newest 500. */
   'probes:list': { input: { planningId: string; month?: MonthKey; day?: LocalDate }; output: Probe[] };
+  /**
+   * The strips of the latest probes of some plannings (the rows a screen shows; 100 at most): the dashboard's
+   * first call stays on the aggregates.
+   */
+  'probes:recent': { input: { planningIds: string[] }; output: RecentStrip[] };
   /** A month's gaps (hours when no probe ran), newest first. */
   'gaps:list': { input: { planningId: string; month: MonthKey }; output: Gap[] };
   /** Opens the visible window where the person solves the captcha. */
@@ -246,6 +261,11 @@ export interface ApiMethods {
   /** Imports a La Cimade-layout CSV or another association's dossier (ZIP); all or nothing. */
   'import:file': { input: { path: string; planningId?: string; association?: string }; output: ImportResult };
   'alerts:list': { input: undefined; output: Alert[] };
+  /**
+   * Marks an alert « vu »: it goes from the list until its situation ends (a new one gets a new id). Unlike
+   * muting (`alertsMuted`), the same kind of alert comes back for the planning's next situation. The alerts left.
+   */
+  'alerts:markSeen': { input: { id: string }; output: Alert[] };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -269,6 +289,7 @@ const METHODS = {
   'plannings:discover': true,
   'probes:runNow': true,
   'probes:list': true,
+  'probes:recent': true,
   'gaps:list': true,
   'assisted:open': true,
   'assisted:close': true,
@@ -282,6 +303,7 @@ const METHODS = {
   'publish:site': true,
   'import:file': true,
   'alerts:list': true,
+  'alerts:markSeen': true,
   'seals:create': true,
 } satisfies Record<ApiMethod, true>;
 

@@ -85,6 +85,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'plannings:discover': z.object({ url: httpUrl }),
   'probes:runNow': z.object({ planningId: id }),
   'probes:list': z.object({ planningId: id, month: month.optional(), day: day.optional() }),
+  'probes:recent': z.object({ planningIds: z.array(id).max(100) }),
   'gaps:list': z.object({ planningId: id, month }),
   'assisted:open': z.object({ planningId: id }),
   'assisted:close': z.object({ planningId: id }),
@@ -109,6 +110,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
     association: z.string().trim().max(200).optional(),
   }),
   'alerts:list': none,
+  'alerts:markSeen': z.object({ id: z.string().min(1).max(300) }),
 };
 
 /** The French words for what a value should be, when the schema gives no message of its own. */
