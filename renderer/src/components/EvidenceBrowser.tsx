@@ -1,7 +1,7 @@
 // Any day's evidence in two clicks: a month calendar coloured by the day's category (gaps framed), then the
 // day's probes in order with time, outcome, first two dates and the captioned screenshot. The month comes whole
 // from `probes:list` (never only the newest N); months page back to the first probe.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Probe } from '../../../electron/shared/domain';
 import { CATEGORIES } from '../../../electron/shared/domain';
@@ -66,7 +66,20 @@ export function EvidenceBrowser({ planningId, day, firstMonth }: { planningId: s
               <span aria-hidden="true" className="muted">→</span>
             )}
           </div>
-          {days ? <Calendar days={days} selected={selected} to={to} /> : <p role="status">{t('board.loadingMonth')}</p>}
+          {days ? (
+            <Calendar
+              days={days}
+              selected={selected}
+              to={to}
+              previous={month > earliest ? to(shiftMonth(month, -1)) : null}
+              next={month < today.slice(0, 7) ? to(shiftMonth(month, 1)) : null}
+            />
+          ) : (
+            <p role="status">{t('board.loadingMonth')}</p>
+          )}
+          <p id="calendar-keys" className="help">
+            {t('board.calendarKeys')}
+          </p>
           {loaded ? <p className="help">{t('board.monthTotal', { probes: loaded.probes.length })}</p> : null}
           <CalendarKey />
         </div>
@@ -91,53 +104,137 @@ function useMonth(planningId: string, month: string) {
   return useLoaded(load, ['probe:finished']);
 }
 
-function Calendar({ days, selected, to }: { days: CalendarDay[]; selected: string | null; to: (day: string) => string }) {
+/** Weeks of the month, Monday first, with the blanks before its first day and after its last. */
+function weeksOf(days: CalendarDay[]): (CalendarDay | null)[][] {
+  const first = days[0];
+  const cells: (CalendarDay | null)[] = [...Array.from({ length: first ? weekdayOf(first.date) : 0 }, () => null), ...days];
+  while (cells.length % 7 !== 0) cells.push(null);
+  return Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));
+}
+
+/**
+ * The month as a WAI-ARIA grid: one Tab stop (the chosen day, else the first with probes), the arrow keys move
+ * by a day or a week, Home and End to the week's ends, Page Up and Page Down to the previous and next month,
+ * Enter opens the day.
+ */
+function Calendar(props: { days: CalendarDay[]; selected: string | null; to: (day: string) => string; previous: string | null; next: string | null }) {
+  const { days, selected, to } = props;
   const { t } = useTranslation();
   const locale = t('locale');
   const first = days[0];
-  const blanks = first ? weekdayOf(first.date) : 0;
-  const weekdays = Array.from({ length: 7 }, (_, i) =>
-    new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 30 + i))),
-  );
+  const grid = useRef<HTMLTableElement>(null);
+  const initial = selected ?? days.find((day) => day.probes.length > 0)?.date ?? first?.date ?? null;
+  const [focused, setFocused] = useState(initial);
+  // Another month, or a day chosen by a link: the Tab stop follows.
+  const [shown, setShown] = useState(initial);
+  if (initial !== shown) {
+    setShown(initial);
+    setFocused(initial);
+  }
+  const weekdays = Array.from({ length: 7 }, (_, i) => {
+    const day = new Date(Date.UTC(2026, 10, 30 + i));
+    return {
+      short: new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(day),
+      long: new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(day),
+    };
+  });
+
+  const moveTo = (index: number) => {
+    const day = days[Math.max(0, Math.min(days.length - 1, index))];
+    if (!day) return;
+    setFocused(day.date);
+    grid.current?.querySelector<HTMLElement>(`[data-date="${day.date}"]`)?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const index = days.findIndex((day) => day.date === focused);
+    if (index < 0) return;
+    const weekday = weekdayOf(days[index]?.date ?? '');
+    const moves: Record<string, () => void> = {
+      ArrowLeft: () => moveTo(index - 1),
+      ArrowRight: () => moveTo(index + 1),
+      ArrowUp: () => moveTo(index - 7),
+      ArrowDown: () => moveTo(index + 7),
+      Home: () => moveTo(index - weekday),
+      End: () => moveTo(index + 6 - weekday),
+      PageUp: () => {
+        if (props.previous) window.location.hash = props.previous;
+      },
+      PageDown: () => {
+        if (props.next) window.location.hash = props.next;
+      },
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    move();
+  };
+
   return (
-    <div className="calendar" role="group" aria-label={t('board.calendarOf', { month: first ? formatMonth(first.date.slice(0, 7), locale) : '' })}>
-      {weekdays.map((name) => (
-        <span key={name} className="weekday" aria-hidden="true">
-          {name}
-        </span>
-      ))}
-      {Array.from({ length: blanks }, (_, i) => (
-        <span key={`blank-${i}`} aria-hidden="true" />
-      ))}
-      {days.map((day) => {
-        const summary = [
-          day.probes.length > 0 ? t('board.dayProbes', { count: day.probes.length }) : t('board.dayNone'),
-          day.dominant ? t('quoted', { text: t(`categories.${day.dominant}`) }) : day.probes.length > 0 ? t('board.dayInconclusive') : null,
-          day.gaps.length > 0 ? t('board.dayGap') : null,
-        ]
-          .filter(Boolean)
-          .join(', ');
-        const style = day.dominant
-          ? { background: CATEGORY_COLOURS[day.dominant], color: TEXT_ON[day.dominant] }
-          : undefined;
-        const className = ['day', day.probes.length === 0 ? 'empty' : day.dominant ? '' : 'inconclusive', day.gaps.length > 0 ? 'gap' : '']
-          .filter(Boolean)
-          .join(' ');
-        return (
-          <a
-            key={day.date}
-            href={to(day.date)}
-            className={className}
-            style={style}
-            aria-current={day.date === selected ? 'date' : undefined}
-            aria-label={t('board.dayAria', { date: formatLongDate(day.date, locale), summary })}
-            title={summary}
-          >
-            {Number(day.date.slice(8, 10))}
-          </a>
-        );
-      })}
-    </div>
+    <table
+      ref={grid}
+      className="calendar"
+      role="grid"
+      aria-label={t('board.calendarOf', { month: first ? formatMonth(first.date.slice(0, 7), locale) : '' })}
+      aria-describedby="calendar-keys"
+      onKeyDown={onKeyDown}
+    >
+      <thead>
+        <tr>
+          {weekdays.map((name) => (
+            <th key={name.long} scope="col" className="weekday" abbr={name.long}>
+              {name.short}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {weeksOf(days).map((week, row) => (
+          <tr key={row}>
+            {week.map((day, column) =>
+              day ? (
+                <td key={day.date} role="gridcell" aria-selected={day.date === selected}>
+                  <DayLink day={day} selected={selected} to={to} tabbable={day.date === focused} onFocus={() => setFocused(day.date)} />
+                </td>
+              ) : (
+                <td key={`blank-${column}`} role="gridcell" />
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function DayLink(props: { day: CalendarDay; selected: string | null; to: (day: string) => string; tabbable: boolean; onFocus: () => void }) {
+  const { day, selected } = props;
+  const { t } = useTranslation();
+  const locale = t('locale');
+  const summary = [
+    day.probes.length > 0 ? t('board.dayProbes', { count: day.probes.length }) : t('board.dayNone'),
+    day.dominant ? t('quoted', { text: t(`categories.${day.dominant}`) }) : day.probes.length > 0 ? t('board.dayInconclusive') : null,
+    day.gaps.length > 0 ? t('board.dayGap') : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const style = day.dominant ? { background: CATEGORY_COLOURS[day.dominant], color: TEXT_ON[day.dominant] } : undefined;
+  const className = ['day', day.probes.length === 0 ? 'empty' : day.dominant ? '' : 'inconclusive', day.gaps.length > 0 ? 'gap' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <a
+      href={props.to(day.date)}
+      className={className}
+      style={style}
+      data-date={day.date}
+      tabIndex={props.tabbable ? 0 : -1}
+      onFocus={props.onFocus}
+      aria-current={day.date === selected ? 'date' : undefined}
+      aria-label={t('board.dayAria', { date: formatLongDate(day.date, locale), summary })}
+      title={summary}
+    >
+      {Number(day.date.slice(8, 10))}
+    </a>
   );
 }
 
