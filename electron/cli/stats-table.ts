@@ -1,27 +1,26 @@
+// `stats`: La Cimade's reading of each planning for a terminal, with the same figures as the app, the charts and
+// the published site: shares rounded once (barShares, so that a bar sums to 100 %), what stays beside each bar,
+// and the months of the top bar under it, each with its period.
 import type { PlanningOverview } from '../shared/api.js';
-import { CATEGORIES, INCONCLUSIVE_OUTCOMES } from '../shared/domain.js';
-import type { Bar } from '../shared/stats.js';
-
-const SCOPE: Record<string, string> = {
-  three_months: 'trois mois pleins',
-  partial_history: 'historique de moins de trois mois',
-  no_history: 'aucun sondage concluant',
-};
-
-function percent(part: number, whole: number): string {
-  return whole === 0 ? '—' : `${Math.round((100 * part) / whole)} %`;
-}
+import { CATEGORIES } from '../shared/domain.js';
+import { barShares, headlineShares, type Bar } from '../shared/stats.js';
+import { besideWords, countWords, monthLabel, topLabel, topPeriod } from '../core/report/figures.js';
+import { CATEGORY_WORDS } from '../core/report/words.js';
 
 export function formatBar(bar: Bar): string {
+  if (bar.conclusive === 0) {
+    const beside = besideWords(bar);
+    return `aucun sondage concluant${beside ? ` ; à part : ${beside}` : ''}`;
+  }
+  const percent = new Map(barShares(bar).map((share) => [share.category, share.percent]));
+  const headline = headlineShares(bar);
   const shares = CATEGORIES.map((category) => {
     const count = bar.categories[category];
-    return `${category} ${percent(count.attempts, bar.conclusive)} (${count.attempts} sur ${count.days} j)`;
+    return `${category} ${percent.get(category) ?? 0} % (${count.attempts} sur ${count.days} j)`;
   }).join(' · ');
-  const beside = INCONCLUSIVE_OUTCOMES.filter((outcome) => bar.inconclusive[outcome] > 0)
-    .map((outcome) => `${outcome} ${bar.inconclusive[outcome]}`)
-    .concat(bar.gapHours > 0 ? [`lacunes ${bar.gapHours} h`] : []);
-  return `${shares} — ${bar.conclusive} sondages concluants sur ${bar.conclusiveDays} jours${
-    beside.length > 0 ? ` ; à part : ${beside.join(', ')}` : ''
+  const beside = besideWords(bar);
+  return `sous un mois ${headline?.underMonth ?? 0} %, pas de date ${headline?.noDate ?? 0} % — ${shares} — ${countWords(bar)}${
+    beside ? ` ; à part : ${beside}` : ''
   }`;
 }
 
@@ -31,12 +30,18 @@ export function printStats(overviews: PlanningOverview[], print: (line: string) 
     print('Aucun planning suivi. Ajoutez-en depuis l’application, ou lancez la démonstration : npm run demo');
     return;
   }
+  print(CATEGORIES.map((category) => `${category} « ${CATEGORY_WORDS[category]} »`).join(', '));
   for (const { planning, stats, problem } of overviews) {
     print(`${planning.departement} ${planning.prefecture} — ${planning.label}`);
     if (problem) {
       print(`  ✗ chiffres illisibles : ${problem}`);
       continue;
     }
-    print(`  du ${stats.top.from} au ${stats.top.to} (${SCOPE[stats.topScope] ?? stats.topScope}) : ${formatBar(stats.top)}`);
+    if (stats.topScope === 'no_history') {
+      print('  pas encore de sondage');
+      continue;
+    }
+    print(`  ${topLabel(stats)}, ${topPeriod(stats)} : ${formatBar(stats.top)}`);
+    for (const month of stats.topMonths) print(`    ${monthLabel(month)} : ${formatBar(month)}`);
   }
 }

@@ -230,7 +230,7 @@ function DayLink(props: { day: CalendarDay; selected: string | null; to: (day: s
       tabIndex={props.tabbable ? 0 : -1}
       onFocus={props.onFocus}
       aria-current={day.date === selected ? 'date' : undefined}
-      aria-label={t('board.dayAria', { date: formatLongDate(day.date, locale), summary })}
+      aria-label={t('board.dayAria', { date: formatLongDate(day.date, locale, { ordinal: false }), summary })}
       title={summary}
     >
       {Number(day.date.slice(8, 10))}

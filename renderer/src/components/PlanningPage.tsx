@@ -64,7 +64,7 @@ export function PlanningPage({ id, day = null }: { id: string; day?: string | nu
         <BarWithCounts bar={stats.top} />
         <ScopeNote scope={stats.topScope} />
         <h4>{t('strip.title')}</h4>
-        <ProbeStrip marks={data.recent} />
+        <ProbeStrip marks={data.recent} large />
         <p className="help">{t('strip.help')}</p>
       </section>
       <EvidenceBrowser planningId={planning.id} day={day} firstMonth={stats.months[0]?.month ?? null} />

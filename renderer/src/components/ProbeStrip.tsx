@@ -11,7 +11,7 @@ export function shortInstant(iso: string, now = new Date()): string {
   return full.slice(6, 10) === formatInstant(now.toISOString()).slice(6, 10) ? `${full.slice(0, 5)} ${full.slice(11)}` : full;
 }
 
-export function ProbeStrip({ marks }: { marks: readonly RecentMark[] | null }) {
+export function ProbeStrip({ marks, large = false }: { marks: readonly RecentMark[] | null; large?: boolean }) {
   const { t } = useTranslation();
   if (marks === null) return <span className="probe-strip pending" aria-hidden="true" />;
   const probes = marks.filter((mark) => mark.kind === 'probe');
@@ -29,13 +29,13 @@ export function ProbeStrip({ marks }: { marks: readonly RecentMark[] | null }) {
     gaps: marks.reduce((sum, mark) => sum + (mark.kind === 'gap' ? mark.hours : 0), 0),
   });
   return (
-    <span className="probe-strip" role="img" aria-label={label} title={label}>
-      {marks.map((mark) =>
+    <span className={large ? 'probe-strip large' : 'probe-strip'} role="img" aria-label={label} title={label}>
+      {marks.map((mark, index) =>
         mark.kind === 'gap' ? (
           <span key={`gap-${mark.from}`} className="mark gap" title={t('strip.gap', { from: shortInstant(mark.from), to: shortInstant(mark.to), hours: mark.hours })} />
         ) : (
           <span
-            key={mark.at}
+            key={`${mark.at}-${index}`}
             className={mark.category ? 'mark' : `mark inconclusive outcome-${mark.outcome}`}
             style={mark.category ? { background: CATEGORY_COLOURS[mark.category] } : undefined}
             title={`${shortInstant(mark.at)} — ${mark.category ? t(`categories.${mark.category}`) : t(`outcomes.${mark.outcome}`)}`}

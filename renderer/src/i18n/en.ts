@@ -325,7 +325,8 @@ export const en: Messages = {
   chartAssociationContact: 'Association: {name} ({contact})',
   chartAddress: 'Booking page: {url}',
   chartExported: 'Exported on {date}',
-  chartOverall: 'Overall',
+  chartTopThree: 'Last three whole months',
+  chartTopPartial: 'Since the first probe',
 
   systemChoice: 'Kind of site',
   modeAuto: 'Site known to Guichets',

@@ -325,7 +325,8 @@ export const fr = {
   chartAssociationContact: 'Association : {name} ({contact})',
   chartAddress: 'Page de réservation : {url}',
   chartExported: 'Exporté le {date}',
-  chartOverall: 'Ensemble',
+  chartTopThree: 'Trois derniers mois entiers',
+  chartTopPartial: 'Depuis le début des sondages',
 
   systemChoice: 'Type de site',
   modeAuto: 'Site reconnu par Guichets',
