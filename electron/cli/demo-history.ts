@@ -129,9 +129,10 @@ function awakeTimes(minute: number, from: DateTime, until: DateTime): Due[] {
   return times;
 }
 
-/** Hours the PC was off from Friday evening to Monday morning; the other stretches, nights asleep. */
-function gapReason(from: number, to: number): GapReason {
-  return to - from > 24 * HOUR_MS ? 'app_closed' : 'asleep';
+/** Hours the PC was off, from Friday evening on: the app closed with it; the other stretches, nights asleep. */
+function gapReason(from: number): GapReason {
+  const start = DateTime.fromMillis(from, { zone: PARIS });
+  return start.weekday > WORKDAYS || (start.weekday === WORKDAYS && start.hour >= AWAKE.to) ? 'app_closed' : 'asleep';
 }
 
 /**
@@ -146,7 +147,7 @@ export function demoHistory(planning: Planning, index: number, from: DateTime, u
   const gaps: Gap[] = [];
   const gap = (start: number, end: number) => {
     const hours = Math.round((end - start) / HOUR_MS);
-    if (hours > 0) gaps.push({ planningId: planning.id, from: new Date(start).toISOString(), to: new Date(end).toISOString(), hours, reason: gapReason(start, end) });
+    if (hours > 0) gaps.push({ planningId: planning.id, from: new Date(start).toISOString(), to: new Date(end).toISOString(), hours, reason: gapReason(start) });
   };
   const firstDue = from.startOf('hour').set({ minute: planning.minute }).toMillis();
   const times = awakeTimes(planning.minute, from, until);
@@ -163,8 +164,8 @@ export function demoHistory(planning: Planning, index: number, from: DateTime, u
     if (outcome === 'dates' || outcome === 'no_date') wasOpen = outcome === 'dates';
     probes.push(demoProbe(planning, awake, outcome, profile, next));
   }
-  // The hours since the PC last probed, up to the demo's start.
-  gap(due, until.toMillis() - ((until.toMillis() - due) % HOUR_MS));
+  // The hours since the PC last probed: every due time before the end of the history.
+  gap(due, due + Math.ceil((until.toMillis() - due) / HOUR_MS) * HOUR_MS);
   return { probes, gaps };
 }
 

@@ -150,7 +150,7 @@ function Table(props: { rows: Row[]; sort: Sort; onSort: (key: SortKey) => void;
       <button type="button" className="sort" onClick={() => onSort(key)}>
         {key === 'gaps' && demo ? t('board.colGapsDemo') : t(`board.cols.${key}`)}
         <span className="sort-mark" aria-hidden="true">
-          {sort.key === key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+          {sort.key === key ? (sort.direction === 'ascending' ? '\u00a0▲' : '\u00a0▼') : ''}
         </span>
       </button>
     </th>
@@ -229,7 +229,7 @@ function TableRow({ row, strip, observe }: { row: Row; strip: RecentStrip | null
       </td>
       <td className="number share-under">{words.underMonth}</td>
       <td className="number">{words.noDate}</td>
-      <td className="number">
+      <td className="number attempts">
         <span aria-hidden="true">{words.attemptsShort}</span>
         <span className="visually-hidden">{words.attempts}</span>
       </td>

@@ -27,6 +27,11 @@ export function Header({ info }: { info: AppInfo | null }) {
             )}
           </div>
         ) : null}
+        {info?.demo ? (
+          <p className="demo-banner" role="note">
+            {t('demoBanner', { minutes: info.scheduleEveryMinutes })}
+          </p>
+        ) : null}
         <label className="language-switch">
           {t('language')}{' '}
           <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
@@ -35,11 +40,6 @@ export function Header({ info }: { info: AppInfo | null }) {
           </select>
         </label>
       </div>
-      {info?.demo ? (
-        <p className="demo-banner" role="note">
-          {t('demoBanner', { minutes: info.scheduleEveryMinutes })}
-        </p>
-      ) : null}
     </header>
   );
 }
