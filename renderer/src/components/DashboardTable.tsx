@@ -184,6 +184,12 @@ function Table(props: { rows: Row[]; sort: Sort; onSort: (key: SortKey) => void;
   );
 }
 
+/** « 24/09 » this year, « 24/09/2025 » before: the partial period fits under the row's bar. */
+function shortDate(date: string): string {
+  const full = formatLocalDate(date);
+  return date.slice(0, 4) === todayInParis().slice(0, 4) ? full.slice(0, 5) : full;
+}
+
 /** What the row's figures say, in the person's language: shared by the table's cells and the phone's cards. */
 function useRowWords(overview: PlanningOverview) {
   const { t } = useTranslation();
@@ -200,7 +206,7 @@ function useRowWords(overview: PlanningOverview) {
     inconclusiveDetail: beside.map(({ outcome, count }) => t(`besideOutcome.${outcome}`, { count })).join(', '),
     period:
       stats.topScope === 'partial_history' && stats.top.conclusive > 0
-        ? t('board.partialPeriod', { from: formatLocalDate(stats.top.from), to: formatLocalDate(stats.top.to) })
+        ? t('board.partialPeriod', { from: shortDate(stats.top.from), to: shortDate(stats.top.to) })
         : null,
     last: lastProbe ? t('board.lastShort', { when: shortInstant(lastProbe.startedAt), outcome: t(`outcomes.${lastProbe.outcome}`) }) : t('never'),
     // The row's status says what the last probe found: the strip's foot gives its time.

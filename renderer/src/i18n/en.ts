@@ -555,7 +555,7 @@ export const en: Messages = {
       noDate: 'No date',
       attempts: 'Probes / days',
       inconclusive: 'Inconclusive',
-      gaps: 'Hours without a probe',
+      gaps: 'No probe (hours)',
       recent: 'Latest 48 probes',
       status: 'Status',
     },

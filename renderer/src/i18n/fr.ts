@@ -560,7 +560,7 @@ export const fr = {
       noDate: 'Pas de date',
       attempts: 'Sondages / jours',
       inconclusive: 'Non concluants',
-      gaps: 'Heures sans sondage',
+      gaps: 'Sans sondage (h)',
       recent: '48 derniers sondages',
       status: 'État',
     },
