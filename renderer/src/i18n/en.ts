@@ -437,7 +437,7 @@ export const en: Messages = {
     read1:
       'Cite a share with its period and its count, for instance: “from 1 September to 30 November 2026, 1,980 conclusive probes over 91 days; 97% with no date available”. Name the procedure and the guichet.',
     read2:
-      'What to attach: the whole evidence dossier (a single ZIP file), rather than the CSV and the charts on their own. It holds the CSV of every attempt, the charts, the captioned screenshots, the records, the seals and a PDF summary, and it can be checked without Guichets; a CSV or a chart attached alone cannot. In your submissions, cite the screenshots of the days you rely on by their path in the dossier.',
+      'What to attach: the whole evidence bundle (a single ZIP file), rather than the CSV and the charts on their own. It holds the CSV of every attempt, the charts, the captioned screenshots, the records, the seals and a PDF summary, and it can be checked without Guichets; a CSV or a chart attached alone cannot. In your submissions, cite the screenshots of the days you rely on by their path in the bundle.',
     proofTitle: 'What a probe proves, and what it does not',
     proves:
       'A probe proves that at the time it gives (Paris time and UTC), the booking page, opened as a person would in a fresh browser, showed what its screenshot shows: the first two free dates, or the site’s own message that none was free. The screenshot, the page’s text and the record are tied together by their fingerprints, and each record to the one before it.',
@@ -454,15 +454,15 @@ export const en: Messages = {
     },
     provesWeight:
       'The finding draws its strength from number and regularity: hundreds of probes, at fixed times, over weeks, each with its dated screenshot.',
-    dossierTitle: 'The evidence dossier and how to check it',
+    dossierTitle: 'The evidence bundle and how to check it',
     dossierContent:
-      'The evidence dossier is a single ZIP file in the BagIt format archives use: the CSV of every attempt of the period (inconclusive ones included), the charts, each captioned screenshot with its page’s text, the probe records as they were written, the hours without a probe, the seals that cover them, a PDF summary and a notice (LISEZMOI.txt). Every file is listed in it with its SHA-256 fingerprint.',
+      'The evidence bundle is a single ZIP file in the BagIt format archives use: the CSV of every attempt of the period (inconclusive ones included), the charts, each captioned screenshot with its page’s text, the probe records as they were written, the hours without a probe, the seals that cover them, a PDF summary and a notice (LISEZMOI.txt). Every file is listed in it with its SHA-256 fingerprint.',
     dossierSeals:
       'Every day, Guichets writes a seal: the fingerprint of each planning’s newest probe, their number and the hours without a probe, signed with this installation’s own key, then time-stamped by a time-stamping authority (RFC 3161). The time-stamp token proves that these probes existed at that time, as they are: deleting, changing or inserting one afterwards shows.',
     dossierCheck:
-      'Anyone can check it without Guichets, with standard tools: in the unzipped dossier, “sha256sum -c manifest-sha256.txt” checks every file, and the verifier shipped with it, verifier.py (Python 3 and openssl are enough), redoes every check — fingerprints, the chain of probes, signatures, time-stamps — and says what changed. An expert who has only the dossier reaches the same verdict as Guichets.',
+      'Anyone can check it without Guichets, with standard tools: in the unzipped bundle, “sha256sum -c manifest-sha256.txt” checks every file, and the verifier shipped with it, verifier.py (Python 3 and openssl are enough), redoes every check — fingerprints, the chain of probes, signatures, time-stamps — and says what changed. An expert who has only the bundle reaches the same verdict as Guichets.',
     dossierLimits:
-      'What the seals do not prove: that the site did show what the screenshot shows (that is the method above and the dated screenshot), nor that the whole dossier was not replaced by an older copy: keep a copy of each dossier you hand over.',
+      'What the seals do not prove: that the site did show what the screenshot shows (that is the method above and the dated screenshot), nor that the whole bundle was not replaced by an older copy: keep a copy of each bundle you hand over.',
     licenceTitle: 'Licences',
     licenceData: 'Data (CSV): Open Database License (ODbL), crediting the source “Guichets probes” and the association.',
     licenceCharts: 'Charts: Creative Commons Attribution 4.0 (CC-BY 4.0), with the author and the source written in the image.',
@@ -471,7 +471,7 @@ export const en: Messages = {
 
   strip: {
     title: 'Latest probes',
-    none: 'no probe yet',
+    none: 'waiting for the first probe',
     aria:
       '{count, plural, one {The latest probe} other {The # latest probes}}, from {from} to {to}: {dates, plural, one {# with dates} other {# with dates}}, {none, plural, one {# with no date} other {# with no date}}, {inconclusive, plural, one {# inconclusive} other {# inconclusive}}{gaps, plural, =0 {} one {, # hour without a probe} other {, # hours without a probe}}.',
     gap: 'from {from} to {to}: {hours, plural, one {# hour} other {# hours}} without a probe',

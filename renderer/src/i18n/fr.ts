@@ -475,7 +475,7 @@ export const fr = {
   /** The strip of the latest probes (dashboard and planning page). */
   strip: {
     title: 'Derniers sondages',
-    none: 'pas encore de sondage',
+    none: 'en attente du premier sondage',
     aria:
       '{count, plural, one {Le dernier sondage} other {Les # derniers sondages}}, du {from} au {to} : {dates, plural, one {# avec des dates} other {# avec des dates}}, {none, plural, one {# sans date} other {# sans date}}, {inconclusive, plural, one {# non concluant} other {# non concluants}}{gaps, plural, =0 {} one {, # heure sans sondage} other {, # heures sans sondage}}.',
     gap: 'du {from} au {to} : {hours, plural, one {# heure} other {# heures}} sans sondage',
