@@ -57,22 +57,21 @@ afterAll(async () => {
 
 /** axe-core's violations on the page as it is, one line each. */
 async function violations(): Promise<string[]> {
-  const loaded = await page.evaluate(() => 'axe' in window);
   // Evaluated by the test, not by the page: the page's own Content-Security-Policy stays as users have it.
-  if (!loaded) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe;
-    // Only the violations are worked out in full: the passes are not needed, and would double the time.
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} ×${v.nodes.length} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
-  });
+  if (!(await page.evaluate<boolean>(`'axe' in window`))) await page.evaluate(axeSource);
+  // Only the violations are worked out in full: the passes are not needed, and would double the time.
+  return page.evaluate<string[]>(`(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => v.id + ' ×' + v.nodes.length + ' (' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ') + ')');
+  })()`);
 }
 
+/** The text of the element that has the focus, and its date in the calendar. */
+const focusedText = () => page.evaluate<string>('document.activeElement ? document.activeElement.textContent : ""');
+const focusedDate = () => page.evaluate<string>('(document.activeElement && document.activeElement.dataset.date) || ""');
+
 async function go(hash: string, heading: RegExp | string): Promise<void> {
-  await page.evaluate((target) => {
-    window.location.hash = target;
-  }, hash);
+  await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
   await page.getByRole('heading', { level: 2, name: heading }).first().waitFor();
 }
 
@@ -136,7 +135,10 @@ describe('the dashboard, first screen', () => {
     const fifteenth = await rows.nth(14).boundingBox();
     expect(fifteenth && fifteenth.y + fifteenth.height).toBeLessThanOrEqual(800);
     const cells = await page.locator('table.board-table tbody th').evaluateAll((all) =>
-      all.map((cell) => ({ text: (cell as HTMLElement).innerText, cut: cell.scrollWidth > cell.clientWidth })),
+      all.map((cell) => {
+        const box = cell as unknown as { innerText: string; scrollWidth: number; clientWidth: number };
+        return { text: box.innerText, cut: box.scrollWidth > box.clientWidth };
+      }),
     );
     const names = (await core.api['plannings:list'](undefined)).map((o) => `${o.planning.label} ${o.planning.prefecture}`);
     expect(cells.every((cell) => !cell.cut)).toBe(true);
@@ -190,7 +192,7 @@ describe('moving through the app with a keyboard', () => {
     const link = page.locator('table.board-table tbody th a').first();
     const name = await link.innerText();
     await link.click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe(name);
+    await expect.poll(focusedText).toBe(name);
     await page.getByRole('button', { name: 'Supprimer' }).click();
     const confirm = page.getByRole('alertdialog');
     await confirm.waitFor();
@@ -198,7 +200,7 @@ describe('moving through the app with a keyboard', () => {
     await confirm.waitFor({ state: 'hidden' });
     await page.getByRole('heading', { level: 2, name }).waitFor();
     await page.getByRole('link', { name: 'Méthode' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Méthode');
+    await expect.poll(focusedText).toBe('Méthode');
   });
 
   it('moves in the evidence calendar with the arrow keys, one Tab stop, Enter opens the day', async () => {
@@ -208,7 +210,7 @@ describe('moving through the app with a keyboard', () => {
     expect(await grid.locator('a[tabindex="0"]').count()).toBe(1);
     const start = grid.locator('a[tabindex="0"]');
     await start.focus();
-    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.date ?? '');
+    const focused = focusedDate;
     const from = await focused();
     const day = (date: string, by: number) => {
       const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
@@ -225,7 +227,7 @@ describe('moving through the app with a keyboard', () => {
     expect(new Date(`${monday}T12:00:00Z`).getUTCDay() === 1 || monday.endsWith('-01')).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: /^Sondages du / }).waitFor();
-    expect(await page.evaluate(() => window.location.hash)).toContain(monday);
+    expect(await page.evaluate<string>('window.location.hash')).toContain(monday);
   });
 });
 
@@ -238,7 +240,7 @@ describe('on a phone (390 px)', () => {
     const overviews = await core.api['plannings:list'](undefined);
     expect(await cards.count()).toBe(overviews.length);
     expect(await cards.first().getByRole('heading', { level: 3 }).getByRole('link').innerText()).toMatch(/démonstration/);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     const method = await page.getByRole('link', { name: 'Méthode' }).boundingBox();
     expect(method && method.x >= 0 && method.x + method.width <= 390).toBe(true);
     await page.screenshot({ path: path.join(RESULTS, 'a11y-dashboard-390.png') });

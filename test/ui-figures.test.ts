@@ -57,7 +57,9 @@ beforeAll(async () => {
       // Spread over the month's first 26 days (all past, even for this month: day 1 only).
       const at = start.plus({ days: start.hasSame(month(0), 'month') ? 0 : index % 26, hours: 8 + (index % 10), minutes: index % 50 });
       const outcome: Outcome = kind === 'captcha' || kind === 'site_error' ? kind : kind === 'c5' ? 'no_date' : 'dates';
-      const firstSlot = { c1: slot(at, 3), c2: slot(at, 3), c3: slot(at, 40), c4: slot(at, 70) }[kind as 'c1'] ?? null;
+      const daysAhead: Partial<Record<Kind, number>> = { c1: 3, c2: 3, c3: 40, c4: 70 };
+      const ahead = daysAhead[kind];
+      const firstSlot = ahead === undefined ? null : slot(at, ahead);
       const secondSlot = kind === 'c1' ? slot(at, 4) : null;
       await store.probes.append(
         { ...syntheticProbe('rouen', '2020-01-01T00:00:00Z', n), id: `p${String(n).padStart(4, '0')}`, startedAt: at.toUTC().toISO() ?? '', outcome, firstSlot, secondSlot },
@@ -77,15 +79,15 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', acceptDownloads: true });
   page.setDefaultTimeout(20_000);
   // Every text the exported chart draws, as the canvas receives it.
-  await page.addInitScript(() => {
-    const drawn: string[] = [];
-    (window as unknown as { drawnTexts: string[] }).drawnTexts = drawn;
+  await page.addInitScript(`(() => {
+    const drawn = [];
+    window.drawnTexts = drawn;
     const fillText = CanvasRenderingContext2D.prototype.fillText;
-    CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
       drawn.push(text);
-      return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+      return fillText.call(this, text, ...rest);
     };
-  });
+  })()`);
   await page.goto(host.loginUrl());
 }, 120_000);
 
@@ -161,10 +163,10 @@ describe('one planning’s figures', () => {
 
   it('say the same on the chart the app exports (PNG): its period is its top row’s, its months those of the bar', async () => {
     const { top, topMonths } = detail.stats;
-    await page.evaluate(() => (window as unknown as { drawnTexts: string[] }).drawnTexts.splice(0));
+    await page.evaluate('window.drawnTexts.splice(0)');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le graphique (PNG)' }).click()]);
     expect(download.suggestedFilename()).toBe(`guichets-rouen-renouvellement-${top.from}-${top.to}.png`);
-    const drawn = await page.evaluate(() => (window as unknown as { drawnTexts: string[] }).drawnTexts);
+    const drawn = await page.evaluate<string[]>('window.drawnTexts');
     expect(drawn).toContain(`Période : du ${french(top.from)} au ${french(top.to)}`);
     const labels = ['Trois derniers mois entiers', ...topMonths.map((bar) => new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: PARIS }).format(new Date(`${bar.month}-15T12:00:00Z`)))];
     for (const [index, bar] of [top, ...topMonths].entries()) {

@@ -108,7 +108,6 @@ export const en: Messages = {
     '{shares}. {attempts, plural, one {# conclusive probe} other {# conclusive probes}} over {days, plural, one {# day} other {# days}}.',
   noConclusive: 'No conclusive probe yet',
   beside: 'Beside the bar',
-  besideCount: '{count, number} {outcome}',
   besideOutcome: {
     captcha: '{count, plural, one {# captcha} other {# captchas}}',
     site_error: '{count, plural, one {# site error} other {# site errors}}',

@@ -109,7 +109,6 @@ export const fr = {
     '{shares}. {attempts, plural, one {# sondage concluant} other {# sondages concluants}} sur {days, plural, one {# jour} other {# jours}}.',
   noConclusive: 'Aucun sondage concluant pour le moment',
   beside: 'À côté de la barre',
-  besideCount: '{count, number} {outcome}',
   /** An inconclusive outcome counted beside a bar, with its plural. */
   besideOutcome: {
     captcha: '{count, plural, one {# captcha} other {# captchas}}',
