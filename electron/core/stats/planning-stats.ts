@@ -27,6 +27,18 @@ export function addMonth(bar: Bar, agg: MonthAggregate): void {
   bar.gapHours += agg.gapHours;
 }
 
+/** Adds a month's bar to a longer one (its days already counted: months never overlap). */
+function addBar(bar: Bar, month: Bar): void {
+  for (const category of CATEGORIES) {
+    bar.categories[category].attempts += month.categories[category].attempts;
+    bar.categories[category].days += month.categories[category].days;
+  }
+  bar.conclusive += month.conclusive;
+  bar.conclusiveDays += month.conclusiveDays;
+  for (const outcome of INCONCLUSIVE_OUTCOMES) bar.inconclusive[outcome] += month.inconclusive[outcome];
+  bar.gapHours += month.gapHours;
+}
+
 interface Indexed {
   byIndex: Map<number, MonthAggregate>;
   /** Months with data (a probe or a gap), as integers (calendar.ts); ±Infinity with none. */
@@ -91,10 +103,7 @@ function summaryOf(planningId: string, { byIndex, firstIndex, lastIndex }: Index
     top = emptyBar(earliestDay, last.lastDay ?? today);
     for (let index = firstIndex; index <= lastIndex; index += 1) topMonths.push(monthBar(index, byIndex.get(index), currentIndex));
   }
-  for (const month of topMonths) {
-    const agg = byIndex.get(monthIndex(month.month));
-    if (agg) addMonth(top, agg);
-  }
+  for (const month of topMonths) addBar(top, month);
 
   let probedFrom: number | null = null;
   let probedTo: number | null = null;
