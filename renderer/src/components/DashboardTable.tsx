@@ -5,17 +5,15 @@ import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanningOverview, RecentStrip } from '../../../electron/shared/api';
 import { BOOKING_SYSTEMS } from '../../../electron/shared/domain';
-import { headlineShares, inconclusiveTotal } from '../../../electron/shared/stats';
 import { departementName } from '../catalogue';
-import { formatLocalDate, todayInParis } from '../format';
+import { todayInParis } from '../format';
 import { departementHeading } from '../i18n/phrases';
 import { href } from '../router';
-import { compareDepartements, inconclusiveCounts } from '../shares';
+import { compareDepartements } from '../shares';
 import {
   DEFAULT_SORT,
   EMPTY_QUERY,
   FIRST_DIRECTION,
-  SORT_KEYS,
   STATUS_FILTERS,
   summarise,
   tableRows,
@@ -29,8 +27,10 @@ import { useRecentStrips, type Observe } from '../board/recent';
 import { useAppInfo } from '../board/app-info';
 import { MiniBar } from './MiniBar';
 import { MonthColumns } from './MonthColumns';
-import { ProbeStrip, shortInstant } from './ProbeStrip';
+import { ProbeStrip } from './ProbeStrip';
 import { StatusBadge } from './StatusBadge';
+import { PlanningRowCard, SortChoice } from './DashboardCards';
+import { useRowWords } from './row-words';
 
 /** Below this width the table becomes one card per planning: no column is ever squeezed to nothing. */
 const NARROW = '(max-width: 760px)';
@@ -184,37 +184,6 @@ function Table(props: { rows: Row[]; sort: Sort; onSort: (key: SortKey) => void;
   );
 }
 
-/** « 24/09 » this year, « 24/09/2025 » before: the partial period fits under the row's bar. */
-function shortDate(date: string): string {
-  const full = formatLocalDate(date);
-  return date.slice(0, 4) === todayInParis().slice(0, 4) ? full.slice(0, 5) : full;
-}
-
-/** What the row's figures say, in the person's language: shared by the table's cells and the phone's cards. */
-function useRowWords(overview: PlanningOverview) {
-  const { t } = useTranslation();
-  const { stats, lastProbe } = overview;
-  const shares = headlineShares(stats.top);
-  const percent = (value: number | undefined) => (value === undefined ? t('none') : t('percent', { value }));
-  const beside = inconclusiveCounts(stats.top);
-  return {
-    underMonth: percent(shares?.underMonth),
-    noDate: percent(shares?.noDate),
-    attempts: t('board.attemptsDays', { attempts: stats.top.conclusive, days: stats.top.conclusiveDays }),
-    attemptsShort: t('board.attemptsShort', { attempts: stats.top.conclusive, days: stats.top.conclusiveDays }),
-    inconclusive: inconclusiveTotal(stats.top),
-    inconclusiveDetail: beside.map(({ outcome, count }) => t(`besideOutcome.${outcome}`, { count })).join(', '),
-    period:
-      stats.topScope === 'partial_history' && stats.top.conclusive > 0
-        ? t('board.partialPeriod', { from: shortDate(stats.top.from), to: shortDate(stats.top.to) })
-        : null,
-    last: lastProbe ? t('board.lastShort', { when: shortInstant(lastProbe.startedAt), outcome: t(`outcomes.${lastProbe.outcome}`) }) : t('never'),
-    // The row's status says what the last probe found: the strip's foot gives its time.
-    lastWhen: lastProbe ? t('board.lastAt', { when: shortInstant(lastProbe.startedAt) }) : t('never'),
-    lastOutcome: lastProbe ? t(`outcomes.${lastProbe.outcome}`) : null,
-  };
-}
-
 function TableRow({ row, strip, observe }: { row: Row; strip: RecentStrip | null; observe: Observe }) {
   const { t } = useTranslation();
   const { overview, status } = row;
@@ -255,85 +224,5 @@ function TableRow({ row, strip, observe }: { row: Row; strip: RecentStrip | null
         <StatusBadge status={status} />
       </td>
     </tr>
-  );
-}
-
-/** The same figures as a row, one card per planning, on a phone. */
-function PlanningRowCard({ row, strip, observe }: { row: Row; strip: RecentStrip | null; observe: Observe }) {
-  const { t } = useTranslation();
-  const { overview, status } = row;
-  const { planning, stats } = overview;
-  const words = useRowWords(overview);
-  const demo = useAppInfo()?.demo ?? false;
-  const titleId = useId();
-  return (
-    <li className="board-card" data-planning={planning.id} ref={observe} aria-labelledby={titleId}>
-      <h3 id={titleId}>
-        <a href={href({ page: 'planning', id: planning.id })}>{planning.label}</a>
-      </h3>
-      <p className="prefecture">
-        {planning.prefecture} · {departementHeading(t, planning.departement, departementName(planning.departement))}
-      </p>
-      <StatusBadge status={status} />
-      <div className="card-bar">
-        <MiniBar bar={stats.top} />
-        <MonthColumns months={stats.topMonths} />
-      </div>
-      <dl className="card-figures">
-        <div>
-          <dt>{t('board.cols.underMonth')}</dt>
-          <dd>{words.underMonth}</dd>
-        </div>
-        <div>
-          <dt>{t('board.cols.noDate')}</dt>
-          <dd>{words.noDate}</dd>
-        </div>
-        <div>
-          <dt>{t('board.cols.attempts')}</dt>
-          <dd>{words.attempts}</dd>
-        </div>
-        <div>
-          <dt>{t('board.cols.inconclusive')}</dt>
-          <dd>{words.inconclusiveDetail || words.inconclusive}</dd>
-        </div>
-        <div>
-          <dt>{demo ? t('board.colGapsDemo') : t('board.cols.gaps')}</dt>
-          <dd>{stats.top.gapHours}</dd>
-        </div>
-      </dl>
-      {words.period ? <p className="bar-period">{words.period}</p> : null}
-      <ProbeStrip marks={strip?.marks ?? null} />
-      <p className="last-probe">
-        {t('lastProbe')}
-        {t('colon')}
-        {words.last}
-      </p>
-    </li>
-  );
-}
-
-/** On a phone there are no headers to click: the same sorts, chosen in a list. */
-function SortChoice({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) => void }) {
-  const { t } = useTranslation();
-  const value = `${sort.key}:${sort.direction}`;
-  return (
-    <label>
-      {t('board.sort')}
-      <select
-        value={value}
-        onChange={(event) => {
-          const [key = 'bar', direction = 'descending'] = event.target.value.split(':');
-          onSort({ key: key as SortKey, direction: direction as Sort['direction'] });
-        }}
-      >
-        {SORT_KEYS.flatMap((key) =>
-          (['ascending', 'descending'] as const).map((direction) => (
-            <option key={`${key}:${direction}`} value={`${key}:${direction}`}>
-              {t('board.sortOption', { column: t(`board.cols.${key}`), direction: t(`board.${direction}`) })}
-            </option>
-          )),
-        )}
-      </select>
-    </label>
   );
 }
