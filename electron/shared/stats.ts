@@ -27,7 +27,7 @@ export interface MonthBar extends Bar {
    * The current month, still being probed: its bar stops at its last day with a probe or a gap (`to`), never at
    * the month's end, and every output says « en cours ».
    */
-  inProgress?: boolean;
+  inProgress: boolean;
 }
 
 /**

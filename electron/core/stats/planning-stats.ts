@@ -72,8 +72,18 @@ function monthBar(at: number, agg: MonthAggregate | undefined, currentIndex: num
   const month = monthAt(at);
   const inProgress = at === currentIndex;
   const to = inProgress && agg?.lastDay ? agg.lastDay : lastDayOfMonth(month);
-  const bar: MonthBar = { ...emptyBar(firstDayOfMonth(month), to), month };
-  if (inProgress) bar.inProgress = true;
+  // A literal with every key written out, as emptyBar: the dashboard makes three a planning.
+  const bar: MonthBar = {
+    from: firstDayOfMonth(month),
+    to,
+    conclusive: 0,
+    conclusiveDays: 0,
+    categories: emptyCategoryCounts(),
+    inconclusive: emptyInconclusive(),
+    gapHours: 0,
+    month,
+    inProgress,
+  };
   if (agg) addMonth(bar, agg);
   return bar;
 }
