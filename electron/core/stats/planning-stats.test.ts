@@ -81,7 +81,7 @@ describe('planning-stats', () => {
     // On 12 May, May's bar is in progress and ends at its last probe, the 2nd.
     expect(stats.months[4]).toMatchObject({ month: '2026-05', from: '2026-05-01', to: '2026-05-02', inProgress: true });
     // The top bar's three months, whole, add up to it.
-    expect(stats.topMonths.map((m) => [m.month, m.from, m.to, m.conclusive, m.inProgress ?? false])).toEqual([
+    expect(stats.topMonths.map((m) => [m.month, m.from, m.to, m.conclusive, m.inProgress])).toEqual([
       ['2026-02', '2026-02-01', '2026-02-28', 2, false],
       ['2026-03', '2026-03-01', '2026-03-31', 0, false],
       ['2026-04', '2026-04-01', '2026-04-30', 1, false],
@@ -137,7 +137,7 @@ describe('planning-stats', () => {
       ['2026-02', '2026-02-01', '2026-02-03', 1],
     ]);
     // The current month is in progress: its bar stops at its last probe, not at the 28th.
-    expect(stats.months.map((m) => m.inProgress ?? false)).toEqual([false, false, false, true]);
+    expect(stats.months.map((m) => m.inProgress)).toEqual([false, false, false, true]);
     // History starts on 20 November, after 1 November: not three whole months yet; the bar ends at the last probe.
     expect(stats.topScope).toBe('partial_history');
     expect([stats.top.from, stats.top.to]).toEqual(['2025-11-20', '2026-02-03']);
