@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -16,7 +18,7 @@ export const CORE_LAYERS = [
   ['store'],
   ['seals'],
   ['probe', 'evidence', 'export', 'schedule', 'replicas', 'import', 'alerts'],
-  ['services', 'report'],
+  ['services', 'report', 'demo'],
   ['dossier', 'publish'],
   ['handlers'],
   ['api'],
@@ -77,16 +79,45 @@ export default tseslint.config(
   },
   { files: ['eslint.config.js', 'build/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
+    // No import cycle anywhere, inside a folder as between folders: each file can be read after what it imports.
+    // Type-only imports are left out (erased at run time).
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
     // The core runs in plain Node: it never reaches for Electron.
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
   },
   ...coreLayerConfigs,
   {
-    // The transports: the command line and web host never reach the desktop shell, nor it them.
+    // The transports: the command line and web host never reach the desktop shell, nor it them; of the core they
+    // see its API entry (core/api/index.ts) and its base files for errors, messages and paths, never what lies
+    // behind the API.
     files: ['electron/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['../main/*', '../preload/*', '**/renderer/**'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron'],
+          patterns: [
+            { regex: '^(?:\\.\\./)+(?:main|preload)/', message: 'The command line never reaches the desktop shell.' },
+            { regex: '(?:^|/)renderer/', message: 'The command line never reaches the renderer.' },
+            {
+              regex: '^(?:\\.\\./)+core/(?!(?:api/index|errors|messages|paths)\\.js$)',
+              message:
+                'The command line uses the core through its API entry (core/api/index.js) and its base files errors, messages (wordCore) and paths only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,7 +1,10 @@
-// The command line on evidence and bad input, as a user (and a forger) runs it: exit codes 0 intact, 1 altered
-// or failed, 2 bad input; one French line on stderr, never a stack trace.
+// The command line on evidence and bad input, as a user (and a forger) runs it: exit codes 0 intact (with what is
+// not proven in time said), 1 altered, failed or untrusted, 2 bad input; one French line on stderr, never a stack
+// trace. Time-stamps come from local authorities; their roots are trusted for one run (GUICHETS_TSA_ROOTS) or added
+// by the person (tsa-roots add), in a config folder of the test's.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +14,8 @@ import { systemClock } from '../electron/core/clock.js';
 import { createStore } from '../electron/core/store/index.js';
 import type { Probe } from '../electron/shared/domain.js';
 import { appendSyntheticProbes, syntheticPlanning } from './support/synthetic.js';
+import { startLocalTsa, type LocalTsa } from './support/local-tsa.js';
+import { requestTimestamp } from '../electron/core/seals/tsa.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -22,12 +27,13 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[]): Promise<Run> {
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args],
-      { cwd: root, env: { ...process.env, GUICHETS_TSA_URLS: 'none' }, timeout: 280_000 },
+      // The person's own roots go to a folder of the test's, never to the real per-user folder.
+      { cwd: root, env: { ...process.env, GUICHETS_TSA_URLS: 'none', XDG_CONFIG_HOME: path.join(tmp, 'config'), ...env }, timeout: 280_000 },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
@@ -93,15 +99,18 @@ describe('bad input: exit 2, one line', () => {
 });
 
 describe('seal and verify', () => {
-  it('seals, verifies intact (0), then names a forger’s deletion behind the seal (1)', { timeout: 420_000 }, async () => {
+  it('seals, verifies intact (0) with what is not time-stamped said, then names a forger’s deletion behind the seal (1)', { timeout: 420_000 }, async () => {
     const dir = await filled('sealed');
     const sealed = await cli(['seal', '--data-dir', dir]);
     expect(sealed.code).toBe(0);
-    expect(sealed.stdout).toMatch(/^Sceau \d{8}T\d{6}Z écrit .* 8 sondage\(s\) de 2 planning\(s\), non horodaté/);
+    expect(sealed.stdout).toMatch(/^Sceau \d{8}T\d{6}Z écrit .* 8 sondages de 2 plannings, non horodaté/);
     const intact = await cli(['verify', '--data-dir', dir]);
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toMatch(/Clé de l’installation : ([0-9a-f]{4} ){15}[0-9a-f]{4}/);
-    expect(intact.stdout).toContain('Sceaux non horodatés');
+    // No unqualified « intactes » while nothing is time-stamped.
+    expect(intact.stdout).toContain('✓ 8 sondages vérifiés : captures, empreintes et chaîne intactes, avec réserve : 8 non horodatés (une réécriture ne peut pas être exclue)');
+    expect(intact.stdout).toMatch(/Clé de l’installation : ([0-9a-f]{4} ){15}[0-9a-f]{4} \(aucun sceau horodaté/);
+    expect(intact.stdout).toMatch(/Sceau \d{8}T\d{6}Z \([^)]+\) : non horodaté\./);
+    expect(intact.stdout).toContain('  4 non horodatés (du 10/03/2026');
 
     const day = path.join(dir, 'probes/p1/2026-03/2026-03-10.json');
     const probes = (JSON.parse(await readFile(day, 'utf8')) as { probes: Probe[] }).probes;
@@ -114,6 +123,72 @@ describe('seal and verify', () => {
     const altered = await cli(['verify', '--data-dir', dir]);
     expect(altered.code).toBe(1);
     expect(altered.stdout).toContain(`le sondage ${probes[3]?.id ?? '?'}, dernier des 4 sondages scellés`);
+    expect(altered.stdout).toContain('✗ 6 sondages vérifiés : 1 problème.');
+  });
+});
+
+describe('trusted time', () => {
+  let tsa: LocalTsa;
+  let rogue: LocalTsa;
+  beforeAll(async () => {
+    [tsa, rogue] = await Promise.all([startLocalTsa(), startLocalTsa({ name: 'www.freetsa.org', organization: 'Free TSA' })]);
+  });
+  afterAll(async () => {
+    await Promise.all([tsa.close(), rogue.close()]);
+  });
+
+  it('says per seal the authority, its root, the time and the delay; refuses a forger’s key and a home-made authority (1)', { timeout: 420_000 }, async () => {
+    const trusted = { GUICHETS_TSA_URLS: tsa.url, GUICHETS_TSA_ROOTS: tsa.caFile };
+    const [honest, foreignKey, homeMade] = await Promise.all([filled('stamped'), filled('foreign-key'), filled('home-made')]);
+    const seals = await Promise.all([honest, foreignKey].map((dir) => cli(['seal', '--data-dir', dir], trusted)));
+    for (const run of seals) expect(run.stdout).toMatch(/horodaté par 127\.0\.0\.1:\d+\.$/m);
+    // The forger's own key replaces the installation's, and a second seal is stamped by the trusted authority.
+    const { privateKey } = generateKeyPairSync('ed25519');
+    await writeFile(path.join(foreignKey, 'keys/installation-key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await cli(['seal', '--data-dir', foreignKey], trusted)).code).toBe(0);
+    // A home-made authority named like FreeTSA: refused when sealing; its token written beside the seal anyway.
+    const refused = await cli(['seal', '--data-dir', homeMade], { GUICHETS_TSA_URLS: rogue.url, GUICHETS_TSA_ROOTS: tsa.caFile });
+    expect(refused.stdout).toContain('non horodaté');
+    expect(refused.stderr).toContain('jeton refusé');
+    const [name = ''] = (await readdir(path.join(homeMade, 'seals'))).filter((file) => file.endsWith('.json'));
+    const answer = await requestTimestamp(rogue.url, await readFile(path.join(homeMade, 'seals', name)));
+    if ('error' in answer) throw new Error(answer.error);
+    await writeFile(path.join(homeMade, 'seals', name.replace('.json', '.freetsa.org.tsr')), answer.tsr);
+
+    const verify = (dir: string): Promise<Run> => cli(['verify', '--data-dir', dir], { GUICHETS_TSA_ROOTS: tsa.caFile });
+    const [ok, forged, rogueToken] = await Promise.all([verify(honest), verify(foreignKey), verify(homeMade)]);
+    const rootSha = createHash('sha256').update(new X509Certificate(await readFile(tsa.caFile)).raw).digest('hex');
+    expect(ok.stdout).toMatch(/^Clé de l’installation : [0-9a-f ]+ \(horodatée dans le sceau \d{8}T\d{6}Z, le \d\d\/\d\d\/\d{4} \d\d:\d\d\)\.$/m);
+    expect(ok.stdout).toContain(`Racine Autorité racine de test : SHA-256 ${rootSha} (GUICHETS_TSA_ROOTS)`);
+    expect(ok.stdout).toMatch(new RegExp(`^  Sceau \\d{8}T\\d{6}Z \\([^)]+\\) : Horodatage de test, racine ${rootSha}, horodaté le [^,]+, \\d+ s après\\.$`, 'm'));
+    // Probes of March sealed today: proven from today only, and said to predate the first seal.
+    expect(ok.stdout).toMatch(/^ {2}4 prouvés seulement à partir du \d\d\/\d\d\/\d{4} \d\d:\d\d \(sondages du 10\/03\/2026/m);
+    expect(ok.stdout).toMatch(/^ {2}Le premier sceau date du .+ : les 4 sondages faits avant lui \(du 10\/03\/2026/m);
+    expect(ok.stdout).toContain('avec réserve : 8 prouvés seulement plus tard');
+    expect(ok.code).toBe(0);
+    const forgedKey = createHash('sha256').update(createPublicKey(privateKey).export({ type: 'spki', format: 'der' })).digest('hex').replace(/(.{4})(?=.)/g, '$1 ');
+    expect(forged.stdout).toContain(`signé par la clé ${forgedKey}, qui n’est pas la clé de l’installation`);
+    expect(forged.code).toBe(1);
+    expect(rogueToken.stdout).toContain('signé au nom de « www.freetsa.org »');
+    expect(rogueToken.stdout).toContain('ne mène à aucune racine de confiance');
+    expect(rogueToken.code).toBe(1);
+  });
+
+  it('trusts a root the person adds from the command line, and not before', { timeout: 420_000 }, async () => {
+    const dir = await filled('user-root');
+    // Stamped while its root is given for this run only.
+    expect((await cli(['seal', '--data-dir', dir], { GUICHETS_TSA_URLS: tsa.url, GUICHETS_TSA_ROOTS: tsa.caFile })).code).toBe(0);
+    const before = await cli(['verify', '--data-dir', dir]);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain('ne mène à aucune racine de confiance');
+    const added = await cli(['tsa-roots', 'add', tsa.caFile, '--data-dir', dir]);
+    expect(added.stdout).toMatch(/^Racine ajoutée sur ce PC : Autorité racine de test, SHA-256 [0-9a-f]{64}\./);
+    const [after, listed] = await Promise.all([cli(['verify', '--data-dir', dir]), cli(['tsa-roots', '--data-dir', dir])]);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain('(ajoutée sur ce PC)');
+    expect(listed.stdout).toContain('a6379e7cecc05faa3cbf076013d745e327bbbaa38c0b9af22469d4701d18aabc  Free TSA Root CA (www.freetsa.org) (livrée avec Guichets)');
+    expect(listed.stdout).toContain('Autorité racine de test (ajoutée sur ce PC)');
   });
 });
 

@@ -128,7 +128,8 @@ describe('a planning, from creation to verified evidence', () => {
   it('lets `verify` pass, then report an altered screenshot and exit non-zero', async () => {
     const clean = await verifyCli();
     expect(clean.code, clean.stdout).toBe(0);
-    expect(clean.stdout).toMatch(/1 sondages vérifiés/);
+    // No authority in the tests: intact, and said not time-stamped.
+    expect(clean.stdout).toContain('✓ 1 sondage vérifié : captures, empreintes et chaîne intactes, avec réserve : 1 non horodaté');
     const file = path.join(dataDir, probe.screenshot?.path ?? '');
     const png = await readFile(file);
     png[png.length - 20] = (png[png.length - 20] ?? 0) ^ 0xff;
@@ -204,9 +205,11 @@ describe('npm run demo', () => {
     process.env.GUICHETS_BROWSER = '/usr/bin/chromium';
     const demo = await startDemo({ dataDir: demoDir, port: 0, appVersion: 'test', staticDir, log: () => undefined });
     try {
-      // As the person who started it: the printed address's one-time code for the session cookie.
-      const login = await fetch(demo.loginUrl(), { redirect: 'manual' });
-      const headers = { 'Content-Type': 'application/json', Cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+      // As the page opened at the printed address does: its one-time code traded for the session's secret.
+      const token = new URL(demo.loginUrl()).searchParams.get('token');
+      const session = await fetch(`${demo.url}api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+      const { value } = (await session.json()) as { value: { secret: string } };
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${value.secret}` };
       const info = (await (
         await fetch(`${demo.url}api/app%3Ainfo`, { method: 'POST', headers })
       ).json()) as { ok: boolean; value: { demo: boolean; scheduleEveryMinutes: number } };

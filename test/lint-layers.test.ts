@@ -1,5 +1,6 @@
 // The layers of the code are a lint rule, not a wish: an import that climbs a layer (or crosses to a peer,
 // which is how cycles start) fails `npm run lint`. Linted as if the text were a file of that folder.
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
@@ -52,5 +53,43 @@ describe('the layers of the code', () => {
     expect(await importErrors('electron/core/services/fixture.ts', "export { app } from 'electron';\n")).toHaveLength(1);
     expect(await importErrors('electron/cli/fixture.ts', "export { setupIpc } from '../main/ipc.js';\n")).toHaveLength(1);
     expect(await importErrors('electron/preload/fixture.ts', "export { createCore } from '../core/api/create-core.js';\n")).toHaveLength(1);
+  });
+
+  it('lets the command line see the core only through its API entry and its base files', async () => {
+    expect(await importErrors('electron/cli/fixture.ts', "export { createStore } from '../core/store/index.js';\n")).toHaveLength(1);
+    expect(await importErrors('electron/cli/commands/fixture.ts', "export type { Store } from '../../core/store/store.js';\n")).toHaveLength(1);
+    expect(await importErrors('electron/cli/fixture.ts', "export { createProber } from '../core/probe/index.js';\n")).toHaveLength(1);
+    const allowed = await importErrors(
+      'electron/cli/commands/fixture.ts',
+      [
+        "export { createCore } from '../../core/api/index.js';",
+        "export { AppError } from '../../core/errors.js';",
+        "export { wordCore } from '../../core/messages.js';",
+        "export { defaultDataDir } from '../../core/paths.js';",
+        "export type { AppApi } from '../../shared/api.js';",
+      ].join('\n'),
+    );
+    expect(allowed).toEqual([]);
+  });
+});
+
+describe('import cycles', () => {
+  // Only the cycle rule, on real files: it follows the imports on disk.
+  const cycles = new ESLint({ cwd: root, overrideConfig: [tseslint.configs.disableTypeChecked], ruleFilter: ({ ruleId }) => ruleId === 'import-x/no-cycle' });
+
+  it('are refused anywhere, even between two files of one core folder', async () => {
+    const fixture = (name: string) => path.join(root, 'electron', 'core', 'stats', `cycle-fixture-${process.pid}-${name}.ts`);
+    const [a, b] = [fixture('a'), fixture('b')];
+    try {
+      await writeFile(a, `import { b } from './${path.basename(b, '.ts')}.js';\nexport const a = (): number => b() + 1;\n`);
+      await writeFile(b, `import { a } from './${path.basename(a, '.ts')}.js';\nexport const b = (): number => a() - 1;\n`);
+      const results = await cycles.lintFiles([a, b]);
+      expect(results.flatMap((result) => result.messages.map((message) => message.ruleId))).toEqual(['import-x/no-cycle', 'import-x/no-cycle']);
+      // Without the way back, the same two files pass.
+      await writeFile(b, 'export const b = (): number => 1;\n');
+      expect((await cycles.lintFiles([a, b])).flatMap((result) => result.messages)).toEqual([]);
+    } finally {
+      await Promise.all([a, b].map((file) => rm(file, { force: true })));
+    }
   });
 });

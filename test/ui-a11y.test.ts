@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
-import { prepareDemoFolder } from '../electron/cli/demo.js';
+import { prepareDemoFolder } from '../electron/core/api/demo-core.js';
 import { DEMO_PLANNINGS } from '../electron/core/replicas/index.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';

@@ -1,4 +1,4 @@
-// Issue 11, items 1–3 and 8, driven in Chromium at 1280×800: the dashboard as a table (fifteen rows on screen,
+// The dashboard and the evidence browser, driven in Chromium at 1280×800: the dashboard as a table (fifteen rows on screen,
 // filtered to what needs attention), a past day's probes and their screenshots, the captcha banner, and the
 // demo whose first screen already shows three-month bars. Screenshots of each screen go to test-results/.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { createStore } from '../electron/core/store/index.js';
 import { systemClock } from '../electron/core/clock.js';
-import { prepareDemoFolder } from '../electron/cli/demo.js';
+import { prepareDemoFolder } from '../electron/core/api/demo-core.js';
 import { DEMO_PLANNINGS } from '../electron/core/replicas/index.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { appendSyntheticProbes, syntheticPlanning, syntheticProbe } from './support/synthetic.js';
-import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
+import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser, logIn } from './ui-harness.js';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const DEPARTEMENTS = ['93', '92', '75', '95', '77', '76', '67', '69', '13', '31', '33'];
@@ -67,8 +67,8 @@ beforeAll(async () => {
   core = createCore({ dataDir, appVersion: '0.0.0-test', env: { ...process.env, GUICHETS_BROWSER: BROWSER }, log: () => undefined });
   host = await startWebHost({ core, port: 0, staticDir: STATIC_DIR, log: () => undefined });
   page = await browser.newPage({ viewport: VIEWPORT, locale: 'fr-FR' });
-  // As the person who started the web host: its printed address trades a one-time code for the session cookie.
-  await page.goto(host.loginUrl());
+  // As the person who started the web host: its printed address gives the page the session, once.
+  await logIn(page, host.loginUrl());
   page.setDefaultTimeout(15_000);
 });
 
@@ -164,7 +164,7 @@ describe('the demo', () => {
     const demoHost = await startWebHost({ core: demoCore, port: 0, staticDir: STATIC_DIR, log: () => undefined });
     const demoPage = await browser.newPage({ viewport: VIEWPORT, locale: 'fr-FR' });
     try {
-      await demoPage.goto(demoHost.loginUrl());
+      await logIn(demoPage, demoHost.loginUrl());
       // The most open planning last (the table opens on the most closed first).
       const open = demoPage.locator('table.board-table tbody tr').last();
       await open.getByRole('img', { name: /sondages? concluants? sur/ }).waitFor();

@@ -13,7 +13,7 @@ import { systemClock } from '../electron/core/clock.js';
 import { PARIS } from '../electron/core/stats/calendar.js';
 import { createStore } from '../electron/core/store/index.js';
 import { planningChartRows, topPeriod } from '../electron/core/report/figures.js';
-import { printStats } from '../electron/cli/stats-table.js';
+import { printStats } from '../electron/core/report/stats-table.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { CATEGORIES, type Outcome } from '../electron/shared/domain.js';
 import { barShares, type Bar } from '../electron/shared/stats.js';

@@ -1,4 +1,4 @@
-// The data folder moved from the settings (issue 11, item 6), at 1280×800: through the desktop's bridge (the page
+// The data folder moved from the settings, at 1280×800: through the desktop's bridge (the page
 // gets `window.api` and `window.desktop` as Electron's preload gives them, here wired to the core in this
 // process) a refused folder is said by the field in French and in English, then a move puts every file at the new
 // place, the app uses it and the old folder is emptied; the web host refuses the move and says where it is done.
@@ -153,12 +153,24 @@ describe('the data folder over the web host', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
     page.setDefaultTimeout(20_000);
     await page.goto(host.loginUrl());
+    await page.getByRole('heading', { level: 1, name: 'Guichets' }).waitFor();
     const before = (await core.api['app:info'](undefined)).dataDir;
-    // As the page's own script would: a JSON POST with the session cookie.
-    const post = async (method: string, input: unknown) => {
-      const response = await page.request.post(`${host.url}api/${method}`, { data: input, headers: { Origin: host.url.replace(/\/$/, '') } });
-      return { status: response.status(), body: (await response.json()) as { ok: boolean; error?: { field?: string[]; params?: { rule?: string } } } };
-    };
+    // As the page's own script would: a JSON POST with the session's secret, which the page keeps in its tab.
+    const post = (method: string, input: unknown) =>
+      page.evaluate(
+        async ([name, body]) => {
+          // Node's types, not the DOM's: the tab's storage as the page script reads it.
+          const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+          const secret = storage.getItem('guichets-session') ?? '';
+          const response = await fetch(`/api/${name}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
+            body: JSON.stringify(body),
+          });
+          return { status: response.status, body: (await response.json()) as { ok: boolean; error?: { field?: string[]; params?: { rule?: string } } } };
+        },
+        [method, input] as const,
+      );
     const move = await post('app:moveDataFolder', { to: path.join(root, 'par-le-web') });
     expect(move.status).toBe(403);
     expect(move.body.error).toMatchObject({ field: ['to'], params: { rule: 'desktop_only' } });

@@ -2,7 +2,7 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { LAUNCH_ARGS } from '../electron/core/probe/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,6 +55,15 @@ export async function ensureRendererBuilt(): Promise<void> {
   } finally {
     await rm(LOCK, { recursive: true, force: true });
   }
+}
+
+/**
+ * Opens the address the web host printed, as the person does, and waits until the page has traded its one-time
+ * token for the session (kept in the tab's sessionStorage): a navigation before that would find the tab without one.
+ */
+export async function logIn(page: Page, loginUrl: string): Promise<void> {
+  await page.goto(loginUrl);
+  await page.waitForFunction("sessionStorage.getItem('guichets-session') !== null");
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -131,6 +131,8 @@ beforeAll(async () => {
     appVersion: '0.0.0-test',
     env: { ...process.env, GUICHETS_BROWSER: await debuggableBrowser(dataDir) },
     log: () => undefined,
+    // The sites here are on 127.0.0.1: the local addresses the page may have the robot open.
+    localOrigins: [site.origin, replicas.origin],
   });
   // Every site here is on 127.0.0.1: probes in a row must not wait the 30 s kept between visits of one host.
   await core.api['settings:update']({ hostSpacingSeconds: 0 });
@@ -227,7 +229,7 @@ describe('user-defined steps, from the form', () => {
     await page.getByRole('img', { name: /au moins deux dates sous un mois : 100 %/ }).first().waitFor();
 
     // The probe's captioned screenshot opens over the page, served by the web host.
-    await page.locator('table.probes tbody tr').first().getByRole('link', { name: 'voir' }).click();
+    await page.locator('table.probes tbody tr').first().getByRole('button', { name: 'voir' }).click();
     const viewer = page.getByRole('dialog', { name: /^Capture du sondage du \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/ });
     await viewer.waitFor();
     await expect.poll(() => viewer.locator('img').evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(600);

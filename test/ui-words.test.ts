@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
-import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
+import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser, logIn } from './ui-harness.js';
 
 /** Words of the French UI that no English screen may show (planning names and places are the user's own). */
 const FRENCH_WORDS = [
@@ -49,7 +49,15 @@ beforeAll(async () => {
   await ensureRendererBuilt();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-ui-words-'));
   closedPort = await freePort();
-  core = createCore({ dataDir, appVersion: '0.0.0-test', env: { ...process.env, GUICHETS_BROWSER: BROWSER }, log: () => undefined });
+  core = createCore({
+    dataDir,
+    appVersion: '0.0.0-test',
+    env: { ...process.env, GUICHETS_BROWSER: BROWSER },
+    log: () => undefined,
+    // The addresses these tests give on purpose (a port nothing listens on, a port the browser refuses) are on
+    // 127.0.0.1: the page may have the robot open them, so that it meets what a person would.
+    localOrigins: [`http://127.0.0.1:${closedPort}`, 'http://127.0.0.1:6000'],
+  });
   host = await startWebHost({ core, port: 0, staticDir: STATIC_DIR, log: () => undefined });
   const planning = await core.api['plannings:create']({
     label: 'Bobigny — remise de titre',
@@ -63,8 +71,8 @@ beforeAll(async () => {
   planningId = planning.id;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-  // As the person who started the web host: its printed address trades a one-time code for the session cookie.
-  await page.goto(host.loginUrl());
+  // As the person who started the web host: its printed address gives the page the session, once.
+  await logIn(page, host.loginUrl());
   page.setDefaultTimeout(20_000);
 });
 

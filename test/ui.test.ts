@@ -50,6 +50,8 @@ beforeAll(async () => {
     appVersion: '0.0.0-test',
     env: { ...process.env, GUICHETS_BROWSER: BROWSER },
     log: () => undefined,
+    // The replica préfecture is on 127.0.0.1: the one local address the page may have the robot open.
+    localOrigins: [replicas.origin],
   });
   host = await startWebHost({ core, port: 0, staticDir: STATIC_DIR, log: () => undefined });
   browser = await launchBrowser();
@@ -153,11 +155,18 @@ describe('the Guichets UI, driven like a user', () => {
     expect(cells[3]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     await page.screenshot({ path: path.join(RESULTS, 'planning.png'), fullPage: true });
 
-    // The captioned screenshot of the probe, served by the web host.
-    const href = await probeRow.getByRole('link', { name: 'voir' }).getAttribute('href');
-    const image = await page.request.get(new URL(href ?? '', host.url).toString());
-    expect(image.headers()['content-type']).toBe('image/png');
-    expect((await image.body()).subarray(1, 4).toString('latin1')).toBe('PNG');
+    // The captioned screenshot of the probe, served by the web host to the page's session, shown as its bytes.
+    await probeRow.getByRole('button', { name: 'voir' }).click();
+    const viewer = page.getByRole('dialog', { name: /^Capture du sondage du / });
+    const image = viewer.locator('img');
+    await expect.poll(() => image.evaluate((shown) => (shown as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(600);
+    expect(await image.getAttribute('src')).toMatch(/^blob:/);
+    // In a new tab too, the same bytes: no bare link to the host.
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), viewer.getByRole('link', { name: 'Ouvrir dans un nouvel onglet' }).click()]);
+    await tab.waitForLoadState();
+    expect(tab.url()).toMatch(/^blob:/);
+    await tab.close();
+    await viewer.getByRole('button', { name: 'Fermer' }).click();
   });
 
   it('exports the CSV with La Cimade-compatible columns', async () => {
@@ -223,6 +232,18 @@ describe('the Guichets UI, driven like a user', () => {
     expect(pixels.width).toBe(1200);
     expect(pixels.green).toBeGreaterThan(10_000);
     expect(pixels.dark).toBeGreaterThan(2_000);
+  });
+
+  it('writes the dossier de preuves and downloads its ZIP and PDF with the page’s session', async () => {
+    await page.getByRole('button', { name: 'Dossier de preuves', exact: true }).click();
+    await page.getByText(/^Dossier écrit : /).waitFor({ timeout: 120_000 });
+    for (const [label, magic] of [
+      ['Télécharger le dossier (ZIP)', 'PK'],
+      ['Télécharger le résumé (PDF)', '%PDF'],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+      expect((await downloaded(download)).subarray(0, magic.length).toString('latin1'), label).toBe(magic);
+    }
   });
 
   it('shows the dashboard grouped by département and préfecture, with the legend', async () => {
@@ -318,6 +339,16 @@ describe('the Guichets UI, driven like a user', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
     await card.getByText('Suivi', { exact: true }).waitFor();
     expect(await card.getByText(stoppedBadge).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('imports a file the page sends: the file itself, never a path of this computer', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.getByText('Importer des sondages').click();
+    const csv = `departement;planning;date_sondage;heure_sondage;premiere_date;deuxieme_date\n92;${KNOWN_LABEL};2020-01-06;09:00;NULL;NULL\n`;
+    await page.getByLabel('Fichier').setInputFiles({ name: 'sondages-cimade.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText(/^1 sondage importé/).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-// The command line of issue 9: dossier de preuves, publication, import. Through the API, like the desktop app.
+// The command line's dossier de preuves, publication and import. Through the API, like the desktop app.
 import path from 'node:path';
 import type { ApiEvents } from '../shared/api.js';
-import type { Core } from '../core/api/create-core.js';
+import { formatFingerprint, type Core } from '../core/api/index.js';
 import { AppError } from '../core/errors.js';
 
 export interface EvidenceCommandContext {
@@ -87,5 +87,16 @@ export async function importCommand(core: Core, context: EvidenceCommandContext)
   });
   say(`${result.added} sondages importés, ${result.skipped} déjà présents (même planning, même heure).`);
   for (const [id, count] of Object.entries(result.byPlanning)) say(`  ${id} : ${count}`);
+  const { sealed } = result;
+  if (sealed) {
+    const when = sealed.provenFrom
+      ? `prouvés depuis le ${new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(sealed.provenFrom))}`
+      : 'non horodatés : une réécriture ne peut pas être exclue';
+    say(`Scellés : sceau ${sealed.seal}${sealed.association ? ` de « ${sealed.association} »` : ''}, clé ${formatFingerprint(sealed.key)}, ${when}.`);
+    say('Comparez cette empreinte de clé avec celle que l’association publie : c’est elle qui l’identifie.');
+  } else if (result.added > 0) {
+    say('Non scellés : rien ne garantit ces sondages au-delà de la parole de qui a fourni le fichier (marqués « non scellé »).');
+  }
+  if (result.unsigned > 0) say(`${result.unsigned} lignes laissées de côté : aucun enregistrement scellé du dossier ne les couvre (des imports de son association).`);
   return 0;
 }

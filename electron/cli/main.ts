@@ -1,85 +1,49 @@
-import { parseArgs } from 'node:util';
-import { AppError } from '../core/errors.js';
-import { commands, saveBrowser, type CommandContext } from './commands.js';
+import { AppError, coreError } from '../core/errors.js';
+import { coreMessage, type MessageCode, type MessageParams } from '../shared/messages/index.js';
+import { COMMANDS, saveBrowser, type CommandContext } from './commands/index.js';
+import { parseOptions } from './options.js';
+import { langOf, wordError, wordsFor } from './words.js';
+
+/** The system's language until --lang is read. */
+let words = wordsFor(langOf(undefined, process.env));
 
 /** What the system said, as one line the user can act on; null for what is a bug. */
 function systemMessage(error: unknown): string | null {
   const { code, path: file, port } = (error ?? {}) as { code?: unknown; path?: unknown; port?: unknown };
-  const where = typeof file === 'string' ? `« ${file} »` : 'le dossier de données';
+  const where: MessageParams = { file: typeof file === 'string' ? file : 'none' };
+  const say = (message: MessageCode, params: MessageParams): string => words.say(message, params);
   switch (code) {
     case 'EADDRINUSE':
-      return `Le port ${typeof port === 'number' ? port : ''} est déjà utilisé (un autre Guichets ?) : fermez-le ou choisissez un autre port avec --port.`;
+      return say('cli.system_port_in_use', { port: typeof port === 'number' ? port : '' });
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return `Impossible d’écrire dans ${where} : lecture seule ou accès refusé. Choisissez un autre dossier avec --data-dir.`;
+      return say('cli.system_cannot_write', where);
     case 'ENOTDIR':
     case 'EEXIST':
-      return `${where} n’est pas un dossier utilisable : indiquez un dossier de données avec --data-dir.`;
+      return say('cli.system_not_a_folder', where);
     case 'ENOSPC':
     case 'EDQUOT':
-      return `Le disque est plein (${where}) : libérez de la place, puis relancez.`;
+      return say('cli.system_disk_full', where);
     default:
       return null;
   }
 }
 
-const USAGE = `Guichets — sondages des pages de rendez-vous des préfectures
-
-Utilisation : npm run cli -- <commande> [options]
-
-  discover <url> [--json]                 les guichets proposés à cette adresse
-  probe <url> [--guichet V] [--json]      un sondage maintenant (un objet JSON avec --json)
-  run                                     le calendrier horaire, sans interface
-  demo [--port P]                         préfectures de démonstration + calendrier + interface web
-  serve [--port P] [--schedule]           l'interface web et l'API sur 127.0.0.1
-  stats [--json]                          les parts des cinq catégories par planning
-  export csv --out FICHIER [--planning ID]  le CSV des sondages
-  verify [--planning ID]                  vérifie captures, empreintes, chaîne, sceaux et horodatages
-  seal                                    scelle maintenant les sondages (signé, horodaté)
-  dossier --planning ID [--planning ID2] [--from AAAA-MM-JJ --to AAAA-MM-JJ] --out FICHIER.zip
-                                          le dossier de preuves (BagIt ZIP + résumé PDF à côté)
-  publish --out DOSSIER                   le site statique des chiffres de l'association
-  import FICHIER [--planning ID] [--association NOM]
-                                          importe un CSV (format La Cimade) ou le dossier d'une autre association
-  move-data DOSSIER                       déplace le dossier de données (vide ou nouveau), copie vérifiée
-
-Options communes : --data-dir DOSSIER (sinon GUICHETS_DATA_DIR, sinon le dossier de l'application)
-Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés ;
-  --browser CHEMIN l'enregistre dans les réglages (après avoir vérifié que c'est Chrome, Chromium ou Edge).
-Codes de sortie : 0 fait (verify : intact), 1 échec ou altération, 2 mauvaise saisie.
-Pour un JSON seul sur la sortie : npm run -s cli -- probe <url> --json`;
-
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      guichet: { type: 'string' },
-      port: { type: 'string' },
-      out: { type: 'string' },
-      planning: { type: 'string', multiple: true },
-      schedule: { type: 'boolean', default: false },
-      'data-dir': { type: 'string' },
-      browser: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      association: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  // Options are read before --lang is known: a refusal then speaks the system's language.
+  const { values, positionals } = parseOptions(argv);
+  words = wordsFor(langOf(values.lang, process.env));
   const [name, ...args] = positionals;
   if (values.help || !name) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${words.say('cli.usage')}\n`);
     return name || values.help ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) throw new AppError('invalid_input', `Commande inconnue « ${name} ». Voir : npm run cli -- --help`);
+  const load = COMMANDS[name];
+  if (!load) throw coreError('invalid_input', coreMessage('cli.unknown_command', { name }));
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-    throw new AppError('invalid_input', `--port : un nombre entre 0 et 65535 (reçu « ${values.port ?? ''} »).`);
+    throw coreError('invalid_input', coreMessage('cli.bad_port', { given: values.port ?? '' }));
   }
   const context: CommandContext = {
     args,
@@ -94,8 +58,22 @@ async function main(argv: string[]): Promise<number> {
     from: values.from ?? null,
     to: values.to ?? null,
     association: values.association ?? null,
+    newKey: values['new-key'],
+    words,
+    planning: {
+      ...(values.label !== undefined ? { label: values.label } : {}),
+      ...(values.departement !== undefined ? { departement: values.departement } : {}),
+      ...(values.prefecture !== undefined ? { prefecture: values.prefecture } : {}),
+      ...(values.procedure !== undefined ? { procedure: values.procedure } : {}),
+      ...(values.url !== undefined ? { url: values.url } : {}),
+      ...(values['online-mandatory'] !== undefined ? { onlineMandatory: values['online-mandatory'] } : {}),
+      ...(values.stopped !== undefined ? { stopped: values.stopped } : {}),
+      ...(values.steps !== undefined ? { steps: values.steps } : {}),
+      paused: values.paused,
+    },
   };
   await saveBrowser(context);
+  const command = await load();
   return command(context);
 }
 
@@ -105,17 +83,13 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof AppError) {
-      process.stderr.write(`Erreur : ${error.message}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      // A mistyped option: node's own message is clear enough, without its stack.
-      process.stderr.write(`Erreur : ${error.message}. Voir : npm run cli -- --help\n`);
+      process.stderr.write(`${words.say('cli.error', { message: wordError(error, words.lang) })}\n`);
       process.exitCode = 2;
     } else if (systemMessage(error)) {
-      process.stderr.write(`Erreur : ${systemMessage(error) ?? ''}\n`);
+      process.stderr.write(`${words.say('cli.error', { message: systemMessage(error) ?? '' })}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`Erreur interne : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(`${words.say('cli.internal_error', { detail: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`);
       process.exitCode = 1;
     }
   },

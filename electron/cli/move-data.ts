@@ -1,8 +1,10 @@
 // `move-data DOSSIER`: the data folder moved with its contents, as the desktop app's « Déplacer… » does.
 import path from 'node:path';
-import { createSwitchableCore } from '../core/api/switchable-core.js';
-import { AppError } from '../core/errors.js';
+import { createSwitchableCore } from '../core/api/index.js';
+import { coreError } from '../core/errors.js';
 import { appConfigDir } from '../core/paths.js';
+import { coreMessage } from '../shared/messages/index.js';
+import type { Words } from './words.js';
 
 export interface MoveDataContext {
   args: string[];
@@ -12,32 +14,26 @@ export interface MoveDataContext {
   explicit: boolean;
   appVersion: string;
   log: (message: string) => void;
-  out: (line: string) => void;
+  words: Words;
 }
 
 export async function moveDataCommand(context: MoveDataContext): Promise<number> {
   const [target] = context.args;
-  if (!target) throw new AppError('invalid_input', 'Indiquez le nouveau dossier : npm run cli -- move-data DOSSIER');
+  if (!target) throw coreError('invalid_input', coreMessage('cli.move_usage'));
   const core = createSwitchableCore({
     dataDir: context.dataDir,
     appVersion: context.appVersion,
     log: context.log,
     configDir: context.explicit ? null : appConfigDir(),
   });
+  const { words } = context;
   try {
     const moved = await core.api['app:moveDataFolder']({ to: path.resolve(target) });
     const mb = (moved.bytes / (1024 * 1024)).toFixed(1);
-    context.out(`Dossier de données déplacé : ${moved.to} (${moved.files} fichiers, ${mb} Mo, copie vérifiée).`);
-    context.out(
-      moved.oldFolder === 'removed'
-        ? `L’ancien dossier a été vidé : ${moved.from}`
-        : `L’ancien dossier n’a pas pu être vidé, il reste tel quel : ${moved.from}`,
-    );
-    context.out(
-      moved.remembered
-        ? 'L’application de bureau et la ligne de commande l’utilisent désormais.'
-        : `Lancez désormais Guichets avec --data-dir « ${moved.to} » (ou GUICHETS_DATA_DIR).`,
-    );
+    words.out('cli.move_moved', { to: moved.to, files: moved.files, mb });
+    words.out(moved.oldFolder === 'removed' ? 'cli.move_old_removed' : 'cli.move_old_kept', { from: moved.from });
+    if (moved.remembered) words.out('cli.move_remembered');
+    else words.out('cli.move_not_remembered', { to: moved.to });
     return 0;
   } finally {
     await core.close();

@@ -1,4 +1,6 @@
 import type { ApiError, ErrorCode } from '../shared/api.js';
+import type { CoreMessage } from '../shared/messages/index.js';
+import { wordCore } from './messages.js';
 
 /** Path of the input at fault within the object the person edits: `['url']`, `['steps', 2, 'selector']`. */
 export type FieldPath = (string | number)[];
@@ -7,6 +9,8 @@ export interface AppErrorDetails {
   field?: FieldPath;
   /** What a UI needs to write the message in its own language (a maximum, a step number…). */
   params?: Record<string, string | number>;
+  /** The message as a code and its parameters, for a screen to word in its language (the French is `message`). */
+  coreMessage?: CoreMessage;
 }
 
 /**
@@ -17,6 +21,7 @@ export interface AppErrorDetails {
 export class AppError extends Error {
   readonly field: FieldPath | undefined;
   readonly params: Record<string, string | number> | undefined;
+  readonly coreMessage: CoreMessage | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -27,7 +32,13 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.field = details.field;
     this.params = details.params;
+    this.coreMessage = details.coreMessage;
   }
+}
+
+/** An AppError said as a code of the core's catalogue: its French wording is the message. */
+export function coreError(code: ErrorCode, message: CoreMessage, details: Omit<AppErrorDetails, 'coreMessage'> = {}): AppError {
+  return new AppError(code, wordCore(message, 'fr'), { ...details, coreMessage: message });
 }
 
 export function toApiError(error: unknown): ApiError {
@@ -37,6 +48,7 @@ export function toApiError(error: unknown): ApiError {
       message: error.message,
       ...(error.field ? { field: error.field } : {}),
       ...(error.params ? { params: error.params } : {}),
+      ...(error.coreMessage ? { coreMessage: error.coreMessage } : {}),
     };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,15 +1,14 @@
 // What only the desktop has: native dialogs, on channels of their own beside the API (as electron/fiddle does).
-// The API stays the same for every transport; a dialog only supplies one of its inputs, chosen by the person.
+// The API stays the same for every transport; a dialog only supplies one of its inputs, chosen by the person, and
+// the window that asked may then give that path for that use (grants.ts).
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DESKTOP_CHANNELS } from '../shared/api.js';
+import { DESKTOP_CHANNELS, type PathUse } from '../shared/api.js';
 import { csvExportName } from '../shared/export-names.js';
+import type { PathGrants } from './grants.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** Paths the person chose in a dialog, each usable once: the page cannot make the core write or read elsewhere. */
-const granted = new Set<string>();
 
 /** A file name the page suggests, kept only when it is the plain name the UI makes (`guichets-<slug>-<from>-<to>.csv`). */
 function safeCsvName(suggested: unknown): string | null {
@@ -17,7 +16,7 @@ function safeCsvName(suggested: unknown): string | null {
 }
 
 /** `defaultDir` is read at each dialog: the data folder (and its exports) may have moved. */
-export function setupDialogs(isTrusted: (event: IpcMainInvokeEvent) => boolean, defaultDir: () => string): void {
+export function setupDialogs(isTrusted: (event: IpcMainInvokeEvent) => boolean, defaultDir: () => string, grants: PathGrants): void {
   const windowOf = (event: IpcMainInvokeEvent) => BrowserWindow.fromWebContents(event.sender);
   const save = (event: IpcMainInvokeEvent, options: SaveDialogOptions) => {
     const window = windowOf(event);
@@ -27,6 +26,14 @@ export function setupDialogs(isTrusted: (event: IpcMainInvokeEvent) => boolean, 
     const window = windowOf(event);
     return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
   };
+  /** The one path the person chose, granted to the asking window for `use`; null when they cancelled. */
+  async function choose(event: IpcMainInvokeEvent, use: PathUse, options: OpenDialogOptions): Promise<string | null> {
+    const choice = await open(event, options);
+    const [chosen] = choice.filePaths;
+    if (choice.canceled || !chosen) return null;
+    grants.grant(event.sender, use, chosen);
+    return chosen;
+  }
 
   ipcMain.handle(DESKTOP_CHANNELS.saveCsvDialog, async (event, suggested: unknown): Promise<string | null> => {
     if (!isTrusted(event)) return null;
@@ -37,7 +44,7 @@ export function setupDialogs(isTrusted: (event: IpcMainInvokeEvent) => boolean, 
       filters: [{ name: 'CSV', extensions: ['csv'] }],
     });
     if (choice.canceled || !choice.filePath) return null;
-    granted.add(choice.filePath);
+    grants.grant(event.sender, 'write', choice.filePath);
     return choice.filePath;
   });
 
@@ -56,33 +63,29 @@ export function setupDialogs(isTrusted: (event: IpcMainInvokeEvent) => boolean, 
     return choice.filePath;
   });
 
-  ipcMain.handle(DESKTOP_CHANNELS.chooseFolderDialog, async (event): Promise<string | null> => {
-    if (!isTrusted(event)) return null;
-    const choice = await open(event, {
-      title: 'Nouveau dossier des données (vide ou nouveau)',
-      properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
-    });
-    const [folder] = choice.filePaths;
-    if (choice.canceled || !folder) return null;
-    granted.add(folder);
-    return folder;
-  });
-
-  ipcMain.handle(DESKTOP_CHANNELS.chooseLogoDialog, async (event): Promise<string | null> => {
-    if (!isTrusted(event)) return null;
-    const choice = await open(event, {
-      title: 'Logo de l’association',
-      properties: ['openFile'],
-      filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'svg'] }],
-    });
-    const [file] = choice.filePaths;
-    if (choice.canceled || !file) return null;
-    granted.add(file);
-    return file;
-  });
-}
-
-/** True, once, for a path the person chose in a dialog. */
-export function takeGrantedPath(file: string): boolean {
-  return granted.delete(file);
+  const opens: [string, PathUse, OpenDialogOptions][] = [
+    [
+      DESKTOP_CHANNELS.chooseFolderDialog,
+      'folder',
+      { title: 'Nouveau dossier des données (vide ou nouveau)', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] },
+    ],
+    [
+      DESKTOP_CHANNELS.chooseLogoDialog,
+      'read',
+      { title: 'Logo de l’association', properties: ['openFile'], filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'svg'] }] },
+    ],
+    [
+      DESKTOP_CHANNELS.chooseImportFileDialog,
+      'read',
+      {
+        title: 'Importer des sondages (CSV ou dossier de preuves)',
+        properties: ['openFile'],
+        filters: [{ name: 'CSV ou ZIP', extensions: ['csv', 'zip'] }],
+      },
+    ],
+    [DESKTOP_CHANNELS.chooseBrowserDialog, 'program', { title: 'Navigateur (Chrome, Edge ou Chromium)', properties: ['openFile'] }],
+  ];
+  for (const [channel, use, options] of opens) {
+    ipcMain.handle(channel, (event): Promise<string | null> | null => (isTrusted(event) ? choose(event, use, options) : null));
+  }
 }

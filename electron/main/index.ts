@@ -1,5 +1,5 @@
 // The thin desktop shell: one window on the built UI, the core in this process, the schedule running.
-import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
+import { app, dialog, powerMonitor } from 'electron';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Core } from '../core/api/create-core.js';
@@ -11,6 +11,7 @@ import { setupIpc } from './ipc.js';
 import { setupSecurity } from './security.js';
 import { setupTray } from './tray.js';
 import { setupAlertNotifications } from './alerts.js';
+import { createWindow, setupLifecycle, showWindow } from './window.js';
 
 const appRoot = findAppRoot();
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
@@ -18,42 +19,15 @@ const preloadPath = path.join(appRoot, 'out', 'preload', 'index.cjs');
 
 let core: Core | null = null;
 
-function showWindow(): void {
-  const [window] = BrowserWindow.getAllWindows();
-  if (!window) {
-    createWindow();
-    return;
-  }
-  if (window.isMinimized()) window.restore();
-  window.show();
-  window.focus();
-}
-
-function createWindow(): void {
-  const window = new BrowserWindow({
-    width: 1200,
-    height: 850,
-    title: 'Guichets',
-    show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
-  window.once('ready-to-show', () => window.show());
-  window.loadFile(path.join(rendererDir, 'index.html')).catch((error: unknown) => console.error('loadFile', error));
-}
+const openWindow = (): void => void createWindow(rendererDir, preloadPath);
+const bringBack = (): void => showWindow(openWindow);
 
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
-  app.on('second-instance', showWindow);
+  app.on('second-instance', bringBack);
   setupSecurity();
   registerEvidenceScheme();
   await app.whenReady();
@@ -84,33 +58,17 @@ async function start(): Promise<void> {
       dialog.showErrorBox('Guichets : sondages non démarrés', error.message);
     }
   }
-  setupTray(opened, path.join(appRoot, 'resources'), showWindow);
-  setupAlertNotifications(opened, showWindow);
+  setupTray(opened, path.join(appRoot, 'resources'), bringBack);
+  setupAlertNotifications(opened, bringBack);
   // After sleep, the missed hours are recorded as gaps at once, and the schedule resumes.
   powerMonitor.on('resume', () => {
     core?.wake().catch((error: unknown) => console.error('resume', error));
   });
-  createWindow();
-  app.on('activate', showWindow);
+  openWindow();
+  app.on('activate', bringBack);
 }
 
-// The schedule keeps running in the tray when the window is closed; « Quitter » in the tray ends it.
-app.on('window-all-closed', () => undefined);
-
-let closing = false;
-app.on('before-quit', (event) => {
-  if (closing || !core) return;
-  // Let a running probe finish writing its evidence before the process ends.
-  event.preventDefault();
-  closing = true;
-  core.close().then(
-    () => app.quit(),
-    (error: unknown) => {
-      console.error('close', error);
-      app.quit();
-    },
-  );
-});
+setupLifecycle(() => core);
 
 start().catch((error: unknown) => {
   console.error(error);

@@ -1,44 +1,68 @@
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+// The desktop's transport: the renderer's calls reach the core only from our own UI, and only with paths the
+// person chose in a dialog of that window (TRANSPORT_POLICY in shared/api.ts).
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Core } from '../core/api/create-core.js';
 import { toApiError } from '../core/errors.js';
 import { EXPORTS_DIR } from '../core/store/index.js';
-import { API_EVENTS, writePathOf, type Envelope } from '../shared/api.js';
-import { setupDialogs, takeGrantedPath } from './dialogs.js';
+import { API_EVENTS, givenInputs, PATH_USES, type ApiError, type Envelope, type PathUse } from '../shared/api.js';
+import type { Settings } from '../shared/domain.js';
+import { setupDialogs } from './dialogs.js';
+import { createPathGrants, type PathGrants } from './grants.js';
 
-/** Only our own UI, loaded from our own files, may call the core. */
-function isTrustedSender(event: IpcMainInvokeEvent, rendererDir: string): boolean {
-  const frameUrl = event.senderFrame?.url ?? '';
-  return frameUrl.startsWith(`${pathToFileURL(rendererDir).toString()}/`);
+/** Only our own UI, loaded from our own files, in the window's main frame, may call the core. */
+export function isTrustedSender(event: IpcMainInvokeEvent, rendererDir: string): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame !== event.sender.mainFrame) return false;
+  return frame.url.startsWith(`${pathToFileURL(rendererDir).toString()}/`);
+}
+
+/** The path a setting holds now (the logo, the browser): sending it again unchanged chooses nothing. */
+function currentValue(settings: Settings | null, place: string, use: PathUse): unknown {
+  if (!settings) return undefined;
+  if (use === 'program') return settings.browserPath;
+  return Object.hasOwn(settings, place) ? (settings as unknown as Record<string, unknown>)[place] : undefined;
 }
 
 /**
- * A path the page gives the core (where to write an export, where to move the data folder, a logo to read) must
- * be one the person chose in a dialog; a logo already in the settings may be sent again unchanged.
+ * Why a call is refused before it reaches the core, or null: each path it gives (where to write an export, where
+ * to move the data folder, a file to import or a logo to read, a browser to launch) must be one a dialog of this
+ * window returned for that use, or the setting's current value. Null is no path.
  */
-async function usesUnchosenPath(core: Core, method: string, input: unknown): Promise<boolean> {
-  const asked = writePathOf(method, input);
-  if (asked.given) return typeof asked.path !== 'string' || !takeGrantedPath(asked.path);
-  if (method === 'app:moveDataFolder') return true;
-  if (method === 'settings:update' && typeof input === 'object' && input !== null && 'associationLogo' in input && typeof input.associationLogo === 'string') {
-    const current = await core.api['settings:get'](undefined).catch(() => null);
-    return current?.associationLogo !== input.associationLogo && !takeGrantedPath(input.associationLogo);
+export async function refusedOnDesktop(
+  method: string,
+  input: unknown,
+  sender: WebContents,
+  grants: PathGrants,
+  settings: () => Promise<Settings | null>,
+): Promise<ApiError | null> {
+  for (const { place, use, value } of givenInputs(method, input)) {
+    if (!PATH_USES.includes(use) || value === null) continue;
+    const pathUse = use as PathUse;
+    if (typeof value === 'string' && (grants.has(sender, pathUse, value) || currentValue(await settings(), place, pathUse) === value)) continue;
+    return {
+      code: 'invalid_input',
+      message: 'Choisissez le fichier ou le dossier dans la fenêtre de choix.',
+      field: place.split('.'),
+      params: { rule: 'dialog_only' },
+    };
   }
-  return false;
+  return null;
 }
 
 export function setupIpc(core: Core, rendererDir: string, dataDir: () => string): void {
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, rendererDir);
-  setupDialogs(trusted, () => path.join(dataDir(), EXPORTS_DIR));
+  const grants = createPathGrants();
+  setupDialogs(trusted, () => path.join(dataDir(), EXPORTS_DIR), grants);
+  const settings = () => core.api['settings:get'](undefined).catch(() => null);
   ipcMain.handle('api:call', async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!trusted(event)) {
       return { ok: false, error: { code: 'invalid_input', message: 'Appel refusé : origine inconnue.' } };
     }
     if (typeof method !== 'string') return { ok: false, error: toApiError(new Error('méthode invalide')) };
-    if (await usesUnchosenPath(core, method, input)) {
-      return { ok: false, error: { code: 'invalid_input', message: 'Choisissez le fichier ou le dossier dans la fenêtre de choix.' } };
-    }
+    const refused = await refusedOnDesktop(method, input, event.sender, grants, settings);
+    if (refused) return { ok: false, error: refused };
     return core.handle(method, input);
   });
   for (const name of API_EVENTS) {

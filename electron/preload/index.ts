@@ -11,7 +11,6 @@ import {
   type Envelope,
 } from '../shared/api.js';
 
-
 const bridge = {
   async call(method, input) {
     if (!(API_METHODS as readonly string[]).includes(method)) {
@@ -35,6 +34,8 @@ const desktop = {
     (await ipcRenderer.invoke(DESKTOP_CHANNELS.savePngDialog, suggestedName, png)) as string | null,
   chooseFolderDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.chooseFolderDialog)) as string | null,
   chooseLogoDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.chooseLogoDialog)) as string | null,
+  chooseImportFileDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.chooseImportFileDialog)) as string | null,
+  chooseBrowserDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.chooseBrowserDialog)) as string | null,
 } satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('api', bridge);

@@ -14,6 +14,7 @@ import type {
   Step,
   StepsSpec,
 } from './domain.js';
+import type { CoreMessage } from './messages/index.js';
 import type { PlanningStats, PlanningSummary, RecentMark } from './stats.js';
 
 export interface PlanningInput {
@@ -145,6 +146,18 @@ export interface SealSummary {
   stampedBy: string | null;
   /** Earlier seals stamped at the same time. */
   restamped: number;
+  /** Fingerprint of the new installation key this seal announced (`newKey`), else null. */
+  newKey?: string | null;
+}
+
+/** A root that time-stamps must chain to: shipped with Guichets, added on this PC, or given for one run. */
+export interface TrustedRootInfo {
+  name: string;
+  /** SHA-256 of the certificate (DER), hex: to compare with the one the authority publishes. */
+  sha256: string;
+  source: 'shipped' | 'user' | 'env';
+  /** Where the authority publishes it (shipped roots). */
+  published?: string;
 }
 
 export interface CsvExportResult {
@@ -154,7 +167,7 @@ export interface CsvExportResult {
   skipped?: string[];
 }
 
-/** A dossier de preuves written (issue 9): a BagIt ZIP, and its PDF summary beside it. */
+/** A dossier de preuves written: a BagIt ZIP, and its PDF summary beside it. */
 export interface DossierResult {
   path: string;
   pdfPath: string;
@@ -186,6 +199,13 @@ export interface ImportResult {
   skipped: number;
   /** Per planning id, how many were added. */
   byPlanning: Record<string, number>;
+  /**
+   * What signs what was added: the dossier's seal, the fingerprint of the key that signed it, the association the
+   * seal names; null when nothing does (« non scellé »: a CSV, a dossier without records).
+   */
+  sealed: { seal: string; key: string; association: string | null; provenFrom: string | null } | null;
+  /** Rows of a signed dossier left out because no record of it signs them (its own imports, with a provenance). */
+  unsigned: number;
 }
 
 /** Something about a followed planning, the disk or the seals that deserves a person's attention. */
@@ -204,7 +224,7 @@ export interface Alert {
 export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
-/** The data folder moved with its contents (issue 11, settings): where it is now and what became of the old one. */
+/** The data folder moved with its contents (from the settings): where it is now and what became of the old one. */
 export interface DataFolderMoveResult {
   from: string;
   to: string;
@@ -214,6 +234,41 @@ export interface DataFolderMoveResult {
   oldFolder: 'removed' | 'kept';
   /** False when the folder was given by --data-dir or GUICHETS_DATA_DIR: the next start must be given the new one. */
   remembered: boolean;
+}
+
+/** One probe of an address outside any planning (`probes:probeUrl`): nothing is added to a planning's history. */
+export interface UrlProbeResult {
+  outcome: Outcome;
+  firstSlot: LocalDateTime | null;
+  secondSlot: LocalDateTime | null;
+  /** In French: what the robot saw. */
+  detail: string;
+  /** The detail as a code and its parameters, when the robot gave one. */
+  detailMessage?: CoreMessage;
+  /** ISO instant the probe started. */
+  startedAt: string;
+  durationMs: number;
+  url: string;
+  finalUrl: string | null;
+  /** Absolute paths of its captioned screenshot (PNG) and of its log, written in the data folder; null when none. */
+  screenshot: string | null;
+  log: string | null;
+}
+
+/** A seal of the data folder as listed (`seals:list`): what it says it sealed; `verify` judges it. */
+export interface SealEntry {
+  /** `YYYYMMDDTHHMMSSZ`: its files are `seals/<name>.json`, `.sig` and `.tsr`. */
+  name: string;
+  /** ISO instant it was made. */
+  createdAt: string;
+  plannings: number;
+  probes: number;
+  /** Fingerprint of the installation key that signed it; null when the seal cannot be read. */
+  installationKey: string | null;
+  /** A time-stamp token is beside it (made offline: not yet, stamped at the next seal). */
+  stamped: boolean;
+  /** False when the file is no longer the text that was signed (`verify` says more). */
+  readable: boolean;
 }
 
 /** Every method: its input and its output. Names are `namespace:verb`. */
@@ -228,6 +283,11 @@ export interface ApiMethods {
   'plannings:remove': { input: { id: string }; output: { removed: true } };
   'plannings:discover': { input: { url: string }; output: DiscoverResult };
   'probes:runNow': { input: { planningId: string }; output: Probe };
+  /**
+   * One probe of an address outside any planning, not recorded in any history: the result, and its captioned
+   * screenshot and log written in the data folder (`cli-probes/`). `guichet`: its value or its label.
+   */
+  'probes:probeUrl': { input: { url: string; guichet?: string | null }; output: UrlProbeResult };
   /** A month's probes, newest first; without a month, the newest 500. */
   'probes:list': { input: { planningId: string; month?: MonthKey; day?: LocalDate }; output: Probe[] };
   /**
@@ -248,8 +308,18 @@ export interface ApiMethods {
   'settings:testBrowser': { input: { path: string | null }; output: BrowserTest };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
-  /** Seals the data folder now: signed with the installation key, time-stamped when an authority answers. */
+  /** The seals of the data folder, oldest first. */
+  'seals:list': { input: undefined; output: SealEntry[] };
+  /** Seals the data folder now: signed with the installation key, time-stamped by every authority that answers. */
   'seals:create': { input: undefined; output: SealSummary };
+  /** Seals now under a new installation key, announced in the seal and signed by the current one: desktop and command line only. */
+  'seals:rotateKey': { input: undefined; output: SealSummary };
+  /** The trusted time-stamping roots: shipped, added on this PC, and GUICHETS_TSA_ROOTS's. */
+  'seals:roots': { input: undefined; output: TrustedRootInfo[] };
+  /** Adds a root (a PEM text holding one self-signed CA certificate) to this PC's: desktop and command line only. */
+  'seals:addRoot': { input: { pem: string }; output: TrustedRootInfo };
+  /** Removes one of this PC's roots by its SHA-256: desktop and command line only. */
+  'seals:removeRoot': { input: { sha256: string }; output: { removed: boolean } };
   /** Writes a dossier de preuves; `jobId` names it for progress events and `dossier:cancel`. */
   'dossier:create': {
     input: { planningIds: string[]; from?: LocalDate; to?: LocalDate; path?: string; jobId?: string };
@@ -259,7 +329,8 @@ export interface ApiMethods {
   /** Writes the static website of the association's figures into a folder. */
   'publish:site': { input: { path?: string }; output: PublishResult };
   /** Imports a La Cimade-layout CSV or another association's dossier (ZIP); all or nothing. */
-  'import:file': { input: { path: string; planningId?: string; association?: string }; output: ImportResult };
+  /** `name`: the file's name as the person chose it (an upload's), for the provenance and messages; else the path's. */
+  'import:file': { input: { path: string; planningId?: string; association?: string; name?: string }; output: ImportResult };
   'alerts:list': { input: undefined; output: Alert[] };
   /**
    * Marks an alert « vu »: it goes from the list until its situation ends (a new one gets a new id). Unlike
@@ -288,6 +359,7 @@ const METHODS = {
   'plannings:remove': true,
   'plannings:discover': true,
   'probes:runNow': true,
+  'probes:probeUrl': true,
   'probes:list': true,
   'probes:recent': true,
   'gaps:list': true,
@@ -298,6 +370,7 @@ const METHODS = {
   'settings:update': true,
   'settings:testBrowser': true,
   'export:csv': true,
+  'seals:list': true,
   'dossier:create': true,
   'dossier:cancel': true,
   'publish:site': true,
@@ -305,26 +378,147 @@ const METHODS = {
   'alerts:list': true,
   'alerts:markSeen': true,
   'seals:create': true,
+  'seals:rotateKey': true,
+  'seals:roots': true,
+  'seals:addRoot': true,
+  'seals:removeRoot': true,
 } satisfies Record<ApiMethod, true>;
 
 export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];
 
 /**
- * Inputs that name a place on this computer where the core writes. Only the person at the PC chooses them: the
- * desktop app accepts a path the person picked in a save dialog, the web host accepts none (it downloads).
+ * What an input of a call is, for the transports that carry it (the web host, the desktop's IPC):
+ * - a path on this computer: `read` (a file the core reads: an import, the logo), `write` (a file it writes: an
+ *   export), `folder` (a folder it fills: the data folder's new place, the published site), `program` (a program
+ *   it launches: the browser). The desktop accepts only a path that a dialog of the calling window returned for
+ *   that use, or the setting's current value; the web host none (a file written is downloaded, a file read is
+ *   uploaded);
+ * - `address`: web addresses the robot will open (a URL, or steps whose `goto` hold them); over HTTP never a
+ *   loopback or private-network address, except the replicas the core was started with;
+ * - `desktop`: set only at the desktop or the command line, whatever its value (the time-stamping authorities:
+ *   hosts the core posts to and trusts).
  */
-export const WRITE_PATH_INPUTS: Partial<Record<ApiMethod, 'path' | 'to'>> = {
-  'export:csv': 'path',
-  'dossier:create': 'path',
-  'publish:site': 'path',
-  'app:moveDataFolder': 'to',
-};
+export type InputUse = 'read' | 'write' | 'folder' | 'program' | 'address' | 'desktop';
+export type PathUse = Extract<InputUse, 'read' | 'write' | 'folder' | 'program'>;
+export const PATH_USES: readonly InputUse[] = ['read', 'write', 'folder', 'program'];
 
-/** The path a call asks the core to write to, if it names one. */
-export function writePathOf(method: string, input: unknown): { given: boolean; path: unknown } {
-  const key = (WRITE_PATH_INPUTS as Record<string, string | undefined>)[method];
-  if (key === undefined || typeof input !== 'object' || input === null || !(key in input)) return { given: false, path: undefined };
-  return { given: true, path: (input as Record<string, unknown>)[key] };
+export interface TransportPolicy {
+  /** The inputs that are not plain data, by their place in the input object (`url`, `changes.url`). */
+  readonly inputs?: Readonly<Record<string, InputUse>>;
+  /**
+   * A browser opens web pages for this call: those of its `address` inputs (`input`), or the planning's named by
+   * `planningId` (`planning`). Over HTTP its pages reach public addresses only.
+   */
+  readonly browses?: 'input' | 'planning';
+  /** Over HTTP, this `read` input comes as the bytes of an uploaded file, which the host keeps in a temporary file. */
+  readonly upload?: string;
+  /** Over HTTP, the outputs that name a file the core wrote for the call, which the page then downloads. */
+  readonly downloads?: readonly string[];
+  /** Refused over HTTP: the desktop app and the command line only. */
+  readonly desktopOnly?: true;
+}
+
+/** How each setting may be given (`page`: by any transport); the type checker refuses a setting left out. */
+export const SETTINGS_INPUTS = {
+  language: 'page',
+  browserPath: 'program',
+  hostSpacingSeconds: 'page',
+  probeTimeoutSeconds: 'page',
+  author: 'page',
+  schedulerEnabled: 'page',
+  tsaUrls: 'desktop',
+  maxParallelProbes: 'page',
+  associationName: 'page',
+  associationContact: 'page',
+  associationLogo: 'read',
+  alertsMuted: 'page',
+  alertsSeen: 'page',
+  activeHours: 'page',
+  activeDays: 'page',
+  notifications: 'page',
+  evidenceBudgetGb: 'page',
+} as const satisfies Record<keyof Settings, InputUse | 'page'>;
+
+const settingsInputs: Readonly<Record<string, InputUse>> = Object.fromEntries(
+  Object.entries(SETTINGS_INPUTS as Record<string, InputUse | 'page'>).filter(
+    (entry): entry is [string, InputUse] => entry[1] !== 'page',
+  ),
+);
+
+/**
+ * The transport policy, one entry per method (the type checker refuses a missing one): read by the web host and
+ * by the desktop's IPC layer, and by the core for the addresses of a call that came over HTTP.
+ */
+export const TRANSPORT_POLICY = {
+  'app:info': {},
+  'app:moveDataFolder': { inputs: { to: 'folder' }, desktopOnly: true },
+  'plannings:list': {},
+  'plannings:get': {},
+  'plannings:create': { inputs: { url: 'address', steps: 'address' } },
+  'plannings:update': { inputs: { 'changes.url': 'address', 'changes.steps': 'address' } },
+  'plannings:remove': {},
+  'plannings:discover': { inputs: { url: 'address' }, browses: 'input' },
+  'probes:runNow': { browses: 'planning' },
+  // The command line's one-off probe of an address: it writes its capture and log beside the data folder.
+  'probes:probeUrl': { inputs: { url: 'address' }, browses: 'input', desktopOnly: true },
+  'probes:list': {},
+  'probes:recent': {},
+  'gaps:list': {},
+  'assisted:open': { browses: 'planning' },
+  'assisted:close': {},
+  'steps:try': { inputs: { url: 'address', steps: 'address' }, browses: 'input' },
+  'settings:get': {},
+  'settings:update': { inputs: settingsInputs },
+  'settings:testBrowser': { inputs: { path: 'program' } },
+  'export:csv': { inputs: { path: 'write' }, downloads: ['path'] },
+  'seals:create': {},
+  'seals:list': {},
+  // Keys and trusted roots are the person's at this PC: never chosen by a page.
+  'seals:rotateKey': { desktopOnly: true },
+  'seals:roots': {},
+  'seals:addRoot': { desktopOnly: true },
+  'seals:removeRoot': { desktopOnly: true },
+  'dossier:create': { inputs: { path: 'write' }, downloads: ['path', 'pdfPath'] },
+  'dossier:cancel': {},
+  'publish:site': { inputs: { path: 'folder' } },
+  'import:file': { inputs: { path: 'read' }, upload: 'path' },
+  'alerts:list': {},
+  'alerts:markSeen': {},
+} as const satisfies Record<ApiMethod, TransportPolicy>;
+
+/** The policy of a method named by a caller (an unknown name has none: the core refuses it). */
+export function policyOf(method: string): TransportPolicy {
+  return Object.hasOwn(TRANSPORT_POLICY, method) ? TRANSPORT_POLICY[method as ApiMethod] : {};
+}
+
+/** The value at a dotted place of an input (`changes.url`), undefined when absent. */
+export function inputAt(input: unknown, place: string): unknown {
+  let value = input;
+  for (const key of place.split('.')) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** The inputs of a call that its method's policy names, as given (absent ones left out). */
+export function givenInputs(method: string, input: unknown): { place: string; use: InputUse; value: unknown }[] {
+  const inputs: Readonly<Record<string, InputUse>> = policyOf(method).inputs ?? {};
+  return Object.entries(inputs).flatMap(([place, use]) => {
+    const value = inputAt(input, place);
+    return value === undefined ? [] : [{ place, use, value }];
+  });
+}
+
+/** The web addresses held by an `address` input: a URL (`step` null), or the `goto` steps of a steps description. */
+export function addressesIn(value: unknown): { url: string; step: number | null }[] {
+  if (typeof value === 'string') return [{ url: value, step: null }];
+  const steps = inputAt(value, 'steps');
+  if (!Array.isArray(steps)) return [];
+  return steps.flatMap((step: unknown, index) => {
+    const url = inputAt(step, 'url');
+    return inputAt(step, 'kind') === 'goto' && typeof url === 'string' ? [{ url, step: index }] : [];
+  });
 }
 
 /** Events pushed to the UI, in the past tense. */
@@ -357,6 +551,8 @@ export const ERROR_CODES = [
   'guichet_required',
   'busy',
   'internal',
+  /** The web host's API without the session's secret: open the address Guichets printed. */
+  'unauthorized',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -368,6 +564,8 @@ export interface ApiError {
   field?: (string | number)[];
   /** What the UI's message needs (a maximum, a step number…), by name. */
   params?: Record<string, string | number>;
+  /** The message as a code of the core's catalogue (electron/shared/messages), worded by the UI in its language. */
+  coreMessage?: CoreMessage;
 }
 
 /** What crosses IPC and HTTP: Electron passes only an error's message, so errors travel as values. */
@@ -392,10 +590,16 @@ export interface DesktopBridge {
   chooseFolderDialog(): Promise<string | null>;
   /** An image file chosen in an open dialog (the association's logo), or null. */
   chooseLogoDialog(): Promise<string | null>;
+  /** A CSV or a dossier (ZIP) chosen in an open dialog, to import; or null. */
+  chooseImportFileDialog(): Promise<string | null>;
+  /** The browser's program chosen in an open dialog, or null. */
+  chooseBrowserDialog(): Promise<string | null>;
 }
 export const DESKTOP_CHANNELS = {
   saveCsvDialog: 'dialog:saveCsv',
   savePngDialog: 'dialog:savePng',
   chooseFolderDialog: 'dialog:chooseFolder',
   chooseLogoDialog: 'dialog:chooseLogo',
+  chooseImportFileDialog: 'dialog:chooseImportFile',
+  chooseBrowserDialog: 'dialog:chooseBrowser',
 } as const satisfies Record<keyof DesktopBridge, string>;

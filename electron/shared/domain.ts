@@ -122,6 +122,23 @@ export interface ProbeProvenance {
   importedAt: string;
   /** Line of the CSV the probe was read from (1 = the header). */
   line: number;
+  /**
+   * What signs it: the dossier's seal, the key that signed the seal, the record read. Absent when nothing does (a
+   * CSV, a dossier without records, any import made before this was kept): « non scellé ».
+   */
+  sealed?: ImportSeal;
+}
+
+/** The signature behind an imported probe. */
+export interface ImportSeal {
+  /** The dossier's closing seal, by name (its UTC time, `20261201T090000Z`). */
+  seal: string;
+  /** Fingerprint of the installation key that signed it (SHA-256 of the public key's DER, hex). */
+  key: string;
+  /** The time of the first trusted token that proves the record, or null when none does (« non horodaté »). */
+  provenFrom: string | null;
+  /** `hash` of the signed record the probe was read from. */
+  record: string;
 }
 
 /** One visit of one planning at one moment. Immutable once written. */
@@ -177,9 +194,10 @@ export type ProbeTrigger = (typeof PROBE_TRIGGERS)[number];
  * - `app_closed`: found at start-up, the app (or its schedule) was not running when the run was due;
  * - `asleep`: found while running, a job fired late (the PC slept, or its clock jumped forward);
  * - `backoff`: skipped on purpose, the host kept answering with errors;
- * - `overrun`: skipped because the planning's previous probe was still running (runs never pile up).
+ * - `overrun`: skipped because the planning's previous probe was still running (runs never pile up);
+ * - `interrupted`: the probe was under way when the app was closed (Ctrl+C, « Quitter »): stopped, nothing recorded.
  */
-export const GAP_REASONS = ['app_closed', 'asleep', 'backoff', 'overrun'] as const;
+export const GAP_REASONS = ['app_closed', 'asleep', 'backoff', 'overrun', 'interrupted'] as const;
 export type GapReason = (typeof GAP_REASONS)[number];
 
 /** An hour when a planning was due and no probe ran. Shown as a gap, never as an outcome. */
@@ -203,7 +221,7 @@ export interface Settings {
   /** Author written into chart images. */
   author: string;
   schedulerEnabled: boolean;
-  /** RFC 3161 time-stamping authorities for the seals, tried in order; empty: seals stay unstamped. */
+  /** RFC 3161 time-stamping authorities for the seals, each asked; empty: seals stay unstamped. */
   tsaUrls: string[];
   /** Probes run at once at most (each a browser context); 0 = chosen from the PC's memory and cores. */
   maxParallelProbes: number;
@@ -238,7 +256,8 @@ export const DEFAULT_SETTINGS: Settings = {
   probeTimeoutSeconds: 45,
   author: '',
   schedulerEnabled: true,
-  tsaUrls: ['https://freetsa.org/tsr'],
+  // Two independent authorities, each root pinned in resources/tsa-roots/: a seal is stamped by each that answers.
+  tsaUrls: ['https://freetsa.org/tsr', 'http://timestamp.digicert.com'],
   maxParallelProbes: 0,
   associationName: '',
   associationContact: '',

@@ -17,4 +17,5 @@ export const GAP_WORDS_FR = {
   asleep: 'ordinateur en veille',
   backoff: 'site en pause après des erreurs répétées',
   overrun: 'le sondage précédent durait encore',
+  interrupted: 'sondage interrompu par la fermeture de l’application',
 } as const satisfies Record<GapReason, string>;

@@ -80,6 +80,13 @@ export function describeError(error: unknown, t: TFunction): ShownError {
     return { message: problem ? t(`problems.${problem}`) : t('errors.internal'), field: [], detail: text || null };
   }
   const { code, field, message } = error;
+  // The core said it as a code of its catalogue: worded here, in the screen's language.
+  if (error.coreMessage) return { message: wordMessage(t, error.coreMessage), field, detail: null };
+  const rule = error.params.rule;
+  const rules: Record<string, string> = t('inputRules', { returnObjects: true });
+  if (code === 'invalid_input' && typeof rule === 'string' && Object.hasOwn(rules, rule)) {
+    return { message: t(`inputRules.${rule as keyof Messages['inputRules']}`), field, detail: null };
+  }
   if (code === 'invalid_input' && field.length > 0) return { message: fieldMessage(t, field), field, detail: null };
   const problem = code === 'unsupported_site' ? null : problemOf(message);
   return {

@@ -1,4 +1,4 @@
-// Alerts (issue 9): what a volunteer should look at now. A pure function of the recent probes, the disk and the
+// Alerts: what a volunteer should look at now. A pure function of the recent probes, the disk and the
 // seals, so that the rules are tested without a browser; the dashboard shows its lines and the desktop shell
 // turns new ones into notifications.
 import type { Alert, AlertKind } from '../../shared/api.js';

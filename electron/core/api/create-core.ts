@@ -16,6 +16,8 @@ import { createProbeRecorder } from '../services/record-probe.js';
 import { createScheduleRunner } from '../services/schedule-runner.js';
 import { createWriter } from '../services/writer-lock.js';
 import { createStore, EVIDENCE_DIR } from '../store/index.js';
+import { createPublicNetwork } from '../probe/index.js';
+import { runPublicCall } from './public-calls.js';
 import { parseInput } from './schemas.js';
 
 export interface CoreOptions {
@@ -28,13 +30,31 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** Given by createSwitchableCore: how this process moves to another data folder (else `app:moveDataFolder` refuses). */
   move?: DataFolderMover;
+  /**
+   * Replicas on this computer (`http://127.0.0.1:PORT`) that the robot may open even for a web page: those the demo
+   * or the tests started. Any other loopback or private address is refused to calls made over HTTP.
+   */
+  localOrigins?: readonly string[];
+  /**
+   * The time-stamping roots the person added on this PC (`<per-user config folder>/tsa-roots`, the default), never
+   * inside the data folder; null: none (tests).
+   */
+  trustDir?: string | null;
+}
+
+export interface CallOptions {
+  /**
+   * The call came from a web page (the web host): the addresses it gives or names must be public ones, and the
+   * browser it drives reaches public addresses only (and `localOrigins`).
+   */
+  publicOnly?: boolean;
 }
 
 export interface Core {
   /** The typed API, every input validated as if it came from outside. */
   api: AppApi;
   /** One entry for the transports: unknown input in, an envelope out, never a throw. */
-  handle(method: string, input: unknown): Promise<Envelope<unknown>>;
+  handle(method: string, input: unknown, options?: CallOptions): Promise<Envelope<unknown>>;
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
   startSchedule(): Promise<void>;
   stopSchedule(): Promise<void>;
@@ -64,7 +84,9 @@ export function createCore(options: CoreOptions): Core {
   const emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]): void => {
     events.emit(event, payload);
   };
+  const network = createPublicNetwork(options.localOrigins ?? []);
   const browsers = createBrowsers({
+    network,
     store,
     env,
     clock,
@@ -77,7 +99,7 @@ export function createCore(options: CoreOptions): Core {
   const probePlanning = createProbeRecorder({ store, clock, browsers, emit });
   const scheduler = createScheduleRunner({ store, clock, everyMinutes, probePlanning, log });
 
-  const seals = createSealService({ store, clock, env, appVersion: options.appVersion, log });
+  const seals = createSealService({ store, clock, env, appVersion: options.appVersion, log, ...(options.trustDir === undefined ? {} : { trustDir: options.trustDir }) });
   const context: HandlerContext = {
     store,
     seals,
@@ -107,10 +129,11 @@ export function createCore(options: CoreOptions): Core {
     );
   });
 
-  function callValidated<K extends ApiMethod>(method: K, input: unknown): Promise<ApiOutput<K>> {
+  function callValidated<K extends ApiMethod>(method: K, input: unknown, call: CallOptions = {}): Promise<ApiOutput<K>> {
     const parsed: ApiInput<K> = parseInput(method, input);
     const fn = impl[method] as (value: ApiInput<K>) => Promise<ApiOutput<K>>;
-    return fn(parsed);
+    if (!call.publicOnly) return fn(parsed);
+    return runPublicCall(method, parsed, { network, planning: (id) => store.plannings.get(id) }, () => fn(parsed));
   }
 
   // Every entry validates its input, whoever calls it.
@@ -121,10 +144,10 @@ export function createCore(options: CoreOptions): Core {
   return {
     api,
     evidenceDir: path.join(dataDir, EVIDENCE_DIR),
-    async handle(method, input) {
+    async handle(method, input, call) {
       try {
         if (!Object.hasOwn(impl, method)) throw new AppError('invalid_input', `Méthode inconnue : ${method}`);
-        const value = await callValidated(method as ApiMethod, input);
+        const value = await callValidated(method as ApiMethod, input, call);
         return { ok: true, value };
       } catch (error) {
         if (!(error instanceof AppError)) log(`[${method}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -135,7 +158,7 @@ export function createCore(options: CoreOptions): Core {
       events.on(event, listener);
       return () => events.off(event, listener);
     },
-    verify: (planningId) => verify(store, planningId),
+    verify: async (planningId) => verify(store, planningId, { trust: await seals.trust() }),
     async captionedScreenshot(planningId, localDate, probeId) {
       const probes = await store.probes.list(planningId, { day: localDate }).catch(() => []);
       const probe = probes.find((candidate) => candidate.id === probeId);
@@ -149,9 +172,10 @@ export function createCore(options: CoreOptions): Core {
     wake: () => scheduler.refresh(),
     stopSchedule: () => scheduler.stop(),
     async close() {
-      await scheduler.stop();
+      await scheduler.shutdown();
       await seals.stop();
       await browsers.close();
+      await network.close();
       await writer.release();
       await store.close();
     },

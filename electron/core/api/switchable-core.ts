@@ -1,4 +1,4 @@
-// A core that can move to another data folder (issue 11): the desktop app and the command line hold this one.
+// A core that can move to another data folder: the desktop app and the command line hold this one.
 // `app:moveDataFolder` copies and checks (handlers/data-folder.ts); then this wrapper remembers the new place,
 // closes the core on the old folder, opens one on the new folder (its schedule running again if it ran) and
 // only then empties the old folder. Until the pointer is written, nothing changed: the old folder stays in use.
@@ -78,7 +78,7 @@ export function createSwitchableCore(options: SwitchableCoreOptions): Core {
 
   return {
     api,
-    handle: (method, input) => current.handle(method, input),
+    handle: (method, input, call) => current.handle(method, input, call),
     on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void) {
       const set = listeners.get(event) ?? new Set<Listener>();
       listeners.set(event, set);

@@ -34,6 +34,8 @@ export const cancelledError = (): AppError => new AppError('invalid_input', 'Dos
 export interface BagWriter {
   /** Adds a payload file (its path under data/); resolves once it is in the archive. */
   addPayload(path: string, source: BagSource): Promise<BagEntry>;
+  /** Adds a tag file at the bag's top (the verifier), listed in the tag manifest. */
+  addTag(path: string, source: BagSource): Promise<BagEntry>;
   /** Writes bagit.txt, the manifests and bag-info.txt (with Payload-Oxum), then closes the archive. */
   finish(info: readonly [string, string][]): Promise<{ payloadBytes: number; payloadFiles: number }>;
   abort(): void;
@@ -46,6 +48,7 @@ export interface BagWriter {
 export function createBagWriter(out: Writable, root: string, options: { signal?: AbortSignal; onBytes?: (bytes: number) => void } = {}): BagWriter {
   const archive = new ZipArchive({ zlib: { level: 6 } });
   const payload: BagEntry[] = [];
+  const extraTags: BagEntry[] = [];
   let failure: Error | null = null;
   const failed = new Promise<never>((_, reject) => {
     const fail = (error: Error): void => {
@@ -87,9 +90,14 @@ export function createBagWriter(out: Writable, root: string, options: { signal?:
       payload.push(entry);
       return entry;
     },
+    async addTag(path, source) {
+      const entry = await add(path, source, false);
+      extraTags.push(entry);
+      return entry;
+    },
     async finish(info) {
       const payloadBytes = payload.reduce((sum, entry) => sum + entry.bytes, 0);
-      const tags: BagEntry[] = [];
+      const tags: BagEntry[] = [...extraTags];
       tags.push(await add('bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n', false));
       const fullInfo: [string, string][] = [...info, ['Payload-Oxum', `${payloadBytes}.${payload.length}`]];
       tags.push(await add('bag-info.txt', bagInfoText(fullInfo), false));

@@ -2,7 +2,7 @@
 // texts, probe records, seals and a method text, with a PDF summary inside it and beside it. Written through
 // temporary files renamed at the end: a cancelled or failed dossier leaves nothing behind.
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,11 +10,12 @@ import { PassThrough, Readable } from 'node:stream';
 import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import type { Planning, Probe } from '../../shared/domain.js';
+import type { PlanningVersion } from '../store/history.js';
 import { AppError } from '../errors.js';
 import { writeCsv } from '../export/csv.js';
-import { chromiumDriver, LAUNCH_ARGS } from '../probe/browser.js';
+import { chromiumDriver, headlessLaunchOptions } from '../probe/browser.js';
 import { PARIS } from '../stats/calendar.js';
-import { absolute, dayFile, gapsFile } from '../store/layout.js';
+import { absolute, artefactFile } from '../store/layout.js';
 import type { Store } from '../store/index.js';
 import { cancelledError, createBagWriter, type BagWriter } from './bag.js';
 import { chartFacts, renderChartPng, type ChartFacts } from '../report/chart.js';
@@ -22,7 +23,10 @@ import { collectPlanning, type PlanningPeriod } from './collect.js';
 import { probeCapture, probeScreenshotFile, readProbePageText, readProbeScreenshot } from './evidence.js';
 import { lisezmoi } from './lisezmoi.js';
 import { frenchInstant, frenchMonth, frenchPeriod, periodEndInstant, type Period } from '../report/period.js';
-import { coveringSeals } from './seals.js';
+import { carriedSeals } from './seals.js';
+import { carriedRecords, type CarriedRecords } from './records.js';
+import { BAG_DIRS, loadTrust, type TrustSet } from '../seals/index.js';
+import { findAppRoot } from '../paths.js';
 import { selectScreenshots, summaryHtml } from './summary.js';
 
 export interface DossierProgress {
@@ -47,6 +51,8 @@ export interface DossierOptions {
   onProgress?: (progress: DossierProgress) => void;
   /** Imported probes of a planning's month (they stay apart from the robot's, see electron/core/import/). */
   importedProbes?: (planningId: string, month: string) => Promise<Probe[]>;
+  /** The roots a token must chain to for the seal to count as time-stamped; by default the shipped ones, the person's and GUICHETS_TSA_ROOTS's. */
+  trust?: TrustSet;
 }
 
 export interface DossierResult {
@@ -62,7 +68,7 @@ export interface DossierResult {
 }
 
 /** The seals' folder inside the dossier (French, like the rest of the bag). */
-const BAG_SEALS_DIR = 'scellements';
+const BAG_SEALS_DIR = BAG_DIRS.seals;
 /** The page captures as stored, one file per distinct capture, named by their SHA-256 (the records' `screenshot`). */
 const CAPTURES_DIR = 'captures/originales';
 
@@ -132,7 +138,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
     // Charts and the PDF, drawn by the headless Chromium the probes use.
     progress('render', 0, 0, 'Dessin des graphiques et du résumé PDF…');
     try {
-      browser = await (await chromiumDriver()).launch({ executablePath: options.browserPath, headless: true, args: LAUNCH_ARGS });
+      browser = await (await chromiumDriver()).launch(headlessLaunchOptions(options.browserPath));
     } catch (error) {
       const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       throw new AppError('browser_not_found', `Le navigateur ${options.browserPath} n’a pas pu être lancé (${reason}) : il dessine les graphiques et le PDF.`);
@@ -159,7 +165,16 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
       }
       summaryPlannings.push({ data, chart: whole, screenshots });
     }
-    const seals = await coveringSeals(store.dir, periodEndInstant(period));
+    const trust = options.trust ?? (await loadTrust({ env: process.env }));
+    const periodStart = DateTime.fromISO(period.from, { zone: PARIS }).startOf('day').toJSDate();
+    const seals = await carriedSeals(store.dir, periodStart, periodEndInstant(period), trust);
+    const carried = new Set(seals.seals.map((seal) => seal.name));
+    const records = new Map<string, CarriedRecords>();
+    for (const data of collected) {
+      const sealed = (seals.state.chains.get(data.planning.id) ?? []).filter((entry) => carried.has(entry.seal));
+      records.set(data.planning.id, await carriedRecords(store.dir, data.planning.id, period, seals.closingPlannings[data.planning.id]?.head ?? null, sealed));
+    }
+    const proof = collected.map((data) => ({ label: data.planning.label, proof: records.get(data.planning.id)?.proof ?? null, imported: data.probes.filter((probe) => probe.imported).length }));
     const htmlFile = path.join(work, 'resume.html');
     await writeFile(
       htmlFile,
@@ -169,7 +184,8 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
         period: periodText,
         exportedAt,
         version: options.appVersion,
-        seal: seals.seal,
+        seals,
+        proof,
         plannings: summaryPlannings,
       }),
     );
@@ -214,33 +230,37 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
       version: options.appVersion,
       exportedAt,
       seals,
+      proof,
+      records: [...records.values()],
       sealsDir: BAG_SEALS_DIR,
     });
     await bag.addPayload('LISEZMOI.txt', readme);
     await bag.addPayload('resume.pdf', () => createReadStream(pdfTemp));
     const byId = new Map(plannings.map((planning) => [planning.id, planning]));
+    const histories = new Map<string, PlanningVersion[]>();
+    for (const planning of plannings) histories.set(planning.id, await store.plannings.history(planning.id));
     await bag.addPayload('sondages.csv', () => {
       const stream = new PassThrough();
       const all = collected.flatMap((data) => data.probes);
-      writeCsv(stream, Readable.from(all), byId).then(
+      // The names in force when each probe ran (the sealed history), as the verifier expects them.
+      writeCsv(stream, Readable.from(all), byId, histories).then(
         () => stream.end(),
         (error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))),
       );
       return stream;
     });
     for (const chart of charts) await bag.addPayload(chart.name, chart.png);
-    // The probe records as the data folder holds them, byte for byte: the seals' hashes apply to them.
+    // The records, gap files and history as the data folder holds them, byte for byte: the seals' hashes apply to them.
+    for (const carriedFiles of records.values()) {
+      for (const file of carriedFiles.files) await bag.addPayload(file.name, () => createReadStream(absolute(store.dir, file.relative)));
+    }
     for (const data of collected) {
-      const days = new Set(data.probes.filter((probe) => !probe.imported).map((probe) => probe.localDate));
-      for (const day of [...days].sort()) {
-        const relative = dayFile(data.planning.id, day);
-        await bag.addPayload(`enregistrements/${relative.slice('probes/'.length)}`, () => createReadStream(absolute(store.dir, relative)));
-      }
-      for (const month of data.months) {
-        const relative = gapsFile(data.planning.id, month.month);
-        if (await stat(absolute(store.dir, relative)).catch(() => null)) {
-          await bag.addPayload(`enregistrements/${relative.slice('probes/'.length)}`, () => createReadStream(absolute(store.dir, relative)));
-        }
+      for (const probe of data.probes) {
+        if (!probe.log || probe.imported) continue;
+        const month = probe.localDate.slice(0, 7);
+        const relative = artefactFile(data.planning.id, month, probe.id, 'log');
+        if (probe.log.path !== relative) continue;
+        await bag.addPayload(`${BAG_DIRS.logs}/${data.planning.id}/${month}/${probe.id}.log`, () => createReadStream(absolute(store.dir, relative)));
       }
     }
     const altered: string[] = [];
@@ -266,7 +286,11 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
       if (source.recordedSha256 !== null && entry.sha256 !== source.recordedSha256) altered.push(item.name);
       if (item.kind === 'png') screenshots += 1;
     }
-    for (const file of seals.files) await bag.addPayload(`${BAG_SEALS_DIR}/${file.name}`, () => createReadStream(file.file));
+    for (const file of seals.files) {
+      const { bytes, file: from } = file;
+      await bag.addPayload(`${BAG_SEALS_DIR}/${file.name}`, bytes ?? (() => createReadStream(from ?? '')));
+    }
+    await bag.addTag('verifier.py', await readFile(path.join(findAppRoot(), 'resources', 'verifier.py')));
 
     const probes = collected.reduce((sum, data) => sum + data.probes.length, 0);
     const info: [string, string][] = [
@@ -283,7 +307,10 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
       ['Probe-Count', String(probes)],
       ['Screenshot-Count', String(screenshots)],
       ['Gap-Count', String(collected.reduce((sum, data) => sum + data.gaps.length, 0))],
-      ['Seal', seals.seal ?? 'aucun'],
+      ['Seal', seals.closing?.name ?? 'aucun'],
+      ['Seal-Time-Stamp', seals.closing?.provenFrom ?? 'non horodaté'],
+      ['Seals-Carried', String(seals.seals.length)],
+      ['Installation-Key', seals.keyFingerprint ?? 'aucune'],
       ...(altered.length > 0 ? ([['Altered-Evidence', String(altered.length)]] as [string, string][]) : []),
     ];
     const { payloadBytes, payloadFiles } = await bag.finish(info);
@@ -295,7 +322,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
     });
     await rename(zipTemp, out);
     progress('done', total, total, 'Dossier écrit.');
-    return { path: out, pdfPath: pdfOut, probes, screenshots, payloadFiles, payloadBytes, seal: seals.seal, altered };
+    return { path: out, pdfPath: pdfOut, probes, screenshots, payloadFiles, payloadBytes, seal: seals.closing?.name ?? null, altered };
   } catch (error) {
     bag?.abort();
     await zipFile.close().catch(() => undefined);

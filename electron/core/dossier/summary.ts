@@ -9,6 +9,9 @@ import { frenchSlot } from '../probe/format.js';
 import { PARIS } from '../stats/calendar.js';
 import { CHART_CSS, chartFragment, type ChartFacts } from '../report/chart.js';
 import type { PlanningPeriod } from './collect.js';
+import { proofSentences, sealSentences } from './proof-words.js';
+import type { CarriedSeals } from './seals.js';
+import type { PlanningProof } from '../seals/index.js';
 import { CATEGORY_WORDS, escapeHtml, frenchNumber, GAP_WORDS, outcomeWords, shares } from '../report/words.js';
 
 export interface SummaryFacts {
@@ -17,7 +20,9 @@ export interface SummaryFacts {
   period: string;
   exportedAt: string;
   version: string;
-  seal: string | null;
+  seals: CarriedSeals;
+  /** Per planning, in the order of `plannings`: from when its records are proven. */
+  proof: { label: string; proof: PlanningProof | null; imported: number }[];
   plannings: { data: PlanningPeriod; chart: ChartFacts; screenshots: Map<string, string> }[];
 }
 
@@ -54,7 +59,9 @@ function figuresTable(rows: { label: string; bar: Bar }[]): string {
   return `<table class="figures"><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
-function planningSection(entry: SummaryFacts['plannings'][number]): string {
+const paragraphs = (lines: readonly string[]): string => lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('');
+
+function planningSection(entry: SummaryFacts['plannings'][number], proof: SummaryFacts['proof'][number] | undefined): string {
   const { data, chart, screenshots } = entry;
   const { planning, probes, gaps } = data;
   const outcomes = new Map<string, number>();
@@ -94,6 +101,8 @@ function planningSection(entry: SummaryFacts['plannings'][number]): string {
 <ul>${outcomeList}</ul>
 ${figuresTable([{ label: 'Période entière', bar: data.top }, ...data.months.map((month) => ({ label: month.month, bar: month }))])}
 ${chartFragment(chart)}
+<h2>Preuve dans le temps</h2>
+${paragraphs(proofSentences(proof?.proof ?? null, proof?.imported ?? 0))}
 <h2>Trous</h2>
 ${gaps.length === 0 ? '<p>Aucun trou : chaque heure prévue a eu son sondage.</p>' : `<p>${frenchNumber(gaps.length)} trous, ${frenchNumber(gapHours)} heures sans sondage.</p><table><thead><tr><th>Du</th><th>Au</th><th>Heures</th><th>Raison</th></tr></thead><tbody>${gapRows}</tbody></table>`}
 <h2>Tous les sondages</h2>
@@ -132,10 +141,12 @@ figcaption{font-size:9pt}
 <p><strong>Période :</strong> ${escapeHtml(facts.period)} (heure de Paris)</p>
 <p><strong>Plannings :</strong></p><ul>${list}</ul>
 <p><strong>Exporté le :</strong> ${escapeHtml(facts.exportedAt)}, par Guichets ${escapeHtml(facts.version)}</p>
-<p><strong>Scellement joint :</strong> ${facts.seal ? escapeHtml(facts.seal) : 'aucun'}</p>
+<h2>Sceau et horodatage</h2>
+${paragraphs(sealSentences(facts.seals))}
+${facts.proof.map((entry) => `<p><strong>${escapeHtml(entry.label)} :</strong></p>${paragraphs(proofSentences(entry.proof, entry.imported))}`).join('')}
 <p>Catégories de La Cimade, parmi les sondages concluants :</p><ul>${legend}</ul>
 <p>La méthode, le sens des résultats et la manière de vérifier chaque fichier sont dans data/LISEZMOI.txt.</p>
 </div>
-${facts.plannings.map(planningSection).join('\n')}
+${facts.plannings.map((entry, index) => planningSection(entry, facts.proof[index])).join('\n')}
 </body></html>`;
 }

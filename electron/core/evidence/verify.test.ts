@@ -88,6 +88,22 @@ describe('verify', () => {
     expect(report.problems[0]?.message).toContain(screenshot);
   });
 
+  it('reports a page text rewritten and a probe log deleted, each named with its probe', async () => {
+    const text = probeAt(1).pageText?.path ?? '';
+    const log = probeAt(3).log?.path ?? '';
+    expect(text).toMatch(/^evidence\/_blobs\/.+\.txt$/);
+    expect(log).toBe(`evidence/p1/2026-03/${probeAt(3).id}.log`);
+    await writeFile(path.join(dir, text), 'Aucun créneau disponible');
+    await unlink(path.join(dir, log));
+    const report = await verify(store, 'p1');
+    expect(report.problems).toEqual([
+      expect.objectContaining({ probeId: probeAt(1).id, file: text, kind: 'artefact_altered' }),
+      expect.objectContaining({ probeId: probeAt(3).id, file: log, kind: 'artefact_missing' }),
+    ]);
+    expect(report.problems[0]?.message).toContain('le texte de la page');
+    expect(report.problems[1]?.message).toContain('le journal du sondage');
+  });
+
   it('reports a deleted screenshot', async () => {
     const screenshot = probeAt(4).screenshot?.path ?? '';
     await unlink(path.join(dir, screenshot));

@@ -21,7 +21,9 @@ import {
   PLANNINGS_FILE,
   PROBES_DIR,
 } from '../store/layout.js';
-import { checkSealedChain, checkSealedFile, loadSeals, type SealedState, type SealProblemKind, type SealsSummary } from '../seals/check.js';
+import { checkSealedChain, checkSealedFile, checkSealedGaps, loadSeals, type PlanningProof, type SealedState, type SealProblemKind, type SealsSummary } from '../seals/check.js';
+import { planningProof, type LineProbe } from '../seals/proof.js';
+import { loadTrust, type TrustSet } from '../seals/trust.js';
 import { hashRecord, sha256 } from '../store/chain.js';
 import { bulkThreads, readDay } from '../store/day-reader.js';
 import { startPool, workerEntry } from '../workers/pool.js';
@@ -65,6 +67,8 @@ export interface VerifyReport {
   emptyPlannings?: string[];
   /** The seals found, the newest, those not yet time-stamped and the probes made since the newest. */
   seals?: SealsSummary;
+  /** Trusted-root files (the person's, GUICHETS_TSA_ROOTS's) that held no certificate: said, never dropped silently. */
+  unreadableRoots?: string[];
 }
 
 export interface VerifyOptions {
@@ -77,11 +81,14 @@ export interface VerifyOptions {
   threads?: number;
   /** Told how many worker threads did the work (0: this thread), before the first planning. */
   onThreads?: (count: number) => void;
+  /** The roots a token must chain to; by default those shipped, the person's and GUICHETS_TSA_ROOTS's. */
+  trust?: TrustSet;
 }
 
 interface Node {
   id: string;
   previousHash: string | null;
+  startedAt: string;
   file: string;
   /** "du 2026-01-15 à 10:17", for messages. */
   when: string;
@@ -188,7 +195,7 @@ async function verifyPlanning(
       for (const probe of probes) {
         report.checkedProbes += 1;
         const when = `du ${probe.localDate} à ${probe.localTime}`;
-        const node: Node = { id: probe.id, previousHash: probe.previousHash, file, when };
+        const node: Node = { id: probe.id, previousHash: probe.previousHash, startedAt: probe.startedAt, file, when };
         if (hashRecord(probe) !== probe.hash) {
           problem({
             probeId: node.id,
@@ -241,11 +248,29 @@ async function verifyPlanning(
     const reason = error instanceof Error ? error.message : String(error);
     problem({ probeId: null, file: headFile, kind: 'file_unreadable', message: `Fichier « ${headFile} » illisible : ${reason}` });
     checkChain(nodes, order, undefined, problem, planningId);
+    if (sealed.summary.count > 0) sealed.summary.proof.push(planningProof(planningId, mainLine(nodes, order, null), sealed.chains.get(planningId) ?? [], sealed.summary.firstSeal?.createdAt ?? null));
     return;
   }
   checkChain(nodes, order, head, problem, planningId);
   countProblem?.();
   if (rebuilt) checkRebuilt(rebuilt, nodes, headFile, problem, planningId);
+  if (sealed.summary.count > 0) {
+    sealed.summary.proof.push(planningProof(planningId, mainLine(nodes, order, head?.hash ?? null), sealed.chains.get(planningId) ?? [], sealed.summary.firstSeal?.createdAt ?? null));
+  }
+}
+
+/** The planning's probes from its first to its head (else to the newest on disk), following each predecessor. */
+function mainLine(nodes: ReadonlyMap<string, Node>, order: readonly string[], head: string | null): LineProbe[] {
+  const line: LineProbe[] = [];
+  const seen = new Set<string>();
+  for (let hash = head !== null && nodes.has(head) ? head : (order[order.length - 1] ?? null); hash !== null && !seen.has(hash); ) {
+    const node = nodes.get(hash);
+    if (!node) break;
+    seen.add(hash);
+    line.push({ hash, startedAt: node.startedAt });
+    hash = node.previousHash;
+  }
+  return line.reverse();
 }
 
 /**
@@ -461,6 +486,7 @@ export interface PlanningCheck {
   problems: VerifyProblem[];
   checkedProbes: number;
   unsealed: SealsSummary['unsealed'];
+  proof: PlanningProof[];
   /** Listed in plannings.json, without a probe on disk. */
   empty: boolean;
 }
@@ -469,14 +495,21 @@ export interface PlanningCheck {
 export async function checkPlanning(context: PlanningContext, id: string): Promise<PlanningCheck> {
   const { dir, listed, sealed } = context;
   const report: VerifyReport = { ok: true, checkedProbes: 0, problems: [] };
-  const own: SealedState = { ...sealed, summary: { ...sealed.summary, unsealed: [] } };
+  const own: SealedState = { ...sealed, summary: { ...sealed.summary, unsealed: [], proof: [] } };
   const hasData = listed ? await crossCheck(dir, id, listed, report) : true;
   if (hasData || sealed.chains.has(id)) await verifyPlanning(createJsonFiles({ dir, maxOpen: 0 }), dir, id, report, own);
+  const sealedProblem = (entry: Omit<VerifyProblem, 'planningId'>): void => {
+    report.problems.push({ planningId: id, ...entry });
+  };
+  const gaps = sealed.gaps.get(id);
+  if (gaps) await checkSealedGaps(dir, id, gaps, sealedProblem);
+  // A gap file both formats sealed is named once.
+  const named = new Set(report.problems.map((problem) => problem.file));
   for (const [file, states] of sealed.files) {
-    if (file.startsWith(`${PROBES_DIR}/${id}/`)) await checkSealedFile(dir, file, states, (entry) => report.problems.push({ planningId: id, ...entry }));
+    if (file.startsWith(`${PROBES_DIR}/${id}/`) && !named.has(file)) await checkSealedFile(dir, file, states, sealedProblem);
   }
   const empty = (listed?.has(id) ?? false) && report.checkedProbes === 0;
-  return { problems: report.problems, checkedProbes: report.checkedProbes, unsealed: own.summary.unsealed, empty };
+  return { problems: report.problems, checkedProbes: report.checkedProbes, unsealed: own.summary.unsealed, proof: own.summary.proof, empty };
 }
 
 const VERIFY_WORKER = workerEntry('verify-worker', import.meta.url);
@@ -494,7 +527,9 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
   }
   const files = createJsonFiles({ dir, maxOpen: 0 });
   const report: VerifyReport = { ok: true, checkedProbes: 0, problems: [] };
-  const sealed = await loadSeals(dir);
+  const trust = options.trust ?? (await loadTrust({ env: process.env }));
+  const sealed = await loadSeals(dir, trust);
+  if (trust.unreadable.length > 0) report.unreadableRoots = [...trust.unreadable];
   report.problems.push(...sealed.problems);
   const listed = await listedPlannings(files, report);
   const known = [
@@ -518,6 +553,7 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
     report.checkedProbes += check.checkedProbes;
     report.problems.push(...check.problems);
     sealed.summary.unsealed.push(...check.unsealed);
+    sealed.summary.proof.push(...check.proof);
     if (check.empty) empty.push(id);
   };
   const threads = await bulkThreads(dir, ids, options.threads);

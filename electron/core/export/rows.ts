@@ -37,7 +37,9 @@ export function provenanceText(probe: Probe): string {
   const source = probe.imported;
   if (!source) return NULL;
   const kind = source.kind === 'dossier' ? 'dossier' : 'CSV';
-  return `import ${kind} « ${source.file} » ligne ${source.line}${source.association ? ` (${source.association})` : ''}, sha256 ${source.sha256.slice(0, 16)}…, le ${source.importedAt.slice(0, 10)}`;
+  // What signs it, or that nothing does: a reader of the CSV tells a sealed import from a file taken on trust.
+  const sealed = source.sealed ? `scellé (sceau ${source.sealed.seal}, clé ${source.sealed.key.slice(0, 16)}…)` : 'non scellé';
+  return `import ${kind} « ${source.file} » ligne ${source.line}${source.association ? ` (${source.association})` : ''}, ${sealed}, sha256 ${source.sha256.slice(0, 16)}…, le ${source.importedAt.slice(0, 10)}`;
 }
 
 /** The names a probe is exported under: those in force when it ran (the planning's history), else today's. */

@@ -1,4 +1,4 @@
-// Moving the data folder with its contents (issue 11, settings). The web host refuses this method before it gets
+// Moving the data folder with its contents (from the settings). The web host refuses this method before it gets
 // here (a page never chooses a path on the PC); the desktop app and the command line reach it.
 import { AppError } from '../errors.js';
 import { copyAndCheck, MOVE_FROM, planMove } from '../services/data-folder-move.js';

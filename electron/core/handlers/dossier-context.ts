@@ -1,10 +1,11 @@
-// What the handlers of issue 9 (dossier, publication, import, alerts) need from the core: a part of the
+// What the evidence handlers (dossier, publication, import, alerts) need from the core: a part of the
 // HandlerContext of handlers/context.ts, so that they fit it as it is and as it was.
 import type { ApiEvent, ApiEvents } from '../../shared/api.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { findBrowser } from '../probe/index.js';
 import type { Store } from '../store/index.js';
+import type { TrustSet } from '../seals/index.js';
 
 export interface EvidenceHandlerContext {
   readonly store: Store;
@@ -15,8 +16,11 @@ export interface EvidenceHandlerContext {
   asWriter(): Promise<void>;
   /** Runs `work` as the writer only if no other process writes, without keeping the lock after (false: skipped). */
   whileWriter(work: () => Promise<void>): Promise<boolean>;
-  /** Seals the data folder before an export, so that the dossier carries a seal covering it (issue 7). */
-  readonly seals?: { beforeExport(): Promise<void> };
+  /**
+   * Seals the data folder before an export, so that the dossier carries a seal covering it; and the roots a token
+   * must chain to for the dossier to call it time-stamped (shipped, the person's, GUICHETS_TSA_ROOTS's).
+   */
+  readonly seals?: { beforeExport(): Promise<void>; trust?(): Promise<TrustSet> };
   emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;
 }
 

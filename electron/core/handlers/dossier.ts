@@ -35,6 +35,7 @@ export function dossierHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'doss
           signal: controller.signal,
           onProgress: (progress) => ctx.emit('dossier:progress', { jobId: id, ...progress }),
           importedProbes: importedProbesOf(ctx.store.dir),
+          ...(seals?.trust ? { trust: await seals.trust() } : {}),
         });
         return {
           path: result.path,

@@ -1,13 +1,41 @@
 // Seals on demand (the settings page's button, `npm run cli -- seal`); daily and before exports they are made
-// by the core itself (create-core.ts, handlers/export.ts).
+// by the core itself (create-core.ts, handlers/export.ts). The trusted roots of time-stamps: listed, and added or
+// removed by the person at this PC (desktop and command line only, never over HTTP).
+import type { SealSummary, TrustedRootInfo } from '../../shared/api.js';
+import { addUserRoot, removeUserRoot, sealInventory, type TrustedRoot } from '../seals/index.js';
+import { AppError } from '../errors.js';
 import type { HandlerContext, Handlers } from './context.js';
 
-export function sealHandlers(ctx: HandlerContext): Handlers<'seals:create'> {
+const info = (root: TrustedRoot): TrustedRootInfo => ({
+  name: root.name,
+  sha256: root.sha256,
+  source: root.source,
+  ...(root.published ? { published: root.published } : {}),
+});
+
+function userFolder(ctx: HandlerContext): string {
+  const folder = ctx.seals.trustDir;
+  if (folder === null) throw new AppError('invalid_input', 'Aucun dossier de racines sur ce PC pour cette session : ajoutez-la avec GUICHETS_TSA_ROOTS.');
+  return folder;
+}
+
+async function sealNow(ctx: HandlerContext, newKey: boolean): Promise<SealSummary> {
+  await ctx.asWriter();
+  const { name, plannings, probes, stampedBy, restamped, newKey: key } = await ctx.seals.create({ newKey });
+  return { name, plannings, probes, stampedBy: stampedBy.length > 0 ? stampedBy.join(', ') : null, restamped, newKey: key };
+}
+
+export function sealHandlers(ctx: HandlerContext): Handlers<'seals:create' | 'seals:list' | 'seals:rotateKey' | 'seals:roots' | 'seals:addRoot' | 'seals:removeRoot'> {
   return {
-    'seals:create': async () => {
-      await ctx.asWriter();
-      const { name, plannings, probes, stampedBy, restamped } = await ctx.seals.create();
-      return { name, plannings, probes, stampedBy, restamped };
+    'seals:list': () => sealInventory(ctx.app.dataDir),
+    'seals:create': () => sealNow(ctx, false),
+    'seals:rotateKey': () => sealNow(ctx, true),
+    'seals:roots': async () => (await ctx.seals.trust()).roots.map(info),
+    'seals:addRoot': async ({ pem }) => info(await addUserRoot(userFolder(ctx), pem)),
+    'seals:removeRoot': async ({ sha256 }) => {
+      const shipped = (await ctx.seals.trust()).roots.find((root) => root.source === 'shipped' && root.sha256 === sha256.replace(/[\s:]/g, '').toLowerCase());
+      if (shipped) throw new AppError('invalid_input', `La racine « ${shipped.name} » est livrée avec Guichets : elle ne se retire pas.`, { field: ['sha256'] });
+      return { removed: await removeUserRoot(userFolder(ctx), sha256) };
     },
   };
 }

@@ -53,7 +53,7 @@ describe('import', () => {
     const file = path.join(dir, 'cimade.csv');
     await writeFile(file, csvText(ROWS));
     const first = await core.api['import:file']({ path: file, association: 'La Cimade' });
-    expect(first).toEqual({ added: 7, skipped: 0, byPlanning: { bobigny: 7 } });
+    expect(first).toEqual({ added: 7, skipped: 0, byPlanning: { bobigny: 7 }, sealed: null, unsigned: 0 });
 
     const detail = await core.api['plannings:get']({ id: 'bobigny' });
     const { top } = detail.stats;
@@ -78,10 +78,10 @@ describe('import', () => {
     // The first six columns are those of the file, in time order; every row says where it came from.
     expect(rows.map((row) => row.slice(2, 6))).toEqual(ROWS.map((row) => row.slice(2, 6)));
     expect(rows.map((row) => row[7])).toEqual(['c5', 'c1', 'c2', 'c3', 'c4', 'c5', 'c5']);
-    for (const row of rows) expect(row.at(-1)).toMatch(/^import CSV « cimade\.csv » ligne \d+ \(La Cimade\)/);
+    for (const row of rows) expect(row.at(-1)).toMatch(/^import CSV « cimade\.csv » ligne \d+ \(La Cimade\), non scellé, sha256 /);
 
     const again = await core.api['import:file']({ path: file, association: 'La Cimade' });
-    expect(again).toEqual({ added: 0, skipped: 7, byPlanning: {} });
+    expect(again).toEqual({ added: 0, skipped: 7, byPlanning: {}, sealed: null, unsigned: 0 });
     expect(await exportedCsv()).toHaveLength(8);
     expect((await core.verify()).ok).toBe(true);
   });
@@ -120,14 +120,19 @@ describe('import', () => {
     const outcome = await core.handle('import:file', { path: broken });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const message = outcome.ok ? '' : outcome.error.message;
-    expect(message).toContain('Ligne 5');
-    expect(message).toContain('2026-13-01');
-    expect(message).toContain('rien n’a été importé');
+    expect(message).toBe(
+      'casse.csv, ligne 5, colonne date_sondage : « 2026-13-01 » n’est pas une date (AAAA-MM-JJ ou JJ/MM/AAAA). Fichier refusé en entier : rien n’a été importé.',
+    );
+    // The same, as a code the screens word in their language.
+    expect(outcome.ok ? null : outcome.error.coreMessage).toEqual({
+      code: 'import.bad_date',
+      params: { entry: 'casse.csv', line: 5, column: 'date_sondage', excerpt: '2026-13-01' },
+    });
 
     const unknown = path.join(dir, 'inconnu.csv');
     await writeFile(unknown, csvText([['75', 'Paris naturalisation', '2026-10-01', '09:00', 'NULL', 'NULL']]));
     const refused = await core.handle('import:file', { path: unknown });
-    expect(refused.ok ? '' : refused.error.message).toContain('Ligne 2 : planning « Paris naturalisation »');
+    expect(refused.ok ? '' : refused.error.message).toContain('inconnu.csv, ligne 2 : planning « Paris naturalisation » (département 75) inconnu ici');
 
     expect(await exportedCsv()).toEqual(before);
     expect(await readdir(path.join(dir, 'imported', 'batches'))).toEqual(batches);

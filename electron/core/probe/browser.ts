@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserType } from 'playwright-core';
+import type { Browser, BrowserType, LaunchOptions } from 'playwright-core';
 import type { BrowserStatus } from '../../shared/api.js';
 import { AppError } from '../errors.js';
 
@@ -87,6 +87,20 @@ const COMMON_ARGS = [
 ];
 
 export const LAUNCH_ARGS = launchArgs(SANDBOX);
+
+/**
+ * Playwright's handling of Ctrl+C and the like turned off: it would close every browser and end the process
+ * (exit 130) under a probe being written. The process's own shutdown stops the schedule first, then the browsers.
+ */
+export const OWN_SHUTDOWN = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } as const;
+
+/**
+ * Every headless Chromium Guichets starts (the probes', the one that draws dossiers and the published site): its
+ * sandbox kept wherever it can run, since Playwright turns it off unless asked (`--no-sandbox` only as root).
+ */
+export function headlessLaunchOptions(executablePath: string, sandbox: SandboxDecision = SANDBOX): LaunchOptions {
+  return { executablePath, headless: true, args: launchArgs(sandbox), chromiumSandbox: sandbox.enabled, ...OWN_SHUTDOWN };
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -231,8 +245,7 @@ async function launch(executablePath: string): Promise<LaunchedBrowser> {
   let browser: Browser;
   try {
     await checkBrowserProgram(executablePath);
-    // Playwright turns Chromium's sandbox off unless asked: the pages probed are the open web's.
-    browser = await (await chromiumDriver()).launch({ executablePath, headless: true, args: LAUNCH_ARGS, chromiumSandbox: SANDBOX.enabled });
+    browser = await (await chromiumDriver()).launch(headlessLaunchOptions(executablePath));
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new AppError(

@@ -1,2 +1,2 @@
-// The static website of an association's figures (issue 9).
+// The static website of an association's figures.
 export { publishSite, type PublishOptions } from './site.js';

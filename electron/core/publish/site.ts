@@ -1,4 +1,4 @@
-// The published website (issue 9): the association's figures as static pages, in the spirit of La Cimade's
+// The published website: the association's figures as static pages, in the spirit of La Cimade's
 // « À guichets fermés ». Written into a temporary folder beside the target, then put in its place: a failed
 // publication leaves the previous one as it was.
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { frenchInstant } from '../report/period.js';
 import { planningChartRows, topPeriod } from '../report/figures.js';
 import { AppError } from '../errors.js';
 import { exportCsvFile } from '../export/csv.js';
-import { chromiumDriver, LAUNCH_ARGS } from '../probe/browser.js';
+import { chromiumDriver, headlessLaunchOptions } from '../probe/browser.js';
 import { PARIS } from '../stats/calendar.js';
 import { planningStats } from '../stats/index.js';
 import { findAppRoot } from '../paths.js';
@@ -84,7 +84,7 @@ export async function publishSite(options: PublishOptions): Promise<{ path: stri
     const identity: SiteIdentity = { association, contact: settings.associationContact.trim(), logo, updated: exportedAt };
     const names = await departementNames();
     try {
-      browser = await (await chromiumDriver()).launch({ executablePath: options.browserPath, headless: true, args: LAUNCH_ARGS });
+      browser = await (await chromiumDriver()).launch(headlessLaunchOptions(options.browserPath));
     } catch (error) {
       const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       throw new AppError('browser_not_found', `Le navigateur ${options.browserPath} n’a pas pu être lancé (${reason}) : il dessine les graphiques.`);

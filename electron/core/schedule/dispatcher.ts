@@ -35,6 +35,8 @@ export interface DispatcherOptions {
   backoff: HostBackoff;
   /** A scheduled run reached the head of the queue while its host was paused: it is dropped. */
   onBackoffSkip: (planning: Planning, due: number) => void;
+  /** A scheduled run was stopped by `interrupt()` and recorded nothing: its due time is a gap. */
+  onInterrupted?: (planning: Planning, due: number) => void;
   log: (message: string) => void;
 }
 
@@ -46,6 +48,11 @@ export interface Dispatcher {
   dropQueued(predicate: (planningId: string, trigger: ProbeTrigger) => boolean): void;
   /** Resolves when every started probe has finished or timed out. */
   idle(): Promise<void>;
+  /**
+   * The app is closing: every running probe is told to stop (its browser context closes, it records nothing). A
+   * probe whose record was already being written ends whole; `idle()` waits for both.
+   */
+  interrupt(): void;
 }
 
 export function hostOf(url: string): string {
@@ -66,6 +73,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const busyHosts = new Set<string>();
   const lastStartByHost = new Map<string, number>();
   const finishing = new Set<Promise<void>>();
+  const started = new Map<Task, AbortController>();
+  const interrupted = new Set<Task>();
   let wakeTimer: ReturnType<typeof setTimeout> | null = null;
 
   function pump(): void {
@@ -109,6 +118,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     busyHosts.add(task.host);
     lastStartByHost.set(task.host, now);
     const controller = new AbortController();
+    started.set(task, controller);
     let settled = false;
     let markFinished = (): void => undefined;
     const finished = new Promise<void>((resolve) => (markFinished = resolve));
@@ -118,6 +128,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      started.delete(task);
+      if (interrupted.delete(task) && !probe && task.due !== null) options.onInterrupted?.(task.planning, task.due);
       busyHosts.delete(task.host);
       tasks.delete(task.planning.id);
       finishing.delete(finished);
@@ -182,6 +194,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
     async idle() {
       while (finishing.size > 0) await Promise.all([...finishing]);
+    },
+    interrupt() {
+      for (const [task, controller] of started) {
+        interrupted.add(task);
+        controller.abort(new Error('shutdown'));
+      }
     },
   };
 }

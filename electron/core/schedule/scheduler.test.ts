@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { stableMinute } from './index.js';
-import { advanceTo, harness, planning, useFakeSchedule } from '../../../test/support/schedule-testkit.js';
+import { advanceTo, harness, planning, probeOf, useFakeSchedule } from '../../../test/support/schedule-testkit.js';
+import type { Planning, Probe } from '../../shared/domain.js';
+import type { ProbeTrigger } from './types.js';
 
 const track = useFakeSchedule();
 
@@ -113,6 +115,52 @@ describe('the hourly schedule', () => {
 
     await advanceTo('2026-03-02T13:00:00Z');
     expect(h.startsOf('a')).toEqual(['2026-03-02T10:07:00Z']);
+  });
+});
+
+describe('closing the app during a probe', () => {
+  /** A probe that stops when told, recording nothing (as the recorder does), or ends whole if it was being written. */
+  const signals: AbortSignal[] = [];
+  const probing = (written: boolean) => (target: Planning, trigger: ProbeTrigger, signal: AbortSignal) =>
+    new Promise<Probe | null>((resolve) => {
+      signals.push(signal);
+      const done = setTimeout(() => resolve(probeOf(target, 'dates', trigger)), 20_000);
+      signal.addEventListener('abort', () => {
+        if (written) return;
+        clearTimeout(done);
+        resolve(null);
+      });
+    });
+
+  it('stops the probe at once and records its hour as a gap « interrupted », never as an outcome', async () => {
+    const h = track(harness([planning('a')], { runProbe: probing(false) }));
+    await h.scheduler.start();
+    await advanceTo('2026-03-02T10:07:05Z');
+    expect(h.scheduler.isRunning('a')).toBe(true);
+    await h.scheduler.stop({ interrupt: true });
+    expect(h.scheduler.isRunning('a')).toBe(false);
+    expect(h.gaps).toEqual([{ planningId: 'a', from: '2026-03-02T10:07:00.000Z', to: '2026-03-02T11:07:00.000Z', hours: 1, reason: 'interrupted' }]);
+  });
+
+  it('lets a probe already being written end whole, and then its hour is no gap', async () => {
+    const h = track(harness([planning('a')], { runProbe: probing(true) }));
+    await h.scheduler.start();
+    await advanceTo('2026-03-02T10:07:05Z');
+    const stopping = h.scheduler.stop({ interrupt: true });
+    await vi.advanceTimersByTimeAsync(20_000);
+    await stopping;
+    expect(h.gaps).toEqual([]);
+  });
+
+  it('interrupts nothing when the schedule only pauses (a setting changed, the data folder moves)', async () => {
+    const h = track(harness([planning('a')], { runProbe: probing(false) }));
+    await h.scheduler.start();
+    await advanceTo('2026-03-02T10:07:05Z');
+    const stopping = h.scheduler.stop();
+    await vi.advanceTimersByTimeAsync(20_000);
+    await stopping;
+    expect(signals.at(-1)?.aborted).toBe(false);
+    expect(h.gaps).toEqual([]);
   });
 });
 

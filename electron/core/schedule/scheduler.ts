@@ -31,6 +31,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   /** Read at each due time, so that a change in the settings applies at once. */
   const activeTime = () => options.activeTime?.() ?? ALWAYS;
   const entries = new Map<string, Entry>();
+  /** Gaps being written: stop() waits for them, so that closing the store loses none. */
+  const writingGaps = new Set<Promise<void>>();
   let started = false;
   let watchdog: ReturnType<typeof setInterval> | null = null;
   // start() and refresh() read the plannings and await the store: one at a time.
@@ -47,6 +49,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     onBackoffSkip: (planning, due) => {
       log(`« ${planning.label} » non sondé : ${hostOf(planning.url)} est en pause après des erreurs répétées.`);
       recordGap(planning.id, due, due + periodMs, 'backoff');
+    },
+    onInterrupted: (planning, due) => {
+      log(`« ${planning.label} » : sondage interrompu par l’arrêt de Guichets, heure notée comme un trou.`);
+      recordGap(planning.id, due, due + periodMs, 'interrupted');
     },
     log,
   });
@@ -65,7 +71,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       hours: Math.round((to - from) / periodMs),
       reason,
     };
-    options.recordGap(gap).catch((error: unknown) => log(`Trou non enregistré (${reason}) : ${String(error)}`));
+    const writing = options.recordGap(gap).catch((error: unknown) => log(`Trou non enregistré (${reason}) : ${String(error)}`));
+    writingGaps.add(writing);
+    void writing.finally(() => writingGaps.delete(writing));
   }
 
   /** Records one gap for the due times in [entry.coveredUntil, until), then marks them accounted for. */
@@ -208,14 +216,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       watchdog.unref();
       return serialized(() => sync(true));
     },
-    async stop() {
+    async stop(stopping = {}) {
       started = false;
       if (watchdog) clearInterval(watchdog);
       watchdog = null;
       for (const entry of entries.values()) entry.job.cancel();
       entries.clear();
       dispatcher.dropQueued((_id, trigger) => trigger === 'schedule');
+      if (stopping.interrupt) dispatcher.interrupt();
       await dispatcher.idle();
+      await Promise.all([...writingGaps]);
     },
     refresh() {
       if (!started) return Promise.resolve();

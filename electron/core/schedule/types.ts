@@ -41,8 +41,12 @@ export interface SchedulerOptions {
 export interface Scheduler {
   /** Schedules every followed planning and records the gaps found at start-up. */
   start(): Promise<void>;
-  /** Cancels the jobs and the queued runs, then waits for running probes (each bounded by timeoutMs). */
-  stop(): Promise<void>;
+  /**
+   * Cancels the jobs and the queued runs, then waits for running probes (each bounded by timeoutMs). `interrupt`:
+   * the app is closing, running probes are stopped at once and their due times recorded as gaps (`interrupted`),
+   * never as an outcome of the site nor as a robot error.
+   */
+  stop(options?: { interrupt?: boolean }): Promise<void>;
   /** Takes plannings added, changed, removed, followed or unfollowed into account; call it on wake-up too. */
   refresh(): Promise<void>;
   /**

@@ -1,17 +1,23 @@
-// Checks the seals themselves (format, signature, chain of seals, timestamp) and what they sealed against what
-// is on disk now: a sealed probe, gap or planning version deleted, inserted or rewritten is named, even when
-// the probe chain was recomputed consistently afterwards.
-import { verify as verifySignature } from 'node:crypto';
+// Checks the seals themselves (format, signature, key, chain of seals, tokens against the trusted roots) and what
+// they sealed against what is on disk now: a sealed probe, gap or planning version deleted, inserted or rewritten
+// is named, even when the probe chain was recomputed consistently afterwards. Says from when each probe is proven.
+import type { KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { canonicalJson, sha256 } from '../store/index.js';
+import { historyFile } from '../store/history.js';
 import { insideDir } from '../store/layout.js';
-import { currentFingerprint, publicKeys } from './keys.js';
-import { listSeals, parseSeal, type PrefixDigest, type SealedChain } from './seal.js';
-import { checkTimestamp } from './tsa.js';
+import { gapsDigest, listSeals, listTokens, SEAL_FORMAT, type PrefixDigest, type SealedChain, type SealedGaps } from './format.js';
+import { publicKeys, SEALS_DIR } from './keys.js';
+import { checkOneSeal, pinKeys, type SealCheck, type TokenInfo } from './one-seal.js';
+import type { RootSource, TrustSet } from './trust.js';
 
 export type SealProblemKind =
   /** A seal unreadable, unsigned, badly signed, out of the chain of seals, or with an invalid timestamp. */
   | 'seal_invalid'
+  /** A token signed as it should be, but by an authority whose chain reaches no trusted root. */
+  | 'seal_untrusted'
+  /** A seal signed by a key that is not the installation's (nor handed on by a signed rotation). */
+  | 'seal_foreign_key'
   /** Sealed probes deleted, inserted or rewritten (even with a chain recomputed consistently). */
   | 'sealed_probes_changed'
   | 'sealed_gaps_changed'
@@ -26,83 +32,160 @@ export interface VerifyProblem {
   message: string;
 }
 
+export type { TokenInfo } from './one-seal.js';
+
 export interface SealInfo {
   name: string;
   createdAt: string | null;
-  /** The trusted time and who vouches for it; null when not stamped (offline) or the stamp is invalid. */
-  stamp: { genTime: string; tsa: string; certificateSha256: string | null } | null;
+  /** Fingerprint of the key that signed it. */
+  key: string | null;
+  tokens: TokenInfo[];
+  /** The first trusted token's time; null when none (made offline, or every token refused). */
+  provenFrom: string | null;
+  /** Stamped more than a day after its own date: proves from the token's time only. */
+  late: boolean;
+  /** Signed by the installation's key of its time: what it says counts. */
+  accepted: boolean;
+}
+
+/** Probes of a planning, in chain order, sharing how their existence is proven. Times are ISO instants. */
+export interface ProofSpan {
+  count: number;
+  /** startedAt of the first and last of them. */
+  first: string;
+  last: string;
+  /** The first trusted token covering them (the latest such time in the span); null: none covers them. */
+  provenFrom: string | null;
+}
+
+export interface PlanningProof {
+  planningId: string;
+  probes: number;
+  /** Proven at most PROVEN_IN_TIME_MS after they were made. */
+  inTime: ProofSpan | null;
+  /** Proven only later (a late or re-stamped seal, seals begun or begun again after them), by proof time. */
+  late: ProofSpan[];
+  /** Covered by no trusted token: « non horodatés », a rewrite cannot be excluded. */
+  unproven: ProofSpan | null;
+  /** Made before the folder's first seal and not proven in time by it: nothing protected them before it. */
+  beforeFirstSeal: ProofSpan | null;
 }
 
 export interface SealsSummary {
   count: number;
-  /** The current installation key's fingerprint; null before the first seal. */
+  /** The installation key (after any accepted rotation); null before the first signed seal. */
   keyFingerprint: string | null;
+  /** The first trusted-stamped seal, which pins the key, and its token's time; null when no seal is stamped. */
+  keyPinnedBy: { seal: string; at: string } | null;
+  rotations: { seal: string; from: string; to: string }[];
+  /** Every seal, oldest first, with its tokens. */
+  seals: SealInfo[];
   last: SealInfo | null;
-  /** Seals without a timestamp yet (made offline): not an error, said as such. */
+  /** The folder's first seal: probes made before it were protected by nothing until then. */
+  firstSeal: { name: string; createdAt: string } | null;
+  /** Seals without a trusted token yet (made offline): not an error, said as such. */
   unstamped: string[];
+  /** Seals stamped more than a day after their own date. */
+  late: string[];
   /** Probes recorded after the newest seal, per planning: « non scellés », not an error. */
   unsealed: { planningId: string; probes: number }[];
+  /** Per planning: from when its probes are proven to exist. */
+  proof: PlanningProof[];
+  /** The roots the trusted tokens chain to, with their fingerprints (to compare with the authorities' own). */
+  roots: { name: string; sha256: string; source: RootSource }[];
 }
 
-interface Sealed<T> {
+export interface Sealed<T> {
   seal: string;
   createdAt: string;
   value: T;
+  /** The seal's first trusted token's time. */
+  provenFrom: string | null;
 }
 
 export interface SealedState {
   summary: SealsSummary;
   problems: VerifyProblem[];
-  /** Per planning, its chain as each seal saw it, oldest seal first. */
+  /** Per planning, its chain as each accepted seal saw it, oldest seal first. */
   chains: Map<string, Sealed<SealedChain>[]>;
-  /** Per gap or history file, its digest as each seal that changed it saw it. */
+  /** Per gap or history file, its digest as sealed (each distinct digest once). */
   files: Map<string, Sealed<PrefixDigest>[]>;
+  /** Per planning, its gaps as each format-2 seal saw them (each distinct statement once). */
+  gaps: Map<string, Sealed<SealedGaps>[]>;
 }
 
-const sealProblem = (file: string, message: string): VerifyProblem => ({
+const sealProblem = (file: string, message: string, kind: SealProblemKind = 'seal_invalid'): VerifyProblem => ({
   planningId: '',
   probeId: null,
   file,
-  kind: 'seal_invalid',
+  kind,
   message,
 });
 
 const when = (iso: string): string =>
   new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
 
-/** Reads and checks every seal of the folder; what they sealed is checked later, planning by planning. */
-export async function loadSeals(dataDir: string): Promise<SealedState> {
+const readOrNull = (dataDir: string, relative: string): Promise<Buffer | null> =>
+  readFile(insideDir(dataDir, relative) ?? '').catch(() => null);
+
+/** Adds a sealed statement unless the last one kept says the same (daily seals repeat what did not change). */
+function remember<T>(map: Map<string, Sealed<T>[]>, key: string, entry: Sealed<T>, same: (a: T, b: T) => boolean): void {
+  const list = map.get(key) ?? [];
+  const last = list[list.length - 1];
+  if (last && same(last.value, entry.value)) {
+    if (last.provenFrom === null || (entry.provenFrom !== null && entry.provenFrom < last.provenFrom)) last.provenFrom = entry.provenFrom;
+  } else {
+    list.push(entry);
+  }
+  map.set(key, list);
+}
+
+const sameDigest = (a: { sha256: string }, b: { sha256: string }): boolean => a.sha256 === b.sha256 && canonicalJson(a) === canonicalJson(b);
+
+/** Reads and checks every seal of the folder against `trust`; what they sealed is checked later, planning by planning. */
+export async function loadSeals(dataDir: string, trust: TrustSet): Promise<SealedState> {
   const seals = await listSeals(dataDir);
-  const keys = await publicKeys(dataDir);
+  const tokens = await listTokens(dataDir);
+  const keys: Map<string, KeyObject> = await publicKeys(dataDir);
   const state: SealedState = {
-    summary: { count: seals.length, keyFingerprint: await currentFingerprint(dataDir), last: null, unstamped: [], unsealed: [] },
+    summary: {
+      count: seals.length,
+      keyFingerprint: null,
+      keyPinnedBy: null,
+      rotations: [],
+      seals: [],
+      last: null,
+      firstSeal: null,
+      unstamped: [],
+      late: [],
+      unsealed: [],
+      proof: [],
+      roots: [],
+    },
     problems: [],
     chains: new Map(),
     files: new Map(),
+    gaps: new Map(),
   };
+  const checks: SealCheck[] = [];
   let previous: { file: string; sha256: string } | null = null;
   for (const seal of seals) {
-    const bytes = await readFile(insideDir(dataDir, seal.json) ?? '').catch(() => Buffer.alloc(0));
-    const content = parseSeal(bytes);
-    const info: SealInfo = { name: seal.name, createdAt: content?.createdAt ?? null, stamp: null };
-    state.summary.last = info;
+    const bytes = await readOrNull(dataDir, seal.json);
+    const check = await checkOneSeal({
+      name: seal.name,
+      bytes,
+      signature: await readOrNull(dataDir, seal.sig),
+      files: { json: seal.json, sig: seal.sig, folder: SEALS_DIR },
+      tokens: await Promise.all((tokens.get(seal.name) ?? []).map(async (file) => ({ file, bytes: await readOrNull(dataDir, `${SEALS_DIR}/${file}`) }))),
+      keys,
+      trust,
+    });
+    checks.push(check);
+    state.problems.push(...check.problems.map((problem) => sealProblem(problem.file, problem.message, problem.kind)));
     const expected = previous;
-    previous = { file: `${seal.name}.json`, sha256: sha256(bytes) };
-    if (!content) {
-      state.problems.push(sealProblem(seal.json, `Sceau « ${seal.json} » illisible ou modifié (ce n’est plus le texte signé).`));
-      continue;
-    }
-    const signature = await readFile(insideDir(dataDir, seal.sig) ?? '').catch(() => null);
-    const key = keys.get(content.installationKey);
-    // What a seal says about the data counts only when it is the text that was signed.
-    const signed = !!signature && !!key && verifySignature(null, bytes, key, signature);
-    if (!signature) {
-      state.problems.push(sealProblem(seal.sig, `Sceau ${seal.name} : sa signature « ${seal.sig} » a disparu.`));
-    } else if (!key) {
-      state.problems.push(sealProblem(seal.json, `Sceau ${seal.name} : la clé publique qui l’a signé (empreinte ${content.installationKey}) est introuvable dans « seals/ ».`));
-    } else if (!signed) {
-      state.problems.push(sealProblem(seal.json, `Sceau ${seal.name} : signature invalide, le sceau a été modifié après avoir été signé.`));
-    }
+    previous = { file: `${seal.name}.json`, sha256: sha256(bytes ?? Buffer.alloc(0)) };
+    const content = check.content;
+    if (!content) continue;
     if (canonicalJson(content.previous) !== canonicalJson(expected)) {
       const message =
         content.previous === null
@@ -114,29 +197,40 @@ export async function loadSeals(dataDir: string): Promise<SealedState> {
               : `le sceau précédent « ${expected.file} » a été modifié depuis.`;
       state.problems.push(sealProblem(seal.json, `Sceau ${seal.name} : ${message}`));
     }
-    const token = await readFile(insideDir(dataDir, seal.tsr) ?? '').catch(() => null);
-    if (!token) {
-      state.summary.unstamped.push(seal.name);
-    } else {
-      const check = await checkTimestamp(token, bytes);
-      if (check.ok && check.genTime) {
-        info.stamp = { genTime: check.genTime.toISOString(), tsa: check.tsa, certificateSha256: check.certificateSha256 };
-      } else {
-        state.problems.push(sealProblem(seal.tsr, `Sceau ${seal.name} : horodatage invalide : ${check.reason ?? 'jeton illisible'}.`));
-      }
-    }
-    if (!signed) continue;
+  }
+  const keyVerdict = pinKeys(checks, (name) => `${SEALS_DIR}/${name}.json`);
+  state.problems.push(...keyVerdict.problems.map((problem) => sealProblem(problem.file, problem.message, problem.kind)));
+  const summary = state.summary;
+  summary.keyFingerprint = keyVerdict.fingerprint;
+  summary.keyPinnedBy = keyVerdict.pinnedBy;
+  summary.rotations = keyVerdict.rotations;
+  const roots = new Map<string, SealsSummary['roots'][number]>();
+  for (const check of checks) {
+    const accepted = check.content !== null && check.signed && keyVerdict.accepted.has(check.name);
+    const info: SealInfo = { name: check.name, createdAt: check.content?.createdAt ?? null, key: check.key, tokens: check.tokens, provenFrom: check.provenFrom, late: check.late, accepted };
+    summary.seals.push(info);
+    summary.last = info;
+    if (check.provenFrom === null) summary.unstamped.push(check.name);
+    if (check.late) summary.late.push(check.name);
+    for (const token of check.tokens) if (token.root) roots.set(token.root.sha256, token.root);
+    const content = check.content;
+    // What a seal says about the data counts only when it is the text the installation's key signed.
+    if (!content || !accepted) continue;
+    summary.firstSeal ??= { name: check.name, createdAt: content.createdAt };
+    const base = { seal: check.name, createdAt: content.createdAt, provenFrom: check.provenFrom };
     for (const [planningId, chain] of Object.entries(content.plannings)) {
       const list = state.chains.get(planningId) ?? [];
-      list.push({ seal: seal.name, createdAt: content.createdAt, value: chain });
+      list.push({ ...base, value: chain });
       state.chains.set(planningId, list);
     }
-    for (const [file, digest] of [...Object.entries(content.gaps), ...Object.entries(content.history)]) {
-      const list = state.files.get(file) ?? [];
-      list.push({ seal: seal.name, createdAt: content.createdAt, value: digest });
-      state.files.set(file, list);
+    if (content.format === SEAL_FORMAT) {
+      for (const [planningId, gaps] of Object.entries(content.gaps)) remember(state.gaps, planningId, { ...base, value: gaps }, sameDigest);
+      for (const [planningId, digest] of Object.entries(content.history)) remember(state.files, historyFile(planningId), { ...base, value: digest }, sameDigest);
+    } else {
+      for (const [file, digest] of [...Object.entries(content.gaps), ...Object.entries(content.history)]) remember(state.files, file, { ...base, value: digest }, sameDigest);
     }
   }
+  summary.roots = [...roots.values()];
   return state;
 }
 
@@ -238,5 +332,44 @@ export async function checkSealedFile(
       problem({ probeId: null, file, kind, message: `« ${file} » (${what}) : ${change}.` });
       return;
     }
+  }
+}
+
+/**
+ * A planning's gap files against what format-2 seals stated: in every sealed month, the sealed number of gaps
+ * must still be the file's first items, unchanged (later gaps may follow them).
+ */
+export async function checkSealedGaps(
+  dataDir: string,
+  planningId: string,
+  sealed: readonly Sealed<SealedGaps>[],
+  problem: (entry: Omit<VerifyProblem, 'planningId'>) => void,
+): Promise<void> {
+  const byMonth = new Map<string, unknown[]>();
+  const missing = new Set<string>();
+  const months = new Set(sealed.flatMap((entry) => Object.keys(entry.value.months)));
+  for (const month of months) {
+    const file = `probes/${planningId}/${month}/gaps.json`;
+    try {
+      const parsed = JSON.parse(await readFile(insideDir(dataDir, file) ?? '', 'utf8')) as { gaps?: unknown };
+      if (Array.isArray(parsed.gaps)) byMonth.set(month, parsed.gaps);
+      else missing.add(month);
+    } catch {
+      missing.add(month);
+    }
+  }
+  for (const entry of sealed) {
+    if (gapsDigest(byMonth, entry.value.months).sha256 === entry.value.sha256) continue;
+    // Which file: the first month whose sealed gaps are gone or changed, said by name.
+    const changed = Object.entries(entry.value.months).find(([month, count]) => missing.has(month) || (byMonth.get(month)?.length ?? 0) < count);
+    const month = changed?.[0] ?? Object.keys(entry.value.months).find((candidate) => byMonth.has(candidate)) ?? '?';
+    const file = `probes/${planningId}/${month}/gaps.json`;
+    const change = missing.has(month)
+      ? 'a disparu ou est illisible'
+      : changed
+        ? `a perdu des interruptions scellées (${changed[1]} le ${when(entry.createdAt)}, ${byMonth.get(month)?.length ?? 0} aujourd’hui)`
+        : 'n’a plus les interruptions scellées (modifiées, supprimées ou insérées après coup)';
+    problem({ probeId: null, file, kind: 'sealed_gaps_changed', message: `« ${file} » (les interruptions) ${change} ; scellé par le sceau ${entry.seal}.` });
+    return;
   }
 }

@@ -1,5 +1,7 @@
-// Seals as a forger meets them: a data folder filled, sealed (signed, chained, time-stamped by a local TSA),
-// then edited the ways the issue tried; and checked with openssl alone, as a court expert would.
+// Seals as a forger meets them: a data folder filled, sealed (signed, chained, time-stamped by local authorities
+// whose roots the test trusts, as GUICHETS_TSA_ROOTS does), then edited the ways the issues tried; and checked with
+// openssl alone, as a court expert would. The forgeries of the trust itself (keys, authorities, re-stamping) are in
+// trust.test.ts.
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,29 +11,46 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Probe } from '../../shared/domain.js';
 import { fixedClock, systemClock } from '../clock.js';
 import { hashRecord } from '../store/chain.js';
-import { verify } from '../evidence/index.js';
+import { verify as verifyFolder } from '../evidence/index.js';
 import { createStore, type Store } from '../store/store.js';
 import { appendSyntheticProbes, syntheticPlanning } from '../../../test/support/synthetic.js';
+import type { PlanningProof } from './check.js';
+import { parseSeal, type SealV2 } from './format.js';
 import { createSeal, listSeals } from './seal.js';
 import { startLocalTsa, type LocalTsa } from '../../../test/support/local-tsa.js';
+import { certificateSha256, certificatesOfPem, loadTrust, type TrustSet } from './trust.js';
 
 const run = promisify(execFile);
 const START = '2026-03-10T08:00:00Z';
 const DAY = 'probes/p1/2026-03/2026-03-10.json';
 
 let tsa: LocalTsa;
+let other: LocalTsa;
+/** The shipped roots and the local authorities', as GUICHETS_TSA_ROOTS gives them; never the person's folder. */
+let trust: TrustSet;
 let dir: string;
 let store: Store;
 const clock = fixedClock('2026-03-10T20:00:00Z');
 
-const seal = (tsaUrls: string[] = [tsa.url]) =>
-  createSeal({ store, clock, appVersion: '0.0.0-test', tsaUrls, log: () => undefined });
+/** The authorities answer at the test's time (a few seconds after the seal), as real ones would on the day. */
+function onTime(): void {
+  const at = new Date(clock.now().getTime() + 3_000).toISOString().replace('T', ' ').slice(0, 19);
+  tsa.fakeTime = at;
+  other.fakeTime = at;
+}
+
+const seal = (tsaUrls: string[] = [tsa.url]) => {
+  onTime();
+  return createSeal({ store, clock, appVersion: '0.0.0-test', tsaUrls, trust, log: () => undefined });
+};
+const verify = (target: Store | string) => verifyFolder(target, undefined, { trust });
 
 async function readProbes(relative = DAY): Promise<Probe[]> {
   return (JSON.parse(await readFile(path.join(dir, relative), 'utf8')) as { probes: Probe[] }).probes;
 }
 
 const writeJson = (relative: string, value: unknown): Promise<void> => writeFile(path.join(dir, relative), JSON.stringify(value));
+const tokensOf = async (name: string): Promise<string[]> => (await readdir(path.join(dir, 'seals'))).filter((file) => file.startsWith(`${name}.`) && file.endsWith('.tsr')).sort();
 
 /** A chain rewritten as a careful forger would: every hash and link recomputed, the aggregates moved to match. */
 async function rewriteChain(change: (probe: Probe) => Probe): Promise<void> {
@@ -50,18 +69,30 @@ async function rewriteChain(change: (probe: Probe) => Probe): Promise<void> {
   await writeJson('aggregates/p1.json', aggregates);
 }
 
+/** A planning's proof in a few numbers: how many in time, late (with their proof's minute), unproven, before the first seal. */
+const shape = (proof: PlanningProof | undefined) =>
+  proof && {
+    probes: proof.probes,
+    inTime: proof.inTime?.count ?? 0,
+    late: proof.late.map((span) => [span.count, span.provenFrom?.slice(0, 16) ?? null]),
+    unproven: proof.unproven?.count ?? 0,
+    before: proof.beforeFirstSeal?.count ?? 0,
+  };
+
 const kinds = async (): Promise<string[]> => (await verify(dir)).problems.map((problem) => problem.kind);
 
 beforeAll(async () => {
-  tsa = await startLocalTsa();
+  [tsa, other] = await Promise.all([startLocalTsa(), startLocalTsa({ name: 'Seconde autorité de test' })]);
+  trust = await loadTrust({ env: { GUICHETS_TSA_ROOTS: [tsa.caFile, other.caFile].join(path.delimiter) }, userDir: null });
 });
 
 afterAll(async () => {
-  await tsa.close();
+  await Promise.all([tsa.close(), other.close()]);
 });
 
 beforeEach(async () => {
   tsa.mode = 'up';
+  other.mode = 'up';
   clock.set('2026-03-10T20:00:00Z');
   dir = await mkdtemp(path.join(os.tmpdir(), 'guichets-seals-'));
   store = createStore({ dir, clock, log: () => undefined });
@@ -75,43 +106,68 @@ beforeEach(async () => {
 });
 
 describe('a seal', () => {
-  it('is signed, time-stamped and checkable with openssl alone; the probes after it are « non scellés »', async () => {
-    const result = await seal();
-    expect(result).toMatchObject({ plannings: 1, probes: 5, stampedBy: new URL(tsa.url).host });
-    const files = (await readdir(path.join(dir, 'seals'))).sort();
-    expect(files).toEqual(['20260310T200000Z.json', '20260310T200000Z.sig', '20260310T200000Z.tsr', 'installation-key.pub.pem', 'tsa']);
+  it('is signed and stamped by each authority that answers, checkable with openssl alone; verify names who vouches, its root, the time and the delay', async () => {
+    const result = await seal([tsa.url, other.url]);
+    expect(result).toMatchObject({ plannings: 1, probes: 5, stampedBy: [new URL(tsa.url).host, new URL(other.url).host] });
+    const name = '20260310T200000Z';
+    const tokens = await tokensOf(name);
+    expect(tokens).toHaveLength(2);
+    expect((await readdir(path.join(dir, 'seals'))).sort()).toEqual([`${name}.json`, `${name}.sig`, ...tokens, 'installation-key.pub.pem'].sort());
     expect((await stat(path.join(dir, 'keys/installation-key.pem'))).mode & 0o777).toBe(0o600);
-    const [tsaFile = ''] = await readdir(path.join(dir, 'seals/tsa'));
-    const at = (name: string) => path.join(dir, 'seals', name);
-    // What the README tells a court expert to type.
-    const signature = await run('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', at('installation-key.pub.pem'), '-rawin',
-      '-in', at('20260310T200000Z.json'), '-sigfile', at('20260310T200000Z.sig')]);
+    const at = (file: string) => path.join(dir, 'seals', file);
+    // What LISEZMOI and the README tell a court expert to type: the key, then each token against the root alone.
+    const signature = await run('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', at('installation-key.pub.pem'), '-rawin', '-in', at(`${name}.json`), '-sigfile', at(`${name}.sig`)]);
     expect(signature.stdout).toContain('Signature Verified Successfully');
-    const stamp = await run('openssl', ['ts', '-verify', '-data', at('20260310T200000Z.json'), '-in', at('20260310T200000Z.tsr'), '-CAfile', at(`tsa/${tsaFile}`)]);
-    expect(stamp.stdout).toContain('Verification: OK');
+    for (const [token, root] of [[tokens.find((file) => file.includes(new URL(tsa.url).port)), tsa.caFile], [tokens.find((file) => file.includes(new URL(other.url).port)), other.caFile]]) {
+      const stamp = await run('openssl', ['ts', '-verify', '-data', at(`${name}.json`), '-in', at(token ?? ''), '-CAfile', root ?? '']);
+      expect(stamp.stdout).toContain('Verification: OK');
+    }
 
     clock.set('2026-03-10T21:00:00Z');
     await appendSyntheticProbes(store, { planningId: 'p1', count: 2, start: '2026-03-10T13:30:00Z', artefacts: false });
     const report = await verify(store);
     expect(report.problems).toEqual([]);
-    expect(report.seals).toMatchObject({ count: 1, unstamped: [], unsealed: [{ planningId: 'p1', probes: 2 }] });
-    expect(report.seals?.last?.stamp?.tsa).toBe('Horodatage de test');
-    expect(report.seals?.keyFingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const [rootOfTsa] = certificatesOfPem(await readFile(tsa.caFile, 'utf8'));
+    const summary = report.seals;
+    expect(summary).toMatchObject({ count: 1, unstamped: [], late: [], unsealed: [{ planningId: 'p1', probes: 2 }], keyPinnedBy: { seal: name } });
+    const token = summary?.seals[0]?.tokens.find((item) => item.root?.sha256 === certificateSha256(rootOfTsa?.raw ?? Buffer.alloc(0)));
+    expect(token).toMatchObject({ authority: 'Horodatage de test', trusted: true, root: { source: 'env' } });
+    expect(token?.delayMs).toBeGreaterThanOrEqual(0);
+    expect(token?.delayMs).toBeLessThan(10_000);
+    // The five sealed probes are proven within hours; the two made since are « non horodatés ».
+    expect(summary?.proof.map((proof) => proof.planningId)).toEqual(['p1']);
+    expect(shape(summary?.proof[0])).toEqual({ probes: 7, inTime: 5, late: [], unproven: 2, before: 0 });
   });
 
-  it('made offline is reported as not stamped, and stamped by the next seal once the authority answers', async () => {
+  it('is a whole snapshot that stands alone: every month of gaps, the whole history and the key, even when unchanged since the previous seal', async () => {
+    await seal();
+    clock.set('2026-03-11T20:00:00Z');
+    const second = await seal();
+    const content = parseSeal(await readFile(second.file)) as SealV2;
+    expect(content.format).toBe('guichets-seal/2');
+    expect(content.gaps.p1?.months).toEqual({ '2026-03': 1 });
+    expect(content.history.p1?.count).toBe(1);
+    expect(content.plannings.p1).toMatchObject({ probes: 5 });
+    expect(content.previous?.file).toBe('20260310T200000Z.json');
+    expect(Buffer.from(content.key, 'base64').length).toBe(44);
+  });
+
+  it('made offline is « non horodaté », then stamped by the next seal a day later: late, it proves only from then', async () => {
     tsa.mode = 'down';
-    expect((await seal()).stampedBy).toBeNull();
+    expect((await seal()).stampedBy).toEqual([]);
     const offline = await verify(dir);
     expect(offline).toMatchObject({ ok: true, seals: { unstamped: ['20260310T200000Z'] } });
+    expect(offline.seals?.proof[0]?.unproven?.count).toBe(5);
     tsa.mode = 'up';
-    clock.set('2026-03-11T20:00:00Z');
-    expect(await seal()).toMatchObject({ stampedBy: new URL(tsa.url).host, restamped: 1 });
-    expect(await verify(dir)).toMatchObject({ ok: true, seals: { count: 2, unstamped: [] } });
+    clock.set('2026-03-12T20:00:00Z');
+    expect(await seal()).toMatchObject({ stampedBy: [new URL(tsa.url).host], restamped: 1 });
+    const report = await verify(dir);
+    expect(report).toMatchObject({ ok: true, seals: { count: 2, unstamped: [], late: ['20260310T200000Z'] } });
+    expect(shape(report.seals?.proof[0])).toEqual({ probes: 5, inTime: 0, late: [[5, '2026-03-12T20:00']], unproven: 0, before: 5 });
   });
 
   it('asked twice within a second (« Sceller maintenant » right after an export) is written twice, a second apart', async () => {
-    const now = () => createSeal({ store, clock: systemClock, appVersion: '0.0.0-test', tsaUrls: [], log: () => undefined });
+    const now = () => createSeal({ store, clock: systemClock, appVersion: '0.0.0-test', tsaUrls: [], trust, log: () => undefined });
     const first = await now();
     const second = await now();
     expect(second.name > first.name).toBe(true);
@@ -168,7 +224,7 @@ describe('verify against the seals', () => {
     expect(report.problems[0]?.message).toContain('20260311T200000Z');
   });
 
-  it('catches a sealed gap deleted, and one inserted', async () => {
+  it('catches a sealed gap deleted, one inserted, and a gap file removed that only an older month held', async () => {
     const gaps = 'probes/p1/2026-03/gaps.json';
     await writeJson(gaps, { gaps: [] });
     expect(await kinds()).toEqual(['sealed_gaps_changed']);
@@ -180,6 +236,8 @@ describe('verify against the seals', () => {
     });
     const report = await verify(dir);
     expect(report.problems.map((problem) => [problem.kind, problem.file])).toEqual([['sealed_gaps_changed', gaps]]);
+    await rm(path.join(dir, gaps));
+    expect((await verify(dir)).problems.map((problem) => [problem.kind, problem.file])).toEqual([['sealed_gaps_changed', gaps]]);
   });
 
   it('lets later gaps and renamings through, but catches the sealed history rewritten', async () => {
@@ -203,11 +261,13 @@ describe('verify against the seals', () => {
     await writeFile(at(`${third}.json`), original.replace('"probes":5', '"probes":4'));
     expect(await kinds()).toEqual(['seal_invalid', 'seal_invalid']);
     await writeFile(at(`${third}.json`), original);
-    await writeFile(at(`${third}.tsr`), await readFile(at(`${first}.tsr`)));
+    const [thirdToken = ''] = await tokensOf(third ?? '');
+    const [firstToken = ''] = await tokensOf(first ?? '');
+    await writeFile(at(thirdToken), await readFile(at(firstToken)));
     const report = await verify(dir);
-    expect(report.problems.map((problem) => [problem.kind, problem.file])).toEqual([['seal_invalid', `seals/${third}.tsr`]]);
+    expect(report.problems.map((problem) => [problem.kind, problem.file])).toEqual([['seal_invalid', `seals/${thirdToken}`]]);
     expect(report.problems[0]?.message).toContain('autre contenu');
-    for (const ext of ['json', 'sig', 'tsr']) await rm(at(`${second}.${ext}`));
+    for (const file of [`${second}.json`, `${second}.sig`, ...(await tokensOf(second ?? ''))]) await rm(at(file));
     const gone = await verify(dir);
     expect(gone.problems.map((problem) => problem.message).join('\n')).toContain(`${second}.json`);
   });

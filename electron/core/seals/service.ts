@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Store } from '../store/index.js';
 import { currentFingerprint } from './keys.js';
 import { createSeal, listSeals, sealTime, type SealResult } from './seal.js';
+import { loadTrust, userRootsDir, type TrustSet } from './trust.js';
 
 export const TSA_ENV = 'GUICHETS_TSA_URLS';
 const DAY_MS = 24 * 3_600_000;
@@ -25,6 +26,8 @@ export interface SealServiceOptions {
   env: NodeJS.ProcessEnv;
   appVersion: string;
   log: (message: string) => void;
+  /** The person's own roots (per-user config folder); undefined: the default one for `env`; null: none. */
+  trustDir?: string | null;
 }
 
 export type SealService = ReturnType<typeof createSealService>;
@@ -35,10 +38,22 @@ export function createSealService(options: SealServiceOptions) {
   let timer: ReturnType<typeof setInterval> | null = null;
   let first: ReturnType<typeof setTimeout> | null = null;
 
-  function create(): Promise<SealResult> {
+  const trustDir = options.trustDir === undefined ? userRootsDir(options.env) : options.trustDir;
+  /** Read afresh each time: a root the person adds counts from the next seal or verification. */
+  const trust = (): Promise<TrustSet> => loadTrust({ env: options.env, userDir: trustDir });
+
+  function create(input: { newKey?: boolean } = {}): Promise<SealResult> {
     const next = queue.then(async () => {
       const settings = await store.settings.get();
-      return createSeal({ store, clock, appVersion: options.appVersion, tsaUrls: tsaUrlsFrom(options.env, settings.tsaUrls), log });
+      return createSeal({
+        store,
+        clock,
+        appVersion: options.appVersion,
+        tsaUrls: tsaUrlsFrom(options.env, settings.tsaUrls),
+        trust: await trust(),
+        log,
+        ...(input.newKey ? { newKey: true } : {}),
+      });
     });
     queue = next.catch(() => undefined);
     return next;
@@ -51,11 +66,13 @@ export function createSealService(options: SealServiceOptions) {
     const newestAt = newest ? sealTime(newest.name).getTime() : 0;
     if (clock.now().getTime() - newestAt < DAY_MS) return;
     const result = await create();
-    log(`Sceau ${result.name} : ${result.probes} sondage(s) de ${result.plannings} planning(s) scellé(s)${result.stampedBy ? `, horodaté par ${result.stampedBy}` : ', non horodaté'}.`);
+    log(`Sceau ${result.name} : ${result.probes} sondage(s) de ${result.plannings} planning(s) scellé(s)${result.stampedBy.length > 0 ? `, horodaté par ${result.stampedBy.join(', ')}` : ', non horodaté'}.`);
   }
 
   return {
     create,
+    trust,
+    trustDir,
     fingerprint: () => currentFingerprint(store.dir),
     /** Before an export: the export's rows are covered by a seal. A failure is logged, never stops the export. */
     async beforeExport(): Promise<void> {

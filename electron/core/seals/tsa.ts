@@ -1,10 +1,12 @@
 // RFC 3161 trusted timestamps: a time-stamping authority (TSA) signs the hash of a seal with the time, so that
 // the seal is proven to exist then, whatever the PC's clock says. The ASN.1 is pkijs's, not ours.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import type { TrustedRoot, TrustSet } from './trust.js';
 
 const SHA256_OID = '2.16.840.1.101.3.4.2.1';
+const TIME_STAMPING_EKU = '1.3.6.1.5.5.7.3.8';
 const COMMON_NAME_OID = '2.5.4.3';
 const ORGANIZATION_OID = '2.5.4.10';
 
@@ -48,6 +50,12 @@ export interface TokenCheck {
   certificates: Buffer[];
   /** In French, why it does not hold. */
   reason: string | null;
+  /**
+   * When checked against a trust set: the trusted root the signer's chain ends at (checked at the token's time),
+   * or null with `untrusted` saying why. A token signed as it should be but by nobody trusted proves nothing.
+   */
+  root: TrustedRoot | null;
+  untrusted: string | null;
 }
 
 function nameOf(certificate: pkijs.Certificate): string {
@@ -80,13 +88,75 @@ const failed = (reason: string, certificates: Buffer[] = [], tsa = 'autorité in
   certificateSha256: null,
   certificates,
   reason,
+  root: null,
+  untrusted: null,
 });
+
+interface PinnedCertificates {
+  certificates: pkijs.Certificate[];
+  /** By the hex of each root's to-be-signed part, as pkijs compares them. */
+  byTbs: Map<string, TrustedRoot>;
+}
+
+const pinnedCache = new WeakMap<TrustSet, PinnedCertificates>();
+
+function pinned(trust: TrustSet): PinnedCertificates {
+  let cached = pinnedCache.get(trust);
+  if (!cached) {
+    const byTbs = new Map<string, TrustedRoot>();
+    const certificates = trust.roots.map((root) => {
+      const certificate = pkijs.Certificate.fromBER(arrayBuffer(root.der));
+      byTbs.set(Buffer.from(certificate.tbsView).toString('hex'), root);
+      return certificate;
+    });
+    cached = { certificates, byTbs };
+    pinnedCache.set(trust, cached);
+  }
+  return cached;
+}
+
+/** pkijs gives up on every path when one candidate issuer has no issuer of its own (a cross-signed root whose
+ * signer is absent): that candidate ends its path instead, and is dropped unless the path reached a trusted root. */
+const findIssuer: pkijs.FindIssuerCallback = async (certificate, engine, crypto) => {
+  const found = await pkijs.CertificateChainValidationEngine.prototype.defaultFindIssuer.call(engine, certificate, engine, crypto);
+  return found.length > 0 ? found : [certificate];
+};
+
+/**
+ * The trusted root the signer's chain ends at, at the token's own time (certificates expire; what counts is that
+ * they were valid when the authority signed), with the signer allowed to time-stamp. The token's own certificates
+ * serve only as intermediates: a root it carries is trusted only when it is one of `trust`.
+ */
+async function trustedRoot(
+  signer: pkijs.Certificate,
+  carried: readonly pkijs.Certificate[],
+  genTime: Date,
+  trust: TrustSet,
+): Promise<{ root: TrustedRoot } | { why: string }> {
+  // Node types it as always there; it is undefined when the certificate has no extended key usage at all.
+  const usages = new X509Certificate(Buffer.from(signer.toSchema().toBER(false))).keyUsage as string[] | undefined;
+  if (!usages?.includes(TIME_STAMPING_EKU)) return { why: 'le certificat de l’autorité n’est pas un certificat d’horodatage' };
+  const { certificates, byTbs } = pinned(trust);
+  const signerTbs = Buffer.from(signer.tbsView).toString('hex');
+  const intermediates = carried.filter((certificate) => Buffer.from(certificate.tbsView).toString('hex') !== signerTbs);
+  const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: certificates, certs: [...intermediates, signer], checkDate: genTime, findIssuer });
+  try {
+    const result = await engine.verify({ passedWhenNotRevValues: false });
+    const top = result.result ? result.certificatePath?.at(-1) : undefined;
+    const root = top ? byTbs.get(Buffer.from(top.tbsView).toString('hex')) : undefined;
+    if (root) return { root };
+  } catch {
+    // No path to a trusted root: said below.
+  }
+  return { why: 'sa chaîne de certificats ne mène à aucune racine de confiance (ni livrée avec Guichets, ni ajoutée sur ce PC)' };
+}
 
 /**
  * Checks a timestamp response against the exact bytes it should stamp: granted, the hash of `data` inside, and
  * the TSA's signature valid with the certificate the token carries.
  */
-export async function checkTimestamp(tsr: Buffer, data: Buffer, expectedNonce?: Buffer): Promise<TokenCheck> {
+export async function checkTimestamp(tsr: Buffer, data: Buffer, options: { nonce?: Buffer; trust?: TrustSet } = {}): Promise<TokenCheck> {
+  const expectedNonce = options.nonce;
   let response: pkijs.TimeStampResp;
   let signed: pkijs.SignedData;
   let info: pkijs.TSTInfo;
@@ -113,6 +183,8 @@ export async function checkTimestamp(tsr: Buffer, data: Buffer, expectedNonce?: 
     const signer = result.signerCertificate ?? null;
     const tsa = signer ? nameOf(signer) : 'autorité inconnue';
     if (!result.signatureVerified || !signer) return failed('signature de l’autorité invalide', certificates, tsa);
+    const carried = (signed.certificates ?? []).filter((item): item is pkijs.Certificate => item instanceof pkijs.Certificate);
+    const chain = options.trust ? await trustedRoot(signer, carried, info.genTime, options.trust) : null;
     return {
       ok: true,
       genTime: info.genTime,
@@ -120,6 +192,8 @@ export async function checkTimestamp(tsr: Buffer, data: Buffer, expectedNonce?: 
       certificateSha256: createHash('sha256').update(Buffer.from(signer.toSchema().toBER(false))).digest('hex'),
       certificates,
       reason: null,
+      root: chain && 'root' in chain ? chain.root : null,
+      untrusted: chain && 'why' in chain ? chain.why : null,
     };
   } catch (error) {
     const message = error instanceof pkijs.SignedDataVerifyError ? error.message : error instanceof Error ? error.message : String(error);
@@ -133,6 +207,8 @@ export async function checkTimestamp(tsr: Buffer, data: Buffer, expectedNonce?: 
 export interface StampOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** When given, an answer whose chain reaches no trusted root is refused as such (and said). */
+  trust?: TrustSet;
 }
 
 /** Asks one TSA to stamp `data`; the response, checked, or a French reason. Never throws. */
@@ -157,8 +233,10 @@ export async function requestTimestamp(
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     return { error: `${url} injoignable (${reason})` };
   }
-  const check = await checkTimestamp(body, data, nonce);
+  const check = await checkTimestamp(body, data, { nonce, ...(options.trust ? { trust: options.trust } : {}) });
   if (!check.ok) return { error: `${url} : ${check.reason ?? 'réponse invalide'}` };
+  // Kept, it would make every later verification fail: refused now, with what to do.
+  if (check.untrusted) return { error: `${url} : jeton refusé, ${check.untrusted} ; ajoutez la racine de cette autorité (réglages ou « npm run cli -- tsa-roots add FICHIER.pem ») après avoir comparé son empreinte avec celle qu’elle publie` };
   return { tsr: body, check };
 }
 

@@ -3,7 +3,16 @@ import type { AssistedSessionStatus } from '../../shared/api.js';
 import type { BookingSystem, Planning, ProbeTrigger } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { checkBrowserProgram, createAssistedSessions, createProber, findBrowser, SANDBOX, type AssistedSessions, type Prober } from '../probe/index.js';
+import {
+  checkBrowserProgram,
+  createAssistedSessions,
+  createProber,
+  findBrowser,
+  SANDBOX,
+  type AssistedSessions,
+  type Prober,
+  type PublicNetwork,
+} from '../probe/index.js';
 import type { ProbeResult } from '../probe/types.js';
 import { ASSISTED_PROFILES_DIR, type Store } from '../store/index.js';
 
@@ -19,6 +28,8 @@ export interface BrowsersOptions {
   dataDir: string;
   appVersion: string;
   onAssistedChange: (status: AssistedSessionStatus) => void;
+  /** Keeps the probes a web page asked for off this computer and its local network. */
+  network?: PublicNetwork;
 }
 
 /**
@@ -41,7 +52,9 @@ export function createBrowsers(options: BrowsersOptions) {
   async function getProber(): Promise<Prober> {
     const settings = await store.settings.get();
     const browser = findBrowser({ env, settingsPath: settings.browserPath });
-    const key = `${browser.path ?? ''}|${settings.probeTimeoutSeconds}`;
+    // Said where it goes wrong: the path given (GUICHETS_BROWSER, the settings) that is not there, or none found.
+    if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
+    const key = `${browser.path}|${settings.probeTimeoutSeconds}`;
     if (prober && key === proberKey) return prober;
     if (prober) await prober.close();
     sayNoSandbox();
@@ -107,7 +120,10 @@ export function createBrowsers(options: BrowsersOptions) {
     const startedAt = clock.now();
     try {
       const target = { url: planning.url, guichet: planning.guichet, system: planning.system, steps: planning.steps };
-      return { result: await (await getProber()).probe(target, caption, signal ? { signal } : undefined), trigger };
+      const prober = await getProber();
+      const run = () => prober.probe(target, caption, signal ? { signal } : undefined);
+      const { network } = options;
+      return { result: await (network?.guards(planning.id) ? network.run(run) : run()), trigger };
     } catch (error) {
       // A planning the robot cannot follow as set up (a guichet that no longer exists, say): recorded, so that
       // the hour shows what went wrong instead of a silent gap, and the message says what to fix.

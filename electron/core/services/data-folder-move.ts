@@ -1,4 +1,4 @@
-// Moving the data folder with its contents (issue 11, settings): checked, copied, verified, and only then is the
+// Moving the data folder with its contents (from the settings): checked, copied, verified, and only then is the
 // old one emptied (by the caller, once the app uses the copy). Nothing here changes which folder is in use.
 import { constants } from 'node:fs';
 import { access, cp, lstat, mkdir, open, readdir, realpath, rm, rmdir, statfs, unlink, writeFile } from 'node:fs/promises';

@@ -29,6 +29,8 @@ export interface ScheduleRunner {
   /** Plannings were added, changed or removed: a running schedule takes them into account. */
   refresh(): Promise<void>;
   stop(): Promise<void>;
+  /** The app is closing: running probes are stopped and their hours recorded as gaps. */
+  shutdown(): Promise<void>;
 }
 
 export function createScheduleRunner({ store, clock, everyMinutes, probePlanning, log }: ScheduleRunnerDeps): ScheduleRunner {
@@ -85,6 +87,9 @@ export function createScheduleRunner({ store, clock, everyMinutes, probePlanning
     },
     async stop() {
       await scheduler?.stop();
+    },
+    async shutdown() {
+      await scheduler?.stop({ interrupt: true });
     },
   };
 }

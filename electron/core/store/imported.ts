@@ -2,11 +2,12 @@
 // `verify` stay exactly as they were. One batch file per import, written whole through a temporary file and a
 // rename: an import is all or nothing. Each batch carries the SHA-256 of its own canonical JSON and of the file
 // it came from (kept in imported/originals/), so that an altered batch shows.
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { CATEGORIES, INCONCLUSIVE_OUTCOMES, type MonthKey, type Probe, type ProbeProvenance } from '../../shared/domain.js';
 import { canonicalJson, sha256 } from './chain.js';
-import { mkdirDurable, writeFileDurable } from './durable.js';
+import { fsyncDir, mkdirDurable, tempFileOf } from './durable.js';
 import { AppError } from '../errors.js';
 import { addProbe, sortedMonths, type MonthAggregate, type MonthAggregates } from '../stats/index.js';
 
@@ -128,16 +129,116 @@ export async function importedMonths(dataDir: string, planningId: string): Promi
   return sorted;
 }
 
-/** Writes a batch whole, and the original file beside it, then makes it visible to readers. */
-export async function writeBatch(dataDir: string, batch: ImportBatch, original: { bytes: Buffer; ext: string }): Promise<void> {
+/** Writes all of `data` (a write may take only part of it). */
+async function writeAll(handle: FileHandle, data: Buffer | string): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  for (let offset = 0; offset < bytes.length; ) offset += (await handle.write(bytes, offset)).bytesWritten;
+}
+
+/** The original file's bytes, read again for its copy, and the error to throw when they no longer give its SHA-256. */
+export interface BatchOriginal {
+  chunks(): AsyncIterable<Buffer>;
+  ext: string;
+  changed(): Error;
+}
+
+/** A batch being written: its probes one at a time, visible to readers only once committed. */
+export interface BatchWriter {
+  add(probe: Probe): Promise<void>;
+  /** How many probes were added. */
+  readonly count: number;
+  /** Copies the original beside it, then makes the batch visible (flushed, renamed). */
+  commit(original: BatchOriginal): Promise<void>;
+  /** Leaves nothing behind. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Starts a batch: its file is the batch's canonical JSON (members id, importedAt, probes, source, in that order)
+ * with its `hash` member last, hashed as it is written, so that a batch of a hundred thousand probes never sits
+ * in memory. Written to a temporary file beside the imported area, renamed into it on commit.
+ */
+export async function openBatch(dataDir: string, head: Omit<ImportBatch, 'hash' | 'probes'>): Promise<BatchWriter> {
   const folder = path.join(dataDir, IMPORTED_DIR, BATCHES);
-  const originals = path.join(dataDir, IMPORTED_DIR, ORIGINALS);
-  await mkdirDurable(folder);
-  await mkdirDurable(originals);
-  // The original first, then the batch: once the batch is visible (flushed, its name too), its original is there.
-  await writeFileDurable(path.join(originals, `${batch.source.sha256}.${original.ext}`), original.bytes);
-  await writeFileDurable(path.join(folder, `${batch.id}.json`), `${JSON.stringify(batch)}\n`);
-  invalidate(dataDir);
+  const file = path.join(folder, `${head.id}.json`);
+  // Beside the imported area, not in it: an import refused half-way leaves no trace there, not even a folder.
+  const temp = path.join(dataDir, `.${IMPORTED_DIR}-${head.id}.json.tmp`);
+  const handle = await open(temp, 'w');
+  const hash = createHash('sha256');
+  let pending = `{"id":${canonicalJson(head.id)},"importedAt":${canonicalJson(head.importedAt)},"probes":[`;
+  let count = 0;
+  let isOpen = true;
+  const flush = async (): Promise<void> => {
+    hash.update(pending);
+    await writeAll(handle, pending);
+    pending = '';
+  };
+  const close = async (): Promise<void> => {
+    if (!isOpen) return;
+    isOpen = false;
+    await handle.close();
+  };
+  return {
+    get count() {
+      return count;
+    },
+    async add(probe) {
+      pending += `${count === 0 ? '' : ','}${canonicalJson(probe)}`;
+      count += 1;
+      if (pending.length >= 256 * 1024) await flush();
+    },
+    async commit(original) {
+      try {
+        pending += `],"source":${canonicalJson(head.source)}}`;
+        hash.update(pending);
+        await writeAll(handle, `${pending.slice(0, -1)},"hash":"${hash.digest('hex')}"}\n`);
+        await handle.sync();
+        await close();
+        // The original first, then the batch: once the batch is visible (flushed, its name too), its original is there.
+        const originals = path.join(dataDir, IMPORTED_DIR, ORIGINALS);
+        await mkdirDurable(originals);
+        await writeStreamDurable(path.join(originals, `${head.source.sha256}.${original.ext}`), async (target) => {
+          const copied = createHash('sha256');
+          for await (const chunk of original.chunks()) {
+            copied.update(chunk);
+            await writeAll(target, chunk);
+          }
+          if (copied.digest('hex') !== head.source.sha256) throw original.changed();
+        });
+        await mkdirDurable(folder);
+        await rename(temp, file);
+        await fsyncDir(folder);
+        invalidate(dataDir);
+      } catch (error) {
+        await close().catch(() => undefined);
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw error;
+      }
+    },
+    async abort() {
+      await close().catch(() => undefined);
+      await rm(temp, { force: true }).catch(() => undefined);
+    },
+  };
+}
+
+/** A file written through a temporary file, flushed, then renamed: whole or not at all. */
+async function writeStreamDurable(file: string, write: (handle: FileHandle) => Promise<void>): Promise<void> {
+  const temp = tempFileOf(file);
+  try {
+    const handle = await open(temp, 'w');
+    try {
+      await write(handle);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+    await fsyncDir(path.dirname(file));
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** For tests and after another process wrote: read the area afresh next time. */

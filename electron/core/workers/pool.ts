@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ErrorCode } from '../../shared/api.js';
 import { AppError, type AppErrorDetails } from '../errors.js';
 import type { FromWorker, PoolWorkerData, ToWorker, WorkerFailure } from './protocol.js';
@@ -36,11 +36,12 @@ export function poolSize(tasks: number, wanted?: number): number {
  * (out/, .js) Node loads it as it is; from the sources (.ts, under tsx or vitest) the thread first registers
  * tsx's loader, which a worker does not inherit from its parent.
  */
-function spawn(entry: URL, workerData: PoolWorkerData): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
+function spawn(entry: URL, workerData: PoolWorkerData, resourceLimits?: ResourceLimits): Worker {
+  const limits = resourceLimits ? { resourceLimits } : {};
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData, ...limits });
   const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
   const code = `import(${JSON.stringify(pathToFileURL(api).href)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, ...limits });
 }
 
 function revive(failure: WorkerFailure): Error {
@@ -48,6 +49,7 @@ function revive(failure: WorkerFailure): Error {
     const details: AppErrorDetails = {};
     if (failure.field) details.field = failure.field;
     if (failure.params) details.params = failure.params;
+    if (failure.coreMessage) details.coreMessage = failure.coreMessage;
     return new AppError(failure.code as ErrorCode, failure.message, details);
   }
   const error = new Error(failure.message);
@@ -75,11 +77,19 @@ export interface Pool {
   close(): Promise<void>;
 }
 
+export interface PoolOptions {
+  size: number;
+  window?: number;
+  data?: unknown;
+  /** Each thread's memory at most: past it, the thread ends and the run fails (error code ERR_WORKER_OUT_OF_MEMORY). */
+  resourceLimits?: ResourceLimits;
+}
+
 /**
  * Starts `size` threads of `entry` and waits until they have loaded. Null when one could not start (a packaged
  * app that cannot load it, say): the caller then does the work in its own thread, with the same result.
  */
-export async function startPool(entry: URL, options: { size: number; window?: number; data?: unknown }): Promise<Pool | null> {
+export async function startPool(entry: URL, options: PoolOptions): Promise<Pool | null> {
   const { size } = options;
   const workerData: PoolWorkerData = { window: options.window ?? 4, data: options.data ?? null };
   const slots: Slot[] = [];
@@ -119,7 +129,7 @@ export async function startPool(entry: URL, options: { size: number; window?: nu
   };
 
   for (let i = 0; i < size; i += 1) {
-    const worker = spawn(entry, workerData);
+    const worker = spawn(entry, workerData, options.resourceLimits);
     let started = false;
     const slot: Slot = { worker, ready: Promise.resolve() };
     slot.ready = new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 // The messages between the pool (pool.ts) and a worker thread, and the worker's side: serveTasks().
 import { parentPort, workerData } from 'node:worker_threads';
+import type { CoreMessage } from '../../shared/messages/index.js';
 import { AppError, toApiError } from '../errors.js';
 
 export interface WorkerFailure {
@@ -9,6 +10,7 @@ export interface WorkerFailure {
   stack?: string;
   field?: (string | number)[];
   params?: Record<string, string | number>;
+  coreMessage?: CoreMessage;
 }
 
 export type ToWorker = { type: 'task'; task: number; input: unknown } | { type: 'credit' };

@@ -2,10 +2,303 @@
 import type { CoreMessages } from './index.js';
 
 export const coreEn = {
+  cli: {
+    usage: `Guichets — probes of the préfectures’ booking pages
+
+Usage: npm run cli -- COMMAND [options]
+
+Plannings and settings
+  plannings list [--json]                 the plannings, their state, their last probe
+  plannings add URL --departement D [--guichet V] [--label L] [--prefecture P] [--procedure P]
+        [--online-mandatory] [--paused] [--steps STEPS.json]
+                                          adds a planning (its system, guichets and label read from the site)
+  plannings edit ID [--label L] [--url U] [--guichet V] [--departement D] [--prefecture P] [--procedure P]
+        [--online-mandatory | --no-online-mandatory] [--stopped | --no-stopped] [--steps STEPS.json]
+  plannings follow ID | pause ID | remove ID
+                                          follow (probed every hour), pause, remove (its probes stay)
+  settings get [KEY] [--json]             the settings, or one of them
+  settings set KEY VALUE                  changes a setting (hostSpacingSeconds 30, activeHours 8-20, tsaUrls none…)
+Probes
+  discover URL [--json]                   the guichets offered at this address
+  probe URL [--guichet V] [--json]        probes an address now, outside any planning (one JSON object with --json)
+  probe --planning ID [--json]            probes a planning now, recorded in its history
+  run                                     the hourly schedule, without the UI
+  demo [--port P]                         demonstration préfectures + schedule + web UI
+  serve [--port P] [--schedule]           the web UI and the API on 127.0.0.1
+Figures and evidence
+  stats [--json]                          the shares of the five categories per planning
+  export csv --out FILE [--planning ID]   the CSV of the probes
+  verify [--planning ID]                  checks captures, hashes, chain, seals and time-stamps
+  seal [--new-key]                        seals the probes now (signed, time-stamped); --new-key: a new installation
+                                          key, announced in this seal and signed by the previous one
+  seals list [--json]                     the seals of the data folder
+  tsa-roots [add FILE.pem | remove FINGERPRINT]
+                                          the trusted roots of time-stamps (shipped, added on this PC)
+  dossier --planning ID [--planning ID2] [--from YYYY-MM-DD --to YYYY-MM-DD] --out FILE.zip
+                                          the evidence dossier (BagIt ZIP + PDF summary beside it)
+  publish --out FOLDER                    the static site of the association’s figures
+  import FILE [--planning ID] [--association NAME]
+                                          imports a CSV (La Cimade’s layout) or another association's dossier
+  move-data FOLDER                        moves the data folder (empty or new), copy checked
+
+Common options: --data-dir FOLDER (else GUICHETS_DATA_DIR, else the application’s folder);
+  --lang fr|en (else LC_ALL, LC_MESSAGES or LANG: en… for English, else French);
+  --json: one JSON object alone on the output (logs go to the error output).
+Time-stamps: GUICHETS_TSA_URLS (authorities, comma-separated) and GUICHETS_TSA_ROOTS (PEM files of roots to
+  trust this once, separated by “:”, “;” on Windows) replace or add to the settings.
+Browser: GUICHETS_BROWSER, else the settings, else an installed Chrome, Edge or Chromium;
+  --browser PATH saves it in the settings (after checking that it is Chrome, Chromium or Edge).
+Exit codes: 0 done (verify: intact), 1 failed or altered, 2 bad input.
+For a JSON alone on the output: npm run -s cli -- probe URL --json`,
+    error: 'Error: {message}',
+    internal_error: 'Internal error: {detail}',
+    error_code_invalid_input: 'Input refused.',
+    error_code_not_found: 'Not found.',
+    error_code_browser_not_found: 'No usable browser: install Chrome, Edge or Chromium, or give its path with --browser or GUICHETS_BROWSER.',
+    error_code_storage_corrupt: 'A file of the data folder cannot be read.',
+    error_code_storage_full: 'The disk is full: free some space, then start again.',
+    error_code_unsupported_site: 'This booking site is not recognised, or its page could not be read.',
+    error_code_guichet_required: 'This address offers several guichets: choose one with --guichet (its value or its label).',
+    error_code_busy: 'Guichets is busy (another application writes to this data folder): try again later.',
+    error_code_internal: 'Internal error.',
+    error_code_unauthorized: 'Access refused: this page has no session (open the address Guichets prints).',
+    invalid_field:
+      '{field}: {rule, select, required {required} too_small {at least {min}} too_big {at most {max}} type {a value of another kind is expected} choice {not one of the values allowed} unknown {unknown field} other {invalid value}}.',
+    data_dir_missing: 'Data folder not found: “{dir}”. Give Guichets’ folder with --data-dir.',
+    tsa_roots_usage: 'Usage: npm run cli -- tsa-roots {action, select, add {add FILE.pem} other {remove SHA256-FINGERPRINT}}',
+    tsa_root_unreadable: 'File not found or unreadable: “{file}”. Give the authority’s root certificate (PEM).',
+    tsa_root_added: 'Root added on this PC: {name}, SHA-256 {sha256}. Check that it is the fingerprint the authority publishes.',
+    tsa_root_removed: 'Root removed from this PC.',
+    tsa_root_not_found: 'No root of this PC has that fingerprint.',
+    tsa_root_line: '{sha256}  {name} ({source, select, shipped {shipped with Guichets} user {added on this PC} other {GUICHETS_TSA_ROOTS}}){published, select, none {} other { — published: {published}}}',
+    unknown_command: 'Unknown command “{name}”. See: npm run cli -- --help',
+    unknown_option: 'Unknown option “{option}”. See: npm run cli -- --help',
+    option_takes_no_value: 'The option {option} takes no value (given “{given}”). See: npm run cli -- --help',
+    option_needs_value: 'The option {option} needs a value: {option} VALUE. See: npm run cli -- --help',
+    unknown_action: '{command}: unknown action “{action}”; actions: {actions}. See: npm run cli -- --help',
+    bad_port: '--port: a number between 0 and 65535 (given “{given}”).',
+    bad_lang: '--lang: fr or en (given “{given}”).',
+    system_port_in_use: 'Port {port} is already in use (another Guichets?): close it or choose another port with --port.',
+    system_cannot_write:
+      'Cannot write to {file, select, none {the data folder} other {“{file}”}}: read-only or access denied. Choose another folder with --data-dir.',
+    system_not_a_folder: '{file, select, none {The data folder} other {“{file}”}} is not a usable folder: give a data folder with --data-dir.',
+    system_disk_full: 'The disk is full ({file, select, none {data folder} other {“{file}”}}): free some space, then start again.',
+    data_dir: 'Data: {dir}',
+    data_dir_is_file: '“{dir}” is a file, not a folder: give a data folder with --data-dir.',
+    browser_saved: 'Browser saved in the settings: {path}',
+    stopping: 'Stopping…',
+    outcome:
+      '{outcome, select, dates {dates offered} no_date {no date} captcha {captcha} site_error {site error} unreachable {site unreachable} unrecognized {page not recognised} robot_error {robot error} other {{outcome}}}',
+    slot: '{date} at {time}',
+    probe_usage: 'Address or planning missing. Usage: npm run cli -- probe URL [--guichet V] [--json], or probe --planning ID [--json]',
+    probe_result: '{outcome} — {detail}',
+    probe_first_slot: 'First slot: {slot}',
+    probe_second_slot: 'Second slot: {slot}',
+    probe_screenshot: 'Screenshot: {path}',
+    probe_log: 'Log: {path}',
+    probe_recorded: 'Recorded in the history of planning {planning} (probe {id}).',
+    probe_line: '{date} {time} {planning} → {outcome} {slot}',
+    discover_usage: 'Address missing. Usage: npm run cli -- discover URL [--json]',
+    discover_system: 'System: {system}',
+    discover_none: 'No guichet offered.',
+    run_started: 'Schedule started: every followed planning is probed once an hour. Ctrl+C to stop.',
+    serve_address: 'Interface: {url}{scheduled, select, yes { (schedule started)} other {}}  — Ctrl+C to stop.',
+    serve_secret: 'This address holds a one-time code: do not share it. Press Enter for a new one (another tab, another browser).',
+    demo_started: 'Demonstration: {count} made-up plannings, probed every minute (instead of every hour).',
+    demo_folder: 'Demonstration data: {dir}',
+    demo_open: 'Open {url} in your browser (one-time address, not to be shared; press Enter for a new one). Ctrl+C to stop.',
+    demo_first_probe_failed: 'First probe of {planning}: {message}',
+    export_usage: 'Usage: npm run cli -- export csv --out FILE',
+    export_out_missing: 'Give the file to write: --out probes.csv',
+    export_written: '{rows} probes written to {path}',
+    export_skipped: '✗ Damaged file, its probes are not in the CSV: {file}',
+    move_usage: 'Give the new folder: npm run cli -- move-data FOLDER',
+    move_moved: 'Data folder moved: {to} ({files} files, {mb} MB, copy checked).',
+    move_old_removed: 'The old folder was emptied: {from}',
+    move_old_kept: 'The old folder could not be emptied, it is left as it is: {from}',
+    move_remembered: 'The desktop app and the command line use it from now on.',
+    move_not_remembered: 'From now on, start Guichets with --data-dir “{to}” (or GUICHETS_DATA_DIR).',
+    plannings_none: 'No planning. Add one: npm run cli -- plannings add URL --departement 93 [--guichet V] [--label L]',
+    plannings_line: '{id}  {state, select, followed {followed} paused {paused} other {stopped}}  {departement} {prefecture} — {label}',
+    plannings_address: '    {url}{guichet, select, none {} other { — guichet “{guichet}”}}',
+    plannings_last_probe: '    last probe: {when} → {outcome}{slot, select, none {} other { ({slot})}}',
+    plannings_never_probed: '    no probe yet',
+    plannings_problem: '    ✗ figures unreadable: {problem}',
+    plannings_read: 'Read on the site: system {system}, {count, plural, =0 {no guichet to choose} one {one guichet} other {# guichets}}{title, select, none {} other { — “{title}”}}.',
+    plannings_added:
+      'Planning added: {id} — {label} ({departement}, {prefecture}); {followed, select, yes {followed: probed every hour while the schedule runs (npm run cli -- run)} other {paused (npm run cli -- plannings follow {id} to follow it)}}.',
+    plannings_edited: 'Planning changed: {id} — {label}.',
+    plannings_followed: 'Planning {id} followed: probed every hour while the schedule runs.',
+    plannings_paused: 'Planning {id} paused: it is no longer probed, its history is kept.',
+    plannings_removed: 'Planning {id} removed from the list; its probes stay in the data folder, as evidence.',
+    plannings_id_missing: 'Give the planning: npm run cli -- plannings {action} ID (see: npm run cli -- plannings list).',
+    plannings_unknown: 'No planning “{id}” here. See: npm run cli -- plannings list',
+    plannings_ambiguous: '“{id}” names several plannings ({ids}): give more characters of its id.',
+    plannings_url_missing: 'Address missing. Usage: npm run cli -- plannings add URL --departement D [--guichet V] [--label L]',
+    plannings_departement_missing: 'Give the département: --departement 93 (or 2A, 971…).',
+    plannings_guichet_required: 'This address offers several guichets: choose one with --guichet (its value or its label). Guichets: {guichets}.',
+    plannings_guichet_unknown: 'No guichet “{given}” at this address. Guichets offered: {guichets}.',
+    plannings_nothing_to_edit:
+      'Nothing to change: give at least one option (--label, --url, --guichet, --departement, --prefecture, --procedure, --steps, --(no-)online-mandatory or --(no-)stopped).',
+    plannings_steps_unreadable: 'Steps file unreadable: “{file}” ({reason}). Give a JSON file of steps (steps, noSlotText, slotSelector).',
+    settings_line: '{key} = {value}',
+    settings_usage: 'Usage: npm run cli -- settings set KEY VALUE (the keys: npm run cli -- settings get)',
+    settings_unknown_key: 'Unknown setting “{key}”. Settings: {keys}.',
+    settings_bad_value:
+      '{key}: “{value}” does not fit, {expected, select, integer {a whole number is expected} boolean {yes or no is expected} list {a comma-separated list is expected} hours {two hours are expected, for example 8-20} json {JSON is expected} other {another value is expected}}.',
+    settings_saved: 'Setting saved: {key} = {value}',
+    seals_none: 'No seal: nothing protects these probes from being rewritten yet. Seal them: npm run cli -- seal',
+    seals_line: '{name}  {when}  {probes} probe(s) of {plannings} planning(s), key {key}, {stamped, select, yes {time-stamped} other {not time-stamped}}{readable, select, yes {} other { — unreadable}}',
+    seals_footer: 'The seals as they present themselves: npm run cli -- verify says whether they hold (signature, chain of seals, time-stamp).',
+  },
   probe: {
     demo_synthetic:
       'Demonstration: synthetic record ({outcome, select, dates {dates offered} no_date {no date} captcha {captcha} site_error {site error} unreachable {site unreachable} other {{outcome}}}).',
+    slots_two:
+      'First free slot on {first}, second on {second} ({count, plural, one {# slot read} other {# slots read}} on {windows, plural, one {# page of slots} other {# pages of slots}}).{said, select, none {} other { The site says: “{said}”.}}',
+    slots_one:
+      'A single free slot, on {first} ({windows, plural, one {# page of slots read} other {# pages of slots read}}{end, select, last {, no next page} horizon {, no other within {days} days} broken {, the following weeks could not be loaded} other {}}).{said, select, none {} other { The site says: “{said}”.}}',
+    no_slot: 'The site says: “{said}”',
+    no_slot_and_slots: 'The page says “{said}” and yet shows {count, plural, one {# slot} other {# slots}}: inconclusive.',
+    window_empty:
+      'Step “{step}”: {windows, plural, one {# page of slots read} other {# pages of slots read}} without a slot, without the site’s sentence saying there is none: inconclusive.{said, select, none {} other { The site announces: “{said}”.}}',
+    window_stuck:
+      'Step “{step}”: “{control}” {how, select, same {stayed on the same week} back {went back in time} other {did not move forward}} (“{said}”): reading stopped.',
+    slot_unreadable: 'Step “{step}”: unreadable slot “{said}” (no readable date).',
+    captcha:
+      'A security code (captcha) stands before the answer: Guichets never solves it on its own. {assisted, select, yes {Open an assisted session to type it yourself.} other {To be checked by a person.}}',
+    assisted_expired:
+      'Assisted session expired: the site asks for the security code (captcha) again. Open the assisted session and type the code again to resume the probes.',
+    captcha_expired:
+      'The session expired: the site asks for the security code (captcha) again. Open the assisted session and type the code again to resume the probes.',
+    refusal:
+      '{after, select, yes {After “{step}”} other {Step “{step}”}}: the site answered HTTP {status} to {kind, select, document {the page} other {a call of the page (XHR)}} {address}{said, select, none {} other {: “{said}”}}.',
+    http_error_page: 'Step “{step}”: the site answered HTTP {status}: “{said}”.',
+    bot_wall: 'Step “{step}”: the site shows an anti-robot check: “{said}”.',
+    error_page: 'Step “{step}”: the site shows an error page: “{said}”.',
+    calendar_error:
+      'Step “{step}”: the slots could not be loaded{status, select, none {} other { (HTTP {status})}}: the site shows an error{said, select, none {} other {: “{said}”}}.',
+    unrecognized:
+      'Step “{step}”: unrecognised page{status, select, s404 { (HTTP 404: address withdrawn?)} other {}}, without a slot, without the site’s sentence saying there is none, without a button to go on: “{said}”.',
+    unreachable: '{after, select, yes {After “{step}”} other {Step “{step}”}}: the site does not answer ({reason, select, refused {connection refused} name {address not found} timeout {timed out} closed {connection cut} offline {no Internet connection} other {network error}}).',
+    certificate: 'Step “{step}”: the browser refuses the site’s security certificate.',
+    step_timeout: '{after, select, yes {After “{step}”} other {Step “{step}”}}: the site did not answer in time.',
+    probe_timeout:
+      '{step, select, none {The site} other {Step “{step}”: the site}} did not answer within the probe’s {seconds} s: probe stopped.',
+    page_silent:
+      '{after, select, yes {After “{step}”} other {Step “{step}”}}: the page did not answer the robot within {seconds} s while it was reading {what, select, page {what the page shows} controls {the page’s buttons and links} overlays {the page’s banners and pop-ups} name {the name of the control to use} cover {what covers the control to use} slots {the page’s slots} text {the page’s text} other {the page}}{browser, select, dead {, and the browser itself no longer answered} other {}}: probe stopped.',
+    robot_failure: '{step, select, none {Robot error} other {Step “{step}”: robot error}}: {error}',
+    covered: 'Step “{step}”: something covers {control, select, none {the page} other {“{control}”}} and the robot could not close it: “{said}”.',
+    control_missing: 'Step “{step}”: “{control}” cannot be found on the page, or stays unusable.',
+    control_failed: 'Step “{step}”: “{control}” could not be used ({error}).',
+    waiting_room:
+      'Step “{step}”: the site’s queue, waited for {seconds} s without the page moving on{said, select, none {} other { (the site announces: “{said}”)}}: probe stopped.',
+    page_returns: 'Step “{step}”: the page comes back after “{control}”{said, select, none {} other {: “{said}”}}.',
+    too_many_pages: 'Step “{step}”: too many pages ({pages}) before the site’s answer.',
+    not_demarche: 'Not an RDV-Préfecture démarche address: {url}',
+    steps_failed: 'Step {index} ({action}) impossible: {reason}',
+    steps_no_slot: 'The site shows “{said}”.',
+    steps_both: 'The text “{said}” and slots are both shown.',
+    steps_unreadable: '“{selector}” elements found but no readable date: “{said}”.',
   },
   progress: {},
+  seal: {
+    written:
+      'Seal {name} written (seals/{name}.json): {probes, plural, one {# probe} other {# probes}} of {plannings, plural, one {# planning} other {# plannings}}, {stamped, select, none {not time-stamped (no trusted authority answered: tried again at the next seal)} other {time-stamped by {stamped}}}.',
+    restamped: '{count, plural, one {# earlier seal made offline time-stamped now} other {# earlier seals made offline time-stamped now}}: {count, plural, one {it proves} other {they prove}} only from now on.',
+    new_key: 'New installation key: {key}, announced in this seal and signed by the previous one.',
+  },
+  verify: {
+    summary_intact: '✓ {count, plural, one {# probe checked} other {# probes checked}}{planning, select, none {} other { (planning {planning})}}: screenshots, hashes and chain intact; each proven to exist at most 48 h after it was made.',
+    summary_reserved:
+      '✓ {count, plural, one {# probe checked} other {# probes checked}}{planning, select, none {} other { (planning {planning})}}: screenshots, hashes and chain intact, with a reservation: {unproven, plural, =0 {} one {# not time-stamped (a rewrite cannot be excluded)} other {# not time-stamped (a rewrite cannot be excluded)}}{both, select, yes {, } other {}}{late, plural, =0 {} one {# proven only later} other {# proven only later}} (details below).',
+    summary_altered: '✗ {count, plural, one {# probe checked} other {# probes checked}}{planning, select, none {} other { (planning {planning})}}: {problems, plural, one {# problem} other {# problems}}.',
+    no_seal: 'No seal: nothing protects these probes from a rewrite yet, none is time-stamped. Seal them: npm run cli -- seal',
+    key_pinned: 'Installation key: {key} (time-stamped in seal {seal}, on {at}).',
+    key_unproven: 'Installation key: {key} (no seal time-stamped by a trusted authority: nothing dates this key).',
+    key_rotation: 'Key change (seal {seal}): {from} → {to}, signed by the previous key.',
+    root: 'Root {name}: SHA-256 {sha256} ({source, select, shipped {shipped with Guichets} user {added on this PC} other {GUICHETS_TSA_ROOTS}}); compare it with the fingerprint the authority publishes.',
+    root_unreadable: 'Unreadable trusted root, ignored: {file}',
+    seals: '{count, plural, one {# seal} other {# seals}}:',
+    seal_token:
+      '  Seal {seal} ({created}): {authority}, root {root}, time-stamped on {at}, {delay} later{late, select, yes {: late, proves only from that time} other {}}.',
+    seal_token_refused: '  Seal {seal} ({created}): token {file} refused (see above).',
+    seal_unstamped: '  Seal {seal} ({created}): not time-stamped.',
+    planning: 'Planning {planning}: {count, plural, =0 {no probe} one {# probe} other {# probes}}{count, plural, =0 {} other { from {first} to {last}}}.',
+    proof_in_time: '  {count, plural, one {# proven} other {# proven}} at most 48 h after the probe (from {first} to {last}).',
+    proof_late: '  {count, plural, one {# proven} other {# proven}} only from {from} (probes from {first} to {last}): seal time-stamped late, or probes older than the seals.',
+    proof_unproven: '  {count, plural, one {# not time-stamped} other {# not time-stamped}} (from {first} to {last}): a rewrite cannot be excluded.',
+    proof_before_first_seal:
+      '  The first seal dates from {sealed}: {count, plural, one {the probe made before it ({first}) was} other {the # probes made before it (from {first} to {last}) were}} protected by no seal until then.',
+    empty_plannings: 'No probe recorded for: {ids}',
+  },
   notice: {},
+  import: {
+    unreadable:
+      'This file cannot be read: it does not exist, cannot be read, or is not a file (a folder, a device). Choose a CSV file or a .zip evidence file. Nothing was imported.',
+    too_large:
+      'The file is over {max} MB, the largest accepted for {kind, select, csv {a CSV} other {an evidence file}}: split it, then import each part. Nothing was imported.',
+    not_utf8: '{entry} is not UTF-8: save it as “CSV UTF-8”, then import it again. Nothing was imported.',
+    header_too_long: '{entry}, line 1: the first line is over {max} characters; this is not a CSV of probes. Nothing was imported.',
+    empty: '{entry}: no probe rows, nothing to import.',
+    malformed:
+      '{entry}, line {line}: malformed CSV ({reason, select, quote {a quote never closed} closing {unexpected character after a closing quote} opening {a quote in the middle of a cell} other {unreadable structure}}). The whole file was refused: nothing was imported.',
+    line_too_long:
+      '{entry}, line {line}, column {column}: the line is over {max} characters. The whole file was refused: nothing was imported.',
+    cell_too_long:
+      '{entry}, line {line}, column {column}: a cell over {max} characters. The whole file was refused: nothing was imported.',
+    too_many_rows:
+      '{entry}: more than {max} rows, the limit of one import: split the file (by period), then import each part. Nothing was imported.',
+    missing_column:
+      '{entry}, line 1: column “{column}” missing from the header (expected at least: departement;planning;date_sondage;heure_sondage;premiere_date;deuxieme_date). Nothing was imported.',
+    too_few_columns:
+      '{entry}, line {line}: {count} columns instead of at least {min}. The whole file was refused: nothing was imported.',
+    empty_cell: '{entry}, line {line}, column {column}: empty. The whole file was refused: nothing was imported.',
+    bad_date:
+      '{entry}, line {line}, column {column}: “{excerpt}” is not a date (YYYY-MM-DD or DD/MM/YYYY). The whole file was refused: nothing was imported.',
+    bad_time:
+      '{entry}, line {line}, column {column}: “{excerpt}” is not a time (HH:MM). The whole file was refused: nothing was imported.',
+    bad_outcome:
+      '{entry}, line {line}, column {column}: “{excerpt}” is not a known outcome (dates, no_date, captcha, site_error, unreachable, unrecognized, robot_error). The whole file was refused: nothing was imported.',
+    second_without_first:
+      '{entry}, line {line}: deuxieme_date without premiere_date. The whole file was refused: nothing was imported.',
+    dates_without_first:
+      '{entry}, line {line}: outcome “dates” without premiere_date. The whole file was refused: nothing was imported.',
+    bad_url:
+      '{entry}, line {line}, column {column}: “{excerpt}” is not an address starting with http:// or https://. The whole file was refused: nothing was imported.',
+    unknown_planning:
+      '{entry}, line {line}: planning “{excerpt}” (département {departement}) is not known here: create it first with the same name, or choose the planning to import into (--planning ID). Nothing was imported.',
+    ambiguous_planning:
+      '{entry}, line {line}: several plannings are named “{excerpt}” (département {departement}): choose the one to import into (--planning ID). Nothing was imported.',
+    planning_not_found: 'No planning “{id}”: check its identifier (npm run cli -- stats). Nothing was imported.',
+    zip_unreadable: 'Evidence file refused: this ZIP file is unreadable, damaged, or names a file outside its folder (absolute path, “..”, a name twice). Nothing was imported.',
+    zip_link: 'Evidence file refused: a file in the ZIP is a symbolic link, which an evidence file never holds. Nothing was imported.',
+    not_a_bag: 'Evidence file refused: this is not an evidence file (no bagit.txt). Nothing was imported.',
+    too_many_entries: 'Evidence file refused: more than {max} files, more than any real evidence file. Nothing was imported.',
+    entry_too_large: 'Evidence file refused: {entry} is over {max} MB, more than any real evidence file. Nothing was imported.',
+    unpacked_too_large:
+      'Evidence file refused: its unpacked content would be over {max} MB, far more than its size allows for a real evidence file. Nothing was imported.',
+    bag_missing: 'Evidence file refused: {entry} is missing. Nothing was imported.',
+    bag_absent: 'Evidence file refused: {entry} is listed in the manifest but absent. Nothing was imported.',
+    bag_altered:
+      'Evidence file refused: {entry} was changed (its SHA-256 does not match the manifest). Nothing was imported.',
+    signed_too_large:
+      'Evidence file refused: its records, seals and CSV together are over {max} MB, more than any real evidence file: make shorter ones (by period). Nothing was imported.',
+    dossier_refused: 'Evidence file refused: {problem} Nothing was imported.',
+    identity_unsealed:
+      'Evidence file refused: the identity of planning “{label}” (address, guichet) is not sealed; nothing says which appointments its probes are about. Nothing was imported.',
+    identity_unknown:
+      'The evidence file is about planning “{label}” ({url}, guichet {guichet}), which is not followed here: create a planning with the same address and guichet, or choose the one to import into (--planning ID). Nothing was imported.',
+    identity_differs:
+      'The planning chosen does not have the address and guichet of the evidence file’s planning “{label}” ({url}, guichet {guichet}): they are not the same appointments. Nothing was imported.',
+    too_much_memory:
+      'This file needs more memory than the import allows itself ({max} MB): split it (by period), then import each part. Nothing was imported.',
+    record_malformed:
+      'Evidence file refused: record {id} holds a malformed date, time or address (an address must start with http:// or https://). Nothing was imported.',
+    changed_while_read:
+      'The file changed while it was imported: wait until it is complete (a copy, a download), then import it again. Nothing was imported.',
+    probe_detail:
+      'Imported from “{file}”, line {line}{by, select, yes { ({association})} other {}}, {sealed, select, yes {sealed} other {not sealed}}',
+    bag_unlisted: 'Evidence file refused: {entry} is not in the manifest. Nothing was imported.',
+  },
 } as const satisfies CoreMessages;

@@ -3,10 +3,309 @@
 // word it from this catalogue or from en.ts. ICU messages (see renderer/src/i18n/README.md); a text quoted from a
 // site goes in a parameter named `said`, shown as the site wrote it.
 export const coreFr = {
+  // The command line's own words (electron/cli): its help, its verbs' lines, its refusals of what was typed.
+  cli: {
+    usage: `Guichets — sondages des pages de rendez-vous des préfectures
+
+Utilisation : npm run cli -- COMMANDE [options]
+
+Plannings et réglages
+  plannings list [--json]                 les plannings, leur état, leur dernier sondage
+  plannings add URL --departement D [--guichet V] [--label L] [--prefecture P] [--procedure P]
+        [--online-mandatory] [--paused] [--steps ÉTAPES.json]
+                                          ajoute un planning (le système, les guichets et l’intitulé lus sur le site)
+  plannings edit ID [--label L] [--url U] [--guichet V] [--departement D] [--prefecture P] [--procedure P]
+        [--online-mandatory | --no-online-mandatory] [--stopped | --no-stopped] [--steps ÉTAPES.json]
+  plannings follow ID | pause ID | remove ID
+                                          suivre (sondé chaque heure), mettre en pause, retirer (ses sondages restent)
+  settings get [CLÉ] [--json]             les réglages, ou l’un d’eux
+  settings set CLÉ VALEUR                 change un réglage (hostSpacingSeconds 30, activeHours 8-20, tsaUrls none…)
+Sondages
+  discover URL [--json]                   les guichets proposés à cette adresse
+  probe URL [--guichet V] [--json]        sonde une adresse maintenant, hors de tout planning (un objet JSON avec --json)
+  probe --planning ID [--json]            sonde un planning maintenant, enregistré dans son historique
+  run                                     le calendrier horaire, sans interface
+  demo [--port P]                         préfectures de démonstration + calendrier + interface web
+  serve [--port P] [--schedule]           l’interface web et l’API sur 127.0.0.1
+Chiffres et preuves
+  stats [--json]                          les parts des cinq catégories par planning
+  export csv --out FICHIER [--planning ID]  le CSV des sondages
+  verify [--planning ID]                  vérifie captures, empreintes, chaîne, sceaux et horodatages
+  seal [--new-key]                        scelle maintenant les sondages (signé, horodaté) ; --new-key : nouvelle
+                                          clé de l’installation, annoncée dans ce sceau et signée par la précédente
+  seals list [--json]                     les sceaux du dossier de données
+  tsa-roots [add FICHIER.pem | remove EMPREINTE]
+                                          les racines de confiance des horodatages (livrées, ajoutées sur ce PC)
+  dossier --planning ID [--planning ID2] [--from AAAA-MM-JJ --to AAAA-MM-JJ] --out FICHIER.zip
+                                          le dossier de preuves (BagIt ZIP + résumé PDF à côté)
+  publish --out DOSSIER                   le site statique des chiffres de l’association
+  import FICHIER [--planning ID] [--association NOM]
+                                          importe un CSV (format La Cimade) ou le dossier d’une autre association
+  move-data DOSSIER                       déplace le dossier de données (vide ou nouveau), copie vérifiée
+
+Options communes : --data-dir DOSSIER (sinon GUICHETS_DATA_DIR, sinon le dossier de l’application) ;
+  --lang fr|en (sinon LC_ALL, LC_MESSAGES ou LANG : en… pour l’anglais, sinon le français) ;
+  --json : un seul objet JSON sur la sortie (les journaux vont sur la sortie d’erreur).
+Horodatage : GUICHETS_TSA_URLS (autorités, séparées par des virgules) et GUICHETS_TSA_ROOTS (fichiers PEM de
+  racines à croire pour cette fois, séparés par « : », « ; » sous Windows) remplacent ou complètent les réglages.
+Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés ;
+  --browser CHEMIN l’enregistre dans les réglages (après avoir vérifié que c’est Chrome, Chromium ou Edge).
+Codes de sortie : 0 fait (verify : intact), 1 échec ou altération, 2 mauvaise saisie.
+Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
+    error: 'Erreur : {message}',
+    internal_error: 'Erreur interne : {detail}',
+    // What the core refused, said from its code when the core gave no message of its catalogue.
+    error_code_invalid_input: 'Saisie refusée.',
+    error_code_not_found: 'Introuvable.',
+    error_code_browser_not_found: 'Aucun navigateur utilisable : installez Chrome, Edge ou Chromium, ou donnez son chemin avec --browser ou GUICHETS_BROWSER.',
+    error_code_storage_corrupt: 'Un fichier du dossier de données est illisible.',
+    error_code_storage_full: 'Le disque est plein : libérez de la place, puis relancez.',
+    error_code_unsupported_site: 'Ce site de rendez-vous n’est pas reconnu, ou sa page n’a pas pu être lue.',
+    error_code_guichet_required: 'Cette adresse propose plusieurs guichets : choisissez-en un avec --guichet (sa valeur ou son libellé).',
+    error_code_busy: 'Guichets est occupé (une autre application écrit dans ce dossier de données) : réessayez plus tard.',
+    error_code_internal: 'Erreur interne.',
+    error_code_unauthorized: 'Accès refusé : cette page n’a pas de session (ouvrez l’adresse que Guichets affiche).',
+    invalid_field:
+      '{field} : {rule, select, required {à remplir} too_small {au moins {min}} too_big {au plus {max}} type {valeur d’un autre type attendue} choice {valeur hors de celles permises} unknown {champ inconnu} other {valeur invalide}}.',
+    data_dir_missing: 'Dossier de données introuvable : « {dir} ». Indiquez le dossier de Guichets avec --data-dir.',
+    tsa_roots_usage: 'Utilisation : npm run cli -- tsa-roots {action, select, add {add FICHIER.pem} other {remove EMPREINTE-SHA256}}',
+    tsa_root_unreadable: 'Fichier introuvable ou illisible : « {file} ». Donnez le certificat racine de l’autorité (PEM).',
+    tsa_root_added: 'Racine ajoutée sur ce PC : {name}, SHA-256 {sha256}. Vérifiez que c’est l’empreinte que publie l’autorité.',
+    tsa_root_removed: 'Racine retirée de ce PC.',
+    tsa_root_not_found: 'Aucune racine de ce PC n’a cette empreinte.',
+    tsa_root_line: '{sha256}  {name} ({source, select, shipped {livrée avec Guichets} user {ajoutée sur ce PC} other {GUICHETS_TSA_ROOTS}}){published, select, none {} other { — publiée : {published}}}',
+    unknown_command: 'Commande inconnue « {name} ». Voir : npm run cli -- --help',
+    unknown_option: 'Option inconnue : « {option} ». Voir : npm run cli -- --help',
+    option_takes_no_value: 'L’option {option} ne prend pas de valeur (reçu « {given} »). Voir : npm run cli -- --help',
+    option_needs_value: 'L’option {option} attend une valeur : {option} VALEUR. Voir : npm run cli -- --help',
+    unknown_action: '{command} : action inconnue « {action} » ; actions : {actions}. Voir : npm run cli -- --help',
+    bad_port: '--port : un nombre entre 0 et 65535 (reçu « {given} »).',
+    bad_lang: '--lang : fr ou en (reçu « {given} »).',
+    system_port_in_use: 'Le port {port} est déjà utilisé (un autre Guichets ?) : fermez-le ou choisissez un autre port avec --port.',
+    system_cannot_write:
+      'Impossible d’écrire dans {file, select, none {le dossier de données} other {« {file} »}} : lecture seule ou accès refusé. Choisissez un autre dossier avec --data-dir.',
+    system_not_a_folder: '{file, select, none {Le dossier de données} other {« {file} »}} n’est pas un dossier utilisable : indiquez un dossier de données avec --data-dir.',
+    system_disk_full: 'Le disque est plein ({file, select, none {dossier de données} other {« {file} »}}) : libérez de la place, puis relancez.',
+    data_dir: 'Données : {dir}',
+    data_dir_is_file: '« {dir} » est un fichier, pas un dossier : indiquez un dossier de données avec --data-dir.',
+    browser_saved: 'Navigateur enregistré dans les réglages : {path}',
+    stopping: 'Arrêt…',
+    outcome:
+      '{outcome, select, dates {dates proposées} no_date {pas de date} captcha {captcha} site_error {erreur du site} unreachable {site injoignable} unrecognized {page non reconnue} robot_error {erreur du robot} other {{outcome}}}',
+    slot: '{date} à {time}',
+    probe_usage: 'Adresse ou planning manquant. Utilisation : npm run cli -- probe URL [--guichet V] [--json], ou probe --planning ID [--json]',
+    probe_result: '{outcome} — {detail}',
+    probe_first_slot: 'Premier créneau : {slot}',
+    probe_second_slot: 'Deuxième créneau : {slot}',
+    probe_screenshot: 'Capture : {path}',
+    probe_log: 'Journal : {path}',
+    probe_recorded: 'Enregistré dans l’historique du planning {planning} (sondage {id}).',
+    probe_line: '{date} {time} {planning} → {outcome} {slot}',
+    discover_usage: 'Adresse manquante. Utilisation : npm run cli -- discover URL [--json]',
+    discover_system: 'Système : {system}',
+    discover_none: 'Aucun guichet proposé.',
+    run_started: 'Calendrier démarré : chaque planning suivi est sondé une fois par heure. Ctrl+C pour arrêter.',
+    serve_address: 'Interface : {url}{scheduled, select, yes { (calendrier démarré)} other {}}  — Ctrl+C pour arrêter.',
+    serve_secret: 'Cette adresse contient un code à usage unique : ne la partagez pas. Entrée en affiche une nouvelle (autre onglet, autre navigateur).',
+    demo_started: 'Démonstration : {count} plannings fictifs, sondés chaque minute (au lieu de chaque heure).',
+    demo_folder: 'Données de démonstration : {dir}',
+    demo_open: 'Ouvrez {url} dans votre navigateur (adresse à code unique, à ne pas partager ; Entrée en affiche une nouvelle). Ctrl+C pour arrêter.',
+    demo_first_probe_failed: 'Premier sondage de {planning} : {message}',
+    export_usage: 'Utilisation : npm run cli -- export csv --out FICHIER',
+    export_out_missing: 'Indiquez le fichier à écrire : --out sondages.csv',
+    export_written: '{rows} sondages écrits dans {path}',
+    export_skipped: '✗ Fichier endommagé, ses sondages ne sont pas dans le CSV : {file}',
+    move_usage: 'Indiquez le nouveau dossier : npm run cli -- move-data DOSSIER',
+    move_moved: 'Dossier de données déplacé : {to} ({files} fichiers, {mb} Mo, copie vérifiée).',
+    move_old_removed: 'L’ancien dossier a été vidé : {from}',
+    move_old_kept: 'L’ancien dossier n’a pas pu être vidé, il reste tel quel : {from}',
+    move_remembered: 'L’application de bureau et la ligne de commande l’utilisent désormais.',
+    move_not_remembered: 'Lancez désormais Guichets avec --data-dir « {to} » (ou GUICHETS_DATA_DIR).',
+    plannings_none: 'Aucun planning. Ajoutez-en un : npm run cli -- plannings add URL --departement 93 [--guichet V] [--label L]',
+    plannings_line: '{id}  {state, select, followed {suivi} paused {en pause} other {arrêté}}  {departement} {prefecture} — {label}',
+    plannings_address: '    {url}{guichet, select, none {} other { — guichet « {guichet} »}}',
+    plannings_last_probe: '    dernier sondage : {when} → {outcome}{slot, select, none {} other { ({slot})}}',
+    plannings_never_probed: '    aucun sondage encore',
+    plannings_problem: '    ✗ chiffres illisibles : {problem}',
+    plannings_read: 'Lu sur le site : système {system}, {count, plural, =0 {aucun guichet à choisir} one {un guichet} other {# guichets}}{title, select, none {} other { — « {title} »}}.',
+    plannings_added:
+      'Planning ajouté : {id} — {label} ({departement}, {prefecture}) ; {followed, select, yes {suivi : sondé chaque heure tant que le calendrier tourne (npm run cli -- run)} other {en pause (npm run cli -- plannings follow {id} pour le suivre)}}.',
+    plannings_edited: 'Planning modifié : {id} — {label}.',
+    plannings_followed: 'Planning {id} suivi : sondé chaque heure tant que le calendrier tourne.',
+    plannings_paused: 'Planning {id} en pause : il n’est plus sondé, son historique est gardé.',
+    plannings_removed: 'Planning {id} retiré de la liste ; ses sondages restent dans le dossier de données, comme preuves.',
+    plannings_id_missing: 'Indiquez le planning : npm run cli -- plannings {action} ID (voir : npm run cli -- plannings list).',
+    plannings_unknown: 'Aucun planning « {id} » ici. Voir : npm run cli -- plannings list',
+    plannings_ambiguous: '« {id} » désigne plusieurs plannings ({ids}) : donnez plus de caractères de son identifiant.',
+    plannings_url_missing: 'Adresse manquante. Utilisation : npm run cli -- plannings add URL --departement D [--guichet V] [--label L]',
+    plannings_departement_missing: 'Indiquez le département : --departement 93 (ou 2A, 971…).',
+    plannings_guichet_required: 'Cette adresse propose plusieurs guichets : choisissez-en un avec --guichet (sa valeur ou son libellé). Guichets : {guichets}.',
+    plannings_guichet_unknown: 'Aucun guichet « {given} » à cette adresse. Guichets proposés : {guichets}.',
+    plannings_nothing_to_edit:
+      'Rien à modifier : donnez au moins une option (--label, --url, --guichet, --departement, --prefecture, --procedure, --steps, --(no-)online-mandatory ou --(no-)stopped).',
+    plannings_steps_unreadable: 'Fichier d’étapes illisible : « {file} » ({reason}). Donnez un fichier JSON d’étapes (steps, noSlotText, slotSelector).',
+    settings_line: '{key} = {value}',
+    settings_usage: 'Utilisation : npm run cli -- settings set CLÉ VALEUR (les clés : npm run cli -- settings get)',
+    settings_unknown_key: 'Réglage inconnu « {key} ». Réglages : {keys}.',
+    settings_bad_value:
+      '{key} : « {value} » ne convient pas, {expected, select, integer {un nombre entier est attendu} boolean {oui ou non est attendu} list {une liste séparée par des virgules est attendue} hours {deux heures sont attendues, par exemple 8-20} json {du JSON est attendu} other {une autre valeur est attendue}}.',
+    settings_saved: 'Réglage enregistré : {key} = {value}',
+    seals_none: 'Aucun sceau : rien ne protège encore ces sondages d’une réécriture. Scellez-les : npm run cli -- seal',
+    seals_line: '{name}  {when}  {probes} sondage(s) de {plannings} planning(s), clé {key}, {stamped, select, yes {horodaté} other {non horodaté}}{readable, select, yes {} other { — illisible}}',
+    seals_footer: 'Les sceaux tels qu’ils se présentent : npm run cli -- verify dit s’ils tiennent (signature, chaîne des sceaux, horodatage).',
+  },
   probe: {
     demo_synthetic:
       'Démonstration : enregistrement synthétique ({outcome, select, dates {dates proposées} no_date {pas de date} captcha {captcha} site_error {erreur du site} unreachable {site injoignable} other {{outcome}}}).',
+    // A probe's detail. `step` names where the robot was (the page's heading, or the control it had pressed when
+    // `after` is yes); `said` quotes the site as it wrote it ('none' when it said nothing to quote).
+    slots_two:
+      'Première plage libre le {first}, deuxième le {second} ({count, plural, one {# créneau lu} other {# créneaux lus}} sur {windows, plural, one {# page de créneaux} other {# pages de créneaux}}).{said, select, none {} other { Le site indique : « {said} ».}}',
+    slots_one:
+      'Une seule plage libre, le {first} ({windows, plural, one {# page de créneaux lue} other {# pages de créneaux lues}}{end, select, last {, pas de page suivante} horizon {, aucune autre sur {days} jours} broken {, les semaines suivantes n’ont pas pu être chargées} other {}}).{said, select, none {} other { Le site indique : « {said} ».}}',
+    no_slot: 'Le site indique : « {said} »',
+    no_slot_and_slots: 'La page dit « {said} » et montre pourtant {count, plural, one {# créneau} other {# créneaux}} : résultat non concluant.',
+    window_empty:
+      'Étape « {step} » : {windows, plural, one {# page de créneaux lue} other {# pages de créneaux lues}} sans créneau, sans la phrase du site qui dirait qu’il n’y en a aucun : résultat non concluant.{said, select, none {} other { Le site annonce : « {said} ».}}',
+    window_stuck:
+      'Étape « {step} » : « {control} » {how, select, same {est restée sur la même semaine} back {est revenue en arrière} other {n’a pas avancé}} (« {said} ») : lecture arrêtée.',
+    slot_unreadable: 'Étape « {step} » : créneau illisible « {said} » (sans date lisible).',
+    captcha:
+      'Un code de sécurité (captcha) précède la réponse : Guichets ne le résout jamais seul. {assisted, select, yes {Ouvrez une session assistée pour le saisir vous-même.} other {À vérifier par une personne.}}',
+    assisted_expired:
+      'Session assistée expirée : le site redemande le code de sécurité (captcha). Ouvrez la session assistée et saisissez le code à nouveau pour reprendre les sondages.',
+    captcha_expired:
+      'La session a expiré : le site redemande le code de sécurité (captcha). Ouvrez la session assistée et saisissez le code à nouveau pour reprendre les sondages.',
+    refusal:
+      '{after, select, yes {Après « {step} »} other {Étape « {step} »}} : le site a répondu HTTP {status} à {kind, select, document {la page} other {un appel de la page (XHR)}} {address}{said, select, none {} other { : « {said} »}}.',
+    http_error_page: 'Étape « {step} » : le site a répondu HTTP {status} : « {said} ».',
+    bot_wall: 'Étape « {step} » : le site oppose une page de vérification anti-robot : « {said} ».',
+    error_page: 'Étape « {step} » : le site affiche une page d’erreur : « {said} ».',
+    calendar_error:
+      'Étape « {step} » : les créneaux n’ont pas pu être chargés{status, select, none {} other { (HTTP {status})}} : le site affiche une erreur{said, select, none {} other { : « {said} »}}.',
+    unrecognized:
+      'Étape « {step} » : page non reconnue{status, select, s404 { (HTTP 404 : adresse retirée ?)} other {}}, sans créneau, sans la phrase du site qui dirait qu’il n’y en a aucun ni bouton pour continuer : « {said} ».',
+    unreachable: '{after, select, yes {Après « {step} »} other {Étape « {step} »}} : le site ne répond pas ({reason, select, refused {connexion refusée} name {adresse introuvable} timeout {délai dépassé} closed {connexion coupée} offline {pas de connexion à Internet} other {erreur réseau}}).',
+    certificate: 'Étape « {step} » : le certificat de sécurité du site est refusé par le navigateur.',
+    step_timeout: '{after, select, yes {Après « {step} »} other {Étape « {step} »}} : le site n’a pas répondu à temps.',
+    probe_timeout:
+      '{step, select, none {Le site} other {Étape « {step} » : le site}} n’a pas répondu dans le délai de {seconds} s du sondage : sondage arrêté.',
+    page_silent:
+      '{after, select, yes {Après « {step} »} other {Étape « {step} »}} : la page n’a pas répondu en {seconds} s au robot, qui lisait {what, select, page {ce que la page affiche} controls {les boutons et liens de la page} overlays {les bandeaux et fenêtres de la page} name {le nom du contrôle à utiliser} cover {ce qui recouvre le contrôle à utiliser} slots {les créneaux de la page} text {le texte de la page} other {la page}}{browser, select, dead {, et le navigateur lui-même ne répondait plus} other {}} : sondage arrêté.',
+    robot_failure: '{step, select, none {Erreur du robot} other {Étape « {step} » : erreur du robot}} : {error}',
+    covered:
+      'Étape « {step} » : un élément recouvre {control, select, none {la page} other {« {control} »}} et le robot n’a pas su le fermer : « {said} ».',
+    control_missing: 'Étape « {step} » : « {control} » est introuvable sur la page, ou reste inutilisable.',
+    control_failed: 'Étape « {step} » : « {control} » n’a pas pu être utilisé ({error}).',
+    waiting_room:
+      'Étape « {step} » : file d’attente du site, attendue {seconds} s sans que la page n’avance{said, select, none {} other { (le site annonce : « {said} »)}} : sondage arrêté.',
+    page_returns: 'Étape « {step} » : la page revient après « {control} »{said, select, none {} other { : « {said} »}}.',
+    too_many_pages: 'Étape « {step} » : trop de pages ({pages}) avant la réponse du site.',
+    not_demarche: 'Adresse qui n’est pas une démarche RDV-Préfecture : {url}',
+    steps_failed: 'Étape {index} ({action}) impossible : {reason}',
+    steps_no_slot: 'Le site affiche « {said} ».',
+    steps_both: 'Le texte « {said} » et des créneaux sont tous deux affichés.',
+    steps_unreadable: 'Éléments « {selector} » trouvés mais aucune date lisible : « {said} ».',
   },
   progress: {},
+  seal: {
+    written:
+      'Sceau {name} écrit (seals/{name}.json) : {probes, plural, one {# sondage} other {# sondages}} de {plannings, plural, one {# planning} other {# plannings}}, {stamped, select, none {non horodaté (aucune autorité de confiance n’a répondu : nouvel essai au prochain sceau)} other {horodaté par {stamped}}}.',
+    restamped: '{count, plural, one {# sceau antérieur fait hors ligne horodaté maintenant} other {# sceaux antérieurs faits hors ligne horodatés maintenant}} : {count, plural, one {il ne prouve} other {ils ne prouvent}} qu’à partir de maintenant.',
+    new_key: 'Nouvelle clé de l’installation : {key}, annoncée dans ce sceau et signée par la précédente.',
+  },
+  verify: {
+    summary_intact: '✓ {count, plural, one {# sondage vérifié} other {# sondages vérifiés}}{planning, select, none {} other { (planning {planning})}} : captures, empreintes et chaîne intactes ; existence de chacun prouvée au plus 48 h après le sondage.',
+    summary_reserved:
+      '✓ {count, plural, one {# sondage vérifié} other {# sondages vérifiés}}{planning, select, none {} other { (planning {planning})}} : captures, empreintes et chaîne intactes, avec réserve : {unproven, plural, =0 {} one {# non horodaté (une réécriture ne peut pas être exclue)} other {# non horodatés (une réécriture ne peut pas être exclue)}}{both, select, yes {, } other {}}{late, plural, =0 {} one {# prouvé seulement plus tard} other {# prouvés seulement plus tard}} (détail ci-dessous).',
+    summary_altered: '✗ {count, plural, one {# sondage vérifié} other {# sondages vérifiés}}{planning, select, none {} other { (planning {planning})}} : {problems, plural, one {# problème} other {# problèmes}}.',
+    no_seal: 'Aucun sceau : rien ne protège encore ces sondages d’une réécriture, aucun n’est horodaté. Scellez-les : npm run cli -- seal',
+    key_pinned: 'Clé de l’installation : {key} (horodatée dans le sceau {seal}, le {at}).',
+    key_unproven: 'Clé de l’installation : {key} (aucun sceau horodaté par une autorité de confiance : rien ne date cette clé).',
+    key_rotation: 'Changement de clé (sceau {seal}) : {from} → {to}, signé par la clé précédente.',
+    root: 'Racine {name} : SHA-256 {sha256} ({source, select, shipped {livrée avec Guichets} user {ajoutée sur ce PC} other {GUICHETS_TSA_ROOTS}}) ; comparez-la avec l’empreinte que publie l’autorité.',
+    root_unreadable: 'Racine de confiance illisible, ignorée : {file}',
+    seals: '{count, plural, one {# sceau} other {# sceaux}} :',
+    seal_token:
+      '  Sceau {seal} ({created}) : {authority}, racine {root}, horodaté le {at}, {delay} après{late, select, yes { : tardif, ne prouve qu’à partir de cette heure} other {}}.',
+    seal_token_refused: '  Sceau {seal} ({created}) : jeton {file} refusé (voir ci-dessus).',
+    seal_unstamped: '  Sceau {seal} ({created}) : non horodaté.',
+    planning: 'Planning {planning} : {count, plural, =0 {aucun sondage} one {# sondage} other {# sondages}}{count, plural, =0 {} other { du {first} au {last}}}.',
+    proof_in_time: '  {count, plural, one {# prouvé} other {# prouvés}} au plus 48 h après le sondage (du {first} au {last}).',
+    proof_late: '  {count, plural, one {# prouvé} other {# prouvés}} seulement à partir du {from} (sondages du {first} au {last}) : sceau horodaté tardivement, ou sondages antérieurs aux sceaux.',
+    proof_unproven: '  {count, plural, one {# non horodaté} other {# non horodatés}} (du {first} au {last}) : une réécriture ne peut pas être exclue.',
+    proof_before_first_seal:
+      '  Le premier sceau date du {sealed} : {count, plural, one {le sondage fait avant lui (le {first}) n’était protégé} other {les # sondages faits avant lui (du {first} au {last}) n’étaient protégés}} par aucun sceau jusque-là.',
+    empty_plannings: 'Aucun sondage enregistré pour : {ids}',
+  },
   notice: {},
+  // The importer's refusals: where (entry, line, column), never more of a cell than a short printable excerpt.
+  import: {
+    unreadable:
+      'Ce fichier ne peut pas être lu : il n’existe pas, il n’est pas lisible, ou ce n’est pas un fichier (un dossier, un périphérique). Choisissez un fichier CSV ou un dossier de preuves .zip. Rien n’a été importé.',
+    too_large:
+      'Le fichier dépasse {max} Mo, la taille la plus grande acceptée pour {kind, select, csv {un CSV} other {un dossier de preuves}} : découpez-le, puis importez chaque partie. Rien n’a été importé.',
+    not_utf8: '{entry} n’est pas en UTF-8 : enregistrez-le en « CSV UTF-8 », puis importez-le de nouveau. Rien n’a été importé.',
+    header_too_long: '{entry}, ligne 1 : la première ligne dépasse {max} caractères ; ce n’est pas un CSV de sondages. Rien n’a été importé.',
+    empty: '{entry} : aucune ligne de sondage, rien à importer.',
+    malformed:
+      '{entry}, ligne {line} : CSV mal formé ({reason, select, quote {guillemet jamais fermé} closing {caractère inattendu après un guillemet fermant} opening {guillemet au milieu d’une cellule} other {structure illisible}}). Fichier refusé en entier : rien n’a été importé.',
+    line_too_long:
+      '{entry}, ligne {line}, colonne {column} : la ligne dépasse {max} caractères. Fichier refusé en entier : rien n’a été importé.',
+    cell_too_long:
+      '{entry}, ligne {line}, colonne {column} : cellule de plus de {max} caractères. Fichier refusé en entier : rien n’a été importé.',
+    too_many_rows:
+      '{entry} : plus de {max} lignes, la limite d’un import : découpez le fichier (par période), puis importez chaque partie. Rien n’a été importé.',
+    missing_column:
+      '{entry}, ligne 1 : colonne « {column} » absente de l’en-tête (attendu au moins : departement;planning;date_sondage;heure_sondage;premiere_date;deuxieme_date). Rien n’a été importé.',
+    too_few_columns:
+      '{entry}, ligne {line} : {count} colonnes au lieu d’au moins {min}. Fichier refusé en entier : rien n’a été importé.',
+    empty_cell: '{entry}, ligne {line}, colonne {column} : vide. Fichier refusé en entier : rien n’a été importé.',
+    bad_date:
+      '{entry}, ligne {line}, colonne {column} : « {excerpt} » n’est pas une date (AAAA-MM-JJ ou JJ/MM/AAAA). Fichier refusé en entier : rien n’a été importé.',
+    bad_time:
+      '{entry}, ligne {line}, colonne {column} : « {excerpt} » n’est pas une heure (HH:MM). Fichier refusé en entier : rien n’a été importé.',
+    bad_outcome:
+      '{entry}, ligne {line}, colonne {column} : « {excerpt} » n’est pas un résultat connu (dates, no_date, captcha, site_error, unreachable, unrecognized, robot_error). Fichier refusé en entier : rien n’a été importé.',
+    second_without_first:
+      '{entry}, ligne {line} : deuxieme_date sans premiere_date. Fichier refusé en entier : rien n’a été importé.',
+    dates_without_first:
+      '{entry}, ligne {line} : résultat « dates » sans premiere_date. Fichier refusé en entier : rien n’a été importé.',
+    bad_url:
+      '{entry}, ligne {line}, colonne {column} : « {excerpt} » n’est pas une adresse commençant par http:// ou https://. Fichier refusé en entier : rien n’a été importé.',
+    unknown_planning:
+      '{entry}, ligne {line} : planning « {excerpt} » (département {departement}) inconnu ici : créez-le d’abord avec le même nom, ou choisissez le planning où importer (--planning ID). Rien n’a été importé.',
+    ambiguous_planning:
+      '{entry}, ligne {line} : plusieurs plannings s’appellent « {excerpt} » (département {departement}) : choisissez celui où importer (--planning ID). Rien n’a été importé.',
+    planning_not_found: 'Aucun planning « {id} » : vérifiez son identifiant (npm run cli -- stats). Rien n’a été importé.',
+    zip_unreadable: 'Dossier refusé : ce fichier ZIP est illisible, endommagé, ou nomme un fichier hors de son dossier (chemin absolu, « .. », nom en double). Rien n’a été importé.',
+    zip_link: 'Dossier refusé : un fichier du ZIP est un lien symbolique, ce qu’un dossier de preuves ne contient jamais. Rien n’a été importé.',
+    not_a_bag: 'Dossier refusé : ce n’est pas un dossier de preuves (pas de bagit.txt). Rien n’a été importé.',
+    too_many_entries: 'Dossier refusé : plus de {max} fichiers, plus qu’aucun dossier de preuves réel. Rien n’a été importé.',
+    entry_too_large: 'Dossier refusé : {entry} dépasse {max} Mo, plus qu’aucun dossier de preuves réel. Rien n’a été importé.',
+    unpacked_too_large:
+      'Dossier refusé : son contenu décompressé dépasserait {max} Mo, bien plus que sa taille ne le permet pour un vrai dossier de preuves. Rien n’a été importé.',
+    bag_missing: 'Dossier refusé : {entry} manquant. Rien n’a été importé.',
+    bag_absent: 'Dossier refusé : {entry} est listé dans le manifeste mais absent. Rien n’a été importé.',
+    bag_altered:
+      'Dossier refusé : {entry} a été modifié (son empreinte SHA-256 ne correspond pas au manifeste). Rien n’a été importé.',
+    signed_too_large:
+      'Dossier refusé : ses enregistrements, sceaux et CSV dépassent ensemble {max} Mo, plus qu’aucun dossier de preuves réel : faites des dossiers plus courts (par période). Rien n’a été importé.',
+    dossier_refused: 'Dossier refusé : {problem} Rien n’a été importé.',
+    identity_unsealed:
+      'Dossier refusé : l’identité du planning « {label} » (adresse, guichet) n’est pas scellée, rien ne dit à quels rendez-vous ses sondages se rapportent. Rien n’a été importé.',
+    identity_unknown:
+      'Le dossier porte sur le planning « {label} » ({url}, guichet {guichet}), qui n’est pas suivi ici : créez un planning avec la même adresse et le même guichet, ou choisissez celui où importer (--planning ID). Rien n’a été importé.',
+    identity_differs:
+      'Le planning choisi n’a pas l’adresse et le guichet du planning « {label} » du dossier ({url}, guichet {guichet}) : ce ne sont pas les mêmes rendez-vous. Rien n’a été importé.',
+    too_much_memory:
+      'Ce fichier demande plus de mémoire que l’import ne s’en accorde ({max} Mo) : découpez-le (par période), puis importez chaque partie. Rien n’a été importé.',
+    record_malformed:
+      'Dossier refusé : l’enregistrement {id} porte une date, une heure ou une adresse mal formée (une adresse doit commencer par http:// ou https://). Rien n’a été importé.',
+    changed_while_read:
+      'Le fichier a changé pendant son import : attendez qu’il soit complet (copie, téléchargement), puis importez-le de nouveau. Rien n’a été importé.',
+    probe_detail:
+      'Importé de « {file} », ligne {line}{by, select, yes { ({association})} other {}}, {sealed, select, yes {scellé} other {non scellé}}',
+    bag_unlisted: 'Dossier refusé : {entry} n’est pas dans le manifeste. Rien n’a été importé.',
+  },
 } as const;

@@ -1,2 +1,2 @@
-/** The trigger of the demo's synthetic records (electron/cli/demo-history.ts): labelled on every screen. */
+/** The trigger of the demo's synthetic records (electron/core/demo/history.ts): labelled on every screen. */
 export const DEMO_TRIGGER_TAG = 'demo';

@@ -1,8 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiClientError } from '../api/client';
 import { useApi } from '../api/context';
-import { csvExportUrl } from '../api/http-bridge';
-import type { Envelope } from '../../../electron/shared/api';
 import { describeError } from '../errors';
 import { csvPeriod, exportFileName, splitPath } from '../export-files';
 import { downloadBlob } from '../chart/png';
@@ -38,12 +35,9 @@ export function ExportCsv({ planningIds, subject = 'plannings', label, period, o
         onStatus({ text: result ? t('csvSaved', { ...splitPath(result.path), rows: result.rows }) : t('exportCancelled'), error: false });
         return;
       }
-      const response = await fetch(csvExportUrl(planningIds));
-      if (!response.ok) {
-        const { error } = (await response.json()) as Extract<Envelope<never>, { ok: false }>;
-        throw new ApiClientError(error.code, error.message, error.field, error.params);
-      }
-      const bytes = await response.arrayBuffer();
+      // Written by the host into the data folder's exports, then fetched with the session: never a bare link.
+      const written = await api.call('export:csv', planningIds ? { planningIds } : {});
+      const bytes = await (await api.download(written.path)).arrayBuffer();
       const today = todayInParis();
       const inside = csvPeriod(new TextDecoder().decode(bytes)) ?? { from: today, to: today };
       const file = exportFileName(subject, inside.from, inside.to, 'csv');

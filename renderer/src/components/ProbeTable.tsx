@@ -1,4 +1,4 @@
-import { useState, type MouseEvent } from 'react';
+import { useState } from 'react';
 import type { Probe } from '../../../electron/shared/domain';
 import { useApi } from '../api/context';
 import { screenshotUrl } from '../evidence';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ImageViewer } from './ImageViewer';
 import { TechnicalDetails } from './ErrorNote';
 import { probeDetail } from '../errors';
+import { useEvidenceSource } from '../api/evidence-source';
 
 export function ProbeTable({ probes }: { probes: Probe[] }) {
   const { t } = useTranslation();
@@ -55,36 +56,37 @@ export function ProbeTable({ probes }: { probes: Probe[] }) {
 }
 
 /**
- * The screenshot opens over the page: the desktop app opens no other window. In a browser, the link still opens
- * the file in a new tab with a modifier key or the middle button.
+ * The screenshot opens over the page: the desktop app opens no other window. In a browser the viewer offers it in
+ * a new tab too, as the bytes it fetched with the session (the web host serves evidence to no bare link).
  */
 function ScreenshotLink({ href, probe, desktop }: { href: string; probe: Probe; desktop: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const title = t('screenshotOf', { when: `${formatLocalDate(probe.localDate)} ${probe.localTime.slice(0, 5)}` });
-  const show = (event: MouseEvent) => {
-    if (!desktop && (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0)) return;
-    event.preventDefault();
-    setOpen(true);
-  };
   return (
     <>
-      <a href={href} target="_blank" rel="noreferrer" onClick={show}>
+      <button type="button" className="link-button" onClick={() => setOpen(true)}>
         {t('viewScreenshot')}
-      </a>
+      </button>
       {open ? (
         <ImageViewer src={href} title={title} onClose={() => setOpen(false)}>
-          {desktop ? null : (
-            <p>
-              <a href={href} target="_blank" rel="noreferrer">
-                {t('openInNewTab')}
-              </a>
-            </p>
-          )}
+          {desktop ? null : <NewTabLink href={href} />}
         </ImageViewer>
       ) : null}
     </>
   );
+}
+
+function NewTabLink({ href }: { href: string }) {
+  const { t } = useTranslation();
+  const source = useEvidenceSource(href);
+  return source ? (
+    <p>
+      <a href={source} target="_blank" rel="opener">
+        {t('openInNewTab')}
+      </a>
+    </p>
+  ) : null;
 }
 
 /** The core's words about a probe, known technical problems said plainly, the raw text folded away. */

@@ -7,6 +7,7 @@ import { DEMO_TRIGGER_TAG } from '../board/demo';
 import { screenshotUrl } from '../evidence';
 import { formatLocalDate, formatLocalDateTime } from '../format';
 import { useModalDialog } from './use-modal-dialog';
+import { useEvidenceSource } from '../api/evidence-source';
 
 export function ProbeViewer(props: { probes: readonly Probe[]; index: number; onIndex: (index: number) => void; onClose: () => void }) {
   const { probes, index, onIndex } = props;
@@ -15,8 +16,8 @@ export function ProbeViewer(props: { probes: readonly Probe[]; index: number; on
   const dialog = useModalDialog(props.onClose);
 
   const probe = probes[index];
+  const src = useEvidenceSource(probe ? screenshotUrl(probe, api.desktop) : null);
   if (!probe) return null;
-  const src = screenshotUrl(probe, api.desktop);
   const go = (by: number) => {
     const next = index + by;
     if (next >= 0 && next < probes.length) onIndex(next);
@@ -59,7 +60,7 @@ export function ProbeViewer(props: { probes: readonly Probe[]; index: number; on
         </button>
         <span className="help">{t('board.keysHelp')}</span>
       </div>
-      {src ? <img src={src} alt={title} /> : <p>{probe.trigger === DEMO_TRIGGER_TAG ? t('board.synthetic') : t('board.noScreenshot')}</p>}
+      {src ? <img src={src} alt={title} /> : screenshotUrl(probe, api.desktop) ? null : <p>{probe.trigger === DEMO_TRIGGER_TAG ? t('board.synthetic') : t('board.noScreenshot')}</p>}
     </dialog>
   );
 }

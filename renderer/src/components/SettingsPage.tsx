@@ -288,11 +288,21 @@ export function SettingsPage() {
                 id={`${id}-browser`}
                 type="text"
                 value={draft.browserPath}
-                onChange={(e) => set({ browserPath: e.target.value })}
-                readOnly={!api.desktop}
+                readOnly
                 {...invalid('browserPath')}
                 aria-describedby={[errors.browserPath ? errorId('browserPath') : '', `${id}-browser-help`].filter(Boolean).join(' ')}
               />
+              {/* The program Guichets launches is chosen in the system's dialog, never typed. */}
+              {api.desktop ? (
+                <button type="button" onClick={() => void api.chooseBrowser().then((file) => file && set({ browserPath: file }))}>
+                  {t('browserChoose')}
+                </button>
+              ) : null}
+              {api.desktop && draft.browserPath ? (
+                <button type="button" onClick={() => set({ browserPath: '' })}>
+                  {t('browserAuto')}
+                </button>
+              ) : null}
               <button type="button" onClick={testBrowser} disabled={browser.testing}>
                 {t('testBrowser')}
               </button>

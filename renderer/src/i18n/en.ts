@@ -51,6 +51,13 @@ export const en: Messages = {
     guichet_required: 'Choose a guichet.',
     busy: 'A probe is already running: try again in a moment.',
     internal: 'Guichets ran into an unexpected error. Try again; if it comes back, note the details below.',
+    unauthorized: 'This tab has no session: open the address with a code that Guichets prints in its terminal (pressing Enter there prints a new one).',
+  },
+  inputRules: {
+    private_address:
+      'This address is this computer’s or the local network’s: the web interface does not have the robot open it. Add this planning from the desktop app or the command line.',
+    desktop_only: 'This is done in the desktop app or on the command line, not from this web page.',
+    dialog_only: 'Choose the file or folder in the file chooser.',
   },
   fieldErrors: {
     url: 'Give the full address of the booking page, starting with https://',
@@ -204,6 +211,7 @@ export const en: Messages = {
     asleep: 'computer asleep',
     backoff: 'site paused after repeated errors',
     overrun: 'the previous probe was still running',
+    interrupted: 'probe interrupted as the application closed',
   },
   yes: 'yes',
   no: 'no',
@@ -245,7 +253,9 @@ export const en: Messages = {
 
   settingsTitle: 'Settings',
   browserPath: 'Browser path',
-  browserPathHelp: 'Leave empty to look for Chrome, Edge or Chromium in the usual places.',
+  browserPathHelp: 'Empty: Chrome, Edge or Chromium is looked for in the usual places.',
+  browserChoose: 'Choose the browser…',
+  browserAuto: 'Find it automatically',
   hostSpacing: 'Minimum interval between two requests to the same site (seconds)',
   probeTimeout: 'Maximum duration of a probe (seconds, 20 to 300; 45 by default)',
   maxParallelProbes: 'Probes at the same time, at most',
@@ -486,12 +496,15 @@ export const en: Messages = {
     dossierHint: 'A ZIP (BagIt) for a lawyer: probes, screenshots, charts, seals and a PDF summary, over the last three whole months.',
     dossierProgress: 'Preparing the evidence bundle',
     dossierDone: 'Evidence bundle written: {path} (PDF summary: {pdf})',
+    dossierDownload: 'Download the bundle (ZIP)',
+    dossierDownloadPdf: 'Download the summary (PDF)',
     cancel: 'Cancel',
     publish: 'Publish the website',
     publishDone: 'Website written to {path}: copy this folder to your web host.',
     importTitle: 'Import probes',
     importHint: 'A CSV in La Cimade’s layout (departement, planning, date_sondage, heure_sondage, premiere_date, deuxieme_date) or another association’s evidence bundle.',
-    importPath: 'File path',
+    importPath: 'File',
+    importChoose: 'Choose the file…',
     importAssociation: 'Association that made it (optional)',
     importRun: 'Import',
     importDone: '{added, plural, one {# probe imported} other {# probes imported}}, {skipped, plural, other {# already there}}.',
@@ -517,7 +530,7 @@ export const en: Messages = {
     importedBadge: 'imported',
   },
 
-  /** The dashboard table, the evidence browser and the attention banners (issue 11, items 1–3 and 8). */
+  /** The dashboard table, the evidence browser and the attention banners. */
   board: {
     view: 'View',
     viewTable: 'Table',

@@ -50,8 +50,16 @@ export const fr = {
     guichet_required: 'Choisissez un guichet.',
     busy: 'Un sondage est déjà en cours : réessayez dans un instant.',
     internal: 'Guichets a rencontré une erreur imprévue. Réessayez ; si elle revient, notez les détails ci-dessous.',
+    unauthorized: 'Cet onglet n’a pas de session : ouvrez l’adresse à code que Guichets affiche dans son terminal (la touche Entrée y en affiche une nouvelle).',
   } satisfies Record<ErrorCode, string>,
   /** Invalid input, by the field at fault (the last name of the error's `field`). */
+  /** Input refused by a transport's rule (params.rule), whatever the field. */
+  inputRules: {
+    private_address:
+      'Cette adresse est celle de cet ordinateur ou du réseau local : l’interface web ne la fait pas ouvrir au robot. Ajoutez ce planning depuis l’application de bureau ou la ligne de commande.',
+    desktop_only: 'Cela se fait dans l’application de bureau ou en ligne de commande, pas depuis cette page web.',
+    dialog_only: 'Choisissez le fichier ou le dossier dans la fenêtre de choix.',
+  },
   fieldErrors: {
     url: "Donnez l'adresse complète de la page de rendez-vous, commençant par https://",
     label: 'Donnez un nom au planning (300 caractères au plus).',
@@ -245,7 +253,9 @@ export const fr = {
 
   settingsTitle: 'Réglages',
   browserPath: 'Chemin du navigateur',
-  browserPathHelp: 'Laisser vide pour chercher Chrome, Edge ou Chromium aux emplacements habituels.',
+  browserPathHelp: 'Vide : Chrome, Edge ou Chromium est cherché aux emplacements habituels.',
+  browserChoose: 'Choisir le navigateur…',
+  browserAuto: 'Chercher automatiquement',
   hostSpacing: 'Intervalle minimal entre deux requêtes vers un même site (secondes)',
   probeTimeout: 'Durée maximale d’un sondage (secondes, de 20 à 300 ; 45 par défaut)',
   maxParallelProbes: 'Sondages en même temps, au plus',
@@ -484,19 +494,22 @@ export const fr = {
   screenshotOf: 'Capture du sondage du {when}',
   openInNewTab: 'Ouvrir dans un nouvel onglet',
 
-  // Issue 9: dossier de preuves, publication, import, alerts.
+  // Dossier de preuves, publication, import, alerts.
   evidence: {
     dossier: 'Dossier de preuves',
     dossierAll: 'Dossier de preuves (tous)',
     dossierHint: 'Un ZIP (BagIt) pour un avocat : sondages, captures, graphiques, scellements et un résumé PDF, sur les trois derniers mois entiers.',
     dossierProgress: 'Préparation du dossier',
     dossierDone: 'Dossier écrit : {path} (résumé PDF : {pdf})',
+    dossierDownload: 'Télécharger le dossier (ZIP)',
+    dossierDownloadPdf: 'Télécharger le résumé (PDF)',
     cancel: 'Annuler',
     publish: 'Publier le site',
     publishDone: 'Site écrit dans {path} : copiez ce dossier chez votre hébergeur.',
     importTitle: 'Importer des sondages',
     importHint: 'Un CSV au format de La Cimade (departement ; planning ; date_sondage ; heure_sondage ; premiere_date ; deuxieme_date) ou le dossier de preuves d’une autre association.',
-    importPath: 'Chemin du fichier',
+    importPath: 'Fichier',
+    importChoose: 'Choisir le fichier…',
     importAssociation: 'Association qui l’a produit (facultatif)',
     importRun: 'Importer',
     importDone: '{added, plural, one {# sondage importé} other {# sondages importés}}, {skipped, plural, one {# déjà présent} other {# déjà présents}}.',
@@ -522,7 +535,7 @@ export const fr = {
     importedBadge: 'importé',
   },
 
-  /** The dashboard table, the evidence browser and the attention banners (issue 11, items 1–3 and 8). */
+  /** The dashboard table, the evidence browser and the attention banners. */
   board: {
     view: 'Affichage',
     viewTable: 'Tableau',

@@ -175,7 +175,7 @@ describe('legacy module: pages that say nothing of the slots', () => {
     expect(result.outcome, result.detail).toBe('dates');
     expect(result.firstSlot).toBe(expectedSlots('one_then_later')[0]);
     expect(result.secondSlot).toBeNull();
-    expect(result.detail).toContain("les semaines suivantes n'ont pas pu être chargées");
+    expect(result.detail).toContain("les semaines suivantes n’ont pas pu être chargées");
   });
 
   it('records a captcha standing before the answer', async () => {

@@ -1,3 +1,3 @@
-// The variation test bed of the replicas (issue 6): every replica page served with real-world variations.
+// The variation test bed of the replicas: every replica page served with real-world variations.
 export { startPerturbedServer, type PerturbedServer } from './server.js';
 export { VARIATIONS, variation, type Variation } from './variations.js';

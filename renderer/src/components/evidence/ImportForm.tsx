@@ -4,20 +4,24 @@ import { useApi } from '../../api/context';
 import { useTranslation } from 'react-i18next';
 import { StatusNote, type ActionStatus } from '../StatusNote';
 
-/** Imports a La Cimade-layout CSV or another association's dossier, by its path on this computer. */
+/**
+ * Imports a La Cimade-layout CSV or another association's dossier: on the desktop the file chosen in the system's
+ * dialog, in a browser the file picked in the page, sent as it is (never a path typed on this computer).
+ */
 export function ImportForm() {
   const api = useApi();
   const { t } = useTranslation();
-  const [file, setFile] = useState('');
+  const [file, setFile] = useState<string | File | null>(null);
   const [association, setAssociation] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<ActionStatus | null>(null);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
+    if (file === null) return;
     setBusy(true);
     setStatus(null);
     api
-      .call('import:file', { path: file, ...(association.trim() ? { association: association.trim() } : {}) })
+      .importFile(file, association.trim() ? { association: association.trim() } : {})
       .then(
         (result) => setStatus({ text: t('evidence.importDone', { added: result.added, skipped: result.skipped }), error: false }),
         (error: unknown) => setStatus({ text: describeError(error, t).message, error: true }),
@@ -29,13 +33,25 @@ export function ImportForm() {
       <summary>{t('evidence.importTitle')}</summary>
       <p>{t('evidence.importHint')}</p>
       <form onSubmit={submit}>
-        <label>
-          {t('evidence.importPath')} <input value={file} onChange={(event) => setFile(event.target.value)} required />
-        </label>{' '}
+        {api.desktop ? (
+          <>
+            <label>
+              {t('evidence.importPath')} <input value={typeof file === 'string' ? file : ''} readOnly />
+            </label>{' '}
+            <button type="button" onClick={() => void api.chooseImportFile().then((chosen) => chosen && setFile(chosen))}>
+              {t('evidence.importChoose')}
+            </button>
+          </>
+        ) : (
+          <label>
+            {t('evidence.importPath')}{' '}
+            <input type="file" accept=".csv,.zip,text/csv,application/zip" onChange={(event) => setFile(event.target.files?.[0] ?? null)} required />
+          </label>
+        )}{' '}
         <label>
           {t('evidence.importAssociation')} <input value={association} onChange={(event) => setAssociation(event.target.value)} />
         </label>{' '}
-        <button type="submit" disabled={busy || file.trim() === ''}>
+        <button type="submit" disabled={busy || file === null}>
           {t('evidence.importRun')}
         </button>
       </form>

@@ -1,0 +1,24 @@
+// A planning as the person names it on the command line: its id as `plannings list` prints it, or the start of
+// it when no other planning's id starts the same way.
+import type { Core } from '../../core/api/index.js';
+import { AppError, coreError } from '../../core/errors.js';
+import type { Planning } from '../../shared/domain.js';
+import { coreMessage } from '../../shared/messages/index.js';
+
+export async function resolvePlanning(core: Core, given: string): Promise<Planning> {
+  if (given.length > 0) {
+    const exact = await core.api['plannings:get']({ id: given }).catch((error: unknown) => {
+      if (error instanceof AppError && (error.code === 'not_found' || error.code === 'invalid_input')) return null;
+      throw error;
+    });
+    if (exact) return exact.planning;
+  }
+  const plannings = (await core.api['plannings:list'](undefined)).map((overview) => overview.planning);
+  const matches = given.length === 0 ? [] : plannings.filter((planning) => planning.id.startsWith(given));
+  const [only] = matches;
+  if (only && matches.length === 1) return only;
+  if (matches.length > 1) {
+    throw coreError('invalid_input', coreMessage('cli.plannings_ambiguous', { id: given, ids: matches.map((planning) => planning.id).join(', ') }));
+  }
+  throw coreError('not_found', coreMessage('cli.plannings_unknown', { id: given }));
+}

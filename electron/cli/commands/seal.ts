@@ -1,0 +1,15 @@
+// `seal [--new-key]`: seals the data folder now (signed, time-stamped by every authority that answers); with
+// --new-key, a new installation key announced in the seal and signed by the current one.
+import { printer, printSealWritten } from '../verify-report.js';
+import { openCore, type Command } from './context.js';
+
+export const seal: Command = async (context) => {
+  const core = openCore(context);
+  try {
+    const result = await (context.newKey ? core.api['seals:rotateKey'](undefined) : core.api['seals:create'](undefined));
+    printSealWritten(printer((text) => process.stdout.write(text), context.words.lang), result);
+    return 0;
+  } finally {
+    await core.close();
+  }
+};

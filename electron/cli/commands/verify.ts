@@ -1,0 +1,29 @@
+// `verify [--planning ID]`: every capture, hash, chain, seal and time-stamp of the data folder, and from when each
+// probe is proven to exist.
+import { statSync } from 'node:fs';
+import { coreError } from '../../core/errors.js';
+import { coreMessage } from '../../shared/messages/index.js';
+import { printer, printSeals, printSummary } from '../verify-report.js';
+import { dataDirOf, openCore, type Command } from './context.js';
+
+export const verifyCommand: Command = async (context) => {
+  const dir = dataDirOf(context);
+  if (!statSync(dir, { throwIfNoEntry: false })) throw coreError('invalid_input', coreMessage('cli.data_dir_missing', { dir }));
+  const core = openCore(context);
+  const out = printer((text) => process.stdout.write(text), context.words.lang);
+  try {
+    const ids = context.planningIds.length > 0 ? context.planningIds : [undefined];
+    let ok = true;
+    for (const id of ids) {
+      const report = await core.verify(id);
+      for (const problem of report.problems) out.raw(`✗ ${problem.message}`);
+      if (report.emptyPlannings && report.emptyPlannings.length > 0) out.line('verify.empty_plannings', { ids: report.emptyPlannings.join(', ') });
+      printSummary(out, report, id);
+      if (id === undefined || ids.length === 1) printSeals(out, report.seals, report.unreadableRoots ?? [], context.words.lang);
+      ok &&= report.ok;
+    }
+    return ok ? 0 : 1;
+  } finally {
+    await core.close();
+  }
+};

@@ -1,0 +1,15 @@
+// Dates as people in France read them, whatever the language: 07/12/2026, 09:30, Europe/Paris.
+import type { LocalDateTime } from '../shared/domain.js';
+import type { Words } from './words.js';
+
+const paris = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
+
+/** An instant (ISO 8601) in Paris time: « 05/12/2026 13:45 ». */
+export const parisTime = (iso: string): string => paris.format(new Date(iso)).replace(',', '');
+
+/** A local date (« 2026-12-07 ») as « 07/12/2026 ». */
+export const frenchDate = (date: string): string => date.split('-').reverse().join('/');
+
+/** A free slot (« 2026-12-07T09:30 »): « 07/12/2026 à 09:30 ». */
+export const slotText = (words: Words, slot: LocalDateTime): string =>
+  words.say('cli.slot', { date: frenchDate(slot.slice(0, 10)), time: slot.slice(11, 16) });

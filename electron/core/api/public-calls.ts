@@ -1,0 +1,46 @@
+// A call that came from a web page (the web host): the addresses it gives, or those of the planning it names, are
+// public ones, and the browser it drives stays on public addresses while it runs (probe/private-network.ts).
+import { addressesIn, givenInputs, inputAt, policyOf, type ApiMethod } from '../../shared/api.js';
+import type { Planning } from '../../shared/domain.js';
+import { AppError } from '../errors.js';
+import type { PublicNetwork } from '../probe/index.js';
+
+/** The place of an address within the object the person edits: `changes.steps` → `['steps', 'steps', 2, 'url']`. */
+function fieldOf(place: string, step: number | null): (string | number)[] {
+  const name = place.split('.').pop() ?? place;
+  return step === null ? [name] : [name, 'steps', step, 'url'];
+}
+
+async function refuseLocal(network: PublicNetwork, url: string, field: (string | number)[]): Promise<void> {
+  if (await network.allows(url)) return;
+  throw new AppError(
+    'invalid_input',
+    `Adresse « ${new URL(url).host} » : c’est cet ordinateur ou le réseau local, que Guichets n’ouvre pas à la demande d’une page web. Ajoutez ce planning depuis l’application de bureau ou la ligne de commande.`,
+    { field, params: { rule: 'private_address' } },
+  );
+}
+
+/** The addresses of a planning: its URL and its steps' `goto`. */
+const planningAddresses = (planning: Planning): string[] => [planning.url, ...addressesIn(planning.steps).map(({ url }) => url)];
+
+/** Runs a validated call that came over HTTP, with its addresses checked and its browser kept on public ones. */
+export async function runPublicCall<T>(
+  method: ApiMethod,
+  input: unknown,
+  deps: { network: PublicNetwork; planning: (id: string) => Promise<Planning | null> },
+  run: () => Promise<T>,
+): Promise<T> {
+  const { network } = deps;
+  for (const { place, use, value } of givenInputs(method, input)) {
+    if (use !== 'address') continue;
+    for (const { url, step } of addressesIn(value)) await refuseLocal(network, url, fieldOf(place, step));
+  }
+  const policy = policyOf(method);
+  if (policy.browses === 'input') return network.run(run);
+  if (policy.browses !== 'planning') return run();
+  const planningId = inputAt(input, 'planningId');
+  const planning = typeof planningId === 'string' ? await deps.planning(planningId) : null;
+  if (!planning) return run();
+  for (const url of planningAddresses(planning)) await refuseLocal(network, url, ['url']);
+  return network.forPlanning(planning.id, run);
+}

@@ -1,0 +1,274 @@
+// Keeps the robot off this computer and its local network when a web page asked for the visit (the web host): the
+// browser context then goes through a small proxy that resolves every name itself and connects only to public
+// addresses. A redirect, a page's own requests, a WebSocket or a name that resolves to 127.0.0.1 all pass through
+// it, so none gets around it. The replicas the core was started with (the demo's, the tests') stay reachable.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { lookup } from 'node:dns/promises';
+import http from 'node:http';
+import { BlockList, connect, isIP, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+const PRIVATE = new BlockList();
+const PRIVATE_V4: [string, number][] = [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+];
+const PRIVATE_V6: [string, number][] = [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+];
+for (const [network, prefix] of PRIVATE_V4) PRIVATE.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of PRIVATE_V6) PRIVATE.addSubnet(network, prefix, 'ipv6');
+
+/** NAT64 (`64:ff9b::/96`) and the old IPv4-compatible form (`::/96`) carry an IPv4 address in their last 32 bits. */
+const EMBEDS_V4 = new BlockList();
+EMBEDS_V4.addSubnet('64:ff9b::', 96, 'ipv6');
+EMBEDS_V4.addSubnet('::', 96, 'ipv6');
+
+/** The IPv4 address in the last 32 bits of an IPv6 one, written dotted (`64:ff9b::10.0.0.1`) or in hex. */
+function lastV4(address: string): string {
+  if (address.includes('.')) return address.slice(address.lastIndexOf(':') + 1);
+  const [head = '', tail = ''] = address.split('::');
+  const groups = (part: string) => (part ? part.split(':') : []);
+  const left = groups(head);
+  const right = groups(tail);
+  const words = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right].map((word) => parseInt(word, 16) || 0);
+  const [high = 0, low = 0] = words.slice(6);
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
+/**
+ * Loopback, private, link-local, shared or multicast (IPv4-mapped, IPv4-compatible and NAT64 IPv6 included);
+ * anything not an address too.
+ */
+export function isPrivateAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return true;
+  if (family === 4) return PRIVATE.check(address, 'ipv4');
+  if (PRIVATE.check(address, 'ipv6')) return true;
+  return EMBEDS_V4.check(address, 'ipv6') && PRIVATE.check(lastV4(address), 'ipv4');
+}
+
+/** `[::1]` as a URL writes it → `::1`. */
+const bare = (hostname: string): string => hostname.replace(/^\[(.*)\]$/, '$1');
+
+/**
+ * Where to connect for a host name, or null when it is local: an address literal is judged as is, a name by every
+ * address it resolves to (one private address is enough to refuse it). A name that does not resolve is `unresolved`.
+ */
+export type Lookup = (hostname: string) => Promise<{ address: string }[]>;
+const systemLookup: Lookup = (hostname) => lookup(hostname, { all: true });
+
+export async function publicAddressOf(
+  hostname: string,
+  resolve: Lookup = systemLookup,
+): Promise<{ address: string } | { refused: 'private' | 'unresolved' }> {
+  const host = bare(hostname).toLowerCase();
+  if (isIP(host) !== 0) return isPrivateAddress(host) ? { refused: 'private' } : { address: host };
+  if (host === 'localhost' || host.endsWith('.localhost')) return { refused: 'private' };
+  const found = await resolve(host).catch(() => []);
+  const [first] = found;
+  if (!first) return { refused: 'unresolved' };
+  return found.some((entry) => isPrivateAddress(entry.address)) ? { refused: 'private' } : { address: first.address };
+}
+
+export interface PublicNetwork {
+  /** Whether the robot may open this address for a web page: a public host, or one of the replicas given at start. */
+  allows(url: string): Promise<boolean>;
+  /** Runs `work` with every browser context it opens kept to public addresses (and the replicas). */
+  run<T>(work: () => Promise<T>): Promise<T>;
+  /** Runs `work`; the probes of this planning that start meanwhile are kept to public addresses. */
+  forPlanning<T>(planningId: string, work: () => Promise<T>): Promise<T>;
+  /** Whether a probe of this planning is to be kept to public addresses now. */
+  guards(planningId: string): boolean;
+  close(): Promise<void>;
+}
+
+interface Scoped extends PublicNetwork {
+  proxy(): Promise<{ server: string; bypass?: string }>;
+}
+
+const scope = new AsyncLocalStorage<Scoped>();
+
+/**
+ * The options of a new browser context of the robot: through the proxy when the current call came from a web page.
+ * Playwright sends even 127.0.0.1 through a context's proxy (it puts `<-loopback>` first in the bypass list); the
+ * replicas given at start are reached directly, so that they answer the robot exactly as they would otherwise.
+ */
+export async function robotContextOptions(): Promise<{ proxy?: { server: string; bypass?: string } }> {
+  const network = scope.getStore();
+  return network ? { proxy: await network.proxy() } : {};
+}
+
+/** `host:port` of an origin, the way a proxy is asked for it. */
+function hostPort(origin: string): string | null {
+  try {
+    const url = new URL(origin);
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return `${bare(url.hostname).toLowerCase()}:${port}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `localOrigins`: the replicas on this computer the robot may still open (`http://127.0.0.1:PORT`); `resolve`: how
+ * names are resolved (the system's resolver; tests give their own names).
+ */
+export function createPublicNetwork(localOrigins: readonly string[], resolve: Lookup = systemLookup): PublicNetwork {
+  const allowed = new Set(localOrigins.map(hostPort).filter((entry): entry is string => entry !== null));
+  // Chrome's bypass rules: `host:port`, an IPv6 address in brackets.
+  const bypass = [...allowed].map((entry) => entry.replace(/^(.*:.*):(\d+)$/, (whole, host: string, port: string) => (isIP(host) === 6 ? `[${host}]:${port}` : whole)));
+  const guarded = new Map<string, number>();
+  let server: Promise<{ server: http.Server; address: string }> | null = null;
+  const sockets = new Set<Socket>();
+
+  /** Where to connect for `host:port`, or why not. */
+  async function target(hostname: string, port: string): Promise<{ address: string } | { refused: 'private' | 'unresolved' }> {
+    const host = bare(hostname).toLowerCase();
+    if (allowed.has(`${host}:${port}`)) return { address: host };
+    return publicAddressOf(host, resolve);
+  }
+
+  function startProxy(): Promise<{ server: http.Server; address: string }> {
+    const proxy = http.createServer((req, res) => {
+      forward(req, res).catch(() => res.destroy());
+    });
+    proxy.on('connect', (req: http.IncomingMessage, client: Socket, head: Buffer) => {
+      sockets.add(client);
+      client.on('close', () => sockets.delete(client));
+      client.on('error', () => client.destroy());
+      tunnel(req.url ?? '', client, head).catch(() => client.destroy());
+    });
+    proxy.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    return new Promise((resolve, reject) => {
+      proxy.once('error', reject);
+      proxy.listen(0, '127.0.0.1', () => {
+        const { port } = proxy.address() as AddressInfo;
+        resolve({ server: proxy, address: `http://127.0.0.1:${port}` });
+      });
+    });
+  }
+
+  /** Plain http: the browser sends the whole URL; forwarded to the address checked, with the page's Host. */
+  async function forward(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '');
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const port = url.port || '80';
+    const found = url.protocol === 'http:' ? await target(url.hostname, port) : ({ refused: 'private' } as const);
+    // A name that does not resolve gets no answer, as the browser would have found none.
+    if ('refused' in found && found.refused === 'unresolved') {
+      res.destroy();
+      return;
+    }
+    if ('refused' in found) {
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(REFUSED);
+      return;
+    }
+    const headers = withoutHopHeaders(req.headers);
+    const upstream = http.request(
+      { host: found.address, port: Number(port), method: req.method, path: `${url.pathname}${url.search}`, headers, agent: false },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, withoutHopHeaders(answer.headers));
+        answer.pipe(res);
+      },
+    );
+    // No answer rather than a page of ours: the robot reads it as a site that does not answer, as it is.
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  }
+
+  /** https and WebSockets: CONNECT host:port, then the bytes as they are, to the address checked. */
+  async function tunnel(authority: string, client: Socket, head: Buffer): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(`http://${authority}`);
+    } catch {
+      client.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+      return;
+    }
+    const found = url.port ? await target(url.hostname, url.port) : ({ refused: 'private' } as const);
+    if ('refused' in found) {
+      if (found.refused === 'unresolved') client.destroy();
+      else client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = connect({ host: found.address, port: Number(url.port) });
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.once('connect', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+  }
+
+  const network: Scoped = {
+    async allows(url: string) {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        return true;
+      }
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return true;
+      const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+      if (allowed.has(`${bare(parsed.hostname).toLowerCase()}:${port}`)) return true;
+      const found = await publicAddressOf(parsed.hostname, resolve);
+      return !('refused' in found && found.refused === 'private');
+    },
+    run: (work) => scope.run(network, work),
+    async forPlanning(planningId, work) {
+      guarded.set(planningId, (guarded.get(planningId) ?? 0) + 1);
+      try {
+        return await work();
+      } finally {
+        const left = (guarded.get(planningId) ?? 1) - 1;
+        if (left > 0) guarded.set(planningId, left);
+        else guarded.delete(planningId);
+      }
+    },
+    guards: (planningId) => guarded.has(planningId),
+    async proxy() {
+      server ??= startProxy();
+      const { address } = await server;
+      return bypass.length > 0 ? { server: address, bypass: bypass.join(',') } : { server: address };
+    },
+    async close() {
+      const running = await server?.catch(() => null);
+      server = null;
+      for (const socket of sockets) socket.destroy();
+      if (running) await new Promise<void>((resolve) => running.server.close(() => resolve()));
+    },
+  };
+  return network;
+}
+
+/** The headers of one connection (the proxy's own, keep-alive), which are not forwarded. */
+function withoutHopHeaders(headers: http.IncomingHttpHeaders): http.IncomingHttpHeaders {
+  const hop = new Set(['proxy-connection', 'proxy-authorization', 'connection', 'keep-alive']);
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !hop.has(name)));
+}
+
+const REFUSED = 'Guichets : adresse de cet ordinateur ou du réseau local, que le robot n’ouvre pas pour une page web.';

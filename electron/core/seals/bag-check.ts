@@ -1,0 +1,391 @@
+// A dossier de preuves checked from its own files and the trusted roots alone, as its verifier.py does (see
+// electron/core/dossier/README.md): records re-hashed and chained up to the closing seal's head, the CSV against
+// the records, artefacts by their SHA-256 in the manifest, gap and history files against the seal, each seal's
+// signature and key, each token against the roots, and from when each record of the period is proven. For the
+// importer (which reads nothing that this has not checked) and for the tests.
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import type { Probe } from '../../shared/domain.js';
+import { dateOf, timeOf } from '../stats/calendar.js';
+import { hashRecord } from '../store/chain.js';
+import { versionAt, type PlanningVersion } from '../store/history.js';
+import { gapsDigest, prefixDigest, SEAL_FORMAT, sealNameOfFile, sealNameOfToken, type SealContent } from './format.js';
+import { fingerprintOf } from './keys.js';
+import { checkOneSeal, pinKeys, type SealCheck } from './one-seal.js';
+import type { PlanningProof } from './check.js';
+import { planningProof } from './proof.js';
+import type { TrustSet } from './trust.js';
+
+/** The bag's folders inside data/ (README.md). */
+export const BAG_DIRS = {
+  records: 'enregistrements',
+  chainage: 'chainage',
+  history: 'historique',
+  logs: 'journaux',
+  seals: 'scellements',
+  keys: 'scellements/cles',
+  roots: 'scellements/racines',
+} as const;
+
+/** What checkBag reads: paths relative to the bag's top folder, forward slashes. */
+export interface BagFiles {
+  /** Every file of the bag. */
+  list(): readonly string[];
+  /** A file's bytes (the small ones: records, CSV, seals, tokens, keys, manifests); null when absent. */
+  read(path: string): Promise<Buffer | null>;
+}
+
+export interface BagPlanning {
+  id: string;
+  /** The planning's versions (label, préfecture, address, guichet…) sealed by the closing seal, oldest first. */
+  versions: PlanningVersion[];
+  /** The last sealed version: who this planning is. Null when the closing seal does not seal its history. */
+  identity: PlanningVersion | null;
+  /** The period's records, checked, in chain order. */
+  records: Probe[];
+  /** Records carried to link the period to the seal, not counted. */
+  chainage: number;
+  /** From when the period's records are proven. */
+  proof: PlanningProof;
+}
+
+export interface BagCheck {
+  ok: boolean;
+  /** In French, the first ones first; empty when everything holds. */
+  problems: string[];
+  period: { from: string; to: string } | null;
+  /** The newest seal carried, which covers the period: its association, key, time proven. */
+  closing: { name: string; createdAt: string; association: string | null; key: string; provenFrom: string | null; late: boolean } | null;
+  /** The installation key of the closing seal, and the first trusted-stamped seal carried, which pins it. */
+  key: { fingerprint: string; pinnedBy: { seal: string; at: string } | null } | null;
+  seals: SealCheck[];
+  plannings: BagPlanning[];
+  /** CSV rows of imported probes (with a provenance): another source's, sealed by nobody here. */
+  importedRows: number;
+}
+
+const RECORD_FILE = /^data\/(enregistrements|chainage)\/([A-Za-z0-9][A-Za-z0-9._-]{0,127})\/(\d{4}-\d{2})\/(\d{4}-\d{2}-\d{2}|gaps)\.json$/;
+const NULL = 'NULL';
+const FORMULA = /^[-=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** `<sha256>  <path>` lines (RFC 8493 §2.1.3, CR, LF and % percent-encoded). */
+export function parseManifest(text: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    const match = /^([0-9a-fA-F]{64})[ \t]+(.+)$/.exec(line);
+    if (match?.[1] && match[2]) entries.set(match[2].replaceAll('%0D', '\r').replaceAll('%0A', '\n').replaceAll('%25', '%'), match[1].toLowerCase());
+  }
+  return entries;
+}
+
+function parseInfo(text: string): Map<string, string> {
+  const info = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const match = /^([^:\s][^:]*):\s*(.*)$/.exec(line);
+    if (match?.[1] && !info.has(match[1])) info.set(match[1], match[2] ?? '');
+  }
+  return info;
+}
+
+/** A CSV cell as Guichets' export writes it (csv-stringify's escape_formulas: a leading ' before =, +, -, @). */
+const cell = (value: string): string => (FORMULA.test(value) ? `'${value}` : value);
+
+/** The CSV row a record must have (export/rows.ts, La Cimade's columns then Guichets'), provenance NULL. */
+function expectedRow(probe: Probe, place: PlanningVersion | undefined): Record<string, string> {
+  const hour = (slot: string | null): string => (slot && slot.length > 10 ? timeOf(slot) : NULL);
+  return {
+    departement: place?.departement ?? NULL,
+    planning: place?.label ?? NULL,
+    date_sondage: probe.localDate,
+    heure_sondage: probe.localTime.slice(0, 5),
+    premiere_date: probe.firstSlot ? dateOf(probe.firstSlot) : NULL,
+    deuxieme_date: probe.secondSlot ? dateOf(probe.secondSlot) : NULL,
+    resultat: probe.outcome,
+    categorie: probe.category ?? NULL,
+    premiere_heure: hour(probe.firstSlot),
+    deuxieme_heure: hour(probe.secondSlot),
+    prefecture: place?.prefecture ?? NULL,
+    url: probe.url,
+    id_sondage: probe.id,
+    sha256_capture: probe.screenshot?.sha256 ?? NULL,
+  };
+}
+
+interface Loaded {
+  records: Map<string, { probe: Probe; period: boolean }[]>;
+  gaps: Map<string, Map<string, unknown[]>>;
+}
+
+function parseJson(bytes: Buffer | null): unknown {
+  try {
+    return bytes ? (JSON.parse(bytes.toString('utf8')) as unknown) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Checks a dossier's bag: see the file's header. `trust`: the roots a token must reach (never the bag's own). */
+export async function checkBag(files: BagFiles, trust: TrustSet): Promise<BagCheck> {
+  const problems: string[] = [];
+  const result: BagCheck = { ok: false, problems, period: null, closing: null, key: null, seals: [], plannings: [], importedRows: 0 };
+  const all = files.list();
+  const manifestText = await files.read('manifest-sha256.txt');
+  const manifest = parseManifest(manifestText?.toString('utf8') ?? '');
+  if (!manifestText) problems.push('manifest-sha256.txt absent : le dossier n’est pas un sac BagIt complet.');
+  const knownHashes = new Set(manifest.values());
+  /** A payload file read here, checked against its manifest line (the caller checks the others). */
+  const payload = async (path: string): Promise<Buffer | null> => {
+    const bytes = await files.read(path);
+    if (bytes === null) return null;
+    const listed = manifest.get(path);
+    if (listed !== sha256(bytes)) {
+      problems.push(`${path} : ${listed ? 'modifié depuis la constitution du dossier (empreinte différente de manifest-sha256.txt)' : 'absent de manifest-sha256.txt'}.`);
+      return null;
+    }
+    return bytes;
+  };
+  const info = parseInfo((await files.read('bag-info.txt'))?.toString('utf8') ?? '');
+  const from = info.get('Period-Start');
+  const to = info.get('Period-End');
+  result.period = from && to ? { from, to } : null;
+
+  // The seals carried, each checked alone, then as one installation.
+  const sealFolder = `data/${BAG_DIRS.seals}`;
+  const keys = new Map<string, KeyObject>();
+  for (const path of all.filter((file) => file.startsWith(`data/${BAG_DIRS.keys}/`) && file.endsWith('.pub.pem'))) {
+    try {
+      const key = createPublicKey((await payload(path))?.toString('utf8') ?? '');
+      keys.set(fingerprintOf(key), key);
+    } catch {
+      problems.push(`${path} : clé publique illisible.`);
+    }
+  }
+  const sealNames = all
+    .filter((file) => file.startsWith(`${sealFolder}/`) && !file.slice(sealFolder.length + 1).includes('/'))
+    .map((file) => sealNameOfFile(file.slice(sealFolder.length + 1)))
+    .filter((name): name is string => name !== undefined)
+    .sort();
+  for (const name of sealNames) {
+    const tokens = all.filter((file) => file.startsWith(`${sealFolder}/`) && sealNameOfToken(file.slice(sealFolder.length + 1)) === name);
+    const check = await checkOneSeal({
+      name,
+      bytes: await payload(`${sealFolder}/${name}.json`),
+      signature: await payload(`${sealFolder}/${name}.sig`),
+      files: { json: `${sealFolder}/${name}.json`, sig: `${sealFolder}/${name}.sig`, folder: sealFolder },
+      tokens: await Promise.all(tokens.map(async (file) => ({ file: file.slice(sealFolder.length + 1), bytes: await payload(file) }))),
+      keys,
+      trust,
+    });
+    result.seals.push(check);
+    problems.push(...check.problems.map((problem) => problem.message));
+  }
+  const verdict = pinKeys(result.seals, (name) => `${sealFolder}/${name}.json`);
+  problems.push(...verdict.problems.map((problem) => problem.message));
+  const accepted = result.seals.filter((check) => check.content && check.signed && verdict.accepted.has(check.name));
+  const closing = accepted.at(-1);
+  const content: SealContent | null = closing?.content ?? null;
+  if (!closing || !content) {
+    problems.push('Aucun sceau valide dans le dossier : rien ne relie ces enregistrements à l’installation qui les a faits.');
+    return finish(result);
+  }
+  result.closing = {
+    name: closing.name,
+    createdAt: content.createdAt,
+    association: content.format === SEAL_FORMAT ? content.association : null,
+    key: content.installationKey,
+    provenFrom: closing.provenFrom,
+    late: closing.late,
+  };
+  result.key = { fingerprint: verdict.fingerprint ?? content.installationKey, pinnedBy: verdict.pinnedBy };
+
+  // The records, re-hashed, by planning.
+  const loaded: Loaded = { records: new Map(), gaps: new Map() };
+  for (const path of all) {
+    const match = RECORD_FILE.exec(path);
+    if (!match) continue;
+    const [, place = '', planningId = '', month = '', day = ''] = match;
+    const parsed = parseJson(await payload(path)) as { probes?: unknown; gaps?: unknown } | null;
+    if (day === 'gaps') {
+      if (!Array.isArray(parsed?.gaps)) problems.push(`${path} : fichier d’interruptions illisible.`);
+      else loaded.gaps.set(planningId, (loaded.gaps.get(planningId) ?? new Map<string, unknown[]>()).set(month, parsed.gaps));
+      continue;
+    }
+    if (!Array.isArray(parsed?.probes)) {
+      problems.push(`${path} : fichier d’enregistrements illisible.`);
+      continue;
+    }
+    const list = loaded.records.get(planningId) ?? [];
+    for (const probe of parsed.probes as Probe[]) {
+      if (hashRecord(probe) !== probe.hash) problems.push(`${path} : l’enregistrement du sondage ${probe.id} a été modifié (son empreinte ne correspond plus).`);
+      else if (probe.planningId !== planningId) problems.push(`${path} : l’enregistrement ${probe.id} appartient au planning ${probe.planningId}.`);
+      else list.push({ probe, period: place === BAG_DIRS.records });
+    }
+    loaded.records.set(planningId, list);
+  }
+
+  const csv = await checkCsvRows(files, payload, problems);
+  result.importedRows = csv.imported;
+  const rows = csv.rows;
+  for (const [planningId, list] of [...loaded.records].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const planning = await checkPlanning(planningId, list, loaded.gaps.get(planningId) ?? new Map(), content, accepted, result, payload, problems);
+    if (!planning) continue;
+    result.plannings.push(planning);
+    for (const probe of planning.records) {
+      const row = rows.get(probe.id);
+      if (!row) {
+        problems.push(`data/sondages.csv : le sondage ${probe.id} (${probe.localDate} ${probe.localTime.slice(0, 5)}, planning ${planningId}) manque.`);
+        continue;
+      }
+      rows.delete(probe.id);
+      const expected = expectedRow(probe, versionAt(planning.versions, probe.startedAt));
+      const differs = Object.entries(expected).find(([column, value]) => (row[column] ?? '') !== cell(value));
+      if (differs) {
+        problems.push(`data/sondages.csv : ligne du sondage ${probe.id}, colonne ${differs[0]} : « ${(row[differs[0]] ?? '').slice(0, 60)} » au lieu de « ${cell(differs[1]).slice(0, 60)} » (l’enregistrement scellé).`);
+      }
+    }
+    for (const probe of planning.records) {
+      for (const artefact of [probe.screenshot, probe.pageText, probe.log ?? null]) {
+        if (artefact && !knownHashes.has(artefact.sha256)) problems.push(`Sondage ${probe.id} : le fichier d’empreinte ${artefact.sha256.slice(0, 16)}… (${artefact.path}) n’est pas dans le dossier.`);
+      }
+    }
+  }
+  for (const id of rows.keys()) problems.push(`data/sondages.csv : la ligne du sondage ${id} ne correspond à aucun enregistrement scellé du dossier.`);
+  return finish(result);
+}
+
+function finish(result: BagCheck): BagCheck {
+  result.ok = result.problems.length === 0;
+  return result;
+}
+
+async function checkCsvRows(
+  files: BagFiles,
+  payload: (path: string) => Promise<Buffer | null>,
+  problems: string[],
+): Promise<{ rows: Map<string, Record<string, string>>; imported: number }> {
+  const rows = new Map<string, Record<string, string>>();
+  let imported = 0;
+  if ((await files.read('data/sondages.csv')) === null) return { rows, imported };
+  const bytes = await payload('data/sondages.csv');
+  if (!bytes) return { rows, imported };
+  let parsed: Record<string, string>[];
+  try {
+    parsed = parse<Record<string, string>>(bytes, { bom: true, delimiter: ';', columns: true, relax_quotes: false });
+  } catch {
+    problems.push('data/sondages.csv : illisible.');
+    return { rows, imported };
+  }
+  for (const row of parsed) {
+    if ((row.provenance ?? NULL) !== NULL) imported += 1;
+    else if (row.id_sondage && rows.has(row.id_sondage)) problems.push(`data/sondages.csv : le sondage ${row.id_sondage} y figure deux fois.`);
+    else rows.set(row.id_sondage ?? '', row);
+  }
+  return { rows, imported };
+}
+
+/** One planning's chain from the closing seal's head back through the bag, its history and gaps against the seal. */
+async function checkPlanning(
+  planningId: string,
+  list: readonly { probe: Probe; period: boolean }[],
+  gaps: ReadonlyMap<string, unknown[]>,
+  seal: SealContent,
+  accepted: readonly SealCheck[],
+  result: BagCheck,
+  payload: (path: string) => Promise<Buffer | null>,
+  problems: string[],
+): Promise<BagPlanning | null> {
+  const sealed = seal.plannings[planningId];
+  if (!sealed?.head) {
+    problems.push(`Planning ${planningId} : le sceau ${result.closing?.name ?? '?'} ne le scelle pas : ses enregistrements ne sont protégés par aucun sceau.`);
+    return null;
+  }
+  const byHash = new Map(list.map((entry) => [entry.probe.hash, entry]));
+  const line: { probe: Probe; period: boolean }[] = [];
+  const seen = new Set<string>();
+  for (let hash: string | null = sealed.head; hash !== null && !seen.has(hash); ) {
+    const entry = byHash.get(hash);
+    if (!entry) break;
+    seen.add(hash);
+    line.push(entry);
+    hash = entry.probe.previousHash;
+  }
+  line.reverse();
+  if (!byHash.has(sealed.head)) problems.push(`Planning ${planningId} : le dernier sondage scellé (${sealed.lastProbeId ?? '?'}) est absent du dossier.`);
+  for (const entry of list) {
+    if (!seen.has(entry.probe.hash) && entry.period) {
+      problems.push(`Planning ${planningId} : l’enregistrement ${entry.probe.id} (${entry.probe.localDate} ${entry.probe.localTime.slice(0, 5)}) n’est pas dans la chaîne scellée : ajouté ou modifié après coup.`);
+    }
+  }
+  const oldest = line[0];
+  if (oldest && oldest.probe.previousHash !== null && oldest.period) {
+    problems.push(`Planning ${planningId} : le sondage qui précède ${oldest.probe.id}, premier de la période, manque : on ne peut pas exclure qu’un sondage du début de la période ait été retiré.`);
+  }
+  if (oldest?.probe.previousHash === null && line.length !== sealed.probes) {
+    problems.push(`Planning ${planningId} : le sceau compte ${sealed.probes} sondages, la chaîne du dossier en a ${line.length}.`);
+  }
+  const newest = line.at(-1)?.probe;
+  if (newest && newest.id !== sealed.lastProbeId) problems.push(`Planning ${planningId} : le dernier sondage scellé devrait être ${sealed.lastProbeId ?? '?'}, c’est ${newest.id}.`);
+  // Records of the period are one run of the chain, and every chained record of the stated period is among them.
+  const firstPeriod = line.findIndex((entry) => entry.period);
+  const lastPeriod = line.findLastIndex((entry) => entry.period);
+  const inside = firstPeriod >= 0 ? line.slice(firstPeriod, lastPeriod + 1) : [];
+  const moved = inside.find((entry) => !entry.period) ?? (result.period ? line.find((entry) => !entry.period && entry.probe.localDate >= (result.period?.from ?? '') && entry.probe.localDate <= (result.period?.to ?? '')) : undefined);
+  if (moved) problems.push(`Planning ${planningId} : l’enregistrement ${moved.probe.id} (${moved.probe.localDate}) est de la période mais rangé dans data/chainage/ : il manquerait aux chiffres.`);
+
+  // Who the planning is: its history, as sealed.
+  let versions: PlanningVersion[] = [];
+  const historyPath = `data/${BAG_DIRS.history}/${planningId}.json`;
+  const history = parseJson(await payload(historyPath)) as { versions?: unknown } | null;
+  const digest = seal.format === SEAL_FORMAT ? seal.history[planningId] : undefined;
+  if (!Array.isArray(history?.versions)) problems.push(`${historyPath} : historique du planning absent ou illisible.`);
+  else if (seal.format === SEAL_FORMAT && (!digest || prefixDigest(history.versions, digest.count).sha256 !== digest.sha256)) {
+    problems.push(`${historyPath} : l’historique du planning (nom, adresse, guichet) n’est pas celui que le sceau a scellé.`);
+  } else {
+    versions = (history.versions as PlanningVersion[]).slice(0, digest?.count ?? history.versions.length);
+  }
+  if (seal.format === SEAL_FORMAT && seal.gaps[planningId]) {
+    const sealedGaps = seal.gaps[planningId];
+    if (gapsDigest(gaps, sealedGaps.months).sha256 !== sealedGaps.sha256) {
+      problems.push(`Planning ${planningId} : les fichiers d’interruptions (gaps.json) ne sont pas ceux que le sceau a scellés.`);
+    }
+  }
+
+  // From when each record is proven: the first trusted token of a carried seal whose head is it or a later one.
+  const chains = accepted
+    .filter((check) => check.content?.plannings[planningId])
+    .map((check) => ({ seal: check.name, createdAt: check.content?.createdAt ?? '', value: check.content?.plannings[planningId] ?? { head: null, lastProbeId: null, probes: 0 }, provenFrom: check.provenFrom }));
+  const records = inside.filter((entry) => entry.period).map((entry) => entry.probe);
+  return {
+    id: planningId,
+    versions,
+    identity: versions.at(-1) ?? null,
+    records,
+    chainage: line.length - records.length,
+    proof: periodProof(planningId, line, chains),
+  };
+}
+
+/** The proof of the period's records alone: each seal's head taken back to the newest period record it covers. */
+export function periodProof(planningId: string, line: readonly { probe: Probe; period: boolean }[], chains: Parameters<typeof planningProof>[2]): PlanningProof {
+  const inPeriod = line.filter((entry) => entry.period);
+  const hashes = new Set(inPeriod.map((entry) => entry.probe.hash));
+  return planningProof(
+    planningId,
+    inPeriod.map(({ probe }) => ({ hash: probe.hash, startedAt: probe.startedAt })),
+    chains.map((chain) => ({ ...chain, value: { ...chain.value, head: lastCoveredPeriodHash(line, chain.value.head, hashes) } })),
+    null,
+  );
+}
+
+/** The newest period record a head covers (itself, or the period's last record when the head is after it). */
+function lastCoveredPeriodHash(line: readonly { probe: Probe; period: boolean }[], head: string | null, period: ReadonlySet<string>): string | null {
+  const at = line.findIndex((entry) => entry.probe.hash === head);
+  if (at < 0) return null;
+  for (let index = at; index >= 0; index -= 1) {
+    const hash = line[index]?.probe.hash;
+    if (hash !== undefined && period.has(hash)) return hash;
+  }
+  return null;
+}

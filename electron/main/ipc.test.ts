@@ -1,0 +1,164 @@
+// The desktop's IPC layer, against the stand-in of Electron: who may call the core, and with which paths.
+import { pathToFileURL } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fake, FakeBrowserWindow, FakeWebContents } from '../../test/support/fake-electron.js';
+import type { Core } from '../core/api/create-core.js';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/domain.js';
+import { DESKTOP_CHANNELS, type ApiEvents, type Envelope } from '../shared/api.js';
+import { setupIpc } from './ipc.js';
+
+vi.mock('electron', () => import('../../test/support/fake-electron.js'));
+
+const RENDERER = '/opt/guichets/dist/renderer';
+const OWN_PAGE = `${pathToFileURL(RENDERER).toString()}/index.html`;
+
+interface StubCore {
+  core: Core;
+  calls: { method: string; input: unknown }[];
+  settings: Settings;
+  emit<E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]): void;
+}
+
+/** The core as the IPC layer sees it: what reached it is recorded, and answered ok. */
+function stubCore(): StubCore {
+  const calls: { method: string; input: unknown }[] = [];
+  const listeners = new Map<string, ((payload: unknown) => void)[]>();
+  const stub: StubCore = {
+    calls,
+    settings: { ...DEFAULT_SETTINGS, browserPath: '/usr/bin/chromium', associationLogo: '/home/a/logo.png' },
+    emit: (event, payload) => {
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
+    core: {
+      handle: (method: string, input: unknown) => {
+        calls.push({ method, input });
+        return Promise.resolve({ ok: true, value: null });
+      },
+      api: { 'settings:get': () => Promise.resolve(stub.settings) },
+      on: (event: string, listener: (payload: unknown) => void) => {
+        listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+        return () => undefined;
+      },
+    } as unknown as Core,
+  };
+  return stub;
+}
+
+let stub: StubCore;
+let window: FakeBrowserWindow;
+
+const call = (method: string, input: unknown, contents: FakeWebContents = window.webContents, frame?: { url: string } | null) =>
+  fake.invoke('api:call', contents, [method, input], frame === undefined ? contents.mainFrame : frame) as Promise<Envelope<unknown>>;
+
+beforeEach(() => {
+  fake.reset();
+  stub = stubCore();
+  setupIpc(stub.core, RENDERER, () => '/home/a/Guichets');
+  window = new FakeBrowserWindow();
+  window.webContents.mainFrame.url = OWN_PAGE;
+});
+
+describe('who may call the core', () => {
+  it('answers our own UI, in its main frame', async () => {
+    expect(await call('plannings:list', undefined)).toMatchObject({ ok: true });
+    expect(stub.calls).toEqual([{ method: 'plannings:list', input: undefined }]);
+  });
+
+  it('refuses a foreign page, a sub-frame (even one of our files) and a call without a frame', async () => {
+    const foreign = new FakeWebContents('https://example.org/');
+    expect(await call('plannings:remove', { id: 'p1' }, foreign)).toMatchObject({ ok: false, error: { message: 'Appel refusé : origine inconnue.' } });
+    expect(await call('plannings:remove', { id: 'p1' }, window.webContents, { url: 'https://ads.example/frame' })).toMatchObject({ ok: false });
+    expect(await call('plannings:remove', { id: 'p1' }, window.webContents, { url: OWN_PAGE })).toMatchObject({ ok: false });
+    expect(await call('plannings:remove', { id: 'p1' }, window.webContents, null)).toMatchObject({ ok: false });
+    // A file next to the UI's folder, whose name starts the same, is not the UI.
+    const lookalike = new FakeWebContents(`${pathToFileURL(`${RENDERER}-evil`).toString()}/index.html`);
+    expect(await call('plannings:remove', { id: 'p1' }, lookalike)).toMatchObject({ ok: false });
+    expect(stub.calls).toEqual([]);
+  });
+
+  it('opens no dialog for a foreign page', async () => {
+    const foreign = new FakeWebContents('https://example.org/');
+    fake.dialogAnswers.push({ filePaths: ['/etc/shadow'] });
+    expect(await fake.invoke(DESKTOP_CHANNELS.chooseImportFileDialog, foreign, [])).toBeNull();
+    expect(fake.dialogsShown).toEqual([]);
+  });
+});
+
+describe('paths come from a dialog the person used', () => {
+  it('refuses a typed import path, then accepts the file chosen in the dialog of that window', async () => {
+    const typed = await call('import:file', { path: '/home/a/.ssh/id_rsa' });
+    expect(typed).toMatchObject({ ok: false, error: { field: ['path'], params: { rule: 'dialog_only' } } });
+    fake.dialogAnswers.push({ filePaths: ['/home/a/sondages.csv'] });
+    expect(await fake.invoke(DESKTOP_CHANNELS.chooseImportFileDialog, window.webContents, [])).toBe('/home/a/sondages.csv');
+    expect(await call('import:file', { path: '/home/a/sondages.csv' })).toMatchObject({ ok: true });
+    expect(stub.calls).toEqual([{ method: 'import:file', input: { path: '/home/a/sondages.csv' } }]);
+  });
+
+  it('keeps each window’s choices to that window', async () => {
+    const other = new FakeBrowserWindow();
+    other.webContents.mainFrame.url = OWN_PAGE;
+    fake.dialogAnswers.push({ filePaths: ['/home/a/sondages.csv'] });
+    await fake.invoke(DESKTOP_CHANNELS.chooseImportFileDialog, window.webContents, []);
+    expect(await call('import:file', { path: '/home/a/sondages.csv' }, other.webContents)).toMatchObject({ ok: false });
+    expect(stub.calls).toEqual([]);
+  });
+
+  it('keeps a path to the use it was chosen for: a file chosen to be read is not one to overwrite, nor a program', async () => {
+    fake.dialogAnswers.push({ filePaths: ['/home/a/logo.svg'] });
+    await fake.invoke(DESKTOP_CHANNELS.chooseLogoDialog, window.webContents, []);
+    expect(await call('export:csv', { path: '/home/a/logo.svg' })).toMatchObject({ ok: false, error: { field: ['path'] } });
+    expect(await call('settings:update', { browserPath: '/home/a/logo.svg' })).toMatchObject({ ok: false, error: { field: ['browserPath'] } });
+    expect(await call('settings:update', { associationLogo: '/home/a/logo.svg' })).toMatchObject({ ok: true });
+    expect(stub.calls.map((entry) => entry.method)).toEqual(['settings:update']);
+  });
+
+  it('writes an export only where the save dialog said, and nowhere when the person cancelled', async () => {
+    fake.dialogAnswers.push('cancel');
+    expect(await fake.invoke(DESKTOP_CHANNELS.saveCsvDialog, window.webContents, ['guichets-x.csv'])).toBeNull();
+    expect(await call('export:csv', { path: '/home/a/Guichets/exports/guichets-x.csv' })).toMatchObject({ ok: false });
+    fake.dialogAnswers.push({ filePath: '/home/a/export.csv' });
+    expect(await fake.invoke(DESKTOP_CHANNELS.saveCsvDialog, window.webContents, ['guichets-bobigny-2026-09-01-2026-11-30.csv'])).toBe('/home/a/export.csv');
+    // The dialog offered the UI's name, in the data folder's exports.
+    expect(fake.dialogsShown.at(-1)?.options.defaultPath).toBe('/home/a/Guichets/exports/guichets-bobigny-2026-09-01-2026-11-30.csv');
+    expect(await call('export:csv', { path: '/home/a/export.csv' })).toMatchObject({ ok: true });
+    expect(await call('export:csv', {})).toMatchObject({ ok: true });
+  });
+
+  it('moves the data folder only to a folder chosen in the folder dialog', async () => {
+    expect(await call('app:moveDataFolder', { to: '/tmp/ailleurs' })).toMatchObject({ ok: false, error: { field: ['to'] } });
+    fake.dialogAnswers.push({ filePaths: ['/media/cle/Guichets'] });
+    await fake.invoke(DESKTOP_CHANNELS.chooseFolderDialog, window.webContents, []);
+    expect(await call('app:moveDataFolder', { to: '/media/cle/Guichets' })).toMatchObject({ ok: true });
+  });
+
+  it('launches only a browser chosen in the dialog or already set, and accepts « look in the usual places »', async () => {
+    expect(await call('settings:testBrowser', { path: '/tmp/evil.sh' })).toMatchObject({ ok: false, error: { field: ['path'] } });
+    expect(await call('settings:update', { browserPath: '/tmp/evil.sh' })).toMatchObject({ ok: false });
+    expect(await call('settings:testBrowser', { path: '/usr/bin/chromium' })).toMatchObject({ ok: true });
+    expect(await call('settings:testBrowser', { path: null })).toMatchObject({ ok: true });
+    expect(await call('settings:update', { browserPath: null, associationLogo: '/home/a/logo.png' })).toMatchObject({ ok: true });
+    fake.dialogAnswers.push({ filePaths: ['/opt/google/chrome/chrome'] });
+    await fake.invoke(DESKTOP_CHANNELS.chooseBrowserDialog, window.webContents, []);
+    expect(await call('settings:testBrowser', { path: '/opt/google/chrome/chrome' })).toMatchObject({ ok: true });
+    // Tested, then saved: a choice stays the window's until it closes.
+    expect(await call('settings:update', { browserPath: '/opt/google/chrome/chrome' })).toMatchObject({ ok: true });
+  });
+
+  it('writes a chart only as a PNG, where the save dialog said', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+    const notPng = new Uint8Array([0x23, 0x21, 0x2f, 0x62, 0x69, 0x6e]);
+    expect(await fake.invoke(DESKTOP_CHANNELS.savePngDialog, window.webContents, ['guichets-bar.png', notPng])).toBeNull();
+    expect(await fake.invoke(DESKTOP_CHANNELS.savePngDialog, window.webContents, ['../../.bashrc', png])).toBeNull();
+    expect(fake.dialogsShown).toEqual([]);
+  });
+});
+
+describe('events', () => {
+  it('are sent to every window', () => {
+    const other = new FakeBrowserWindow();
+    stub.emit('plannings:changed', { ids: ['p1'] });
+    for (const contents of [window.webContents, other.webContents]) {
+      expect(contents.sent).toEqual([{ channel: 'api:event:plannings:changed', payload: { ids: ['p1'] } }]);
+    }
+  });
+});

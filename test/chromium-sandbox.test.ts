@@ -1,0 +1,81 @@
+// The Chromium that draws a dossier's charts and PDF, and the published site's, keeps its sandbox wherever it can
+// run, as the probes' does: Playwright turns it off (`--no-sandbox`) unless asked. Here the machine is one where the
+// sandbox runs (not root), and the launch is recorded instead of made.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { LaunchOptions } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createCore, type Core } from '../electron/core/api/create-core.js';
+import { createStore } from '../electron/core/store/index.js';
+import { appendSyntheticProbes } from './support/synthetic.js';
+
+const { launched, SANDBOX_RUNS } = vi.hoisted(() => ({ launched: [] as LaunchOptions[], SANDBOX_RUNS: { enabled: true, reason: null } }));
+
+vi.mock('../electron/core/probe/browser.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../electron/core/probe/browser.js')>();
+  return {
+    ...real,
+    SANDBOX: SANDBOX_RUNS,
+    LAUNCH_ARGS: real.launchArgs(SANDBOX_RUNS),
+    headlessLaunchOptions: (executablePath: string) => real.headlessLaunchOptions(executablePath, SANDBOX_RUNS),
+    chromiumDriver: () =>
+      Promise.resolve({
+        launch: (options: LaunchOptions) => {
+          launched.push(options);
+          return Promise.reject(new Error('lancement enregistré'));
+        },
+      }),
+  };
+});
+
+/** The flags Chromium gets: Playwright adds --no-sandbox unless `chromiumSandbox` is true. */
+const chromiumFlags = (options: LaunchOptions | undefined): string[] => [
+  ...(options?.args ?? []),
+  ...(options?.chromiumSandbox === true ? [] : ['--no-sandbox']),
+];
+
+let dir: string;
+let core: Core;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'guichets-sandbox-'));
+  core = createCore({ dataDir: dir, appVersion: '0.0.0-test', env: { GUICHETS_BROWSER: process.execPath, GUICHETS_TSA_URLS: 'none' }, log: () => undefined });
+  const planning = await core.api['plannings:create']({
+    label: 'Évry titres',
+    departement: '91',
+    prefecture: 'Évry',
+    url: 'https://www.essonne.gouv.fr/booking/create/1',
+    system: 'legacy',
+    guichet: null,
+    procedure: '',
+    onlineMandatory: true,
+  });
+  await core.close();
+  const store = createStore({ dir, clock: { now: () => new Date() } });
+  await appendSyntheticProbes(store, { planningId: planning.id, count: 6, start: new Date(Date.now() - 40 * 86_400_000).toISOString(), artefacts: false });
+  await store.close();
+  core = createCore({ dataDir: dir, appVersion: '0.0.0-test', env: { GUICHETS_BROWSER: process.execPath, GUICHETS_TSA_URLS: 'none' }, log: () => undefined });
+});
+
+afterAll(async () => {
+  await core.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the drawing Chromium, on a machine where the sandbox runs', () => {
+  it('draws a dossier in the sandbox', async () => {
+    launched.length = 0;
+    const ids = (await core.api['plannings:list'](undefined)).map((overview) => overview.planning.id);
+    expect(await core.handle('dossier:create', { planningIds: ids })).toMatchObject({ ok: false, error: { code: 'browser_not_found' } });
+    expect(launched).toHaveLength(1);
+    expect(chromiumFlags(launched[0])).not.toContain('--no-sandbox');
+  });
+
+  it('draws the published site in the sandbox', async () => {
+    launched.length = 0;
+    expect(await core.handle('publish:site', {})).toMatchObject({ ok: false, error: { code: 'browser_not_found' } });
+    expect(launched).toHaveLength(1);
+    expect(chromiumFlags(launched[0])).not.toContain('--no-sandbox');
+  });
+});

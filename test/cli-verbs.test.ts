@@ -1,0 +1,143 @@
+// The command line alone, as a newcomer uses it: from an empty folder to a followed planning, its probe and its
+// seal, then the planning paused, changed and removed; each verb a separate process with its exit code, one JSON
+// object with --json, one line on bad input (French, or English with --lang en or an English locale), no stack.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../electron/core/clock.js';
+import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
+import type { Planning, Probe } from '../electron/shared/domain.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+let replica: ReplicaServer;
+let dataDir: string;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args, '--data-dir', dataDir],
+      {
+        cwd: root,
+        env: { ...process.env, LANG: 'fr_FR.UTF-8', LC_ALL: '', LC_MESSAGES: '', GUICHETS_BROWSER: '/usr/bin/chromium', GUICHETS_TSA_URLS: 'none', ...env },
+        timeout: 120_000,
+      },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** The one JSON object a verb printed with --json. */
+function json(run: Run): unknown {
+  expect(run.code, run.stderr).toBe(0);
+  const lines = run.stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0] ?? '');
+}
+
+/** Refused input: exit 2, nothing on standard output, one line on standard error, no stack trace. */
+function refused(run: Run, pattern: RegExp): void {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  expect(run.stderr).toMatch(pattern);
+}
+
+beforeAll(async () => {
+  replica = await startReplicaServer({ clock: systemClock });
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-cli-verbs-'));
+});
+
+afterAll(async () => {
+  await replica.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('from an empty folder to a probed, sealed planning', () => {
+  it('plannings add → plannings list → probe --planning → seal → seals list, then pause, edit and remove', { timeout: 300_000 }, async () => {
+    const url = `${replica.origin}/booking/create/9829/0`;
+    const empty = json(await cli(['plannings', 'list', '--json'])) as { plannings: Planning[] };
+    expect(empty.plannings).toEqual([]);
+
+    // The site offers four guichets: the one named by its label (case and spacing aside) is kept, by its value.
+    const added = json(
+      await cli(['plannings', 'add', url, '--departement', '93', '--guichet', ' prendre un rendez-vous pour un RENOUVELLEMENT de titre de séjour', '--json']),
+    ) as Planning;
+    expect(added).toMatchObject({ url, system: 'legacy', guichet: '9831', departement: '93', prefecture: 'Seine-Saint-Denis', followed: true });
+    expect(added.label).toBe('Prendre un rendez-vous pour un renouvellement de titre de séjour');
+
+    const first = await cli(['plannings', 'list']);
+    expect(first.stdout).toBe(
+      `${added.id}  suivi  93 Seine-Saint-Denis — ${added.label}\n    ${url} — guichet « ${added.label} »\n    aucun sondage encore\n`,
+    );
+
+    // Named by the start of its id, as `plannings list` prints it.
+    const probe = json(await cli(['probe', '--planning', added.id.slice(0, 8), '--json'])) as Probe;
+    expect(probe).toMatchObject({ planningId: added.id, outcome: 'dates', trigger: 'manual' });
+
+    const sealed = await cli(['seal']);
+    expect(sealed.code).toBe(0);
+    const seals = json(await cli(['seals', 'list', '--json'])) as { seals: { probes: number; plannings: number; stamped: boolean; readable: boolean }[] };
+    expect(seals.seals).toEqual([expect.objectContaining({ probes: 1, plannings: 1, stamped: false, readable: true })]);
+
+    const [paused, english] = await Promise.all([cli(['plannings', 'pause', added.id]), cli(['seals', 'list', '--lang', 'en'])]);
+    expect(paused.stdout).toMatch(/en pause/);
+    expect(english.stdout).toMatch(/1 probe\(s\) of 1 planning\(s\), key [0-9a-f ]+, not time-stamped/);
+    const edited = json(await cli(['plannings', 'edit', added.id, '--label', 'Bobigny — renouvellement', '--online-mandatory', '--json'])) as Planning;
+    expect(edited).toMatchObject({ label: 'Bobigny — renouvellement', onlineMandatory: true, followed: false, guichet: '9831' });
+    const listed = await cli(['plannings', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`^${added.id}  en pause  93 Seine-Saint-Denis — Bobigny — renouvellement\n`));
+    expect(listed.stdout).toMatch(/dernier sondage : \d\d\/\d\d\/\d{4} \d\d:\d\d → dates proposées \(\d\d\/\d\d\/\d{4} à \d\d:\d\d\)/);
+
+    expect((await cli(['plannings', 'remove', added.id])).code).toBe(0);
+    expect((json(await cli(['plannings', 'list', '--json'])) as { plannings: Planning[] }).plannings).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  it('reads and writes a setting, each value read after its kind', async () => {
+    const [hours, all] = await Promise.all([cli(['settings', 'set', 'activeHours', '8-20', '--json']), cli(['settings', 'get', 'hostSpacingSeconds'])]);
+    expect(json(hours)).toEqual({ activeHours: { from: 8, to: 20 } });
+    expect(all.stdout).toBe('hostSpacingSeconds = 30\n');
+    expect(json(await cli(['settings', 'get', 'activeHours', '--json']))).toEqual({ activeHours: { from: 8, to: 20 } });
+  });
+});
+
+describe('bad input: one line in the person’s language, exit 2', () => {
+  it('in French by default, in English with --lang en or an English locale', async () => {
+    const runs = await Promise.all([
+      cli(['plannings', 'add', `${replica.origin}/booking/create/9829/0`, '--json']),
+      cli(['settings', 'set', 'hostSpacingSeconds', 'abc', '--lang', 'en']),
+      cli(['settings', 'set', 'probeTimeoutSeconds', '5', '--json']),
+      cli(['plannings', 'edit', 'nope', '--label', 'x'], { LANG: 'en_GB.UTF-8' }),
+      cli(['plannings', 'frobnicate']),
+      cli(['settings', 'set', 'colour', 'blue']),
+      cli(['plannings', 'list', '--lang', 'de']),
+    ]);
+    const [noDepartement, notANumber, tooShort, unknownPlanning, unknownAction, unknownSetting, badLang] = runs;
+    refused(noDepartement, /^Erreur : Indiquez le département : --departement 93/);
+    refused(notANumber, /^Error: hostSpacingSeconds: “abc” does not fit, a whole number is expected\./);
+    refused(tooShort, /^Erreur : « probeTimeoutSeconds » : au moins 20\./);
+    refused(unknownPlanning, /^Error: No planning “nope” here\. See: npm run cli -- plannings list/);
+    refused(unknownAction, /^Erreur : plannings : action inconnue « frobnicate »/);
+    refused(unknownSetting, /^Erreur : Réglage inconnu « colour »\. Réglages : language, browserPath/);
+    refused(badLang, /^Erreur : --lang : fr ou en \(reçu « de »\)/);
+  });
+
+  it('a planning add that needs a guichet names those offered', async () => {
+    const run = await cli(['plannings', 'add', `${replica.origin}/booking/create/9829/0`, '--departement', '93']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/choisissez-en un avec --guichet.*9830 « Prendre un rendez-vous pour une première demande de titre de séjour »/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
