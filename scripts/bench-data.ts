@@ -60,24 +60,26 @@ function recordOf(planningId: string, start: string, n: number, previousHash: st
 
 /**
  * Writes `count` hourly probes of one planning straight to disk (day files, chain, aggregates with the head),
- * as `count` appends without artefacts would, only much faster. Returns the month aggregates.
+ * as `count` appends without artefacts would, only much faster. `first` numbers the first of them (the probes
+ * before it are taken as never written). Returns the month aggregates and the newest record.
  */
 export async function writeBulkPlanning(
   dir: string,
   planningId: string,
   count: number,
   start: string,
-): Promise<MonthAggregates> {
+  first = 0,
+): Promise<{ months: MonthAggregates; head: Probe | null }> {
   const aggregates: AggregatesFile = aggregatesKind(planningId).empty();
   const months: MonthAggregates = {};
   let day: Probe[] = [];
   const flush = async (): Promise<void> => {
-    const first = day[0];
-    if (first) await put(dir, dayFile(planningId, first.localDate), serialize(dayKind, { probes: day }));
+    const oldest = day[0];
+    if (oldest) await put(dir, dayFile(planningId, oldest.localDate), serialize(dayKind, { probes: day }));
     day = [];
   };
   let previous: Probe | null = null;
-  for (let n = 0; n < count; n += 1) {
+  for (let n = first; n < first + count; n += 1) {
     const probe = recordOf(planningId, start, n, previous?.hash ?? null);
     if (day[0] && day[0].localDate !== probe.localDate) await flush();
     day.push(probe);
@@ -89,7 +91,7 @@ export async function writeBulkPlanning(
   await flush();
   aggregates.months = encodeMonths(months);
   await put(dir, aggregatesFile(planningId), serialize(aggregatesKind(planningId), aggregates));
-  return months;
+  return { months, head: previous };
 }
 
 /** Month aggregates of `count` hourly probes, computed in memory only (what 3 years leave to the dashboard). */

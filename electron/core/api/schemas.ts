@@ -86,6 +86,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'probes:runNow': z.object({ planningId: id }),
   'probes:probeUrl': z.object({ url: httpUrl, guichet: z.string().trim().min(1).max(300).nullable().optional() }).strict(),
   'probes:list': z.object({ planningId: id, month: month.optional(), day: day.optional() }),
+  'probes:recent': z.object({ planningIds: z.array(id).max(100) }),
   'gaps:list': z.object({ planningId: id, month }),
   'assisted:open': z.object({ planningId: id }),
   'assisted:close': z.object({ planningId: id }),
@@ -116,6 +117,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
     name: z.string().trim().min(1).max(255).optional(),
   }),
   'alerts:list': none,
+  'alerts:markSeen': z.object({ id: z.string().min(1).max(300) }),
 };
 
 /** The French words for what a value should be, when the schema gives no message of its own. */
