@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeArgs } from './support/node-cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 let home: string;
@@ -14,7 +15,7 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config') };
   delete env.GUICHETS_DATA_DIR;
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args], { cwd: root, env, timeout: 90_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, nodeArgs('electron/cli/main.ts', ...args), { cwd: root, env, timeout: 90_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });

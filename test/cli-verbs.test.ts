@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
 import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
 import type { Planning, Probe } from '../electron/shared/domain.js';
+import { nodeArgs } from './support/node-cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 let replica: ReplicaServer;
@@ -24,7 +25,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args, '--data-dir', dataDir],
+      nodeArgs('electron/cli/main.ts', ...args, '--data-dir', dataDir),
       {
         cwd: root,
         env: { ...process.env, LANG: 'fr_FR.UTF-8', LC_ALL: '', LC_MESSAGES: '', GUICHETS_BROWSER: '/usr/bin/chromium', GUICHETS_TSA_URLS: 'none', ...env },

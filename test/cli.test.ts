@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
 import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
+import { nodeArgs } from './support/node-cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 let replica: ReplicaServer;
@@ -22,7 +23,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args, '--data-dir', dataDir],
+      nodeArgs('electron/cli/main.ts', ...args, '--data-dir', dataDir),
       { cwd: root, env: { ...process.env, GUICHETS_BROWSER: '/usr/bin/chromium', ...env }, timeout: 90_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
