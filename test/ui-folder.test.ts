@@ -3,6 +3,7 @@
 // process) a refused folder is said by the field in French and in English, then a move puts every file at the new
 // place, the app uses it and the old folder is emptied; the web host refuses the move and says where it is done.
 // Also the alerts in English (worded from their kind) and replaced by a reload. Screenshots go to test-results/.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -56,7 +57,14 @@ beforeAll(async () => {
   configDir = path.join(root, 'config');
   dataDir = path.join(root, 'donnees');
   await mkdir(configDir, { recursive: true });
-  core = createSwitchableCore({ dataDir, configDir, appVersion: '0.0.0-test', env: { ...process.env, GUICHETS_BROWSER: BROWSER }, log: () => undefined });
+  core = createSwitchableCore({
+    dataDir,
+    configDir,
+    appVersion: '0.0.0-test',
+    env: { ...process.env, GUICHETS_BROWSER: BROWSER },
+    trustDir: path.join(configDir, 'tsa-roots'),
+    log: () => undefined,
+  });
   host = await startWebHost({ core, port: 0, staticDir: STATIC_DIR, log: () => undefined });
   const planning = await core.api['plannings:create']({
     label: 'Bobigny — remise de titre',
@@ -84,8 +92,52 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+describe('trusted time-stamping roots, from the settings', () => {
+  it('adds a root from a PEM file on the desktop, shows its fingerprint to compare, and removes it', async () => {
+    const pem = path.join(root, 'autorite.pem');
+    execFileSync('openssl', ['req', '-utf8', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=Autorité de test', '-days', '30',
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-keyout', path.join(root, 'autorite.key'), '-out', pem], { stdio: 'ignore' });
+    const fingerprint = execFileSync('openssl', ['x509', '-in', pem, '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' }).split('=')[1]?.trim() ?? '';
+    const page = await desktopPage();
+    await page.goto(`${host.url}#/settings`);
+    const table = page.getByRole('table', { name: 'Autorités d’horodatage de confiance' });
+    await table.getByRole('row', { name: /Free TSA Root CA/ }).getByText('livrée avec Guichets').waitFor();
+    expect(await table.getByRole('row', { name: /Autorité de test/ }).count()).toBe(0);
+
+    await page.getByLabel('Ajouter une racine (fichier PEM) :').setInputFiles(pem);
+    await page.getByText(`Racine ajoutée : Autorité de test, empreinte ${fingerprint}.`).waitFor();
+    const added = table.getByRole('row', { name: /Autorité de test/ });
+    await added.getByText('ajoutée sur ce PC').waitFor();
+    expect((await core.api['seals:roots'](undefined)).some((r) => r.source === 'user' && r.name === 'Autorité de test')).toBe(true);
+    await page.screenshot({ path: path.join(RESULTS, 'roots-added.png') });
+
+    // A file that is not a certificate: one sentence, nothing added.
+    await writeFile(path.join(root, 'faux.pem'), 'pas un certificat');
+    await page.getByLabel('Ajouter une racine (fichier PEM) :').setInputFiles(path.join(root, 'faux.pem'));
+    await page.getByRole('alert').waitFor();
+    expect((await core.api['seals:roots'](undefined)).filter((r) => r.source === 'user')).toHaveLength(1);
+
+    await added.getByRole('button', { name: 'Retirer la racine Autorité de test' }).click();
+    await added.getByRole('button', { name: 'Confirmer le retrait' }).click();
+    await page.getByText('Racine retirée').waitFor();
+    expect((await core.api['seals:roots'](undefined)).filter((r) => r.source === 'user')).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the roots on the web page, which cannot add one, and says where it is done', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+    await page.goto(host.loginUrl());
+    await page.goto(`${host.url}#/settings`);
+    await page.getByRole('table', { name: 'Autorités d’horodatage de confiance' }).getByRole('row', { name: /Free TSA Root CA/ }).waitFor();
+    await page.getByText('npm run cli -- tsa-roots add FICHIER.pem', { exact: false }).waitFor();
+    expect(await page.getByLabel('Ajouter une racine (fichier PEM) :').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('the data folder, moved from the desktop app', () => {
   it('reads app:info once for the settings screen, and says a refused folder by the field in French and English', async () => {
+    calls.length = 0;
     const page = await desktopPage();
     await page.goto(`${host.url}#/settings`);
     const folder = page.getByLabel('Dossier des données', { exact: true });

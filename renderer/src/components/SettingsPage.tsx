@@ -10,6 +10,7 @@ import { describeError, type ShownError } from '../errors';
 import { useSetLanguage, type Language } from '../i18n';
 import { ErrorNote } from './ErrorNote';
 import { SealsPanel } from './SealsPanel';
+import { TrustedRootsPanel } from './TrustedRootsPanel';
 import { DataFolderPanel } from './DataFolderPanel';
 import { StatusNote, type ActionStatus } from './StatusNote';
 
@@ -331,6 +332,7 @@ export function SettingsPage() {
         </p>
       </form>
       <SealsPanel />
+      <TrustedRootsPanel />
     </section>
   );
 }
