@@ -106,8 +106,16 @@ export interface ProbeCaption {
 export interface ProbeArtefact {
   /** Path relative to the data folder, with forward slashes. */
   path: string;
+  /** SHA-256 and size of the artefact's own bytes (a packed log's once inflated). */
   sha256: string;
   bytes: number;
+  /**
+   * A log kept in its month's pack (`evidence/<planning>/<YYYY-MM>/logs.gz`, the `path`): the gzip member at byte
+   * `offset`, `length` bytes long. Absent from every other artefact and from logs kept in a file of their own.
+   */
+  offset?: number;
+  length?: number;
+  encoding?: 'gzip';
 }
 
 /** Where an imported probe comes from: absent on the robot's own probes (see electron/core/import/). */

@@ -120,6 +120,8 @@ export function createCore(options: CoreOptions): Core {
     },
   };
   const impl = createHandlers(context);
+  let migration: Promise<void> | null = null;
+  const closing = new AbortController();
   // After each probe the alerts are computed afresh: the dashboard shows them, the desktop notifies new ones.
   const alerts = createAlertTracker(context);
   events.on('probe:finished', (probe: Probe) => {
@@ -168,10 +170,17 @@ export function createCore(options: CoreOptions): Core {
       await writer.asWriter();
       await (await scheduler.get()).start();
       seals.startDaily();
+      // Once per folder written by an older version: its per-probe logs moved into monthly packs, in the background.
+      migration ??= store.migrateLogs(closing.signal).then(
+        () => undefined,
+        (error: unknown) => log(`Journaux des sondages : migration interrompue (${error instanceof Error ? error.message : String(error)}) ; elle reprendra au prochain démarrage.`),
+      );
     },
     wake: () => scheduler.refresh(),
     stopSchedule: () => scheduler.stop(),
     async close() {
+      closing.abort();
+      await migration;
       await scheduler.shutdown();
       await seals.stop();
       await browsers.close();

@@ -88,20 +88,30 @@ describe('verify', () => {
     expect(report.problems[0]?.message).toContain(screenshot);
   });
 
-  it('reports a page text rewritten and a probe log deleted, each named with its probe', async () => {
+  it('reports a page text rewritten and a probe log altered in its month’s pack, each named with its probe', async () => {
     const text = probeAt(1).pageText?.path ?? '';
-    const log = probeAt(3).log?.path ?? '';
+    const log = probeAt(3).log;
     expect(text).toMatch(/^evidence\/_blobs\/.+\.txt$/);
-    expect(log).toBe(`evidence/p1/2026-03/${probeAt(3).id}.log`);
+    expect(log).toMatchObject({ path: 'evidence/p1/2026-03/logs.gz', encoding: 'gzip' });
     await writeFile(path.join(dir, text), 'Aucun créneau disponible');
-    await unlink(path.join(dir, log));
+    // One byte of its member, in the middle of the pack: the other probes' logs stay whole.
+    const pack = await readFile(path.join(dir, log?.path ?? ''));
+    const at = (log?.offset ?? 0) + Math.floor((log?.length ?? 0) / 2);
+    pack.writeUInt8(pack.readUInt8(at) ^ 0x01, at);
+    await writeFile(path.join(dir, log?.path ?? ''), pack);
     const report = await verify(store, 'p1');
     expect(report.problems).toEqual([
       expect.objectContaining({ probeId: probeAt(1).id, file: text, kind: 'artefact_altered' }),
-      expect.objectContaining({ probeId: probeAt(3).id, file: log, kind: 'artefact_missing' }),
+      expect.objectContaining({ probeId: probeAt(3).id, file: log?.path, kind: 'artefact_altered' }),
     ]);
     expect(report.problems[0]?.message).toContain('le texte de la page');
     expect(report.problems[1]?.message).toContain('le journal du sondage');
+  });
+
+  it('reports every log of a month whose pack was deleted', async () => {
+    await unlink(path.join(dir, 'evidence/p1/2026-03/logs.gz'));
+    const report = await verify(store, 'p1');
+    expect(report.problems.map((problem) => [problem.probeId, problem.kind])).toEqual(probes.map((probe) => [probe.id, 'artefact_missing']));
   });
 
   it('reports a deleted screenshot', async () => {

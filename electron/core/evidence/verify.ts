@@ -1,8 +1,8 @@
 // Checks what is on disk, not what the store has in memory: every record's hash, every artefact's SHA-256,
 // and the chain of each planning from its first probe to the head kept in its aggregates.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import type { Probe } from '../../shared/domain.js';
+import type { Probe, ProbeArtefact } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 import { createJsonFiles, type JsonFiles } from '../store/json-files.js';
 import { aggregatesKind, planningsKind, type ChainHead, type RebuiltNote } from '../store/kinds.js';
@@ -26,6 +26,7 @@ import { planningProof, type LineProbe } from '../seals/proof.js';
 import { loadTrust, type TrustSet } from '../seals/trust.js';
 import { hashRecord, sha256 } from '../store/chain.js';
 import { bulkThreads, readDay } from '../store/day-reader.js';
+import { createLogReader } from '../store/log-packs.js';
 import { startPool, workerEntry } from '../workers/pool.js';
 
 export type ProblemKind =
@@ -110,25 +111,37 @@ function readArtefact(file: string): Buffer | null {
 }
 
 /**
- * SHA-256 of the captures stored once (evidence/_blobs/) read in one planning's check, by path, size and
- * modification time: a capture shared by hundreds of probes of an unchanged page is read and hashed once, and
- * checked against each record that uses it (each named when it is missing or damaged).
+ * How one planning's artefacts are read: the captures stored once (evidence/_blobs/) by path, read and hashed once
+ * for the planning's check however many probes use them (each probe is still checked against the hash, and named
+ * when it is missing or damaged); the logs from their month's pack, read once per month (store/log-packs.ts).
+ * A capture is never rewritten in place (only a copy of the wrong size is replaced, by its true bytes).
  */
-type HashCache = Map<string, string | null>;
+interface ArtefactReader {
+  blobs: Map<string, string | null>;
+  logs: ReturnType<typeof createLogReader>;
+}
 
-function sharedHash(file: string, cache: HashCache): string | null {
-  let info;
-  try {
-    info = statSync(file);
-  } catch {
-    return null;
+/**
+ * The SHA-256 of an artefact's bytes; null when missing. A packed log that cannot be read back (its member cut
+ * short or damaged) has no hash: it gives one that no record holds, so it is reported as altered.
+ */
+function artefactHash(dir: string, artefact: ProbeArtefact, which: 'screenshot' | 'pageText' | 'log', reader: ArtefactReader): string | null {
+  if (which === 'log') {
+    const read = reader.logs.read(artefact);
+    return read.kind === 'bytes' ? sha256(read.data) : read.kind === 'damaged' ? 'damaged' : null;
   }
-  const key = `${file}\u0000${info.size}\u0000${info.mtimeMs}`;
-  if (!cache.has(key)) {
-    const data = readArtefact(file);
-    cache.set(key, data ? sha256(data) : null);
+  if (artefact.path.startsWith(`${BLOBS_DIR}/`)) {
+    const known = reader.blobs.get(artefact.path);
+    if (known !== undefined) return known;
+    const file = insideDir(dir, artefact.path);
+    const data = file ? readArtefact(file) : null;
+    const hash = data ? sha256(data) : null;
+    reader.blobs.set(artefact.path, hash);
+    return hash;
   }
-  return cache.get(key) ?? null;
+  const file = insideDir(dir, artefact.path);
+  const data = file ? readArtefact(file) : null;
+  return data ? sha256(data) : null;
 }
 
 function checkArtefact(
@@ -137,18 +150,12 @@ function checkArtefact(
   which: 'screenshot' | 'pageText' | 'log',
   report: (problem: Omit<VerifyProblem, 'planningId'>) => void,
   when: string,
-  hashes: HashCache,
+  reader: ArtefactReader,
 ): void {
   const artefact = probe[which];
   if (!artefact) return;
   const what = which === 'screenshot' ? 'la capture d’écran' : which === 'log' ? 'le journal du sondage' : 'le texte de la page';
-  const file = insideDir(dir, artefact.path);
-  let hash: string | null = null;
-  if (file && artefact.path.startsWith(`${BLOBS_DIR}/`)) hash = sharedHash(file, hashes);
-  else if (file) {
-    const data = readArtefact(file);
-    hash = data ? sha256(data) : null;
-  }
+  const hash = artefactHash(dir, artefact, which, reader);
   if (hash === null) {
     report({
       probeId: probe.id,
@@ -177,7 +184,7 @@ async function verifyPlanning(
     report.problems.push({ planningId, ...entry });
   };
   const nodes = new Map<string, Node>();
-  const hashes: HashCache = new Map();
+  const reader: ArtefactReader = { blobs: new Map(), logs: createLogReader(dir) };
   const order: string[] = [];
   let unreadableDay = false;
 
@@ -204,9 +211,9 @@ async function verifyPlanning(
             message: `${describe(node)} (« ${file} ») : l’enregistrement a été modifié après coup (son empreinte ne correspond plus).`,
           });
         }
-        checkArtefact(dir, probe, 'screenshot', problem, when, hashes);
-        checkArtefact(dir, probe, 'pageText', problem, when, hashes);
-        checkArtefact(dir, probe, 'log', problem, when, hashes);
+        checkArtefact(dir, probe, 'screenshot', problem, when, reader);
+        checkArtefact(dir, probe, 'pageText', problem, when, reader);
+        checkArtefact(dir, probe, 'log', problem, when, reader);
         const twin = nodes.get(probe.hash);
         if (twin) {
           problem({
