@@ -49,6 +49,7 @@ import {
   quiet,
   percentile,
   serialize,
+  standInLog,
   table,
   writeBulkPlanning,
   writePlannings,
@@ -169,8 +170,7 @@ async function benchStore(root: string, live: Evidence | null): Promise<void> {
   const evidence: Evidence = live ?? {
     png: Buffer.from(Array.from({ length: 60_000 }, (_, i) => (i * 2_654_435_761) >>> 24)),
     pageText: 'Semaine du lundi… '.repeat(100),
-    // A robot's log as it reads (about 900 B): steps, addresses, statuses, not one line repeated.
-    log: Array.from({ length: 12 }, (_, i) => `2026-02-02T10:00:${String(i * 3).padStart(2, '0')}.${100 + i * 37}Z étape ${i} : page ${i % 4} de https://www.example.gouv.fr/booking/create/1234/${i % 5} (HTTP 200, ${1200 + i * 91} ms)\n`).join(''),
+    log: standInLog(0),
     source: 'a 60 kB stand-in (no browser)',
   };
   const plain = await appendMonth(store, 'bench-plain', null);

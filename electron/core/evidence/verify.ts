@@ -24,7 +24,7 @@ import {
 import { checkSealedChain, checkSealedFile, checkSealedGaps, loadSeals, type PlanningProof, type SealedState, type SealProblemKind, type SealsSummary } from '../seals/check.js';
 import { planningProof, type LineProbe } from '../seals/proof.js';
 import { loadTrust, type TrustSet } from '../seals/trust.js';
-import { hashRecord, sha256 } from '../store/chain.js';
+import { hashRecord, lineHolds, sha256 } from '../store/chain.js';
 import { bulkThreads, readDay } from '../store/day-reader.js';
 import { createLogReader } from '../store/log-packs.js';
 import { startPool, workerEntry } from '../workers/pool.js';
@@ -192,18 +192,20 @@ async function verifyPlanning(
     for (const day of await daysOf(dir, planningId, month)) {
       const file = dayFile(planningId, day);
       // Read synchronously, as the CSV export does (store/day-reader.ts): a fifth of the processor time.
-      const { probes, error } = readDay(dir, file);
+      const { probes, lines, error } = readDay(dir, file);
       if (!probes) {
         const reason = error instanceof Error ? error.message : String(error);
         problem({ probeId: null, file, kind: 'file_unreadable', message: `Fichier « ${file} » illisible : ${reason}` });
         unreadableDay = true;
         continue;
       }
-      for (const probe of probes) {
+      for (const [index, probe] of probes.entries()) {
         report.checkedProbes += 1;
         const when = `du ${probe.localDate} à ${probe.localTime}`;
         const node: Node = { id: probe.id, previousHash: probe.previousHash, startedAt: probe.startedAt, file, when };
-        if (hashRecord(probe) !== probe.hash) {
+        // The stored line hashed as it is when it is the canonical JSON (records written so); else built again.
+        const line = lines?.[index];
+        if (!(line !== undefined && lineHolds(line, probe)) && hashRecord(probe) !== probe.hash) {
           problem({
             probeId: node.id,
             file,

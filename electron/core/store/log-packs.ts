@@ -81,20 +81,25 @@ export async function appendLog(dir: string, planningId: string, month: MonthKey
 /** What reading a log found: its bytes (to be checked against the record), nothing, or a pack cut short or damaged. */
 export type LogRead = { kind: 'bytes'; data: Buffer } | { kind: 'missing' } | { kind: 'damaged' };
 
-function inflate(slice: Buffer): LogRead {
+/**
+ * Inflates one member. The output buffer is sized from the size the record gives (zlib's default, 16 kB a call,
+ * is most of the garbage a bulk verification makes); a longer output only takes more rounds.
+ */
+function inflate(slice: Buffer, expected: number): LogRead {
   try {
-    return { kind: 'bytes', data: gunzipSync(slice) };
+    const chunkSize = Math.min(Math.max(Number.isSafeInteger(expected) ? expected + 1 : 0, 64), 64 * 1024);
+    return { kind: 'bytes', data: gunzipSync(slice, { chunkSize }) };
   } catch {
     return { kind: 'damaged' };
   }
 }
 
-function memberOf(pack: Buffer | null, offset: number, length: number): LogRead {
+function memberOf(pack: Buffer | null, offset: number, length: number, expected: number): LogRead {
   if (pack === null) return { kind: 'missing' };
   if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length <= 0 || offset + length > pack.length) {
     return { kind: 'damaged' };
   }
-  return inflate(pack.subarray(offset, offset + length));
+  return inflate(pack.subarray(offset, offset + length), expected);
 }
 
 function readOrNull(file: string | null): Buffer | null {
@@ -147,11 +152,11 @@ export function createLogReader(dir: string): LogReader {
     }
     const entry = index !== null && Object.hasOwn(index.logs, hash) ? index.logs[hash] : undefined;
     if (!entry) return { kind: 'missing' };
-    return memberOf(pack(`${folder}/${LOG_PACK_FILE}`), entry.offset, entry.length);
+    return memberOf(pack(`${folder}/${LOG_PACK_FILE}`), entry.offset, entry.length, entry.bytes);
   };
   return {
     read(artefact) {
-      if (isPacked(artefact)) return memberOf(pack(artefact.path), artefact.offset, artefact.length);
+      if (isPacked(artefact)) return memberOf(pack(artefact.path), artefact.offset, artefact.length, artefact.bytes);
       const own = readOrNull(insideDir(dir, artefact.path));
       if (own !== null) return { kind: 'bytes', data: own };
       // A log moved into its month's pack: found by its hash in the index beside, if any.
@@ -162,7 +167,7 @@ export function createLogReader(dir: string): LogReader {
 }
 
 /** One member of a pack read without the whole pack: the dossier reads the logs of a period, one by one. */
-function readMember(file: string | null, offset: number, length: number): LogRead {
+function readMember(file: string | null, offset: number, length: number, expected: number): LogRead {
   if (file === null) return { kind: 'missing' };
   let fd: number;
   try {
@@ -176,7 +181,7 @@ function readMember(file: string | null, offset: number, length: number): LogRea
     }
     const slice = Buffer.alloc(length);
     readSync(fd, slice, 0, length, offset);
-    return inflate(slice);
+    return inflate(slice, expected);
   } catch {
     return { kind: 'damaged' };
   } finally {
@@ -193,7 +198,7 @@ export function readProbeLog(dir: string, probe: Pick<Probe, 'log'>): Promise<Bu
   const artefact = probe.log;
   if (!artefact) return Promise.resolve(null);
   let read: LogRead;
-  if (isPacked(artefact)) read = readMember(insideDir(dir, artefact.path), artefact.offset, artefact.length);
+  if (isPacked(artefact)) read = readMember(insideDir(dir, artefact.path), artefact.offset, artefact.length, artefact.bytes);
   else read = createLogReader(dir).read(artefact);
   return Promise.resolve(read.kind === 'bytes' ? read.data : null);
 }

@@ -3,7 +3,7 @@
 import { readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Gap, LocalDate, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
-import { hashRecord, sha256 } from './chain.js';
+import { canonicalOrder, hashRecord, sha256 } from './chain.js';
 import {
   addGap,
   addProbe,
@@ -456,5 +456,6 @@ export function sealedRecord(
     trigger: input.trigger,
     previousHash,
   };
-  return { ...unsigned, hash: hashRecord(unsigned) };
+  // Stored in canonical key order: its line is then the very text its hash was computed over, with the hash added.
+  return canonicalOrder({ ...unsigned, hash: hashRecord(unsigned) });
 }
