@@ -178,6 +178,18 @@ export interface DossierProgress {
   message: string;
 }
 
+/** A long job's advance (a full verify, a backup and its check): how far, and when it should end. */
+export interface JobProgress {
+  job: 'verify' | 'backup';
+  /** Probes checked, or files copied: the unit of `total`. */
+  done: number;
+  total: number;
+  /** When the job should end at the pace so far (ISO 8601, UTC); null until the pace is known. */
+  estimatedEnd: string | null;
+  /** The stage, worded by the catalogue (progress.…), with done, total, percent, end (HH:MM or none), day. */
+  message: CoreMessage;
+}
+
 export interface PublishResult {
   path: string;
   pages: number;
@@ -504,6 +516,7 @@ export interface ApiEvents {
   'assisted:changed': AssistedSessionStatus;
   'dossier:progress': DossierProgress;
   'alerts:changed': Alert[];
+  'job:progress': JobProgress;
 }
 export type ApiEvent = keyof ApiEvents;
 const EVENTS = {
@@ -513,6 +526,7 @@ const EVENTS = {
   'assisted:changed': true,
   'dossier:progress': true,
   'alerts:changed': true,
+  'job:progress': true,
 } satisfies Record<ApiEvent, true>;
 export const API_EVENTS: readonly ApiEvent[] = Object.keys(EVENTS) as ApiEvent[];
 

@@ -2,7 +2,7 @@
 // validates every input. Transports (Electron IPC, the web host, the command line) see only `Core`.
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import type { ApiEvent, ApiEvents, ApiInput, ApiMethod, ApiOutput, AppApi, Envelope } from '../../shared/api.js';
+import type { ApiEvent, ApiEvents, ApiInput, ApiMethod, ApiOutput, AppApi, Envelope, JobProgress } from '../../shared/api.js';
 import type { Probe } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
@@ -68,7 +68,7 @@ export interface Core {
    */
   captionedScreenshot(planningId: string, localDate: string, probeId: string): Promise<Buffer | null>;
   /** Checks every record, artefact and chain on disk, waiting for the writes under way; one planning or all. */
-  verify(planningId?: string): Promise<VerifyReport>;
+  verify(planningId?: string, options?: { onProgress?: (progress: JobProgress) => void }): Promise<VerifyReport>;
   close(): Promise<void>;
 }
 
@@ -160,7 +160,7 @@ export function createCore(options: CoreOptions): Core {
       events.on(event, listener);
       return () => events.off(event, listener);
     },
-    verify: async (planningId) => verify(store, planningId, { trust: await seals.trust() }),
+    verify: async (planningId, options = {}) => verify(store, planningId, { trust: await seals.trust(), clock, ...options }),
     async captionedScreenshot(planningId, localDate, probeId) {
       const probes = await store.probes.list(planningId, { day: localDate }).catch(() => []);
       const probe = probes.find((candidate) => candidate.id === probeId);

@@ -2,7 +2,9 @@
 // and the chain of each planning from its first probe to the head kept in its aggregates.
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
+import type { JobProgress } from '../../shared/api.js';
 import type { Probe, ProbeArtefact } from '../../shared/domain.js';
+import { systemClock, type Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { createJsonFiles, type JsonFiles } from '../store/json-files.js';
 import { aggregatesKind, planningsKind, type ChainHead, type RebuiltNote } from '../store/kinds.js';
@@ -28,6 +30,7 @@ import { hashRecord, lineHolds, sha256 } from '../store/chain.js';
 import { bulkThreads, readDay } from '../store/day-reader.js';
 import { createLogReader } from '../store/log-packs.js';
 import { startPool, workerEntry } from '../workers/pool.js';
+import { progressMeter, type ProgressMeter } from './progress.js';
 
 export type ProblemKind =
   | 'artefact_missing'
@@ -84,6 +87,10 @@ export interface VerifyOptions {
   onThreads?: (count: number) => void;
   /** The roots a token must chain to; by default those shipped, the person's and GUICHETS_TSA_ROOTS's. */
   trust?: TrustSet;
+  /** Told the probes checked so far and the estimated end, a few times a second (progress.ts). */
+  onProgress?: (progress: JobProgress) => void;
+  /** For the estimated end; the system's by default. */
+  clock?: Clock;
 }
 
 interface Node {
@@ -523,6 +530,18 @@ export async function checkPlanning(context: PlanningContext, id: string): Promi
 
 const VERIFY_WORKER = workerEntry('verify-worker', import.meta.url);
 
+/** Progress counted in probes, the total from each planning's aggregates (a few hundred small files). */
+async function verifyMeter(files: JsonFiles, ids: readonly string[], clock: Clock, tell: (progress: JobProgress) => void): Promise<ProgressMeter> {
+  let total = 0;
+  for (const id of ids) {
+    const aggregates = await files.readFresh(aggregatesFile(id), aggregatesKind(id)).catch(() => null);
+    total += aggregates?.probes ?? 0;
+  }
+  const meter = progressMeter('verify', 'progress.verify', total, clock, tell);
+  meter.advance(0);
+  return meter;
+}
+
 /**
  * Verifies one planning, or every planning that has probes or aggregates in the data folder. With a
  * plannings.json, also every planning it lists and every folder it does not (see crossCheck). An id that no
@@ -558,8 +577,10 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
   }
   const empty: string[] = [];
   const ids = planningId !== undefined ? [planningId] : known;
+  const meter = options.onProgress ? await verifyMeter(files, ids, options.clock ?? systemClock, options.onProgress) : null;
   const merge = (id: string, check: PlanningCheck): void => {
     report.checkedProbes += check.checkedProbes;
+    meter?.advance(report.checkedProbes);
     report.problems.push(...check.problems);
     sealed.summary.unsealed.push(...check.unsealed);
     sealed.summary.proof.push(...check.proof);
@@ -595,6 +616,7 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
   if (listed) report.emptyPlannings = empty;
   // A folder never sealed says nothing about seals (older data folders, tests of the chain alone).
   if (sealed.summary.count > 0) report.seals = sealed.summary;
+  meter?.finish(report.checkedProbes);
   report.ok = report.problems.length === 0;
   return report;
 }

@@ -155,7 +155,14 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     demo_synthetic:
       'Demonstration: synthetic record ({outcome, select, dates {dates offered} no_date {no date} captcha {captcha} site_error {site error} unreachable {site unreachable} other {{outcome}}}).',
   },
-  progress: {},
+  progress: {
+    verify:
+      'Verifying: {done, number} of {total, number} probes ({percent}%){end, select, none {} other {, expected to end around {end}{day, select, none {} other { on {day}}}}}',
+    backup_copy:
+      'Backup: {done, number} of {total, number} files copied ({percent}%){end, select, none {} other {, expected to end around {end}{day, select, none {} other { on {day}}}}}',
+    backup_check:
+      'Checking the copy: {done, number} of {total, number} probes ({percent}%){end, select, none {} other {, expected to end around {end}{day, select, none {} other { on {day}}}}}',
+  },
   seal: {
     written:
       'Seal {name} written (seals/{name}.json): {probes, plural, one {# probe} other {# probes}} of {plannings, plural, one {# planning} other {# plannings}}, {stamped, select, none {not time-stamped (no trusted authority answered: tried again at the next seal)} other {time-stamped by {stamped}}}.',

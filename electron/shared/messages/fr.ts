@@ -158,7 +158,14 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     demo_synthetic:
       'Démonstration : enregistrement synthétique ({outcome, select, dates {dates proposées} no_date {pas de date} captcha {captcha} site_error {erreur du site} unreachable {site injoignable} other {{outcome}}}).',
   },
-  progress: {},
+  progress: {
+    verify:
+      'Vérification : {done, number} sur {total, number} sondages ({percent} %){end, select, none {} other {, fin estimée vers {end}{day, select, none {} other { le {day}}}}}',
+    backup_copy:
+      'Sauvegarde : {done, number} sur {total, number} fichiers copiés ({percent} %){end, select, none {} other {, fin estimée vers {end}{day, select, none {} other { le {day}}}}}',
+    backup_check:
+      'Vérification de la copie : {done, number} sur {total, number} sondages ({percent} %){end, select, none {} other {, fin estimée vers {end}{day, select, none {} other { le {day}}}}}',
+  },
   seal: {
     written:
       'Sceau {name} écrit (seals/{name}.json) : {probes, plural, one {# sondage} other {# sondages}} de {plannings, plural, one {# planning} other {# plannings}}, {stamped, select, none {non horodaté (aucune autorité de confiance n’a répondu : nouvel essai au prochain sceau)} other {horodaté par {stamped}}}.',
