@@ -190,6 +190,30 @@ export interface JobProgress {
   message: CoreMessage;
 }
 
+/** A backup made (`backup:run`): what was copied, and whether the copy passed verify's checks. */
+export interface BackupResult {
+  /** The copy's folder, as resolved. */
+  dest: string;
+  at: string;
+  /** True when the check found nothing the data folder itself does not have: only then is the copy marked checked. */
+  good: boolean;
+  copiedFiles: number;
+  copiedBytes: number;
+  /** Files the copy already had (same size and time): not copied again. */
+  unchangedFiles: number;
+  checkedProbes: number;
+  /** Problems of the copy that the data folder does not have. */
+  problems: number;
+  /** Problems the data folder has itself (checked only when the copy had any), copied as they are. */
+  sourceProblems: number;
+}
+
+/** What the data folder knows of its backups (`backup:status`), never what a copy says of itself. */
+export interface BackupState {
+  lastGood: { at: string; dest: string; probes: number } | null;
+  lastAttempt: { at: string; dest: string; good: boolean; problems: number } | null;
+}
+
 export interface PublishResult {
   path: string;
   pages: number;
@@ -223,7 +247,7 @@ export interface Alert {
   /** What the UI words its own line from, with `kind`: `planning`, `since`, `days`, `firstSlot`, `count`, `outcome`, `freeGb`. */
   params?: Record<string, string | number>;
 }
-export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals'] as const;
+export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals', 'backup'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** The data folder moved with its contents (from the settings): where it is now and what became of the old one. */
@@ -329,6 +353,10 @@ export interface ApiMethods {
   /** `name`: the file's name as the person chose it (an upload's), for the provenance and messages; else the path's. */
   'import:file': { input: { path: string; planningId?: string; association?: string; name?: string }; output: ImportResult };
   'alerts:list': { input: undefined; output: Alert[] };
+  /** Backs the data folder up into `path` (else the daily backup's folder) and checks the copy: desktop and command line only. */
+  'backup:run': { input: { path?: string }; output: BackupResult };
+  /** The last good backup and the last attempt, as the data folder recorded them. */
+  'backup:status': { input: undefined; output: BackupState };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -372,6 +400,8 @@ const METHODS = {
   'seals:roots': true,
   'seals:addRoot': true,
   'seals:removeRoot': true,
+  'backup:run': true,
+  'backup:status': true,
 } satisfies Record<ApiMethod, true>;
 
 export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];
@@ -426,6 +456,7 @@ export const SETTINGS_INPUTS = {
   activeDays: 'page',
   notifications: 'page',
   evidenceBudgetGb: 'page',
+  backupDir: 'folder',
 } as const satisfies Record<keyof Settings, InputUse | 'page'>;
 
 const settingsInputs: Readonly<Record<string, InputUse>> = Object.fromEntries(
@@ -471,6 +502,9 @@ export const TRANSPORT_POLICY = {
   'publish:site': { inputs: { path: 'folder' } },
   'import:file': { inputs: { path: 'read' }, upload: 'path' },
   'alerts:list': {},
+  // The person chooses where the evidence is copied, at this PC: never a page.
+  'backup:run': { inputs: { path: 'folder' }, desktopOnly: true },
+  'backup:status': {},
 } as const satisfies Record<ApiMethod, TransportPolicy>;
 
 /** The policy of a method named by a caller (an unknown name has none: the core refuses it). */

@@ -252,6 +252,8 @@ export interface Settings {
    * capture (repeated no-date captures take no room after the first: they are stored once).
    */
   evidenceBudgetGb: number;
+  /** « Sauvegarde quotidienne »: the folder the data folder is backed up to once a day and checked; null = none. */
+  backupDir: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -273,4 +275,5 @@ export const DEFAULT_SETTINGS: Settings = {
   activeDays: [1, 2, 3, 4, 5, 6, 7],
   notifications: true,
   evidenceBudgetGb: 0,
+  backupDir: null,
 };

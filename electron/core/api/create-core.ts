@@ -10,6 +10,7 @@ import { verify, type VerifyReport } from '../evidence/index.js';
 import { createAlertTracker, createHandlers, type DataFolderMover, type HandlerContext } from '../handlers/index.js';
 import { renderCaptioned } from '../report/captioned.js';
 import { createSealService } from '../seals/index.js';
+import { createBackupService } from '../services/backup-daily.js';
 import { createBrowsers } from '../services/browsers.js';
 import { createOverview } from '../services/overview.js';
 import { createProbeRecorder } from '../services/record-probe.js';
@@ -100,7 +101,9 @@ export function createCore(options: CoreOptions): Core {
   const scheduler = createScheduleRunner({ store, clock, everyMinutes, probePlanning, log });
 
   const seals = createSealService({ store, clock, env, appVersion: options.appVersion, log, ...(options.trustDir === undefined ? {} : { trustDir: options.trustDir }) });
+  const backups = createBackupService({ store, clock, trust: () => seals.trust(), log, onProgress: (progress) => emit('job:progress', progress) });
   const context: HandlerContext = {
+    backups,
     store,
     seals,
     clock,
@@ -170,6 +173,7 @@ export function createCore(options: CoreOptions): Core {
       await writer.asWriter();
       await (await scheduler.get()).start();
       seals.startDaily();
+      backups.startDaily();
       // Once per folder written by an older version: its per-probe logs moved into monthly packs, in the background.
       migration ??= store.migrateLogs(closing.signal).then(
         () => undefined,
@@ -183,6 +187,7 @@ export function createCore(options: CoreOptions): Core {
       await migration;
       await scheduler.shutdown();
       await seals.stop();
+      await backups.stop();
       await browsers.close();
       await network.close();
       await writer.release();
