@@ -112,7 +112,8 @@ interface Copier {
   folders: Set<string>;
 }
 
-const sameTime = (a: number, b: number): boolean => Math.floor(a) === Math.floor(b);
+/** Within a millisecond: times go through seconds as floating-point numbers, and file systems round them. */
+const sameTime = (a: number, b: number): boolean => Math.abs(a - b) < 1;
 
 /** One file, unless the copy already has it (same size and time): to a partial file, flushed, renamed into place. */
 async function copyOne(from: string, to: string, relative: string, copier: Copier): Promise<void> {
