@@ -10,7 +10,7 @@ import { coreMessage } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
 import { coreError } from '../errors.js';
 import { verifyDir, type VerifyProblem } from '../evidence/index.js';
-import { progressMeter, type ProgressMeter } from '../evidence/progress.js';
+import { progressMeter } from '../evidence/progress.js';
 import type { TrustSet } from '../seals/trust.js';
 import { fsyncDir, writeFileDurable } from '../store/durable.js';
 import { AGGREGATES_DIR, aggregatesFile, ASSISTED_PROFILES_DIR, BLOBS_DIR, EVIDENCE_DIR, PROBES_DIR, WRITER_LOCK_FILE } from '../store/layout.js';
