@@ -10,6 +10,7 @@ import { describeError, type ShownError } from '../errors';
 import { useSetLanguage, type Language } from '../i18n';
 import { ErrorNote } from './ErrorNote';
 import { SealsPanel } from './SealsPanel';
+import { BackupPanel } from './BackupPanel';
 import { DataFolderPanel } from './DataFolderPanel';
 import { StatusNote, type ActionStatus } from './StatusNote';
 
@@ -319,6 +320,7 @@ export function SettingsPage() {
 
         <Group title={t('settingsData')}>
           <DataFolderPanel />
+          <BackupPanel />
         </Group>
 
         <div className="button-row">

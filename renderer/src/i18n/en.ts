@@ -275,6 +275,18 @@ export const en: Messages = {
   browserWorks: '{name} {version} starts correctly: {path}',
   settingsData: 'Data',
   dataFolderHelp: 'All the probes, screenshots, seals and exports are in this folder.',
+  backup: {
+    label: 'Daily backup',
+    none: 'No folder chosen',
+    choose: 'Choose the folder…',
+    now: 'Back up now',
+    stop: 'Stop backing up',
+    running: 'Backing up…',
+    lastGood: 'Last checked backup: {at}, in {dest} ({probes, plural, one {# probe} other {# probes}}).',
+    never: 'No checked backup yet.',
+    help: 'Once a day, Guichets copies what is new into this folder (USB key, network drive, synced folder), then checks the copy as « verify » does. An interrupted backup resumes at the next one and never counts as good. To restore, see the README (Backups).',
+    webOnly: 'The folder is chosen in the desktop app or on the command line: npm run cli -- backup FOLDER.',
+  },
   dataFolderMove: {
     action: 'Move…',
     help: 'Choose an empty (or new) folder: Guichets copies everything there, checks the copy, uses it at once (and at the next starts), then empties the old folder. Probes pause during the copy.',

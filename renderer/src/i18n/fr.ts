@@ -273,6 +273,18 @@ export const fr = {
   browserWorks: '{name} {version} démarre correctement : {path}',
   settingsData: 'Données',
   dataFolderHelp: 'Tous les sondages, captures, sceaux et exports sont dans ce dossier.',
+  backup: {
+    label: 'Sauvegarde quotidienne',
+    none: 'Aucun dossier choisi',
+    choose: 'Choisir le dossier…',
+    now: 'Sauvegarder maintenant',
+    stop: 'Ne plus sauvegarder',
+    running: 'Sauvegarde en cours…',
+    lastGood: 'Dernière sauvegarde vérifiée : {at}, dans {dest} ({probes, plural, one {# sondage} other {# sondages}}).',
+    never: 'Aucune sauvegarde vérifiée pour l’instant.',
+    help: 'Une fois par jour, Guichets copie dans ce dossier (clé USB, disque réseau, dossier synchronisé) ce qui est nouveau, puis vérifie la copie comme « verify ». Une sauvegarde interrompue reprend à la suivante et ne compte jamais comme bonne. Pour restaurer, voir le README (Sauvegardes).',
+    webOnly: 'Le dossier se choisit depuis l’application de bureau ou en ligne de commande : npm run cli -- backup DOSSIER.',
+  },
   dataFolderMove: {
     action: 'Déplacer…',
     help: 'Choisissez un dossier vide (ou nouveau) : Guichets y copie tout, vérifie la copie, l’utilise aussitôt (et aux prochains démarrages), puis vide l’ancien dossier. Les sondages s’arrêtent le temps de la copie.',
