@@ -10,6 +10,8 @@ export default defineConfig({
     maxWorkers: 2,
     // No test ever reaches a public time-stamping authority: the seal tests run their own on 127.0.0.1.
     env: { GUICHETS_TSA_URLS: 'none' },
+    // The command line and the tests' child processes run from out/js (scripts/build-js.mjs), built fresh once.
+    globalSetup: ['./test/support/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });

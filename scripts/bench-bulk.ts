@@ -125,7 +125,7 @@ async function benchVerifyArtefacts(root: string): Promise<[string, string][]> {
     pageText: 'Semaine du lundi 2 février 2026 : aucun créneau disponible. '.repeat(20),
     log: standInLog,
   };
-  for (const id of ids) await writeBulkPlanning(dir, id, EXPORT_PER_PLANNING, HISTORY_START, artefacts);
+  for (const id of ids) await writeBulkPlanning(dir, id, EXPORT_PER_PLANNING, HISTORY_START, 0, artefacts);
   await writePlannings(dir, ids);
   let checked = 0;
   let problems = 0;

@@ -80,15 +80,17 @@ async function putBlob(dir: string, data: Buffer, ext: 'webp' | 'txt'): Promise<
 /**
  * Writes `count` hourly probes of one planning straight to disk (day files, chain, aggregates with the head; with
  * `artefacts`, the capture and page text once and each log in its month's pack), as `count` appends would, only
- * much faster. Returns the month aggregates.
+ * much faster. `first` numbers the first of them (the probes before it are taken as never written). Returns the
+ * month aggregates and the newest record.
  */
 export async function writeBulkPlanning(
   dir: string,
   planningId: string,
   count: number,
   start: string,
+  first = 0,
   artefacts?: BulkArtefacts,
-): Promise<MonthAggregates> {
+): Promise<{ months: MonthAggregates; head: Probe | null }> {
   const aggregates: AggregatesFile = aggregatesKind(planningId).empty();
   const months: MonthAggregates = {};
   const screenshot = artefacts ? await putBlob(dir, artefacts.capture, 'webp') : null;
@@ -101,12 +103,12 @@ export async function writeBulkPlanning(
     packs.current = null;
   };
   const flush = async (): Promise<void> => {
-    const first = day[0];
-    if (first) await put(dir, dayFile(planningId, first.localDate), serialize(dayKind, { probes: day }));
+    const oldest = day[0];
+    if (oldest) await put(dir, dayFile(planningId, oldest.localDate), serialize(dayKind, { probes: day }));
     day = [];
   };
   let previous: Probe | null = null;
-  for (let n = 0; n < count; n += 1) {
+  for (let n = first; n < first + count; n += 1) {
     const input = syntheticProbe(planningId, start, n);
     let log: ProbeArtefact | undefined;
     if (artefacts) {
@@ -133,7 +135,7 @@ export async function writeBulkPlanning(
   await flushPack();
   aggregates.months = encodeMonths(months);
   await put(dir, aggregatesFile(planningId), serialize(aggregatesKind(planningId), aggregates));
-  return months;
+  return { months, head: previous };
 }
 
 /** Month aggregates of `count` hourly probes, computed in memory only (what 3 years leave to the dashboard). */

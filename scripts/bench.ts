@@ -15,6 +15,7 @@ import { createProber, findBrowser } from '../electron/core/probe/index.js';
 import { guichetOfShape, startReplicaServer, type ReplicaForm } from '../electron/core/replicas/index.js';
 import { planningStats, planningSummary } from '../electron/core/stats/index.js';
 import { createStore, type Store } from '../electron/core/store/index.js';
+import { recentOf } from '../electron/core/services/overview.js';
 import { syntheticProbe } from '../test/support/synthetic.js';
 import { encodeMonths } from '../electron/core/store/aggregates-file.js';
 import { aggregatesKind } from '../electron/core/store/kinds.js';
@@ -62,6 +63,10 @@ const MONTH_PROBES = 31 * 24;
 const HISTORY_PROBES = (Date.parse(MONTH_START) + MONTH_PROBES * 3_600_000 - Date.parse(HISTORY_START)) / 3_600_000;
 const TODAY = '2026-02-02';
 const STATS_SAMPLE = 100;
+/** Probes of each planning written to disk before the live one: three days, more than the dashboard's strip. */
+const RECENT_ON_DISK = 72;
+/** The rows of the dashboard a 1080-pixel screen shows. */
+const STRIP_ROWS = 30;
 const LIVE_RUNS = 5;
 
 const execFileAsync = promisify(execFile);
@@ -253,7 +258,7 @@ async function checkBulkWriter(root: string, storeDir: string): Promise<void> {
   process.stdout.write(`  (bulk-written data used below: ${same} of ${files.length} files identical to the store's)\n`);
 }
 
-/** plannings:list as the core computes it: each planning's aggregates, its last probe, then its top bar. */
+/** plannings:list as the core computes it: each planning's aggregates, its last probe, its top bar and month bars. */
 async function dashboard(store: Store): Promise<number> {
   const plannings = await store.plannings.list();
   const overviews = [];
@@ -268,12 +273,15 @@ async function benchDashboard(root: string): Promise<string> {
   const dir = path.join(root, 'dashboard');
   const ids = Array.from({ length: PLANNINGS }, (_, i) => `dash-${String(i).padStart(3, '0')}`);
   // One planning's 36 months computed from its hourly probes, then copied to the others: only the aggregates
-  // and one real probe per planning are on disk, not 13 million probes.
+  // and the last three days of probes of each planning are on disk, not 13 million probes.
   const months = encodeMonths(aggregatesOf('template', HISTORY_PROBES, HISTORY_START));
   await mkdir(absolute(dir, AGGREGATES_DIR), { recursive: true });
   await writePlannings(dir, ids);
   for (const id of ids) {
-    const file = { planningId: id, head: null, probes: HISTORY_PROBES, months };
+    // The last three days of probes are on disk too, for the strip of the latest probes the dashboard shows.
+    const { head } = await writeBulkPlanning(dir, id, RECENT_ON_DISK, HISTORY_START, HISTORY_PROBES - RECENT_ON_DISK);
+    const newest = head && { hash: head.hash, probeId: head.id, startedAt: head.startedAt };
+    const file = { planningId: id, head: newest, probes: HISTORY_PROBES, months };
     await writeFile(absolute(dir, aggregatesFile(id)), serialize(aggregatesKind(id), file));
   }
   const writer = createStore({ dir, clock: systemClock, log: quiet });
@@ -295,6 +303,15 @@ async function benchDashboard(root: string): Promise<string> {
   await dashboard(store);
   const warm = performance.now() - t0;
   figures.dashboardWarmMs = round1(warm);
+  // probes:recent for the rows a 1080-pixel screen shows, on a store that has read only the dashboard so far.
+  const strips = async (): Promise<number> => {
+    const t = performance.now();
+    for (const id of ids.slice(-STRIP_ROWS)) await recentOf(store, id, await store.aggregates(id));
+    return performance.now() - t;
+  };
+  const stripCold = await strips();
+  const stripWarm = await strips();
+  figures.stripRowsColdMs = round1(stripCold);
   const sample = ids.slice(0, STATS_SAMPLE);
   t0 = performance.now();
   const aggregates = await Promise.all(sample.map((id) => store.aggregates(id)));
@@ -309,15 +326,16 @@ async function benchDashboard(root: string): Promise<string> {
   const summed = count(PLANNINGS * (HISTORY_PROBES + 1));
   table(`Dashboard: plannings:list for ${PLANNINGS} plannings × 36 months (${summed} probes summed)`, [
     ['aggregates file of one planning after 36 months (rewritten by each append)', bytes(aggregatesSize)],
-    ['first call, fresh store (reads every file)', `${ms(cold)} for ${count(bars)} plannings' top bars`],
+    ['first call, fresh store (reads every file)', `${ms(cold)} for ${count(bars)} plannings' top bars and their months`],
     ['next call (files cached)', ms(warm)],
+    [`strips of the latest probes of ${STRIP_ROWS} rows on screen (probes:recent), then again`, `${ms(stripCold)}, ${ms(stripWarm)}`],
     [`store.aggregates alone (cached file decoded; ${STATS_SAMPLE} plannings)`, `${ms(read)} a planning`],
     [`planningSummary alone (the top bar; computing only; ${STATS_SAMPLE} plannings)`, `${ms(pure)} a planning`],
     [`planningStats alone (a planning's page: top bar and 36 month bars)`, `${ms(page)} a planning`],
     ['heap held by the store after the call', bytes(afterCold.heap - before.heap)],
     ['RSS before / peak during / after', `${bytes(before.rss)} / ${bytes(peak)} / ${bytes(afterCold.rss)}`],
   ]);
-  process.stdout.write(`  (aggregates written synthetically from one planning's 3 years of hourly probes, copied)\n`);
+  process.stdout.write(`  (aggregates written synthetically from one planning's 3 years of hourly probes, copied; ${RECENT_ON_DISK + 1} probes of each on disk)\n`);
   return dir;
 }
 

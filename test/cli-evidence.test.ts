@@ -16,27 +16,16 @@ import type { Probe } from '../electron/shared/domain.js';
 import { appendSyntheticProbes, syntheticPlanning } from './support/synthetic.js';
 import { startLocalTsa, type LocalTsa } from './support/local-tsa.js';
 import { requestTimestamp } from '../electron/core/seals/tsa.js';
+import { runCli, type CliRun } from './support/node-cli.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
 let tmp: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args],
-      // The person's own roots go to a folder of the test's, never to the real per-user folder.
-      { cwd: root, env: { ...process.env, GUICHETS_TSA_URLS: 'none', XDG_CONFIG_HOME: path.join(tmp, 'config'), ...env }, timeout: 280_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
+  // The person's own roots go to a folder of the test's, never to the real per-user folder.
+  return runCli(args, { GUICHETS_TSA_URLS: 'none', XDG_CONFIG_HOME: path.join(tmp, 'config'), ...env }, 280_000);
 }
 
 function expectOneFrenchLine(result: Run, code: number, pattern: RegExp): void {

@@ -1,23 +1,16 @@
 // `move-data` as a user runs it: the default data folder moved, remembered for the next command (and the desktop
 // app, which reads the same pointer), and a refused folder said in one French line with exit code 2.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from './support/node-cli.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 let home: string;
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config') };
-  delete env.GUICHETS_DATA_DIR;
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args], { cwd: root, env, timeout: 90_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
+function cli(args: string[]): Promise<CliRun> {
+  return runCli(args, { XDG_CONFIG_HOME: path.join(home, 'config'), GUICHETS_DATA_DIR: undefined }, 90_000);
 }
 
 beforeAll(async () => {

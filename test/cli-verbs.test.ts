@@ -1,7 +1,6 @@
 // The command line alone, as a newcomer uses it: from an empty folder to a followed planning, its probe and its
 // seal, then the planning paused, changed and removed; each verb a separate process with its exit code, one JSON
 // object with --json, one line on bad input (French, or English with --lang en or an English locale), no stack.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,30 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
 import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
 import type { Planning, Probe } from '../electron/shared/domain.js';
+import { runCli, type CliRun } from './support/node-cli.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 let replica: ReplicaServer;
 let dataDir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args, '--data-dir', dataDir],
-      {
-        cwd: root,
-        env: { ...process.env, LANG: 'fr_FR.UTF-8', LC_ALL: '', LC_MESSAGES: '', GUICHETS_BROWSER: '/usr/bin/chromium', GUICHETS_TSA_URLS: 'none', ...env },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
+  const locale = { LANG: 'fr_FR.UTF-8', LC_ALL: '', LC_MESSAGES: '', GUICHETS_BROWSER: '/usr/bin/chromium', GUICHETS_TSA_URLS: 'none' };
+  return runCli([...args, '--data-dir', dataDir], { ...locale, ...env });
 }
 
 /** The one JSON object a verb printed with --json. */

@@ -11,6 +11,7 @@ import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { systemClock } from '../electron/core/clock.js';
 import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
 import type { Probe } from '../electron/shared/domain.js';
+import { nodeArgs } from './support/node-cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const env = { ...process.env, GUICHETS_BROWSER: '/usr/bin/chromium' };
@@ -46,7 +47,7 @@ function verifyCli(): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), 'verify', '--data-dir', dataDir],
+      nodeArgs('electron/cli/main.ts', 'verify', '--data-dir', dataDir),
       { cwd: root, env },
       (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
     );

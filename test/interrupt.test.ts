@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../electron/core/api/create-core.js';
 import { BROWSER } from './ui-harness.js';
+import { nodeArgs } from './support/node-cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 let dataDir: string;
@@ -48,7 +49,7 @@ afterAll(async () => {
 
 describe('Ctrl+C during a probe', () => {
   it('ends the process cleanly and records no outcome for the probe it stopped', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/support/interrupt-child.ts'), dataDir, planningId], {
+    const child = spawn(process.execPath, nodeArgs('test/support/interrupt-child.ts', dataDir, planningId), {
       cwd: root,
       env: { ...process.env, GUICHETS_BROWSER: BROWSER },
       stdio: ['ignore', 'pipe', 'pipe'],

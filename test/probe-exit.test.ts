@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
 import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
+import { nodeArgs } from './support/node-cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 let replica: ReplicaServer;
@@ -28,7 +29,7 @@ describe('a one-off probe', () => {
   it('leaves nothing running once its core is closed', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', path.join(root, 'test/support/probe-once.ts'), `${replica.origin}/booking/create/12083/0`, dataDir],
+      nodeArgs('test/support/probe-once.ts', `${replica.origin}/booking/create/12083/0`, dataDir),
       { cwd: root, env: { ...process.env, GUICHETS_BROWSER: '/usr/bin/chromium' }, timeout: 120_000 },
     );
     expect(JSON.parse(stdout)).toEqual({ outcome: 'dates', left: [] });

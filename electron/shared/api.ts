@@ -15,7 +15,7 @@ import type {
   StepsSpec,
 } from './domain.js';
 import type { CoreMessage } from './messages/index.js';
-import type { PlanningStats, PlanningSummary } from './stats.js';
+import type { PlanningStats, PlanningSummary, RecentMark } from './stats.js';
 
 export interface PlanningInput {
   label: string;
@@ -96,6 +96,16 @@ export interface PlanningDetail extends PlanningOverview {
   stats: PlanningStats;
   recentProbes: Probe[];
   gaps: Gap[];
+  /** The strip of the latest probes (RECENT_PROBES at most) and the gaps recorded among them, oldest first. */
+  recent: RecentMark[];
+}
+
+/** The strip of one planning's latest probes (`probes:recent`). */
+export interface RecentStrip {
+  planningId: string;
+  /** The newest probe's id when the strip was read: the screen asks again once the planning's last probe differs. */
+  lastProbeId: string | null;
+  marks: RecentMark[];
 }
 
 export interface BrowserStatus {
@@ -316,6 +326,11 @@ export interface ApiMethods {
   'probes:probeUrl': { input: { url: string; guichet?: string | null }; output: UrlProbeResult };
   /** A month's probes, newest first; without a month, the newest 500. */
   'probes:list': { input: { planningId: string; month?: MonthKey; day?: LocalDate }; output: Probe[] };
+  /**
+   * The strips of the latest probes of some plannings (the rows a screen shows; 100 at most): the dashboard's
+   * first call stays on the aggregates.
+   */
+  'probes:recent': { input: { planningIds: string[] }; output: RecentStrip[] };
   /** A month's gaps (hours when no probe ran), newest first. */
   'gaps:list': { input: { planningId: string; month: MonthKey }; output: Gap[] };
   /** Opens the visible window where the person solves the captcha. */
@@ -353,6 +368,11 @@ export interface ApiMethods {
   /** `name`: the file's name as the person chose it (an upload's), for the provenance and messages; else the path's. */
   'import:file': { input: { path: string; planningId?: string; association?: string; name?: string }; output: ImportResult };
   'alerts:list': { input: undefined; output: Alert[] };
+  /**
+   * Marks an alert « vu »: it goes from the list until its situation ends (a new one gets a new id). Unlike
+   * muting (`alertsMuted`), the same kind of alert comes back for the planning's next situation. The alerts left.
+   */
+  'alerts:markSeen': { input: { id: string }; output: Alert[] };
   /** Backs the data folder up into `path` (else the daily backup's folder) and checks the copy: desktop and command line only. */
   'backup:run': { input: { path?: string }; output: BackupResult };
   /** The last good backup and the last attempt, as the data folder recorded them. */
@@ -381,6 +401,7 @@ const METHODS = {
   'probes:runNow': true,
   'probes:probeUrl': true,
   'probes:list': true,
+  'probes:recent': true,
   'gaps:list': true,
   'assisted:open': true,
   'assisted:close': true,
@@ -395,6 +416,7 @@ const METHODS = {
   'publish:site': true,
   'import:file': true,
   'alerts:list': true,
+  'alerts:markSeen': true,
   'seals:create': true,
   'seals:rotateKey': true,
   'seals:roots': true,
@@ -452,6 +474,7 @@ export const SETTINGS_INPUTS = {
   associationContact: 'page',
   associationLogo: 'read',
   alertsMuted: 'page',
+  alertsSeen: 'page',
   activeHours: 'page',
   activeDays: 'page',
   notifications: 'page',
@@ -482,6 +505,7 @@ export const TRANSPORT_POLICY = {
   // The command line's one-off probe of an address: it writes its capture and log beside the data folder.
   'probes:probeUrl': { inputs: { url: 'address' }, browses: 'input', desktopOnly: true },
   'probes:list': {},
+  'probes:recent': {},
   'gaps:list': {},
   'assisted:open': { browses: 'planning' },
   'assisted:close': {},
@@ -502,6 +526,7 @@ export const TRANSPORT_POLICY = {
   'publish:site': { inputs: { path: 'folder' } },
   'import:file': { inputs: { path: 'read' }, upload: 'path' },
   'alerts:list': {},
+  'alerts:markSeen': {},
   // The person chooses where the evidence is copied, at this PC: never a page.
   'backup:run': { inputs: { path: 'folder' }, desktopOnly: true },
   'backup:status': {},

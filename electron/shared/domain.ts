@@ -241,6 +241,8 @@ export interface Settings {
   associationLogo: string | null;
   /** Alerts turned off: planning id (or "" for the disk and the seals) → kinds ('dates_back', 'failing', 'disk', 'seals'). */
   alertsMuted: Record<string, string[]>;
+  /** Alerts marked « vu » (their ids), set by `alerts:markSeen`: kept only while their situation lasts. */
+  alertsSeen: string[];
   /** Hours of the day probes are due, 0–24, Europe/Paris: from ≤ hour < to. */
   activeHours: { from: number; to: number };
   /** Days probes are due: 1 = Monday … 7 = Sunday. */
@@ -271,6 +273,7 @@ export const DEFAULT_SETTINGS: Settings = {
   associationContact: '',
   associationLogo: null,
   alertsMuted: {},
+  alertsSeen: [],
   activeHours: { from: 0, to: 24 },
   activeDays: [1, 2, 3, 4, 5, 6, 7],
   notifications: true,

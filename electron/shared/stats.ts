@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category, type InconclusiveOutcome, type LocalDate, type MonthKey } from './domain.js';
+import { CATEGORIES, type Category, type InconclusiveOutcome, type LocalDate, type MonthKey, type Outcome } from './domain.js';
 
 /** One category's part of a bar: courts count both the attempts and the distinct days. */
 export interface CategoryCount {
@@ -23,6 +23,11 @@ export interface Bar {
 
 export interface MonthBar extends Bar {
   month: MonthKey;
+  /**
+   * The current month, still being probed: its bar stops at its last day with a probe or a gap (`to`), never at
+   * the month's end, and every output says « en cours ».
+   */
+  inProgress: boolean;
 }
 
 /**
@@ -41,12 +46,28 @@ export interface PlanningSummary {
    * count): the period a CSV export of the planning covers, offered as its file name. Null without any probe.
    */
   probedMonths: { from: LocalDate; to: LocalDate } | null;
+  /**
+   * The month bars the top bar adds up, oldest first: the three whole months, or the months of a partial history
+   * (the current one included, in progress). The dashboard draws them small beside the top bar.
+   */
+  topMonths: MonthBar[];
 }
 
 export interface PlanningStats extends PlanningSummary {
   /** One bar per month, oldest first. */
   months: MonthBar[];
 }
+
+/**
+ * One mark of the strip of a planning's latest probes, oldest first, as status pages show them: a probe (its
+ * category when conclusive, else its outcome), or a recorded gap (hours when a probe was due and none ran).
+ */
+export type RecentMark =
+  | { kind: 'probe'; at: string; outcome: Outcome; category: Category | null }
+  | { kind: 'gap'; from: string; to: string; hours: number };
+
+/** How many probes the strip shows: two days of hourly probes. */
+export const RECENT_PROBES = 48;
 
 /** The categories' colours, the same on screen, in exported charts, dossiers and the published site. */
 export const CATEGORY_COLOURS: Record<Category, string> = {
@@ -56,6 +77,13 @@ export const CATEGORY_COLOURS: Record<Category, string> = {
   c4: '#c62828',
   c5: '#000000',
 };
+
+/** What stays beside a bar: its inconclusive probes and its hours without a probe. */
+export function inconclusiveTotal(bar: Bar): number {
+  let total = 0;
+  for (const count of Object.values(bar.inconclusive)) total += count;
+  return total;
+}
 
 export interface CategoryShare {
   category: Category;
@@ -90,4 +118,49 @@ export function barShares(bar: Bar): CategoryShare[] {
     missing -= 1;
   }
   return exact;
+}
+
+/**
+ * The two shares a row of La Cimade's table reads first: « sous un mois » (dark and light green together) and
+ * « pas de date » (black), as the sums of the bar's own rounded shares, so that they agree with the bar to the
+ * point. Null without a conclusive probe.
+ */
+export function headlineShares(bar: Bar): { underMonth: number; noDate: number } | null {
+  if (bar.conclusive === 0) return null;
+  const percent = Object.fromEntries(barShares(bar).map((share) => [share.category, share.percent])) as Record<Category, number>;
+  return { underMonth: percent.c1 + percent.c2, noDate: percent.c5 };
+}
+
+/** Several bars of periods that do not overlap (months, plannings of one préfecture) as one. */
+export function sumBars(bars: readonly Bar[]): Bar | null {
+  const [first] = bars;
+  if (!first) return null;
+  const sum: Bar = {
+    from: first.from,
+    to: first.to,
+    conclusive: 0,
+    conclusiveDays: 0,
+    categories: {
+      c1: { attempts: 0, days: 0 },
+      c2: { attempts: 0, days: 0 },
+      c3: { attempts: 0, days: 0 },
+      c4: { attempts: 0, days: 0 },
+      c5: { attempts: 0, days: 0 },
+    },
+    inconclusive: { captcha: 0, site_error: 0, unreachable: 0, unrecognized: 0, robot_error: 0 },
+    gapHours: 0,
+  };
+  for (const bar of bars) {
+    if (bar.from < sum.from) sum.from = bar.from;
+    if (bar.to > sum.to) sum.to = bar.to;
+    sum.conclusive += bar.conclusive;
+    sum.conclusiveDays += bar.conclusiveDays;
+    for (const category of CATEGORIES) {
+      sum.categories[category].attempts += bar.categories[category].attempts;
+      sum.categories[category].days += bar.categories[category].days;
+    }
+    for (const outcome of Object.keys(sum.inconclusive) as InconclusiveOutcome[]) sum.inconclusive[outcome] += bar.inconclusive[outcome];
+    sum.gapHours += bar.gapHours;
+  }
+  return sum;
 }

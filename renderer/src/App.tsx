@@ -14,6 +14,7 @@ import { PlanningForm } from './components/PlanningForm';
 import { SettingsPage } from './components/SettingsPage';
 import { AppInfoContext, ReloadAppInfoContext } from './board/app-info';
 import { MethodPage } from './components/MethodPage';
+import { useFocusOnPageChange } from './board/page-focus';
 
 export function App({ client }: { client: ApiClient }) {
   const [i18n] = useState(() => createI18n('fr'));
@@ -21,6 +22,7 @@ export function App({ client }: { client: ApiClient }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [problem, setProblem] = useState<ShownError | null>(null);
   const route = useRoute();
+  useFocusOnPageChange(route);
 
   useEffect(() => {
     Promise.all([client.call('app:info'), client.call('settings:get')]).then(

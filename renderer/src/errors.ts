@@ -2,7 +2,7 @@
 // field (never from the core's French text), and the technical text kept apart for the « Détails » toggle.
 import type { TFunction } from 'i18next';
 import type { Outcome } from '../../electron/shared/domain';
-import type { CoreMessage } from '../../electron/shared/messages/index';
+import { isProblem, type CoreMessage } from '../../electron/shared/messages/index';
 import { ApiClientError } from './api/client';
 import type { Messages } from './i18n';
 
@@ -20,8 +20,9 @@ export interface ShownError {
 }
 
 /**
- * Known technical texts (the browser's net::ERR_… codes, Playwright's, the core's French sentences about them),
- * most specific first.
+ * Known technical texts of the browser and of Node (net::ERR_… codes, Playwright's, a system error's code), most
+ * specific first: for what reaches the page without the core's `problem` (a failed call of the page itself, an
+ * old record's detail). The core names its own problems as codes.
  */
 const PROBLEMS: [RegExp, ProblemKey][] = [
   [/ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED|ENOTFOUND|EAI_AGAIN/, 'nameNotResolved'],
@@ -30,12 +31,10 @@ const PROBLEMS: [RegExp, ProblemKey][] = [
   [/ERR_INTERNET_DISCONNECTED/, 'offline'],
   [/ERR_(CERT_|SSL_|BAD_SSL)|certificat/i, 'certificate'],
   [/ERR_INVALID_URL|invalid URL|Protocol error \(Page\.navigate\)/i, 'invalidUrl'],
-  [/ERR_(CONNECTION_TIMED_OUT|TIMED_OUT)|Timeout \d+ms exceeded|n'a pas répondu (à temps|dans le délai)/, 'timeout'],
+  [/ERR_(CONNECTION_TIMED_OUT|TIMED_OUT)|Timeout \d+ms exceeded/, 'timeout'],
   [/ERR_(BLOCKED_BY_[A-Z]+|ACCESS_DENIED|HTTP_RESPONSE_CODE_FAILURE)/, 'blocked'],
-  [/net::ERR_[A-Z_]+|ECONNRESET|ne répond pas/, 'unreachable'],
-  [/fenêtre du navigateur/, 'browserWindow'],
+  [/net::ERR_[A-Z_]+|ECONNRESET/, 'unreachable'],
   [/Executable doesn't exist|Failed to launch|browserType\.launch|spawn .*ENOENT/, 'browser'],
-  [/étapes n'ont pas abouti/, 'stepsTimeout'],
 ];
 
 /** The known problem a technical text describes, or null. */
@@ -88,6 +87,12 @@ export function describeError(error: unknown, t: TFunction): ShownError {
     return { message: t(`inputRules.${rule as keyof Messages['inputRules']}`), field, detail: null };
   }
   if (code === 'invalid_input' && field.length > 0) return { message: fieldMessage(t, field), field, detail: null };
+  // The core named the problem (a site that refuses the connection…): worded here, its technical text folded.
+  const named = error.params.problem;
+  const technical = typeof error.params.technical === 'string' ? error.params.technical : message;
+  if (isProblem(named) && !(code === 'unsupported_site' && named === 'notRead')) {
+    return { message: t(`problems.${named}`), field, detail: technical || null };
+  }
   const problem = code === 'unsupported_site' ? null : problemOf(message);
   return {
     message: problem ? t(`problems.${problem}`) : t(`errors.${code}`),

@@ -48,8 +48,11 @@ function middayOf(value: LocalDate): Date {
   return new Date(Date.UTC(year, month - 1, day, 12));
 }
 
-/** "jeudi 26 novembre 2026" (or "Thursday 26 November 2026"). */
-export function formatLongDate(value: LocalDate, locale: string): string {
+/**
+ * "jeudi 26 novembre 2026" (or "Thursday 26 November 2026"). `ordinal: false` keeps « 1 » for the first of the
+ * month, where the name must contain the number shown (a calendar's day).
+ */
+export function formatLongDate(value: LocalDate, locale: string, { ordinal = true }: { ordinal?: boolean } = {}): string {
   const parts = new Intl.DateTimeFormat(locale, {
     timeZone: TIME_ZONE,
     weekday: 'long',
@@ -58,7 +61,7 @@ export function formatLongDate(value: LocalDate, locale: string): string {
     year: 'numeric',
   }).formatToParts(middayOf(value));
   // French writes the first of the month « 1er »; Intl does not.
-  const french = locale.startsWith('fr');
+  const french = ordinal && locale.startsWith('fr');
   return parts.map((part) => (french && part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
 }
 

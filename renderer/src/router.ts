@@ -11,7 +11,7 @@ export type Route =
   | { page: 'method'; section?: MethodSection };
 
 /** The parts of the « Méthode » page other pages link to. */
-export const METHOD_SECTIONS = ['categories', 'bars'] as const;
+export const METHOD_SECTIONS = ['categories', 'bars', 'proof', 'dossier'] as const;
 export type MethodSection = (typeof METHOD_SECTIONS)[number];
 
 export function parseRoute(hash: string): Route {

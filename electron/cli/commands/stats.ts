@@ -1,5 +1,5 @@
 // `stats [--json]`: the category shares per planning.
-import { printStats } from '../stats-table.js';
+import { printStats } from '../../core/api/index.js';
 import { openCore, type Command } from './context.js';
 
 export const stats: Command = async (context) => {

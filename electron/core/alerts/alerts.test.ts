@@ -54,6 +54,23 @@ describe('alerts', () => {
     expect(computeAlerts(input(history([...noDates(30), 'site_error', 'dates'])))[0]?.kind).toBe('dates_back');
   });
 
+  it('ends when its first date has passed, and gives the first date the newest probe saw', () => {
+    const back = history([...noDates(25), 'dates', 'dates']);
+    const [newest, ...older] = back;
+    if (!newest) throw new Error('no probe');
+    const alerts = computeAlerts(input([{ ...newest, firstSlot: '2026-12-03T08:00' }, ...older]));
+    expect(alerts[0]?.params?.firstSlot).toBe('2026-12-03T08:00');
+    // 3 December, 9:00 in Paris: the date offered is gone, and so is the alert.
+    expect(computeAlerts(input([{ ...newest, firstSlot: '2026-12-03T08:00' }, ...older], { now: new Date('2026-12-03T08:00:00Z') }))).toEqual([]);
+  });
+
+  it('leaves out an alert marked « vu », and no other', () => {
+    const alerts = computeAlerts(input(history([...noDates(25), 'dates'])));
+    const id = alerts[0]?.id ?? '';
+    expect(computeAlerts(input(history([...noDates(25), 'dates']), { seen: [id] }))).toEqual([]);
+    expect(computeAlerts(input(history([...noDates(25), 'dates']), { seen: ['dates_back:bobigny:other'] }))).toHaveLength(1);
+  });
+
   it('three failures in a row, not two; turned off per planning', () => {
     expect(computeAlerts(input(history(['no_date', 'site_error', 'unreachable'])))).toEqual([]);
     const three = computeAlerts(input(history(['no_date', 'site_error', 'unreachable', 'robot_error'])));

@@ -3,6 +3,7 @@
 // turns new ones into notifications.
 import type { Alert, AlertKind } from '../../shared/api.js';
 import type { Outcome, Planning, Probe } from '../../shared/domain.js';
+import { parisDateTime } from '../stats/index.js';
 
 export interface AlertInput {
   now: Date;
@@ -21,6 +22,8 @@ export interface AlertInput {
   backup?: { lastGood: Date | null; dataSince: Date | null; message: (since: Date | null) => string };
   /** Alerts turned off: planning id (or "" for the disk and seals) → kinds. */
   muted: Record<string, AlertKind[]>;
+  /** Alerts the person marked « vu »: gone until their situation ends and another begins (a new id). */
+  seen?: readonly string[];
 }
 
 const DAY_MS = 24 * 3_600_000;
@@ -33,9 +36,16 @@ export const FAILING_RUN = 3;
 
 export const isMuted = (muted: AlertInput['muted'], key: string, kind: AlertKind): boolean => muted[key]?.includes(kind) ?? false;
 
-function datesBack(planning: Planning, recent: readonly Readonly<Probe>[]): Alert | null {
+/**
+ * Dates offered again after a day or more without any. It lasts while the newest conclusive probe still offers
+ * dates and its first date is still ahead: once a probe finds none, or that date has passed, its cause is gone.
+ */
+function datesBack(planning: Planning, recent: readonly Readonly<Probe>[], now: Date): Alert | null {
   const conclusive = recent.filter((probe) => probe.outcome === 'dates' || probe.outcome === 'no_date');
-  if (conclusive[0]?.outcome !== 'dates') return null;
+  const newest = conclusive[0];
+  if (newest?.outcome !== 'dates') return null;
+  const { date, time } = parisDateTime(now);
+  if (newest.firstSlot !== null && newest.firstSlot < `${date}T${time}`) return null;
   // The streak of `dates` now, then the stretch of `no_date` before it.
   let index = 0;
   while (conclusive[index]?.outcome === 'dates') index += 1;
@@ -55,8 +65,9 @@ function datesBack(planning: Planning, recent: readonly Readonly<Probe>[]): Aler
     kind: 'dates_back',
     planningId: planning.id,
     since: streakStart.startedAt,
-    params: { planning: planning.label, since: streakStart.startedAt, days, firstSlot: streakStart.firstSlot ?? '' },
-    message: `${planning.label} : des dates sont proposées depuis ${streakStart.localDate} ${streakStart.localTime.slice(0, 5)}, après ${days} jour${days > 1 ? 's' : ''} sans aucune.${streakStart.firstSlot ? ` Première date : ${streakStart.firstSlot.replace('T', ' à ')}.` : ''}`,
+    // The first date as the newest probe saw it: the one a person can still book.
+    params: { planning: planning.label, since: streakStart.startedAt, days, firstSlot: newest.firstSlot ?? '' },
+    message: `${planning.label} : des dates sont proposées depuis ${streakStart.localDate} ${streakStart.localTime.slice(0, 5)}, après ${days} jour${days > 1 ? 's' : ''} sans aucune.${newest.firstSlot ? ` Première date : ${newest.firstSlot.replace('T', ' à ')}.` : ''}`,
   };
 }
 
@@ -79,7 +90,7 @@ export function computeAlerts(input: AlertInput): Alert[] {
   const alerts: Alert[] = [];
   for (const { planning, recent } of input.plannings) {
     if (!planning.followed || planning.stoppedAt) continue;
-    const back = isMuted(input.muted, planning.id, 'dates_back') ? null : datesBack(planning, recent);
+    const back = isMuted(input.muted, planning.id, 'dates_back') ? null : datesBack(planning, recent, input.now);
     if (back) alerts.push(back);
     const failed = isMuted(input.muted, planning.id, 'failing') ? null : failing(planning, recent);
     if (failed) alerts.push(failed);
@@ -119,7 +130,8 @@ export function computeAlerts(input: AlertInput): Alert[] {
   }
   const backup = backupAlert(input);
   if (backup) alerts.push(backup);
-  return alerts;
+  const seen = new Set(input.seen ?? []);
+  return alerts.filter((alert) => !seen.has(alert.id));
 }
 
 /** A week without a good backup (or a week of evidence never backed up): the evidence lives on one disk. */

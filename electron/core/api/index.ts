@@ -4,5 +4,6 @@
 export { createCore, type Core, type CoreOptions } from './create-core.js';
 export { createSwitchableCore, type SwitchableCoreOptions } from './switchable-core.js';
 export { createDemoCore, prepareDemoFolder, type DemoCoreOptions } from './demo-core.js';
+export { printStats } from '../report/stats-table.js';
 export { formatFingerprint, type PlanningProof, type SealsSummary } from '../seals/index.js';
 export type { VerifyReport } from '../evidence/index.js';

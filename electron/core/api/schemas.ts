@@ -87,6 +87,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'probes:runNow': z.object({ planningId: id }),
   'probes:probeUrl': z.object({ url: httpUrl, guichet: z.string().trim().min(1).max(300).nullable().optional() }).strict(),
   'probes:list': z.object({ planningId: id, month: month.optional(), day: day.optional() }),
+  'probes:recent': z.object({ planningIds: z.array(id).max(100) }),
   'gaps:list': z.object({ planningId: id, month }),
   'assisted:open': z.object({ planningId: id }),
   'assisted:close': z.object({ planningId: id }),
@@ -117,6 +118,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
     name: z.string().trim().min(1).max(255).optional(),
   }),
   'alerts:list': none,
+  'alerts:markSeen': z.object({ id: z.string().min(1).max(300) }),
   'backup:run': z.object({ path: text('Dossier de sauvegarde', 1000).optional() }).strict(),
   'backup:status': none,
 };

@@ -36,6 +36,7 @@ export function periodBars(period: Period, probes: readonly Probe[], gaps: reado
     const bar: MonthBar = {
       ...emptyBar(first < period.from ? period.from : first, last > period.to ? period.to : last),
       month,
+      inProgress: false,
     };
     const agg = byMonth.get(month);
     if (agg) {

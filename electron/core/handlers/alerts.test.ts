@@ -64,6 +64,29 @@ describe('alerts after each probe', () => {
   });
 });
 
+describe('an alert marked « vu »', () => {
+  it('goes from the list and stays gone after other probes, while the same kind comes back for a new situation', async () => {
+    const handlers = alertHandlers(context());
+    const alerts = await handlers['alerts:list'](undefined);
+    const evry = alerts.find((alert) => alert.kind === 'failing' && alert.planningId === 'evry');
+    if (!evry) throw new Error('no alert for evry');
+    const left = await handlers['alerts:markSeen']({ id: evry.id });
+    expect(failingOf(left)).toEqual(['bobigny']);
+    expect(failingOf(await handlers['alerts:list'](undefined))).toEqual(['bobigny']);
+    const alertsAfterProbes = tracker();
+    expect(failingOf(await alertsAfterProbes.afterProbe('bobigny'))).toEqual(['bobigny']);
+    // The robot reads again, then fails three times more: a new situation, a new alert (not muted).
+    await store.probes.append(syntheticProbe('evry', '2026-12-01T11:00:00Z', 0), { screenshot: null, pageText: null });
+    for (let n = 1; n <= 3; n += 1) {
+      await store.probes.append({ ...syntheticProbe('evry', '2026-12-01T11:00:00Z', n), outcome: 'unreachable' }, { screenshot: null, pageText: null });
+    }
+    expect(failingOf(await alertsAfterProbes.afterProbe('evry'))).toEqual(['bobigny', 'evry']);
+    // Only the ids of alerts still standing are kept in the settings.
+    await handlers['alerts:markSeen']({ id: 'failing:bobigny:none' });
+    expect((await store.settings.get()).alertsSeen).toEqual(['failing:bobigny:none']);
+  });
+});
+
 describe('the evidence budget', () => {
   it('raises its alert once the evidence folder, measured in the background, is over the budget', async () => {
     await store.settings.update({ evidenceBudgetGb: 1 });

@@ -68,8 +68,11 @@ async function backupInput(dataDir: string, followed: readonly Planning[]): Prom
   };
 }
 
-/** The alerts of some plannings (all followed ones when `only` is absent), with the disk's and the seals'. */
-async function alertsOf(ctx: EvidenceHandlerContext, only?: string): Promise<Alert[]> {
+/**
+ * The alerts of some plannings (all followed ones when `only` is absent), with the disk's and the seals'; those
+ * marked « vu » left out unless `withSeen`.
+ */
+async function alertsOf(ctx: EvidenceHandlerContext, only?: string, withSeen = false): Promise<Alert[]> {
   const settings = await ctx.store.settings.get();
   const followed = (await ctx.store.plannings.list()).filter(
     (planning) => planning.followed && (only === undefined || planning.id === only),
@@ -92,6 +95,7 @@ async function alertsOf(ctx: EvidenceHandlerContext, only?: string): Promise<Ale
     newestSeal: await newestSeal(ctx.app.dataDir),
     backup: await backupInput(ctx.app.dataDir, followed),
     muted: settings.alertsMuted as Record<string, AlertKind[]>,
+    seen: withSeen ? [] : settings.alertsSeen,
   });
 }
 
@@ -110,10 +114,17 @@ export function createAlertTracker(ctx: EvidenceHandlerContext): { afterProbe(pl
       const fresh = await alertsOf(ctx, planningId);
       // This planning's alerts and the folder-wide ones (disk, seals) are recomputed; the others are kept while
       // their planning is still followed and the alert not turned off since.
-      const muted = (await ctx.store.settings.get()).alertsMuted as Record<string, AlertKind[]>;
+      const settings = await ctx.store.settings.get();
+      const muted = settings.alertsMuted as Record<string, AlertKind[]>;
+      const seen = new Set(settings.alertsSeen);
       const followed = new Set((await ctx.store.plannings.list()).filter((planning) => planning.followed).map((planning) => planning.id));
       const kept = current.filter(
-        (alert) => alert.planningId !== null && alert.planningId !== planningId && followed.has(alert.planningId) && !isMuted(muted, alert.planningId, alert.kind),
+        (alert) =>
+          alert.planningId !== null &&
+          alert.planningId !== planningId &&
+          followed.has(alert.planningId) &&
+          !isMuted(muted, alert.planningId, alert.kind) &&
+          !seen.has(alert.id),
       );
       current = [...kept, ...fresh];
       return current;
@@ -121,6 +132,19 @@ export function createAlertTracker(ctx: EvidenceHandlerContext): { afterProbe(pl
   };
 }
 
-export function alertHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'alerts:list'> {
-  return { 'alerts:list': () => alertsOf(ctx) };
+export function alertHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'alerts:list' | 'alerts:markSeen'> {
+  return {
+    'alerts:list': () => alertsOf(ctx),
+    'alerts:markSeen': async ({ id }) => {
+      await ctx.asWriter();
+      const standing = await alertsOf(ctx, undefined, true);
+      // Only the ids of alerts still standing are kept: the list never outgrows the alerts of the moment.
+      const ids = new Set(standing.map((alert) => alert.id));
+      const seen = [...(await ctx.store.settings.get()).alertsSeen.filter((one) => ids.has(one) && one !== id), id];
+      await ctx.store.settings.update({ alertsSeen: seen });
+      const after = standing.filter((alert) => !seen.includes(alert.id));
+      ctx.emit('alerts:changed', after);
+      return after;
+    },
+  };
 }

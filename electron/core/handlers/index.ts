@@ -5,6 +5,7 @@ import type { HandlerContext } from './context.js';
 import { exportHandlers } from './export.js';
 import { planningHandlers } from './plannings.js';
 import { probeHandlers } from './probes.js';
+import { recentHandlers } from './recent.js';
 import { sealHandlers } from './seals.js';
 import { settingsHandlers } from './settings.js';
 import { stepsHandlers } from './steps.js';
@@ -24,6 +25,7 @@ export function createHandlers(ctx: HandlerContext): AppApi {
     ...settingsHandlers(ctx),
     ...planningHandlers(ctx),
     ...probeHandlers(ctx),
+    ...recentHandlers(ctx),
     ...assistedHandlers(ctx),
     ...stepsHandlers(ctx),
     ...exportHandlers(ctx),

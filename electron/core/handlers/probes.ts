@@ -35,7 +35,19 @@ async function probeUrl(ctx: HandlerContext, target: { url: string; guichet: str
     await writeFile(log, result.log);
   }
   const { outcome, firstSlot, secondSlot, detail, durationMs, url, finalUrl } = result;
-  return { outcome, firstSlot, secondSlot, detail, startedAt: result.startedAt.toISOString(), durationMs, url, finalUrl, screenshot, log };
+  return {
+    outcome,
+    firstSlot,
+    secondSlot,
+    detail,
+    ...(result.detailMessage === undefined ? {} : { detailMessage: result.detailMessage }),
+    startedAt: result.startedAt.toISOString(),
+    durationMs,
+    url,
+    finalUrl,
+    screenshot,
+    log,
+  };
 }
 
 export function probeHandlers(ctx: HandlerContext): Handlers<'probes:runNow' | 'probes:probeUrl' | 'probes:list' | 'gaps:list'> {

@@ -13,6 +13,7 @@ import { AppError } from '../errors.js';
 import { demarcheUrls, probeCreneaux } from './adapters/rdvpref.js';
 import { chromiumDriver, LAUNCH_ARGS, OWN_SHUTDOWN, SANDBOX } from './browser.js';
 import type { AdapterResult, ProbeResult } from './types.js';
+import { said } from './said.js';
 import { navigationFailure, ProbeStop } from './visit.js';
 
 export type AssistedState = 'waiting' | 'ready' | 'expired' | 'closed';
@@ -75,9 +76,6 @@ const MESSAGES: Record<AssistedState, string> = {
   expired: 'La session a expiré : le site redemande le code de sécurité. Ouvrez à nouveau la session assistée.',
   closed: 'Aucune session assistée ouverte pour ce planning.',
 };
-const EXPIRED_DETAIL =
-  'Session assistée expirée : le site redemande le code de sécurité (captcha). Ouvrez la session assistée et ' +
-  'saisissez le code à nouveau pour reprendre les sondages.';
 const MAX_SHOT_HEIGHT = 2_400;
 
 export function createAssistedSessions(options: AssistedOptions): AssistedSessions {
@@ -125,7 +123,9 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
       });
     } catch (error) {
       const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-      throw new AppError('browser_not_found', `La fenêtre du navigateur n'a pas pu s'ouvrir (${reason}).`);
+      throw new AppError('browser_not_found', `La fenêtre du navigateur n'a pas pu s'ouvrir (${reason}).`, {
+        params: { problem: 'browserWindow', technical: reason },
+      });
     }
     const page = context.pages()[0] ?? (await context.newPage());
     const session: Session = { context, page, state: 'waiting', solvedAt: null, creneauPath, waiters: [] };
@@ -186,7 +186,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
     page.setDefaultTimeout(options.timeoutMs ?? 60_000);
     let httpStatus: number | null = null;
     const lines: string[] = [];
-    const trail: { steps: Step[]; step: string | null } = { steps: [], step: null };
+    const trail: { steps: Step[]; step: string | null; after: boolean } = { steps: [], step: null, after: false };
     const ctx = {
       page,
       target: { url: planning.url, guichet: null, system: 'rdvpref' as const },
@@ -202,10 +202,10 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
       result = await probeCreneaux(ctx);
     } catch (error) {
       if (error instanceof ProbeStop) result = error.result;
-      else result = navigationFailure(error) ?? { outcome: 'robot_error', slots: [], detail: `Erreur du robot : ${String(error)}` };
+      else result = navigationFailure(error) ?? said('robot_error', 'probe.robot_failure', { step: trail.step ?? 'none', error: String(error) });
     }
     if (result.outcome === 'captcha') {
-      result = { ...result, detail: EXPIRED_DETAIL };
+      result = said('captcha', 'probe.assisted_expired');
       setState(planning.id, session, 'expired');
     }
     const [firstSlot = null, secondSlot = null] = result.slots;
@@ -223,6 +223,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
       firstSlot,
       secondSlot,
       detail: result.detail,
+      detailMessage: result.detailMessage,
       startedAt,
       durationMs,
       url: planning.url,

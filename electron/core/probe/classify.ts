@@ -1,5 +1,7 @@
 // What a page that an adapter did not expect says: an error of the site, a captcha, or a page to look at.
 // Never `no_date`: that takes the site's own sentence, which only an adapter knows.
+import type { Seen } from './perceive.js';
+import { quoted, said } from './said.js';
 import { normalizeText } from './text.js';
 import type { AdapterResult } from './types.js';
 import type { Visit } from './visit.js';
@@ -41,8 +43,8 @@ const SITE_ERROR_TEXTS = [
   'maintenance en cours',
   'error 1020',
 ];
-/** Challenge pages in frames or scripts: Cloudflare Turnstile, DataDome, Imperva. */
-const CHALLENGE_SELECTORS = [
+/** Challenge pages in frames or scripts: Cloudflare Turnstile, DataDome, Imperva (read by perceive.ts). */
+export const CHALLENGE_SELECTORS = [
   'iframe[src*="challenges.cloudflare.com"]',
   '.cf-turnstile',
   '#challenge-form',
@@ -53,7 +55,8 @@ const CHALLENGE_SELECTORS = [
 /** A short error page that only says "Forbidden" (a longer page merely containing the word is not one). */
 const SHORT_FORBIDDEN = /^(403 )?forbidden\b/;
 
-const CAPTCHA_SELECTORS = [
+/** Captchas a person sees (read by perceive.ts, visible ones only). */
+export const CAPTCHA_SELECTORS = [
   'iframe[src*="recaptcha"]',
   '.g-recaptcha',
   'iframe[src*="hcaptcha"]',
@@ -64,50 +67,41 @@ const CAPTCHA_SELECTORS = [
 ].join(', ');
 const CAPTCHA_TEXTS = ['je ne suis pas un robot', 'code de securite', 'captcha'];
 
-/** The line of the page that holds `marker` (normalised), as the page shows it. */
-function lineWith(raw: string, marker: string): string {
-  return raw.split('\n').find((line) => normalizeText(line).includes(marker))?.trim() ?? marker;
-}
-
-function quote(text: string): string {
-  const short = text.length > 160 ? `${text.slice(0, 157)}…` : text;
-  return `« ${short} »`;
+/** What a person would quote of a page: its title, else its first lines. */
+function shownOf(seen: Seen): string {
+  return quoted(seen.title.trim() || seen.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' — ') || '(page vide)', 160);
 }
 
 /**
- * The outcome of a page the adapter did not recognise. `expected` says, in French, what the adapter was
- * looking for (it goes into the detail of `unrecognized`).
+ * What the page says before anything else is read: a refusal (HTTP 403, 429, 5xx), a bot wall or challenge, a
+ * captcha before the answer. Null when it says none of that.
  */
-export async function classifyPage(visit: Visit, expected: string): Promise<AdapterResult> {
+export function siteVerdict(visit: Visit, seen: Seen): AdapterResult | null {
+  const step = visit.stepName();
   const status = visit.status();
-  const raw = await visit.page.locator('body').innerText().catch(() => '');
-  const text = normalizeText(raw);
-  const title = (await visit.page.title().catch(() => '')).trim();
-  const seen = title || raw.trim().slice(0, 80);
   if (status !== null && (status >= 500 || status === 403 || status === 429)) {
-    return { outcome: 'site_error', slots: [], detail: `Le site a répondu HTTP ${status} : ${quote(seen)}.` };
+    return said('site_error', 'probe.http_error_page', { step, status, said: shownOf(seen) });
   }
-  const challenge = await visit.page.locator(CHALLENGE_SELECTORS).count().catch(() => 0);
-  if (challenge > 0) {
-    return { outcome: 'site_error', slots: [], detail: `Le site oppose une page de vérification anti-robot : ${quote(seen)}.` };
+  if (seen.challenge) return said('site_error', 'probe.bot_wall', { step, said: shownOf(seen) });
+  if (seen.captcha) return said('captcha', 'probe.captcha', { assisted: 'no' });
+  return null;
+}
+
+/**
+ * The outcome of a page the robot could not act on: an error of the site, a captcha, or a page to look at
+ * (`unrecognized`). Never `no_date`: that takes the site's own sentence, which only an adapter knows.
+ */
+export function classifyPage(visit: Visit, seen: Seen): AdapterResult {
+  const verdict = siteVerdict(visit, seen);
+  if (verdict) return verdict;
+  const step = visit.stepName();
+  const normal = normalizeText(seen.text);
+  const errorText = SITE_ERROR_TEXTS.find((t) => normal.includes(t));
+  if (errorText !== undefined || SHORT_FORBIDDEN.test(normal)) {
+    const line = errorText === undefined ? shownOf(seen) : quoted(seen.text.split('\n').find((l) => normalizeText(l).includes(errorText))?.trim() ?? errorText);
+    return said('site_error', 'probe.error_page', { step, said: line });
   }
-  const errorText = SITE_ERROR_TEXTS.find((t) => text.includes(t));
-  if (errorText !== undefined || SHORT_FORBIDDEN.test(text)) {
-    const line = errorText === undefined ? seen : lineWith(raw, errorText);
-    return { outcome: 'site_error', slots: [], detail: `Le site affiche une page d'erreur : ${quote(line)}.` };
-  }
-  const captchaElements = await visit.page.locator(CAPTCHA_SELECTORS).count().catch(() => 0);
-  if (captchaElements > 0 || CAPTCHA_TEXTS.some((t) => text.includes(t))) {
-    return {
-      outcome: 'captcha',
-      slots: [],
-      detail: 'Un captcha précède la réponse : le robot ne le résout pas (à vérifier par une personne).',
-    };
-  }
-  const where = status === 404 ? ' (HTTP 404 : adresse retirée ?)' : '';
-  return {
-    outcome: 'unrecognized',
-    slots: [],
-    detail: `Page non reconnue${where} : ${expected} attendu, vu ${quote(seen)}.`,
-  };
+  if (CAPTCHA_TEXTS.some((t) => normal.includes(t))) return said('captcha', 'probe.captcha', { assisted: 'no' });
+  const status = visit.status();
+  return said('unrecognized', 'probe.unrecognized', { step, status: status === 404 ? 's404' : 'none', said: shownOf(seen) });
 }

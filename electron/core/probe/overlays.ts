@@ -1,165 +1,95 @@
 // Consent banners, cookie walls and information pop-ups, whatever their markup: a person sees a layer over the
-// page and clicks its "refuse" (else "accept", else "close") control, be it a button, a link, an input, a div with
-// a click handler, or a control inside an iframe (Didomi, Axeptio, tarteaucitron, Orejime, home-made bands).
-// Controls are found by what they say (accents, case and spacing ignored); ids and classes are only hints.
-import type { Frame, Locator, Page } from 'playwright-core';
+// page and presses the control of that layer that refuses (else accepts, else closes), be it a button, a link, a
+// box made clickable by a script, or a control in the layer's own frame (see perceive.ts). What a control means is
+// read from its name (meaning.ts), never from a list of labels, ids or classes.
+import type { Locator, Page } from 'playwright-core';
 import { onElement } from './in-page.js';
-import { pageAnswer, PageNoAnswer, unlessNoAnswer } from './page-answer.js';
-
-/** The labels a person clicks, in order of preference: refuse first, then accept, then close. */
-const REFUSE_LABELS = [
-  'tout refuser',
-  'refuser tout',
-  'refuser',
-  'je refuse',
-  'continuer sans accepter',
-  'refuser et fermer',
-  'non merci',
-  'refuser les cookies',
-  'rejeter',
-  'tout rejeter',
-];
-const ACCEPT_LABELS = [
-  'tout accepter',
-  'accepter tout',
-  'accepter',
-  "j'accepte",
-  'accepter et fermer',
-  'accepter et continuer',
-  'accepter les cookies',
-  "ok, j'ai compris",
-  "j'ai compris",
-  'ok',
-  "d'accord",
-  'compris',
-];
-const CLOSE_LABELS = ['fermer', 'fermer la fenetre', 'fermer ce message', 'x', '×', '✕', 'continuer'];
-
-const MARK = 'data-guichets-dismiss';
-
-/**
- * Runs in the page (and in each frame): marks the controls of overlays with MARK="rank" and returns how many.
- * An overlay is a layer a person sees over the page: fixed or sticky, a dialog, or a consent frame; the words of
- * consent banners (cookies, traceurs, consentement) or a modal's role make a layer count.
- */
-const FIND_CONTROLS = `(([refuse, accept, close, mark, isSubFrame]) => {
-  const norm = (t) => (t || '').normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').replace(/[\\u2018\\u2019\\u02bc]/g, "'")
-    .replace(/\\s+/g, ' ').trim().toLowerCase().replace(/[!.:]+$/, '').replace(/^[«"]|[»"]$/g, '').trim();
-  const visible = (el) => {
-    const r = el.getBoundingClientRect();
-    if (r.width < 2 || r.height < 2) return false;
-    const s = getComputedStyle(el);
-    return s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0.05;
-  };
-  const consentWords = /cookie|traceur|consentement|consent|vie privee|donnees personnelles|rgpd|gdpr|mesure d'audience/;
-  const hint = /cookie|consent|didomi|axeptio|tarteaucitron|orejime|gdpr|rgpd|cmp|banner|bandeau|modal|popup|overlay|dialog|interstitiel/i;
-  const layerOf = (el) => {
-    for (let n = el; n && n !== document.body && n !== document.documentElement; n = n.parentElement) {
-      const s = getComputedStyle(n);
-      const role = n.getAttribute('role');
-      if (s.position === 'fixed' || s.position === 'sticky' || role === 'dialog' || role === 'alertdialog' ||
-          n.getAttribute('aria-modal') === 'true' || n.tagName === 'DIALOG') return n;
-    }
-    return null;
-  };
-  for (const old of document.querySelectorAll('[' + mark + ']')) old.removeAttribute(mark);
-  const pageText = norm(document.body ? document.body.innerText : '');
-  const candidates = document.querySelectorAll('button, a, input[type=button], input[type=submit], [role=button], [onclick], [tabindex], div, span, p, label');
-  const found = [];
-  for (const el of candidates) {
-    if (el.closest('[' + mark + ']')) continue;
-    const label = norm(el.tagName === 'INPUT' ? el.value : (el.innerText || el.getAttribute('aria-label') || el.getAttribute('title') || ''));
-    const aria = norm(el.getAttribute('aria-label') || el.getAttribute('title') || '');
-    if (label.length === 0 && aria.length === 0) continue;
-    if (label.length > 40 && aria.length === 0) continue;
-    let rank = -1;
-    for (const [i, list] of [refuse, accept, close].entries()) {
-      if (list.includes(label) || list.includes(aria)) { rank = i; break; }
-    }
-    if (rank < 0) continue;
-    if (!visible(el)) continue;
-    // A div or span counts only when it is the innermost element saying the label.
-    if (['DIV', 'SPAN', 'P', 'LABEL'].includes(el.tagName) && Array.from(el.children).some((c) => norm(c.innerText) === label)) continue;
-    const layer = layerOf(el);
-    let overlay = false;
-    if (isSubFrame) overlay = consentWords.test(pageText) || rank < 2;
-    else if (layer) {
-      const text = norm(layer.innerText);
-      overlay = consentWords.test(text) || hint.test((layer.id || '') + ' ' + (layer.className || '')) ||
-        layer.getAttribute('role') === 'dialog' || layer.getAttribute('aria-modal') === 'true' || layer.tagName === 'DIALOG';
-      // A close control counts only on a layer that covers part of the page.
-      if (rank === 2 && !overlay) {
-        const r = layer.getBoundingClientRect();
-        overlay = r.width * r.height > 0.2 * innerWidth * innerHeight;
-      }
-    }
-    if (!overlay) continue;
-    el.setAttribute(mark, String(rank));
-    found.push(rank);
-  }
-  return found;
-})`;
+import { consentChoice, speaksOfConsent, type ConsentChoice } from './meaning.js';
+import { pageAnswer, unlessNoAnswer } from './page-answer.js';
+import { locate, overlays, perceive, type Control, type Layer, type Seen } from './perceive.js';
 
 export interface Dismissal {
-  /** What was clicked, e.g. « Tout refuser ». */
+  /** What was pressed, e.g. « Tout refuser ». */
   clicked: string[];
+  /** The text of a layer over the page that nothing closed (it covers the page or one of its controls), or null. */
+  stuck: string | null;
 }
 
-async function markedControls(frame: Frame, isSubFrame: boolean): Promise<number[]> {
-  try {
-    const reading = frame.evaluate(`${FIND_CONTROLS}(${JSON.stringify([REFUSE_LABELS, ACCEPT_LABELS, CLOSE_LABELS, MARK, isSubFrame])})`);
-    const ranks = await pageAnswer(reading, 'les bandeaux et fenêtres de la page');
-    return Array.isArray(ranks) ? ranks.map(Number) : [];
-  } catch (error) {
-    // A frame of the page that never answers (an advert, a widget) is passed over; the page itself is not.
-    if (error instanceof PageNoAnswer && !isSubFrame) throw error;
-    return [];
-  }
+const RANK: Record<ConsentChoice, number> = { refuse: 0, accept: 1, close: 2 };
+const TRIES = 2;
+
+/** The controls of a layer that close it, surest first: refuse, then accept, then close. */
+export function closers(seen: Seen, layer: Layer): Control[] {
+  return seen.controls
+    .filter((c) => c.layer === layer.index && !c.disabled && (c.role === 'button' || c.role === 'link'))
+    .map((c) => ({ control: c, choice: consentChoice(c.name) ?? (c.description ? consentChoice(c.description) : null) }))
+    .filter((entry): entry is { control: Control; choice: ConsentChoice } => entry.choice !== null)
+    // A control under another layer cannot be reached by a person: that layer comes first.
+    .filter((entry) => entry.control.coveredBy === undefined)
+    .sort((a, b) => RANK[a.choice] - RANK[b.choice])
+    .map((entry) => entry.control);
 }
 
-const LABEL_OF = onElement<string>(
-  "return (el.tagName === 'INPUT' ? el.value : el.textContent || el.getAttribute('aria-label') || '') || '';",
-);
+/** True when the layer stands in a person's way: it covers a control of the page, or most of the window. */
+export function blocks(seen: Seen, layer: Layer): boolean {
+  return layer.share >= 0.5 || seen.controls.some((c) => c.layer === null && c.coveredBy === layer.index);
+}
+
 const DOM_CLICK = onElement<boolean>('el.click(); return true;');
-
-async function labelOf(control: Locator): Promise<string> {
-  const text = await control.evaluate(LABEL_OF).catch(() => '');
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** Clicks like a person (a real click at the control); a control that a real click cannot reach gets a DOM click. */
 async function press(control: Locator): Promise<boolean> {
   try {
-    await control.click({ timeout: 1_500 });
+    await control.click({ timeout: 3_000 });
     return true;
   } catch {
     return control.evaluate(DOM_CLICK).catch(() => false);
   }
 }
 
+/** The layers over the page, as `seen` shows them. */
+export function overlaysOf(seen: Seen): Layer[] {
+  return overlays(seen, speaksOfConsent);
+}
+
 /**
- * Dismisses the overlays on screen: up to a few rounds (a refusal may open a second layer), preferring refuse,
- * then accept, then close. Returns what was clicked; an empty list when nothing was there or nothing worked.
+ * Presses, on the topmost layer that a control still untried can close, its surest closing control (refuse, else
+ * accept, else close). `tried` keeps what was pressed already, so that a layer that stays gets its next control.
+ * Returns what was pressed (null when nothing was), and the text of a layer in the way that nothing can close.
  */
-export async function dismissOverlays(page: Page, log: (line: string) => void = () => undefined): Promise<Dismissal> {
-  const clicked: string[] = [];
-  for (let round = 0; round < 4; round++) {
-    let best: { frame: Frame; rank: number } | null = null;
-    for (const frame of page.frames()) {
-      const ranks = await markedControls(frame, frame !== page.mainFrame());
-      for (const rank of ranks) if (best === null || rank < best.rank) best = { frame, rank };
-    }
-    if (best === null) break;
-    const control = best.frame.locator(`[${MARK}="${best.rank}"]`).first();
-    const label = await labelOf(control);
-    if (!(await press(control))) break;
-    clicked.push(label);
-    log(`Bandeau ou fenêtre fermé : « ${label} »`);
+export async function dismissOnce(page: Page, seen: Seen, tried: Map<string, number>, log: (line: string) => void): Promise<{ pressed: string | null; stuck: string | null }> {
+  const layers = overlaysOf(seen);
+  for (const layer of layers) {
+    // Each closing control twice at most (a click a busy page let pass unanswered), surest first.
+    const control = closers(seen, layer).find((c) => (tried.get(key(layer, c)) ?? 0) < TRIES);
+    if (!control) continue;
+    tried.set(key(layer, control), (tried.get(key(layer, control)) ?? 0) + 1);
+    if (!(await press(locate(page, control)))) continue;
+    log(`Bandeau ou fenêtre fermé : « ${control.name} »`);
     // The banner's script may reload the page or remove the layer a moment later.
     await page.waitForLoadState('domcontentloaded', { timeout: 3_000 }).catch(() => undefined);
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(150).catch(() => undefined);
+    return { pressed: control.name, stuck: null };
   }
-  return { clicked };
+  const left = layers.find((l) => blocks(seen, l));
+  return { pressed: null, stuck: left ? left.text || '<sans texte>' : null };
+}
+
+/** Dismisses the layers on screen, a few rounds at most (a refusal may open a second layer). */
+export async function dismissOverlays(page: Page, log: (line: string) => void = () => undefined): Promise<Dismissal> {
+  const clicked: string[] = [];
+  const tried = new Map<string, number>();
+  for (let round = 0; round < 6; round++) {
+    const seen = await perceive(page);
+    const { pressed, stuck } = await dismissOnce(page, seen, tried, log);
+    if (pressed === null) return { clicked, stuck };
+    clicked.push(pressed);
+  }
+  return { clicked, stuck: null };
+}
+
+function key(layer: Layer, control: Control): string {
+  return `${layer.text.slice(0, 80)}|${control.name}`;
 }
 
 const COVER_OF = onElement<string | null>(`
@@ -191,7 +121,7 @@ const COVER_OF = onElement<string | null>(`
 /** What covers the centre of `target`, as a person would name it (its text), or null when nothing does. */
 export async function coverOf(target: Locator): Promise<string | null> {
   // Only a page that no longer answers stops the reading (PageNoAnswer): anything else is « not covered ».
-  const what = 'ce qui recouvre le contrôle à utiliser';
+  const what = 'cover';
   // A control that is not on the page is covered by nothing; never wait for it here (the step's own wait did).
   if ((await pageAnswer(target.count(), what).catch(unlessNoAnswer(0))) === 0) return null;
   const found = await pageAnswer(target.evaluate(COVER_OF, undefined, { timeout: 1_000 }), what).catch(unlessNoAnswer(null));

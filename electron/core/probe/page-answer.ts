@@ -7,16 +7,33 @@ export const STEP_BUDGET_MS = 15_000;
 /** Longest one reading of the page may take: a third of a step's budget, so that a step can still end in time. */
 export const PAGE_ANSWER_MS = STEP_BUDGET_MS / 3;
 
-/** A reading of the page that did not answer in time; its message says what was being read (in French). */
+/** What the robot was reading (the `what` of the probe.page_silent message). */
+export type Reading = 'page' | 'controls' | 'overlays' | 'name' | 'cover' | 'slots' | 'text' | 'blank';
+
+const READINGS: Record<Reading, string> = {
+  page: 'ce que la page affiche',
+  controls: 'les boutons et liens de la page',
+  overlays: 'les bandeaux et fenêtres de la page',
+  name: 'le nom du contrôle à utiliser',
+  cover: 'ce qui recouvre le contrôle à utiliser',
+  slots: 'les créneaux de la page',
+  text: 'le texte de la page',
+  blank: 'une page vide',
+};
+
+/** A reading of the page that did not answer in time; it says what was being read (its message, for the log). */
 export class PageNoAnswer extends Error {
-  constructor(what: string, ms: number) {
-    super(`la page n'a pas répondu en ${String(ms / 1000)} s au robot, qui lisait ${what}`);
+  constructor(
+    readonly what: Reading,
+    readonly ms: number,
+  ) {
+    super(`la page n'a pas répondu en ${String(ms / 1000)} s au robot, qui lisait ${READINGS[what]}`);
     this.name = 'PageNoAnswer';
   }
 }
 
 /** `work`, or a PageNoAnswer naming `what` when it takes longer than `ms`. */
-export async function pageAnswer<T>(work: Promise<T>, what: string, ms = PAGE_ANSWER_MS): Promise<T> {
+export async function pageAnswer<T>(work: Promise<T>, what: Reading, ms = PAGE_ANSWER_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {

@@ -10,8 +10,9 @@ export interface Refusal {
   url: string;
   /** 'document', 'xhr' or 'fetch'. */
   kind: string;
-  /** The robot's step when it happened. */
+  /** The robot's step when it happened, and whether the robot had just pressed its control (« after »). */
   step: string;
+  after: boolean;
 }
 
 const WATCHED = new Set(['document', 'xhr', 'fetch']);
@@ -24,8 +25,10 @@ export interface PageWatch {
   /** Refusals noted since `since` (an index from `mark()`), oldest first. */
   refusals(since?: number): Refusal[];
   mark(): number;
-  setStep(step: string): void;
+  setStep(step: string, after?: boolean): void;
   step(): string;
+  /** True once the step's control was pressed: what happens next is said « after » it. */
+  after(): boolean;
 }
 
 function isRefusal(status: number): boolean {
@@ -63,6 +66,7 @@ export function watchPage(page: Page): PageWatch {
   const refusals: Refusal[] = [];
   let last = Date.now();
   let step = 'ouverture de la page';
+  let after = false;
   const touch = () => {
     last = Date.now();
   };
@@ -84,17 +88,19 @@ export function watchPage(page: Page): PageWatch {
     if (kind === 'document' && response.frame() !== page.mainFrame()) return;
     const pageUrl = page.url();
     if (kind !== 'document' && pageUrl !== 'about:blank' && !sameSite(response.url(), pageUrl)) return;
-    refusals.push({ status: response.status(), url: response.url(), kind, step });
+    refusals.push({ status: response.status(), url: response.url(), kind, step, after });
   });
   return {
     inFlight: () => pending.size,
     quietFor: () => Date.now() - last,
     refusals: (since = 0) => refusals.slice(since),
     mark: () => refusals.length,
-    setStep: (name) => {
+    setStep: (name, isAfter = false) => {
       step = name;
+      after = isAfter;
     },
     step: () => step,
+    after: () => after,
   };
 }
 
@@ -122,7 +128,7 @@ const STILL_LOADING: PageState = { length: 0, text: '', busy: true };
  * not answer within `ms` (busy, or frozen by its own script) ends the reading with PageNoAnswer.
  */
 export function pageState(page: Page, ms = PAGE_ANSWER_MS): Promise<PageState> {
-  return pageAnswer(page.evaluate<PageState>(PAGE_STATE), 'ce que la page affiche', ms).catch(unlessNoAnswer(STILL_LOADING));
+  return pageAnswer(page.evaluate<PageState>(PAGE_STATE), 'page', ms).catch(unlessNoAnswer(STILL_LOADING));
 }
 
 /**
@@ -158,7 +164,7 @@ export async function settle(page: Page, watch: PageWatch, budgetMs: number, qui
     if (page.isClosed() || done()) return previous;
     if (Date.now() >= deadline) {
       const silent = silence.since === null ? 0 : Date.now() - silence.since;
-      if (silent >= PAGE_ANSWER_MS) throw new PageNoAnswer('ce que la page affiche', Math.round(silent / 1000) * 1000);
+      if (silent >= PAGE_ANSWER_MS) throw new PageNoAnswer('page', Math.round(silent / 1000) * 1000);
       return previous;
     }
     await page.waitForTimeout(100).catch(() => undefined);

@@ -91,7 +91,8 @@ describe('prober: failures', () => {
     const port = await closedPort();
     const result = await prober.probe({ url: `http://127.0.0.1:${port}/booking/create/9829/0`, guichet: null }, caption);
     expect(result.outcome).toBe('unreachable');
-    expect(result.detail).toContain('ERR_CONNECTION_REFUSED');
+    expect(result.detail).toContain('le site ne répond pas (connexion refusée)');
+    expect(result.detailMessage?.params?.error).toBe('net::ERR_CONNECTION_REFUSED');
   });
 
   it('records a robot error, without throwing, when the browser does not exist', async () => {

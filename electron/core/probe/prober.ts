@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DiscoverResult } from '../../shared/api.js';
 import type { BookingSystem, ProbeEnvironment, StepsSpec } from '../../shared/domain.js';
+import type { Problem } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { adapterFor } from './adapters/index.js';
@@ -15,7 +16,8 @@ import type { AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './
 import { pageAnswer, PageNoAnswer } from './page-answer.js';
 import { createProbeLog, type ProbeLog } from './probe-log.js';
 import { robotContextOptions } from './private-network.js';
-import { navigationFailure, ProbeStop, STEP_BUDGET_MS, type VisitTrail } from './visit.js';
+import { said } from './said.js';
+import { navigationFailure, ProbeStop, STEP_BUDGET_MS, type StepRef, type VisitTrail } from './visit.js';
 
 export interface ProberOptions {
   /** Null when no browser was found: every probe is then a `robot_error` saying so. */
@@ -84,10 +86,10 @@ function reasonOf(error: unknown): string {
  * by its own script (the site's doing) from a browser or a PC too busy to answer anything (ours).
  */
 async function browserAnswers(context: BrowserContext): Promise<boolean> {
-  const blank = await pageAnswer(context.newPage(), 'une page vide', BROWSER_CHECK_MS).catch(() => null);
+  const blank = await pageAnswer(context.newPage(), 'blank', BROWSER_CHECK_MS).catch(() => null);
   if (!blank) return false;
   try {
-    return (await pageAnswer(blank.evaluate('1 + 1'), 'une page vide', BROWSER_CHECK_MS)) === 2;
+    return (await pageAnswer(blank.evaluate('1 + 1'), 'blank', BROWSER_CHECK_MS)) === 2;
   } catch {
     return false;
   } finally {
@@ -99,16 +101,37 @@ async function browserAnswers(context: BrowserContext): Promise<boolean> {
  * What an error thrown during a walk means: the site's doing, or ours. A page that stopped answering the robot is
  * a site that does not answer (DESIGN.md's « unreachable ») when the browser itself still answers, else ours.
  */
-function failureResult(error: unknown, browserAlive: boolean): AdapterResult {
+function failureResult(error: unknown, browserAlive: boolean, where: StepRef | null): AdapterResult {
   if (error instanceof ProbeStop) return error.result;
+  const at = where ?? { step: 'ouverture de la page', after: 'no' as const };
   if (error instanceof PageNoAnswer) {
-    return browserAlive
-      ? { outcome: 'unreachable', slots: [], detail: `${error.message} : sondage arrêté.` }
-      : { outcome: 'robot_error', slots: [], detail: `${error.message}, et le navigateur lui-même ne répondait plus : sondage arrêté.` };
+    const params = { ...at, seconds: Math.round(error.ms / 1000), what: error.what, browser: browserAlive ? 'alive' : 'dead' };
+    return said(browserAlive ? 'unreachable' : 'robot_error', 'probe.page_silent', params);
   }
-  const failure = navigationFailure(error);
+  const failure = navigationFailure(error, at);
   if (failure) return failure;
-  return { outcome: 'robot_error', slots: [], detail: `Erreur du robot : ${reasonOf(error)}` };
+  return said('robot_error', 'probe.robot_failure', { step: where?.step ?? 'none', error: reasonOf(error) });
+}
+
+/** What a failed discovery was, for the screens to word (an error's `params.problem`). */
+function problemOf(failure: AdapterResult): Problem {
+  const params = failure.detailMessage.params ?? {};
+  switch (failure.detailMessage.code) {
+    case 'probe.unreachable': {
+      const reasons: Record<string, Problem> = { refused: 'refused', name: 'nameNotResolved', timeout: 'timeout', offline: 'offline' };
+      return reasons[String(params.reason)] ?? 'unreachable';
+    }
+    case 'probe.certificate':
+      return 'certificate';
+    case 'probe.probe_timeout':
+    case 'probe.step_timeout':
+      return 'timeout';
+    case 'probe.page_silent':
+      return 'unreachable';
+    default:
+      if (failure.outcome === 'robot_error') return /ERR_UNSAFE_PORT/.test(String(params.error)) ? 'unsafePort' : 'robot';
+      return failure.outcome === 'unreachable' ? 'unreachable' : failure.outcome === 'site_error' ? 'blocked' : 'notRead';
+  }
 }
 
 type Opened = { context: BrowserContext; page: Page };
@@ -212,11 +235,15 @@ export function createProber(options: ProberOptions): Prober {
     try {
       launched = await host.get();
     } catch (error) {
-      const detail = error instanceof AppError ? error.message : `Erreur du robot : ${reasonOf(error)}`;
-      log(`Sondage impossible : ${detail}`);
+      const failure = said('robot_error', 'probe.robot_failure', {
+        step: 'none',
+        error: error instanceof AppError ? error.message : reasonOf(error),
+      });
+      log(`Sondage impossible : ${failure.detail}`);
       probeLog.add(error instanceof Error ? (error.stack ?? error.message) : String(error));
       const durationMs = Math.round(performance.now() - t0);
-      return { ...base, outcome: 'robot_error', detail, durationMs, environment: environment(null), log: probeLog.text() };
+      const { detail, detailMessage } = failure;
+      return { ...base, outcome: 'robot_error', detail, detailMessage, durationMs, environment: environment(null), log: probeLog.text() };
     }
 
     let opened: Opened;
@@ -224,17 +251,17 @@ export function createProber(options: ProberOptions): Prober {
       opened = await openContext(launched, timeoutMs, probeLog);
     } catch (error) {
       const durationMs = Math.round(performance.now() - t0);
-      const detail = `Erreur du robot : ${reasonOf(error)}`;
+      const { detail, detailMessage } = said('robot_error', 'probe.robot_failure', { step: 'none', error: reasonOf(error) });
       probeLog.add(error instanceof Error ? (error.stack ?? error.message) : String(error));
       log(`${caption.planningLabel} : robot_error (${detail})`);
-      return { ...base, outcome: 'robot_error', detail, durationMs, environment: environment(launched), log: probeLog.text() };
+      return { ...base, outcome: 'robot_error', detail, detailMessage, durationMs, environment: environment(launched), log: probeLog.text() };
     }
     const { context, page } = opened;
     const abandon = () => void context.close().catch(() => undefined);
     if (overrides?.signal?.aborted) abandon();
     overrides?.signal?.addEventListener('abort', abandon, { once: true });
     let httpStatus: number | null = null;
-    const trail: VisitTrail = { steps: [], step: null };
+    const trail: VisitTrail = { steps: [], step: null, after: false };
     const ctx: AdapterContext = {
       page,
       target,
@@ -244,6 +271,7 @@ export function createProber(options: ProberOptions): Prober {
         if (response) httpStatus = response.status();
       },
       trail,
+      deadline: Date.now() + timeoutMs,
     };
 
     let result: AdapterResult;
@@ -252,20 +280,13 @@ export function createProber(options: ProberOptions): Prober {
     try {
       const race = await within(adapter.probe(ctx), timeoutMs);
       if (race.kind === 'timeout') {
-        const at = trail.step ? `Étape « ${trail.step} » : ` : '';
-        result = {
-          outcome: 'unreachable',
-          slots: [],
-          detail: `${at}le site n'a pas répondu dans le délai de ${seconds(timeoutMs)} s du sondage : sondage arrêté.`,
-        };
+        result = said('unreachable', 'probe.probe_timeout', { step: trail.step ?? 'none', seconds: seconds(timeoutMs) });
       } else if (race.kind === 'failed') {
         if (race.error instanceof AppError) throw race.error;
         frozen = race.error instanceof PageNoAnswer;
-        result = failureResult(race.error, frozen && (await browserAnswers(context)));
+        const where: StepRef | null = trail.step === null ? null : { step: trail.step, after: trail.after ? 'yes' : 'no' };
+        result = failureResult(race.error, frozen && (await browserAnswers(context)), where);
         if (race.error instanceof Error && !(race.error instanceof ProbeStop)) probeLog.add(race.error.stack ?? race.error.message);
-        if ((result.outcome === 'robot_error' || frozen) && trail.step && !result.detail.startsWith('Étape')) {
-          result = { ...result, detail: `Étape « ${trail.step} » : ${result.detail}` };
-        }
       } else {
         result = race.value;
       }
@@ -283,6 +304,7 @@ export function createProber(options: ProberOptions): Prober {
         firstSlot,
         secondSlot,
         detail: result.detail,
+        detailMessage: result.detailMessage,
         startedAt,
         durationMs,
         url: target.url,
@@ -314,13 +336,14 @@ export function createProber(options: ProberOptions): Prober {
       if (race.kind === 'failed' && race.error instanceof AppError) throw race.error;
       const failure: AdapterResult =
         race.kind === 'timeout'
-          ? { outcome: 'unreachable', slots: [], detail: "Le site n'a pas répondu à temps." }
-          : failureResult(race.error, race.error instanceof PageNoAnswer && (await browserAnswers(context)));
+          ? said('unreachable', 'probe.probe_timeout', { step: 'none', seconds: seconds(options.timeoutMs) })
+          : failureResult(race.error, race.error instanceof PageNoAnswer && (await browserAnswers(context)), null);
+      const params = { problem: problemOf(failure), technical: String(failure.detailMessage.params?.error ?? failure.detail) };
       if (failure.outcome === 'unreachable' || failure.outcome === 'site_error') {
-        throw new AppError('not_found', `${failure.detail} Vérifiez l'adresse, ou réessayez plus tard.`);
+        throw new AppError('not_found', `${failure.detail} Vérifiez l'adresse, ou réessayez plus tard.`, { params });
       }
-      if (failure.outcome === 'robot_error') throw new AppError('internal', failure.detail);
-      throw new AppError('unsupported_site', `Cette page n'a pas pu être lue : ${failure.detail}`);
+      if (failure.outcome === 'robot_error') throw new AppError('internal', failure.detail, { params });
+      throw new AppError('unsupported_site', `Cette page n'a pas pu être lue : ${failure.detail}`, { params });
     } finally {
       await context.close().catch(() => undefined);
     }
@@ -334,7 +357,9 @@ export function createProber(options: ProberOptions): Prober {
       const race = await within(tryStepsSpec(page, spec, { url, log }), options.timeoutMs);
       if (race.kind === 'done') return race.value;
       if (race.kind === 'failed') throw race.error;
-      throw new AppError('busy', `Les étapes n'ont pas abouti dans le délai de ${seconds(options.timeoutMs)} s.`);
+      throw new AppError('busy', `Les étapes n'ont pas abouti dans le délai de ${seconds(options.timeoutMs)} s.`, {
+        params: { problem: 'stepsTimeout' },
+      });
     } finally {
       await context.close().catch(() => undefined);
     }

@@ -1,5 +1,6 @@
 import type { Page, Response } from 'playwright-core';
 import type { BookingSystem, Guichet, LocalDateTime, Outcome, ProbeEnvironment, Step, StepsSpec } from '../../shared/domain.js';
+import type { CoreMessage } from '../../shared/messages/index.js';
 
 /** What to probe. */
 export interface ProbeTarget {
@@ -15,7 +16,9 @@ export interface AdapterResult {
   outcome: Outcome;
   /** Free slots seen, local Europe/Paris "YYYY-MM-DDTHH:MM", sorted ascending; the first two are kept. */
   slots: LocalDateTime[];
-  /** One line in French for the user: what the robot saw. */
+  /** What the robot saw, as a code and its parameters (the site's own words in `said`). */
+  detailMessage: CoreMessage;
+  /** The French wording of `detailMessage` (wordCore). */
   detail: string;
 }
 
@@ -27,7 +30,9 @@ export interface AdapterContext {
   /** The HTTP status of the last main-document response the adapter cares about. */
   noteResponse(response: Response | null): void;
   /** Where the prober keeps the steps the robot took and the step it is at (see visit.ts). */
-  trail?: { steps: Step[]; step: string | null };
+  trail?: { steps: Step[]; step: string | null; after: boolean };
+  /** When the probe's own budget ends (ms since the epoch): a waiting room is waited out until shortly before. */
+  deadline?: number;
 }
 
 /** One booking system: how to recognise its URLs, list its guichets, and probe it like a person would. */
@@ -44,7 +49,10 @@ export interface ProbeResult {
   outcome: Outcome;
   firstSlot: LocalDateTime | null;
   secondSlot: LocalDateTime | null;
+  /** The French wording of `detailMessage`. */
   detail: string;
+  /** What the robot saw, as a code and its parameters; absent only where no robot ran (a planning to correct). */
+  detailMessage?: CoreMessage;
   startedAt: Date;
   durationMs: number;
   url: string;

@@ -4,9 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterContext, launchTestBrowser, serveHandlers, type TestServer } from '../../../test/support/probe-harness.js';
-import { followLink } from './adapters/common.js';
-import { findControl, passInterstitial } from './adapters/controls.js';
 import { dismissOverlays } from './overlays.js';
+import { perceive } from './perceive.js';
 import { ProbeStop, startVisit } from './visit.js';
 
 const PAGES: Record<string, string> = {
@@ -94,12 +93,12 @@ describe('controls that change the page in place', () => {
       const visit = startVisit(ctx);
       await visit.goto(`${server.origin}/en-place`);
       await visit.settle();
-      expect(await outcomeOf(passInterstitial(visit))).toBe('ok');
+      expect(await outcomeOf(visit.submit(ctx.page.getByRole('button', { name: 'Continuer' })))).toBe('ok');
       expect(await visit.text()).toContain('afficher les creneaux');
       visit.step('créneaux');
-      expect(await outcomeOf(followLink(visit, ctx.page.getByRole('button', { name: 'Afficher les créneaux' })))).toBe('ok');
+      expect(await outcomeOf(visit.submit(ctx.page.getByRole('button', { name: 'Afficher les créneaux' })))).toBe('ok');
       expect(await visit.text()).toContain('aucun creneau disponible');
-      expect(visit.stepName()).toBe('après « créneaux »');
+      expect(visit.where()).toEqual({ step: 'Afficher les créneaux', after: 'yes' });
     } finally {
       await ctx.close();
     }
@@ -135,8 +134,8 @@ describe('a page that no longer answers', () => {
       await ctx.page.evaluate('setTimeout(() => window.geler(), 50)');
       await new Promise((resolve) => setTimeout(resolve, 500));
       const button = ctx.page.getByRole('button', { name: 'Continuer' });
-      await expect(findControl(ctx.page, ['continuer'])).rejects.toThrow(/n'a pas répondu en 5 s au robot, qui lisait les boutons et liens/);
-      await expect(dismissOverlays(ctx.page)).rejects.toThrow(/qui lisait les bandeaux et fenêtres/);
+      await expect(perceive(ctx.page)).rejects.toThrow(/n'a pas répondu en 5 s au robot, qui lisait ce que la page affiche/);
+      await expect(dismissOverlays(ctx.page)).rejects.toThrow(/qui lisait ce que la page affiche/);
       await expect(visit.submit(button)).rejects.toThrow(/qui lisait le nom du contrôle/);
     } finally {
       await ctx.page.close({ runBeforeUnload: false }).catch(() => undefined);

@@ -3,20 +3,25 @@
 // the site's refusals (also on the page's own XHR/fetch calls), and stop early with an outcome that names the step.
 import type { Locator, Page, Request, Response } from 'playwright-core';
 import type { Outcome, Step } from '../../shared/domain.js';
+import type { MessageCode, MessageParams } from '../../shared/messages/index.js';
 import { onElement } from './in-page.js';
 import { pageAnswer, PAGE_ANSWER_MS, STEP_BUDGET_MS, unlessNoAnswer } from './page-answer.js';
-import { coverOf, dismissOverlays, interceptorOf, shorten } from './overlays.js';
+import { coverOf, dismissOverlays, interceptorOf } from './overlays.js';
 import { settle, watchPage, type PageState, type PageWatch, type Refusal } from './page-watch.js';
+import { controlName, quoted, said } from './said.js';
 import { normalizeText } from './text.js';
 import type { AdapterContext, AdapterResult } from './types.js';
 
 export { STEP_BUDGET_MS };
-/** How long an unrecognised page is given to show what the robot expects before it is classified. */
-const RECOGNITION_GRACE_MS = 2_500;
 /** Longest an action waits for its control before the robot looks for what stands in the way. */
 const ACTION_TIMEOUT_MS = 6_000;
 /** A submit that starts no new document within this time changed the page in place (a button of a script). */
 const NAVIGATION_GRACE_MS = 2_000;
+/** Once the page changed in place, a new document that has not started within this time will not. */
+const IN_PLACE_GRACE_MS = 150;
+/** Watches the document for changes made in place (a script's answer to a click). */
+const WATCH_CHANGES = `(() => { window.__guichetsChanged = false; try { new MutationObserver(() => { window.__guichetsChanged = true; })
+  .observe(document, { subtree: true, childList: true, attributes: true, characterData: true }); } catch (e) {} return true; })()`;
 
 /** Thrown by an adapter's helpers to end the probe with an outcome (e.g. the site could not be reached). */
 export class ProbeStop extends Error {
@@ -26,28 +31,41 @@ export class ProbeStop extends Error {
   }
 }
 
-export function stop(outcome: Outcome, detail: string): ProbeStop {
-  return new ProbeStop({ outcome, slots: [], detail });
+export function stop(outcome: Outcome, code: MessageCode, params?: MessageParams): ProbeStop {
+  return new ProbeStop(said(outcome, code, params));
+}
+
+/** Where the robot was, as the messages name it: the step and whether its control had just been pressed. */
+export interface StepRef {
+  step: string;
+  after: 'yes' | 'no';
 }
 
 const UNREACHABLE_ERRORS =
   /net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_FAILED|CONNECTION_TIMED_OUT|TIMED_OUT|NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|ADDRESS_UNREACHABLE|INTERNET_DISCONNECTED|EMPTY_RESPONSE|NETWORK_CHANGED|PROXY_CONNECTION_FAILED|SOCKET_NOT_CONNECTED)/;
 const CERTIFICATE_ERRORS = /net::ERR_(CERT_[A-Z_]+|SSL_[A-Z_]+|BAD_SSL_CLIENT_AUTH_CERT)/;
 
-/** The outcome of a navigation error from the browser, or null when it is not the site's doing. */
-export function navigationFailure(error: unknown): AdapterResult | null {
+/**
+ * What a person would call the browser's network error: the words go to the screens, the browser's own code
+ * (kept in the params and in the probe's log) is for whoever reads the log.
+ */
+function networkReason(code: string): 'refused' | 'name' | 'timeout' | 'closed' | 'offline' | 'other' {
+  if (code === 'CONNECTION_REFUSED') return 'refused';
+  if (code.startsWith('NAME_')) return 'name';
+  if (code.endsWith('TIMED_OUT')) return 'timeout';
+  if (code === 'INTERNET_DISCONNECTED' || code === 'NETWORK_CHANGED') return 'offline';
+  if (/^(CONNECTION_(RESET|CLOSED)|EMPTY_RESPONSE|SOCKET_NOT_CONNECTED)$/.test(code)) return 'closed';
+  return 'other';
+}
+
+/** The outcome of a navigation error from the browser at `where`, or null when it is not the site's doing. */
+export function navigationFailure(error: unknown, where: StepRef = { step: 'ouverture de la page', after: 'no' }): AdapterResult | null {
   const message = error instanceof Error ? error.message : String(error);
   const unreachable = UNREACHABLE_ERRORS.exec(message);
-  if (unreachable) {
-    return { outcome: 'unreachable', slots: [], detail: `Le site ne répond pas (${unreachable[0]}).` };
-  }
+  if (unreachable) return said('unreachable', 'probe.unreachable', { ...where, reason: networkReason(unreachable[1] ?? ''), error: unreachable[0] });
   const certificate = CERTIFICATE_ERRORS.exec(message);
-  if (certificate) {
-    return { outcome: 'site_error', slots: [], detail: `Le certificat du site est refusé (${certificate[0]}).` };
-  }
-  if (error instanceof Error && error.name === 'TimeoutError') {
-    return { outcome: 'unreachable', slots: [], detail: "Le site n'a pas répondu à temps." };
-  }
+  if (certificate) return said('site_error', 'probe.certificate', { step: where.step, error: certificate[0] });
+  if (error instanceof Error && error.name === 'TimeoutError') return said('unreachable', 'probe.step_timeout', { ...where });
   return null;
 }
 
@@ -55,15 +73,19 @@ export interface Visit {
   page: Page;
   /** HTTP status of the document on screen (redirects followed). */
   status(): number | null;
-  /** Names the step the robot is at (French, e.g. « conditions d’utilisation »): details and logs use it. */
+  /** Names the step the robot is at (the page's heading, as a person names it): details and logs use it. */
   step(name: string): void;
   stepName(): string;
+  /** The step as the messages name it (see StepRef). */
+  where(): StepRef;
   goto(url: string): Promise<void>;
   /**
    * Clicks a control that loads the next document, and waits for it; when no new document starts within ~2 s, the
    * control changed the page in place, which is then waited for until settled. `what` names the control in details.
    */
-  submit(control: Locator, what?: string): Promise<void>;
+  submit(control: Locator, what?: string): Promise<'navigated' | 'in-place'>;
+  /** Ends the probe on a refusal of the site met since the last action (see settle). */
+  checkRefusals(): Promise<void>;
   /** Clicks a control that changes the page in place. `timeout`: longest wait for the control to be there. */
   click(control: Locator, what?: string, timeout?: number): Promise<void>;
   /** Ticks a box or a radio (or the label a styled theme puts over it). */
@@ -72,15 +94,7 @@ export interface Visit {
   text(): Promise<string>;
   /** Waits until the page has settled (see page-watch.ts); a refusal of the site meanwhile ends the probe. */
   settle(): Promise<PageState>;
-  /**
-   * Settles, then gives the page a short grace to show what `recognise` looks for (late single-page apps), and
-   * returns its answer, or null when the page stayed something else.
-   */
-  read<T>(recognise: () => Promise<T | null>): Promise<T | null>;
-  /** Where the list of refusals stands now: `refusals(mark)` gives those noted after. */
-  refusalMark(): number;
-  /** The refusal mark taken when the last action (goto, submit, click, check) began: what it met comes after. */
-  actionMark(): number;
+  /** The refusals of the site noted since `since` (a mark of the page's watch). */
   refusals(since?: number): Refusal[];
   /** Closes banners and pop-ups on screen; does nothing when there is none. */
   dismissCookieBanner(): Promise<void>;
@@ -90,9 +104,11 @@ export interface Visit {
 export interface VisitTrail {
   steps: Step[];
   step: string | null;
+  /** True once the step's control was pressed. */
+  after: boolean;
 }
 
-function refusalDetail(refusal: Refusal, shown: string): string {
+function refusalResult(refusal: Refusal, shown: string): AdapterResult {
   let where = refusal.url;
   try {
     const url = new URL(refusal.url);
@@ -100,10 +116,14 @@ function refusalDetail(refusal: Refusal, shown: string): string {
   } catch {
     // keep the raw address
   }
-  const call = refusal.kind === 'document' ? 'la page' : 'un appel de la page (XHR)';
-  const said = shown ? ` : « ${shorten(shown, 100)} »` : '';
-  const at = refusal.step.startsWith('après ') ? `Après ${refusal.step.slice(6)}` : `Étape « ${refusal.step} »`;
-  return `${at} : le site a répondu HTTP ${refusal.status} à ${call} ${shorten(where, 100)}${said}.`;
+  return said('site_error', 'probe.refusal', {
+    step: refusal.step,
+    after: refusal.after ? 'yes' : 'no',
+    status: refusal.status,
+    kind: refusal.kind === 'document' ? 'document' : 'xhr',
+    address: quoted(where, 100),
+    said: shown ? quoted(shown, 100) : 'none',
+  });
 }
 
 const NAME_OF = onElement<string>(`
@@ -119,10 +139,10 @@ const NAME_OF = onElement<string>(`
 async function accessibleName(control: Locator): Promise<string> {
   // A control no longer there (re-rendered since it was found) is the action's to say, not a page that froze:
   // counted first, without waiting for it.
-  if ((await pageAnswer(control.count(), 'le nom du contrôle à utiliser')) === 0) return '';
+  if ((await pageAnswer(control.count(), 'name')) === 0) return '';
   const reading = control.evaluate(NAME_OF, undefined, { timeout: PAGE_ANSWER_MS });
   // A page that no longer answers is said as such; a control that is not there is the action's to say.
-  const said = await pageAnswer(reading, 'le nom du contrôle à utiliser').catch(unlessNoAnswer(''));
+  const said = await pageAnswer(reading, 'name').catch(unlessNoAnswer(''));
   const name = said.replace(/\s+/g, ' ').trim();
   if (name.length <= 80) return name;
   return name.slice(0, 80).replace(/\s+\S*$/, '');
@@ -151,10 +171,13 @@ export function startVisit(ctx: AdapterContext): Visit {
   };
   page.on('response', onResponse);
 
+  const where = (): StepRef => ({ step: watch.step(), after: watch.after() ? 'yes' : 'no' });
+
   function fail(error: unknown): never {
-    const failure = navigationFailure(error);
+    const failure = navigationFailure(error, where());
     if (failure) {
-      throw new ProbeStop({ ...failure, detail: `Étape « ${watch.step()} » : ${failure.detail}` });
+      ctx.log(`Erreur du navigateur : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      throw new ProbeStop(failure);
     }
     throw error;
   }
@@ -174,34 +197,29 @@ export function startVisit(ctx: AdapterContext): Visit {
     const refusal = watch.refusals(sinceAction)[0];
     if (!refusal) return;
     const shown = refusal.kind === 'document' ? await shownText() : '';
-    throw new ProbeStop({ outcome: 'site_error', slots: [], detail: refusalDetail(refusal, shown) });
+    throw new ProbeStop(refusalResult(refusal, shown));
   }
 
   /** What keeps `control` from being clicked: dismisses it, or ends the probe naming it. */
   async function clearPath(control: Locator, what: string, error?: unknown): Promise<void> {
-    const cover = await coverOf(control);
+    const covering = await coverOf(control);
     const intercepting = interceptorOf(error);
-    if (cover === null && intercepting === null && error === undefined) return;
+    if (covering === null && intercepting === null && error === undefined) return;
     const dismissed = await dismissOverlays(page, log);
     const still = await coverOf(control);
     if (dismissed.clicked.length > 0 && still === null) return;
+    const named = controlName(what);
     if (still === null && intercepting === null) {
       if (error === undefined) return;
       // Not covered: the control itself never became usable (hidden, disabled, gone).
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : 'action impossible';
-      throw stop(
-        'unrecognized',
-        timedOut
-          ? `Étape « ${watch.step()} » : ${what} est introuvable sur la page, ou reste inutilisable.`
-          : `Étape « ${watch.step()} » : ${what} n'a pas pu être utilisé (${shorten(reason, 160)}).`,
-      );
+      throw timedOut
+        ? stop('unrecognized', 'probe.control_missing', { step: watch.step(), control: named })
+        : stop('unrecognized', 'probe.control_failed', { step: watch.step(), control: named, error: quoted(reason, 160) });
     }
-    const named = still ?? cover ?? intercepting ?? '';
-    throw stop(
-      'robot_error',
-      `Étape « ${watch.step()} » : un élément recouvre ${what} et le robot n'a pas su le fermer : « ${shorten(named, 140)} ».`,
-    );
+    const cover = still ?? covering ?? intercepting ?? '';
+    throw stop('robot_error', 'probe.covered', { step: watch.step(), control: named || 'none', said: quoted(cover, 140) });
   }
 
   /** Runs a pointer action; when something stands in the way, gets it out of the way once and tries again. */
@@ -231,10 +249,14 @@ export function startVisit(ctx: AdapterContext): Visit {
     status: () => status,
     step(name) {
       watch.setStep(name);
-      if (trail) trail.step = name;
+      if (trail) {
+        trail.step = name;
+        trail.after = false;
+      }
       ctx.log(`Étape : ${name}`);
     },
     stepName: () => watch.step(),
+    where,
     async goto(url) {
       ctx.log(`Ouverture de ${url}`);
       record({ kind: 'goto', url });
@@ -251,27 +273,38 @@ export function startVisit(ctx: AdapterContext): Visit {
         if (request.isNavigationRequest() && request.frame() === page.mainFrame()) seen.navigating = true;
       };
       page.on('request', onRequest);
+      await page.evaluate(WATCH_CHANGES).catch(() => undefined);
       const loaded = page.waitForEvent('domcontentloaded', { timeout: STEP_BUDGET_MS });
       // Handled by the await below; the catch stops an unhandled rejection when the click itself fails.
       loaded.then(() => (seen.arrived = true), () => undefined);
       try {
-        await act(control, `« ${name} »`, async (timeout) => {
+        await act(control, name, async (timeout) => {
           // A click that starts a slow navigation is done once the next document is there.
           const clicking = control.click({ timeout });
           clicking.catch(() => undefined);
           await Promise.race([clicking, loaded]);
         });
-        // What the next page's loading meets (a refusal of its calls) is said after this step.
-        const current = watch.step();
-        if (!current.startsWith('après ')) watch.setStep(`après « ${current} »`);
+        // What the next page's loading meets (a refusal of its calls) is said after this step's control.
+        watch.setStep(name || watch.step(), true);
+        if (trail) {
+          trail.step = watch.step();
+          trail.after = true;
+        }
         const grace = Date.now() + NAVIGATION_GRACE_MS;
-        while (!seen.navigating && !seen.arrived && Date.now() < grace && !page.isClosed()) await page.waitForTimeout(100).catch(() => undefined);
+        let changedAt: number | null = null;
+        while (!seen.navigating && !seen.arrived && Date.now() < grace && !page.isClosed()) {
+          await page.waitForTimeout(100).catch(() => undefined);
+          if (changedAt === null && (await page.evaluate('window.__guichetsChanged === true').catch(() => false))) changedAt = Date.now();
+          // The page changed in place and no new document started meanwhile: a script answered the click.
+          if (changedAt !== null && Date.now() - changedAt >= IN_PLACE_GRACE_MS) break;
+        }
         if (!seen.navigating && !seen.arrived) {
           ctx.log(`« ${name} » n'a pas ouvert de nouvelle page : la page a changé sur place.`);
           await settle(page, watch, STEP_BUDGET_MS, undefined, refused);
-          return;
+          return 'in-place';
         }
         await loaded.catch(fail);
+        return 'navigated';
       } finally {
         page.off('request', onRequest);
       }
@@ -280,7 +313,7 @@ export function startVisit(ctx: AdapterContext): Visit {
       const name = what ?? (await accessibleName(control));
       record({ kind: 'click', text: name });
       beginAction();
-      await act(control, `« ${name} »`, (t) => control.click({ timeout: t }), timeout);
+      await act(control, name, (t) => control.click({ timeout: t }), timeout);
     },
     async check(control, what, wait) {
       const name = what ?? (await accessibleName(control));
@@ -292,7 +325,7 @@ export function startVisit(ctx: AdapterContext): Visit {
       const shown = visible || (await target.count().catch(() => 0)) > 0;
       await act(
         shown ? target : control,
-        `la case « ${name} »`,
+        name,
         async (timeout) => {
           if (visible) await control.check({ timeout });
           else if (shown) {
@@ -306,7 +339,7 @@ export function startVisit(ctx: AdapterContext): Visit {
     async text() {
       // A page between two documents has no text yet; one that does not answer at all says so (PageNoAnswer).
       // Playwright's own limit comes first, so that a page with no body yet (a slow next document) reads as ''.
-      const text = await pageAnswer(page.locator('body').innerText({ timeout: PAGE_ANSWER_MS - 1_000 }), 'le texte de la page').catch(
+      const text = await pageAnswer(page.locator('body').innerText({ timeout: PAGE_ANSWER_MS - 1_000 }), 'text').catch(
         unlessNoAnswer(''),
       );
       return normalizeText(text);
@@ -316,22 +349,8 @@ export function startVisit(ctx: AdapterContext): Visit {
       await checkRefusalsNow();
       return state;
     },
-    async read(recognise) {
-      await visit.settle();
-      await dismissOverlays(page, log);
-      const deadline = Date.now() + RECOGNITION_GRACE_MS;
-      for (;;) {
-        const found = await recognise();
-        if (found !== null) return found;
-        if (Date.now() >= deadline) return null;
-        await page.waitForTimeout(250).catch(() => undefined);
-        await settle(page, watch, Math.max(0, deadline - Date.now()), undefined, refused);
-        await checkRefusalsNow();
-      }
-    },
-    refusalMark: () => watch.mark(),
-    actionMark: () => sinceAction,
     refusals: (since) => watch.refusals(since),
+    checkRefusals: checkRefusalsNow,
     async dismissCookieBanner() {
       await dismissOverlays(page, log);
     },

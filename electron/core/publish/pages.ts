@@ -3,9 +3,9 @@
 // read; each bar is an image with its text alternative.
 import { CATEGORIES } from '../../shared/domain.js';
 import type { Planning } from '../../shared/domain.js';
-import type { Bar, PlanningStats } from '../../shared/stats.js';
-import { frenchMonth } from '../report/period.js';
-import { barSentence, CATEGORY_WORDS, escapeHtml as h, frenchNumber, shares } from '../report/words.js';
+import { headlineShares, sumBars, type Bar, type PlanningStats } from '../../shared/stats.js';
+import { besideWords, monthLabel, topLabel, topPeriod } from '../report/figures.js';
+import { barSentence, CATEGORY_COLOURS, CATEGORY_WORDS, escapeHtml as h, frenchNumber, shares } from '../report/words.js';
 
 export interface SiteIdentity {
   association: string;
@@ -41,6 +41,9 @@ th,td{border:1px solid #999;padding:4px 8px;text-align:left}
 td.n{text-align:right}
 caption{text-align:left;font-weight:bold;padding:4px 0}
 img.bar{max-width:100%;height:auto;border:1px solid #ddd}
+.sw{display:inline-block;width:.9em;height:.9em;margin-right:.3em;border:1px solid #666;vertical-align:-.1em}
+.bar-mini{display:flex;width:8em;height:.9em;border:1px solid #999}
+.bar-mini span{display:block;height:100%}
 footer{border-top:1px solid #999;font-size:14px;color:#333;margin-top:24px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff}`;
 
@@ -57,14 +60,24 @@ function layout(title: string, identity: SiteIdentity, root: string, body: strin
 `;
 }
 
+/** The bar in the table's row, drawn with the five colours (the figures are in the cells beside it). */
+function tableBar(bar: Bar): string {
+  if (bar.conclusive === 0) return '';
+  const segments = shares(bar)
+    .filter((share) => share.attempts > 0)
+    .map((share) => `<span style="width:${(share.fraction * 100).toFixed(2)}%;background:${CATEGORY_COLOURS[share.category]}"></span>`)
+    .join('');
+  return `<span class="bar-mini" aria-hidden="true">${segments}</span>`;
+}
+
 function barTable(caption: string, rows: { label: string; bar: Bar }[]): string {
-  const head = `<tr><th scope="col">Période</th>${CATEGORIES.map((category) => `<th scope="col">« ${h(CATEGORY_WORDS[category])} »</th>`).join('')}<th scope="col">Sondages concluants</th><th scope="col">Jours distincts</th></tr>`;
+  const head = `<tr><th scope="col">Période</th><th scope="col">Barre</th>${CATEGORIES.map((category) => `<th scope="col"><span class="sw" style="background:${CATEGORY_COLOURS[category]}"></span>« ${h(CATEGORY_WORDS[category])} »</th>`).join('')}<th scope="col">Sondages concluants</th><th scope="col">Jours distincts</th><th scope="col">À part : non concluants et heures sans sondage</th></tr>`;
   const body = rows
     .map(({ label, bar }) => {
       const cells = shares(bar)
         .map((share) => `<td class="n">${bar.conclusive > 0 ? `${share.percent} % (${frenchNumber(share.attempts)})` : '—'}</td>`)
         .join('');
-      return `<tr><th scope="row">${h(label)}</th>${cells}<td class="n">${frenchNumber(bar.conclusive)}</td><td class="n">${frenchNumber(bar.conclusiveDays)}</td></tr>`;
+      return `<tr><th scope="row">${h(label)}</th><td>${tableBar(bar)}</td>${cells}<td class="n">${frenchNumber(bar.conclusive)}</td><td class="n">${frenchNumber(bar.conclusiveDays)}</td><td>${h(besideWords(bar) || '—')}</td></tr>`;
     })
     .join('');
   return `<table><caption>${h(caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
@@ -73,13 +86,16 @@ function barTable(caption: string, rows: { label: string; bar: Bar }[]): string 
 export function prefecturePage(prefecture: Prefecture, identity: SiteIdentity): string {
   const sections = prefecture.plannings
     .map(({ planning, stats, image, csv }) => {
-      const topLabel = stats.topScope === 'three_months' ? 'Trois derniers mois entiers' : 'Depuis le début des sondages';
+      const top = topLabel(stats);
+      const beside = besideWords(stats.top);
+      const alt = `${planning.label}, ${top.toLowerCase()} (${topPeriod(stats)}) : ${barSentence(stats.top)}${beside ? ` À part : ${beside}.` : ''}`;
       return `<section id="${h(planning.id)}"><h2>${h(planning.label)}</h2>
 <p>${h(planning.procedure)}${planning.onlineMandatory ? ' — prise de rendez-vous par internet obligatoire' : ''}. Page sondée : <a href="${h(planning.url)}">${h(planning.url)}</a></p>
-<p><img class="bar" src="../${h(image)}" alt="${h(`${planning.label}, ${topLabel.toLowerCase()} : ${barSentence(stats.top)}`)}"></p>
-${barTable(`${planning.label} : ${topLabel.toLowerCase()} et détail par mois`, [
-  { label: topLabel, bar: stats.top },
-  ...[...stats.months].reverse().map((month) => ({ label: frenchMonth(month.month), bar: month })),
+<p><img class="bar" src="../${h(image)}" alt="${h(alt)}"></p>
+${beside ? `<p>À côté de la barre, jamais comptés dans ses catégories : ${h(beside)}.</p>` : ''}
+${barTable(`${planning.label} : ${top.toLowerCase()} (${topPeriod(stats)}), puis chaque mois, du plus ancien au plus récent, comme le graphique`, [
+  { label: top, bar: stats.top },
+  ...stats.months.map((month) => ({ label: monthLabel(month), bar: month })),
 ])}
 <p><a href="../${h(csv)}">Données brutes de ce planning (CSV)</a></p></section>`;
     })
@@ -101,9 +117,10 @@ export function indexPage(prefectures: Prefecture[], identity: SiteIdentity): st
     .sort(([a], [b]) => a.localeCompare(b, 'fr', { numeric: true }))
     .flatMap(([, list]) =>
       list.map((prefecture) => {
-        const conclusive = prefecture.plannings.reduce((sum, p) => sum + p.stats.top.conclusive, 0);
-        const none = prefecture.plannings.reduce((sum, p) => sum + p.stats.top.categories.c5.attempts, 0);
-        return `<tr><td>${h(prefecture.departement)} — ${h(prefecture.departementName)}</td><th scope="row"><a href="prefectures/${h(prefecture.slug)}.html">${h(prefecture.name)}</a></th><td class="n">${prefecture.plannings.length}</td><td class="n">${conclusive > 0 ? `${Math.round((none / conclusive) * 100)} %` : '—'}</td></tr>`;
+        // The préfecture's plannings as one bar: its « pas de date » share rounded as every other share.
+        const all = sumBars(prefecture.plannings.map((p) => p.stats.top));
+        const noDate = all ? headlineShares(all)?.noDate : undefined;
+        return `<tr><td>${h(prefecture.departement)} — ${h(prefecture.departementName)}</td><th scope="row"><a href="prefectures/${h(prefecture.slug)}.html">${h(prefecture.name)}</a></th><td class="n">${prefecture.plannings.length}</td><td class="n">${noDate === undefined ? '—' : `${noDate} %`}</td></tr>`;
       }),
     )
     .join('');
@@ -113,7 +130,7 @@ export function indexPage(prefectures: Prefecture[], identity: SiteIdentity): st
     '',
     `<h1>Rendez-vous en préfecture : les guichets sondés</h1>
 <p>Pour chaque préfecture suivie par ${h(identity.association || 'l’association')}, la part des sondages horaires qui n’ont trouvé aucune date, et le détail par planning et par mois.</p>
-<table><caption>Préfectures par département</caption><thead><tr><th scope="col">Département</th><th scope="col">Préfecture</th><th scope="col">Plannings</th><th scope="col">Sondages sans aucune date (trois derniers mois)</th></tr></thead><tbody>${rows}</tbody></table>`,
+<table><caption>Préfectures par département</caption><thead><tr><th scope="col">Département</th><th scope="col">Préfecture</th><th scope="col">Plannings</th><th scope="col">Sondages sans aucune date (sur la vue d’ensemble de chaque planning)</th></tr></thead><tbody>${rows}</tbody></table>`,
   );
 }
 

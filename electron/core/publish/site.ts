@@ -6,7 +6,8 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Planning } from '../../shared/domain.js';
 import { chartFacts, renderChartPng } from '../report/chart.js';
-import { frenchInstant, frenchMonth, frenchPeriod } from '../report/period.js';
+import { frenchInstant } from '../report/period.js';
+import { planningChartRows, topPeriod } from '../report/figures.js';
 import { AppError } from '../errors.js';
 import { exportCsvFile } from '../export/csv.js';
 import { chromiumDriver, headlessLaunchOptions } from '../probe/browser.js';
@@ -96,11 +97,8 @@ export async function publishSite(options: PublishOptions): Promise<{ path: stri
     for (const planning of plannings) {
       const stats = planningStats(planning.id, await store.aggregates(planning.id), today);
       if (stats.topScope === 'no_history') continue;
-      const rows = [
-        { label: stats.topScope === 'three_months' ? 'Trois derniers mois' : 'Depuis le début', bar: stats.top },
-        ...stats.months.slice(-12).map((month) => ({ label: frenchMonth(month.month), bar: month })),
-      ];
-      const png = await renderChartPng(page, chartFacts(planning, rows, frenchPeriod(stats.top), settings.author.trim(), association, exportedAt));
+      // The top bar and the months it adds up, under the top bar's period: the chart and its period agree.
+      const png = await renderChartPng(page, chartFacts(planning, planningChartRows(stats), topPeriod(stats), settings.author.trim(), association, exportedAt));
       const image = `img/${planning.id}.png`;
       await writeFile(path.join(temp, image), png);
       const csv = `donnees/${planning.id}.csv`;

@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import type { Planning } from '../../shared/domain.js';
 import { CATEGORIES } from '../../shared/domain.js';
 import type { Bar } from '../../shared/stats.js';
-import { CATEGORY_COLOURS, CATEGORY_WORDS, escapeHtml, frenchNumber, shares, TEXT_ON } from './words.js';
+import { CATEGORY_COLOURS, CATEGORY_WORDS, escapeHtml, shares, TEXT_ON } from './words.js';
+import { besideWords, countWords } from './figures.js';
 
 export interface ChartRow {
   label: string;
@@ -35,11 +36,12 @@ export const CHART_CSS = `
 .chart .sub{color:#333;margin:0 0 4px}
 .chart .rows{margin:18px 0 12px}
 .chart .row{display:flex;align-items:center;gap:12px;margin:8px 0}
-.chart .label{width:190px;flex:none}
+.chart .label{width:200px;flex:none}
 .chart .bar{flex:1;display:flex;height:30px;border:1px solid #999;background:#eee}
 .chart .seg{display:flex;align-items:center;justify-content:center;font-weight:bold;font-size:13px;overflow:hidden}
 .chart .empty{flex:1;display:flex;align-items:center;justify-content:center;font-style:italic;color:#555;font-size:14px}
-.chart .counts{width:230px;flex:none;color:#333;font-size:15px}
+.chart .counts{width:270px;flex:none;color:#333;font-size:15px}
+.chart .beside{display:block;font-size:13px;color:#444}
 .chart .legend{margin:12px 0;padding:0;list-style:none}
 .chart .legend li{display:flex;align-items:center;gap:10px;margin:4px 0}
 .chart .sw{width:18px;height:18px;border:1px solid #666;flex:none}
@@ -58,12 +60,18 @@ function barHtml(bar: Bar): string {
   return `<div class="bar">${segments}</div>`;
 }
 
+/** What stays beside the bar (inconclusive probes, missed hours): every chart says it under the counts. */
+function besideHtml(bar: Bar): string {
+  const words = besideWords(bar);
+  return words ? `<span class="beside">À part : ${escapeHtml(words)}</span>` : '';
+}
+
 /** The chart as an HTML fragment (class "chart"), for the PDF and for the PNG. */
 export function chartFragment(facts: ChartFacts): string {
   const rows = facts.rows
     .map(
       (row) =>
-        `<div class="row"><span class="label">${escapeHtml(row.label)}</span>${barHtml(row.bar)}<span class="counts">${frenchNumber(row.bar.conclusive)} sondages sur ${frenchNumber(row.bar.conclusiveDays)} jours</span></div>`,
+        `<div class="row"><span class="label">${escapeHtml(row.label)}</span>${barHtml(row.bar)}<span class="counts">${escapeHtml(countWords(row.bar))}${besideHtml(row.bar)}</span></div>`,
     )
     .join('');
   const legend = CATEGORIES.map(

@@ -1,11 +1,13 @@
 // What the dashboard shows of a planning: its figures, last probe, next run and assisted session.
 import { DateTime } from 'luxon';
 import type { PlanningDetail, PlanningOverview } from '../../shared/api.js';
-import type { Planning } from '../../shared/domain.js';
+import type { Gap, Planning } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { isRobotTrouble, robotTrouble } from '../probe/robot-trouble.js';
-import { planningStats, planningSummary } from '../stats/index.js';
+import { monthOf, planningStats, planningSummary, type MonthAggregate } from '../stats/index.js';
+import { recentMarks } from '../stats/recent.js';
+import { RECENT_PROBES, type RecentMark } from '../../shared/stats.js';
 import { lastDatesDay } from '../stats/last-dates.js';
 import type { Store } from '../store/index.js';
 import type { Browsers } from './browsers.js';
@@ -26,6 +28,29 @@ export interface Overview {
   (planning: Planning): Promise<PlanningOverview>;
   /** The same with one bar per month, for the planning's page. */
   (planning: Planning, months: 'months'): Promise<WithMonths>;
+}
+
+/**
+ * The gaps that may fall among the latest probes: those of the months from the oldest of them on, read only for
+ * months whose aggregates count gap hours (most have none, and the dashboard reads 500 plannings).
+ */
+async function recentGaps(store: Store, planningId: string, aggregates: readonly MonthAggregate[], oldest: string | null): Promise<Gap[]> {
+  if (oldest === null) return [];
+  const from = monthOf(oldest);
+  const months = aggregates.filter((agg) => agg.month >= from && agg.gapHours > 0).map((agg) => agg.month);
+  const lists = await Promise.all(months.map((month) => store.gaps.list(planningId, month)));
+  return lists.flat();
+}
+
+/**
+ * The strip of a planning's latest probes: from the day files the alerts read too, and the gaps among them. Not
+ * part of the overview: three day files a planning would triple the dashboard's first call at 500 plannings, so
+ * the screen asks for the rows it shows (`probes:recent`).
+ */
+export async function recentOf(store: Store, planningId: string, aggregates: readonly MonthAggregate[]): Promise<RecentMark[]> {
+  const probes = await store.probes.recent(planningId, RECENT_PROBES);
+  const gaps = await recentGaps(store, planningId, aggregates, probes.at(-1)?.localDate ?? null);
+  return recentMarks(probes, gaps, RECENT_PROBES);
 }
 
 export function createOverview({ store, clock, browsers, scheduler }: OverviewDeps): Overview {

@@ -78,6 +78,16 @@ describe('planning-stats', () => {
       ['2026-05', 1],
     ]);
     expect([stats.months[3]?.from, stats.months[3]?.to]).toEqual(['2026-04-01', '2026-04-30']);
+    // On 12 May, May's bar is in progress and ends at its last probe, the 2nd.
+    expect(stats.months[4]).toMatchObject({ month: '2026-05', from: '2026-05-01', to: '2026-05-02', inProgress: true });
+    // The top bar's three months, whole, add up to it.
+    expect(stats.topMonths.map((m) => [m.month, m.from, m.to, m.conclusive, m.inProgress])).toEqual([
+      ['2026-02', '2026-02-01', '2026-02-28', 2, false],
+      ['2026-03', '2026-03-01', '2026-03-31', 0, false],
+      ['2026-04', '2026-04-01', '2026-04-30', 1, false],
+    ]);
+    expect(stats.topMonths.reduce((sum, m) => sum + m.gapHours, 0)).toBe(stats.top.gapHours);
+    expect(stats.topMonths.reduce((sum, m) => sum + m.inconclusive.site_error, 0)).toBe(1);
   });
 
   it('crosses the year boundary when today is in January', () => {
@@ -124,11 +134,14 @@ describe('planning-stats', () => {
       ['2025-11', '2025-11-01', '2025-11-30', 1],
       ['2025-12', '2025-12-01', '2025-12-31', 0],
       ['2026-01', '2026-01-01', '2026-01-31', 0],
-      ['2026-02', '2026-02-01', '2026-02-28', 1],
+      ['2026-02', '2026-02-01', '2026-02-03', 1],
     ]);
-    // History starts on 20 November, after 1 November: not three whole months yet.
+    // The current month is in progress: its bar stops at its last probe, not at the 28th.
+    expect(stats.months.map((m) => m.inProgress)).toEqual([false, false, false, true]);
+    // History starts on 20 November, after 1 November: not three whole months yet; the bar ends at the last probe.
     expect(stats.topScope).toBe('partial_history');
-    expect([stats.top.from, stats.top.to]).toEqual(['2025-11-20', '2026-02-10']);
+    expect([stats.top.from, stats.top.to]).toEqual(['2025-11-20', '2026-02-03']);
+    expect(stats.topMonths).toEqual(stats.months);
   });
 
   it('covers what exists, and says so, until three whole months are recorded', () => {
@@ -138,7 +151,7 @@ describe('planning-stats', () => {
     probe(months, '2026-01-04', 'unreachable');
     const stats = planningStats(P, sortedMonths(months), '2026-01-15');
     expect(stats.topScope).toBe('partial_history');
-    expect([stats.top.from, stats.top.to]).toEqual(['2025-10-02', '2026-01-15']);
+    expect([stats.top.from, stats.top.to]).toEqual(['2025-10-02', '2026-01-04']);
     expect(stats.top.conclusive).toBe(2);
     expect(stats.top.inconclusive.unreachable).toBe(1);
   });

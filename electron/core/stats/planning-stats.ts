@@ -27,6 +27,18 @@ export function addMonth(bar: Bar, agg: MonthAggregate): void {
   bar.gapHours += agg.gapHours;
 }
 
+/** Adds a month's bar to a longer one (its days already counted: months never overlap). */
+function addBar(bar: Bar, month: Bar): void {
+  for (const category of CATEGORIES) {
+    bar.categories[category].attempts += month.categories[category].attempts;
+    bar.categories[category].days += month.categories[category].days;
+  }
+  bar.conclusive += month.conclusive;
+  bar.conclusiveDays += month.conclusiveDays;
+  for (const outcome of INCONCLUSIVE_OUTCOMES) bar.inconclusive[outcome] += month.inconclusive[outcome];
+  bar.gapHours += month.gapHours;
+}
+
 interface Indexed {
   byIndex: Map<number, MonthAggregate>;
   /** Months with data (a probe or a gap), as integers (calendar.ts); ±Infinity with none. */
@@ -52,6 +64,30 @@ const probed = (agg: MonthAggregate): boolean =>
   CATEGORIES.some((category) => agg.categories[category].attempts > 0) ||
   INCONCLUSIVE_OUTCOMES.some((outcome) => agg.inconclusive[outcome] > 0);
 
+/**
+ * The bar of one calendar month. The current month stops at its last day with data: « du 01/12 au 05/12 » on
+ * 5 December, never to the 31st.
+ */
+function monthBar(at: number, agg: MonthAggregate | undefined, currentIndex: number): MonthBar {
+  const month = monthAt(at);
+  const inProgress = at === currentIndex;
+  const to = inProgress && agg?.lastDay ? agg.lastDay : lastDayOfMonth(month);
+  // A literal with every key written out, as emptyBar: the dashboard makes three a planning.
+  const bar: MonthBar = {
+    from: firstDayOfMonth(month),
+    to,
+    conclusive: 0,
+    conclusiveDays: 0,
+    categories: emptyCategoryCounts(),
+    inconclusive: emptyInconclusive(),
+    gapHours: 0,
+    month,
+    inProgress,
+  };
+  if (agg) addMonth(bar, agg);
+  return bar;
+}
+
 function summaryOf(planningId: string, { byIndex, firstIndex, lastIndex }: Indexed, today: LocalDate): PlanningSummary {
   const currentIndex = monthIndex(monthOf(today));
   const threeMonthsFrom = firstDayOfMonth(monthAt(currentIndex - 3));
@@ -60,25 +96,24 @@ function summaryOf(planningId: string, { byIndex, firstIndex, lastIndex }: Index
   const first = byIndex.get(firstIndex);
   const last = byIndex.get(lastIndex);
   if (first === undefined || last === undefined) {
-    return { planningId, top: emptyBar(threeMonthsFrom, threeMonthsTo), topScope: 'no_history', probedMonths: null };
+    return { planningId, top: emptyBar(threeMonthsFrom, threeMonthsTo), topScope: 'no_history', probedMonths: null, topMonths: [] };
   }
 
   const earliestDay = first.firstDay ?? threeMonthsFrom;
   let top: Bar;
   let topScope: TopBarScope;
+  const topMonths: MonthBar[] = [];
   if (earliestDay <= threeMonthsFrom) {
     topScope = 'three_months';
     top = emptyBar(threeMonthsFrom, threeMonthsTo);
-    for (let index = currentIndex - 3; index < currentIndex; index += 1) {
-      const agg = byIndex.get(index);
-      if (agg) addMonth(top, agg);
-    }
+    for (let index = currentIndex - 3; index < currentIndex; index += 1) topMonths.push(monthBar(index, byIndex.get(index), currentIndex));
   } else {
+    // What exists, to its last day with data: the period said under the bar is the one its probes cover.
     topScope = 'partial_history';
-    const latestDay = last.lastDay ?? today;
-    top = emptyBar(earliestDay, latestDay > today ? latestDay : today);
-    for (const agg of byIndex.values()) addMonth(top, agg);
+    top = emptyBar(earliestDay, last.lastDay ?? today);
+    for (let index = firstIndex; index <= lastIndex; index += 1) topMonths.push(monthBar(index, byIndex.get(index), currentIndex));
   }
+  for (const month of topMonths) addBar(top, month);
 
   let probedFrom: number | null = null;
   let probedTo: number | null = null;
@@ -92,17 +127,17 @@ function summaryOf(planningId: string, { byIndex, firstIndex, lastIndex }: Index
     probedFrom === null || probedTo === null
       ? null
       : { from: firstDayOfMonth(monthAt(probedFrom)), to: lastDayOfMonth(monthAt(probedTo)) };
-  return { planningId, top, topScope, probedMonths };
+  return { planningId, top, topScope, probedMonths, topMonths };
 }
 
 /**
  * A planning's top bar, as the dashboard shows it. It covers the three whole months before today's month when
  * the planning's history reaches back to the first day of the earliest of them ('three_months'); until then it
- * covers everything recorded, the current month included ('partial_history', said so on screen); with no probe
- * and no gap at all it is empty ('no_history').
+ * covers everything recorded up to its last day with data, the current month included ('partial_history', said so
+ * on screen); with no probe and no gap at all it is empty ('no_history'). `topMonths` are the month bars it adds up.
  *
  * Runs for every planning at each dashboard refresh: months are handled as integers (calendar.ts), never
- * through date objects, and no month bar is made.
+ * through date objects, and only the month bars of the top bar are made.
  */
 export function planningSummary(planningId: string, aggregates: readonly MonthAggregate[], today: LocalDate): PlanningSummary {
   return summaryOf(planningId, indexed(aggregates), today);
@@ -114,13 +149,8 @@ export function planningSummary(planningId: string, aggregates: readonly MonthAg
  */
 export function planningStats(planningId: string, aggregates: readonly MonthAggregate[], today: LocalDate): PlanningStats {
   const index = indexed(aggregates);
+  const currentIndex = monthIndex(monthOf(today));
   const months: MonthBar[] = [];
-  for (let at = index.firstIndex; at <= index.lastIndex; at += 1) {
-    const month = monthAt(at);
-    const bar: MonthBar = { ...emptyBar(firstDayOfMonth(month), lastDayOfMonth(month)), month };
-    const agg = index.byIndex.get(at);
-    if (agg) addMonth(bar, agg);
-    months.push(bar);
-  }
+  for (let at = index.firstIndex; at <= index.lastIndex; at += 1) months.push(monthBar(at, index.byIndex.get(at), currentIndex));
   return { ...summaryOf(planningId, index, today), months };
 }

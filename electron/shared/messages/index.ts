@@ -28,3 +28,29 @@ export type CoreMessages = { [S in keyof Catalogue]: { [K in keyof Catalogue[S]]
 export function coreMessage(code: MessageCode, params?: MessageParams): CoreMessage {
   return params === undefined ? { code } : { code, params };
 }
+
+/**
+ * What went wrong when reaching a site, named for the screens: the core sets it (`params.problem` of an error)
+ * from the browser's own codes, each screen words it. The renderer's `problems` catalogue has one entry each.
+ */
+export const PROBLEMS = [
+  'nameNotResolved',
+  'unsafePort',
+  'refused',
+  'unreachable',
+  'offline',
+  'timeout',
+  'certificate',
+  'invalidUrl',
+  'blocked',
+  'notRead',
+  'browserWindow',
+  'browser',
+  'stepsTimeout',
+  'robot',
+] as const;
+export type Problem = (typeof PROBLEMS)[number];
+
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === 'string' && (PROBLEMS as readonly string[]).includes(value);
+}

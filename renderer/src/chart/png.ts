@@ -9,6 +9,8 @@ export interface ChartRow {
   bar: Bar;
   /** "12 sondages sur 9 jours". */
   counts: string;
+  /** What stays beside the bar: "51 captchas ; 12 heures sans sondage", or ''. */
+  beside: string;
 }
 
 export interface ChartSpec {
@@ -26,8 +28,8 @@ export interface ChartSpec {
 
 const WIDTH = 1200;
 const MARGIN = 40;
-const LABEL_WIDTH = 200;
-const COUNTS_WIDTH = 230;
+const LABEL_WIDTH = 230;
+const COUNTS_WIDTH = 270;
 const ROW_HEIGHT = 46;
 const BAR_HEIGHT = 30;
 const FONT = '"DejaVu Sans", Arial, Helvetica, sans-serif';
@@ -76,7 +78,11 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): void {
     ctx.textAlign = 'left';
     ctx.fillStyle = '#333333';
     ctx.font = `15px ${FONT}`;
-    ctx.fillText(row.counts, barX + barWidth + 14, y, COUNTS_WIDTH - 14);
+    ctx.fillText(row.counts, barX + barWidth + 14, row.beside ? y - 8 : y, COUNTS_WIDTH - 14);
+    if (row.beside) {
+      ctx.font = `13px ${FONT}`;
+      ctx.fillText(row.beside, barX + barWidth + 14, y + 10, COUNTS_WIDTH - 14);
+    }
     y += ROW_HEIGHT;
   }
 

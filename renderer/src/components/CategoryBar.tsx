@@ -71,7 +71,7 @@ export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number })
 export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) {
   const { t } = useTranslation();
   const beside = inconclusiveCounts(bar);
-  // The demo probes every minute: its missed runs are minutes, not hours.
+  // The demo probes every minute and its past every hour: its missed runs are counted, not timed.
   const demo = useAppInfo()?.demo ?? false;
   return (
     <div className="bar-with-counts">
@@ -82,13 +82,9 @@ export function BarWithCounts({ bar, caption }: { bar: Bar; caption?: string }) 
         </div>
         <ul className="bar-beside" aria-label={t('beside')}>
           {beside.map(({ outcome, count }) => (
-            <li key={outcome}>
-              {count} {t(`outcomes.${outcome}`)}
-            </li>
+            <li key={outcome}>{t(`besideOutcome.${outcome}`, { count })}</li>
           ))}
-          {bar.gapHours > 0 ? (
-            <li>{demo ? t('board.gapMinutesBeside', { minutes: bar.gapHours }) : t('gapHours', { hours: bar.gapHours })}</li>
-          ) : null}
+          {bar.gapHours > 0 ? <li>{demo ? t('gapRunsBeside', { runs: bar.gapHours }) : t('gapHours', { hours: bar.gapHours })}</li> : null}
         </ul>
       </div>
       <div className="bar-counts">

@@ -44,29 +44,35 @@ export function Dashboard() {
   const [view, setView] = useView();
   const [exported, setExported] = useState<ActionStatus | null>(null);
 
+  const switchView =
+    data && data.length > 0 ? (
+      <div className="view-switch" role="group" aria-label={t('board.view')}>
+        {(['table', 'cards'] as const).map((option) => (
+          <button key={option} type="button" aria-pressed={view === option} onClick={() => setView(option)}>
+            {option === 'table' ? t('board.viewTable') : t('board.viewCards')}
+          </button>
+        ))}
+      </div>
+    ) : null;
+
   return (
     <section aria-labelledby="dashboard-title" className={view === 'table' ? 'dashboard-table-view' : undefined}>
-      <div className="page-title">
-        <h2 id="dashboard-title">{t('dashboardTitle')}</h2>
-        {data && data.length > 0 ? (
-          <div className="view-switch" role="group" aria-label={t('board.view')}>
-            {(['table', 'cards'] as const).map((option) => (
-              <button key={option} type="button" aria-pressed={view === option} onClick={() => setView(option)}>
-                {option === 'table' ? t('board.viewTable') : t('board.viewCards')}
-              </button>
-            ))}
-          </div>
-        ) : null}
+      <div className="page-title dashboard-title">
+        <h2 id="dashboard-title" tabIndex={-1}>
+          {t('dashboardTitle')}
+        </h2>
+        {switchView}
         {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} period={statsPeriod(data.map((o) => o.stats), todayInParis())} onStatus={setExported} /> : null}
         {data && data.length > 0 ? <DossierButton planningIds={data.map((o) => o.planning.id)} label={t('evidence.dossierAll')} /> : null}
         {data && data.length > 0 ? <PublishButton /> : null}
+        {/* Folded into one line beside the actions: the table stays the first screen. */}
+        <AlertLines />
       </div>
       {exported ? (
         <p className="action-status">
           <StatusNote status={exported} />
         </p>
       ) : null}
-      <AlertLines />
       {error ? (
         <>
           <ErrorNote error={describeError(error, t)} />

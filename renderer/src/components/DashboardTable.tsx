@@ -1,54 +1,83 @@
-// The dashboard as La Cimade's tables show it, denser: one row per planning, its three-month bar, open rate,
-// last result and status; a search, filters and sorts; a summary line that says what needs someone.
-import { useId, useMemo, useState } from 'react';
+// The dashboard as La Cimade's tables read, one row per planning: its three-month bar and the months under it,
+// « sous un mois » and « pas de date », attempts and days, what stays beside the bar, the latest probes and the
+// status. Every header sorts; a search and filters; on a phone, one card per planning.
+import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanningOverview } from '../../../electron/shared/api';
+import type { PlanningOverview, RecentStrip } from '../../../electron/shared/api';
 import { BOOKING_SYSTEMS } from '../../../electron/shared/domain';
 import { departementName } from '../catalogue';
-import { formatInstant, todayInParis } from '../format';
+import { todayInParis } from '../format';
 import { departementHeading } from '../i18n/phrases';
 import { href } from '../router';
 import { compareDepartements } from '../shares';
 import {
-  closedShare,
+  DEFAULT_SORT,
   EMPTY_QUERY,
-  SORTS,
+  FIRST_DIRECTION,
   STATUS_FILTERS,
   summarise,
   tableRows,
   type Row,
   type Sort,
+  type SortKey,
   type StatusFilter,
   type TableQuery,
 } from '../board/status';
+import { useRecentStrips, type Observe } from '../board/recent';
+import { useAppInfo } from '../board/app-info';
 import { MiniBar } from './MiniBar';
+import { MonthColumns } from './MonthColumns';
+import { ProbeStrip } from './ProbeStrip';
 import { StatusBadge } from './StatusBadge';
+import { PlanningRowCard, SortChoice } from './DashboardCards';
+import { useRowWords } from './row-words';
+
+/** Below this width the table becomes one card per planning: no column is ever squeezed to nothing. */
+const NARROW = '(max-width: 760px)';
+
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(NARROW);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(NARROW).matches,
+  );
+}
 
 export function DashboardTable({ overviews }: { overviews: readonly PlanningOverview[] }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState<TableQuery>(EMPTY_QUERY);
+  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
   const today = todayInParis();
   const all = useMemo(() => tableRows(overviews, EMPTY_QUERY, today), [overviews, today]);
-  const rows = useMemo(() => tableRows(overviews, query, today, departementName), [overviews, query, today]);
+  const rows = useMemo(() => tableRows(overviews, query, today, sort, departementName), [overviews, query, today, sort]);
+  const [strips, observe] = useRecentStrips(overviews);
+  const narrow = useNarrow();
   const summary = summarise(all);
   const departements = [...new Set(overviews.map((o) => o.planning.departement))].sort(compareDepartements);
   const systems = BOOKING_SYSTEMS.filter((system) => overviews.some((o) => o.planning.system === system));
   const set = (patch: Partial<TableQuery>) => setQuery((previous) => ({ ...previous, ...patch }));
   const filtered = query.text !== '' || query.departement !== '' || query.system !== '' || query.status !== 'all';
-  const id = useId();
+  const sortBy = (key: SortKey) =>
+    setSort((previous) =>
+      previous.key === key
+        ? { key, direction: previous.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { key, direction: FIRST_DIRECTION[key] },
+    );
 
   return (
     <>
-      <p className="board-summary" role="status">
-        <span>{t('board.summary', { ...summary })}</span>
-        {summary.attention > 0 && query.status !== 'attention' ? (
-          <button type="button" className="link-button" onClick={() => set({ status: 'attention' })}>
-            {t('board.attentionLink')}
-          </button>
-        ) : null}
-        {filtered ? <span> {t('board.filtered', { shown: rows.length, total: all.length })}</span> : null}
-      </p>
       <form className="board-filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <p className="board-summary">
+          <span>{t('board.summary', { ...summary })}</span>
+          {summary.attention > 0 && query.status !== 'attention' ? (
+            <button type="button" className="link-button" onClick={() => set({ status: 'attention' })}>
+              {t('board.attentionLink')}
+            </button>
+          ) : null}
+        </p>
         <label>
           {t('board.search')}
           <input type="search" value={query.text} placeholder={t('board.searchHelp')} onChange={(e) => set({ text: e.target.value })} />
@@ -86,86 +115,110 @@ export function DashboardTable({ overviews }: { overviews: readonly PlanningOver
             ))}
           </select>
         </label>
-        <label>
-          {t('board.sort')}
-          <select value={query.sort} onChange={(e) => set({ sort: e.target.value as Sort })}>
-            {SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`board.sorts.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {narrow ? <SortChoice sort={sort} onSort={setSort} /> : null}
         {filtered ? (
-          <button type="button" onClick={() => setQuery((previous) => ({ ...EMPTY_QUERY, sort: previous.sort }))}>
-            {t('board.clearFilters')}
-          </button>
+          <>
+            <span role="status">{t('board.filtered', { shown: rows.length, total: all.length })}</span>
+            <button type="button" onClick={() => setQuery(EMPTY_QUERY)}>
+              {t('board.clearFilters')}
+            </button>
+          </>
         ) : null}
       </form>
       {rows.length === 0 ? (
         <p>{t('board.noMatch')}</p>
+      ) : narrow ? (
+        <ul className="board-cards" aria-label={t('board.tableCaption')}>
+          {rows.map((row) => (
+            <PlanningRowCard key={row.overview.planning.id} row={row} strip={strips.get(row.overview.planning.id) ?? null} observe={observe} />
+          ))}
+        </ul>
       ) : (
-        <div className="table-scroll">
-          <table className="board-table" aria-describedby={`${id}-caption`}>
-            <caption id={`${id}-caption`} className="visually-hidden">
-              {t('board.tableCaption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('board.colDepartement')}</th>
-                <th scope="col">{t('board.colPlanning')}</th>
-                <th scope="col">{t('board.colSystem')}</th>
-                <th scope="col" className="bar-col">{t('board.colBar')}</th>
-                <th scope="col" title={t('board.colOpenHelp')}>{t('board.colOpen')}</th>
-                <th scope="col">{t('board.colLast')}</th>
-                <th scope="col">{t('board.colStatus')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <TableRow key={row.overview.planning.id} row={row} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table rows={rows} sort={sort} onSort={sortBy} strips={strips} observe={observe} />
       )}
     </>
   );
 }
 
-/** « 30/11 10:55 » this year, the full date otherwise: the column stays narrow and nothing is ambiguous. */
-function shortInstant(iso: string): string {
-  const full = formatInstant(iso);
-  const thisYear = formatInstant(new Date().toISOString()).slice(6, 10);
-  return full.slice(6, 10) === thisYear ? `${full.slice(0, 5)} ${full.slice(11)}` : full;
+function Table(props: { rows: Row[]; sort: Sort; onSort: (key: SortKey) => void; strips: ReadonlyMap<string, RecentStrip>; observe: Observe }) {
+  const { rows, sort, onSort, strips, observe } = props;
+  const { t } = useTranslation();
+  const id = useId();
+  const demo = useAppInfo()?.demo ?? false;
+  const header = (key: SortKey, className?: string) => (
+    <th key={key} scope="col" className={className} aria-sort={sort.key === key ? sort.direction : undefined}>
+      <button type="button" className="sort" onClick={() => onSort(key)}>
+        {key === 'gaps' && demo ? t('board.colGapsDemo') : t(`board.cols.${key}`)}
+        <span className="sort-mark" aria-hidden="true">
+          {sort.key === key ? (sort.direction === 'ascending' ? '\u00a0▲' : '\u00a0▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+  return (
+    <table className="board-table" aria-describedby={`${id}-caption`}>
+      <caption id={`${id}-caption`} className="visually-hidden">
+        {t('board.tableCaption')} {t('board.sortHelp')}
+      </caption>
+      <thead>
+        <tr>
+          {header('departement', 'col-dep')}
+          {header('planning', 'col-planning')}
+          {header('bar', 'col-bar')}
+          {header('months', 'col-months')}
+          {header('underMonth', 'col-share')}
+          {header('noDate', 'col-share')}
+          {header('attempts', 'col-attempts')}
+          {header('inconclusive', 'col-beside')}
+          {header('gaps', 'col-beside')}
+          {header('recent', 'col-recent')}
+          {header('status', 'col-status')}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <TableRow key={row.overview.planning.id} row={row} strip={strips.get(row.overview.planning.id) ?? null} observe={observe} />
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
-function TableRow({ row }: { row: Row }) {
+function TableRow({ row, strip, observe }: { row: Row; strip: RecentStrip | null; observe: Observe }) {
   const { t } = useTranslation();
   const { overview, status } = row;
-  const { planning, stats, lastProbe } = overview;
-  const closed = closedShare(overview);
-  const name = departementName(planning.departement);
+  const { planning, stats } = overview;
+  const words = useRowWords(overview);
   return (
-    <tr className={`status-row-${status.kind}`}>
-      <td title={name ?? undefined}>{planning.departement}</td>
+    <tr className={`status-row-${status.kind}`} data-planning={planning.id} ref={observe}>
+      <td title={departementName(planning.departement) ?? undefined}>{planning.departement}</td>
       <th scope="row" className="planning-cell">
-        <a href={href({ page: 'planning', id: planning.id })} title={`${planning.label} — ${planning.prefecture}`}>
-          {planning.label}
-        </a>
-        <span className="muted"> {planning.prefecture}</span>
+        <a href={href({ page: 'planning', id: planning.id })}>{planning.label}</a> <span className="prefecture">{planning.prefecture}</span>
       </th>
-      <td>{t(`board.systems.${planning.system}`)}</td>
       <td className="bar-col">
         <MiniBar bar={stats.top} />
-        {stats.topScope === 'partial_history' && stats.top.conclusive > 0 ? (
-          <span className="visually-hidden">{t('board.partialBar')}</span>
-        ) : null}
+        {words.period ? <span className="bar-period">{words.period}</span> : null}
       </td>
-      <td className="number">{closed === null ? t('none') : t('percent', { value: Math.round((1 - closed) * 100) })}</td>
-      <td className="last-cell" title={lastProbe ? formatInstant(lastProbe.startedAt) : undefined}>
-        {lastProbe ? t('board.lastShort', { when: shortInstant(lastProbe.startedAt), outcome: t(`outcomes.${lastProbe.outcome}`) }) : t('never')}
-        {overview.running ? <span className="progress" aria-label={t('running')} /> : null}
+      <td>
+        <MonthColumns months={stats.topMonths} />
+      </td>
+      <td className="number share-under">{words.underMonth}</td>
+      <td className="number">{words.noDate}</td>
+      <td className="number attempts">
+        <span aria-hidden="true">{words.attemptsShort}</span>
+        <span className="visually-hidden">{words.attempts}</span>
+      </td>
+      <td className="number" title={words.inconclusiveDetail || undefined}>
+        {words.inconclusive}
+      </td>
+      <td className="number">{stats.top.gapHours}</td>
+      <td className="recent-cell">
+        <ProbeStrip marks={strip?.marks ?? null} />
+        <span className="last-probe">
+          {words.lastWhen}
+          {words.lastOutcome ? <span className="visually-hidden"> — {words.lastOutcome}</span> : null}
+          {overview.running ? <span className="progress">{t('board.runningShort')}</span> : null}
+        </span>
       </td>
       <td>
         <StatusBadge status={status} />

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Probe } from '../../../electron/shared/domain';
 import { CATEGORIES } from '../../../electron/shared/domain';
 import { useApi, useLoaded } from '../api/context';
-import { calendarDays, shiftMonth, weekdayOf, type CalendarDay } from '../board/calendar';
+import { calendarDays, shiftMonth, type CalendarDay } from '../board/calendar';
 import { DEMO_TRIGGER_TAG } from '../board/demo';
 import { gapDuration } from '../board/durations';
 import { screenshotUrl } from '../evidence';
@@ -14,9 +14,8 @@ import { formatInstant, formatLocalDateTime, formatLongDate, formatMonth, todayI
 import { href } from '../router';
 import { CATEGORY_COLOURS } from '../shares';
 import { ProbeViewer } from './ProbeViewer';
+import { Calendar } from './EvidenceCalendar';
 
-/** Light category colours take black figures, dark ones white. */
-const TEXT_ON = { c1: '#fff', c2: '#000', c3: '#000', c4: '#fff', c5: '#fff' } as const;
 
 export function EvidenceBrowser({ planningId, day, firstMonth }: { planningId: string; day: string | null; firstMonth: string | null }) {
   const { t } = useTranslation();
@@ -66,7 +65,20 @@ export function EvidenceBrowser({ planningId, day, firstMonth }: { planningId: s
               <span aria-hidden="true" className="muted">→</span>
             )}
           </div>
-          {days ? <Calendar days={days} selected={selected} to={to} /> : <p role="status">{t('board.loadingMonth')}</p>}
+          {days ? (
+            <Calendar
+              days={days}
+              selected={selected}
+              to={to}
+              previous={month > earliest ? to(shiftMonth(month, -1)) : null}
+              next={month < today.slice(0, 7) ? to(shiftMonth(month, 1)) : null}
+            />
+          ) : (
+            <p role="status">{t('board.loadingMonth')}</p>
+          )}
+          <p id="calendar-keys" className="help">
+            {t('board.calendarKeys')}
+          </p>
           {loaded ? <p className="help">{t('board.monthTotal', { probes: loaded.probes.length })}</p> : null}
           <CalendarKey />
         </div>
@@ -89,56 +101,6 @@ function useMonth(planningId: string, month: string) {
     [api, planningId, month],
   );
   return useLoaded(load, ['probe:finished']);
-}
-
-function Calendar({ days, selected, to }: { days: CalendarDay[]; selected: string | null; to: (day: string) => string }) {
-  const { t } = useTranslation();
-  const locale = t('locale');
-  const first = days[0];
-  const blanks = first ? weekdayOf(first.date) : 0;
-  const weekdays = Array.from({ length: 7 }, (_, i) =>
-    new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 30 + i))),
-  );
-  return (
-    <div className="calendar" role="group" aria-label={t('board.calendarOf', { month: first ? formatMonth(first.date.slice(0, 7), locale) : '' })}>
-      {weekdays.map((name) => (
-        <span key={name} className="weekday" aria-hidden="true">
-          {name}
-        </span>
-      ))}
-      {Array.from({ length: blanks }, (_, i) => (
-        <span key={`blank-${i}`} aria-hidden="true" />
-      ))}
-      {days.map((day) => {
-        const summary = [
-          day.probes.length > 0 ? t('board.dayProbes', { count: day.probes.length }) : t('board.dayNone'),
-          day.dominant ? t('quoted', { text: t(`categories.${day.dominant}`) }) : day.probes.length > 0 ? t('board.dayInconclusive') : null,
-          day.gaps.length > 0 ? t('board.dayGap') : null,
-        ]
-          .filter(Boolean)
-          .join(', ');
-        const style = day.dominant
-          ? { background: CATEGORY_COLOURS[day.dominant], color: TEXT_ON[day.dominant] }
-          : undefined;
-        const className = ['day', day.probes.length === 0 ? 'empty' : day.dominant ? '' : 'inconclusive', day.gaps.length > 0 ? 'gap' : '']
-          .filter(Boolean)
-          .join(' ');
-        return (
-          <a
-            key={day.date}
-            href={to(day.date)}
-            className={className}
-            style={style}
-            aria-current={day.date === selected ? 'date' : undefined}
-            aria-label={t('board.dayAria', { date: formatLongDate(day.date, locale), summary })}
-            title={summary}
-          >
-            {Number(day.date.slice(8, 10))}
-          </a>
-        );
-      })}
-    </div>
-  );
 }
 
 function CalendarKey() {

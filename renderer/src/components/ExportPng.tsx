@@ -1,6 +1,8 @@
 import type { PlanningDetail } from '../../../electron/shared/api';
 import type { TFunction } from 'i18next';
 import { CATEGORIES, type Category, type LocalDate, type Settings } from '../../../electron/shared/domain';
+import type { Bar, MonthBar } from '../../../electron/shared/stats';
+import { inconclusiveCounts } from '../shares';
 import { exportFileName, splitPath } from '../export-files';
 import { href } from '../router';
 import { describeError } from '../errors';
@@ -15,24 +17,38 @@ function quotedCategories(t: TFunction): Record<Category, string> {
   return Object.fromEntries(entries) as Record<Category, string>;
 }
 
-/** The chart's period: from the first bar's first day to the last one's last day, never beyond today. */
-function chartPeriod(detail: PlanningDetail, today: LocalDate): { from: LocalDate; to: LocalDate } | null {
-  const { stats } = detail;
-  const days = [stats.top, ...stats.months].flatMap((bar) => [bar.from, bar.to]).filter((day): day is string => Boolean(day)).sort();
-  const first = days[0];
-  // The current month's bar runs to the month's end: the period stops at today.
-  const lastDay = days[days.length - 1];
-  const last = lastDay && lastDay > today ? today : lastDay;
-  return first && last ? { from: first, to: last } : null;
+/**
+ * The chart's period: the top bar's, which the months drawn under it cover exactly (never « du 1er septembre au
+ * 30 novembre » over a December bar, nor an « Ensemble » row shorter than the period).
+ */
+function chartPeriod(detail: PlanningDetail): { from: LocalDate; to: LocalDate } | null {
+  const { top, topScope } = detail.stats;
+  return topScope === 'no_history' ? null : { from: top.from, to: top.to };
+}
+
+/** What stays beside a bar, in words: the inconclusive probes, then the hours without a probe. */
+export function besideText(bar: Bar, t: TFunction): string {
+  const inconclusive = inconclusiveCounts(bar)
+    .map(({ outcome, count }) => t(`besideOutcome.${outcome}`, { count }))
+    .join(', ');
+  return [inconclusive, bar.gapHours > 0 ? t('gapHours', { hours: bar.gapHours }) : ''].filter(Boolean).join(' ; ');
 }
 
 export function chartSpec(detail: PlanningDetail, t: TFunction, settings: Settings, today: LocalDate): ChartSpec {
   const { planning, stats } = detail;
+  const monthName = (month: MonthBar) => {
+    const name = formatMonth(month.month, t('locale'));
+    return month.inProgress ? t('monthInProgress', { month: name }) : name;
+  };
   const rows = [
-    { label: t('chartOverall'), bar: stats.top },
-    ...stats.months.map((month) => ({ label: formatMonth(month.month, t('locale')), bar: month })),
-  ].map((row) => ({ ...row, counts: t('attemptsOverDays', { attempts: row.bar.conclusive, days: row.bar.conclusiveDays }) }));
-  const period = chartPeriod(detail, today);
+    { label: stats.topScope === 'three_months' ? t('chartTopThree') : t('chartTopPartial'), bar: stats.top },
+    ...stats.topMonths.map((month) => ({ label: monthName(month), bar: month })),
+  ].map((row) => ({
+    ...row,
+    counts: t('attemptsOverDays', { attempts: row.bar.conclusive, days: row.bar.conclusiveDays }),
+    beside: besideText(row.bar, t),
+  }));
+  const period = chartPeriod(detail);
   const name = settings.associationName.trim();
   const contact = settings.associationContact.trim();
   const author = settings.author.trim();
@@ -75,7 +91,7 @@ export function ExportPng({ detail, onStatus }: { detail: PlanningDetail; onStat
       const canvas = document.createElement('canvas');
       drawChart(canvas, chartSpec(detail, t, settings, today));
       const blob = await canvasToPng(canvas);
-      const period = chartPeriod(detail, today) ?? { from: today, to: today };
+      const period = chartPeriod(detail) ?? { from: today, to: today };
       const file = exportFileName(detail.planning.label, period.from, period.to, 'png');
       if (api.desktop) {
         // A save dialog offering the same name; the page then says which file and which folder.

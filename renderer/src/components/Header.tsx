@@ -11,6 +11,27 @@ export function Header({ info }: { info: AppInfo | null }) {
     <header className="header">
       <div className="header-top">
         <h1 className="app-name">{t('appName')}</h1>
+        {info ? (
+          <div className="header-status">
+            <span>
+              {t('dataFolder')}
+              {t('colon')}
+              <code>{info.dataDir}</code>
+            </span>
+            {info.browser.found ? (
+              <span>{t('browserFound', { path: info.browser.path ?? '' })}</span>
+            ) : (
+              <div role="alert" className="warning">
+                {t('browserMissing')} {info.browser.message ? <TechnicalDetails text={info.browser.message} /> : null}
+              </div>
+            )}
+          </div>
+        ) : null}
+        {info?.demo ? (
+          <p className="demo-banner" role="note">
+            {t('demoBanner', { minutes: info.scheduleEveryMinutes })}
+          </p>
+        ) : null}
         <label className="language-switch">
           {t('language')}{' '}
           <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
@@ -19,27 +40,6 @@ export function Header({ info }: { info: AppInfo | null }) {
           </select>
         </label>
       </div>
-      {info ? (
-        <div className="header-status">
-          <span>
-            {t('dataFolder')}
-            {t('colon')}
-            <code>{info.dataDir}</code>
-          </span>
-          {info.browser.found ? (
-            <span>{t('browserFound', { path: info.browser.path ?? '' })}</span>
-          ) : (
-            <div role="alert" className="warning">
-              {t('browserMissing')} {info.browser.message ? <TechnicalDetails text={info.browser.message} /> : null}
-            </div>
-          )}
-        </div>
-      ) : null}
-      {info?.demo ? (
-        <p className="demo-banner" role="note">
-          {t('demoBanner', { minutes: info.scheduleEveryMinutes })}
-        </p>
-      ) : null}
     </header>
   );
 }

@@ -49,6 +49,29 @@ export function MethodPage({ section }: { section?: MethodSection }) {
         <p>{t('method.barCounts')}</p>
       </section>
 
+      <section id="method-proof" aria-labelledby="method-proof-title" tabIndex={-1}>
+        <h3 id="method-proof-title">{t('method.proofTitle')}</h3>
+        <p>{t('method.proves')}</p>
+        <p>{t('method.provesNotIntro')}</p>
+        <ul>
+          {(['between', 'otherWays', 'bookable', 'others', 'silences'] as const).map((key) => (
+            <li key={key}>{t(`method.provesNot.${key}`)}</li>
+          ))}
+        </ul>
+        <p>{t('method.provesWeight')}</p>
+      </section>
+
+      <section id="method-dossier" aria-labelledby="method-dossier-title" tabIndex={-1}>
+        <h3 id="method-dossier-title">{t('method.dossierTitle')}</h3>
+        <p>{t('method.dossierContent')}</p>
+        <p>{t('method.dossierSeals')}</p>
+        <p>{t('method.dossierCheck')}</p>
+        <pre className="commands">
+          <code>{'sha256sum -c manifest-sha256.txt\npython3 verifier.py .'}</code>
+        </pre>
+        <p>{t('method.dossierLimits')}</p>
+      </section>
+
       <h3>{t('method.readTitle')}</h3>
       <p>{t('method.read1')}</p>
       <p>{t('method.read2')}</p>

@@ -6,8 +6,11 @@ import { barShares, CATEGORY_COLOURS } from '../shares';
 import { BarWithCounts } from './CategoryBar';
 import { href } from '../router';
 
-/** One bar per month, each share with its attempts and distinct days (courts count both). */
-export function MonthBars({ months, planningId }: { months: MonthBar[]; planningId?: string }) {
+/**
+ * One bar per month, each share with its attempts and distinct days (courts count both). The months the top bar
+ * adds up (`open`) are open at first: what the top bar says, month by month.
+ */
+export function MonthBars({ months, planningId, open = [] }: { months: MonthBar[]; planningId?: string; open?: readonly string[] }) {
   const { t } = useTranslation();
   const [newestFirst, setNewestFirst] = useState(true);
   const ordered = newestFirst ? [...months].reverse() : months;
@@ -24,9 +27,9 @@ export function MonthBars({ months, planningId }: { months: MonthBar[]; planning
           </select>
         </label>
       </div>
-      {ordered.length === 0 ? <p>{t('noMonths')}</p> : null}
+      {ordered.length === 0 ? <p>{t('noMonths')}</p> : <p className="help">{t('monthsOfTop')}</p>}
       {ordered.map((month, index) => (
-        <MonthDetails key={month.month} month={month} open={index === 0} planningId={planningId} />
+        <MonthDetails key={month.month} month={month} open={open.length > 0 ? open.includes(month.month) : index === 0} planningId={planningId} />
       ))}
     </section>
   );
@@ -34,7 +37,8 @@ export function MonthBars({ months, planningId }: { months: MonthBar[]; planning
 
 function MonthDetails({ month, open, planningId }: { month: MonthBar; open: boolean; planningId?: string }) {
   const { t } = useTranslation();
-  const title = formatMonth(month.month, t('locale'));
+  const name = formatMonth(month.month, t('locale'));
+  const title = month.inProgress ? t('monthInProgress', { month: name }) : name;
   return (
     <details className="month" open={open}>
       <summary>
@@ -43,7 +47,7 @@ function MonthDetails({ month, open, planningId }: { month: MonthBar; open: bool
       <BarWithCounts bar={month} />
       {planningId ? (
         <p className="month-link">
-          <a href={href({ page: 'planning', id: planningId, day: month.month })}>{t('board.viewMonthProbes', { month: title })}</a>
+          <a href={href({ page: 'planning', id: planningId, day: month.month })}>{t('board.viewMonthProbes', { month: name })}</a>
         </p>
       ) : null}
       <table className="shares">

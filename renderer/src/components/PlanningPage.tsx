@@ -22,6 +22,8 @@ import { ProbeTable } from './ProbeTable';
 import { AttentionBanner } from './AttentionBanner';
 import { EvidenceBrowser } from './EvidenceBrowser';
 import { gapDuration } from '../board/durations';
+import { useModalDialog } from './use-modal-dialog';
+import { ProbeStrip } from './ProbeStrip';
 
 export function PlanningPage({ id, day = null }: { id: string; day?: string | null }) {
   const api = useApi();
@@ -44,7 +46,9 @@ export function PlanningPage({ id, day = null }: { id: string; day?: string | nu
     <article aria-labelledby="planning-title" className="planning-page">
       <a href={href({ page: 'dashboard' })}>{t('backToDashboard')}</a>
       <div className="page-title">
-        <h2 id="planning-title">{planning.label}</h2>
+        <h2 id="planning-title" tabIndex={-1}>
+          {planning.label}
+        </h2>
         <span className={planning.followed ? 'badge followed' : 'badge'}>
           {planning.followed ? t('followed') : t('notFollowed')}
         </span>
@@ -59,9 +63,12 @@ export function PlanningPage({ id, day = null }: { id: string; day?: string | nu
         <h3 id="top-title">{t('topBarTitle')}</h3>
         <BarWithCounts bar={stats.top} />
         <ScopeNote scope={stats.topScope} />
+        <h4>{t('strip.title')}</h4>
+        <ProbeStrip marks={data.recent} large />
+        <p className="help">{t('strip.help')}</p>
       </section>
       <EvidenceBrowser planningId={planning.id} day={day} firstMonth={stats.months[0]?.month ?? null} />
-      <MonthBars months={stats.months} planningId={planning.id} />
+      <MonthBars months={stats.months} planningId={planning.id} open={stats.topMonths.map((month) => month.month)} />
       {data.gaps.length > 0 ? (
         <section aria-labelledby="gaps-title">
           <h3 id="gaps-title">{t('gaps')}</h3>
@@ -181,21 +188,37 @@ function Actions({ detail }: { detail: PlanningDetail }) {
       {probe.kind === 'failed' ? <ErrorNote error={probe.error} /> : null}
       {problem ? <ErrorNote error={problem} /> : null}
       {confirming ? (
-        <div role="alertdialog" aria-labelledby="remove-question" className="confirm">
-          <p id="remove-question">{t('removeConfirm', { label: planning.label })}</p>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => act(api.call('plannings:remove', { id: planning.id }), () => navigate({ page: 'dashboard' }))}
-          >
-            {t('remove')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)} autoFocus>
-            {t('cancel')}
-          </button>
-        </div>
+        <RemoveConfirm
+          label={planning.label}
+          onRemove={() => act(api.call('plannings:remove', { id: planning.id }), () => navigate({ page: 'dashboard' }))}
+          onClose={() => setConfirming(false)}
+        />
       ) : null}
     </section>
+  );
+}
+
+/** « Supprimer ? » over the page: Escape or « Annuler » closes it, and the focus goes back to the button. */
+function RemoveConfirm({ label, onRemove, onClose }: { label: string; onRemove: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const dialog = useModalDialog(onClose);
+  return (
+    <dialog ref={dialog} role="alertdialog" aria-labelledby="remove-question" className="confirm">
+      <p id="remove-question">{t('removeConfirm', { label })}</p>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => {
+          dialog.current?.close();
+          onRemove();
+        }}
+      >
+        {t('remove')}
+      </button>
+      <button type="button" onClick={() => dialog.current?.close()} autoFocus>
+        {t('cancel')}
+      </button>
+    </dialog>
   );
 }
 

@@ -115,8 +115,16 @@ export const en: Messages = {
     '{shares}. {attempts, plural, one {# conclusive probe} other {# conclusive probes}} over {days, plural, one {# day} other {# days}}.',
   noConclusive: 'No conclusive probe yet',
   beside: 'Beside the bar',
-  besideCount: '{count, number} {outcome}',
+  besideOutcome: {
+    captcha: '{count, plural, one {# captcha} other {# captchas}}',
+    site_error: '{count, plural, one {# site error} other {# site errors}}',
+    unreachable: '{count, plural, one {# probe with no answer from the site} other {# probes with no answer from the site}}',
+    unrecognized: '{count, plural, one {# page not recognised} other {# pages not recognised}}',
+    robot_error: '{count, plural, one {# robot error} other {# robot errors}}',
+  },
   gapHours: '{hours, plural, one {# hour} other {# hours}} without a probe',
+  gapRunsBeside: '{runs, plural, one {# missed probe} other {# missed probes}}',
+  monthInProgress: '{month} (in progress)',
   periodFromTo: 'from {from} to {to}',
   scopePartial: 'Less than three months of history: the bar covers the data so far',
   scopeNone: 'No probe yet: the bar will appear after the first probes.',
@@ -176,6 +184,7 @@ export const en: Messages = {
   removeConfirm: 'Remove the planning “{label}”? It will no longer be probed. The probes already recorded are kept.',
   topBarTitle: 'Overview',
   monthsTitle: 'Month by month',
+  monthsOfTop: 'The months of the overview are open; the others open with a click.',
   monthsOrder: 'Order of the months',
   newestFirst: 'Newest first',
   oldestFirst: 'Oldest first',
@@ -337,7 +346,8 @@ export const en: Messages = {
   chartAssociationContact: 'Association: {name} ({contact})',
   chartAddress: 'Booking page: {url}',
   chartExported: 'Exported on {date}',
-  chartOverall: 'Overall',
+  chartTopThree: 'Last three whole months',
+  chartTopPartial: 'Since the first probe',
 
   systemChoice: 'Kind of site',
   modeAuto: 'Site known to Guichets',
@@ -448,11 +458,45 @@ export const en: Messages = {
     read1:
       'Cite a share with its period and its count, for instance: “from 1 September to 30 November 2026, 1,980 conclusive probes over 91 days; 97% with no date available”. Name the procedure and the guichet.',
     read2:
-      'What to attach: the CSV of the probes (every attempt, inconclusive ones included), the exported chart (which carries its own period, source and licence), and the screenshots of the days you cite.',
+      'What to attach: the whole evidence bundle (a single ZIP file), rather than the CSV and the charts on their own. It holds the CSV of every attempt, the charts, the captioned screenshots, the records, the seals and a PDF summary, and it can be checked without Guichets; a CSV or a chart attached alone cannot. In your submissions, cite the screenshots of the days you rely on by their path in the bundle.',
+    proofTitle: 'What a probe proves, and what it does not',
+    proves:
+      'A probe proves that at the time it gives (Paris time and UTC), the booking page, opened as a person would in a fresh browser, showed what its screenshot shows: the first two free dates, or the site’s own message that none was free. The screenshot, the page’s text and the record are tied together by their fingerprints, and each record to the one before it.',
+    provesNotIntro: 'It does not prove:',
+    provesNot: {
+      between:
+        'that no slot was free between two probes: a slot opened and taken within the hour is not seen. One probe an hour is a regular measurement, not continuous watch.',
+      otherWays:
+        'that there was no other way to book (a counter, e-mail, telephone, another page or another procedure): “online booking mandatory” is what the association found, to be backed by the préfecture’s pages and letters.',
+      bookable: 'that a person could have had the slot seen: it may be kept for some situations, and the robot never books.',
+      others: 'what the site showed at the same moment to other people, from another computer or another browser.',
+      silences:
+        'anything during the hours without a probe (computer off or asleep) nor by inconclusive probes (captcha, site error): they are counted apart, never as “no date”.',
+    },
+    provesWeight:
+      'The finding draws its strength from number and regularity: hundreds of probes, at fixed times, over weeks, each with its dated screenshot.',
+    dossierTitle: 'The evidence bundle and how to check it',
+    dossierContent:
+      'The evidence bundle is a single ZIP file in the BagIt format archives use: the CSV of every attempt of the period (inconclusive ones included), the charts, each captioned screenshot with its page’s text, the probe records as they were written, the hours without a probe, the seals that cover them, a PDF summary and a notice (LISEZMOI.txt). Every file is listed in it with its SHA-256 fingerprint.',
+    dossierSeals:
+      'Every day, Guichets writes a seal: the fingerprint of each planning’s newest probe, their number and the hours without a probe, signed with this installation’s own key, then time-stamped by a time-stamping authority (RFC 3161). The time-stamp token proves that these probes existed at that time, as they are: deleting, changing or inserting one afterwards shows.',
+    dossierCheck:
+      'Anyone can check it without Guichets, with standard tools: in the unzipped bundle, “sha256sum -c manifest-sha256.txt” checks every file, and the verifier shipped with it, verifier.py (Python 3 and openssl are enough), redoes every check — fingerprints, the chain of probes, signatures, time-stamps — and says what changed. An expert who has only the bundle reaches the same verdict as Guichets.',
+    dossierLimits:
+      'What the seals do not prove: that the site did show what the screenshot shows (that is the method above and the dated screenshot), nor that the whole bundle was not replaced by an older copy: keep a copy of each bundle you hand over.',
     licenceTitle: 'Licences',
     licenceData: 'Data (CSV): Open Database License (ODbL), crediting the source “Guichets probes” and the association.',
     licenceCharts: 'Charts: Creative Commons Attribution 4.0 (CC-BY 4.0), with the author and the source written in the image.',
     back: 'Back',
+  },
+
+  strip: {
+    title: 'Latest probes',
+    none: 'waiting for the first probe',
+    aria:
+      '{count, plural, one {The latest probe} other {The # latest probes}}, from {from} to {to}: {dates, plural, one {# with dates} other {# with dates}}, {none, plural, one {# with no date} other {# with no date}}, {inconclusive, plural, one {# inconclusive} other {# inconclusive}}{gaps, plural, =0 {} one {, # hour without a probe} other {, # hours without a probe}}.',
+    gap: 'from {from} to {to}: {hours, plural, one {# hour} other {# hours}} without a probe',
+    help: 'One mark per probe, in the colour of its category (grey: inconclusive); a space: hours without a probe.',
   },
 
   screenshotOf: 'Screenshot of the probe of {when}',
@@ -460,7 +504,7 @@ export const en: Messages = {
 
   evidence: {
     dossier: 'Evidence bundle',
-    dossierAll: 'Evidence bundle (all plannings)',
+    dossierAll: 'Evidence bundle (all)',
     dossierHint: 'A ZIP (BagIt) for a lawyer: probes, screenshots, charts, seals and a PDF summary, over the last three whole months.',
     dossierProgress: 'Preparing the evidence bundle',
     dossierDone: 'Evidence bundle written: {path} (PDF summary: {pdf})',
@@ -477,6 +521,17 @@ export const en: Messages = {
     importRun: 'Import',
     importDone: '{added, plural, one {# probe imported} other {# probes imported}}, {skipped, plural, other {# already there}}.',
     alertsTitle: 'Alerts',
+    alertsSummary: {
+      dates_back: '{count, plural, one {# planning has dates again} other {# plannings have dates again}}',
+      failing: '{count, plural, one {# planning gives no usable answer} other {# plannings give no usable answer}}',
+      disk: '{count, plural, one {the disk space needs watching} other {# alerts about the disk space}}',
+      seals: '{count, plural, one {the seals are late} other {the seals are late}}',
+      backup: '{count, plural, one {the backup is late} other {the backup is late}}',
+    },
+    alertsShow: 'show',
+    alertsHide: 'hide',
+    alertOpen: 'Open the planning',
+    alertSeen: 'Seen',
     alertMute: 'Stop signalling this',
     alertDatesBack: '{planning}: dates are offered since {since}, after {days, plural, one {# day} other {# days}} without any.',
     alertFirstSlot: 'First date: {slot}.',
@@ -500,7 +555,10 @@ export const en: Messages = {
     filterStatus: 'Status',
     all: 'All',
     sort: 'Sort by',
-    sorts: { closed: 'most closed', departement: 'département', change: 'last change' },
+    sortOption: '{column} ({direction})',
+    ascending: 'ascending',
+    descending: 'descending',
+    sortHelp: 'Each column header sorts the table; a second click reverses the order.',
     statusFilters: {
       attention: 'need your attention',
       closed: 'no date',
@@ -513,16 +571,29 @@ export const en: Messages = {
     noMatch: 'No planning matches these criteria.',
     clearFilters: 'Clear the filters',
     tableCaption: 'Followed plannings, one row each',
-    colDepartement: 'Dép.',
-    colPlanning: 'Planning',
-    colSystem: 'System',
-    colBar: 'Last three months',
-    colOpen: 'Open',
-    colOpenHelp: 'Share of the conclusive probes that found at least one date, over the bar’s period',
-    colLast: 'Last probe',
-    colStatus: 'Status',
+    cols: {
+      departement: 'Dept',
+      planning: 'Planning and préfecture',
+      bar: 'Last three months',
+      months: 'By month',
+      underMonth: 'Under a month',
+      noDate: 'No date',
+      attempts: 'Probes / days',
+      inconclusive: 'Inconclusive',
+      gaps: 'No probe (hours)',
+      recent: 'Latest 48 probes',
+      status: 'Status',
+    },
+    colGapsDemo: 'Missed probes',
     noBar: 'no conclusive probe',
-    partialBar: 'partial history',
+    partialPeriod: 'from {from} to {to}',
+    attemptsShort: '{attempts, number} / {days, number} d',
+    attemptsDays: '{attempts, plural, one {# conclusive probe} other {# conclusive probes}} over {days, plural, one {# day} other {# days}}',
+    monthAria:
+      '{month}: {underMonth, number}% under a month, {noDate, number}% no date ({attempts, plural, one {# conclusive probe} other {# conclusive probes}})',
+    monthEmptyAria: '{month}: no conclusive probe',
+    monthsAria: 'By month. {months}',
+    runningShort: 'probe running',
     status: {
       ok: 'dates available',
       closed: '{days, plural, =0 {no date today} one {no date for # day} other {no date for # days}}',
@@ -536,6 +607,7 @@ export const en: Messages = {
       notFollowed: 'not followed',
     },
     systems: { legacy: 'Préfecture module', rdvpref: 'RDV-Préfecture', anct: 'RDV Service Public', steps: 'Steps' },
+    lastAt: 'last: {when}',
     lastShort: '{when} — {outcome}',
     demoTag: 'demonstration',
     synthetic: 'demonstration: synthetic record, no page visited',
@@ -559,6 +631,8 @@ export const en: Messages = {
     prevMonth: 'Previous month',
     nextMonth: 'Next month',
     calendarOf: 'Calendar of {month}',
+    calendarKeys:
+      'With the keyboard: arrows for the next or previous day or week, Home and End for the ends of the week, Page Up and Page Down to change month, Enter to see the day’s probes.',
     dayNone: 'no probe',
     dayInconclusive: 'no conclusive probe',
     dayGap: 'with hours without a probe',
@@ -583,6 +657,5 @@ export const en: Messages = {
     durationMinutes: '{n, plural, one {# minute} other {# minutes}}',
     durationHours: '{n, plural, one {# hour} other {# hours}}',
     gapSpan: 'from {from} to {to}: {duration}',
-    gapMinutesBeside: '{minutes, plural, one {# minute} other {# minutes}} without a probe',
   },
 };

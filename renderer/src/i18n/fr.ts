@@ -117,8 +117,18 @@ export const fr = {
     '{shares}. {attempts, plural, one {# sondage concluant} other {# sondages concluants}} sur {days, plural, one {# jour} other {# jours}}.',
   noConclusive: 'Aucun sondage concluant pour le moment',
   beside: 'À côté de la barre',
-  besideCount: '{count, number} {outcome}',
+  /** An inconclusive outcome counted beside a bar, with its plural. */
+  besideOutcome: {
+    captcha: '{count, plural, one {# captcha} other {# captchas}}',
+    site_error: '{count, plural, one {# erreur du site} other {# erreurs du site}}',
+    unreachable: '{count, plural, one {# sondage sans réponse du site} other {# sondages sans réponse du site}}',
+    unrecognized: '{count, plural, one {# page non reconnue} other {# pages non reconnues}}',
+    robot_error: '{count, plural, one {# erreur du robot} other {# erreurs du robot}}',
+  },
   gapHours: '{hours, plural, one {# heure} other {# heures}} sans sondage',
+  /** The demo probes every minute, its past every hour: a missed run is counted, not timed. */
+  gapRunsBeside: '{runs, plural, one {# sondage manqué} other {# sondages manqués}}',
+  monthInProgress: '{month} (en cours)',
   periodFromTo: 'du {from} au {to}',
   scopePartial: "Moins de trois mois d'historique : barre calculée sur les données existantes",
   scopeNone: 'Pas encore de sondage : la barre apparaîtra après les premiers sondages.',
@@ -179,6 +189,7 @@ export const fr = {
   removeConfirm: 'Supprimer le planning « {label} » ? Il ne sera plus sondé. Les sondages déjà enregistrés sont conservés.',
   topBarTitle: 'Vue d’ensemble',
   monthsTitle: 'Mois par mois',
+  monthsOfTop: 'Les mois de la vue d’ensemble sont ouverts ; les autres s’ouvrent d’un clic.',
   monthsOrder: 'Ordre des mois',
   newestFirst: 'Plus récents d’abord',
   oldestFirst: 'Plus anciens d’abord',
@@ -335,7 +346,8 @@ export const fr = {
   chartAssociationContact: 'Association : {name} ({contact})',
   chartAddress: 'Page de réservation : {url}',
   chartExported: 'Exporté le {date}',
-  chartOverall: 'Ensemble',
+  chartTopThree: 'Trois derniers mois entiers',
+  chartTopPartial: 'Depuis le début des sondages',
 
   systemChoice: 'Type de site',
   modeAuto: 'Site reconnu par Guichets',
@@ -448,11 +460,47 @@ export const fr = {
     read1:
       'Citez une part avec sa période et son effectif, par exemple : « du 1er septembre au 30 novembre 2026, 1 980 sondages concluants sur 91 jours ; 97 % sans aucune date disponible ». Précisez la démarche et le guichet.',
     read2:
-      'Les pièces à joindre : le CSV des sondages (toutes les tentatives, y compris non concluantes), le graphique exporté (qui porte lui-même sa période, sa source et sa licence), et les captures des jours que vous citez.',
+      'La pièce à joindre : le dossier de preuves entier (un seul fichier ZIP), plutôt que le CSV et les graphiques séparés. Il contient le CSV de toutes les tentatives, les graphiques, les captures légendées, les enregistrements, les scellements et un résumé PDF, et se vérifie sans Guichets ; un CSV ou un graphique joint seul ne peut pas l’être. Citez dans vos écritures les captures des jours que vous invoquez, par leur chemin dans le dossier.',
+    proofTitle: 'Ce que prouve un sondage, et ce qu’il ne prouve pas',
+    proves:
+      'Un sondage prouve qu’à l’heure qu’il indique (heure de Paris et UTC), la page de rendez-vous, ouverte comme le ferait une personne dans un navigateur neuf, montrait ce que montre sa capture : les deux premières dates libres, ou le message du site disant qu’aucune ne l’était. La capture, le texte de la page et l’enregistrement sont liés par leurs empreintes, et chaque enregistrement à celui qui le précède.',
+    provesNotIntro: 'Il ne prouve pas :',
+    provesNot: {
+      between:
+        'qu’aucun créneau n’a été libre entre deux sondages : un créneau ouvert puis pris dans l’heure n’est pas vu. Un sondage par heure est une mesure régulière, pas une surveillance continue.',
+      otherWays:
+        'qu’il n’existait aucun autre moyen de prendre rendez-vous (guichet, courriel, téléphone, autre page ou autre démarche) : « prise de rendez-vous par internet obligatoire » est ce que l’association a constaté, à étayer par les pages et courriers de la préfecture.',
+      bookable:
+        'qu’une personne aurait pu obtenir le créneau vu : il peut être réservé à certaines situations, et le robot ne réserve jamais.',
+      others: 'ce que le site montrait au même moment à d’autres personnes, depuis un autre ordinateur ou un autre navigateur.',
+      silences:
+        'quoi que ce soit pendant les heures sans sondage (ordinateur éteint ou en veille) ni par les sondages non concluants (captcha, erreur du site) : ils sont comptés à part, jamais comme « pas de date ».',
+    },
+    provesWeight:
+      'La force du constat tient au nombre et à la régularité : des centaines de sondages, à heure fixe, sur des semaines, chacun avec sa capture datée.',
+    dossierTitle: 'Le dossier de preuves et sa vérification',
+    dossierContent:
+      'Le dossier de preuves est un seul fichier ZIP, au format BagIt qu’utilisent les archives : le CSV de toutes les tentatives de la période (y compris non concluantes), les graphiques, chaque capture légendée avec le texte de sa page, les enregistrements des sondages tels qu’ils ont été écrits, les heures sans sondage, les scellements qui les couvrent, un résumé PDF et une notice (LISEZMOI.txt). Chaque fichier y est listé avec son empreinte SHA-256.',
+    dossierSeals:
+      'Chaque jour, Guichets écrit un scellement : l’empreinte du dernier sondage de chaque planning, leur nombre, les heures sans sondage, signés avec la clé propre à cette installation, puis horodatés par une autorité d’horodatage (RFC 3161). Le jeton d’horodatage prouve que ces sondages existaient à cette heure-là, tels quels : en supprimer, en modifier ou en insérer un après coup se voit.',
+    dossierCheck:
+      'Chacun peut le vérifier sans Guichets, avec des outils standard : dans le dossier décompressé, « sha256sum -c manifest-sha256.txt » vérifie chaque fichier, et le vérificateur fourni, verifier.py (Python 3 et openssl suffisent), refait toutes les vérifications — empreintes, chaîne des sondages, signatures, horodatages — et dit ce qui a changé. Un expert qui n’a que le dossier arrive au même verdict que Guichets.',
+    dossierLimits:
+      'Ce que les scellements ne prouvent pas : que le site a bien affiché ce que montre la capture (c’est le rôle de la méthode ci-dessus et de la capture datée), ni que le dossier n’a pas été remplacé en entier par une copie plus ancienne : gardez une copie de chaque dossier remis.',
     licenceTitle: 'Licences',
     licenceData: 'Données (CSV) : Open Database License (ODbL), en citant la source « sondages Guichets » et l’association.',
     licenceCharts: 'Graphiques : Creative Commons Attribution 4.0 (CC-BY 4.0), avec l’auteur et la source écrits dans l’image.',
     back: 'Retour',
+  },
+
+  /** The strip of the latest probes (dashboard and planning page). */
+  strip: {
+    title: 'Derniers sondages',
+    none: 'en attente du premier sondage',
+    aria:
+      '{count, plural, one {Le dernier sondage} other {Les # derniers sondages}}, du {from} au {to} : {dates, plural, one {# avec des dates} other {# avec des dates}}, {none, plural, one {# sans date} other {# sans date}}, {inconclusive, plural, one {# non concluant} other {# non concluants}}{gaps, plural, =0 {} one {, # heure sans sondage} other {, # heures sans sondage}}.',
+    gap: 'du {from} au {to} : {hours, plural, one {# heure} other {# heures}} sans sondage',
+    help: 'Une marque par sondage, de la couleur de sa catégorie (gris : non concluant) ; un espace : des heures sans sondage.',
   },
 
   screenshotOf: 'Capture du sondage du {when}',
@@ -461,7 +509,7 @@ export const fr = {
   // Dossier de preuves, publication, import, alerts.
   evidence: {
     dossier: 'Dossier de preuves',
-    dossierAll: 'Dossier de preuves (tous les plannings)',
+    dossierAll: 'Dossier de preuves (tous)',
     dossierHint: 'Un ZIP (BagIt) pour un avocat : sondages, captures, graphiques, scellements et un résumé PDF, sur les trois derniers mois entiers.',
     dossierProgress: 'Préparation du dossier',
     dossierDone: 'Dossier écrit : {path} (résumé PDF : {pdf})',
@@ -478,6 +526,17 @@ export const fr = {
     importRun: 'Importer',
     importDone: '{added, plural, one {# sondage importé} other {# sondages importés}}, {skipped, plural, one {# déjà présent} other {# déjà présents}}.',
     alertsTitle: 'Alertes',
+    alertsSummary: {
+      dates_back: '{count, plural, one {# planning a de nouveau des dates} other {# plannings ont de nouveau des dates}}',
+      failing: '{count, plural, one {# planning ne donne plus de réponse utilisable} other {# plannings ne donnent plus de réponse utilisable}}',
+      disk: '{count, plural, one {la place sur le disque est à surveiller} other {# alertes sur la place du disque}}',
+      seals: '{count, plural, one {les scellements sont en retard} other {les scellements sont en retard}}',
+      backup: '{count, plural, one {la sauvegarde est en retard} other {la sauvegarde est en retard}}',
+    },
+    alertsShow: 'voir',
+    alertsHide: 'masquer',
+    alertOpen: 'Ouvrir le planning',
+    alertSeen: 'Vu',
     alertMute: 'Ne plus signaler',
     alertDatesBack: '{planning} : des dates sont proposées depuis le {since}, après {days, plural, one {# jour} other {# jours}} sans aucune.',
     alertFirstSlot: 'Première date : {slot}.',
@@ -501,7 +560,10 @@ export const fr = {
     filterStatus: 'État',
     all: 'Tous',
     sort: 'Trier par',
-    sorts: { closed: 'le plus fermé', departement: 'département', change: 'dernier changement' },
+    sortOption: '{column} ({direction})',
+    ascending: 'croissant',
+    descending: 'décroissant',
+    sortHelp: 'Chaque en-tête de colonne trie le tableau ; un second clic inverse l’ordre.',
     statusFilters: {
       attention: 'demandent votre attention',
       closed: 'sans date',
@@ -514,16 +576,29 @@ export const fr = {
     noMatch: 'Aucun planning ne correspond à ces critères.',
     clearFilters: 'Effacer les filtres',
     tableCaption: 'Plannings suivis, une ligne par planning',
-    colDepartement: 'Dép.',
-    colPlanning: 'Planning',
-    colSystem: 'Système',
-    colBar: 'Trois derniers mois',
-    colOpen: 'Ouverture',
-    colOpenHelp: 'Part des sondages concluants qui ont trouvé au moins une date, sur la période de la barre',
-    colLast: 'Dernier sondage',
-    colStatus: 'État',
+    cols: {
+      departement: 'Dép.',
+      planning: 'Planning et préfecture',
+      bar: 'Trois derniers mois',
+      months: 'Par mois',
+      underMonth: 'Sous un mois',
+      noDate: 'Pas de date',
+      attempts: 'Sondages / jours',
+      inconclusive: 'Non concluants',
+      gaps: 'Sans sondage (h)',
+      recent: '48 derniers sondages',
+      status: 'État',
+    },
+    colGapsDemo: 'Sondages manqués',
     noBar: 'aucun sondage concluant',
-    partialBar: 'historique partiel',
+    partialPeriod: 'du {from} au {to}',
+    attemptsShort: '{attempts, number} / {days, number} j',
+    attemptsDays: '{attempts, plural, one {# sondage concluant} other {# sondages concluants}} sur {days, plural, one {# jour} other {# jours}}',
+    monthAria:
+      '{month} : {underMonth, number} % sous un mois, {noDate, number} % pas de date ({attempts, plural, one {# sondage concluant} other {# sondages concluants}})',
+    monthEmptyAria: '{month} : aucun sondage concluant',
+    monthsAria: 'Par mois. {months}',
+    runningShort: 'sondage en cours',
     status: {
       ok: 'dates disponibles',
       closed: '{days, plural, =0 {aucune date aujourd’hui} one {aucune date depuis # jour} other {aucune date depuis # jours}}',
@@ -537,6 +612,7 @@ export const fr = {
       notFollowed: 'non suivi',
     },
     systems: { legacy: 'Module préfecture', rdvpref: 'RDV-Préfecture', anct: 'RDV Service Public', steps: 'Étapes' },
+    lastAt: 'dernier : {when}',
     lastShort: '{when} — {outcome}',
     demoTag: 'démonstration',
     synthetic: 'démonstration : enregistrement synthétique, aucune page visitée',
@@ -560,6 +636,8 @@ export const fr = {
     prevMonth: 'Mois précédent',
     nextMonth: 'Mois suivant',
     calendarOf: 'Calendrier de {month}',
+    calendarKeys:
+      'Au clavier : flèches pour le jour ou la semaine voisins, Début et Fin pour les bouts de la semaine, Page précédente et Page suivante pour changer de mois, Entrée pour voir les sondages du jour.',
     dayNone: 'aucun sondage',
     dayInconclusive: 'aucun sondage concluant',
     dayGap: 'avec des heures sans sondage',
@@ -584,6 +662,5 @@ export const fr = {
     durationMinutes: '{n, plural, one {# minute} other {# minutes}}',
     durationHours: '{n, plural, one {# heure} other {# heures}}',
     gapSpan: 'du {from} au {to} : {duration}',
-    gapMinutesBeside: '{minutes, plural, one {# minute} other {# minutes}} sans sondage',
   },
 };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiClientError } from '../api/client';
 import { describeError, probeDetail } from '../errors';
 import { createI18n, resources } from './index';
+import { PROBLEMS } from '../../../electron/shared/messages/index';
 import { gapLine } from './phrases';
 import { alertText } from '../components/evidence/AlertLines';
 
@@ -86,13 +87,27 @@ describe('errors as the user reads them', () => {
     expect(describeError(spacing, fr).message).toBe('Un nombre entier de secondes, de 0 à 3600.');
   });
 
+  it('have words for every problem the core names, in both languages', () => {
+    expect(Object.keys(resources.fr.translation.problems).sort()).toEqual([...PROBLEMS].sort());
+    expect(Object.keys(resources.en.translation.problems).sort()).toEqual([...PROBLEMS].sort());
+  });
+
   it('say a network failure in plain words, keeping the browser’s text for the details', () => {
     const raw = 'Erreur du robot : page.goto: net::ERR_UNSAFE_PORT at http://127.0.0.1:6000/';
     const shown = describeError(new ApiClientError('internal', raw), fr);
     expect(shown.message).toMatch(/^Le navigateur refuse cette adresse/);
     expect(shown.detail).toBe(raw);
-    const unknownName = new ApiClientError('not_found', 'Le site ne répond pas (net::ERR_NAME_NOT_RESOLVED). Vérifiez…');
-    expect(describeError(unknownName, en).message).toBe('No site has this name: check the address (a typo?).');
+    const unknownName = new ApiClientError('not_found', 'Étape « ouverture de la page » : le site ne répond pas (adresse introuvable).', [], {
+      problem: 'nameNotResolved',
+      technical: 'net::ERR_NAME_NOT_RESOLVED',
+    });
+    expect(describeError(unknownName, en)).toEqual({
+      message: 'No site has this name: check the address (a typo?).',
+      field: [],
+      detail: 'net::ERR_NAME_NOT_RESOLVED',
+    });
+    // The core's own sentences are never parsed: without its code, a French detail is only the action's failure.
+    expect(describeError(new ApiClientError('not_found', 'Le site ne répond pas. Vérifiez…'), en).message).not.toMatch(/does not answer/);
     expect(probeDetail('unreachable', 'Le site ne répond pas (net::ERR_CONNECTION_REFUSED).', en, 'en').text).toMatch(
       /^The site refuses the connection/,
     );

@@ -43,7 +43,7 @@ describe('RDV Service Public', () => {
     expect(outcome.outcome).toBe('dates');
     expect(outcome.slots.slice(0, 2)).toEqual(replicaSlots('one_to_two_months', clock).slice(0, 2));
     expect(url).toContain('motif_name_with_location_type=remise_de_titre_de_sejour-public_office');
-    expect(outcome.detail).toMatch(/premier\(s\) : .*2027/);
+    expect(outcome.detail).toMatch(/^Première plage libre le .*2027/);
   });
 
   it('follows the short /org/ link and reads the no-slot message', async () => {
@@ -117,7 +117,7 @@ describe('RDV Service Public', () => {
   });
 
   it('refuses a name that matches none of the single choices it passed', async () => {
-    await expect(probe(anctPath('7197'), 'Guichet inconnu')).rejects.toThrow(/« Guichet inconnu » ne figure ni parmi/);
+    await expect(probe(anctPath('7197'), 'Guichet inconnu')).rejects.toThrow(/« Guichet inconnu » ne figure parmi aucun des choix proposés/);
   });
 
   it('matches the hosts and paths of RDV Service Public only', () => {

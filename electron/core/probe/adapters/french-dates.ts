@@ -25,6 +25,8 @@ const TIME = String.raw`(?:\s*(?:a|,|-|de)?\s*(\d{1,2})\s*(?:h|:)\s*(\d{2})?(?!\
 
 const ISO_PATTERN = new RegExp(String.raw`(\d{4})-(\d{2})-(\d{2})(?:t(?=\d))?` + TIME);
 const NUMERIC_PATTERN = new RegExp(String.raw`(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?!\d)` + TIME);
+/** "07/12", "lun. 07/12": a day and month without the year (a calendar's column headers). */
+const SHORT_PATTERN = new RegExp(String.raw`(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/])` + TIME);
 const LONG_PATTERN = new RegExp(
   String.raw`(?:(?:${WEEKDAYS})\.?\s+)?(?<!\d)(\d{1,2})(?:er)?\s+(${MONTH_NAMES})\.?(?![a-z])(?:\s+(\d{4}))?` + TIME,
 );
@@ -52,7 +54,7 @@ function fold(text: string): string {
 /** Reads the first date (and time, if any) found in a text; null when there is none or it is not a real date. */
 export function parseFrenchDate(text: string, options: ParseOptions = {}): ParsedDate | null {
   const folded = fold(text);
-  const candidates = (['iso', 'numeric', 'long'] as const)
+  const candidates = (['iso', 'numeric', 'long', 'short'] as const)
     .map((kind) => ({ kind, match: PATTERNS[kind].exec(folded) }))
     .filter((found): found is { kind: DateKind; match: RegExpExecArray } => found.match !== null)
     .sort((x, y) => x.match.index - y.match.index);
@@ -63,8 +65,8 @@ export function parseFrenchDate(text: string, options: ParseOptions = {}): Parse
   return null;
 }
 
-type DateKind = 'iso' | 'numeric' | 'long';
-const PATTERNS: Record<DateKind, RegExp> = { iso: ISO_PATTERN, numeric: NUMERIC_PATTERN, long: LONG_PATTERN };
+type DateKind = 'iso' | 'numeric' | 'long' | 'short';
+const PATTERNS: Record<DateKind, RegExp> = { iso: ISO_PATTERN, numeric: NUMERIC_PATTERN, long: LONG_PATTERN, short: SHORT_PATTERN };
 
 function fromMatch(kind: DateKind, match: RegExpExecArray, options: ParseOptions): ParsedDate | null {
   const [, a = '', b = '', c, hour, minute] = match;
@@ -75,6 +77,11 @@ function fromMatch(kind: DateKind, match: RegExpExecArray, options: ParseOptions
     year = Number(a);
     month = Number(b);
     day = Number(c);
+  } else if (kind === 'short') {
+    day = Number(a);
+    month = Number(b);
+    year = null;
+    return finish(day, month, year, c, hour, options);
   } else if (kind === 'numeric') {
     day = Number(a);
     month = Number(b);
@@ -84,11 +91,23 @@ function fromMatch(kind: DateKind, match: RegExpExecArray, options: ParseOptions
     month = MONTHS[b] ?? 0;
     year = c === undefined ? null : Number(c);
   }
+  return finish(day, month, year, hour, minute, options);
+}
+
+function finish(day: number, month: number, year: number | null, hour: string | undefined, minute: string | undefined, options: ParseOptions): ParsedDate | null {
   const date = year === null ? completeYear(day, month, options.reference ?? new Date()) : build(year, month, day);
   if (date === null) return null;
   const time = toTime(hour, minute);
   if (time === undefined) return null;
   return { date, time };
+}
+
+const TIME_ONLY = /(?<![\d/.:])([01]?\d|2[0-3])\s*(?:h|:)\s*([0-5]\d)?(?![\d/])/;
+
+/** The first time of day a text gives ("09:30", "9h", "14 h 05"), "HH:MM"; null when there is none. */
+export function parseTime(text: string): string | null {
+  const match = TIME_ONLY.exec(fold(text));
+  return match ? (toTime(match[1], match[2]) ?? null) : null;
 }
 
 function build(year: number, month: number, day: number): LocalDate | null {

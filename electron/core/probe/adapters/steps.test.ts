@@ -98,7 +98,7 @@ describe('user-defined steps', () => {
     expect((await probe(spec('Naturalisation'))).outcome).toBe('no_date');
     const other = await probe(spec('Autre'));
     expect(other.outcome).toBe('unrecognized');
-    expect(other.detail).toMatch(/^Page non reconnue : le texte « Aucun rendez-vous n’est disponible » ou des éléments « li.slot » attendu/);
+    expect(other.detail).toMatch(/^Étape « .+ » : page non reconnue, sans créneau/);
   });
 
   it('calls a step that cannot be done unrecognized, naming the step', async () => {

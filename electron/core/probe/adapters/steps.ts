@@ -5,11 +5,26 @@ import type { Locator, Page } from 'playwright-core';
 import type { LocalDateTime, Step, StepsSpec } from '../../../shared/domain.js';
 import { AppError } from '../../errors.js';
 import { classifyPage } from '../classify.js';
+import { frenchSlot } from '../format.js';
+import { perceive } from '../perceive.js';
+import { quoted, said } from '../said.js';
 import { containsText } from '../text.js';
 import type { Adapter, AdapterContext, AdapterResult } from '../types.js';
 import { navigationFailure, ProbeStop, startVisit, type Visit } from '../visit.js';
-import { datesResult, isErrorStatus, result } from './common.js';
 import { parseFrenchSlot } from './french-dates.js';
+
+function isErrorStatus(visit: Visit): boolean {
+  const status = visit.status();
+  return status !== null && status >= 400;
+}
+
+/** What the person's steps read: the slots and the first two, as every probe says them. */
+function datesResult(slots: LocalDateTime[]): AdapterResult {
+  const sorted = [...new Set(slots)].sort();
+  const [first = '', second] = sorted;
+  if (second === undefined) return said('dates', 'probe.slots_one', { first: frenchSlot(first), windows: 1, end: 'none', days: 0, said: 'none' }, sorted);
+  return said('dates', 'probe.slots_two', { first: frenchSlot(first), second: frenchSlot(second), count: sorted.length, windows: 1, said: 'none' }, sorted);
+}
 
 export { parseStepsSpec, stepsSpecSchema } from './steps-schema.js';
 
@@ -74,11 +89,13 @@ async function perform(visit: Visit, step: Step, timeout: number | undefined): P
       return;
     case 'click':
       // Banners and pop-ups in the way are closed, as a person would; the page is read once it has settled.
+      await visit.dismissCookieBanner();
       await visit.click(clickable(page, step), step.text ?? step.selector, timeout);
       await page.waitForLoadState('load', { timeout });
       await visit.settle();
       return;
     case 'check':
+      await visit.dismissCookieBanner();
       await visit.check(checkable(page, step), step.text ?? step.selector, timeout);
       return;
     case 'fill':
@@ -95,20 +112,19 @@ async function perform(visit: Visit, step: Step, timeout: number | undefined): P
 }
 
 /** Why a step could not be done: the site's failure when the page says so, else the step named. */
-async function stepFailure(visit: Visit, name: string, error: unknown): Promise<AdapterResult> {
+async function stepFailure(visit: Visit, index: number, step: Step, error: unknown): Promise<AdapterResult> {
+  const failed = (reason: string) => said('unrecognized', 'probe.steps_failed', { index: index + 1, action: describeStep(step), reason: quoted(reason, 200) });
   if (error instanceof ProbeStop) {
     if (error.result.outcome !== 'unrecognized') return error.result;
     // A user-defined step is named as the person wrote it, not as the visit names its own steps.
-    const reason = error.result.detail.replace(/^Étape « .*? » : /, '');
-    return result('unrecognized', `${name} impossible : ${reason}`);
+    return failed(error.result.detail.replace(/^Étape « .*? » : /, ''));
   }
   const timedOut = error instanceof Error && error.name === 'TimeoutError';
-  const failure = timedOut ? null : navigationFailure(error);
+  const failure = timedOut ? null : navigationFailure(error, visit.where());
   if (failure) return failure;
-  const classified = await classifyPage(visit, name);
+  const classified = classifyPage(visit, await perceive(visit.page));
   if (classified.outcome !== 'unrecognized') return classified;
-  const firstLine = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-  return result('unrecognized', `${name} impossible : ${firstLine}`);
+  return failed(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
 }
 
 /**
@@ -125,9 +141,9 @@ export async function runSteps(visit: Visit, spec: StepsSpec, startUrl: string, 
     let ended: AdapterResult | null = null;
     try {
       await perform(visit, step, options.stepTimeoutMs);
-      if (isErrorStatus(visit)) ended = await classifyPage(visit, name);
+      if (isErrorStatus(visit)) ended = classifyPage(visit, await perceive(visit.page));
     } catch (error) {
-      ended = await stepFailure(visit, name, error);
+      ended = index >= 0 ? await stepFailure(visit, index, step, error) : (navigationFailure(error, visit.where()) ?? classifyPage(visit, await perceive(visit.page)));
     }
     await options.onStep?.({ index, step, ok: ended === null, detail: ended?.detail ?? `${name} : fait.` });
     if (ended) return ended;
@@ -151,24 +167,21 @@ export function readSlot(text: string, datePattern?: string): LocalDateTime | nu
 /** After the steps: the no-slot text, the slot elements, or the page classified (error, captcha, unknown). */
 export async function concludeSteps(visit: Visit, spec: StepsSpec): Promise<AdapterResult> {
   const { page } = visit;
+  // What covers the answer is closed first, as at every step.
+  await visit.dismissCookieBanner();
   const text = await visit.text();
   const slotTexts = await page.locator(spec.slotSelector).allInnerTexts().catch(() => [] as string[]);
   const slots = slotTexts.map((slotText) => readSlot(slotText, spec.datePattern));
   const read = slots.filter((slot): slot is LocalDateTime => slot !== null);
   if (containsText(text, spec.noSlotText)) {
-    if (read.length > 0) return result('unrecognized', `Le texte « ${spec.noSlotText} » et des créneaux sont tous deux affichés.`);
-    return result('no_date', `Le site affiche « ${spec.noSlotText} ».`);
+    if (read.length > 0) return said('unrecognized', 'probe.steps_both', { said: spec.noSlotText });
+    return said('no_date', 'probe.steps_no_slot', { said: spec.noSlotText });
   }
-  if (read.length > 0) {
-    const unread = slots.length - read.length;
-    const note = unread > 0 ? ` (${unread} élément(s) sans date lisible)` : '';
-    return datesResult(read, `Créneaux lus par les étapes définies${note}`);
-  }
+  if (read.length > 0) return datesResult(read);
   if (slotTexts.length > 0) {
-    const first = slotTexts[0]?.trim().slice(0, 80) ?? '';
-    return result('unrecognized', `Éléments « ${spec.slotSelector} » trouvés mais aucune date lisible : « ${first} ».`);
+    return said('unrecognized', 'probe.steps_unreadable', { selector: spec.slotSelector, said: quoted(slotTexts[0] ?? '', 80) });
   }
-  return classifyPage(visit, `le texte « ${spec.noSlotText} » ou des éléments « ${spec.slotSelector} »`);
+  return classifyPage(visit, await perceive(page));
 }
 
 function specOf(ctx: AdapterContext): StepsSpec {
@@ -185,7 +198,7 @@ export const stepsAdapter: Adapter = {
   async discover(ctx) {
     const visit = startVisit(ctx);
     await visit.goto(ctx.target.url);
-    if (isErrorStatus(visit)) throw new ProbeStop(await classifyPage(visit, 'une page'));
+    if (isErrorStatus(visit)) throw new ProbeStop(classifyPage(visit, await perceive(visit.page)));
     return { title: (await ctx.page.title()) || null, guichets: [] };
   },
 

@@ -88,24 +88,36 @@ type CaseKey = keyof ReturnType<typeof matrixCases>;
 const ALL: CaseKey[] = ['legacyCalendar', 'legacyNone', 'rdvpref', 'anct', 'steps'];
 /** The long calendar walk (six weeks) runs under the variations that change how the calendar reads. */
 const FAR: CaseKey[] = ['legacyFar'];
+/** Where a consent manager stands in the way of every system. */
+const CONSENT: CaseKey[] = ['legacyCalendar', 'anct'];
+
+export interface MatrixEntry {
+  cases: CaseKey[];
+  outcome?: Outcome;
+  detail?: RegExp;
+  /** The probe must end sooner than this. */
+  withinMs?: number;
+  /** The variation is shown solvable by a person (person.ts) on these cases. */
+  person?: CaseKey[];
+}
 
 /**
  * For each variation: the cases it runs, the outcome it must give instead of the replica's own (if any), and what
  * the detail must then name: the very reason a person would give (the status, the block, the cover, the walk).
  */
-export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome; detail?: RegExp; /** The probe must end sooner than this. */ withinMs?: number }> = {
+export const MATRIX: Record<string, MatrixEntry> = {
   'telle-quelle': { cases: [...ALL, ...FAR, 'anctLater'] },
   'bandeau-boutons': { cases: ['legacyCalendar', 'steps'] },
-  'bandeau-lien': { cases: ['legacyCalendar', 'rdvpref', 'anct', 'steps', ...FAR] },
-  'bandeau-iframe': { cases: ['legacyCalendar', 'anct', 'steps'] },
-  'mur-cookies': { cases: ['legacyCalendar', 'rdvpref', 'steps'] },
+  'bandeau-lien': { cases: ['legacyCalendar', 'rdvpref', 'steps'] },
+  'bandeau-iframe': { cases: ['anct', 'steps'] },
+  'mur-cookies': { cases: ['legacyCalendar', 'rdvpref'] },
   'bandeau-div': { cases: ['legacyCalendar', 'steps'] },
   'bandeau-tardif': { cases: ['legacyCalendar', 'steps'] },
   'fenetre-info': { cases: ['legacyCalendar', 'steps'] },
   'couverture-fixe': { cases: ['legacyNone', 'steps'], outcome: 'robot_error', detail: /recouvre .*« Votre navigateur n'est pas pris en charge/ },
   'ids-renommes': { cases: [...ALL, ...FAR] },
-  'texte-varie': { cases: [...ALL, ...FAR] },
-  'rendu-tardif': { cases: ALL },
+  'texte-varie': { cases: ALL },
+  'rendu-tardif': { cases: ['legacyCalendar', 'rdvpref', 'anct'] },
   'page-information': { cases: ['legacyCalendar', 'rdvpref', 'anct'] },
   lent: { cases: ['legacyCalendar', 'anct'] },
   'refus-403-xhr': { cases: ['legacyCalendar'], outcome: 'site_error', detail: /HTTP 403/ },
@@ -122,14 +134,31 @@ export const MATRIX: Record<string, { cases: CaseKey[]; outcome?: Outcome; detai
   'page-figee': {
     cases: ['legacyNone'],
     outcome: 'unreachable',
-    detail: /^Étape « [^»]+ » : la page n'a pas répondu en \d+ s au robot, qui lisait ce que la page affiche : sondage arrêté\.$/,
+    detail: /^(Étape|Après) « [^»]+ » : la page n’a pas répondu en \d+ s au robot, qui lisait [^:]+ : sondage arrêté\.$/,
     withinMs: 30_000,
   },
-  // A walk that does not move forward, or an empty week without the site's words, is never read as « no date ».
+  // A walk that does not move forward is never read as « no date ».
   'calendrier-fige': { cases: FAR, outcome: 'unrecognized', detail: /« Semaine suivante » est restée sur la même semaine/ },
   'calendrier-recule': { cases: FAR, outcome: 'unrecognized', detail: /« Semaine suivante » est revenue en arrière/ },
-  'sans-prochaine-dispo': { cases: ['anctLater'], outcome: 'unrecognized', detail: /sans la phrase du site/ },
-  // « No date » rests on the site's words (« aucune »), never on a dash or an empty value.
-  'prochaine-dispo-tiret': { cases: ['anctLater'], outcome: 'unrecognized', detail: /sans la phrase du site/ },
+  // An empty week without « Prochaine disponibilité », or with a dash: the robot turns the weeks as a person does
+  // and finds the slots; « no date » rests on the site's words (« aucune »), never on a dash or an empty value.
+  'sans-prochaine-dispo': { cases: ['anctLater'] },
+  'prochaine-dispo-tiret': { cases: ['anctLater'] },
   'prochaine-dispo-aucune': { cases: ['anctLater'], outcome: 'no_date', detail: /« Prochaine disponibilité : aucune »/ },
+  // Consent managers as published on npm, and what sites do between their pages and with their slots: each also
+  // walked by a person.
+  // Each consent manager before the legacy module and RDV Service Public; before the captcha of RDV-Préfecture and
+  // the user's own steps, once each.
+  'dsfr-consentement': { cases: [...CONSENT, 'rdvpref', 'steps'], person: ['legacyCalendar', 'anct'] },
+  'dsfr-libelles-inedits': { cases: ['legacyCalendar', 'steps'], person: ['legacyCalendar'] },
+  tarteaucitron: { cases: [...CONSENT, 'rdvpref'], person: ['legacyCalendar'] },
+  orejime: { cases: [...CONSENT, 'steps'], person: ['legacyCalendar'] },
+  cookieconsent: { cases: CONSENT, person: ['legacyCalendar'] },
+  'informations-importantes': { cases: ['legacyCalendar', 'rdvpref', 'anct'], person: ['legacyCalendar'] },
+  'information-inedite': { cases: ['legacyCalendar', 'anct'], person: ['legacyCalendar'] },
+  'file-attente': { cases: ['legacyCalendar', 'anct'], person: ['legacyCalendar', 'anct'] },
+  'creneaux-liste': { cases: ['legacyCalendar', 'anct', ...FAR], person: ['legacyCalendar', 'anct'] },
+  'creneaux-boutons': { cases: ['legacyCalendar', 'anct'], person: ['legacyCalendar', 'anct'] },
+  'dates-en-lettres': { cases: ['legacyCalendar', 'anct'], person: ['legacyCalendar', 'anct'] },
+  'semaine-vide-seule': { cases: ['anctLater'], person: ['anctLater'] },
 };

@@ -5,8 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { NPM_PREFIX, npmFile } from './consent.js';
 import { CONSENT_FRAME } from './overlays.js';
-import { interstitialPage, maintenancePage, refusalPage, variation as variationNamed, type Variation } from './variations.js';
+import { interstitialPage, maintenancePage, noticePage, queuePage, refusalPage, variation as variationNamed, type Variation } from './variations.js';
 
 export interface PerturbedServer {
   origin: string;
@@ -16,8 +17,13 @@ export interface PerturbedServer {
 
 interface VisitState {
   pages: number;
+  /** Documents asked with GET: the notice between two steps stands before the second. */
+  gets: number;
   xhrs: number;
   refused: boolean;
+  noticed: boolean;
+  /** When the visit entered the waiting room (ms), null before. */
+  queuedAt: number | null;
 }
 
 const VISIT_COOKIE = 'pvisit';
@@ -73,21 +79,37 @@ export async function startPerturbedServer(upstream: string, name: string): Prom
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/__perturb/consent-frame') return send(res, 200, CONSENT_FRAME);
+    if (url.pathname.startsWith(`${NPM_PREFIX}/`)) {
+      const file = npmFile(url.pathname);
+      if (!file) return send(res, 404, 'Not found');
+      res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'max-age=3600' });
+      res.end(file.body);
+      return;
+    }
     // A call never answered (until the server closes): a page that waits for it synchronously answers nothing.
     if (url.pathname === '/__perturb/never') return;
     const extra: Record<string, string> = {};
     let visitId = cookie(req, VISIT_COOKIE);
     if (!visitId || !visits.has(visitId)) {
       visitId = randomBytes(8).toString('hex');
-      visits.set(visitId, { pages: 0, xhrs: 0, refused: false });
+      visits.set(visitId, { pages: 0, gets: 0, xhrs: 0, refused: false, noticed: false, queuedAt: null });
       extra['Set-Cookie'] = `${VISIT_COOKIE}=${visitId}; Path=/`;
     }
-    const visit = visits.get(visitId) ?? { pages: 0, xhrs: 0, refused: false };
+    const visit = visits.get(visitId) ?? { pages: 0, gets: 0, xhrs: 0, refused: false, noticed: false, queuedAt: null };
     const document = isDocument(req) && !url.pathname.startsWith('/__perturb/');
     const body = await readAll(req);
 
     if (document && chosen.interstitial && !cookie(req, INFO_COOKIE) && req.method === 'GET') {
       return send(res, 200, interstitialPage(req.url ?? '/'), { 'Set-Cookie': `${INFO_COOKIE}=1; Path=/` });
+    }
+    if (document && chosen.queueMs !== undefined && req.method === 'GET') {
+      visit.queuedAt ??= Date.now();
+      if (Date.now() - visit.queuedAt < chosen.queueMs) return send(res, 200, queuePage(), extra);
+    }
+    if (document && req.method === 'GET') visit.gets += 1;
+    if (document && chosen.noticeAt2 && visit.gets === 2 && !visit.noticed) {
+      visit.noticed = true;
+      return send(res, 200, noticePage(req.url ?? '/', chosen.noticeAt2), extra);
     }
     if (document) visit.pages += 1;
     if (isScriptCall(req)) visit.xhrs += 1;

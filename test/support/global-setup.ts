@@ -1,0 +1,7 @@
+// Before any test: the JavaScript the command line and the tests' child processes run (out/js), transpiled from
+// the sources as they are now, so that no test runs yesterday's build.
+import { buildJs } from '../../scripts/build-js.mjs';
+
+export default async function setup(): Promise<void> {
+  await buildJs();
+}
