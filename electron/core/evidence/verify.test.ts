@@ -7,7 +7,7 @@ import type { Planning, Probe } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
 import { createStore, type Store } from '../store/store.js';
 import { appendSyntheticProbes, syntheticPlanning, syntheticProbe } from '../../../test/support/synthetic.js';
-import { hashRecord } from '../store/chain.js';
+import { hashRecord, lineHolds } from '../store/chain.js';
 import { verify } from './index.js';
 
 let dir: string;
@@ -274,6 +274,12 @@ describe('verify reads each record as stored, one a line', () => {
   const writeLines = (text: string[]): Promise<void> => writeFile(path.join(dir, DAY1), text.join('\n'));
   /** Index in the file's lines of probe n of the day (the first line opens the list). */
   const at = (n: number): number => n + 1;
+
+  it('stores each record as the canonical JSON its hash covers, so that the line itself can be hashed', async () => {
+    const records = (await lines()).slice(1, -2).map((line) => line.replace(/,$/, ''));
+    expect(records).toHaveLength(3);
+    for (const line of records) expect(lineHolds(line, JSON.parse(line) as Probe)).toBe(true);
+  });
 
   it('reports a line altered in place, its hash kept', async () => {
     const text = await lines();
