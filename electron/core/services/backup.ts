@@ -41,8 +41,8 @@ export interface BackupOptions {
   onProgress?: (progress: JobProgress) => void;
 }
 
-const refuse = (rule: string, code: Parameters<typeof coreMessage>[0], params: Record<string, string | number>) =>
-  coreError('invalid_input', coreMessage(code, params), { field: ['path'], params: { rule } });
+const refuse = (rule: string, code: Parameters<typeof coreMessage>[0], params: Record<string, string | number>, field: string) =>
+  coreError('invalid_input', coreMessage(code, params), { field: [field], params: { rule } });
 
 /** The real path of `target` through its nearest existing ancestor (the folder may not exist yet). */
 async function realTarget(target: string): Promise<string> {
@@ -72,22 +72,22 @@ async function readMark(dest: string): Promise<BackupMark | null> {
 }
 
 /** The destination, made if need be: refused inside the data folder (or around it), or when it holds anything else. */
-export async function prepareDest(dataDir: string, given: string): Promise<string> {
-  if (!path.isAbsolute(given)) throw refuse('not_absolute', 'backup.not_absolute', { dest: given });
+export async function prepareDest(dataDir: string, given: string, field = 'path'): Promise<string> {
+  if (!path.isAbsolute(given)) throw refuse('not_absolute', 'backup.not_absolute', { dest: given }, field);
   const from = await realpath(dataDir);
   const dest = await realTarget(path.resolve(given));
-  if (within(from, dest) || within(dest, from)) throw refuse('inside', 'backup.inside', { dest });
+  if (within(from, dest) || within(dest, from)) throw refuse('inside', 'backup.inside', { dest }, field);
   const info = await stat(dest).catch(() => null);
-  if (info && !info.isDirectory()) throw refuse('not_folder', 'backup.not_folder', { dest });
+  if (info && !info.isDirectory()) throw refuse('not_folder', 'backup.not_folder', { dest }, field);
   if (info) {
     const names = (await readdir(dest)).filter((name) => !name.startsWith('.'));
-    if (names.length > 0 && !(await readMark(dest))) throw refuse('not_backup', 'backup.not_backup', { dest });
+    if (names.length > 0 && !(await readMark(dest))) throw refuse('not_backup', 'backup.not_backup', { dest }, field);
   }
   try {
     await mkdir(dest, { recursive: true });
     await access(dest, constants.W_OK);
   } catch {
-    throw refuse('not_writable', 'backup.not_writable', { dest });
+    throw refuse('not_writable', 'backup.not_writable', { dest }, field);
   }
   return dest;
 }
