@@ -44,7 +44,8 @@ export function canonicalOrder<T>(value: T): T {
   const record = value as Record<string, unknown>;
   const ordered: Record<string, unknown> = {};
   for (const key of Object.keys(record).sort()) {
-    if (record[key] !== undefined) ordered[key] = canonicalOrder(record[key]);
+    // Defined, not assigned: a member named __proto__ stays a member, as JSON.parse makes it.
+    if (record[key] !== undefined) Object.defineProperty(ordered, key, { value: canonicalOrder(record[key]), enumerable: true, writable: true, configurable: true });
   }
   return ordered as T;
 }
