@@ -3,14 +3,15 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import vm from 'node:vm';
 import v8 from 'node:v8';
-import type { Planning, Probe } from '../electron/shared/domain.js';
-import { addProbe, categoryOf, parisDateTime, type MonthAggregates } from '../electron/core/stats/index.js';
-import { sealedRecord } from '../electron/core/store/index.js';
+import type { Planning, Probe, ProbeArtefact } from '../electron/shared/domain.js';
+import { addProbe, categoryOf, monthOf, parisDateTime, type MonthAggregates } from '../electron/core/stats/index.js';
+import { sealedRecord, sha256 } from '../electron/core/store/index.js';
+import { logPackFile, packMember } from '../electron/core/store/log-packs.js';
 import { syntheticPlanning, syntheticProbe } from '../test/support/synthetic.js';
 import { encodeMonths } from '../electron/core/store/aggregates-file.js';
 import { aggregatesKind, dayKind, planningsKind, type AggregatesFile } from '../electron/core/store/kinds.js';
 import type { FileKind } from '../electron/core/store/json-files.js';
-import { absolute, aggregatesFile, dayFile, PLANNINGS_FILE } from '../electron/core/store/layout.js';
+import { absolute, aggregatesFile, blobFile, dayFile, PLANNINGS_FILE } from '../electron/core/store/layout.js';
 
 /** DESIGN.md's scale: 500 plannings × 24 probes a day × 365 days × 3 years. */
 export const PLANNINGS = 500;
@@ -27,7 +28,7 @@ export function serialize<T>(kind: FileKind<T>, value: T): string {
   return kind.stringify ? kind.stringify(value) : JSON.stringify(value, null, 2);
 }
 
-async function put(dir: string, relative: string, text: string): Promise<void> {
+async function put(dir: string, relative: string, text: string | Buffer): Promise<void> {
   const file = absolute(dir, relative);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, text);
@@ -53,15 +54,34 @@ export async function writePlannings(dir: string, ids: readonly string[]): Promi
   return new Map(plannings.map((planning) => [planning.id, planning]));
 }
 
-/** The record `store.probes.append` would write for the n-th synthetic probe, without artefacts. */
-function recordOf(planningId: string, start: string, n: number, previousHash: string | null): Probe {
-  return sealedRecord(syntheticProbe(planningId, start, n), { screenshot: null, pageText: null }, previousHash);
+/** What the bulk writer stores with each probe, as the recorder would: one capture and page text, a log each. */
+export interface BulkArtefacts {
+  capture: Buffer;
+  pageText: string;
+  log: (n: number) => string;
+}
+
+/** A robot's log as it reads (about 900 B): steps, addresses, statuses, the probe's own times. */
+export function standInLog(n: number): string {
+  return Array.from(
+    { length: 12 },
+    (_, i) => `2026-02-02T${String(n % 24).padStart(2, '0')}:00:${String(i * 3).padStart(2, '0')}.${100 + i * 37}Z étape ${i} : page ${i % 4} de https://www.example.gouv.fr/booking/create/1234/${i % 5} (HTTP 200, ${1200 + ((i * 91 + n) % 900)} ms)\n`,
+  ).join('');
+}
+
+/** Stores a blob as the store does (evidence/_blobs/, named by its hash). */
+async function putBlob(dir: string, data: Buffer, ext: 'webp' | 'txt'): Promise<ProbeArtefact> {
+  const hash = sha256(data);
+  const relative = blobFile(hash, ext);
+  await put(dir, relative, data);
+  return { path: relative, sha256: hash, bytes: data.length };
 }
 
 /**
- * Writes `count` hourly probes of one planning straight to disk (day files, chain, aggregates with the head),
- * as `count` appends without artefacts would, only much faster. `first` numbers the first of them (the probes
- * before it are taken as never written). Returns the month aggregates and the newest record.
+ * Writes `count` hourly probes of one planning straight to disk (day files, chain, aggregates with the head; with
+ * `artefacts`, the capture and page text once and each log in its month's pack), as `count` appends would, only
+ * much faster. `first` numbers the first of them (the probes before it are taken as never written). Returns the
+ * month aggregates and the newest record.
  */
 export async function writeBulkPlanning(
   dir: string,
@@ -69,10 +89,19 @@ export async function writeBulkPlanning(
   count: number,
   start: string,
   first = 0,
+  artefacts?: BulkArtefacts,
 ): Promise<{ months: MonthAggregates; head: Probe | null }> {
   const aggregates: AggregatesFile = aggregatesKind(planningId).empty();
   const months: MonthAggregates = {};
+  const screenshot = artefacts ? await putBlob(dir, artefacts.capture, 'webp') : null;
+  const pageText = artefacts ? await putBlob(dir, Buffer.from(artefacts.pageText, 'utf8'), 'txt') : null;
   let day: Probe[] = [];
+  // The month's pack being filled: written whole once its month is done.
+  const packs: { current: { file: string; members: Buffer[]; size: number } | null } = { current: null };
+  const flushPack = async (): Promise<void> => {
+    if (packs.current) await put(dir, packs.current.file, Buffer.concat(packs.current.members));
+    packs.current = null;
+  };
   const flush = async (): Promise<void> => {
     const oldest = day[0];
     if (oldest) await put(dir, dayFile(planningId, oldest.localDate), serialize(dayKind, { probes: day }));
@@ -80,7 +109,21 @@ export async function writeBulkPlanning(
   };
   let previous: Probe | null = null;
   for (let n = first; n < first + count; n += 1) {
-    const probe = recordOf(planningId, start, n, previous?.hash ?? null);
+    const input = syntheticProbe(planningId, start, n);
+    let log: ProbeArtefact | undefined;
+    if (artefacts) {
+      const file = logPackFile(planningId, monthOf(parisDateTime(input.startedAt).date));
+      if (packs.current?.file !== file) await flushPack();
+      const pack = (packs.current ??= { file, members: [], size: 0 });
+      const text = Buffer.from(artefacts.log(n), 'utf8');
+      const member = packMember(text);
+      log = { path: file, sha256: sha256(text), bytes: text.length, offset: pack.size, length: member.length, encoding: 'gzip' };
+      pack.members.push(member);
+      pack.size += member.length;
+    }
+    const probe: Probe = artefacts
+      ? sealedRecord({ ...input, caption: { planningLabel: 'Banc d’essai — titre de séjour' } }, { screenshot, pageText, log }, previous?.hash ?? null)
+      : sealedRecord(input, { screenshot: null, pageText: null }, previous?.hash ?? null);
     if (day[0] && day[0].localDate !== probe.localDate) await flush();
     day.push(probe);
     addProbe(months, probe);
@@ -89,6 +132,7 @@ export async function writeBulkPlanning(
     previous = probe;
   }
   await flush();
+  await flushPack();
   aggregates.months = encodeMonths(months);
   await put(dir, aggregatesFile(planningId), serialize(aggregatesKind(planningId), aggregates));
   return { months, head: previous };

@@ -50,6 +50,7 @@ import {
   quiet,
   percentile,
   serialize,
+  standInLog,
   table,
   writeBulkPlanning,
   writePlannings,
@@ -174,7 +175,7 @@ async function benchStore(root: string, live: Evidence | null): Promise<void> {
   const evidence: Evidence = live ?? {
     png: Buffer.from(Array.from({ length: 60_000 }, (_, i) => (i * 2_654_435_761) >>> 24)),
     pageText: 'Semaine du lundi… '.repeat(100),
-    log: '2026-02-02T10:00:00.000Z étape… \n'.repeat(40),
+    log: standInLog(0),
     source: 'a 60 kB stand-in (no browser)',
   };
   const plain = await appendMonth(store, 'bench-plain', null);
@@ -210,6 +211,11 @@ async function benchStore(root: string, live: Evidence | null): Promise<void> {
   figures.evidenceBytesPerRepeatedProbe = Math.round((shotsUse.bytes - blobs.bytes) / MONTH_PROBES);
   figures.evidenceBytesPerProbeWithFirstCapture = Math.round(shotsUse.bytes / MONTH_PROBES);
   figures.evidenceBytesPerProbeFullScaleGb = round1(((shotsUse.allocated / MONTH_PROBES) * FULL_SCALE) / 1e9);
+  // The whole folder at DESIGN.md's scale, from this month of one planning: its day files, log pack, aggregates and
+  // captures scaled to 13 million probes, plus one gaps file per planning and month (none in this sample).
+  const gapFiles = PLANNINGS * 36;
+  figures.filesFullScale = Math.round((shotsUse.files / MONTH_PROBES) * FULL_SCALE + gapFiles);
+  figures.allocatedGbFullScale = round1(((shotsUse.allocated / MONTH_PROBES) * FULL_SCALE + gapFiles * 4096) / 1e9);
   figures.appendP95Ms = round1(percentile(shots, 0.95));
   figures.appendMedianMs = round1(median(shots));
   figures.appendNoArtefactP95Ms = round1(percentile(plain, 0.95));
@@ -224,10 +230,14 @@ async function benchStore(root: string, live: Evidence | null): Promise<void> {
     ['aggregates file after one month (also rewritten)', bytes(shotsUse.aggregates)],
     ['bytes per probe, no artefact', perProbe(plainUse)],
     ['bytes per probe, with artefacts (first capture and page text included)', perProbe(shotsUse)],
-    ['bytes added by each repeated probe of an unchanged page (record, log)', bytes(figures.evidenceBytesPerRepeatedProbe)],
+    ['bytes added by each repeated probe of an unchanged page (record, log in its pack)', bytes(figures.evidenceBytesPerRepeatedProbe)],
     ['captures and page texts stored (once)', `${blobs.files} files, ${bytes(blobs.bytes)}`],
     [`at ${count(FULL_SCALE)} probes, no artefact (extrapolated)`, fullScale(plainUse)],
     [`at ${count(FULL_SCALE)} probes, with artefacts (extrapolated)`, fullScale(shotsUse)],
+    [
+      `the data folder at ${count(FULL_SCALE)} probes, gap files included (filesFullScale, allocatedGbFullScale)`,
+      `${count(figures.filesFullScale)} files, ${figures.allocatedGbFullScale} GB allocated`,
+    ],
   ]);
 }
 

@@ -9,13 +9,18 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
 import { verify } from '../electron/core/evidence/index.js';
-import { createStore } from '../electron/core/store/index.js';
+import { createStore, readProbeLog } from '../electron/core/store/index.js';
+import { oldLog, writeOldLayout } from './support/old-layout.js';
+import { syntheticArtefacts } from './support/synthetic.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Inside the project, so that the bundle's packages resolve from node_modules. */
 const BUNDLE = path.join(ROOT, 'node_modules', '.cache', 'guichets-test', 'crash-writer.mjs');
 const CYCLES = 120;
 const PLANNING = 'crash';
+/** A planning written by an older version (one log file per probe), migrated by the writer while it is killed. */
+const OLDER = 'older';
+const OLDER_PROBES = 1500;
 
 /** A seeded generator (mulberry32): a failing run can be replayed with its seed. */
 function seeded(seed: number): () => number {
@@ -93,6 +98,7 @@ describe('crash harness', () => {
       logLevel: 'silent',
     });
     dir = await mkdtemp(path.join(os.tmpdir(), 'guichets-crash-'));
+    await writeOldLayout(dir, OLDER, OLDER_PROBES, '2025-10-01T00:00:00Z');
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -103,9 +109,11 @@ describe('crash harness', () => {
     const random = seeded(seed);
     const acked: string[] = [];
     for (let n = 0; n < CYCLES; n += 1) {
-      // One kill in ten lands while the writer starts (reading, recovering); the others while it appends.
-      const early = random() < 0.1;
-      const moment = { afterStartMs: early ? random() * 300 : null, acks: Math.floor(random() * 4), delayMs: random() * 25 };
+      // One kill in ten lands while the writer starts (reading, recovering), one in ten later, at any moment of
+      // the older planning's migration; the others while it appends.
+      const kind = random();
+      const afterStartMs = kind < 0.1 ? random() * 300 : kind < 0.2 ? 300 + random() * 900 : null;
+      const moment = { afterStartMs, acks: Math.floor(random() * 4), delayMs: random() * 25 };
       acked.push(...(await cycle(dir, moment)));
     }
     const context = `(seed ${seed}, ${acked.length} probes acknowledged)`;
@@ -132,9 +140,21 @@ describe('crash harness', () => {
       ),
     );
     expect(counted, context).toBe(onDisk.size);
+    // Every log reads back, whichever moment the packs were written or the migration killed.
+    for await (const probe of store.probes.iterate([PLANNING])) {
+      expect((await readProbeLog(dir, probe))?.toString('utf8'), `${probe.id} ${context}`).toBe(syntheticArtefacts(Number(probe.id.slice(-6))).log);
+    }
+    const older: string[] = [];
+    for await (const probe of store.probes.iterate([OLDER])) older.push((await readProbeLog(dir, probe))?.toString('utf8') ?? '');
+    expect(older).toEqual(Array.from({ length: OLDER_PROBES }, (_, n) => oldLog(n)));
     const report = await verify(store);
     expect(report.problems.map((problem) => problem.message), context).toEqual([]);
-    expect(report.checkedProbes).toBe(onDisk.size);
+    expect(report.checkedProbes).toBe(onDisk.size + OLDER_PROBES);
+    // The migration, finished now, left no log file of its own behind.
+    await store.migrateLogs();
+    const left = (await readdir(path.join(dir, 'evidence', OLDER), { recursive: true })).filter((name) => name.endsWith('.log'));
+    expect(left, context).toEqual([]);
+    expect((await verify(store)).ok).toBe(true);
     await store.close();
   }, 240_000);
 });

@@ -188,6 +188,42 @@ export interface DossierProgress {
   message: string;
 }
 
+/** A long job's advance (a full verify, a backup and its check): how far, and when it should end. */
+export interface JobProgress {
+  job: 'verify' | 'backup';
+  /** Probes checked, or files copied: the unit of `total`. */
+  done: number;
+  total: number;
+  /** When the job should end at the pace so far (ISO 8601, UTC); null until the pace is known. */
+  estimatedEnd: string | null;
+  /** The stage, worded by the catalogue (progress.…), with done, total, percent, end (HH:MM or none), day. */
+  message: CoreMessage;
+}
+
+/** A backup made (`backup:run`): what was copied, and whether the copy passed verify's checks. */
+export interface BackupResult {
+  /** The copy's folder, as resolved. */
+  dest: string;
+  at: string;
+  /** True when the check found nothing the data folder itself does not have: only then is the copy marked checked. */
+  good: boolean;
+  copiedFiles: number;
+  copiedBytes: number;
+  /** Files the copy already had (same size and time): not copied again. */
+  unchangedFiles: number;
+  checkedProbes: number;
+  /** Problems of the copy that the data folder does not have. */
+  problems: number;
+  /** Problems the data folder has itself (checked only when the copy had any), copied as they are. */
+  sourceProblems: number;
+}
+
+/** What the data folder knows of its backups (`backup:status`), never what a copy says of itself. */
+export interface BackupState {
+  lastGood: { at: string; dest: string; probes: number } | null;
+  lastAttempt: { at: string; dest: string; good: boolean; problems: number } | null;
+}
+
 export interface PublishResult {
   path: string;
   pages: number;
@@ -221,7 +257,7 @@ export interface Alert {
   /** What the UI words its own line from, with `kind`: `planning`, `since`, `days`, `firstSlot`, `count`, `outcome`, `freeGb`. */
   params?: Record<string, string | number>;
 }
-export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals'] as const;
+export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals', 'backup'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** The data folder moved with its contents (from the settings): where it is now and what became of the old one. */
@@ -337,6 +373,10 @@ export interface ApiMethods {
    * muting (`alertsMuted`), the same kind of alert comes back for the planning's next situation. The alerts left.
    */
   'alerts:markSeen': { input: { id: string }; output: Alert[] };
+  /** Backs the data folder up into `path` (else the daily backup's folder) and checks the copy: desktop and command line only. */
+  'backup:run': { input: { path?: string }; output: BackupResult };
+  /** The last good backup and the last attempt, as the data folder recorded them. */
+  'backup:status': { input: undefined; output: BackupState };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -382,6 +422,8 @@ const METHODS = {
   'seals:roots': true,
   'seals:addRoot': true,
   'seals:removeRoot': true,
+  'backup:run': true,
+  'backup:status': true,
 } satisfies Record<ApiMethod, true>;
 
 export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];
@@ -437,6 +479,7 @@ export const SETTINGS_INPUTS = {
   activeDays: 'page',
   notifications: 'page',
   evidenceBudgetGb: 'page',
+  backupDir: 'folder',
 } as const satisfies Record<keyof Settings, InputUse | 'page'>;
 
 const settingsInputs: Readonly<Record<string, InputUse>> = Object.fromEntries(
@@ -484,6 +527,9 @@ export const TRANSPORT_POLICY = {
   'import:file': { inputs: { path: 'read' }, upload: 'path' },
   'alerts:list': {},
   'alerts:markSeen': {},
+  // The person chooses where the evidence is copied, at this PC: never a page.
+  'backup:run': { inputs: { path: 'folder' }, desktopOnly: true },
+  'backup:status': {},
 } as const satisfies Record<ApiMethod, TransportPolicy>;
 
 /** The policy of a method named by a caller (an unknown name has none: the core refuses it). */
@@ -529,6 +575,7 @@ export interface ApiEvents {
   'assisted:changed': AssistedSessionStatus;
   'dossier:progress': DossierProgress;
   'alerts:changed': Alert[];
+  'job:progress': JobProgress;
 }
 export type ApiEvent = keyof ApiEvents;
 const EVENTS = {
@@ -538,6 +585,7 @@ const EVENTS = {
   'assisted:changed': true,
   'dossier:progress': true,
   'alerts:changed': true,
+  'job:progress': true,
 } satisfies Record<ApiEvent, true>;
 export const API_EVENTS: readonly ApiEvent[] = Object.keys(EVENTS) as ApiEvent[];
 

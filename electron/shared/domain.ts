@@ -106,8 +106,16 @@ export interface ProbeCaption {
 export interface ProbeArtefact {
   /** Path relative to the data folder, with forward slashes. */
   path: string;
+  /** SHA-256 and size of the artefact's own bytes (a packed log's once inflated). */
   sha256: string;
   bytes: number;
+  /**
+   * A log kept in its month's pack (`evidence/<planning>/<YYYY-MM>/logs.gz`, the `path`): the gzip member at byte
+   * `offset`, `length` bytes long. Absent from every other artefact and from logs kept in a file of their own.
+   */
+  offset?: number;
+  length?: number;
+  encoding?: 'gzip';
 }
 
 /** Where an imported probe comes from: absent on the robot's own probes (see electron/core/import/). */
@@ -246,6 +254,8 @@ export interface Settings {
    * capture (repeated no-date captures take no room after the first: they are stored once).
    */
   evidenceBudgetGb: number;
+  /** « Sauvegarde quotidienne »: the folder the data folder is backed up to once a day and checked; null = none. */
+  backupDir: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -268,4 +278,5 @@ export const DEFAULT_SETTINGS: Settings = {
   activeDays: [1, 2, 3, 4, 5, 6, 7],
   notifications: true,
   evidenceBudgetGb: 0,
+  backupDir: null,
 };

@@ -1,6 +1,7 @@
 // The writing process of the crash harness (test/crash.test.ts): appends probes with small artefacts, one after
-// the other, as fast as the store allows, and says "ack <id>" on stdout once each append has resolved. It runs
-// until it is killed. Usage: node crash-writer.mjs <dataDir> <planningId>
+// the other, as fast as the store allows, and says "ack <id>" on stdout once each append has resolved; meanwhile,
+// as the app does once it writes the folder, it moves the logs of an older planning into packs. It runs until it is
+// killed. Usage: node crash-writer.mjs <dataDir> <planningId>
 import { systemClock } from '../../electron/core/clock.js';
 import { createStore } from '../../electron/core/store/index.js';
 import { syntheticArtefacts, syntheticProbe } from './synthetic.js';
@@ -15,6 +16,8 @@ const store = createStore({ dir, clock: systemClock, log: () => undefined });
 const last = await store.probes.last(planningId);
 let n = last ? Number(last.id.slice(-6)) + 1 : 0;
 process.stdout.write('ready\n');
+// Killed at any moment too: a log is always in its file or in its pack, found through the index.
+void store.migrateLogs();
 for (;;) {
   const probe = syntheticProbe(planningId, CRASH_START, n);
   await store.probes.append(probe, syntheticArtefacts(n));

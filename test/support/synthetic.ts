@@ -36,8 +36,8 @@ export function syntheticProbe(planningId: string, start: string, n: number): Ne
 }
 
 export function syntheticArtefacts(n: number): ProbeArtefacts {
-  // A small stand-in for a PNG: real bytes to hash, not a real image. The log, as a real probe's, is its own file
-  // under evidence/<planning>/ (screenshot and page text are stored once by their hash, under evidence/_blobs/).
+  // A small stand-in for a PNG: real bytes to hash, not a real image. The log, as a real probe's, goes into its
+  // month's pack under evidence/<planning>/ (screenshot and page text are stored once by their hash, in _blobs/).
   return {
     screenshot: Buffer.from(`\x89PNG\r\n\x1a\nsondage ${n}`),
     pageText: `Page du sondage ${n} : éàç`,

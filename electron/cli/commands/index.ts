@@ -29,6 +29,7 @@ export const COMMANDS: Readonly<Record<string, Loader | undefined>> = {
   publish: evidence('publishCommand'),
   import: evidence('importCommand'),
   'move-data': async () => (await import('./move-data.js')).moveData,
+  backup: async () => (await import('./backup.js')).backup,
 };
 
 /** --browser PATH: the one way besides the desktop app's settings to choose the program Guichets launches. */

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { coreError } from '../../core/errors.js';
 import { coreMessage } from '../../shared/messages/index.js';
 import { printer, printSeals, printSummary } from '../verify-report.js';
+import { clearProgress, progressLine } from '../progress.js';
 import { dataDirOf, openCore, type Command } from './context.js';
 
 export const verifyCommand: Command = async (context) => {
@@ -15,7 +16,8 @@ export const verifyCommand: Command = async (context) => {
     const ids = context.planningIds.length > 0 ? context.planningIds : [undefined];
     let ok = true;
     for (const id of ids) {
-      const report = await core.verify(id);
+      const report = await core.verify(id, { onProgress: progressLine(context.words) });
+      clearProgress();
       for (const problem of report.problems) out.raw(`✗ ${problem.message}`);
       if (report.emptyPlannings && report.emptyPlannings.length > 0) out.line('verify.empty_plannings', { ids: report.emptyPlannings.join(', ') });
       printSummary(out, report, id);
@@ -24,6 +26,7 @@ export const verifyCommand: Command = async (context) => {
     }
     return ok ? 0 : 1;
   } finally {
+    clearProgress();
     await core.close();
   }
 };

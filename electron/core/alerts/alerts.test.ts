@@ -86,6 +86,19 @@ describe('alerts', () => {
     expect(computeAlerts(input([], { newestSeal: new Date('2026-12-01T00:00:00Z') }))).toEqual([]);
   });
 
+  it('a week without a good backup, or a week of evidence never backed up; none within the week; can be turned off', () => {
+    const message = (since: Date | null) => (since ? `late ${since.toISOString()}` : 'never');
+    const backup = (lastGood: string | null, dataSince: string | null) => ({
+      backup: { lastGood: lastGood === null ? null : new Date(lastGood), dataSince: dataSince === null ? null : new Date(dataSince), message },
+    });
+    const late = computeAlerts(input([], backup('2026-11-20T10:00:00Z', '2025-01-01T00:00:00Z')));
+    expect(late).toEqual([expect.objectContaining({ kind: 'backup', id: 'backup:late:2026-11-20T10:00:00.000Z', params: { since: '2026-11-20T10:00:00.000Z' }, message: 'late 2026-11-20T10:00:00.000Z' })]);
+    expect(computeAlerts(input([], backup('2026-11-25T10:00:00Z', '2025-01-01T00:00:00Z')))).toEqual([]);
+    expect(computeAlerts(input([], backup(null, '2026-11-20T00:00:00Z')))).toEqual([expect.objectContaining({ kind: 'backup', id: 'backup:never', params: { never: 1 } })]);
+    expect(computeAlerts(input([], backup(null, '2026-11-28T00:00:00Z')))).toEqual([]);
+    expect(computeAlerts(input([], { ...backup('2026-11-20T10:00:00Z', null), muted: { '': ['backup'] } }))).toEqual([]);
+  });
+
   it('evidence past the disk budget of the settings: an alert saying nothing is deleted, none within it or without a budget', () => {
     const over = input([], { evidence: { bytes: 12 * 1024 ** 3, budgetBytes: 10 * 1024 ** 3 } });
     const [alert, ...others] = computeAlerts(over);

@@ -15,6 +15,11 @@ export interface AlertInput {
   evidence?: { bytes: number; budgetBytes: number } | null;
   /** The newest seal's instant, when the data folder has seals at all. */
   newestSeal: Date | null;
+  /**
+   * The last good backup (null: none), and since when the data folder holds evidence worth one (its oldest
+   * followed planning); absent: not known.
+   */
+  backup?: { lastGood: Date | null; dataSince: Date | null; message: (since: Date | null) => string };
   /** Alerts turned off: planning id (or "" for the disk and seals) → kinds. */
   muted: Record<string, AlertKind[]>;
   /** Alerts the person marked « vu »: gone until their situation ends and another begins (a new id). */
@@ -24,6 +29,8 @@ export interface AlertInput {
 const DAY_MS = 24 * 3_600_000;
 /** Seals are made at least daily: two days without one means the sealing stopped. */
 const SEAL_LATE_MS = 2 * DAY_MS;
+/** Backups are daily: a week without a good one means none is being made. */
+const BACKUP_LATE_MS = 7 * DAY_MS;
 const FAILURES: readonly Outcome[] = ['site_error', 'unreachable', 'unrecognized', 'robot_error'];
 export const FAILING_RUN = 3;
 
@@ -121,6 +128,24 @@ export function computeAlerts(input: AlertInput): Alert[] {
       message: `Aucun scellement depuis le ${input.newestSeal.toISOString().slice(0, 10)} : les preuves récentes ne sont ni signées ni horodatées. Vérifiez la connexion à l’autorité d’horodatage.`,
     });
   }
+  const backup = backupAlert(input);
+  if (backup) alerts.push(backup);
   const seen = new Set(input.seen ?? []);
   return alerts.filter((alert) => !seen.has(alert.id));
+}
+
+/** A week without a good backup (or a week of evidence never backed up): the evidence lives on one disk. */
+function backupAlert(input: AlertInput): Alert | null {
+  const backup = input.backup;
+  if (!backup || isMuted(input.muted, '', 'backup')) return null;
+  const since = backup.lastGood ?? backup.dataSince;
+  if (!since || input.now.getTime() - since.getTime() <= BACKUP_LATE_MS) return null;
+  return {
+    id: backup.lastGood ? `backup:late:${backup.lastGood.toISOString()}` : 'backup:never',
+    kind: 'backup',
+    planningId: null,
+    since: since.toISOString(),
+    params: backup.lastGood ? { since: backup.lastGood.toISOString() } : { never: 1 },
+    message: backup.message(backup.lastGood),
+  };
 }

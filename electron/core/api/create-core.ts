@@ -2,7 +2,7 @@
 // validates every input. Transports (Electron IPC, the web host, the command line) see only `Core`.
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import type { ApiEvent, ApiEvents, ApiInput, ApiMethod, ApiOutput, AppApi, Envelope } from '../../shared/api.js';
+import type { ApiEvent, ApiEvents, ApiInput, ApiMethod, ApiOutput, AppApi, Envelope, JobProgress } from '../../shared/api.js';
 import type { Probe } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
@@ -10,6 +10,7 @@ import { verify, type VerifyReport } from '../evidence/index.js';
 import { createAlertTracker, createHandlers, type DataFolderMover, type HandlerContext } from '../handlers/index.js';
 import { renderCaptioned } from '../report/captioned.js';
 import { createSealService } from '../seals/index.js';
+import { createBackupService } from '../services/backup-daily.js';
 import { createBrowsers } from '../services/browsers.js';
 import { createOverview } from '../services/overview.js';
 import { createProbeRecorder } from '../services/record-probe.js';
@@ -68,7 +69,7 @@ export interface Core {
    */
   captionedScreenshot(planningId: string, localDate: string, probeId: string): Promise<Buffer | null>;
   /** Checks every record, artefact and chain on disk, waiting for the writes under way; one planning or all. */
-  verify(planningId?: string): Promise<VerifyReport>;
+  verify(planningId?: string, options?: { onProgress?: (progress: JobProgress) => void }): Promise<VerifyReport>;
   close(): Promise<void>;
 }
 
@@ -100,7 +101,9 @@ export function createCore(options: CoreOptions): Core {
   const scheduler = createScheduleRunner({ store, clock, everyMinutes, probePlanning, log });
 
   const seals = createSealService({ store, clock, env, appVersion: options.appVersion, log, ...(options.trustDir === undefined ? {} : { trustDir: options.trustDir }) });
+  const backups = createBackupService({ store, clock, trust: () => seals.trust(), log, onProgress: (progress) => emit('job:progress', progress) });
   const context: HandlerContext = {
+    backups,
     store,
     seals,
     clock,
@@ -120,6 +123,8 @@ export function createCore(options: CoreOptions): Core {
     },
   };
   const impl = createHandlers(context);
+  let migration: Promise<void> | null = null;
+  const closing = new AbortController();
   // After each probe the alerts are computed afresh: the dashboard shows them, the desktop notifies new ones.
   const alerts = createAlertTracker(context);
   events.on('probe:finished', (probe: Probe) => {
@@ -158,7 +163,7 @@ export function createCore(options: CoreOptions): Core {
       events.on(event, listener);
       return () => events.off(event, listener);
     },
-    verify: async (planningId) => verify(store, planningId, { trust: await seals.trust() }),
+    verify: async (planningId, options = {}) => verify(store, planningId, { trust: await seals.trust(), clock, ...options }),
     async captionedScreenshot(planningId, localDate, probeId) {
       const probes = await store.probes.list(planningId, { day: localDate }).catch(() => []);
       const probe = probes.find((candidate) => candidate.id === probeId);
@@ -168,12 +173,21 @@ export function createCore(options: CoreOptions): Core {
       await writer.asWriter();
       await (await scheduler.get()).start();
       seals.startDaily();
+      backups.startDaily();
+      // Once per folder written by an older version: its per-probe logs moved into monthly packs, in the background.
+      migration ??= store.migrateLogs(closing.signal).then(
+        () => undefined,
+        (error: unknown) => log(`Journaux des sondages : migration interrompue (${error instanceof Error ? error.message : String(error)}) ; elle reprendra au prochain démarrage.`),
+      );
     },
     wake: () => scheduler.refresh(),
     stopSchedule: () => scheduler.stop(),
     async close() {
+      closing.abort();
+      await migration;
       await scheduler.shutdown();
       await seals.stop();
+      await backups.stop();
       await browsers.close();
       await network.close();
       await writer.release();

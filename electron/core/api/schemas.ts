@@ -65,6 +65,7 @@ const settingsPatch = z
       .refine((hours) => hours.from < hours.to, 'Heures actives : l’heure de début doit précéder l’heure de fin.'),
     activeDays: z.array(z.number().int().min(1).max(7)).min(1, 'Jours actifs : cochez au moins un jour.').max(7),
     notifications: z.boolean(),
+    backupDir: z.string().trim().min(1).max(1000).nullable(),
   })
   .partial()
   .strict();
@@ -118,6 +119,8 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   }),
   'alerts:list': none,
   'alerts:markSeen': z.object({ id: z.string().min(1).max(300) }),
+  'backup:run': z.object({ path: text('Dossier de sauvegarde', 1000).optional() }).strict(),
+  'backup:status': none,
 };
 
 /** The French words for what a value should be, when the schema gives no message of its own. */

@@ -97,7 +97,7 @@ export function createSwitchableCore(options: SwitchableCoreOptions): Core {
       await current.stopSchedule();
     },
     wake: () => current.wake(),
-    verify: (planningId) => current.verify(planningId),
+    verify: (planningId, options) => current.verify(planningId, options),
     captionedScreenshot: (planningId, localDate, probeId) => current.captionedScreenshot(planningId, localDate, probeId),
     close: () => current.close(),
   };

@@ -15,7 +15,8 @@ import { AppError } from '../errors.js';
 import { writeCsv } from '../export/csv.js';
 import { chromiumDriver, headlessLaunchOptions } from '../probe/browser.js';
 import { PARIS } from '../stats/calendar.js';
-import { absolute, artefactFile } from '../store/layout.js';
+import { absolute } from '../store/layout.js';
+import { readProbeLog } from '../store/log-packs.js';
 import type { Store } from '../store/index.js';
 import { cancelledError, createBagWriter, type BagWriter } from './bag.js';
 import { chartFacts, renderChartPng, type ChartFacts } from '../report/chart.js';
@@ -257,10 +258,10 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
     for (const data of collected) {
       for (const probe of data.probes) {
         if (!probe.log || probe.imported) continue;
-        const month = probe.localDate.slice(0, 7);
-        const relative = artefactFile(data.planning.id, month, probe.id, 'log');
-        if (probe.log.path !== relative) continue;
-        await bag.addPayload(`${BAG_DIRS.logs}/${data.planning.id}/${month}/${probe.id}.log`, () => createReadStream(absolute(store.dir, relative)));
+        // Its own file, or its member of the month's pack: the same bytes, which the record's SHA-256 names.
+        const log = await readProbeLog(store.dir, probe);
+        if (!log) continue;
+        await bag.addPayload(`${BAG_DIRS.logs}/${data.planning.id}/${probe.localDate.slice(0, 7)}/${probe.id}.log`, log);
       }
     }
     const altered: string[] = [];

@@ -41,6 +41,12 @@ describe('the evidence meter', () => {
     const third = await meter.measure();
     expect(third.bytes).toBe(1320 + 60 + 700);
     expect(third.listed).toBe(3);
+
+    // A log appended to a month's pack: its folder's time does not change, its bytes count all the same.
+    await put('p2/2026-11/logs.gz', 100);
+    expect(await meter.measure()).toMatchObject({ bytes: 2080 + 100, listed: 1 });
+    await writeFile(path.join(dir, 'p2', '2026-11', 'logs.gz'), Buffer.alloc(50, 1), { flag: 'a' });
+    expect(await meter.measure()).toMatchObject({ bytes: 2080 + 150, listed: 0 });
   });
 
   it('measures in the background: the first ask gets nothing yet, a later one the figure', async () => {

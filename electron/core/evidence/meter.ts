@@ -1,16 +1,21 @@
 // How many bytes the evidence folder takes, for the disk budget (setting `evidenceBudgetGb`). At the design's
-// scale it holds millions of files (a log per probe, captures stored once), so it is never walked file by file
-// each time: files there are written once, through a rename, so a folder whose modification time has not changed
-// since it was last listed holds the same files, and its bytes are taken from then. A measure lists only the
-// folders that gained or lost a file (the current month's, the captures' folders that gained one) and stats every
-// folder once. The measure runs in the background: whoever asks gets the last one, never waits for a walk.
+// scale it holds hundreds of thousands of files (captures stored once, a log pack per planning and month), so it is
+// never walked file by file each time: files there are written once, through a rename, so a folder whose
+// modification time has not changed since it was last listed holds the same files, and its bytes are taken from
+// then. The log packs are the exception (appended in place, which leaves their folder's time alone): they are
+// measured again each time. A measure lists only the folders that gained or lost a file (the current month's, the
+// captures' folders that gained one) and stats every folder once. The measure runs in the background: whoever asks
+// gets the last one, never waits for a walk.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { LOG_PACK_FILE } from '../store/log-packs.js';
 
 interface Folder {
   mtimeMs: number;
-  /** Bytes of the files directly inside. */
+  /** Bytes of the files directly inside, log packs aside. */
   ownBytes: number;
+  /** The log pack inside, if any: measured each time. */
+  pack: boolean;
   children: Map<string, Folder>;
 }
 
@@ -26,6 +31,7 @@ async function measureFolder(folder: string, known: Folder | undefined, count: {
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) return null;
   let ownBytes = known?.ownBytes ?? 0;
+  let pack = known?.pack ?? false;
   let mtimeMs = info.mtimeMs;
   const children = new Map<string, Folder>();
   let childNames: string[];
@@ -40,9 +46,11 @@ async function measureFolder(folder: string, known: Folder | undefined, count: {
       return [];
     });
     ownBytes = 0;
+    pack = false;
     childNames = [];
     for (const entry of entries) {
       if (entry.isDirectory()) childNames.push(entry.name);
+      else if (entry.name === LOG_PACK_FILE) pack = true;
       else if (entry.isFile()) {
         const size = (await stat(path.join(folder, entry.name)).catch(() => null))?.size;
         if (size === undefined) mtimeMs = Number.NaN;
@@ -51,13 +59,14 @@ async function measureFolder(folder: string, known: Folder | undefined, count: {
     }
   }
   let bytes = ownBytes;
+  if (pack) bytes += (await stat(path.join(folder, LOG_PACK_FILE)).catch(() => null))?.size ?? 0;
   for (const name of childNames) {
     const child = await measureFolder(path.join(folder, name), known?.children.get(name), count);
     if (!child) continue;
     children.set(name, child.folder);
     bytes += child.bytes;
   }
-  return { folder: { mtimeMs, ownBytes, children }, bytes };
+  return { folder: { mtimeMs, ownBytes, pack, children }, bytes };
 }
 
 export interface EvidenceMeter {

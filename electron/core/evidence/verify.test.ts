@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import type { Planning, Probe } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
 import { createStore, type Store } from '../store/store.js';
 import { appendSyntheticProbes, syntheticPlanning, syntheticProbe } from '../../../test/support/synthetic.js';
-import { hashRecord } from '../store/chain.js';
+import { hashRecord, lineHolds } from '../store/chain.js';
 import { verify } from './index.js';
 
 let dir: string;
@@ -88,20 +89,30 @@ describe('verify', () => {
     expect(report.problems[0]?.message).toContain(screenshot);
   });
 
-  it('reports a page text rewritten and a probe log deleted, each named with its probe', async () => {
+  it('reports a page text rewritten and a probe log altered in its month’s pack, each named with its probe', async () => {
     const text = probeAt(1).pageText?.path ?? '';
-    const log = probeAt(3).log?.path ?? '';
+    const log = probeAt(3).log;
     expect(text).toMatch(/^evidence\/_blobs\/.+\.txt$/);
-    expect(log).toBe(`evidence/p1/2026-03/${probeAt(3).id}.log`);
+    expect(log).toMatchObject({ path: 'evidence/p1/2026-03/logs.gz', encoding: 'gzip' });
     await writeFile(path.join(dir, text), 'Aucun créneau disponible');
-    await unlink(path.join(dir, log));
+    // One byte of its member, in the middle of the pack: the other probes' logs stay whole.
+    const pack = await readFile(path.join(dir, log?.path ?? ''));
+    const at = (log?.offset ?? 0) + Math.floor((log?.length ?? 0) / 2);
+    pack.writeUInt8(pack.readUInt8(at) ^ 0x01, at);
+    await writeFile(path.join(dir, log?.path ?? ''), pack);
     const report = await verify(store, 'p1');
     expect(report.problems).toEqual([
       expect.objectContaining({ probeId: probeAt(1).id, file: text, kind: 'artefact_altered' }),
-      expect.objectContaining({ probeId: probeAt(3).id, file: log, kind: 'artefact_missing' }),
+      expect.objectContaining({ probeId: probeAt(3).id, file: log?.path, kind: 'artefact_altered' }),
     ]);
     expect(report.problems[0]?.message).toContain('le texte de la page');
     expect(report.problems[1]?.message).toContain('le journal du sondage');
+  });
+
+  it('reports every log of a month whose pack was deleted', async () => {
+    await unlink(path.join(dir, 'evidence/p1/2026-03/logs.gz'));
+    const report = await verify(store, 'p1');
+    expect(report.problems.map((problem) => [problem.probeId, problem.kind])).toEqual(probes.map((probe) => [probe.id, 'artefact_missing']));
   });
 
   it('reports a deleted screenshot', async () => {
@@ -255,5 +266,64 @@ describe('verify against plannings.json', () => {
       expect.objectContaining({ planningId: 'p2', file: 'probes/p2', kind: 'planning_unlisted' }),
     ]);
     expect(report.problems[0]?.message).toContain('aggregates/p2.json');
+  });
+});
+
+describe('verify reads each record as stored, one a line', () => {
+  const lines = async (): Promise<string[]> => (await readFile(path.join(dir, DAY1), 'utf8')).split('\n');
+  const writeLines = (text: string[]): Promise<void> => writeFile(path.join(dir, DAY1), text.join('\n'));
+  /** Index in the file's lines of probe n of the day (the first line opens the list). */
+  const at = (n: number): number => n + 1;
+
+  it('stores each record as the canonical JSON its hash covers, so that the line itself can be hashed', async () => {
+    const records = (await lines()).slice(1, -2).map((line) => line.replace(/,$/, ''));
+    expect(records).toHaveLength(3);
+    for (const line of records) expect(lineHolds(line, JSON.parse(line) as Probe)).toBe(true);
+  });
+
+  it('reports a line altered in place, its hash kept', async () => {
+    const text = await lines();
+    text[at(1)] = (text[at(1)] ?? '').replace('"httpStatus":200', '"httpStatus":503');
+    await writeLines(text);
+    const report = await verify(dir, 'p1');
+    expect(report.problems).toEqual([expect.objectContaining({ probeId: probeAt(1).id, file: DAY1, kind: 'record_altered' })]);
+  });
+
+  it('accepts a true record written in another key order', async () => {
+    const text = await lines();
+    const line = text[at(1)] ?? '';
+    const record = JSON.parse(line.replace(/,$/, '')) as Record<string, unknown>;
+    const reversed = Object.fromEntries(Object.entries(record).reverse());
+    text[at(1)] = `${JSON.stringify(reversed)},`;
+    await writeLines(text);
+    expect(await verify(dir, 'p1')).toEqual({ ok: true, checkedProbes: 6, problems: [] });
+  });
+
+  it('reports a record in another key order whose hash covers that text rather than its canonical form', async () => {
+    const text = await lines();
+    const record = JSON.parse((text[at(1)] ?? '').replace(/,$/, '')) as Record<string, unknown>;
+    delete record.hash;
+    const reversed = Object.fromEntries(Object.entries(record).reverse());
+    const forged = createHash('sha256').update(JSON.stringify(reversed)).digest('hex');
+    text[at(1)] = `${JSON.stringify(reversed).replace(/}$/, `,"hash":"${forged}"}`)},`;
+    await writeLines(text);
+    const report = await verify(dir, 'p1');
+    expect(report.problems).toContainEqual(expect.objectContaining({ probeId: probeAt(1).id, kind: 'record_altered' }));
+  });
+
+  it('reports a line with a key twice whose hash covers the text as written, not the record read', async () => {
+    // The forger adds a second outcome after the true one and hashes the line as it now reads: a reader keeps the
+    // last value, so the record read is not the record hashed.
+    const text = await lines();
+    const line = (text[at(1)] ?? '').replace(/,$/, '');
+    const hash = probeAt(1).hash;
+    const unsigned = line.replace(`,"hash":"${hash}"`, '').replace('"outcome":"no_date"', '"outcome":"no_date","outcome":"dates"');
+    expect(unsigned).toContain('"outcome":"dates"');
+    const forged = createHash('sha256').update(unsigned).digest('hex');
+    const before = unsigned.indexOf(',"httpStatus"');
+    text[at(1)] = `${unsigned.slice(0, before)},"hash":"${forged}"${unsigned.slice(before)},`;
+    await writeLines(text);
+    const report = await verify(dir, 'p1');
+    expect(report.problems).toContainEqual(expect.objectContaining({ probeId: probeAt(1).id, kind: 'record_altered' }));
   });
 });

@@ -1,8 +1,10 @@
 // Checks what is on disk, not what the store has in memory: every record's hash, every artefact's SHA-256,
 // and the chain of each planning from its first probe to the head kept in its aggregates.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import type { Probe } from '../../shared/domain.js';
+import type { JobProgress } from '../../shared/api.js';
+import type { Probe, ProbeArtefact } from '../../shared/domain.js';
+import { systemClock, type Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { createJsonFiles, type JsonFiles } from '../store/json-files.js';
 import { aggregatesKind, planningsKind, type ChainHead, type RebuiltNote } from '../store/kinds.js';
@@ -24,9 +26,11 @@ import {
 import { checkSealedChain, checkSealedFile, checkSealedGaps, loadSeals, type PlanningProof, type SealedState, type SealProblemKind, type SealsSummary } from '../seals/check.js';
 import { planningProof, type LineProbe } from '../seals/proof.js';
 import { loadTrust, type TrustSet } from '../seals/trust.js';
-import { hashRecord, sha256 } from '../store/chain.js';
+import { hashRecord, lineHolds, sha256 } from '../store/chain.js';
 import { bulkThreads, readDay } from '../store/day-reader.js';
+import { createLogReader } from '../store/log-packs.js';
 import { startPool, workerEntry } from '../workers/pool.js';
+import { progressMeter, type ProgressMeter } from './progress.js';
 
 export type ProblemKind =
   | 'artefact_missing'
@@ -83,6 +87,10 @@ export interface VerifyOptions {
   onThreads?: (count: number) => void;
   /** The roots a token must chain to; by default those shipped, the person's and GUICHETS_TSA_ROOTS's. */
   trust?: TrustSet;
+  /** Told the probes checked so far and the estimated end, a few times a second (progress.ts). */
+  onProgress?: (progress: JobProgress) => void;
+  /** For the estimated end; the system's by default. */
+  clock?: Clock;
 }
 
 interface Node {
@@ -110,25 +118,37 @@ function readArtefact(file: string): Buffer | null {
 }
 
 /**
- * SHA-256 of the captures stored once (evidence/_blobs/) read in one planning's check, by path, size and
- * modification time: a capture shared by hundreds of probes of an unchanged page is read and hashed once, and
- * checked against each record that uses it (each named when it is missing or damaged).
+ * How one planning's artefacts are read: the captures stored once (evidence/_blobs/) by path, read and hashed once
+ * for the planning's check however many probes use them (each probe is still checked against the hash, and named
+ * when it is missing or damaged); the logs from their month's pack, read once per month (store/log-packs.ts).
+ * A capture is never rewritten in place (only a copy of the wrong size is replaced, by its true bytes).
  */
-type HashCache = Map<string, string | null>;
+interface ArtefactReader {
+  blobs: Map<string, string | null>;
+  logs: ReturnType<typeof createLogReader>;
+}
 
-function sharedHash(file: string, cache: HashCache): string | null {
-  let info;
-  try {
-    info = statSync(file);
-  } catch {
-    return null;
+/**
+ * The SHA-256 of an artefact's bytes; null when missing. A packed log that cannot be read back (its member cut
+ * short or damaged) has no hash: it gives one that no record holds, so it is reported as altered.
+ */
+function artefactHash(dir: string, artefact: ProbeArtefact, which: 'screenshot' | 'pageText' | 'log', reader: ArtefactReader): string | null {
+  if (which === 'log') {
+    const read = reader.logs.read(artefact);
+    return read.kind === 'bytes' ? sha256(read.data) : read.kind === 'damaged' ? 'damaged' : null;
   }
-  const key = `${file}\u0000${info.size}\u0000${info.mtimeMs}`;
-  if (!cache.has(key)) {
-    const data = readArtefact(file);
-    cache.set(key, data ? sha256(data) : null);
+  if (artefact.path.startsWith(`${BLOBS_DIR}/`)) {
+    const known = reader.blobs.get(artefact.path);
+    if (known !== undefined) return known;
+    const file = insideDir(dir, artefact.path);
+    const data = file ? readArtefact(file) : null;
+    const hash = data ? sha256(data) : null;
+    reader.blobs.set(artefact.path, hash);
+    return hash;
   }
-  return cache.get(key) ?? null;
+  const file = insideDir(dir, artefact.path);
+  const data = file ? readArtefact(file) : null;
+  return data ? sha256(data) : null;
 }
 
 function checkArtefact(
@@ -137,18 +157,12 @@ function checkArtefact(
   which: 'screenshot' | 'pageText' | 'log',
   report: (problem: Omit<VerifyProblem, 'planningId'>) => void,
   when: string,
-  hashes: HashCache,
+  reader: ArtefactReader,
 ): void {
   const artefact = probe[which];
   if (!artefact) return;
   const what = which === 'screenshot' ? 'la capture d’écran' : which === 'log' ? 'le journal du sondage' : 'le texte de la page';
-  const file = insideDir(dir, artefact.path);
-  let hash: string | null = null;
-  if (file && artefact.path.startsWith(`${BLOBS_DIR}/`)) hash = sharedHash(file, hashes);
-  else if (file) {
-    const data = readArtefact(file);
-    hash = data ? sha256(data) : null;
-  }
+  const hash = artefactHash(dir, artefact, which, reader);
   if (hash === null) {
     report({
       probeId: probe.id,
@@ -177,7 +191,7 @@ async function verifyPlanning(
     report.problems.push({ planningId, ...entry });
   };
   const nodes = new Map<string, Node>();
-  const hashes: HashCache = new Map();
+  const reader: ArtefactReader = { blobs: new Map(), logs: createLogReader(dir) };
   const order: string[] = [];
   let unreadableDay = false;
 
@@ -185,18 +199,20 @@ async function verifyPlanning(
     for (const day of await daysOf(dir, planningId, month)) {
       const file = dayFile(planningId, day);
       // Read synchronously, as the CSV export does (store/day-reader.ts): a fifth of the processor time.
-      const { probes, error } = readDay(dir, file);
+      const { probes, lines, error } = readDay(dir, file);
       if (!probes) {
         const reason = error instanceof Error ? error.message : String(error);
         problem({ probeId: null, file, kind: 'file_unreadable', message: `Fichier « ${file} » illisible : ${reason}` });
         unreadableDay = true;
         continue;
       }
-      for (const probe of probes) {
+      for (const [index, probe] of probes.entries()) {
         report.checkedProbes += 1;
         const when = `du ${probe.localDate} à ${probe.localTime}`;
         const node: Node = { id: probe.id, previousHash: probe.previousHash, startedAt: probe.startedAt, file, when };
-        if (hashRecord(probe) !== probe.hash) {
+        // The stored line hashed as it is when it is the canonical JSON (records written so); else built again.
+        const line = lines?.[index];
+        if (!(line !== undefined && lineHolds(line, probe)) && hashRecord(probe) !== probe.hash) {
           problem({
             probeId: node.id,
             file,
@@ -204,9 +220,9 @@ async function verifyPlanning(
             message: `${describe(node)} (« ${file} ») : l’enregistrement a été modifié après coup (son empreinte ne correspond plus).`,
           });
         }
-        checkArtefact(dir, probe, 'screenshot', problem, when, hashes);
-        checkArtefact(dir, probe, 'pageText', problem, when, hashes);
-        checkArtefact(dir, probe, 'log', problem, when, hashes);
+        checkArtefact(dir, probe, 'screenshot', problem, when, reader);
+        checkArtefact(dir, probe, 'pageText', problem, when, reader);
+        checkArtefact(dir, probe, 'log', problem, when, reader);
         const twin = nodes.get(probe.hash);
         if (twin) {
           problem({
@@ -514,6 +530,18 @@ export async function checkPlanning(context: PlanningContext, id: string): Promi
 
 const VERIFY_WORKER = workerEntry('verify-worker', import.meta.url);
 
+/** Progress counted in probes, the total from each planning's aggregates (a few hundred small files). */
+async function verifyMeter(files: JsonFiles, ids: readonly string[], clock: Clock, tell: (progress: JobProgress) => void): Promise<ProgressMeter> {
+  let total = 0;
+  for (const id of ids) {
+    const aggregates = await files.readFresh(aggregatesFile(id), aggregatesKind(id)).catch(() => null);
+    total += aggregates?.probes ?? 0;
+  }
+  const meter = progressMeter('verify', 'progress.verify', total, clock, tell);
+  meter.advance(0);
+  return meter;
+}
+
 /**
  * Verifies one planning, or every planning that has probes or aggregates in the data folder. With a
  * plannings.json, also every planning it lists and every folder it does not (see crossCheck). An id that no
@@ -549,8 +577,10 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
   }
   const empty: string[] = [];
   const ids = planningId !== undefined ? [planningId] : known;
+  const meter = options.onProgress ? await verifyMeter(files, ids, options.clock ?? systemClock, options.onProgress) : null;
   const merge = (id: string, check: PlanningCheck): void => {
     report.checkedProbes += check.checkedProbes;
+    meter?.advance(report.checkedProbes);
     report.problems.push(...check.problems);
     sealed.summary.unsealed.push(...check.unsealed);
     sealed.summary.proof.push(...check.proof);
@@ -586,6 +616,7 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
   if (listed) report.emptyPlannings = empty;
   // A folder never sealed says nothing about seals (older data folders, tests of the chain alone).
   if (sealed.summary.count > 0) report.seals = sealed.summary;
+  meter?.finish(report.checkedProbes);
   report.ok = report.problems.length === 0;
   return report;
 }

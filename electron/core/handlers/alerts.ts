@@ -2,7 +2,11 @@
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Alert, AlertKind, AppApi } from '../../shared/api.js';
-import { computeAlerts, isMuted } from '../alerts/alerts.js';
+import type { Planning } from '../../shared/domain.js';
+import { coreMessage } from '../../shared/messages/index.js';
+import { computeAlerts, isMuted, type AlertInput } from '../alerts/alerts.js';
+import { wordCore } from '../messages.js';
+import { readBackupState } from '../services/backup-state.js';
 import { createEvidenceMeter, type EvidenceMeter } from '../evidence/meter.js';
 import { listSeals, sealTime } from '../seals/index.js';
 import { EVIDENCE_DIR } from '../store/index.js';
@@ -52,6 +56,18 @@ function evidenceUse(ctx: EvidenceHandlerContext, budgetGb: number): { bytes: nu
   return measured ? { bytes: measured.bytes, budgetBytes: budgetGb * 1024 ** 3 } : null;
 }
 
+/** The last good backup, and the oldest followed planning: a week of evidence is worth a copy. */
+async function backupInput(dataDir: string, followed: readonly Planning[]): Promise<NonNullable<AlertInput['backup']>> {
+  const state = await readBackupState(dataDir);
+  const created = followed.map((planning) => Date.parse(planning.createdAt)).filter((time) => Number.isFinite(time));
+  return {
+    lastGood: state.lastGood ? new Date(state.lastGood.at) : null,
+    dataSince: created.length > 0 ? new Date(Math.min(...created)) : null,
+    message: (since) =>
+      wordCore(since ? coreMessage('backup.late', { since: since.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) }) : coreMessage('backup.never')),
+  };
+}
+
 /**
  * The alerts of some plannings (all followed ones when `only` is absent), with the disk's and the seals'; those
  * marked « vu » left out unless `withSeen`.
@@ -77,6 +93,7 @@ async function alertsOf(ctx: EvidenceHandlerContext, only?: string, withSeen = f
     disk,
     evidence: evidenceUse(ctx, settings.evidenceBudgetGb),
     newestSeal: await newestSeal(ctx.app.dataDir),
+    backup: await backupInput(ctx.app.dataDir, followed),
     muted: settings.alertsMuted as Record<string, AlertKind[]>,
     seen: withSeen ? [] : settings.alertsSeen,
   });

@@ -5,6 +5,7 @@ import type { Planning } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { SealService } from '../seals/index.js';
+import type { BackupService } from '../services/backup-daily.js';
 import type { Browsers } from '../services/browsers.js';
 import type { CheckedMove } from '../services/data-folder-move.js';
 import type { Overview } from '../services/overview.js';
@@ -33,6 +34,8 @@ export interface HandlerContext {
   readonly browsers: Browsers;
   /** Seals of the data folder: on demand, daily, before exports. */
   readonly seals: SealService;
+  /** Backups of the data folder: on demand and daily, one at a time. */
+  readonly backups: BackupService;
   /** The hourly schedule, rebuilt when the settings change. */
   readonly scheduler: ScheduleRunner;
   /** Call before any write: takes the data folder's writer lock (AppError `busy` if another process has it). */

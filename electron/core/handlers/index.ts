@@ -14,6 +14,7 @@ import { dossierHandlers } from './dossier.js';
 import { importHandlers } from './import.js';
 import { publishHandlers } from './publish.js';
 import { dataFolderHandlers } from './data-folder.js';
+import { backupHandlers } from './backup.js';
 
 export type { DataFolderMover, HandlerContext, Handlers } from './context.js';
 export { mustGetPlanning } from './context.js';
@@ -34,5 +35,6 @@ export function createHandlers(ctx: HandlerContext): AppApi {
     ...publishHandlers(ctx),
     ...alertHandlers(ctx),
     ...dataFolderHandlers(ctx),
+    ...backupHandlers(ctx),
   };
 }

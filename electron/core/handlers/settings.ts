@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { AppError } from '../errors.js';
 import { checkBrowserProgram, createBrowserHost, findBrowser, SANDBOX } from '../probe/index.js';
+import { prepareDest } from '../services/backup.js';
 import type { HandlerContext, Handlers } from './context.js';
 
 async function mustBeProgram(file: string): Promise<void> {
@@ -52,6 +53,8 @@ export function settingsHandlers(ctx: HandlerContext): Handlers<'app:info' | 'se
         await checkBrowserProgram(patch.browserPath);
       }
       if (patch.associationLogo) await mustBeImage(patch.associationLogo);
+      // The daily backup's folder said wrong when it is chosen, not a day later.
+      if (patch.backupDir) patch = { ...patch, backupDir: await prepareDest(ctx.app.dataDir, patch.backupDir, 'backupDir') };
       const settings = await store.settings.update(patch);
       await ctx.scheduler.settingsChanged();
       return settings;

@@ -9,6 +9,7 @@ import { DATA_DIR_POINTER_FILE } from '../paths.js';
 import { KEYS_DIR, SEALS_DIR } from '../seals/keys.js';
 import { ASSISTED_PROFILES_DIR, CLI_PROBES_DIR, EVIDENCE_DIR, EXPORTS_DIR, HISTORY_DIR, WRITER_LOCK_FILE } from '../store/index.js';
 import { IMPORTED_DIR } from '../store/imported.js';
+import { BACKUP_STATE_FILE } from './backup-state.js';
 import { AGGREGATES_DIR, PLANNINGS_FILE, PROBES_DIR, SETTINGS_FILE } from '../store/layout.js';
 
 /** Where a folder is moved from, for the transports that cannot move it (the web page, a core without a mover). */
@@ -32,6 +33,7 @@ export const DATA_ENTRIES: readonly string[] = [
   KEYS_DIR,
   HISTORY_DIR,
   IMPORTED_DIR,
+  BACKUP_STATE_FILE,
   'site-public',
   'demo',
 ];

@@ -12,7 +12,33 @@ export interface DayRead {
   file: string;
   /** Null when the file could not be read or is damaged: `error` says why. */
   probes: Probe[] | null;
+  /**
+   * Each record's line as stored, in the order of `probes`, when the file is written one record a line (kinds.ts);
+   * else null. Verification hashes a line as it is when it can (chain.ts, lineHolds).
+   */
+  lines: string[] | null;
   error: unknown;
+}
+
+const HEAD = '{"probes":[\n';
+const TAIL = '\n]}\n';
+
+/** The records of a day file written one a line, each with its line; null when the text is laid out otherwise. */
+function byLine(text: string): { probes: Probe[]; lines: string[] } | null {
+  if (!text.startsWith(HEAD) || !text.endsWith(TAIL) || text.length < HEAD.length + TAIL.length) return null;
+  const lines = text.slice(HEAD.length, text.length - TAIL.length).split(',\n');
+  const probes: Probe[] = [];
+  try {
+    for (const line of lines) {
+      // A line break inside a record, or a record that is not an object: not this layout after all.
+      if (line.includes('\n') || !line.startsWith('{')) return null;
+      probes.push(JSON.parse(line) as Probe);
+    }
+  } catch {
+    // Read whole instead, which says whether the file is damaged.
+    return null;
+  }
+  return { probes, lines };
 }
 
 /**
@@ -27,16 +53,18 @@ export function readDay(dir: string, file: string): DayRead {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file, probes: [], error: null };
-    return { file, probes: null, error };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file, probes: [], lines: null, error: null };
+    return { file, probes: null, lines: null, error };
   }
   let value: unknown;
   try {
+    const lined = byLine(text);
+    if (lined && dayKind.valid({ probes: lined.probes })) return { file, probes: lined.probes, lines: lined.lines, error: null };
     value = JSON.parse(text);
   } catch {
-    return { file, probes: null, error: corruptError(path) };
+    return { file, probes: null, lines: null, error: corruptError(path) };
   }
-  return dayKind.valid(value) ? { file, probes: value.probes, error: null } : { file, probes: null, error: corruptError(path) };
+  return dayKind.valid(value) ? { file, probes: value.probes, lines: null, error: null } : { file, probes: null, lines: null, error: corruptError(path) };
 }
 
 /** Every day file of a planning, oldest first, one in memory at a time. */

@@ -1,9 +1,9 @@
 // Probes, gaps and per-planning aggregates: one small file per planning and day, one aggregates file per
 // planning, artefacts beside them. Writes of one planning go through one queue, so its chain never forks.
-import { readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Gap, LocalDate, MonthKey, Probe, ProbeArtefact } from '../../shared/domain.js';
-import { hashRecord, sha256 } from './chain.js';
+import { canonicalOrder, hashRecord, sha256 } from './chain.js';
 import {
   addGap,
   addProbe,
@@ -16,14 +16,12 @@ import {
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { changeMonths, decodeMonths, encodeMonths } from './aggregates-file.js';
-import { fsyncDir, mkdirDurable, writeFileDurable } from './durable.js';
+import { mkdirDurable, writeFileDurable } from './durable.js';
 import { fullError, isDiskFull, type JsonFiles } from './json-files.js';
 import { aggregatesKind, dayKind, gapsKind, type AggregatesFile, type ChainHead, type RebuiltNote } from './kinds.js';
 import {
   absolute,
   aggregatesFile,
-  artefactFile,
-  artefactFolder,
   assertSafeId,
   blobFile,
   dayFile,
@@ -32,6 +30,7 @@ import {
   monthsOf,
   planningDirs,
 } from './layout.js';
+import { appendLog, logPackFile } from './log-packs.js';
 import type { KeyedQueue } from './queue.js';
 
 /** What the caller knows about a probe; the store adds the local time, category, artefacts and chain. */
@@ -206,15 +205,6 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
     log(`Planning ${planningId} : ${tail.length} sondage(s) enregistré(s) avant une interruption ajouté(s) aux statistiques.`);
   }
 
-  async function writeArtefact(relative: string, data: Buffer, written: string[]): Promise<ProbeArtefact> {
-    const file = absolute(dir, relative);
-    await mkdirDurable(path.dirname(file));
-    written.push(file);
-    // The folder is flushed once for both artefacts, by the caller.
-    await writeFileDurable(file, data, { skipDirSync: true });
-    return { path: relative, sha256: sha256(data), bytes: data.length };
-  }
-
   /** One write at a time per blob: two plannings may capture the very same page at the same moment. */
   const blobWrites = new Map<string, Promise<unknown>>();
 
@@ -244,10 +234,6 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
     return { path: relative, sha256: hash, bytes: data.length };
   }
 
-  async function removeAll(paths: readonly string[]): Promise<void> {
-    await Promise.all(paths.map((file) => rm(file, { force: true }).catch(() => undefined)));
-  }
-
   async function appendNow(input: NewProbe, artefacts: ProbeArtefacts): Promise<Probe> {
     assertSafeId('planning', input.planningId);
     assertSafeId('sondage', input.id);
@@ -259,13 +245,12 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
     const month = monthOf(localDate);
     const aggregates = await readAggregates(input.planningId);
 
-    const written: string[] = [];
     let screenshot: ProbeArtefact | null = null;
     let pageText: ProbeArtefact | null = null;
     let log: ProbeArtefact | null | undefined;
     try {
-      // Artefacts first: a record never points at a file that is not there yet. Screenshot and page text are
-      // stored once by their hash (flushed, folder included); the log, one per probe, beside the month's others.
+      // Artefacts first: a record never points at bytes that are not on disk yet. Screenshot and page text are
+      // stored once by their hash (flushed, folder included); the log is appended to its month's pack (flushed).
       const [shot, text] = await Promise.all([
         artefacts.screenshot ? writeBlob(artefacts.screenshot, imageExt(artefacts.screenshot)) : null,
         artefacts.pageText !== null ? writeBlob(Buffer.from(artefacts.pageText, 'utf8'), 'txt') : null,
@@ -273,26 +258,19 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
       screenshot = shot;
       pageText = text;
       if (artefacts.log !== undefined) {
-        const relative = artefactFile(input.planningId, month, input.id, 'log');
-        log = artefacts.log ? await writeArtefact(relative, Buffer.from(artefacts.log, 'utf8'), written) : null;
+        log = artefacts.log ? await appendLog(dir, input.planningId, month, Buffer.from(artefacts.log, 'utf8')) : null;
       }
-      if (written.length > 0) await fsyncDir(absolute(dir, artefactFolder(input.planningId, month)));
     } catch (error) {
-      await removeAll(written);
-      throw isDiskFull(error) ? fullError(written[written.length - 1] ?? dir) : error;
+      throw isDiskFull(error) ? fullError(logPackFile(input.planningId, month)) : error;
     }
 
     const probe = sealedRecord(input, { screenshot, pageText, ...(log === undefined ? {} : { log }) }, aggregates.head?.hash ?? null);
 
     const day = dayFile(input.planningId, localDate);
-    try {
-      await files.update(day, dayKind, (draft) => {
-        draft.probes.push(probe);
-      });
-    } catch (error) {
-      await removeAll(written);
-      throw error;
-    }
+    // A failure from here leaves at most a log member no record points at.
+    await files.update(day, dayKind, (draft) => {
+      draft.probes.push(probe);
+    });
     try {
       await files.update(aggregatesFile(input.planningId), aggregatesKind(input.planningId), (draft) => {
         // A reading process may have counted it already, from the day file (recover()): once only.
@@ -308,7 +286,6 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
         await files.update(day, dayKind, (draft) => {
           draft.probes = draft.probes.filter((kept) => kept.id !== probe.id);
         });
-        await removeAll(written);
       } catch {
         // The record stays, whole, with its artefacts: counted by recover() at the next write.
         recovered.delete(input.planningId);
@@ -479,5 +456,6 @@ export function sealedRecord(
     trigger: input.trigger,
     previousHash,
   };
-  return { ...unsigned, hash: hashRecord(unsigned) };
+  // Stored in canonical key order: its line is then the very text its hash was computed over, with the hash added.
+  return canonicalOrder({ ...unsigned, hash: hashRecord(unsigned) });
 }

@@ -8,6 +8,7 @@ import { fixedClock } from '../clock.js';
 import { verify } from '../evidence/index.js';
 import { sha256 } from './chain.js';
 import { createStore, type Store } from './store.js';
+import { readProbeLog } from './log-packs.js';
 import { syntheticArtefacts, syntheticProbe } from '../../../test/support/synthetic.js';
 
 let dir: string;
@@ -221,9 +222,8 @@ describe('a full disk', () => {
     await fullAt('probes/p1/2026-03/.2026-03-10.json.tmp');
     const failing = syntheticProbe('p1', '2026-03-10T08:00:00Z', 1);
     await expect(store.probes.append(failing, syntheticArtefacts(1))).rejects.toMatchObject({ code: 'storage_full' });
-    // Its log, the one artefact written for it alone, was taken back with the failed write.
-    expect(existsSync(path.join(dir, 'evidence', 'p1', '2026-03', `${failing.id}.log`))).toBe(false);
-    expect(existsSync(path.join(dir, 'evidence', 'p1', '2026-03', `${kept.id}.log`))).toBe(true);
+    // Its log's member stays in the month's pack, pointed at by no record; the kept probe's log reads back whole.
+    expect((await readProbeLog(dir, kept))?.toString('utf8')).toBe(syntheticArtefacts(0).log);
     expect((await store.probes.list('p1')).map((p) => p.id)).toEqual([kept.id]);
     // Space is back (the link was removed with the failed write): the chain goes on from the kept probe.
     const next = await store.probes.append(syntheticProbe('p1', '2026-03-10T08:00:00Z', 2), syntheticArtefacts(2));

@@ -8,6 +8,7 @@ import { historyFile, historyKind, recordVersion, type PlanningVersion } from '.
 import { createJsonFiles } from './json-files.js';
 import { planningsKind, settingsKind } from './kinds.js';
 import { absolute, assertSafeId, PLANNINGS_FILE, SETTINGS_FILE } from './layout.js';
+import { migrateLogs, type LogMigration } from './log-migration.js';
 import { createProbeParts, type GapStore, type ProbeStore } from './probes.js';
 import { createKeyedQueue } from './queue.js';
 import { importedMonths, withImportedMonths } from './imported.js';
@@ -57,6 +58,11 @@ export interface Store {
    * (evidence/verify.ts, above the store) checks a planning through it.
    */
   exclusive: <T>(planningId: string, task: () => Promise<T>) => Promise<T>;
+  /**
+   * Moves the logs of older records (one file per probe) into their month's pack, checked, once (log-migration.ts).
+   * For the process that writes the folder only.
+   */
+  migrateLogs(signal?: AbortSignal): Promise<LogMigration>;
   /** Waits for the writes under way. */
   close(): Promise<void>;
 }
@@ -156,6 +162,7 @@ export function createStore(options: StoreOptions): Store {
     // Imported probes (another association's, La Cimade's) count in the bars; they live apart (import/area.ts).
     aggregates: async (planningId) => withImportedMonths(await parts.aggregates(planningId), await importedMonths(dir, planningId)),
     exclusive: parts.exclusive,
+    migrateLogs: (signal) => migrateLogs({ dir, exclusive: parts.exclusive, log, ...(signal ? { signal } : {}) }),
     async close() {
       await planningQueue.idle();
       await files.idle();

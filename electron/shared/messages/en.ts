@@ -40,6 +40,7 @@ Figures and evidence
   import FILE [--planning ID] [--association NAME]
                                           imports a CSV (La Cimade’s layout) or another association's dossier
   move-data FOLDER                        moves the data folder (empty or new), copy checked
+  backup FOLDER [--json]                  backs up what is new into FOLDER, then checks the copy
 
 Common options: --data-dir FOLDER (else GUICHETS_DATA_DIR, else the application’s folder);
   --lang fr|en (else LC_ALL, LC_MESSAGES or LANG: en… for English, else French);
@@ -113,6 +114,7 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     export_written: '{rows} probes written to {path}',
     export_skipped: '✗ Damaged file, its probes are not in the CSV: {file}',
     move_usage: 'Give the new folder: npm run cli -- move-data FOLDER',
+    backup_usage: 'Give the backup folder: npm run cli -- backup FOLDER (a USB key, a network drive)',
     move_moved: 'Data folder moved: {to} ({files} files, {mb} MB, copy checked).',
     move_old_removed: 'The old folder was emptied: {from}',
     move_old_kept: 'The old folder could not be emptied, it is left as it is: {from}',
@@ -201,7 +203,14 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     steps_both: 'The text “{said}” and slots are both shown.',
     steps_unreadable: '“{selector}” elements found but no readable date: “{said}”.',
   },
-  progress: {},
+  progress: {
+    verify:
+      'Verifying: {done, number} of {total, number} probes ({percent}%){end, select, none {} other {, expected to end around {end}{day, select, none {} other { on {day}}}}}',
+    backup_copy:
+      'Backup: {done, number} of {total, number} files copied ({percent}%){end, select, none {} other {, expected to end around {end}{day, select, none {} other { on {day}}}}}',
+    backup_check:
+      'Checking the copy: {done, number} of {total, number} probes ({percent}%){end, select, none {} other {, expected to end around {end}{day, select, none {} other { on {day}}}}}',
+  },
   seal: {
     written:
       'Seal {name} written (seals/{name}.json): {probes, plural, one {# probe} other {# probes}} of {plannings, plural, one {# planning} other {# plannings}}, {stamped, select, none {not time-stamped (no trusted authority answered: tried again at the next seal)} other {time-stamped by {stamped}}}.',
@@ -300,5 +309,22 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     probe_detail:
       'Imported from “{file}”, line {line}{by, select, yes { ({association})} other {}}, {sealed, select, yes {sealed} other {not sealed}}',
     bag_unlisted: 'Evidence file refused: {entry} is not in the manifest. Nothing was imported.',
+  },
+  backup: {
+    done: '✓ Backup checked in {dest}: {files, plural, =0 {no new file} one {# file copied} other {# files copied}}, {probes, plural, one {# probe checked} other {# probes checked}} in the copy.',
+    not_good:
+      '✗ Backup in {dest}: checking the copy found {problems, plural, one {# problem} other {# problems}} the data folder does not have. It does not count as good; the files at fault will be copied again by the next backup.',
+    source_problems:
+      'The data folder itself has {count, plural, one {# problem} other {# problems}} (see npm run cli -- verify): the copy reproduces them as they are.',
+    running: 'A backup is already running: wait for it to end.',
+    no_folder: 'No backup folder: give one (npm run cli -- backup FOLDER, or « Daily backup » in the settings).',
+    not_absolute: 'Backup folder: give a full path (for example /media/usb-key/Guichets or E:\\Guichets), not « {dest} ».',
+    inside: 'Backup folder: « {dest} » is inside the data folder or holds it. Choose another disk (USB key, network drive).',
+    not_folder: 'Backup folder: « {dest} » is a file, not a folder.',
+    not_backup: 'Backup folder: « {dest} » already holds something other than a Guichets backup. Choose an empty folder, or that of an earlier backup.',
+    not_writable: 'Backup folder: cannot write in « {dest} » (disk missing, read-only or access denied).',
+    late: 'No checked backup since {since}: a breakdown or theft of this PC would lose the evidence. Plug the backup disk in or choose a folder in the settings (Daily backup).',
+    never:
+      'No checked backup of the evidence: a breakdown or theft of this PC would lose it. Choose a folder in the settings (Daily backup) or run npm run cli -- backup FOLDER.',
   },
 } as const satisfies CoreMessages;

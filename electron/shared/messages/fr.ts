@@ -42,6 +42,7 @@ Chiffres et preuves
   import FICHIER [--planning ID] [--association NOM]
                                           importe un CSV (format La Cimade) ou le dossier d’une autre association
   move-data DOSSIER                       déplace le dossier de données (vide ou nouveau), copie vérifiée
+  backup DOSSIER [--json]                 sauvegarde ce qui est nouveau dans DOSSIER, puis vérifie la copie
 
 Options communes : --data-dir DOSSIER (sinon GUICHETS_DATA_DIR, sinon le dossier de l’application) ;
   --lang fr|en (sinon LC_ALL, LC_MESSAGES ou LANG : en… pour l’anglais, sinon le français) ;
@@ -116,6 +117,7 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     export_written: '{rows} sondages écrits dans {path}',
     export_skipped: '✗ Fichier endommagé, ses sondages ne sont pas dans le CSV : {file}',
     move_usage: 'Indiquez le nouveau dossier : npm run cli -- move-data DOSSIER',
+    backup_usage: 'Indiquez le dossier de sauvegarde : npm run cli -- backup DOSSIER (une clé USB, un disque réseau)',
     move_moved: 'Dossier de données déplacé : {to} ({files} fichiers, {mb} Mo, copie vérifiée).',
     move_old_removed: 'L’ancien dossier a été vidé : {from}',
     move_old_kept: 'L’ancien dossier n’a pas pu être vidé, il reste tel quel : {from}',
@@ -207,7 +209,14 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     steps_both: 'Le texte « {said} » et des créneaux sont tous deux affichés.',
     steps_unreadable: 'Éléments « {selector} » trouvés mais aucune date lisible : « {said} ».',
   },
-  progress: {},
+  progress: {
+    verify:
+      'Vérification : {done, number} sur {total, number} sondages ({percent} %){end, select, none {} other {, fin estimée vers {end}{day, select, none {} other { le {day}}}}}',
+    backup_copy:
+      'Sauvegarde : {done, number} sur {total, number} fichiers copiés ({percent} %){end, select, none {} other {, fin estimée vers {end}{day, select, none {} other { le {day}}}}}',
+    backup_check:
+      'Vérification de la copie : {done, number} sur {total, number} sondages ({percent} %){end, select, none {} other {, fin estimée vers {end}{day, select, none {} other { le {day}}}}}',
+  },
   seal: {
     written:
       'Sceau {name} écrit (seals/{name}.json) : {probes, plural, one {# sondage} other {# sondages}} de {plannings, plural, one {# planning} other {# plannings}}, {stamped, select, none {non horodaté (aucune autorité de confiance n’a répondu : nouvel essai au prochain sceau)} other {horodaté par {stamped}}}.',
@@ -307,5 +316,23 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     probe_detail:
       'Importé de « {file} », ligne {line}{by, select, yes { ({association})} other {}}, {sealed, select, yes {scellé} other {non scellé}}',
     bag_unlisted: 'Dossier refusé : {entry} n’est pas dans le manifeste. Rien n’a été importé.',
+  },
+  backup: {
+    done: '✓ Sauvegarde vérifiée dans {dest} : {files, plural, =0 {aucun fichier nouveau} one {# fichier copié} other {# fichiers copiés}}, {probes, plural, one {# sondage vérifié} other {# sondages vérifiés}} dans la copie.',
+    not_good:
+      '✗ Sauvegarde dans {dest} : la vérification de la copie a trouvé {problems, plural, one {# problème} other {# problèmes}} que le dossier de données n’a pas. Elle n’est pas comptée comme bonne ; les fichiers en cause seront recopiés à la prochaine sauvegarde.',
+    source_problems:
+      'Le dossier de données a lui-même {count, plural, one {# problème} other {# problèmes}} (voir npm run cli -- verify) : la copie les reproduit tels quels.',
+    running: 'Une sauvegarde est déjà en cours : attendez qu’elle se termine.',
+    no_folder: 'Aucun dossier de sauvegarde : indiquez-en un (npm run cli -- backup DOSSIER, ou « Sauvegarde quotidienne » dans les réglages).',
+    not_absolute: 'Dossier de sauvegarde : indiquez un chemin complet (par exemple /media/cle-usb/Guichets ou E:\\Guichets), pas « {dest} ».',
+    inside: 'Dossier de sauvegarde : « {dest} » est dans le dossier de données ou le contient. Choisissez un autre disque (clé USB, disque réseau).',
+    not_folder: 'Dossier de sauvegarde : « {dest} » est un fichier, pas un dossier.',
+    not_backup:
+      'Dossier de sauvegarde : « {dest} » contient déjà autre chose qu’une sauvegarde de Guichets. Choisissez un dossier vide, ou celui d’une sauvegarde précédente.',
+    not_writable: 'Dossier de sauvegarde : impossible d’écrire dans « {dest} » (disque absent, en lecture seule ou accès refusé).',
+    late: 'Aucune sauvegarde vérifiée depuis le {since} : une panne ou un vol de ce PC ferait perdre les preuves. Branchez le disque de sauvegarde ou choisissez un dossier dans les réglages (Sauvegarde quotidienne).',
+    never:
+      'Aucune sauvegarde vérifiée des preuves : une panne ou un vol de ce PC les ferait perdre. Choisissez un dossier dans les réglages (Sauvegarde quotidienne) ou lancez npm run cli -- backup DOSSIER.',
   },
 } as const;

@@ -11,6 +11,7 @@ import { useSetLanguage, type Language } from '../i18n';
 import { ErrorNote } from './ErrorNote';
 import { SealsPanel } from './SealsPanel';
 import { TrustedRootsPanel } from './TrustedRootsPanel';
+import { BackupPanel } from './BackupPanel';
 import { DataFolderPanel } from './DataFolderPanel';
 import { StatusNote, type ActionStatus } from './StatusNote';
 
@@ -320,6 +321,7 @@ export function SettingsPage() {
 
         <Group title={t('settingsData')}>
           <DataFolderPanel />
+          <BackupPanel />
         </Group>
 
         <div className="button-row">

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { ALERT_KINDS, type Alert } from '../../../../electron/shared/api';
 import { OUTCOMES, type Outcome } from '../../../../electron/shared/domain';
-import { describeError } from '../../errors';
+import { describeError, wordMessage } from '../../errors';
 import { formatInstant, formatLocalDateTime } from '../../format';
 import { useApi, useLoaded } from '../../api/context';
 import { useTranslation } from 'react-i18next';
@@ -126,5 +126,7 @@ export function alertText(alert: Alert, t: TFunction): string {
       return t('evidence.alertDisk', { freeGb: Number(p.freeGb ?? 0) });
     case 'seals':
       return t('evidence.alertSeals', { since: formatInstant(text('since')).slice(0, 10) });
+    case 'backup':
+      return p.never ? wordMessage(t, { code: 'backup.never' }) : wordMessage(t, { code: 'backup.late', params: { since: formatInstant(text('since')).slice(0, 10) } });
   }
 }

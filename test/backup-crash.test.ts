@@ -1,0 +1,143 @@
+// Backup harness: a backup is killed (SIGKILL) at random moments, again and again into the same folder. Whatever
+// the moment, the copy is never said to be good unless its check passed, and the next backup resumes it.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../electron/core/clock.js';
+import { verifyDir } from '../electron/core/evidence/index.js';
+import { loadTrust } from '../electron/core/seals/trust.js';
+import { BACKUP_MARK_FILE } from '../electron/core/services/backup.js';
+import { readBackupState } from '../electron/core/services/backup-state.js';
+import { createStore } from '../electron/core/store/index.js';
+import { appendSyntheticProbes } from './support/synthetic.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BUNDLE = path.join(ROOT, 'node_modules', '.cache', 'guichets-test', 'backup-child.mjs');
+const CYCLES = 10;
+
+/** A seeded generator (mulberry32): a failing run can be replayed with its seed. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+interface Run {
+  /** The child's last line ("done good 12 40"), or null when it was killed before. */
+  done: string | null;
+  /** From "ready" to the end or the kill. */
+  ms: number;
+}
+
+/** One backup, killed `killAfterMs` after it said ready (null: left to finish). */
+function backupOnce(dir: string, dest: string, killAfterMs: number | null): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BUNDLE, dir, dest], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let buffered = '';
+    let stderr = '';
+    let ready = 0;
+    let done: string | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === 'ready') {
+          ready = performance.now();
+          if (killAfterMs !== null) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        }
+        if (line.startsWith('done ')) done = line;
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`the backup failed: ${stderr}`));
+      else resolve({ done, ms: performance.now() - ready });
+    });
+  });
+}
+
+const markOf = async (dest: string): Promise<string | null> =>
+  readFile(path.join(dest, BACKUP_MARK_FILE), 'utf8').then((text) => (JSON.parse(text) as { state: string }).state, () => null);
+
+describe('backup harness', () => {
+  let root: string;
+  let dir: string;
+  beforeAll(async () => {
+    await build({
+      entryPoints: [path.join(ROOT, 'test', 'support', 'backup-child.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      outfile: BUNDLE,
+      logLevel: 'silent',
+    });
+    root = await mkdtemp(path.join(os.tmpdir(), 'guichets-backup-crash-'));
+    dir = path.join(root, 'data');
+    const store = createStore({ dir, clock: systemClock, log: () => undefined });
+    for (const planningId of ['a', 'b', 'c']) await appendSyntheticProbes(store, { planningId, count: 60, start: '2026-01-01T00:00:00Z' });
+    await store.close();
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it(`never presents a backup killed at any of ${CYCLES} moments as good, and resumes it`, async () => {
+    const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
+    const random = seeded(seed);
+    const context = `(seed ${seed})`;
+    // One whole backup elsewhere, for how long one takes here.
+    const whole = await backupOnce(dir, path.join(root, 'measure'), null);
+    expect(whole.done, context).toMatch(/^done good/);
+    const dest = path.join(root, 'usb');
+    const trust = await loadTrust({ env: {}, userDir: null });
+    let lastGood = (await readBackupState(dir)).lastGood;
+    let killed = 0;
+    for (let n = 0; n < CYCLES; n += 1) {
+      // New probes between two backups, as the app records them: each backup has files to copy, then to check.
+      const store = createStore({ dir, clock: systemClock, log: () => undefined });
+      await appendSyntheticProbes(store, { planningId: 'a', count: 3, start: new Date(Date.parse('2026-01-05T00:00:00Z') + n * 3 * 3_600_000).toISOString() });
+      await store.close();
+      const run = await backupOnce(dir, dest, random() * whole.ms * 0.8);
+      const state = await readBackupState(dir);
+      const probes = 180 + 3 * (n + 1);
+      const mark = await markOf(dest);
+      if (run.done === null) {
+        killed += 1;
+        // Killed: the data folder's last good backup is the one before, unless the copy was checked just before the
+        // kill; and a copy that says it was checked holds every probe, intact.
+        if (state.lastGood !== lastGood && JSON.stringify(state.lastGood) !== JSON.stringify(lastGood)) expect(mark, `cycle ${n} ${context}`).toBe('checked');
+        if (mark === 'checked') expect(await verifyDir(dest, undefined, { trust }), `cycle ${n} ${context}`).toMatchObject({ ok: true, checkedProbes: probes });
+      } else {
+        expect(run.done, `cycle ${n} ${context}`).toMatch(/^done good/);
+        expect(mark).toBe('checked');
+        expect(state.lastGood?.dest).toBe(dest);
+      }
+      lastGood = state.lastGood;
+    }
+    expect(killed, context).toBeGreaterThanOrEqual(3);
+    const last = await backupOnce(dir, dest, null);
+    expect(last.done, context).toMatch(/^done good/);
+    const [, , copied, unchanged] = (last.done ?? '').split(' ');
+    // Resumed: what the killed backups had copied is not copied again.
+    expect(Number(unchanged), `${copied ?? ''} copied ${context}`).toBeGreaterThan(0);
+    expect(await markOf(dest)).toBe('checked');
+    const entries = await readdir(dest, { recursive: true });
+    expect(entries.filter((name) => name.endsWith('.guichets-partiel')), context).toEqual([]);
+    expect(await verifyDir(dest, undefined, { trust }), context).toMatchObject({ ok: true, checkedProbes: 180 + 3 * CYCLES });
+  }, 120_000);
+});
