@@ -17,7 +17,7 @@ export const CORE_LAYERS = [
   ['stats', 'workers'],
   ['store'],
   ['seals'],
-  ['probe', 'evidence', 'export', 'schedule', 'replicas', 'import', 'alerts'],
+  ['probe', 'evidence', 'export', 'schedule', 'import', 'alerts'],
   ['services', 'report', 'demo'],
   ['dossier', 'publish'],
   ['handlers'],
@@ -114,6 +114,30 @@ export default tseslint.config(
               regex: '^(?:\\.\\./)+core/(?!(?:api/index|errors|messages|paths)\\.js$)',
               message:
                 'The command line uses the core through its API entry (core/api/index.js) and its base files errors, messages (wordCore) and paths only.',
+            },
+            {
+              regex: '^(?:\\.\\./)+replicas/(?!index\\.js$)',
+              message: 'The command line starts the demo\'s replicas through their entry (replicas/index.js) only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The replica préfectures (tests, the demo, scripts) stand beside the core, not in it: they import only the
+    // contract's types, and no core folder imports them (the demo is handed them by its transport).
+    files: ['electron/replicas/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron'],
+          patterns: [
+            {
+              regex: '^(?:\\.\\./)+(?:core|cli|main|preload|renderer)/',
+              message: 'The replicas import only electron/shared: they play the préfectures\' sites, whatever the core does.',
             },
           ],
         },

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
-import type { ReplicaHandler } from '../../electron/core/replicas/types.js';
+import type { ReplicaHandler } from '../../electron/replicas/types.js';
 import type { AdapterContext, AdapterResult, ProbeTarget } from '../../electron/core/probe/types.js';
 import { LAUNCH_ARGS } from '../../electron/core/probe/browser.js';
 import { navigationFailure, ProbeStop } from '../../electron/core/probe/visit.js';

@@ -1,6 +1,6 @@
 // The pages of the RDV Service Public replica, after the site's public search views (SITES.md §3).
 import { DateTime } from 'luxon';
-import type { LocalDate, LocalDateTime } from '../../../shared/domain.js';
+import type { LocalDate, LocalDateTime } from '../../shared/domain.js';
 import { escapeHtml, frenchHuman, slotInstant } from '../rdvpref/calendar.js';
 import type { AnctLieu, AnctMotif, AnctOrganisation } from './scenarios.js';
 

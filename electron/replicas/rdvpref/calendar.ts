@@ -1,8 +1,8 @@
 // The fictitious free slots the replicas offer, relative to the injected clock (Europe/Paris), so that each
 // scenario falls in the same one of La Cimade's categories whatever day the tests or the demo run.
 import { DateTime } from 'luxon';
-import type { LocalDate, LocalDateTime } from '../../../shared/domain.js';
-import type { Clock } from '../../clock.js';
+import type { LocalDate, LocalDateTime } from '../../shared/domain.js';
+import type { Clock } from '../types.js';
 
 const PARIS = 'Europe/Paris';
 

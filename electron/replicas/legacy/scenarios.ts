@@ -1,6 +1,6 @@
 // The one table of the legacy module's replica: which form id behaves how. Tests and the demo both read it.
 import { DateTime } from 'luxon';
-import type { BookingSystem } from '../../../shared/domain.js';
+import type { BookingSystem } from '../../shared/domain.js';
 
 export const PARIS = 'Europe/Paris';
 
