@@ -145,8 +145,25 @@ export default tseslint.config(
     },
   },
   {
+    // The desktop shell is a transport like the command line: of the core, its API entry and base files only.
     files: ['electron/main/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../cli/*', '../preload/*', '**/renderer/**'] }] },
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?:\\.\\./)+(?:cli|preload|replicas)/', message: 'The desktop shell never reaches the command line, the preload or the replicas.' },
+            { regex: '(?:^|/)renderer/', message: 'The desktop shell never reaches the renderer.' },
+            {
+              regex: '^(?:\\.\\./)+core/(?!(?:api/index|errors|messages|paths)\\.js$)',
+              message:
+                'The desktop shell uses the core through its API entry (core/api/index.js) and its base files errors, messages (wordCore) and paths only.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // The sandboxed bridge: Electron's renderer side and the contract, nothing else (it is bundled alone).

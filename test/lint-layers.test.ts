@@ -73,6 +73,24 @@ describe('the layers of the code', () => {
   });
 });
 
+describe('the desktop shell', () => {
+  it('sees the core only through its API entry and its base files, like the command line', async () => {
+    expect(await importErrors('electron/main/fixture.ts', "export { EXPORTS_DIR } from '../core/store/index.js';\n")).toHaveLength(1);
+    expect(await importErrors('electron/main/fixture.ts', "export type { Core } from '../core/api/create-core.js';\n")).toHaveLength(1);
+    expect(await importErrors('electron/main/fixture.ts', "export { startWebHost } from '../cli/webhost.js';\n")).toHaveLength(1);
+    const allowed = await importErrors(
+      'electron/main/fixture.ts',
+      [
+        "export { createSwitchableCore, type Core } from '../core/api/index.js';",
+        "export { AppError } from '../core/errors.js';",
+        "export { findAppRoot } from '../core/paths.js';",
+        "export type { PathUse } from '../shared/api.js';",
+      ].join('\n'),
+    );
+    expect(allowed).toEqual([]);
+  });
+});
+
 describe('the replica préfectures, beside the core', () => {
   it('are imported by no core folder, not even the demo, which is handed them', async () => {
     const demo = await importErrors('electron/core/demo/fixture.ts', "export { DEMO_PLANNINGS } from '../../replicas/index.js';\n");

@@ -15,7 +15,7 @@ import { createOverview } from '../services/overview.js';
 import { createProbeRecorder } from '../services/record-probe.js';
 import { createScheduleRunner } from '../services/schedule-runner.js';
 import { createWriter } from '../services/writer-lock.js';
-import { createStore, EVIDENCE_DIR } from '../store/index.js';
+import { createStore, EVIDENCE_DIR, EXPORTS_DIR } from '../store/index.js';
 import { createPublicNetwork } from '../probe/index.js';
 import { runPublicCall } from './public-calls.js';
 import { parseInput } from './schemas.js';
@@ -62,6 +62,8 @@ export interface Core {
   wake(): Promise<void>;
   /** The folder of screenshots and page texts, served read-only to the UI (web host, desktop protocol). */
   readonly evidenceDir: string;
+  /** Where exports go unless the person chooses (the desktop's save dialogs open there). */
+  readonly exportsDir: string;
   /**
    * The captioned PNG of one probe (drawn from its capture and record; a record made before, as stored), or null
    * when there is no such probe or screenshot. For the UI's image viewer (web host, desktop protocol).
@@ -144,6 +146,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     api,
     evidenceDir: path.join(dataDir, EVIDENCE_DIR),
+    exportsDir: path.join(dataDir, EXPORTS_DIR),
     async handle(method, input, call) {
       try {
         if (!Object.hasOwn(impl, method)) throw new AppError('invalid_input', `Méthode inconnue : ${method}`);
