@@ -1,7 +1,8 @@
 // The names of exported files, the same whoever writes them (the core, the desktop's save dialog, the web host).
+import { PARIS } from './domain.js';
 
 const PARIS_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Paris',
+  timeZone: PARIS,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',

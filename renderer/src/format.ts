@@ -1,7 +1,7 @@
 // Dates as people in France read them, whatever the computer's own time zone: Europe/Paris always.
-import type { LocalDate, LocalDateTime, MonthKey } from '../../electron/shared/domain';
+import { PARIS, type LocalDate, type LocalDateTime, type MonthKey } from '../../electron/shared/domain';
 
-export const TIME_ZONE = 'Europe/Paris';
+export const TIME_ZONE = PARIS;
 
 function parts(date: Date, locale: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
   const result: Record<string, string> = {};
