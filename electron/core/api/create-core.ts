@@ -7,7 +7,8 @@ import type { Probe } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
 import { verify, type VerifyReport } from '../evidence/index.js';
-import { createAlertTracker, createHandlers, type DataFolderMover, type HandlerContext } from '../handlers/index.js';
+import { createAlertService } from '../alerts/service.js';
+import { createHandlers, type DataFolderMover, type HandlerContext } from '../handlers/index.js';
 import { renderCaptioned } from '../report/captioned.js';
 import { createSealService } from '../seals/index.js';
 import { createBrowsers } from '../services/browsers.js';
@@ -102,6 +103,8 @@ export function createCore(options: CoreOptions): Core {
   const scheduler = createScheduleRunner({ store, clock, everyMinutes, probePlanning, log });
 
   const seals = createSealService({ store, clock, env, appVersion: options.appVersion, log, ...(options.trustDir === undefined ? {} : { trustDir: options.trustDir }) });
+  // After each probe the alerts are computed afresh: the dashboard shows them, the desktop notifies new ones.
+  const alerts = createAlertService({ store, clock, dataDir, log, changed: (list) => emit('alerts:changed', list) });
   const context: HandlerContext = {
     store,
     seals,
@@ -111,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
     app: { version: options.appVersion, dataDir, demo: options.demo ?? false, everyMinutes, move: options.move ?? null },
     browsers,
     scheduler,
+    alerts,
     asWriter: writer.asWriter,
     whileWriter: writer.whileWriter,
     emit,
@@ -122,8 +126,6 @@ export function createCore(options: CoreOptions): Core {
     },
   };
   const impl = createHandlers(context);
-  // After each probe the alerts are computed afresh: the dashboard shows them, the desktop notifies new ones.
-  const alerts = createAlertTracker(context);
   events.on('probe:finished', (probe: Probe) => {
     alerts.afterProbe(probe.planningId).then(
       (alerts) => emit('alerts:changed', alerts),

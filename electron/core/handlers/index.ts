@@ -17,7 +17,6 @@ import { dataFolderHandlers } from './data-folder.js';
 
 export type { DataFolderMover, HandlerContext, Handlers } from './context.js';
 export { mustGetPlanning } from './context.js';
-export { createAlertTracker } from './alerts.js';
 
 export function createHandlers(ctx: HandlerContext): AppApi {
   return {
