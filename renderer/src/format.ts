@@ -72,13 +72,4 @@ export function formatMonth(month: MonthKey, locale: string): string {
   );
 }
 
-/** A name usable in a downloaded file's name: "Bobigny — titre de séjour" → "bobigny-titre-de-sejour". */
-export function fileSlug(text: string): string {
-  const slug = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'planning';
-}
+export { fileSlug } from '../../electron/shared/export-names';

@@ -1,9 +1,8 @@
 // The dossier de preuves through the API: progress as events, cancellation by job id.
 import path from 'node:path';
-import { DateTime } from 'luxon';
+import { dossierExportName } from '../../shared/export-names.js';
 import { buildDossier, resolvePeriod } from '../dossier/index.js';
 import { importedProbesOf } from '../import/index.js';
-import { PARIS } from '../stats/calendar.js';
 import type { HandlerContext, Handlers } from './context.js';
 import { EXPORTS_DIR } from '../store/index.js';
 
@@ -14,8 +13,7 @@ export function dossierHandlers(ctx: HandlerContext): Handlers<'dossier:create' 
     'dossier:create': async ({ planningIds, from, to, path: target, jobId }) => {
       const now = ctx.clock.now();
       const period = resolvePeriod(now, from, to);
-      const stamp = DateTime.fromJSDate(now, { zone: PARIS }).toFormat('yyyy-MM-dd_HH-mm');
-      const out = target ?? path.join(ctx.app.dataDir, EXPORTS_DIR, `guichets-dossier-${stamp}.zip`);
+      const out = target ?? path.join(ctx.app.dataDir, EXPORTS_DIR, dossierExportName(now));
       const id = jobId ?? `dossier-${(counter += 1)}`;
       const controller = new AbortController();
       jobs.set(id, controller);
