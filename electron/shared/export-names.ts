@@ -24,6 +24,9 @@ export function csvExportName(at: Date): string {
   return `guichets-sondages-${parisFileStamp(at)}.csv`;
 }
 
+/** The published static site's folder in the data folder, unless the person chooses another. */
+export const PUBLISHED_SITE_DIR = 'site-public';
+
 /** The dossier of evidence: `guichets-dossier-2026-12-01_14-05.zip`. */
 export function dossierExportName(at: Date): string {
   return `guichets-dossier-${parisFileStamp(at)}.zip`;
