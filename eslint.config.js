@@ -17,7 +17,7 @@ export const CORE_LAYERS = [
   ['stats', 'workers'],
   ['store'],
   ['seals'],
-  ['probe', 'evidence', 'export', 'schedule', 'replicas', 'import', 'alerts'],
+  ['probe', 'evidence', 'export', 'schedule', 'import', 'alerts'],
   ['services', 'report', 'demo'],
   ['dossier', 'publish'],
   ['handlers'],
@@ -62,6 +62,23 @@ const coreLayerConfigs = [
   ),
 ];
 
+/**
+ * no-restricted-imports options for a transport (`who`): none of the `others` folders beside it (`othersWords`),
+ * no renderer, and of the core only its API entry and the base files errors, messages (wordCore) and paths.
+ */
+function transportImports({ who, others, othersWords, extra = [], paths = [] }) {
+  const patterns = [
+    { regex: `^(?:\\.\\./)+${others}`, message: `${who} never reaches ${othersWords}.` },
+    { regex: '(?:^|/)renderer/', message: `${who} never reaches the renderer.` },
+    {
+      regex: '^(?:\\.\\./)+core/(?!(?:api/index|errors|messages|paths)\\.js$)',
+      message: `${who} uses the core through its API entry (core/api/index.js) and its base files errors, messages (wordCore) and paths only.`,
+    },
+    ...extra,
+  ];
+  return ['error', { paths, patterns }];
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/'] },
   js.configs.recommended,
@@ -99,8 +116,29 @@ export default tseslint.config(
   {
     // The transports: the command line and web host never reach the desktop shell, nor it them; of the core they
     // see its API entry (core/api/index.ts) and its base files for errors, messages and paths, never what lies
-    // behind the API.
+    // behind the API. The command line may start the demo's replicas through their entry.
     files: ['electron/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': transportImports({
+        who: 'The command line',
+        others: '(?:main|preload)/',
+        othersWords: 'the desktop shell',
+        extra: [
+          {
+            regex: '^(?:\\.\\./)+replicas/(?!index\\.js$)',
+            message: 'The command line starts the demo\'s replicas through their entry (replicas/index.js) only.',
+          },
+        ],
+        // It runs in plain Node.
+        paths: ['electron'],
+      }),
+    },
+  },
+  {
+    // The replica préfectures (tests, the demo, scripts) stand beside the core, not in it: they import only the
+    // contract's types, and no core folder imports them (the demo is handed them by its transport).
+    files: ['electron/replicas/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
@@ -108,12 +146,9 @@ export default tseslint.config(
         {
           paths: ['electron'],
           patterns: [
-            { regex: '^(?:\\.\\./)+(?:main|preload)/', message: 'The command line never reaches the desktop shell.' },
-            { regex: '(?:^|/)renderer/', message: 'The command line never reaches the renderer.' },
             {
-              regex: '^(?:\\.\\./)+core/(?!(?:api/index|errors|messages|paths)\\.js$)',
-              message:
-                'The command line uses the core through its API entry (core/api/index.js) and its base files errors, messages (wordCore) and paths only.',
+              regex: '^(?:\\.\\./)+(?:core|cli|main|preload|renderer)/',
+              message: 'The replicas import only electron/shared: they play the préfectures\' sites, whatever the core does.',
             },
           ],
         },
@@ -121,8 +156,16 @@ export default tseslint.config(
     },
   },
   {
+    // The desktop shell is a transport like the command line.
     files: ['electron/main/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../cli/*', '../preload/*', '**/renderer/**'] }] },
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': transportImports({
+        who: 'The desktop shell',
+        others: '(?:cli|preload|replicas)/',
+        othersWords: 'the command line, the preload or the replicas',
+      }),
+    },
   },
   {
     // The sandboxed bridge: Electron's renderer side and the contract, nothing else (it is bundled alone).

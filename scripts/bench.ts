@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { systemClock } from '../electron/core/clock.js';
 import { encodeCapture } from '../electron/core/evidence/capture.js';
 import { createProber, findBrowser } from '../electron/core/probe/index.js';
-import { guichetOfShape, startReplicaServer, type ReplicaForm } from '../electron/core/replicas/index.js';
+import { guichetOfShape, startReplicaServer, type ReplicaForm } from '../electron/replicas/index.js';
 import { planningStats, planningSummary } from '../electron/core/stats/index.js';
 import { createStore, type Store } from '../electron/core/store/index.js';
 import { recentOf } from '../electron/core/services/overview.js';

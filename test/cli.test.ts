@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
-import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
+import { startReplicaServer, type ReplicaServer } from '../electron/replicas/index.js';
 import { runCli, type CliRun } from './support/node-cli.js';
 
 let replica: ReplicaServer;

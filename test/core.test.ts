@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../electron/cli/demo.js';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { systemClock } from '../electron/core/clock.js';
-import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
+import { startReplicaServer, type ReplicaServer } from '../electron/replicas/index.js';
 import type { Probe } from '../electron/shared/domain.js';
 import { nodeArgs } from './support/node-cli.js';
 

@@ -73,6 +73,40 @@ describe('the layers of the code', () => {
   });
 });
 
+describe('the desktop shell', () => {
+  it('sees the core only through its API entry and its base files, like the command line', async () => {
+    expect(await importErrors('electron/main/fixture.ts', "export { EXPORTS_DIR } from '../core/store/index.js';\n")).toHaveLength(1);
+    expect(await importErrors('electron/main/fixture.ts', "export type { Core } from '../core/api/create-core.js';\n")).toHaveLength(1);
+    expect(await importErrors('electron/main/fixture.ts', "export { startWebHost } from '../cli/webhost.js';\n")).toHaveLength(1);
+    const allowed = await importErrors(
+      'electron/main/fixture.ts',
+      [
+        "export { createSwitchableCore, type Core } from '../core/api/index.js';",
+        "export { AppError } from '../core/errors.js';",
+        "export { findAppRoot } from '../core/paths.js';",
+        "export type { PathUse } from '../shared/api.js';",
+      ].join('\n'),
+    );
+    expect(allowed).toEqual([]);
+  });
+});
+
+describe('the replica préfectures, beside the core', () => {
+  it('are imported by no core folder, not even the demo, which is handed them', async () => {
+    const demo = await importErrors('electron/core/demo/fixture.ts', "export { DEMO_PLANNINGS } from '../../replicas/index.js';\n");
+    expect(demo.join('\n')).toMatch(/only electron\/shared outside itself/);
+    const probe = await importErrors('electron/core/probe/adapters/fixture.ts', "export type { ReplicaHandler } from '../../../replicas/types.js';\n");
+    expect(probe).toHaveLength(1);
+  });
+
+  it('import only the contract, and the command line reaches them through their entry', async () => {
+    expect(await importErrors('electron/replicas/legacy/fixture.ts', "export { systemClock } from '../../core/clock.js';\n")).toHaveLength(1);
+    expect(await importErrors('electron/replicas/legacy/fixture.ts', "export type { LocalDate } from '../../shared/domain.js';\n")).toEqual([]);
+    expect(await importErrors('electron/cli/fixture.ts', "export { createLegacyReplica } from '../replicas/legacy/handler.js';\n")).toHaveLength(1);
+    expect(await importErrors('electron/cli/fixture.ts', "export { DEMO_PLANNINGS, startReplicaServer } from '../replicas/index.js';\n")).toEqual([]);
+  });
+});
+
 describe('import cycles', () => {
   // Only the cycle rule, on real files: it follows the imports on disk.
   const cycles = new ESLint({ cwd: root, overrideConfig: [tseslint.configs.disableTypeChecked], ruleFilter: ({ ruleId }) => ruleId === 'import-x/no-cycle' });

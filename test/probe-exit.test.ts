@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
-import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
+import { startReplicaServer, type ReplicaServer } from '../electron/replicas/index.js';
 import { nodeArgs } from './support/node-cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { prepareDemoFolder } from '../electron/core/api/demo-core.js';
-import { DEMO_PLANNINGS } from '../electron/core/replicas/index.js';
+import { DEMO_PLANNINGS } from '../electron/replicas/index.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-ui-a11y-'));
   // The demo folder as `npm run demo` prepares it, served without the minute schedule.
   const originOf = new Map(DEMO_PLANNINGS.map((demo) => [demo.prefecture, 'http://127.0.0.1:9']));
-  await prepareDemoFolder({ dataDir, appVersion: '0.0.0-test', log: () => undefined, originOf });
+  await prepareDemoFolder({ dataDir, appVersion: '0.0.0-test', log: () => undefined, plannings: DEMO_PLANNINGS, originOf });
   core = createCore({ dataDir, appVersion: '0.0.0-test', demo: true, log: () => undefined });
   const overviews = await core.api['plannings:list'](undefined);
   captchaId = overviews.find((o) => o.planning.system === 'rdvpref')?.planning.id ?? '';

@@ -11,7 +11,7 @@ import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { createStore } from '../electron/core/store/index.js';
 import { systemClock } from '../electron/core/clock.js';
 import { prepareDemoFolder } from '../electron/core/api/demo-core.js';
-import { DEMO_PLANNINGS } from '../electron/core/replicas/index.js';
+import { DEMO_PLANNINGS } from '../electron/replicas/index.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { appendSyntheticProbes, syntheticPlanning, syntheticProbe } from './support/synthetic.js';
 import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser, logIn } from './ui-harness.js';
@@ -159,7 +159,7 @@ describe('the demo', () => {
   it('opens on three-month bars filled by hourly synthetic records, their gaps and captures labelled as the demonstration', async () => {
     const demoDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-ui-board-demo-'));
     const originOf = new Map(DEMO_PLANNINGS.map((demo) => [demo.prefecture, 'http://127.0.0.1:9']));
-    await prepareDemoFolder({ dataDir: demoDir, appVersion: '0.0.0-test', log: () => undefined, originOf });
+    await prepareDemoFolder({ dataDir: demoDir, appVersion: '0.0.0-test', log: () => undefined, plannings: DEMO_PLANNINGS, originOf });
     const demoCore = createCore({ dataDir: demoDir, appVersion: '0.0.0-test', demo: true, log: () => undefined });
     const demoHost = await startWebHost({ core: demoCore, port: 0, staticDir: STATIC_DIR, log: () => undefined });
     const demoPage = await browser.newPage({ viewport: VIEWPORT, locale: 'fr-FR' });

@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../electron/core/clock.js';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
-import { demarchePath, startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
+import { demarchePath, startReplicaServer, type ReplicaServer } from '../electron/replicas/index.js';
 import { startXvfb } from './support/probe-harness.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';

@@ -7,7 +7,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
-import { startReplicaServer, type ReplicaServer } from '../electron/core/replicas/index.js';
+import { startReplicaServer, type ReplicaServer } from '../electron/replicas/index.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
 

@@ -1,6 +1,8 @@
-// `demo`: the demo's core (its replica préfectures, their plannings and past: api/demo-core.ts) behind the web
-// host, its schedule probing every minute in a real headless browser, and a first round at once.
+// `demo`: the demo's core (the replica préfectures of electron/replicas, their plannings and past:
+// api/demo-core.ts) behind the web host, its schedule probing every minute in a real headless browser, and a first
+// round at once.
 import { createDemoCore, type Core } from '../core/api/index.js';
+import { DEMO_PLANNINGS, startReplicaServer } from '../replicas/index.js';
 import { printAddressOnEnter, startWebHost } from './webhost.js';
 import { wordsFor, type Words } from './words.js';
 
@@ -19,7 +21,8 @@ export async function startDemo(
 ): Promise<{ url: string; loginUrl(): string; close(): Promise<void>; verify: Core['verify'] }> {
   const { log } = options;
   const words = options.words ?? wordsFor('fr');
-  const core = await createDemoCore({ dataDir: options.dataDir, appVersion: options.appVersion, log });
+  const prefectures = { plannings: DEMO_PLANNINGS, startServer: startReplicaServer };
+  const core = await createDemoCore({ dataDir: options.dataDir, appVersion: options.appVersion, log, prefectures });
   core.on('probe:finished', (probe) => {
     log(`${probe.localTime} ${probe.planningId} → ${probe.outcome}${probe.firstSlot ? ` ${probe.firstSlot}` : ''}`);
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ApiEvents } from '../shared/api.js';
 import { formatFingerprint, type Core } from '../core/api/index.js';
 import { AppError } from '../core/errors.js';
+import { PARIS } from '../shared/domain.js';
 
 export interface EvidenceCommandContext {
   args: string[];
@@ -90,7 +91,7 @@ export async function importCommand(core: Core, context: EvidenceCommandContext)
   const { sealed } = result;
   if (sealed) {
     const when = sealed.provenFrom
-      ? `prouvés depuis le ${new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(sealed.provenFrom))}`
+      ? `prouvés depuis le ${new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'short' }).format(new Date(sealed.provenFrom))}`
       : 'non horodatés : une réécriture ne peut pas être exclue';
     say(`Scellés : sceau ${sealed.seal}${sealed.association ? ` de « ${sealed.association} »` : ''}, clé ${formatFingerprint(sealed.key)}, ${when}.`);
     say('Comparez cette empreinte de clé avec celle que l’association publie : c’est elle qui l’identifie.');

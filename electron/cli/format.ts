@@ -1,8 +1,8 @@
 // Dates as people in France read them, whatever the language: 07/12/2026, 09:30, Europe/Paris.
-import type { LocalDateTime } from '../shared/domain.js';
+import { PARIS, type LocalDateTime } from '../shared/domain.js';
 import type { Words } from './words.js';
 
-const paris = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
+const paris = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'short' });
 
 /** An instant (ISO 8601) in Paris time: « 05/12/2026 13:45 ». */
 export const parisTime = (iso: string): string => paris.format(new Date(iso)).replace(',', '');

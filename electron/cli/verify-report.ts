@@ -5,8 +5,7 @@ import { formatFingerprint, type PlanningProof, type SealsSummary, type VerifyRe
 import { wordCore } from '../core/messages.js';
 import type { SealSummary } from '../shared/api.js';
 import { coreMessage, type MessageCode, type MessageLang, type MessageParams } from '../shared/messages/index.js';
-
-const PARIS = 'Europe/Paris';
+import { PARIS } from '../shared/domain.js';
 
 export function parisTime(iso: string, lang: MessageLang = 'fr'): string {
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));

@@ -1,6 +1,6 @@
 import { Notification } from 'electron';
 import type { Alert } from '../shared/api.js';
-import type { Core } from '../core/api/create-core.js';
+import type { Core } from '../core/api/index.js';
 
 /** Whether the person wants desktop notifications (the « Notifications » setting); on when it cannot be read. */
 export async function notificationsWanted(core: Core): Promise<boolean> {

@@ -5,15 +5,10 @@ import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialo
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DESKTOP_CHANNELS, type PathUse } from '../shared/api.js';
-import { csvExportName } from '../shared/export-names.js';
+import { csvExportName, isExportFileName } from '../shared/export-names.js';
 import type { PathGrants } from './grants.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** A file name the page suggests, kept only when it is the plain name the UI makes (`guichets-<slug>-<from>-<to>.csv`). */
-function safeCsvName(suggested: unknown): string | null {
-  return typeof suggested === 'string' && /^guichets-[a-z0-9-]{1,150}\.csv$/.test(suggested) ? suggested : null;
-}
 
 /** `defaultDir` is read at each dialog: the data folder (and its exports) may have moved. */
 export function setupDialogs(isTrusted: (event: IpcMainInvokeEvent) => boolean, defaultDir: () => string, grants: PathGrants): void {
@@ -40,7 +35,7 @@ export function setupDialogs(isTrusted: (event: IpcMainInvokeEvent) => boolean, 
     // The same name as the web host's download: guichets-<planning>-<from>-<to>.csv.
     const choice = await save(event, {
       title: 'Exporter les sondages (CSV)',
-      defaultPath: path.join(defaultDir(), safeCsvName(suggested) ?? csvExportName(new Date())),
+      defaultPath: path.join(defaultDir(), isExportFileName(suggested, 'csv') ? suggested : csvExportName(new Date())),
       filters: [{ name: 'CSV', extensions: ['csv'] }],
     });
     if (choice.canceled || !choice.filePath) return null;
@@ -52,7 +47,7 @@ export function setupDialogs(isTrusted: (event: IpcMainInvokeEvent) => boolean, 
   ipcMain.handle(DESKTOP_CHANNELS.savePngDialog, async (event, suggested: unknown, png: unknown): Promise<string | null> => {
     if (!isTrusted(event)) return null;
     const isPng = png instanceof Uint8Array && png.length < 50_000_000 && Buffer.from(png.subarray(0, 8)).equals(PNG_SIGNATURE);
-    if (!isPng || typeof suggested !== 'string' || !/^guichets-[a-z0-9-]{1,150}\.png$/.test(suggested)) return null;
+    if (!isPng || !isExportFileName(suggested, 'png')) return null;
     const choice = await save(event, {
       title: 'Exporter le graphique (PNG)',
       defaultPath: path.join(defaultDir(), suggested),

@@ -2,8 +2,7 @@
 import { app, dialog, powerMonitor } from 'electron';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { Core } from '../core/api/create-core.js';
-import { createSwitchableCore } from '../core/api/switchable-core.js';
+import { createSwitchableCore, type Core } from '../core/api/index.js';
 import { AppError } from '../core/errors.js';
 import { findAppRoot, readDataDirPointer } from '../core/paths.js';
 import { registerEvidenceScheme, setupEvidenceProtocol } from './evidence-protocol.js';
@@ -47,7 +46,7 @@ async function start(): Promise<void> {
     () => opened.evidenceDir,
     (planningId, localDate, probeId) => opened.captionedScreenshot(planningId, localDate, probeId),
   );
-  setupIpc(opened, rendererDir, () => path.dirname(opened.evidenceDir));
+  setupIpc(opened, rendererDir);
   const settings = await opened.api['settings:get'](undefined);
   if (settings.schedulerEnabled) {
     try {

@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fake, FakeBrowserWindow, FakeWebContents } from '../../test/support/fake-electron.js';
-import type { Core } from '../core/api/create-core.js';
+import type { Core } from '../core/api/index.js';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/domain.js';
 import { DESKTOP_CHANNELS, type ApiEvents, type Envelope } from '../shared/api.js';
 import { setupIpc } from './ipc.js';
@@ -35,6 +35,7 @@ function stubCore(): StubCore {
         return Promise.resolve({ ok: true, value: null });
       },
       api: { 'settings:get': () => Promise.resolve(stub.settings) },
+      exportsDir: '/home/a/Guichets/exports',
       on: (event: string, listener: (payload: unknown) => void) => {
         listeners.set(event, [...(listeners.get(event) ?? []), listener]);
         return () => undefined;
@@ -53,7 +54,7 @@ const call = (method: string, input: unknown, contents: FakeWebContents = window
 beforeEach(() => {
   fake.reset();
   stub = stubCore();
-  setupIpc(stub.core, RENDERER, () => '/home/a/Guichets');
+  setupIpc(stub.core, RENDERER);
   window = new FakeBrowserWindow();
   window.webContents.mainFrame.url = OWN_PAGE;
 });

@@ -1,11 +1,9 @@
 // The desktop's transport: the renderer's calls reach the core only from our own UI, and only with paths the
 // person chose in a dialog of that window (TRANSPORT_POLICY in shared/api.ts).
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Core } from '../core/api/create-core.js';
+import type { Core } from '../core/api/index.js';
 import { toApiError } from '../core/errors.js';
-import { EXPORTS_DIR } from '../core/store/index.js';
 import { API_EVENTS, givenInputs, PATH_USES, type ApiError, type Envelope, type PathUse } from '../shared/api.js';
 import type { Settings } from '../shared/domain.js';
 import { setupDialogs } from './dialogs.js';
@@ -51,10 +49,10 @@ export async function refusedOnDesktop(
   return null;
 }
 
-export function setupIpc(core: Core, rendererDir: string, dataDir: () => string): void {
+export function setupIpc(core: Core, rendererDir: string): void {
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, rendererDir);
   const grants = createPathGrants();
-  setupDialogs(trusted, () => path.join(dataDir(), EXPORTS_DIR), grants);
+  setupDialogs(trusted, () => core.exportsDir, grants);
   const settings = () => core.api['settings:get'](undefined).catch(() => null);
   ipcMain.handle('api:call', async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!trusted(event)) {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app, fake, FakeBrowserWindow } from '../../test/support/fake-electron.js';
-import type { Core } from '../core/api/create-core.js';
+import type { Core } from '../core/api/index.js';
 import type { Alert, ApiEvents, AssistedSessionStatus } from '../shared/api.js';
 import { DEFAULT_SETTINGS } from '../shared/domain.js';
 import { setupAlertNotifications } from './alerts.js';

@@ -1,7 +1,7 @@
 import { app, Menu, Notification, Tray, nativeImage } from 'electron';
 import { notificationsWanted } from './alerts.js';
 import path from 'node:path';
-import type { Core } from '../core/api/create-core.js';
+import type { Core } from '../core/api/index.js';
 
 /**
  * The hourly probes go on while the window is closed: the app stays in the tray until « Quitter ». Closing the

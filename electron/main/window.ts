@@ -2,7 +2,7 @@
 // « Quitter » ends it only once a running probe has finished writing its evidence.
 import { app, BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import path from 'node:path';
-import type { Core } from '../core/api/create-core.js';
+import type { Core } from '../core/api/index.js';
 
 /** Electron's own checklist: an isolated, sandboxed page without Node, whose only bridge is the preload's. */
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {

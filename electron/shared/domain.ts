@@ -24,6 +24,9 @@ export const INCONCLUSIVE_OUTCOMES = OUTCOMES.filter(
 export const CATEGORIES = ['c1', 'c2', 'c3', 'c4', 'c5'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** The time zone of every local date and time of Guichets (the préfectures' pages, the records, the dossier). */
+export const PARIS = 'Europe/Paris';
+
 /** Local date-time in Europe/Paris, minute precision: "2026-12-03T09:30". */
 export type LocalDateTime = string;
 /** Local date in Europe/Paris: "2026-12-03". */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barShares, headlineShares, inconclusiveTotal, sumBars, type Bar } from './stats.js';
+import { CATEGORIES } from './domain.js';
+import { barShares, CATEGORY_COLOURS, CATEGORY_TEXT_COLOURS, headlineShares, inconclusiveTotal, sumBars, type Bar } from './stats.js';
 
 function bar(attempts: [number, number, number, number, number], extra: Partial<Bar> = {}): Bar {
   const [c1, c2, c3, c4, c5] = attempts;
@@ -40,5 +41,26 @@ describe('one rounding for every output', () => {
     expect(sum?.categories.c5).toEqual({ attempts: 17, days: 17 });
     expect(sum && inconclusiveTotal(sum)).toBe(53);
     expect(sumBars([])).toBeNull();
+  });
+});
+
+describe('the figures on the bars', () => {
+  /** WCAG 2 relative luminance of a #rrggbb colour. */
+  const luminance = (hex: string): number => {
+    const [r, g, b] = [1, 3, 5].map((at) => {
+      const channel = Number.parseInt(hex.slice(at, at + 2), 16) / 255;
+      return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  const contrast = (a: string, b: string): number => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+  };
+
+  it('are readable on every category colour, on screen as in the charts and the dossier (WCAG AA, 4.5:1)', () => {
+    for (const category of CATEGORIES) {
+      expect(contrast(CATEGORY_TEXT_COLOURS[category], CATEGORY_COLOURS[category]), category).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

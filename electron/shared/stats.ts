@@ -78,6 +78,15 @@ export const CATEGORY_COLOURS: Record<Category, string> = {
   c5: '#000000',
 };
 
+/** The figures' colour on each category's colour: black on the light ones, white on the dark ones. */
+export const CATEGORY_TEXT_COLOURS: Record<Category, string> = {
+  c1: '#ffffff',
+  c2: '#000000',
+  c3: '#000000',
+  c4: '#ffffff',
+  c5: '#ffffff',
+};
+
 /** What stays beside a bar: its inconclusive probes and its hours without a probe. */
 export function inconclusiveTotal(bar: Bar): number {
   let total = 0;

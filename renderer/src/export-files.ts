@@ -1,12 +1,9 @@
-// The names of the files the UI exports, so that a lawyer's folder says what each is:
-// `guichets-<planning>-<from>-<to>.csv` (or .png), the period being that of the data inside.
+// The files the UI exports: their names (made in shared/export-names.ts, as everywhere) and the periods that name
+// them.
 import type { LocalDate } from '../../electron/shared/domain';
 import type { PlanningSummary } from '../../electron/shared/stats';
-import { fileSlug } from './format';
 
-export function exportFileName(subject: string, from: LocalDate, to: LocalDate, extension: 'csv' | 'png'): string {
-  return `guichets-${fileSlug(subject)}-${from}-${to}.${extension}`;
-}
+export { exportFileName } from '../../electron/shared/export-names';
 
 /** The first and last probe dates of a raw data CSV (La Cimade's layout: `date_sondage` as YYYY-MM-DD). */
 export function csvPeriod(csv: string): { from: LocalDate; to: LocalDate } | null {

@@ -1,7 +1,7 @@
 // Dates as people in France read them, whatever the computer's own time zone: Europe/Paris always.
-import type { LocalDate, LocalDateTime, MonthKey } from '../../electron/shared/domain';
+import { PARIS, type LocalDate, type LocalDateTime, type MonthKey } from '../../electron/shared/domain';
 
-export const TIME_ZONE = 'Europe/Paris';
+export const TIME_ZONE = PARIS;
 
 function parts(date: Date, locale: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
   const result: Record<string, string> = {};
@@ -72,13 +72,4 @@ export function formatMonth(month: MonthKey, locale: string): string {
   );
 }
 
-/** A name usable in a downloaded file's name: "Bobigny — titre de séjour" → "bobigny-titre-de-sejour". */
-export function fileSlug(text: string): string {
-  const slug = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'planning';
-}
+export { fileSlug } from '../../electron/shared/export-names';

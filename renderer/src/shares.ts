@@ -5,7 +5,7 @@ import type { PlanningOverview } from '../../electron/shared/api';
 import { barShares, type Bar } from '../../electron/shared/stats';
 import type { TFunction } from 'i18next';
 
-export { barShares, CATEGORY_COLOURS, type CategoryShare } from '../../electron/shared/stats';
+export { barShares, CATEGORY_COLOURS, CATEGORY_TEXT_COLOURS, type CategoryShare } from '../../electron/shared/stats';
 
 /** The inconclusive outcomes that happened, for the counts beside the bar. */
 export function inconclusiveCounts(bar: Bar): { outcome: InconclusiveOutcome; count: number }[] {

@@ -4,10 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
-import type { ReplicaHandler } from '../../electron/core/replicas/types.js';
+import type { ReplicaHandler } from '../../electron/replicas/types.js';
 import type { AdapterContext, AdapterResult, ProbeTarget } from '../../electron/core/probe/types.js';
 import { LAUNCH_ARGS } from '../../electron/core/probe/browser.js';
 import { navigationFailure, ProbeStop } from '../../electron/core/probe/visit.js';
+import { PARIS } from '../../electron/shared/domain.js';
 
 
 export const chromiumPath = (): string => process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
@@ -59,7 +60,7 @@ const shared = new WeakMap<Browser, Promise<BrowserContext>>();
 export async function adapterContext(browser: Browser, target: ProbeTarget): Promise<TestContext> {
   let opening = shared.get(browser);
   if (!opening) {
-    opening = browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    opening = browser.newContext({ locale: 'fr-FR', timezoneId: PARIS });
     shared.set(browser, opening);
   }
   const context = await opening;

@@ -7,16 +7,18 @@ import type { Probe } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
 import { verify, type VerifyReport } from '../evidence/index.js';
-import { createAlertTracker, createHandlers, type DataFolderMover, type HandlerContext } from '../handlers/index.js';
+import { createAlertService } from '../alerts/service.js';
+import { createHandlers, type DataFolderMover, type HandlerContext } from '../handlers/index.js';
 import { renderCaptioned } from '../report/captioned.js';
 import { createSealService } from '../seals/index.js';
 import { createBackupService } from '../services/backup-daily.js';
+import { readBackupState } from '../services/backup-state.js';
 import { createBrowsers } from '../services/browsers.js';
 import { createOverview } from '../services/overview.js';
 import { createProbeRecorder } from '../services/record-probe.js';
 import { createScheduleRunner } from '../services/schedule-runner.js';
 import { createWriter } from '../services/writer-lock.js';
-import { createStore, EVIDENCE_DIR } from '../store/index.js';
+import { createStore, EVIDENCE_DIR, EXPORTS_DIR } from '../store/index.js';
 import { createPublicNetwork } from '../probe/index.js';
 import { runPublicCall } from './public-calls.js';
 import { parseInput } from './schemas.js';
@@ -63,6 +65,8 @@ export interface Core {
   wake(): Promise<void>;
   /** The folder of screenshots and page texts, served read-only to the UI (web host, desktop protocol). */
   readonly evidenceDir: string;
+  /** Where exports go unless the person chooses (the desktop's save dialogs open there). */
+  readonly exportsDir: string;
   /**
    * The captioned PNG of one probe (drawn from its capture and record; a record made before, as stored), or null
    * when there is no such probe or screenshot. For the UI's image viewer (web host, desktop protocol).
@@ -102,6 +106,18 @@ export function createCore(options: CoreOptions): Core {
 
   const seals = createSealService({ store, clock, env, appVersion: options.appVersion, log, ...(options.trustDir === undefined ? {} : { trustDir: options.trustDir }) });
   const backups = createBackupService({ store, clock, trust: () => seals.trust(), log, onProgress: (progress) => emit('job:progress', progress) });
+  // After each probe the alerts are computed afresh: the dashboard shows them, the desktop notifies new ones.
+  const alerts = createAlertService({
+    store,
+    clock,
+    dataDir,
+    log,
+    changed: (list) => emit('alerts:changed', list),
+    lastGoodBackup: async () => {
+      const state = await readBackupState(dataDir);
+      return state.lastGood ? new Date(state.lastGood.at) : null;
+    },
+  });
   const context: HandlerContext = {
     backups,
     store,
@@ -112,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     app: { version: options.appVersion, dataDir, demo: options.demo ?? false, everyMinutes, move: options.move ?? null },
     browsers,
     scheduler,
+    alerts,
     asWriter: writer.asWriter,
     whileWriter: writer.whileWriter,
     emit,
@@ -125,8 +142,6 @@ export function createCore(options: CoreOptions): Core {
   const impl = createHandlers(context);
   let migration: Promise<void> | null = null;
   const closing = new AbortController();
-  // After each probe the alerts are computed afresh: the dashboard shows them, the desktop notifies new ones.
-  const alerts = createAlertTracker(context);
   events.on('probe:finished', (probe: Probe) => {
     alerts.afterProbe(probe.planningId).then(
       (alerts) => emit('alerts:changed', alerts),
@@ -149,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     api,
     evidenceDir: path.join(dataDir, EVIDENCE_DIR),
+    exportsDir: path.join(dataDir, EXPORTS_DIR),
     async handle(method, input, call) {
       try {
         if (!Object.hasOwn(impl, method)) throw new AppError('invalid_input', `Méthode inconnue : ${method}`);

@@ -2,7 +2,7 @@
 // then their made-up past), and a core that probes every minute and closes the replicas with itself. The command
 // line adds only what any transport adds: the web host, the schedule, the log.
 import { systemClock, type Clock } from '../clock.js';
-import { startDemoReplicas, syncDemoPlannings, writeDemoHistory } from '../demo/index.js';
+import { startDemoReplicas, syncDemoPlannings, writeDemoHistory, type DemoPlanning, type DemoPrefectures } from '../demo/index.js';
 import { createStore } from '../store/index.js';
 import { createCore, type Core } from './create-core.js';
 
@@ -20,6 +20,7 @@ export interface DemoCoreOptions {
  */
 export async function prepareDemoFolder(
   options: DemoCoreOptions & {
+    plannings: readonly DemoPlanning[];
     /** Each préfecture's replica origin (http://127.0.0.1:port). */
     originOf: ReadonlyMap<string, string>;
   },
@@ -27,7 +28,7 @@ export async function prepareDemoFolder(
   const { log } = options;
   const clock = options.clock ?? systemClock;
   const setup = createCore({ dataDir: options.dataDir, appVersion: options.appVersion, clock, demo: true, log });
-  const overviews = await syncDemoPlannings(setup.api, options.originOf)
+  const overviews = await syncDemoPlannings(setup.api, options.plannings, options.originOf)
     .then(() => setup.api['plannings:list'](undefined))
     .finally(() => setup.close());
   const plannings = overviews.map((overview) => overview.planning);
@@ -40,12 +41,17 @@ export async function prepareDemoFolder(
  * The whole demo below its transports: replica préfectures, their plannings and past, and a core on the demo's
  * own folder (apart from real plannings) that probes every minute. Closing it closes the replicas too.
  */
-export async function createDemoCore(options: DemoCoreOptions): Promise<Core> {
+export async function createDemoCore(
+  options: DemoCoreOptions & {
+    /** The replica préfectures (electron/replicas), which the core does not import. */
+    prefectures: DemoPrefectures;
+  },
+): Promise<Core> {
   const clock = options.clock ?? systemClock;
-  const replicas = await startDemoReplicas(clock);
+  const replicas = await startDemoReplicas(options.prefectures, clock);
   let core: Core | null = null;
   try {
-    await prepareDemoFolder({ ...options, clock, originOf: replicas.originOf });
+    await prepareDemoFolder({ ...options, clock, plannings: options.prefectures.plannings, originOf: replicas.originOf });
     // The replicas are on this computer: the one loopback address a page may have the robot open.
     const localOrigins = [...new Set(replicas.originOf.values())];
     core = createCore({

@@ -88,6 +88,9 @@ export function createSwitchableCore(options: SwitchableCoreOptions): Core {
     get evidenceDir() {
       return current.evidenceDir;
     },
+    get exportsDir() {
+      return current.exportsDir;
+    },
     async startSchedule() {
       await current.startSchedule();
       scheduled = true;

@@ -2,4 +2,4 @@
 // api/demo-core.ts, the one entry the command line uses for the demo.
 export { DEMO_TRIGGER, writeDemoHistory } from './history.js';
 export { syncDemoPlannings } from './plannings.js';
-export { startDemoReplicas, type DemoReplicas } from './replicas.js';
+export { startDemoReplicas, type DemoPlanning, type DemoPrefectures, type DemoReplicas } from './replicas.js';

@@ -2,7 +2,7 @@
 // first time, then pointed at this run's replica ports, keeping their ids and history.
 import type { AppApi } from '../../shared/api.js';
 import type { Planning } from '../../shared/domain.js';
-import { DEMO_PLANNINGS } from '../replicas/index.js';
+import type { DemoPlanning } from './replicas.js';
 
 /** A demo planning is known by where it points on its replica (the port changes at every start) and its guichet. */
 const demoKey = (url: string, guichet: string | null): string => {
@@ -10,12 +10,16 @@ const demoKey = (url: string, guichet: string | null): string => {
   return `${pathname}${search}|${guichet ?? ''}`;
 };
 
-export async function syncDemoPlannings(api: AppApi, originOf: ReadonlyMap<string, string>): Promise<void> {
+export async function syncDemoPlannings(
+  api: AppApi,
+  demoPlannings: readonly DemoPlanning[],
+  originOf: ReadonlyMap<string, string>,
+): Promise<void> {
   const existing = new Map<string, Planning>();
   for (const { planning } of await api['plannings:list'](undefined)) {
     existing.set(demoKey(planning.url, planning.guichet), planning);
   }
-  for (const demo of DEMO_PLANNINGS) {
+  for (const demo of demoPlannings) {
     const url = new URL(demo.path, originOf.get(demo.prefecture)).toString();
     const fields = {
       // « démonstration » in the name: it is then on every screen, chart and CSV row of these plannings.

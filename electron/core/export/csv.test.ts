@@ -115,6 +115,19 @@ describe('CSV export', () => {
     await expect(csvOf(['nobody'])).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining('nobody') as unknown });
   });
 
+  it('seals (beforeRead) once the plannings are known, never for an export it refuses', async () => {
+    const target = path.join(dir, 'exports', 'sondages.csv');
+    let sealed = 0;
+    const beforeRead = (): Promise<void> => {
+      sealed += 1;
+      return Promise.resolve();
+    };
+    await expect(exportCsvFile(store, target, ['nobody'], [], { beforeRead })).rejects.toMatchObject({ code: 'not_found' });
+    expect(sealed).toBe(0);
+    expect(await exportCsvFile(store, target, ['bobigny'], [], { beforeRead })).toBe(2);
+    expect(sealed).toBe(1);
+  });
+
   it('neutralises cells a spreadsheet would run, leaving dates and times as they are', async () => {
     await store.plannings.put(planning('bobigny', '93', '=HYPERLINK("http://x","y")', '+SUM(1,1)'));
     await store.plannings.put(planning('evry', '91', '@cmd', '-2+3'));

@@ -38,24 +38,21 @@ export async function writeCsv(
   return rows;
 }
 
-/** Refuses ids that no planning has, listed, removed or on disk: an empty CSV would look like a planning never probed. */
-export async function assertKnownPlannings(store: Store, planningIds: readonly string[] | undefined): Promise<void> {
-  if (!planningIds) return;
-  const known = new Set([...(await store.plannings.list()), ...(await store.plannings.removed())].map((planning) => planning.id));
-  for (const id of await store.probes.planningIds()) known.add(id);
-  const unknown = planningIds.filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw new AppError('not_found', `Planning inconnu : ${unknown.join(', ')}. Plannings existants : ${[...known].sort().join(', ') || 'aucun'}.`);
-  }
-}
-
-/** Plannings by département then label, those no longer listed after them: a lawyer reads it in that order. */
+/**
+ * Plannings by département then label, those no longer listed after them: a lawyer reads it in that order. Ids
+ * asked for that no planning has (listed, removed or on disk) are refused: an empty CSV would look like a planning
+ * never probed.
+ */
 async function exportOrder(store: Store, planningIds?: string[]): Promise<{ ids: string[]; plannings: Map<string, Planning> }> {
   const listed = await store.plannings.list();
   const removed = await store.plannings.removed();
   const plannings = new Map<string, Planning>([...removed, ...listed].map((planning) => [planning.id, planning]));
   if (planningIds) {
-    await assertKnownPlannings(store, planningIds);
+    const known = new Set([...plannings.keys(), ...(await store.probes.planningIds())]);
+    const unknown = planningIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new AppError('not_found', `Planning inconnu : ${unknown.join(', ')}. Plannings existants : ${[...known].sort().join(', ') || 'aucun'}.`);
+    }
     return { ids: planningIds, plannings };
   }
   const onDisk = new Set([...(await store.probes.planningIds()), ...(await importedPlanningIds(store.dir))]);
@@ -98,6 +95,8 @@ export interface CsvOptions {
   threads?: number;
   /** Told how many worker threads did the work (0: this thread), before the first row. */
   onThreads?: (count: number) => void;
+  /** Run once the plannings asked for are known to exist, before anything is read (the export's seal). */
+  beforeRead?: () => Promise<void>;
 }
 
 /**
@@ -112,6 +111,7 @@ export async function writeCsvForPlannings(
   options: CsvOptions = {},
 ): Promise<number> {
   const { ids, plannings } = await exportOrder(store, planningIds);
+  await options.beforeRead?.();
   const histories = new Map<string, PlanningVersion[]>();
   for (const id of ids) {
     const versions = await store.plannings.history(id).catch(() => []);

@@ -1,2 +1,2 @@
 // Exports: the raw data CSV (DESIGN.md, "Raw data CSV").
-export { assertKnownPlannings, CSV_COLUMNS, csvRow, exportCsvFile, writeCsv, writeCsvForPlannings } from './csv.js';
+export { CSV_COLUMNS, csvRow, exportCsvFile, writeCsv, writeCsvForPlannings } from './csv.js';

@@ -2,6 +2,7 @@
 // handlers/index.ts combines them and the type checker says when a method of the contract has no handler.
 import type { ApiEvent, ApiEvents, AppApi, DataFolderMoveResult } from '../../shared/api.js';
 import type { Planning } from '../../shared/domain.js';
+import type { AlertService } from '../alerts/service.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { SealService } from '../seals/index.js';
@@ -38,6 +39,8 @@ export interface HandlerContext {
   readonly backups: BackupService;
   /** The hourly schedule, rebuilt when the settings change. */
   readonly scheduler: ScheduleRunner;
+  /** The alerts: listed, tracked as probes come in, marked « vu ». */
+  readonly alerts: AlertService;
   /** Call before any write: takes the data folder's writer lock (AppError `busy` if another process has it). */
   asWriter(): Promise<void>;
   /** Runs `work` as the writer only if no other process writes, without keeping the lock after (false: skipped). */

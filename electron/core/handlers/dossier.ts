@@ -1,41 +1,37 @@
 // The dossier de preuves through the API: progress as events, cancellation by job id.
 import path from 'node:path';
-import { DateTime } from 'luxon';
-import type { AppApi } from '../../shared/api.js';
+import { dossierExportName } from '../../shared/export-names.js';
 import { buildDossier, resolvePeriod } from '../dossier/index.js';
 import { importedProbesOf } from '../import/index.js';
-import { PARIS } from '../stats/calendar.js';
-import { drawingBrowser, type EvidenceHandlerContext } from './dossier-context.js';
+import type { HandlerContext, Handlers } from './context.js';
 import { EXPORTS_DIR } from '../store/index.js';
 
-export function dossierHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'dossier:create' | 'dossier:cancel'> {
+export function dossierHandlers(ctx: HandlerContext): Handlers<'dossier:create' | 'dossier:cancel'> {
   const jobs = new Map<string, AbortController>();
   let counter = 0;
   return {
     'dossier:create': async ({ planningIds, from, to, path: target, jobId }) => {
       const now = ctx.clock.now();
       const period = resolvePeriod(now, from, to);
-      const stamp = DateTime.fromJSDate(now, { zone: PARIS }).toFormat('yyyy-MM-dd_HH-mm');
-      const out = target ?? path.join(ctx.app.dataDir, EXPORTS_DIR, `guichets-dossier-${stamp}.zip`);
+      const out = target ?? path.join(ctx.app.dataDir, EXPORTS_DIR, dossierExportName(now));
       const id = jobId ?? `dossier-${(counter += 1)}`;
       const controller = new AbortController();
       jobs.set(id, controller);
       try {
         // A fresh seal covers every probe of the dossier; when another Guichets holds the folder, it seals daily.
-        const { seals } = ctx;
-        if (seals) await ctx.whileWriter(() => seals.beforeExport());
+        await ctx.whileWriter(() => ctx.seals.beforeExport());
         const result = await buildDossier({
           store: ctx.store,
           planningIds,
           period,
           out,
           appVersion: ctx.app.version,
-          browserPath: await drawingBrowser(ctx),
+          browserPath: await ctx.browsers.path(' : il dessine les graphiques et le PDF'),
           now,
           signal: controller.signal,
           onProgress: (progress) => ctx.emit('dossier:progress', { jobId: id, ...progress }),
           importedProbes: importedProbesOf(ctx.store.dir),
-          ...(seals?.trust ? { trust: await seals.trust() } : {}),
+          trust: await ctx.seals.trust(),
         });
         return {
           path: result.path,

@@ -18,7 +18,6 @@ import { backupHandlers } from './backup.js';
 
 export type { DataFolderMover, HandlerContext, Handlers } from './context.js';
 export { mustGetPlanning } from './context.js';
-export { createAlertTracker } from './alerts.js';
 
 export function createHandlers(ctx: HandlerContext): AppApi {
   return {

@@ -2,7 +2,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { AppError } from '../errors.js';
-import { checkBrowserProgram, createBrowserHost, findBrowser, SANDBOX } from '../probe/index.js';
+import { checkBrowserProgram, createBrowserHost, SANDBOX } from '../probe/index.js';
 import { prepareDest } from '../services/backup.js';
 import type { HandlerContext, Handlers } from './context.js';
 
@@ -33,14 +33,13 @@ export function settingsHandlers(ctx: HandlerContext): Handlers<'app:info' | 'se
   const { store, app } = ctx;
   return {
     'app:info': async () => {
-      const settings = await store.settings.get();
       return {
         version: app.version,
         demo: app.demo,
         scheduleEveryMinutes: app.everyMinutes,
         schedulerRunning: ctx.scheduler.current()?.running ?? false,
         dataDir: app.dataDir,
-        browser: findBrowser({ env: ctx.env, settingsPath: settings.browserPath }),
+        browser: await ctx.browsers.find(),
         installationKey: await ctx.seals.fingerprint(),
         sandbox: { enabled: SANDBOX.enabled, reason: SANDBOX.reason },
       };
@@ -65,7 +64,7 @@ export function settingsHandlers(ctx: HandlerContext): Handlers<'app:info' | 'se
         await checkBrowserProgram(path);
       }
       // The path typed is the one tested, even where GUICHETS_BROWSER would win for the probes.
-      const found = path ? { path, message: null } : findBrowser({ env: ctx.env, settingsPath: null });
+      const found = path ? { path, message: null } : await ctx.browsers.find(null);
       if (!found.path) throw new AppError('browser_not_found', found.message ?? 'Aucun navigateur trouvé.', { field: ['browserPath'] });
       // A browser of its own, closed at once: the prober's is left alone.
       const host = createBrowserHost(found.path);

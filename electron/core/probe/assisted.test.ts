@@ -8,8 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { replicaSlots } from '../replicas/rdvpref/calendar.js';
-import { createRdvprefReplica, demarchePath } from '../replicas/rdvpref/index.js';
+import { replicaSlots } from '../../replicas/rdvpref/calendar.js';
+import { createRdvprefReplica, demarchePath } from '../../replicas/rdvpref/index.js';
 import { chromiumPath, serveHandlers, startXvfb, type TestServer } from '../../../test/support/probe-harness.js';
 import { createAssistedSessions, type AssistedSessions, type AssistedStatus } from './assisted.js';
 

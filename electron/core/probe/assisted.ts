@@ -7,7 +7,7 @@ import { release, type as osType, arch } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ProbeEnvironment, Step } from '../../shared/domain.js';
+import { PARIS, type ProbeEnvironment, type Step } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { demarcheUrls, probeCreneaux } from './adapters/rdvpref.js';
@@ -118,7 +118,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
         ...OWN_SHUTDOWN,
         viewport: null,
         locale: 'fr-FR',
-        timezoneId: 'Europe/Paris',
+        timezoneId: PARIS,
         ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
       });
     } catch (error) {

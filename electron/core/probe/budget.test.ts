@@ -2,9 +2,9 @@
 // obstacle, and the page as it was: a bound on a timeout (the budgets), not a speed figure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.js';
-import { startReplicaServer, type ReplicaServer } from '../replicas/index.js';
-import { startPerturbedServer, type PerturbedServer } from '../replicas/perturb/index.js';
-import { queuePage } from '../replicas/perturb/variations.js';
+import { startReplicaServer, type ReplicaServer } from '../../replicas/index.js';
+import { startPerturbedServer, type PerturbedServer } from '../../../test/support/perturb/index.js';
+import { queuePage } from '../../../test/support/perturb/variations.js';
 import { serveHandlers, type TestServer } from '../../../test/support/probe-harness.js';
 import { createProber, type Prober } from './prober.js';
 

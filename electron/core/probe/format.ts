@@ -1,8 +1,6 @@
 // Dates as users read them: French long form, Europe/Paris.
 import { DateTime } from 'luxon';
-import type { LocalDateTime } from '../../shared/domain.js';
-
-export const PARIS = 'Europe/Paris';
+import { PARIS, type LocalDateTime } from '../../shared/domain.js';
 
 /** "jeudi 26 novembre 2026 à 14:05"; the first of the month is written « 1er », as in French. */
 function long(dt: DateTime): string {

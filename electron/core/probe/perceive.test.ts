@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchTestBrowser } from '../../../test/support/probe-harness.js';
-import { HELD_OUT } from '../replicas/perturb/held-out.js';
+import { HELD_OUT } from '../../../test/support/perturb/held-out.js';
 import { offeredChoices } from './choices.js';
 import { consentChoice, forwardRank } from './meaning.js';
 import { overlaysOf } from './overlays.js';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { guichetOfShape, startReplicaServer, type ReplicaServer } from '../replicas/index.js';
+import { guichetOfShape, startReplicaServer, type ReplicaServer } from '../../replicas/index.js';
 import { VIEWPORT } from './browser.js';
 import { captionLines } from './caption.js';
 import { formatParis } from './format.js';

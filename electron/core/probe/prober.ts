@@ -5,7 +5,7 @@ import { release, type as osType, arch } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DiscoverResult } from '../../shared/api.js';
-import type { BookingSystem, ProbeEnvironment, StepsSpec } from '../../shared/domain.js';
+import { PARIS, type BookingSystem, type ProbeEnvironment, type StepsSpec } from '../../shared/domain.js';
 import type { Problem } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -194,7 +194,7 @@ export function createProber(options: ProberOptions): Prober {
       viewport: VIEWPORT,
       deviceScaleFactor: 1,
       locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
+      timezoneId: PARIS,
       userAgent: launched.userAgent,
       ...(await robotContextOptions()),
     });

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { Planning } from '../../shared/domain.js';
 import { CATEGORIES } from '../../shared/domain.js';
 import type { Bar } from '../../shared/stats.js';
-import { CATEGORY_COLOURS, CATEGORY_WORDS, escapeHtml, shares, TEXT_ON } from './words.js';
+import { CATEGORY_COLOURS, CATEGORY_TEXT_COLOURS, CATEGORY_WORDS, escapeHtml, shares } from './words.js';
 import { besideWords, countWords } from './figures.js';
 
 export interface ChartRow {
@@ -54,7 +54,7 @@ function barHtml(bar: Bar): string {
     .filter((share) => share.attempts > 0)
     .map(
       (share) =>
-        `<span class="seg" style="width:${(share.fraction * 100).toFixed(3)}%;background:${CATEGORY_COLOURS[share.category]};color:${TEXT_ON[share.category]}">${share.fraction >= 0.05 ? `${share.percent} %` : ''}</span>`,
+        `<span class="seg" style="width:${(share.fraction * 100).toFixed(3)}%;background:${CATEGORY_COLOURS[share.category]};color:${CATEGORY_TEXT_COLOURS[share.category]}">${share.fraction >= 0.05 ? `${share.percent} %` : ''}</span>`,
     )
     .join('');
   return `<div class="bar">${segments}</div>`;

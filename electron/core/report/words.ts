@@ -6,8 +6,7 @@ import { CATEGORY_WORDS_FR, GAP_WORDS_FR } from '../../shared/words-fr.js';
 
 export const CATEGORY_WORDS: Record<Category, string> = CATEGORY_WORDS_FR;
 
-export { CATEGORY_COLOURS } from '../../shared/stats.js';
-export const TEXT_ON: Record<Category, string> = { c1: '#fff', c2: '#000', c3: '#000', c4: '#fff', c5: '#fff' };
+export { CATEGORY_COLOURS, CATEGORY_TEXT_COLOURS } from '../../shared/stats.js';
 
 /** Why a gap happened, in words (shared/domain.ts GAP_REASONS). */
 export const GAP_WORDS: Record<string, string> = GAP_WORDS_FR;
@@ -26,14 +25,7 @@ export function barSentence(bar: Bar): string {
   return `${parts.join(' ; ')}. ${bar.conclusive} sondages concluants sur ${bar.conclusiveDays} jours distincts.`;
 }
 
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
+export { escapeHtml } from '../../shared/html.js';
 
 /** A French number: 12 345. */
 export const frenchNumber = (value: number): string => value.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ');

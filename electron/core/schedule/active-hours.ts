@@ -1,5 +1,6 @@
 // The hours and days an association wants its plannings probed (some probe only on weekdays, in office hours).
 // Outside them nothing is due: no probe runs and no gap is recorded. Hours and days are Paris time.
+import { PARIS } from '../../shared/domain.js';
 
 export interface ActiveTime {
   /** Hours of the day, 0–24: a due time at hour h is active when from ≤ h < to. */
@@ -10,7 +11,7 @@ export interface ActiveTime {
 
 export const ALWAYS: ActiveTime = { hours: { from: 0, to: 24 }, days: [1, 2, 3, 4, 5, 6, 7] };
 
-const PARIS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', weekday: 'short', hourCycle: 'h23' });
+const PARIS_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: PARIS, hour: '2-digit', weekday: 'short', hourCycle: 'h23' });
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 /** True when every hour of every day is active: nothing to check. */
@@ -23,7 +24,7 @@ export function isActiveAt(at: number, active: ActiveTime): boolean {
   if (isAlways(active)) return true;
   let hour = 0;
   let day = 0;
-  for (const part of PARIS.formatToParts(at)) {
+  for (const part of PARIS_HOUR.formatToParts(at)) {
     if (part.type === 'hour') hour = Number(part.value);
     if (part.type === 'weekday') day = WEEKDAYS[part.value] ?? 0;
   }

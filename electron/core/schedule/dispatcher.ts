@@ -3,7 +3,7 @@
 // timeout that abandons a hung probe. A host that is busy or waiting for its spacing never holds up the runs of
 // other hosts queued behind it.
 import type { Clock } from '../clock.js';
-import type { Planning, Probe } from '../../shared/domain.js';
+import { PARIS, type Planning, type Probe } from '../../shared/domain.js';
 import type { HostBackoff } from './backoff.js';
 import type { ProbeTrigger } from './types.js';
 
@@ -136,7 +136,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (probe) {
         const until = options.backoff.note(task.host, probe.outcome, clock.now().getTime());
         if (until !== null) {
-          const local = new Date(until).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' });
+          const local = new Date(until).toLocaleString('fr-FR', { timeZone: PARIS });
           log(`${task.host} répond par des erreurs : sondages suspendus jusqu’au ${local}.`);
         }
       }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
 import { createProber, type Prober } from '../probe/index.js';
-import { LEGACY_FORMS, startReplicaServer, type ReplicaServer } from '../replicas/index.js';
+import { LEGACY_FORMS, startReplicaServer, type ReplicaServer } from '../../replicas/index.js';
 import { createScheduler } from './scheduler.js';
 import { planning, probeOf } from '../../../test/support/schedule-testkit.js';
 

@@ -10,6 +10,7 @@ import { gapsDigest, listSeals, listTokens, SEAL_FORMAT, type PrefixDigest, type
 import { publicKeys, SEALS_DIR } from './keys.js';
 import { checkOneSeal, pinKeys, type SealCheck, type TokenInfo } from './one-seal.js';
 import type { RootSource, TrustSet } from './trust.js';
+import { PARIS } from '../../shared/domain.js';
 
 export type SealProblemKind =
   /** A seal unreadable, unsigned, badly signed, out of the chain of seals, or with an invalid timestamp. */
@@ -123,7 +124,7 @@ const sealProblem = (file: string, message: string, kind: SealProblemKind = 'sea
 });
 
 const when = (iso: string): string =>
-  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+  new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
 
 const readOrNull = (dataDir: string, relative: string): Promise<Buffer | null> =>
   readFile(insideDir(dataDir, relative) ?? '').catch(() => null);

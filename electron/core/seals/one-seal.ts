@@ -5,6 +5,7 @@ import { verify as verifySignature, type KeyObject } from 'node:crypto';
 import { embeddedKey, parseSeal, rotationSigned, SEAL_FORMAT, type SealContent } from './format.js';
 import { checkTimestamp } from './tsa.js';
 import type { RootSource, TrustSet } from './trust.js';
+import { PARIS } from '../../shared/domain.js';
 
 /** A seal whose first trusted token comes later than this after its own date proves from the token's time only. */
 export const LATE_STAMP_MS = 24 * 3_600_000;
@@ -55,7 +56,7 @@ export interface SealInput {
 }
 
 const when = (iso: string): string =>
-  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+  new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
 
 export async function checkOneSeal(input: SealInput): Promise<SealCheck> {
   const { name, bytes, files } = input;

@@ -1,7 +1,7 @@
 // The roots a time-stamp must chain to, to be believed: those shipped with Guichets (resources/tsa-roots/, each
 // pinned by its SHA-256), those the person added on this PC (in the per-user config folder, never in the data
-// folder), and for one run those of GUICHETS_TSA_ROOTS. A certificate found in a token, in `seals/tsa/` or in a
-// dossier is never one of them.
+// folder), and for one run those of GUICHETS_TSA_ROOTS. A certificate found in a token or in a dossier is never
+// one of them.
 import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';

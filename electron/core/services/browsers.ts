@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AssistedSessionStatus } from '../../shared/api.js';
+import type { AssistedSessionStatus, BrowserStatus } from '../../shared/api.js';
 import type { BookingSystem, Planning, ProbeTrigger } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -49,11 +49,25 @@ export function createBrowsers(options: BrowsersOptions) {
     log(`Navigateur sans bac à sable : ${SANDBOX.reason}`);
   }
 
+  /**
+   * The browser Guichets uses, the one place it is looked for: GUICHETS_BROWSER, else the settings' path (or the
+   * one given; null: none), else one installed.
+   */
+  async function find(settingsPath?: string | null): Promise<BrowserStatus> {
+    return findBrowser({ env, settingsPath: settingsPath === undefined ? (await store.settings.get()).browserPath : settingsPath });
+  }
+
+  /** The path of that browser, or AppError browser_not_found saying where it goes wrong (`why`: what it is for). */
+  async function browserPath(why = ''): Promise<string> {
+    const browser = await find();
+    // Said where it goes wrong: the path given (GUICHETS_BROWSER, the settings) that is not there, or none found.
+    if (!browser.path) throw new AppError('browser_not_found', browser.message ?? `Aucun navigateur trouvé${why}.`);
+    return browser.path;
+  }
+
   async function getProber(): Promise<Prober> {
     const settings = await store.settings.get();
-    const browser = findBrowser({ env, settingsPath: settings.browserPath });
-    // Said where it goes wrong: the path given (GUICHETS_BROWSER, the settings) that is not there, or none found.
-    if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
+    const browser = { path: await browserPath() };
     const key = `${browser.path}|${settings.probeTimeoutSeconds}`;
     if (prober && key === proberKey) return prober;
     if (prober) await prober.close();
@@ -72,8 +86,7 @@ export function createBrowsers(options: BrowsersOptions) {
   async function getAssisted(): Promise<AssistedSessions> {
     if (assisted) return assisted;
     const settings = await store.settings.get();
-    const browser = findBrowser({ env, settingsPath: settings.browserPath });
-    if (!browser.path) throw new AppError('browser_not_found', browser.message ?? 'Aucun navigateur trouvé.');
+    const browser = { path: await browserPath() };
     // The visible window is launched by the assisted sessions: the same check as for the probing browser.
     await checkBrowserProgram(browser.path);
     sayNoSandbox();
@@ -133,6 +146,8 @@ export function createBrowsers(options: BrowsersOptions) {
   }
 
   return {
+    find,
+    path: browserPath,
     prober: getProber,
     assisted: getAssisted,
     assistedIfOpen: () => assisted,

@@ -3,6 +3,7 @@
 import { constants } from 'node:fs';
 import { access, cp, lstat, mkdir, open, readdir, realpath, rm, rmdir, statfs, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PUBLISHED_SITE_DIR } from '../../shared/export-names.js';
 import { AppError } from '../errors.js';
 import { fsyncDir, mkdirDurable, writeFileDurable } from '../store/durable.js';
 import { DATA_DIR_POINTER_FILE } from '../paths.js';
@@ -34,7 +35,7 @@ export const DATA_ENTRIES: readonly string[] = [
   HISTORY_DIR,
   IMPORTED_DIR,
   BACKUP_STATE_FILE,
-  'site-public',
+  PUBLISHED_SITE_DIR,
   'demo',
 ];
 

@@ -2,9 +2,9 @@
 // Probe instants become Paris days with luxon (time zone, summer time); everything after that works on
 // 'YYYY-MM' and 'YYYY-MM-DD' keys with plain integers, because the dashboard runs it thousands of times a call.
 import { DateTime } from 'luxon';
-import type { LocalDate, LocalDateTime, MonthKey } from '../../shared/domain.js';
+import { PARIS, type LocalDate, type LocalDateTime, type MonthKey } from '../../shared/domain.js';
 
-export const PARIS = 'Europe/Paris';
+export { PARIS }; // defined once, in shared/domain.ts
 
 function parseLocalDate(date: LocalDate): DateTime {
   const parsed = DateTime.fromISO(date, { zone: PARIS });

@@ -2,7 +2,7 @@
 // export date (CC-BY 4.0 asks for attribution, and an image travels without the page around it).
 import { CATEGORIES, type Category } from '../../../electron/shared/domain';
 import type { Bar } from '../../../electron/shared/stats';
-import { CATEGORY_COLOURS, barShares } from '../shares';
+import { CATEGORY_COLOURS, CATEGORY_TEXT_COLOURS, barShares } from '../shares';
 
 export interface ChartRow {
   label: string;
@@ -33,7 +33,6 @@ const COUNTS_WIDTH = 270;
 const ROW_HEIGHT = 46;
 const BAR_HEIGHT = 30;
 const FONT = '"DejaVu Sans", Arial, Helvetica, sans-serif';
-const TEXT_ON = { c1: '#ffffff', c2: '#000000', c3: '#000000', c4: '#ffffff', c5: '#ffffff' } as const;
 
 const HEADER_HEIGHT = 160;
 const LEGEND_LINE = 26;
@@ -136,7 +135,7 @@ function drawBar(
     ctx.fillStyle = CATEGORY_COLOURS[share.category];
     ctx.fillRect(left, top, segment, BAR_HEIGHT);
     if (segment >= 44) {
-      ctx.fillStyle = TEXT_ON[share.category];
+      ctx.fillStyle = CATEGORY_TEXT_COLOURS[share.category];
       ctx.fillText(percent(share.percent), left + segment / 2, top + BAR_HEIGHT / 2);
     }
     left += segment;

@@ -3,13 +3,10 @@ import { Bar as BarSeries, BarChart, LabelList, XAxis, YAxis } from 'recharts';
 import { CATEGORIES } from '../../../electron/shared/domain';
 import type { Bar } from '../../../electron/shared/stats';
 import { useTranslation } from 'react-i18next';
-import { CATEGORY_COLOURS, barAriaLabel, barShares, inconclusiveCounts } from '../shares';
+import { CATEGORY_COLOURS, CATEGORY_TEXT_COLOURS, barAriaLabel, barShares, inconclusiveCounts } from '../shares';
 import { formatLocalDate } from '../format';
 import { useAppInfo } from '../board/app-info';
 import { href } from '../router';
-
-/** Dark segments get white figures, light ones black. */
-const LABEL_COLOURS = { c1: '#ffffff', c2: '#000000', c3: '#000000', c4: '#ffffff', c5: '#ffffff' } as const;
 
 export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number }) {
   const { t } = useTranslation();
@@ -50,7 +47,7 @@ export function CategoryBar({ bar, height = 30 }: { bar: Bar; height?: number })
               <LabelList
                 dataKey={category}
                 position="center"
-                fill={LABEL_COLOURS[category]}
+                fill={CATEGORY_TEXT_COLOURS[category]}
                 fontSize={12}
                 // Too narrow a segment keeps its figure in the table and the aria-label only.
                 formatter={() => {

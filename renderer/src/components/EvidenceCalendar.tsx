@@ -4,10 +4,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { weekdayOf, type CalendarDay } from '../board/calendar';
 import { formatLongDate, formatMonth } from '../format';
-import { CATEGORY_COLOURS } from '../shares';
-
-/** Light category colours take black figures, dark ones white. */
-const TEXT_ON = { c1: '#fff', c2: '#000', c3: '#000', c4: '#fff', c5: '#fff' } as const;
+import { CATEGORY_COLOURS, CATEGORY_TEXT_COLOURS } from '../shares';
 
 /** Weeks of the month, Monday first, with the blanks before its first day and after its last. */
 function weeksOf(days: CalendarDay[]): (CalendarDay | null)[][] {
@@ -122,7 +119,7 @@ function DayLink(props: { day: CalendarDay; selected: string | null; to: (day: s
   ]
     .filter(Boolean)
     .join(', ');
-  const style = day.dominant ? { background: CATEGORY_COLOURS[day.dominant], color: TEXT_ON[day.dominant] } : undefined;
+  const style = day.dominant ? { background: CATEGORY_COLOURS[day.dominant], color: CATEGORY_TEXT_COLOURS[day.dominant] } : undefined;
   const className = ['day', day.probes.length === 0 ? 'empty' : day.dominant ? '' : 'inconclusive', day.gaps.length > 0 ? 'gap' : '']
     .filter(Boolean)
     .join(' ');

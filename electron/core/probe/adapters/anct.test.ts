@@ -2,8 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock.js';
 import { AppError } from '../../errors.js';
-import { ANCT_SCENARIOS, anctPath, createAnctReplica } from '../../replicas/anct/index.js';
-import { replicaSlots } from '../../replicas/rdvpref/calendar.js';
+import { ANCT_SCENARIOS, anctPath, createAnctReplica } from '../../../replicas/anct/index.js';
+import { replicaSlots } from '../../../replicas/rdvpref/calendar.js';
 import { anctAdapter } from './anct.js';
 import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from '../../../../test/support/probe-harness.js';
 

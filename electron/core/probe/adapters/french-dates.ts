@@ -1,8 +1,6 @@
 // Dates as French booking pages write them: "lundi 7 décembre 2026 à 09h30", "7 déc. 09:30", "07/12/2026 9h".
 import { DateTime } from 'luxon';
-import type { LocalDate, LocalDateTime } from '../../../shared/domain.js';
-
-export const PARIS = 'Europe/Paris';
+import { PARIS, type LocalDate, type LocalDateTime } from '../../../shared/domain.js';
 
 const MONTHS: Record<string, number> = {
   janvier: 1, janv: 1, jan: 1,

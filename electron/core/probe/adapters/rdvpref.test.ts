@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock.js';
-import { replicaSlots } from '../../replicas/rdvpref/calendar.js';
-import { createRdvprefReplica, demarchePath, RDVPREF_DEMARCHES } from '../../replicas/rdvpref/index.js';
+import { replicaSlots } from '../../../replicas/rdvpref/calendar.js';
+import { createRdvprefReplica, demarchePath, RDVPREF_DEMARCHES } from '../../../replicas/rdvpref/index.js';
 import { probeCreneaux, rdvprefAdapter } from './rdvpref.js';
 import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from '../../../../test/support/probe-harness.js';
 

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepsSpec } from '../../../shared/domain.js';
 import { AppError } from '../../errors.js';
-import type { ReplicaHandler } from '../../replicas/types.js';
+import type { ReplicaHandler } from '../../../replicas/types.js';
 import { parseStepsSpec, readSlot, stepsAdapter, tryStepsSpec } from './steps.js';
 import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from '../../../../test/support/probe-harness.js';
 

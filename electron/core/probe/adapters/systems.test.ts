@@ -2,8 +2,8 @@
 // registry, probed by the prober against the replica server that mounts every system.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock.js';
-import { ANCT_DEMO_PLANNINGS, demarchePath, RDVPREF_DEMO_PLANNINGS, startReplicaServer, type ReplicaServer } from '../../replicas/index.js';
-import { replicaSlots } from '../../replicas/rdvpref/calendar.js';
+import { ANCT_DEMO_PLANNINGS, demarchePath, RDVPREF_DEMO_PLANNINGS, startReplicaServer, type ReplicaServer } from '../../../replicas/index.js';
+import { replicaSlots } from '../../../replicas/rdvpref/calendar.js';
 import { createProber, type Prober } from '../prober.js';
 import { detectSystem } from './index.js';
 import { chromiumPath } from '../../../../test/support/probe-harness.js';

@@ -1,8 +1,6 @@
 // The one table of the legacy module's replica: which form id behaves how. Tests and the demo both read it.
 import { DateTime } from 'luxon';
-import type { BookingSystem } from '../../../shared/domain.js';
-
-export const PARIS = 'Europe/Paris';
+import { PARIS, type BookingSystem } from '../../shared/domain.js';
 
 /**
  * What a guichet's calendar holds, relative to "today" (Europe/Paris). Days are working days (Monday–Friday)

@@ -1,11 +1,10 @@
 // One local HTTP server for every replica: each booking system mounts one handler; the first that answers wins.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Clock } from '../clock.js';
 import { createAnctReplica } from './anct/index.js';
 import { createLegacyReplica } from './legacy/handler.js';
 import { createRdvprefReplica } from './rdvpref/index.js';
-import type { ReplicaHandler, ReplicaOptions } from './types.js';
+import type { Clock, ReplicaHandler, ReplicaOptions } from './types.js';
 
 export type ReplicaFactory = (options: ReplicaOptions) => ReplicaHandler;
 

@@ -1,12 +1,12 @@
 // The matrix of the variation test bed: which probe cases run under which variation, and what each must record.
 // Used by matrix.test.ts (part of npm test); the combinations are chosen to cover every adapter under the
 // variations that matter to it, within a few minutes on one shared browser.
-import type { Outcome, StepsSpec } from '../../../shared/domain.js';
-import type { Clock } from '../../clock.js';
-import { anctPath } from '../anct/index.js';
-import { slotsFor } from '../legacy/scenarios.js';
-import { replicaSlots } from '../rdvpref/calendar.js';
-import { demarchePath } from '../rdvpref/scenarios.js';
+import type { Outcome, StepsSpec } from '../../../electron/shared/domain.js';
+import type { Clock } from '../../../electron/core/clock.js';
+import { anctPath } from '../../../electron/replicas/anct/index.js';
+import { slotsFor } from '../../../electron/replicas/legacy/scenarios.js';
+import { replicaSlots } from '../../../electron/replicas/rdvpref/calendar.js';
+import { demarchePath } from '../../../electron/replicas/rdvpref/scenarios.js';
 
 export interface MatrixCase {
   name: string;

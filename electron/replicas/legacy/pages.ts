@@ -1,14 +1,6 @@
 // The legacy module's pages, with the ids, names, values and strings of SITES.md §1.
+import { escapeHtml } from '../../shared/html.js';
 import type { ReplicaForm, ReplicaGuichet } from './scenarios.js';
-
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 // gouv.fr sites use tarteaucitron: a fixed band over the bottom of the page until a choice is made.
 const COOKIE_BANNER = `

@@ -1,6 +1,7 @@
 // The week table that the module's JavaScript fetches from /ezjscore/call/bookingserver::planning::assign::…
 import { DateTime } from 'luxon';
-import { PARIS, slotsFor, type ReplicaForm, type ReplicaGuichet } from './scenarios.js';
+import { PARIS } from '../../shared/domain.js';
+import { slotsFor, type ReplicaForm, type ReplicaGuichet } from './scenarios.js';
 
 /** One row per time of the day. */
 export const CALENDAR_TIMES = [

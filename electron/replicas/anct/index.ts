@@ -3,7 +3,7 @@
 // disponible" per day, the no-slot message, and the "Prochaine disponibilité le …" overlay.
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import type { LocalDate } from '../../../shared/domain.js';
+import type { LocalDate } from '../../shared/domain.js';
 import type { ReplicaHandler, ReplicaOptions } from '../types.js';
 import { addDays, isLocalDate, localDate, replicaSlots, slotsBetween, todayInParis } from '../rdvpref/calendar.js';
 import { delay, redirect, send } from '../rdvpref/http.js';

@@ -2,8 +2,7 @@
 // créneau », buttons that say only the time (their column says the day), links that say the date in words. The
 // slots are the same; only what a person sees of them changes. The system's own slot addresses are taken away.
 import { DateTime } from 'luxon';
-
-const PARIS = 'Europe/Paris';
+import { PARIS } from '../../../electron/shared/domain.js';
 
 /** The legacy module's free-slot links (`…/5/<seconds>`) and RDV Service Public's (`starts_at=`). */
 const LEGACY_LINK = /<a href="[^"]*\/booking\/create\/\d+\/5\/(\d{9,11})"[^>]*>[^<]*<\/a>/g;

@@ -1,10 +1,8 @@
 // The fictitious free slots the replicas offer, relative to the injected clock (Europe/Paris), so that each
 // scenario falls in the same one of La Cimade's categories whatever day the tests or the demo run.
 import { DateTime } from 'luxon';
-import type { LocalDate, LocalDateTime } from '../../../shared/domain.js';
-import type { Clock } from '../../clock.js';
-
-const PARIS = 'Europe/Paris';
+import { PARIS, type LocalDate, type LocalDateTime } from '../../shared/domain.js';
+import type { Clock } from '../types.js';
 
 /** How far the free slots are: one plan per category, and none. */
 export type SlotPlan = 'soon' | 'single_soon' | 'one_to_two_months' | 'beyond_two_months' | 'none';
@@ -71,8 +69,4 @@ export function frenchLongDate(date: LocalDate): string {
 export function frenchHuman(slot: LocalDateTime): string {
   const value = DateTime.fromISO(slot, { zone: PARIS }).setLocale('fr');
   return `${value.toFormat('cccc d LLLL yyyy')} à ${value.toFormat("HH'h'mm")}`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,6 +1,6 @@
 // The replica speaks HTTP as SITES.md §1 describes the module: what the probe relies on, without a browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../clock.js';
+import { fixedClock } from '../../core/clock.js';
 import { startReplicaServer, type ReplicaServer } from '../server.js';
 import { formOfKind, guichetOfShape, slotsFor } from './scenarios.js';
 

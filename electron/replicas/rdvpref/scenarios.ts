@@ -1,6 +1,6 @@
 // The démarches of the RDV-Préfecture replica: one per scenario, every outcome covered. 2246 (Palaiseau,
 // remise de titre) is a real id (SITES.md §4); the others are fictitious ids of the same shape.
-import type { Outcome } from '../../../shared/domain.js';
+import type { Outcome } from '../../shared/domain.js';
 import type { DemoPlanning } from '../legacy/scenarios.js';
 import type { SlotPlan } from './calendar.js';
 

@@ -1,22 +1,22 @@
 // The variation test bed: every adapter against the replicas served with real-world variations, through the prober
 // as a user's probe runs (one shared browser, a few probes at a time). Prints the pass rate per variation; all must
 // pass, each layer a variation adds must be gone from the final page, and each new variation must also be walked
-// through by a person (person.ts): the matrix never tests an impossible page.
+// through by a person (support/perturb/person.ts): the matrix never tests an impossible page.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchTestBrowser } from '../../../../test/support/probe-harness.js';
-import { normalizeText } from '../../probe/text.js';
-import { fixedClock } from '../../clock.js';
-import { createProber, type Prober } from '../../probe/prober.js';
-import type { ProbeResult } from '../../probe/types.js';
-import { startReplicaServer, type ReplicaServer } from '../index.js';
-import { MATRIX, matrixCases, type MatrixCase } from './matrix.js';
-import { HELD_OUT_WORDINGS } from './held-out.js';
-import { personWalk } from './person.js';
-import { startPerturbedServer } from './server.js';
-import { VARIATIONS } from './variations.js';
+import { launchTestBrowser } from './support/probe-harness.js';
+import { normalizeText } from '../electron/core/probe/text.js';
+import { fixedClock } from '../electron/core/clock.js';
+import { createProber, type Prober } from '../electron/core/probe/prober.js';
+import type { ProbeResult } from '../electron/core/probe/types.js';
+import { startReplicaServer, type ReplicaServer } from '../electron/replicas/index.js';
+import { MATRIX, matrixCases, type MatrixCase } from './support/perturb/matrix.js';
+import { HELD_OUT_WORDINGS } from './support/perturb/held-out.js';
+import { personWalk } from './support/perturb/person.js';
+import { startPerturbedServer } from './support/perturb/server.js';
+import { VARIATIONS } from './support/perturb/variations.js';
 
 const clock = fixedClock(new Date().toISOString());
 const browserPath = process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
@@ -181,7 +181,7 @@ describe('variation test bed', () => {
   });
 
   it('keeps the held-out wordings out of the robot’s code', () => {
-    const root = path.resolve(import.meta.dirname, '../../probe');
+    const root = path.resolve(import.meta.dirname, '../electron/core/probe');
     const files = (readdirSync(root, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
     expect(files.length).toBeGreaterThan(10);
     const found = files.flatMap((file) => {

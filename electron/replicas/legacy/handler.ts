@@ -19,7 +19,8 @@ import {
   slotChosenPage,
   unknownLayoutPage,
 } from './pages.js';
-import { legacyForm, PARIS, shapeAt, slotsFor, type ReplicaForm, type SlotShape } from './scenarios.js';
+import { PARIS } from '../../shared/domain.js';
+import { legacyForm, shapeAt, slotsFor, type ReplicaForm, type SlotShape } from './scenarios.js';
 
 const BOOKING_PATH = /^(\/index\.php)?\/booking\/create\/(\d+)(?:\/(\d+)(?:\/(\d+))?)?\/?$/;
 const CALL_PATH = /^(\/index\.php)?\/ezjscore\/call\/bookingserver::planning::assign::(\d+)::(\d+)::(-?\d+)$/;

@@ -7,9 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.js';
 import { createStore, type Store } from '../store/store.js';
 import { syntheticPlanning, syntheticProbe } from '../../../test/support/synthetic.js';
-import { alertHandlers, createAlertTracker } from './alerts.js';
+import { createAlertService } from './service.js';
 import type { Alert } from '../../shared/api.js';
-import type { EvidenceHandlerContext } from './dossier-context.js';
 
 let dir: string;
 let store: Store;
@@ -30,30 +29,15 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function context(emit: EvidenceHandlerContext['emit'] = () => undefined): EvidenceHandlerContext {
-  return {
-    store,
-    clock,
-    env: {},
-    log: () => undefined,
-    app: { version: 'test', dataDir: dir },
-    asWriter: () => Promise.resolve(),
-    whileWriter: async (work) => {
-      await work();
-      return true;
-    },
-    emit,
-  };
-}
-
-const tracker = () => createAlertTracker(context());
+const service = (changed: (alerts: Alert[]) => void = () => undefined) =>
+  createAlertService({ store, clock, dataDir: dir, log: () => undefined, changed });
 
 const failingOf = (alerts: { kind: string; planningId: string | null }[]) =>
   alerts.filter((alert) => alert.kind === 'failing').map((alert) => alert.planningId).sort();
 
 describe('alerts after each probe', () => {
   it('drops an alert turned off, and a planning no longer followed, at the next probe of any planning', async () => {
-    const alerts = tracker();
+    const alerts = service();
     expect(failingOf(await alerts.afterProbe('evry'))).toEqual(['bobigny', 'evry']);
     await store.settings.update({ alertsMuted: { bobigny: ['failing'] } });
     expect(failingOf(await alerts.afterProbe('evry'))).toEqual(['evry']);
@@ -66,14 +50,16 @@ describe('alerts after each probe', () => {
 
 describe('an alert marked « vu »', () => {
   it('goes from the list and stays gone after other probes, while the same kind comes back for a new situation', async () => {
-    const handlers = alertHandlers(context());
-    const alerts = await handlers['alerts:list'](undefined);
-    const evry = alerts.find((alert) => alert.kind === 'failing' && alert.planningId === 'evry');
+    const pushed: Alert[][] = [];
+    const alerts = service((list) => pushed.push(list));
+    const evry = (await alerts.list()).find((alert) => alert.kind === 'failing' && alert.planningId === 'evry');
     if (!evry) throw new Error('no alert for evry');
-    const left = await handlers['alerts:markSeen']({ id: evry.id });
+    const left = await alerts.markSeen(evry.id);
     expect(failingOf(left)).toEqual(['bobigny']);
-    expect(failingOf(await handlers['alerts:list'](undefined))).toEqual(['bobigny']);
-    const alertsAfterProbes = tracker();
+    // The screens are told at once.
+    expect(pushed.map(failingOf)).toEqual([['bobigny']]);
+    expect(failingOf(await alerts.list())).toEqual(['bobigny']);
+    const alertsAfterProbes = service();
     expect(failingOf(await alertsAfterProbes.afterProbe('bobigny'))).toEqual(['bobigny']);
     // The robot reads again, then fails three times more: a new situation, a new alert (not muted).
     await store.probes.append(syntheticProbe('evry', '2026-12-01T11:00:00Z', 0), { screenshot: null, pageText: null });
@@ -82,7 +68,7 @@ describe('an alert marked « vu »', () => {
     }
     expect(failingOf(await alertsAfterProbes.afterProbe('evry'))).toEqual(['bobigny', 'evry']);
     // Only the ids of alerts still standing are kept in the settings.
-    await handlers['alerts:markSeen']({ id: 'failing:bobigny:none' });
+    await alerts.markSeen('failing:bobigny:none');
     expect((await store.settings.get()).alertsSeen).toEqual(['failing:bobigny:none']);
   });
 });
@@ -96,15 +82,11 @@ describe('the evidence budget', () => {
     await writeFile(path.join(logs, 'big.log'), '');
     await truncate(path.join(logs, 'big.log'), 2 * 1024 ** 3);
     const pushed: Alert[] = [];
-    const list = alertHandlers(
-      context((event, payload) => {
-        if (event === 'alerts:changed') pushed.push(...(payload as Alert[]));
-      }),
-    )['alerts:list'];
+    const alerts = service((list) => pushed.push(...list));
     // The first call does not wait for the measure; the screens are told once it is done, and later calls have it.
-    expect((await list(undefined)).find((alert) => alert.id === 'disk:budget')).toBeUndefined();
+    expect((await alerts.list()).find((alert) => alert.id === 'disk:budget')).toBeUndefined();
     const alert = { id: 'disk:budget', kind: 'disk', params: { evidenceGb: 2, budgetGb: 1 } };
     await expect.poll(() => pushed.find((one) => one.id === 'disk:budget'), { timeout: 5_000 }).toMatchObject(alert);
-    expect((await list(undefined)).find((one) => one.id === 'disk:budget')).toMatchObject(alert);
+    expect((await alerts.list()).find((one) => one.id === 'disk:budget')).toMatchObject(alert);
   });
 });

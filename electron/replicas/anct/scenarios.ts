@@ -1,5 +1,5 @@
 // The organisations of the RDV Service Public replica: fictitious ids, one motif or organisation per scenario.
-import type { Outcome } from '../../../shared/domain.js';
+import type { Outcome } from '../../shared/domain.js';
 import type { SlotPlan } from '../rdvpref/calendar.js';
 import type { DemoPlanning } from '../legacy/scenarios.js';
 

@@ -1,7 +1,8 @@
 // The pages of the RDV Service Public replica, after the site's public search views (SITES.md §3).
 import { DateTime } from 'luxon';
-import type { LocalDate, LocalDateTime } from '../../../shared/domain.js';
-import { escapeHtml, frenchHuman, slotInstant } from '../rdvpref/calendar.js';
+import { PARIS, type LocalDate, type LocalDateTime } from '../../shared/domain.js';
+import { escapeHtml } from '../../shared/html.js';
+import { frenchHuman, slotInstant } from '../rdvpref/calendar.js';
 import type { AnctLieu, AnctMotif, AnctOrganisation } from './scenarios.js';
 
 const STYLE = `
@@ -96,10 +97,10 @@ export interface WeekView {
 }
 
 function dayColumn(date: LocalDate, slots: LocalDateTime[], view: WeekView): string {
-  const day = DateTime.fromISO(date, { zone: 'Europe/Paris' }).setLocale('fr');
+  const day = DateTime.fromISO(date, { zone: PARIS }).setLocale('fr');
   const buttons = slots
     .map((slot) => {
-      const at = DateTime.fromISO(slot, { zone: 'Europe/Paris' }).setLocale('fr');
+      const at = DateTime.fromISO(slot, { zone: PARIS }).setLocale('fr');
       // Rails writes a Time parameter as "2026-12-07 09:30:00 +0100".
       const startsAt = at.toFormat('yyyy-MM-dd HH:mm:ss ZZZ');
       const href = `/users/rdv_wizard_step/new?motif_id=${view.motif.serviceId}${view.lieu.id}&starts_at=${encodeURIComponent(startsAt)}&lieu_id=${view.lieu.id}`;

@@ -18,6 +18,7 @@ import {
 } from './pages.js';
 import { delay, readBody, redirect, send } from './http.js';
 import { demarchePath, findDemarche, type RdvprefDemarche } from './scenarios.js';
+import { PARIS } from '../../shared/domain.js';
 
 export { RDVPREF_DEMARCHES, RDVPREF_DEMO_PLANNINGS, demarchePath, type RdvprefDemarche } from './scenarios.js';
 
@@ -180,7 +181,7 @@ export function createRdvprefReplica(options: RdvprefReplicaOptions): ReplicaHan
 
   /** Slots are published at fixed instants: 08:00 and 14:00, Paris time. */
   function lastPublication(): string {
-    const now = DateTime.fromJSDate(clock.now(), { zone: 'Europe/Paris' });
+    const now = DateTime.fromJSDate(clock.now(), { zone: PARIS });
     const candidates = [now.set({ hour: 14, minute: 0 }), now.set({ hour: 8, minute: 0 }), now.minus({ days: 1 }).set({ hour: 14, minute: 0 })];
     const last = candidates.find((instant) => instant <= now) ?? now;
     return `le ${frenchLongDate(last.toISODate() ?? '')} à ${last.toFormat("HH'h'mm")}`;

@@ -1,6 +1,7 @@
 // The pages of the RDV-Préfecture replica, after SITES.md §2: DSFR look, French texts as the site writes them.
-import type { LocalDate, LocalDateTime } from '../../../shared/domain.js';
-import { escapeHtml, frenchLongDate } from './calendar.js';
+import type { LocalDate, LocalDateTime } from '../../shared/domain.js';
+import { escapeHtml } from '../../shared/html.js';
+import { frenchLongDate } from './calendar.js';
 import { demarchePath, type RdvprefDemarche } from './scenarios.js';
 
 const STYLE = `

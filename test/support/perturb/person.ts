@@ -4,8 +4,7 @@
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { HELD_OUT } from './held-out.js';
-
-const PARIS = 'Europe/Paris';
+import { PARIS } from '../../../electron/shared/domain.js';
 
 export interface PersonResult {
   outcome: 'dates' | 'no_date' | 'captcha' | 'lost';

@@ -1,0 +1,151 @@
+// The alerts of a data folder as the core keeps them: computed from the recent probes, the disk, the evidence
+// budget and the seals (the rules are alerts.ts), tracked as probes come in, marked « vu » on request. One per
+// core; the handlers (handlers/alerts.ts) only answer the API with it, the desktop shell notifies what it pushes.
+import { statfs } from 'node:fs/promises';
+import path from 'node:path';
+import type { Alert, AlertKind } from '../../shared/api.js';
+import type { Planning } from '../../shared/domain.js';
+import { PARIS } from '../../shared/domain.js';
+import { coreMessage } from '../../shared/messages/index.js';
+import type { Clock } from '../clock.js';
+import { wordCore } from '../messages.js';
+import { listSeals, sealTime } from '../seals/index.js';
+import { EVIDENCE_DIR, type Store } from '../store/index.js';
+import { computeAlerts, isMuted, type AlertInput } from './alerts.js';
+import { createEvidenceMeter } from './meter.js';
+
+/** Below this, probes (about 100 kB each with their screenshot) will soon stop: 1 GB is a few days' margin. */
+const MIN_FREE_BYTES = 1024 ** 3;
+const RECENT = 200;
+/** How often the evidence folder is measured against the budget: it grows slowly. */
+const MEASURE_EVERY_MS = 3_600_000;
+
+export interface AlertServiceOptions {
+  store: Store;
+  clock: Clock;
+  /** Absolute path of the data folder. */
+  dataDir: string;
+  log: (message: string) => void;
+  /** The alerts changed without a call asking (a measure crossed the budget, one was marked « vu »). */
+  changed: (alerts: Alert[]) => void;
+  /** When the last good backup was made (null: never), as the backup service keeps it outside any copy. */
+  lastGoodBackup?: () => Promise<Date | null>;
+}
+
+export interface AlertService {
+  /** The standing alerts of every followed planning and of the folder, those marked « vu » left out. */
+  list(): Promise<Alert[]>;
+  /**
+   * The alerts after a probe of this planning. The first call reads every followed planning; after that a probe
+   * re-reads only its own planning's recent probes (500 plannings probed hourly must not re-read each other 500
+   * times an hour).
+   */
+  afterProbe(planningId: string): Promise<Alert[]>;
+  /** Marks one alert « vu » (the caller holds the writer lock) and gives the alerts left. */
+  markSeen(id: string): Promise<Alert[]>;
+}
+
+async function newestSeal(dataDir: string): Promise<Date | null> {
+  const newest = (await listSeals(dataDir).catch(() => [])).at(-1);
+  return newest ? sealTime(newest.name) : null;
+}
+
+/** The last good backup, and the oldest followed planning: a week of evidence is worth a copy. */
+function backupInput(lastGood: Date | null, followed: readonly Planning[]): NonNullable<AlertInput['backup']> {
+  const created = followed.map((planning) => Date.parse(planning.createdAt)).filter((time) => Number.isFinite(time));
+  return {
+    lastGood,
+    dataSince: created.length > 0 ? new Date(Math.min(...created)) : null,
+    message: (since) =>
+      wordCore(since ? coreMessage('backup.late', { since: since.toLocaleDateString('fr-FR', { timeZone: PARIS }) }) : coreMessage('backup.never')),
+  };
+}
+
+export function createAlertService(options: AlertServiceOptions): AlertService {
+  const { store, clock, dataDir, log } = options;
+  let over = false;
+  // Measured in the background, listing only the folders that changed (meter.ts); a measure that puts the folder
+  // over the budget, or back under it, is pushed to the screens at once.
+  const meter = createEvidenceMeter(path.join(dataDir, EVIDENCE_DIR), {
+    log,
+    onMeasured: (measure) => {
+      void (async () => {
+        const budget = (await store.settings.get()).evidenceBudgetGb;
+        const now = budget > 0 && measure.bytes > budget * 1024 ** 3;
+        if (now === over) return;
+        over = now;
+        options.changed(await alertsOf());
+      })().catch((error: unknown) => {
+        log(`Alertes : ${error instanceof Error ? error.message : String(error)}`);
+      });
+    },
+  });
+
+  /** The evidence folder's size against the budget; null without a budget, or until the first measure is done. */
+  function evidenceUse(budgetGb: number): { bytes: number; budgetBytes: number } | null {
+    if (budgetGb <= 0) return null;
+    const measured = meter.latest(MEASURE_EVERY_MS);
+    return measured ? { bytes: measured.bytes, budgetBytes: budgetGb * 1024 ** 3 } : null;
+  }
+
+  /** The alerts of some plannings (all followed ones when `only` is absent), with the disk's and the seals'. */
+  async function alertsOf(only?: string, withSeen = false): Promise<Alert[]> {
+    const settings = await store.settings.get();
+    const followed = (await store.plannings.list()).filter((planning) => planning.followed && (only === undefined || planning.id === only));
+    const plannings = await Promise.all(
+      followed.map(async (planning) => ({ planning, recent: await store.probes.recent(planning.id, RECENT).catch(() => []) })),
+    );
+    const disk = await statfs(dataDir).then(
+      (info) => ({ freeBytes: info.bavail * info.bsize, minFreeBytes: MIN_FREE_BYTES }),
+      () => null,
+    );
+    return computeAlerts({
+      now: clock.now(),
+      plannings,
+      disk,
+      evidence: evidenceUse(settings.evidenceBudgetGb),
+      newestSeal: await newestSeal(dataDir),
+      ...(options.lastGoodBackup ? { backup: backupInput(await options.lastGoodBackup(), followed) } : {}),
+      muted: settings.alertsMuted as Record<string, AlertKind[]>,
+      seen: withSeen ? [] : settings.alertsSeen,
+    });
+  }
+
+  let current: Alert[] | null = null;
+  return {
+    list: () => alertsOf(),
+    async afterProbe(planningId) {
+      if (current === null) {
+        current = await alertsOf();
+        return current;
+      }
+      const fresh = await alertsOf(planningId);
+      // This planning's alerts and the folder-wide ones (disk, seals) are recomputed; the others are kept while
+      // their planning is still followed and the alert not turned off since.
+      const settings = await store.settings.get();
+      const muted = settings.alertsMuted as Record<string, AlertKind[]>;
+      const seen = new Set(settings.alertsSeen);
+      const followed = new Set((await store.plannings.list()).filter((planning) => planning.followed).map((planning) => planning.id));
+      const kept = current.filter(
+        (alert) =>
+          alert.planningId !== null &&
+          alert.planningId !== planningId &&
+          followed.has(alert.planningId) &&
+          !isMuted(muted, alert.planningId, alert.kind) &&
+          !seen.has(alert.id),
+      );
+      current = [...kept, ...fresh];
+      return current;
+    },
+    async markSeen(id) {
+      const standing = await alertsOf(undefined, true);
+      // Only the ids of alerts still standing are kept: the list never outgrows the alerts of the moment.
+      const ids = new Set(standing.map((alert) => alert.id));
+      const seen = [...(await store.settings.get()).alertsSeen.filter((one) => ids.has(one) && one !== id), id];
+      await store.settings.update({ alertsSeen: seen });
+      const after = standing.filter((alert) => !seen.includes(alert.id));
+      options.changed(after);
+      return after;
+    },
+  };
+}
