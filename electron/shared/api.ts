@@ -133,7 +133,7 @@ export interface AppInfo {
   /** Fingerprint (SHA-256 of the public key) of the installation key that signs the seals; null before the first. */
   installationKey: string | null;
   /** Whether the probing browser runs in Chromium's sandbox, and why not when it cannot. */
-  sandbox: { enabled: boolean; reason: string | null };
+  sandbox: { enabled: boolean; reason: CoreMessage | null };
 }
 
 /** A seal just written (see the README, « Vérifier les preuves »). */
@@ -185,7 +185,8 @@ export interface DossierProgress {
   phase: 'collect' | 'render' | 'files' | 'done';
   done: number;
   total: number;
-  message: string;
+  /** The stage, as a code (`progress.dossier_…`), worded in the person's language. */
+  message: CoreMessage;
 }
 
 export interface PublishResult {

@@ -257,7 +257,7 @@ describe('dossier de preuves', () => {
         if (event.phase === 'files') controller.abort();
       },
     });
-    await expect(run).rejects.toThrow('Dossier annulé');
+    await expect(run).rejects.toMatchObject({ message: 'Dossier annulé : aucun fichier n’a été écrit.', coreMessage: { code: 'progress.dossier_cancelled' } });
     await store.close();
     expect(await readdir(path.dirname(out))).toEqual([]);
   }, 120_000);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DossierProgress, DossierResult } from '../../../../electron/shared/api';
-import { describeError } from '../../errors';
+import { describeError, wordMessage } from '../../errors';
 import { useApi } from '../../api/context';
 import { useTranslation } from 'react-i18next';
 import { StatusNote, type ActionStatus } from '../StatusNote';
@@ -66,7 +66,7 @@ export function DossierButton({ planningIds, label }: { planningIds: string[]; l
             max={progress && progress.total > 0 ? progress.total : undefined}
             value={progress && progress.total > 0 ? progress.done : undefined}
           />{' '}
-          {progress?.message ?? ''}{' '}
+          {progress ? wordMessage(t, progress.message) : ''}{' '}
           <button type="button" onClick={() => void api.call('dossier:cancel', { jobId })}>
             {t('evidence.cancel')}
           </button>
