@@ -595,6 +595,8 @@ export interface DesktopBridge {
   chooseImportFileDialog(): Promise<string | null>;
   /** The browser's program chosen in an open dialog, or null. */
   chooseBrowserDialog(): Promise<string | null>;
+  /** Shows an exported file (a dossier, its PDF) in the system's file manager; false when it is not one. */
+  showInFolder(file: string): Promise<boolean>;
 }
 export const DESKTOP_CHANNELS = {
   saveCsvDialog: 'dialog:saveCsv',
@@ -603,4 +605,5 @@ export const DESKTOP_CHANNELS = {
   chooseLogoDialog: 'dialog:chooseLogo',
   chooseImportFileDialog: 'dialog:chooseImportFile',
   chooseBrowserDialog: 'dialog:chooseBrowser',
+  showInFolder: 'shell:showInFolder',
 } as const satisfies Record<keyof DesktopBridge, string>;

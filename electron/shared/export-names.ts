@@ -7,6 +7,7 @@ const PARIS_PARTS = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
   hourCycle: 'h23',
 });
 
@@ -15,6 +16,35 @@ export function parisFileStamp(at: Date): string {
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     PARIS_PARTS.formatToParts(at).find((item) => item.type === type)?.value ?? '00';
   return `${part('year')}-${part('month')}-${part('day')}_${part('hour')}-${part('minute')}`;
+}
+
+/** `2026-12-01_14-05-09`: to the second, for files two of which may be made in the same minute. */
+export function parisFileStampSeconds(at: Date): string {
+  const second = PARIS_PARTS.formatToParts(at).find((item) => item.type === 'second')?.value ?? '00';
+  return `${parisFileStamp(at)}-${second}`;
+}
+
+/** Lower case ASCII words joined by hyphens: « Bobigny — remise de titre » → `bobigny-remise-de-titre`. */
+export function fileSlug(text: string, fallback = 'planning'): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || fallback;
+}
+
+/**
+ * A dossier de preuves: `guichets-dossier-bobigny-remise-de-titre-2026-09-01-2026-11-30-2026-12-05_14-05-09.zip`
+ * (what, which period, made when, to the second); `copy` 2, 3… when that name is already taken. Its PDF summary
+ * has the same name, in .pdf.
+ */
+export function dossierExportName(subject: string, period: { from: string; to: string }, at: Date, copy = 1): string {
+  const suffix = copy > 1 ? `-${copy}` : '';
+  return `guichets-dossier-${fileSlug(subject)}-${period.from}-${period.to}-${parisFileStampSeconds(at)}${suffix}.zip`;
 }
 
 /** The raw data CSV: `guichets-sondages-2026-12-01_14-05.csv`. */

@@ -1,22 +1,42 @@
 // The dossier de preuves through the API: progress as events, cancellation by job id.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import type { AppApi } from '../../shared/api.js';
-import { buildDossier, resolvePeriod } from '../dossier/index.js';
+import { dossierExportName } from '../../shared/export-names.js';
+import { buildDossier, pdfPathFor, resolvePeriod, type Period } from '../dossier/index.js';
 import { importedProbesOf } from '../import/index.js';
-import { PARIS } from '../stats/calendar.js';
 import { drawingBrowser, type EvidenceHandlerContext } from './dossier-context.js';
 import { EXPORTS_DIR } from '../store/index.js';
 
 export function dossierHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'dossier:create' | 'dossier:cancel'> {
   const jobs = new Map<string, AbortController>();
+  /** Names of dossiers being written: two made in the same second get two names. */
+  const reserved = new Set<string>();
   let counter = 0;
+
+  /**
+   * A name in the exports that no file has (neither the ZIP nor its PDF) and no dossier in progress holds, reserved
+   * until the call ends: checked and taken with no await between, so two calls in the same second get two names.
+   */
+  async function reserveName(planningIds: string[], period: Period, now: Date): Promise<string> {
+    const plannings = await ctx.store.plannings.list();
+    const one = planningIds.length === 1 ? plannings.find((planning) => planning.id === planningIds[0]) : undefined;
+    const subject = one ? one.label : `${planningIds.length}-plannings`;
+    const exists = (file: string) => stat(file).then(() => true, () => false);
+    for (let copy = 1; ; copy += 1) {
+      const file = path.join(ctx.app.dataDir, EXPORTS_DIR, dossierExportName(subject, period, now, copy));
+      if (reserved.has(file)) continue;
+      reserved.add(file);
+      if (!(await exists(file)) && !(await exists(pdfPathFor(file)))) return file;
+      reserved.delete(file);
+    }
+  }
+
   return {
     'dossier:create': async ({ planningIds, from, to, path: target, jobId }) => {
       const now = ctx.clock.now();
       const period = resolvePeriod(now, from, to);
-      const stamp = DateTime.fromJSDate(now, { zone: PARIS }).toFormat('yyyy-MM-dd_HH-mm');
-      const out = target ?? path.join(ctx.app.dataDir, EXPORTS_DIR, `guichets-dossier-${stamp}.zip`);
+      const out = target ?? (await reserveName(planningIds, period, now));
       const id = jobId ?? `dossier-${(counter += 1)}`;
       const controller = new AbortController();
       jobs.set(id, controller);
@@ -48,6 +68,7 @@ export function dossierHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'doss
         };
       } finally {
         jobs.delete(id);
+        reserved.delete(out);
       }
     },
     'dossier:cancel': ({ jobId }) => {
