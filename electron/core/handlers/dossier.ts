@@ -34,13 +34,15 @@ export function dossierHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'doss
 
   return {
     'dossier:create': async ({ planningIds, from, to, path: target, jobId }) => {
-      const now = ctx.clock.now();
-      const period = resolvePeriod(now, from, to);
-      const out = target ?? (await reserveName(planningIds, period, now));
+      // Known before the first await: a cancel sent right after the call finds it.
       const id = jobId ?? `dossier-${(counter += 1)}`;
       const controller = new AbortController();
       jobs.set(id, controller);
+      let out: string | null = null;
       try {
+        const now = ctx.clock.now();
+        const period = resolvePeriod(now, from, to);
+        out = target ?? (await reserveName(planningIds, period, now));
         // A fresh seal covers every probe of the dossier; when another Guichets holds the folder, it seals daily.
         const { seals } = ctx;
         if (seals) await ctx.whileWriter(() => seals.beforeExport());
@@ -68,7 +70,7 @@ export function dossierHandlers(ctx: EvidenceHandlerContext): Pick<AppApi, 'doss
         };
       } finally {
         jobs.delete(id);
-        reserved.delete(out);
+        if (out !== null) reserved.delete(out);
       }
     },
     'dossier:cancel': ({ jobId }) => {

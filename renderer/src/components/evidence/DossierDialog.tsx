@@ -42,6 +42,8 @@ export function DossierDialog({ plannings, onClose }: { plannings: DossierPlanni
   const [progress, setProgress] = useState<DossierProgress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const current = useRef<string | null>(null);
+  /** Cancel pressed before the dossier was asked for (while the association's name is saved). */
+  const cancelAsked = useRef(false);
   const dialog = useModalDialog(() => {
     // Closing (Escape, « Fermer ») while it is written cancels it: nothing is left half made.
     if (current.current) void api.call('dossier:cancel', { jobId: current.current });
@@ -91,6 +93,7 @@ export function DossierDialog({ plannings, onClose }: { plannings: DossierPlanni
       return;
     }
     const job = newJobId();
+    cancelAsked.current = false;
     current.current = job;
     setJobId(job);
     setProgress(null);
@@ -98,6 +101,11 @@ export function DossierDialog({ plannings, onClose }: { plannings: DossierPlanni
       if (savedName === '') {
         await api.call('settings:update', { associationName: association.trim() });
         setSavedName(association.trim());
+      }
+      // Read again after the await: Cancel may have been pressed meanwhile.
+      if (asked(cancelAsked)) {
+        setOutcome({ kind: 'cancelled', text: wordMessage(t, { code: 'progress.dossier_cancelled' }) });
+        return;
       }
       const period = kind === 'whole' ? whole : { from, to };
       const result = await api.call('dossier:create', { planningIds: plannings.map((p) => p.id).filter((p) => chosen.has(p)), ...period, jobId: job });
@@ -219,7 +227,13 @@ export function DossierDialog({ plannings, onClose }: { plannings: DossierPlanni
             {t('evidence.dossierDialog.create')}
           </button>
           {busy ? (
-            <button type="button" onClick={() => void api.call('dossier:cancel', { jobId })}>
+            <button
+              type="button"
+              onClick={() => {
+                cancelAsked.current = true;
+                void api.call('dossier:cancel', { jobId });
+              }}
+            >
               {t('evidence.cancel')}
             </button>
           ) : (
@@ -248,6 +262,9 @@ export function DossierDialog({ plannings, onClose }: { plannings: DossierPlanni
     </dialog>
   );
 }
+
+/** A ref's value now (not as the type checker narrowed it before an await). */
+const asked = (ref: { current: boolean }): boolean => ref.current;
 
 /** Names the job for its progress events and its cancellation. */
 function newJobId(): string {
