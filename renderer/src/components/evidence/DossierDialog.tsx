@@ -10,6 +10,7 @@ import { splitPath } from '../../export-files';
 import { todayInParis } from '../../format';
 import { href } from '../../router';
 import { useModalDialog } from '../use-modal-dialog';
+import { Written } from './DossierWritten';
 
 export interface DossierPlanning {
   id: string;
@@ -275,36 +276,4 @@ function newJobId(): string {
 function dayWords(date: string, locale: string): string {
   const parts = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).formatToParts(new Date(`${date}T12:00:00Z`));
   return parts.map((part) => (locale.startsWith('fr') && part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
-}
-
-function Written({ result, onDownload }: { result: DossierResult; onDownload: (file: string) => void }) {
-  const api = useApi();
-  const { t } = useTranslation();
-  const { file, folder } = splitPath(result.path);
-  return (
-    <>
-      <p>{t('evidence.dossierDialog.written', { file, probes: result.probes, screenshots: result.screenshots })}</p>
-      {result.altered.length > 0 ? <p className="error">{t('evidence.dossierDialog.altered', { count: result.altered.length })}</p> : null}
-      {api.desktop ? (
-        <p>
-          {t('evidence.dossierDialog.where', { folder })}{' '}
-          <button type="button" onClick={() => void api.showInFolder(result.path)}>
-            {t('evidence.dossierDialog.open')}
-          </button>
-        </p>
-      ) : (
-        <>
-          <p className="help">{t('evidence.dossierDialog.whereWeb')}</p>
-          <p className="button-row">
-            <button type="button" onClick={() => onDownload(result.path)}>
-              {t('evidence.dossierDownload')}
-            </button>
-            <button type="button" onClick={() => onDownload(result.pdfPath)}>
-              {t('evidence.dossierDownloadPdf')}
-            </button>
-          </p>
-        </>
-      )}
-    </>
-  );
 }
