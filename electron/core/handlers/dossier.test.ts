@@ -48,21 +48,34 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The dossier's handlers on this data folder, without seals (nothing to time-stamp here). */
+const handlers = () =>
+  dossierHandlers({
+    store,
+    clock: fixedClock(NOW),
+    env: { ...process.env, GUICHETS_BROWSER: browserPath },
+    log: () => undefined,
+    app: { version: '9.9.9', dataDir: dir },
+    asWriter: () => Promise.resolve(),
+    whileWriter: async (work) => {
+      await work();
+      return true;
+    },
+    emit: () => undefined,
+  });
+
 describe('a dossier’s file name', () => {
+  it('is cancelled by a cancel sent as soon as the call starts, and says that nothing was written', async () => {
+    const api = handlers();
+    const before = await readdir(path.join(dir, 'exports')).catch(() => []);
+    const run = api['dossier:create']({ planningIds: [planning.id], from: '2026-11-01', to: '2026-11-30', jobId: 'vite' });
+    expect(await api['dossier:cancel']({ jobId: 'vite' })).toEqual({ cancelled: true });
+    await expect(run).rejects.toMatchObject({ coreMessage: { code: 'progress.dossier_cancelled' } });
+    expect(await readdir(path.join(dir, 'exports')).catch(() => [])).toEqual(before);
+  }, 60_000);
+
   it('says the planning, the period and the second; two made in the same second, or over an existing file, get names of their own', async () => {
-    const api = dossierHandlers({
-      store,
-      clock: fixedClock(NOW),
-      env: { ...process.env, GUICHETS_BROWSER: browserPath },
-      log: () => undefined,
-      app: { version: '9.9.9', dataDir: dir },
-      asWriter: () => Promise.resolve(),
-      whileWriter: async (work) => {
-        await work();
-        return true;
-      },
-      emit: () => undefined,
-    });
+    const api = handlers();
     const exports = path.join(dir, 'exports');
     // A PDF left there by hand, under the name the first dossier would take: kept, and not taken.
     await mkdir(exports, { recursive: true });
