@@ -108,6 +108,11 @@ describe('every screen', () => {
         await check('planning, a day and its probe viewer');
         await page.keyboard.press('Escape');
         await page.getByRole('dialog').waitFor({ state: 'hidden' });
+        await page.getByRole('button', { name: /^(Dossier de preuves|Evidence bundle)$/ }).click();
+        await page.getByRole('dialog').getByRole('radio').last().check();
+        await check('planning, the dossier dialog');
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
         await go('#/new', /^(Ajouter un planning|Add a planning)$/);
         await check('new planning');
         await go(`#/edit/${openId}`, /^(Modifier le planning|Edit the planning)$/);

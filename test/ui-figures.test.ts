@@ -2,9 +2,11 @@
 // (PNG, every text the canvas draws), the published site (table, image text, chart rows) and `stats`. The shares
 // must be rounded the same way (summing to 100 %), the inconclusive probes and missed hours said beside every bar,
 // and every period label match the bars drawn under it.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +23,7 @@ import type { PlanningDetail } from '../electron/shared/api.js';
 import { syntheticPlanning, syntheticProbe } from './support/synthetic.js';
 import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
 
+const execute = promisify(execFile);
 const LABEL = 'Rouen — renouvellement';
 const month = (back: number) => DateTime.now().setZone(PARIS).startOf('month').minus({ months: back });
 type Kind = 'c1' | 'c2' | 'c3' | 'c4' | 'c5' | 'captcha' | 'site_error';
@@ -214,4 +217,26 @@ describe('one planning’s figures', () => {
     expect(topLine).toContain(`${top.conclusive} sondages concluants sur ${top.conclusiveDays} jours ; à part : 51 captchas, 2 erreurs du site ; 12 heures sans sondage`);
     for (const [index, bar] of topMonths.entries()) expect(percentOf(lines[lines.indexOf(topLine) + 1 + index] ?? '')).toEqual(expected(bar).percents);
   }, 120_000);
+
+  it('say the same in the dossier’s PDF summary, read back with pdftotext', async () => {
+    const { top, topMonths } = detail.stats;
+    // The dossier's default period is the top bar's: the three whole months.
+    const dossier = await core.api['dossier:create']({ planningIds: ['rouen'] });
+    const { stdout } = await execute('pdftotext', ['-layout', dossier.pdfPath, '-']);
+    await writeFile(path.join(RESULTS, 'figures-dossier.txt'), stdout);
+    const lines = stdout.split('\n');
+    // A row's label may wrap (« Période / entière »): its first word starts the line of figures.
+    const rowOf = (label: string) => lines.find((line) => line.trimStart().startsWith(label.split(' ')[0] ?? label) && line.includes('%'))?.trimStart() ?? '';
+    // Its months named as the app names them.
+    const monthName = (one: Bar & { month: string }) => new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: PARIS }).format(new Date(`${one.month}-15T12:00:00Z`));
+    for (const [label, bar] of [['Période entière', top], ...topMonths.map((one) => [monthName(one), one] as const)] as const) {
+      const row = rowOf(label);
+      expect(numbers(row), label).toEqual(expected(bar).percents);
+      // Conclusive probes, days, then the five counts, the inconclusive ones and the missed hours.
+      const counts = [...row.slice((label.split(' ')[0] ?? label).length).replace(/\(\d+ %\)/g, '').matchAll(/\d[\d\u202f\u00a0]*/g)].map((m) => Number(m[0].replace(/\D/g, '')));
+      const inconclusive = bar.inconclusive.captcha + bar.inconclusive.site_error;
+      expect(counts, label).toEqual([bar.conclusive, bar.conclusiveDays, ...CATEGORIES.map((c) => bar.categories[c].attempts), inconclusive, bar.gapHours]);
+    }
+  }, 180_000);
 });
+

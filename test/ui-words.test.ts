@@ -9,6 +9,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
+import { wordCore } from '../electron/core/messages.js';
+import { createStore } from '../electron/core/store/index.js';
+import { systemClock } from '../electron/core/clock.js';
+import { coreMessage } from '../electron/shared/messages/index.js';
+import { syntheticPlanning, syntheticProbe } from './support/synthetic.js';
 import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser, logIn } from './ui-harness.js';
 
 /** Words of the French UI that no English screen may show (planning names and places are the user's own). */
@@ -28,6 +33,9 @@ let browser: Browser;
 let page: Page;
 let closedPort: number;
 let planningId: string;
+/** A planning whose last probe read two slots: its detail carries them as dates, worded in the reader's language. */
+const DATES_PLANNING = 'lyon-dates';
+const SLOTS = coreMessage('probe.slots_two', { first: '2027-01-01T09:00', second: '2027-01-12T14:30', count: 3, windows: 1, said: 'none' });
 
 /** A port nothing listens on: the connection is refused at once, without leaving the machine. */
 async function freePort(): Promise<number> {
@@ -49,6 +57,14 @@ beforeAll(async () => {
   await ensureRendererBuilt();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-ui-words-'));
   closedPort = await freePort();
+  const store = createStore({ dir: dataDir, clock: systemClock });
+  await store.plannings.put(syntheticPlanning(DATES_PLANNING, { label: 'Lyon — naturalisation', prefecture: 'Lyon', procedure: 'Naturalisation', departement: '69' }));
+  const probe = syntheticProbe(DATES_PLANNING, new Date(Date.now() - 3_600_000).toISOString(), 2);
+  await store.probes.append(
+    { ...probe, outcome: 'dates', firstSlot: '2027-01-01T09:00', secondSlot: '2027-01-12T14:30', detail: wordCore(SLOTS, 'fr'), detailMessage: SLOTS },
+    { screenshot: null, pageText: null },
+  );
+  await store.close();
   core = createCore({
     dataDir,
     appVersion: '0.0.0-test',
@@ -166,6 +182,7 @@ describe('the English UI', () => {
     const screens: [string, string][] = [
       ['dashboard', '#/'],
       ['planning', `#/planning/${planningId}`],
+      ['planning-dates', `#/planning/${DATES_PLANNING}`],
       ['new', '#/new'],
       ['edit', `#/edit/${planningId}`],
       ['settings', '#/settings'],
@@ -175,12 +192,19 @@ describe('the English UI', () => {
       await page.goto(`${host.url}${hash}`);
       await page.locator('main h2').first().waitFor();
       await page.getByText('Loading…').waitFor({ state: 'detached' });
-      const text = (await visibleText(page)).replaceAll('Bobigny — remise de titre', '').replaceAll('Remise de titre', '');
+      const text = (await visibleText(page))
+        .replaceAll('Bobigny — remise de titre', '')
+        .replaceAll('Remise de titre', '')
+        .replaceAll('Lyon — naturalisation', '');
       const found = FRENCH_WORDS.filter((word) => new RegExp(`(^|[^\\p{L}])${word}($|[^\\p{L}])`, 'u').test(text));
       expect(found, name).toEqual([]);
       expect(text, name).not.toMatch(TECHNICAL);
       await page.screenshot({ path: path.join(RESULTS, `words-en-${name}.png`), fullPage: true });
     }
+
+    // The slots a probe read, in English words.
+    await page.goto(`${host.url}#/planning/${DATES_PLANNING}`);
+    await page.getByText('First free slot on Friday 1 January 2027 at 09:00, second on Tuesday 12 January 2027 at 14:30', { exact: false }).first().waitFor();
 
     await page.goto(`${host.url}#/planning/${planningId}`);
     await page.getByRole('link', { name: 'How these categories are worked out' }).click();
@@ -190,4 +214,43 @@ describe('the English UI', () => {
     await page.getByRole('heading', { level: 3, name: 'Les cinq catégories' }).waitFor();
     await shoot('methode');
   });
+});
+
+describe('the English evidence bundle dialog', () => {
+  it('asks for the association’s name, says the period and its errors, and a cancel, all in English', async () => {
+    await page.goto(`${host.url}#/planning/${planningId}`);
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('button', { name: 'Evidence bundle', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Evidence bundle' });
+    await dialog.getByLabel(/^The last three whole months: from 1 \S+ \d{4} to \d{1,2} \S+ \d{4}$/).waitFor();
+    const words = async () => {
+      const text = (await dialog.innerText()).replaceAll('Bobigny — remise de titre', '').replaceAll('Lyon — naturalisation', '');
+      expect(FRENCH_WORDS.filter((word) => new RegExp(`(^|[^\\p{L}])${word}($|[^\\p{L}])`, 'u').test(text))).toEqual([]);
+      expect(text).not.toMatch(TECHNICAL);
+    };
+    await words();
+
+    // The settings have no association name: asked for here, as the PNG export requires one.
+    await dialog.getByRole('button', { name: 'Create the bundle' }).click();
+    await dialog.getByText('Give the name of the association: it is written on the bundle.').waitFor();
+    expect(await dialog.getByLabel('Name of the association').getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByLabel('Name of the association').fill('Association Test');
+    await dialog.getByLabel('Another period, up to today').check();
+    await dialog.getByLabel('From', { exact: true }).fill('2026-11-02');
+    await dialog.getByLabel('To', { exact: true }).fill('2026-11-01');
+    await dialog.getByRole('button', { name: 'Create the bundle' }).click();
+    await dialog.getByText('The last day must come after the first.').waitFor();
+    await words();
+    await page.screenshot({ path: path.join(RESULTS, 'words-en-dossier-dialog.png') });
+
+    // Started, then cancelled: the stage and the cancellation in English, and the name kept in the settings.
+    await dialog.getByLabel('To', { exact: true }).fill('2026-11-30');
+    await dialog.getByRole('button', { name: 'Create the bundle' }).click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByText('Evidence bundle cancelled: no file was written.').waitFor({ timeout: 60_000 });
+    await words();
+    expect((await core.api['settings:get'](undefined)).associationName).toBe('Association Test');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  }, 120_000);
 });

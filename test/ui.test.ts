@@ -1,6 +1,6 @@
 // The UI as a user meets it: the real core on a temporary data folder, the legacy replica préfecture, the web
 // host serving the built renderer, and a headless Chromium clicking through it.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
@@ -234,17 +234,64 @@ describe('the Guichets UI, driven like a user', () => {
     expect(pixels.dark).toBeGreaterThan(2_000);
   });
 
-  it('writes the dossier de preuves and downloads its ZIP and PDF with the page’s session', async () => {
-    await page.getByRole('button', { name: 'Dossier de preuves', exact: true }).click();
-    await page.getByText(/^Dossier écrit : /).waitFor({ timeout: 120_000 });
-    for (const [label, magic] of [
-      ['Télécharger le dossier (ZIP)', 'PK'],
-      ['Télécharger le résumé (PDF)', '%PDF'],
+  it('writes the dossier de preuves from its dialog, twice in the same minute under two names, and downloads its ZIP and PDF', async () => {
+    const open = async () => {
+      await page.getByRole('button', { name: 'Dossier de preuves', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Dossier de preuves' });
+      await dialog.getByText('Au nom de : Association Test').waitFor();
+      return dialog;
+    };
+    let dialog = await open();
+    // The default period said in words on screen, not only in a tooltip.
+    await dialog.getByLabel(/^Les trois derniers mois entiers : du 1er \S+ \d{4} au \d{1,2} \S+ \d{4}$/).waitFor();
+    await dialog.getByText('C’est la période que La Cimade compare', { exact: false }).waitFor();
+    // Today's probe is in a period chosen up to today.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    await dialog.getByLabel('Une autre période, jusqu’à aujourd’hui').check();
+    await dialog.getByLabel('Du', { exact: true }).fill(`${today.slice(0, 8)}01`);
+    await dialog.getByLabel('Au', { exact: true }).fill(today);
+    const create = dialog.getByRole('button', { name: 'Créer le dossier' });
+    const before = await create.boundingBox();
+    await create.click();
+    await dialog.getByRole('progressbar', { name: 'Préparation du dossier' }).waitFor();
+    // The progress sits below the buttons: they do not move.
+    expect(await create.boundingBox()).toEqual(before);
+    const written = dialog.getByText(/^Dossier écrit : « guichets-dossier-bobigny-remise-de-titre-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}(-\d+)?\.zip »/);
+    await written.waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: path.join(RESULTS, 'dossier-dialog.png') });
+    const firstName = /« (.+?) »/.exec(await written.innerText())?.[1] ?? '';
+    for (const [label, magic, extension] of [
+      ['Télécharger le dossier (ZIP)', 'PK', '.zip'],
+      ['Télécharger le résumé (PDF)', '%PDF', '.pdf'],
     ] as const) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: label }).click()]);
+      expect(download.suggestedFilename()).toBe(firstName.replace(/\.zip$/, extension));
       expect((await downloaded(download)).subarray(0, magic.length).toString('latin1'), label).toBe(magic);
     }
-  });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Made again at once: another name, the first one still there.
+    dialog = await open();
+    await dialog.getByLabel('Une autre période, jusqu’à aujourd’hui').check();
+    await dialog.getByLabel('Du', { exact: true }).fill(`${today.slice(0, 8)}01`);
+    await dialog.getByLabel('Au', { exact: true }).fill(today);
+    await dialog.getByRole('button', { name: 'Créer le dossier' }).click();
+    await written.waitFor({ timeout: 120_000 });
+    const secondName = /« (.+?) »/.exec(await written.innerText())?.[1] ?? '';
+    expect(secondName).not.toBe(firstName);
+    const exports = await readdir(path.join(dataDir, 'exports'));
+    for (const name of [firstName, secondName]) expect(exports).toEqual(expect.arrayContaining([name, name.replace(/\.zip$/, '.pdf')]));
+
+    // Cancelled: said as such, nothing written.
+    await dialog.getByRole('button', { name: 'Créer le dossier' }).click();
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.getByText('Dossier annulé : aucun fichier n’a été écrit.').waitFor({ timeout: 60_000 });
+    expect(await dialog.getByText('Une saisie est invalide').count()).toBe(0);
+    expect((await readdir(path.join(dataDir, 'exports'))).sort()).toEqual(exports.sort());
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }, 300_000);
 
   it('shows the dashboard grouped by département and préfecture, with the legend', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Tableau de bord' }).click();

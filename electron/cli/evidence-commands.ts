@@ -4,6 +4,8 @@ import type { ApiEvents } from '../shared/api.js';
 import { formatFingerprint, type Core } from '../core/api/index.js';
 import { AppError } from '../core/errors.js';
 import { PARIS } from '../shared/domain.js';
+import { wordCore } from '../core/messages.js';
+import type { Words } from './words.js';
 
 export interface EvidenceCommandContext {
   args: string[];
@@ -12,6 +14,8 @@ export interface EvidenceCommandContext {
   from: string | null;
   to: string | null;
   association: string | null;
+  /** The person's language (the stages of a dossier are said in it). */
+  words?: Words;
 }
 
 const say = (message: string): void => {
@@ -19,11 +23,11 @@ const say = (message: string): void => {
 };
 
 /** A progress bar on a terminal, a line every tenth otherwise (a log file, CI). */
-function progressPrinter(): (event: ApiEvents['dossier:progress']) => void {
+function progressPrinter(lang: Words['lang']): (event: ApiEvents['dossier:progress']) => void {
   let lastTenth = -1;
   let lastPhase = '';
   return (event) => {
-    if (event.phase !== lastPhase && event.phase !== 'files') say(event.message);
+    if (event.phase !== lastPhase && event.phase !== 'files') say(wordCore(event.message, lang));
     lastPhase = event.phase;
     if (event.phase !== 'files' || event.total === 0) return;
     const share = event.done / event.total;
@@ -46,7 +50,7 @@ export async function dossierCommand(core: Core, context: EvidenceCommandContext
   const off = core.on('dossier:progress', (event) => {
     if (event.jobId === jobId) print(event);
   });
-  const print = progressPrinter();
+  const print = progressPrinter(context.words?.lang ?? 'fr');
   const cancel = (): void => {
     say('\nAnnulation…');
     void core.api['dossier:cancel']({ jobId });

@@ -5,6 +5,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { coreEn } from '../shared/messages/en.js';
 import { coreFr } from '../shared/messages/fr.js';
 import type { CoreMessage, MessageLang } from '../shared/messages/index.js';
+import { wordedParams } from '../shared/messages/slots.js';
 
 const CATALOGUES: Record<MessageLang, unknown> = { fr: coreFr, en: coreEn };
 const compiled = new Map<string, IntlMessageFormat>();
@@ -28,6 +29,6 @@ export function wordCore(message: CoreMessage, lang: MessageLang = 'fr'): string
     format = new IntlMessageFormat(text, lang === 'fr' ? 'fr-FR' : 'en-GB');
     compiled.set(key, format);
   }
-  const said = format.format(message.params ?? {});
+  const said = format.format(wordedParams(message, lang));
   return Array.isArray(said) ? said.join('') : String(said);
 }

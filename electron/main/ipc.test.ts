@@ -1,4 +1,7 @@
 // The desktop's IPC layer, against the stand-in of Electron: who may call the core, and with which paths.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fake, FakeBrowserWindow, FakeWebContents } from '../../test/support/fake-electron.js';
@@ -151,6 +154,37 @@ describe('paths come from a dialog the person used', () => {
     expect(await fake.invoke(DESKTOP_CHANNELS.savePngDialog, window.webContents, ['guichets-bar.png', notPng])).toBeNull();
     expect(await fake.invoke(DESKTOP_CHANNELS.savePngDialog, window.webContents, ['../../.bashrc', png])).toBeNull();
     expect(fake.dialogsShown).toEqual([]);
+  });
+});
+
+describe('« Ouvrir le dossier »', () => {
+  it('shows an exported dossier in the file manager, for our own page only, and nothing outside the exports', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-reveal-'));
+    try {
+      await mkdir(path.join(dataDir, 'exports'));
+      const zip = path.join(dataDir, 'exports', 'guichets-dossier-bobigny-2026-09-01-2026-11-30-2026-12-05_14-05-09.zip');
+      const outside = path.join(dataDir, 'sauvegarde.zip');
+      const secret = path.join(dataDir, 'exports', 'installation-key.pem');
+      await writeFile(zip, 'PK');
+      await writeFile(outside, 'PK');
+      await writeFile(secret, 'clé');
+      setupIpc({ ...stub.core, exportsDir: path.join(dataDir, 'exports') }, RENDERER);
+      const reveal = (file: unknown, contents = window.webContents, frame?: { url: string }) =>
+        fake.invoke(DESKTOP_CHANNELS.showInFolder, contents, [file], frame ?? contents.mainFrame);
+      expect(await reveal(zip)).toBe(true);
+      expect(fake.shown).toEqual([zip]);
+      // Not a file the exports hold, not an export at all, not a path, not from our page: nothing is shown.
+      expect(await reveal(outside)).toBe(false);
+      expect(await reveal(path.join(dataDir, 'exports', '..', 'sauvegarde.zip'))).toBe(false);
+      expect(await reveal(secret)).toBe(false);
+      expect(await reveal(path.join(dataDir, 'exports', 'absent.zip'))).toBe(false);
+      expect(await reveal(path.join(dataDir, 'exports'))).toBe(false);
+      expect(await reveal(42)).toBe(false);
+      expect(await reveal(zip, window.webContents, { url: 'https://evil.example/' })).toBe(false);
+      expect(fake.shown).toEqual([zip]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

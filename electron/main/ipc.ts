@@ -8,6 +8,7 @@ import { API_EVENTS, givenInputs, PATH_USES, type ApiError, type Envelope, type 
 import type { Settings } from '../shared/domain.js';
 import { setupDialogs } from './dialogs.js';
 import { createPathGrants, type PathGrants } from './grants.js';
+import { setupReveal } from './reveal.js';
 
 /** Only our own UI, loaded from our own files, in the window's main frame, may call the core. */
 export function isTrustedSender(event: IpcMainInvokeEvent, rendererDir: string): boolean {
@@ -53,6 +54,7 @@ export function setupIpc(core: Core, rendererDir: string): void {
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, rendererDir);
   const grants = createPathGrants();
   setupDialogs(trusted, () => core.exportsDir, grants);
+  setupReveal(trusted, () => core.exportsDir, grants);
   const settings = () => core.api['settings:get'](undefined).catch(() => null);
   ipcMain.handle('api:call', async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!trusted(event)) {

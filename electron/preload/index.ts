@@ -36,6 +36,7 @@ const desktop = {
   chooseLogoDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.chooseLogoDialog)) as string | null,
   chooseImportFileDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.chooseImportFileDialog)) as string | null,
   chooseBrowserDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.chooseBrowserDialog)) as string | null,
+  showInFolder: async (file: string) => (await ipcRenderer.invoke(DESKTOP_CHANNELS.showInFolder, typeof file === 'string' ? file : null)) === true,
 } satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('api', bridge);

@@ -133,7 +133,7 @@ export interface AppInfo {
   /** Fingerprint (SHA-256 of the public key) of the installation key that signs the seals; null before the first. */
   installationKey: string | null;
   /** Whether the probing browser runs in Chromium's sandbox, and why not when it cannot. */
-  sandbox: { enabled: boolean; reason: string | null };
+  sandbox: { enabled: boolean; reason: CoreMessage | null };
 }
 
 /** A seal just written (see the README, « Vérifier les preuves »). */
@@ -185,7 +185,8 @@ export interface DossierProgress {
   phase: 'collect' | 'render' | 'files' | 'done';
   done: number;
   total: number;
-  message: string;
+  /** The stage, as a code (`progress.dossier_…`), worded in the person's language. */
+  message: CoreMessage;
 }
 
 /** A long job's advance (a full verify, a backup and its check): how far, and when it should end. */
@@ -642,6 +643,8 @@ export interface DesktopBridge {
   chooseImportFileDialog(): Promise<string | null>;
   /** The browser's program chosen in an open dialog, or null. */
   chooseBrowserDialog(): Promise<string | null>;
+  /** Shows an exported file (a dossier, its PDF) in the system's file manager; false when it is not one. */
+  showInFolder(file: string): Promise<boolean>;
 }
 export const DESKTOP_CHANNELS = {
   saveCsvDialog: 'dialog:saveCsv',
@@ -650,4 +653,5 @@ export const DESKTOP_CHANNELS = {
   chooseLogoDialog: 'dialog:chooseLogo',
   chooseImportFileDialog: 'dialog:chooseImportFile',
   chooseBrowserDialog: 'dialog:chooseBrowser',
+  showInFolder: 'shell:showInFolder',
 } as const satisfies Record<keyof DesktopBridge, string>;

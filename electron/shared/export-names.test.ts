@@ -5,7 +5,9 @@ import { csvExportName, dossierExportName, exportFileName, isExportFileName } fr
 describe('the names of exported files', () => {
   it('stamps the CSV and the dossier with the Paris time, summer or winter', () => {
     expect(csvExportName(new Date('2026-12-01T13:05:00Z'))).toBe('guichets-sondages-2026-12-01_14-05.csv');
-    expect(dossierExportName(new Date('2026-07-01T22:30:00Z'))).toBe('guichets-dossier-2026-07-02_00-30.zip');
+    expect(dossierExportName('Bobigny — remise de titre', { from: '2026-06-01', to: '2026-06-30' }, new Date('2026-07-01T22:30:05Z'))).toBe(
+      'guichets-dossier-bobigny-remise-de-titre-2026-06-01-2026-06-30-2026-07-02_00-30-05.zip',
+    );
   });
 
   it('names what the screens export by its planning and period, and the desktop takes only such names', () => {

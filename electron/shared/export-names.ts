@@ -9,6 +9,7 @@ const PARIS_PARTS = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
   hourCycle: 'h23',
 });
 
@@ -19,29 +20,42 @@ export function parisFileStamp(at: Date): string {
   return `${part('year')}-${part('month')}-${part('day')}_${part('hour')}-${part('minute')}`;
 }
 
-/** The raw data CSV when nothing names what is inside (all plannings): `guichets-sondages-2026-12-01_14-05.csv`. */
+/** `2026-12-01_14-05-09`: to the second, for files two of which may be made in the same minute. */
+export function parisFileStampSeconds(at: Date): string {
+  const second = PARIS_PARTS.formatToParts(at).find((item) => item.type === 'second')?.value ?? '00';
+  return `${parisFileStamp(at)}-${second}`;
+}
+
+/** Lower case ASCII words joined by hyphens: « Bobigny — remise de titre » → `bobigny-remise-de-titre`. */
+export function fileSlug(text: string, fallback = 'planning'): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || fallback;
+}
+
+/**
+ * A dossier de preuves: `guichets-dossier-bobigny-remise-de-titre-2026-09-01-2026-11-30-2026-12-05_14-05-09.zip`
+ * (what, which period, made when, to the second); `copy` 2, 3… when that name is already taken. Its PDF summary
+ * has the same name, in .pdf.
+ */
+export function dossierExportName(subject: string, period: { from: string; to: string }, at: Date, copy = 1): string {
+  const suffix = copy > 1 ? `-${copy}` : '';
+  return `guichets-dossier-${fileSlug(subject)}-${period.from}-${period.to}-${parisFileStampSeconds(at)}${suffix}.zip`;
+}
+
+/** The raw data CSV: `guichets-sondages-2026-12-01_14-05.csv`. */
 export function csvExportName(at: Date): string {
   return `guichets-sondages-${parisFileStamp(at)}.csv`;
 }
 
 /** The published static site's folder in the data folder, unless the person chooses another. */
 export const PUBLISHED_SITE_DIR = 'site-public';
-
-/** The dossier of evidence: `guichets-dossier-2026-12-01_14-05.zip`. */
-export function dossierExportName(at: Date): string {
-  return `guichets-dossier-${parisFileStamp(at)}.zip`;
-}
-
-/** A planning's name as a part of a file name: `bobigny-titre-de-sejour-premiere-demande`. */
-export function fileSlug(text: string): string {
-  const slug = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'planning';
-}
 
 /**
  * What the screens export, named by what is inside so that a lawyer's folder says what each file is:

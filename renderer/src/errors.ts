@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { Outcome } from '../../electron/shared/domain';
 import { isProblem, type CoreMessage } from '../../electron/shared/messages/index';
+import { wordedParams } from '../../electron/shared/messages/slots';
 import { ApiClientError } from './api/client';
 import type { Messages } from './i18n';
 
@@ -127,5 +128,5 @@ export function wordMessage(t: TFunction, message: CoreMessage): string {
   // A code read from a record or an event: its parameters are checked against the catalogue by i18n.test.ts, not
   // by the type of one key.
   const word = t as unknown as (key: string, params: Record<string, string | number>) => string;
-  return word(`core.${message.code}`, message.params ?? {});
+  return word(`core.${message.code}`, wordedParams(message, t('locale').startsWith('en') ? 'en' : 'fr'));
 }

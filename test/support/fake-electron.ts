@@ -16,6 +16,8 @@ export const fake = {
   dialogsShown: [] as { kind: 'save' | 'open'; options: Record<string, unknown> }[],
   errorBoxes: [] as { title: string; content: string }[],
   opened: [] as string[],
+  /** Files shown in the system's file manager. */
+  shown: [] as string[],
   notifications: [] as FakeNotification[],
   notificationsSupported: true,
   trays: [] as FakeTray[],
@@ -29,6 +31,7 @@ export const fake = {
     this.dialogsShown = [];
     this.errorBoxes = [];
     this.opened = [];
+    this.shown = [];
     this.notifications = [];
     this.notificationsSupported = true;
     this.trays = [];
@@ -181,6 +184,9 @@ export const shell = {
   openExternal: (url: string) => {
     fake.opened.push(url);
     return Promise.resolve();
+  },
+  showItemInFolder: (file: string) => {
+    fake.shown.push(file);
   },
 };
 export const protocol = {

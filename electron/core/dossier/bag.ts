@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { ZipArchive } from 'archiver';
-import { AppError } from '../errors.js';
+import { coreError, type AppError } from '../errors.js';
+import { coreMessage } from '../../shared/messages/index.js';
 
 export interface BagEntry {
   /** Path inside the bag, forward slashes ("data/…" for the payload). */
@@ -29,7 +30,8 @@ function bagInfoText(info: readonly [string, string][]): string {
 
 const ALREADY_COMPRESSED = /\.(png|pdf|zip|jpe?g)$/i;
 
-export const cancelledError = (): AppError => new AppError('invalid_input', 'Dossier annulé : aucun fichier n’a été écrit.');
+/** Said as a cancellation (its code), not as an input refused. */
+export const cancelledError = (): AppError => coreError('invalid_input', coreMessage('progress.dossier_cancelled'));
 
 export interface BagWriter {
   /** Adds a payload file (its path under data/); resolves once it is in the archive. */

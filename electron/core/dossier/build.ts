@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import type { Planning, Probe } from '../../shared/domain.js';
 import type { PlanningVersion } from '../store/history.js';
 import { AppError } from '../errors.js';
+import { coreMessage, type CoreMessage, type MessageCode } from '../../shared/messages/index.js';
 import { writeCsv } from '../export/csv.js';
 import { chromiumDriver, headlessLaunchOptions } from '../probe/browser.js';
 import { PARIS } from '../stats/calendar.js';
@@ -35,8 +36,8 @@ export interface DossierProgress {
   /** Bytes of the archive's payload written so far, against the expected total. */
   done: number;
   total: number;
-  /** In French: what is being done. */
-  message: string;
+  /** What is being done, as a code of the core's catalogue (`progress.dossier_…`). */
+  message: CoreMessage;
 }
 
 export interface DossierOptions {
@@ -94,8 +95,8 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
   const out = path.resolve(options.out);
   await checkTarget(out);
   const pdfOut = pdfPathFor(out);
-  const progress = (phase: DossierProgress['phase'], done: number, total: number, message: string): void =>
-    options.onProgress?.({ phase, done, total, message });
+  const progress = (phase: DossierProgress['phase'], done: number, total: number, code: MessageCode): void =>
+    options.onProgress?.({ phase, done, total, message: coreMessage(code) });
   const stopIfCancelled = (): void => {
     if (signal?.aborted) throw cancelledError();
   };
@@ -114,7 +115,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
   const periodText = frenchPeriod(period);
   const association = settings.associationName.trim();
 
-  progress('collect', 0, 0, 'Lecture des sondages de la période…');
+  progress('collect', 0, 0, 'progress.dossier_collect');
   const collected: PlanningPeriod[] = [];
   for (const planning of plannings) {
     stopIfCancelled();
@@ -137,7 +138,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
   }
   try {
     // Charts and the PDF, drawn by the headless Chromium the probes use.
-    progress('render', 0, 0, 'Dessin des graphiques et du résumé PDF…');
+    progress('render', 0, 0, 'progress.dossier_render');
     try {
       browser = await (await chromiumDriver()).launch(headlessLaunchOptions(options.browserPath));
     } catch (error) {
@@ -219,7 +220,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
       done += bytes;
       if (done - lastReport >= 256 * 1024 || done >= total) {
         lastReport = done;
-        progress('files', Math.min(done, total), total, 'Écriture du dossier…');
+        progress('files', Math.min(done, total), total, 'progress.dossier_files');
       }
     };
     bag = createBagWriter(zipFile.createWriteStream(), path.basename(out).replace(/\.zip$/i, ''), { signal, onBytes });
@@ -322,7 +323,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
       throw openFailure(error, pdfOut);
     });
     await rename(zipTemp, out);
-    progress('done', total, total, 'Dossier écrit.');
+    progress('done', total, total, 'progress.dossier_done');
     return { path: out, pdfPath: pdfOut, probes, screenshots, payloadFiles, payloadBytes, seal: seals.closing?.name ?? null, altered };
   } catch (error) {
     bag?.abort();

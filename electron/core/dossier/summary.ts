@@ -8,6 +8,7 @@ import type { Bar } from '../../shared/stats.js';
 import { frenchSlot } from '../probe/format.js';
 import { PARIS } from '../stats/calendar.js';
 import { CHART_CSS, chartFragment, type ChartFacts } from '../report/chart.js';
+import { frenchMonth } from '../report/period.js';
 import type { PlanningPeriod } from './collect.js';
 import { proofSentences, sealSentences } from './proof-words.js';
 import type { CarriedSeals } from './seals.js';
@@ -99,7 +100,7 @@ function planningSection(entry: SummaryFacts['plannings'][number], proof: Summar
 <h2>Chiffres</h2>
 <p class="counts">Tentatives : ${frenchNumber(probes.length)} sur ${frenchNumber(data.probeDays)} jours distincts. Sondages concluants : ${frenchNumber(data.top.conclusive)} sur ${frenchNumber(data.top.conclusiveDays)} jours distincts.${imported > 0 ? ` Dont ${frenchNumber(imported)} importés d’une autre source.` : ''}</p>
 <ul>${outcomeList}</ul>
-${figuresTable([{ label: 'Période entière', bar: data.top }, ...data.months.map((month) => ({ label: month.month, bar: month }))])}
+${figuresTable([{ label: 'Période entière', bar: data.top }, ...data.months.map((month) => ({ label: frenchMonth(month.month), bar: month }))])}
 ${chartFragment(chart)}
 <h2>Preuve dans le temps</h2>
 ${paragraphs(proofSentences(proof?.proof ?? null, proof?.imported ?? 0))}

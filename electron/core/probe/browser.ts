@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser, BrowserType, LaunchOptions } from 'playwright-core';
 import type { BrowserStatus } from '../../shared/api.js';
 import { AppError } from '../errors.js';
+import { coreMessage, type CoreMessage } from '../../shared/messages/index.js';
 
 export const BROWSER_ENV = 'GUICHETS_BROWSER';
 
@@ -31,8 +32,8 @@ export interface SandboxFacts {
 
 export interface SandboxDecision {
   enabled: boolean;
-  /** In French, why the sandbox is off; null when it is on. */
-  reason: string | null;
+  /** Why the sandbox is off (`notice.sandbox_…`); null when it is on. */
+  reason: CoreMessage | null;
 }
 
 /** Chromium's sandbox stays on wherever it can run: off only as root, or on a Linux kernel without user namespaces. */
@@ -41,13 +42,13 @@ export function sandboxDecision(facts: SandboxFacts): SandboxDecision {
   if (facts.root) {
     return {
       enabled: false,
-      reason: 'Guichets tourne en administrateur (root) : le navigateur ne peut pas y garder son bac à sable. Lancez Guichets avec un compte ordinaire.',
+      reason: coreMessage('notice.sandbox_root'),
     };
   }
   if (facts.platform === 'linux' && facts.userNamespaces === false) {
     return {
       enabled: false,
-      reason: 'Le noyau Linux n’autorise pas les espaces de noms utilisateur : le navigateur ne peut pas y garder son bac à sable (réglage kernel.unprivileged_userns_clone ou user.max_user_namespaces).',
+      reason: coreMessage('notice.sandbox_userns'),
     };
   }
   return { enabled: true, reason: null };

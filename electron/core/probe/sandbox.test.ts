@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBrowserProgram, launchArgs, sandboxDecision } from './browser.js';
+import { wordCore } from '../messages.js';
 
 describe('the sandbox of the probing browser', () => {
   it('stays on wherever Chromium can run it', () => {
@@ -22,11 +23,13 @@ describe('the sandbox of the probing browser', () => {
   it('is off only as root or without user namespaces, and says why', () => {
     const root = sandboxDecision({ platform: 'linux', root: true, userNamespaces: true });
     expect(root.enabled).toBe(false);
-    expect(root.reason).toContain('root');
+    expect(root.reason).toEqual({ code: 'notice.sandbox_root' });
+    expect(wordCore(root.reason ?? { code: 'notice.sandbox_root' }, 'en')).toContain('ordinary account');
     expect(launchArgs(root)).toContain('--no-sandbox');
     const noNamespaces = sandboxDecision({ platform: 'linux', root: false, userNamespaces: false });
     expect(noNamespaces.enabled).toBe(false);
-    expect(noNamespaces.reason).toContain('espaces de noms');
+    expect(noNamespaces.reason).toEqual({ code: 'notice.sandbox_userns' });
+    expect(wordCore(noNamespaces.reason ?? { code: 'notice.sandbox_root' }, 'fr')).toContain('espaces de noms');
   });
 });
 

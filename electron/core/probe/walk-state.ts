@@ -2,7 +2,6 @@
 // and the readings of a page every step shares (its no-slot sentence, its control that leads on, its next window).
 import type { LocalDate, LocalDateTime } from '../../shared/domain.js';
 import type { Choice, ChoiceState, Chooser } from './choices.js';
-import { frenchSlot } from './format.js';
 import { forwardRank, isNextAvailability, isNextWindow } from './meaning.js';
 import { perceive, type Control, type Seen } from './perceive.js';
 import { quoted, said } from './said.js';
@@ -120,12 +119,12 @@ export function datesResult(walk: Walk, end: 'last' | 'horizon' | 'broken' | 'en
   const [first, second] = slots;
   const note = walk.note ?? 'none';
   if (first !== undefined && second !== undefined) {
-    return said('dates', 'probe.slots_two', { first: frenchSlot(first), second: frenchSlot(second), count: slots.length, windows: walk.windows, said: note }, slots);
+    return said('dates', 'probe.slots_two', { first, second, count: slots.length, windows: walk.windows, said: note }, slots);
   }
   return said(
     'dates',
     'probe.slots_one',
-    { first: frenchSlot(first ?? ''), windows: walk.windows, end: end === 'enough' ? 'none' : end, days: HORIZON_DAYS, said: note },
+    { first: first ?? '', windows: walk.windows, end: end === 'enough' ? 'none' : end, days: HORIZON_DAYS, said: note },
     slots,
   );
 }

@@ -48,6 +48,9 @@ describe('the walker', () => {
       expect(result.outcome, result.detail).toBe('dates');
       expect(result.slots).toEqual(['2026-12-08T14:30', '2026-12-09T09:15', '2026-12-09T11:00']);
       expect(result.detailMessage.code).toBe('probe.slots_two');
+      // The slots travel as local date-times; the record's French detail words them as it always did.
+      expect(result.detailMessage.params).toMatchObject({ first: '2026-12-08T14:30', second: '2026-12-09T09:15' });
+      expect(result.detail).toContain('le mardi 8 décembre 2026 à 14:30, deuxième le mercredi 9 décembre 2026 à 09:15');
     } finally {
       await ctx.close();
     }

@@ -3,6 +3,7 @@ import type { AssistedSessionStatus, BrowserStatus } from '../../shared/api.js';
 import type { BookingSystem, Planning, ProbeTrigger } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
+import { wordCore } from '../messages.js';
 import {
   checkBrowserProgram,
   createAssistedSessions,
@@ -46,7 +47,7 @@ export function createBrowsers(options: BrowsersOptions) {
   function sayNoSandbox(): void {
     if (sandboxSaid || SANDBOX.enabled || !SANDBOX.reason) return;
     sandboxSaid = true;
-    log(`Navigateur sans bac à sable : ${SANDBOX.reason}`);
+    log(`Navigateur sans bac à sable : ${wordCore(SANDBOX.reason, 'fr')}`);
   }
 
   /**

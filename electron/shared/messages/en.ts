@@ -155,7 +155,7 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
   },
   probe: {
     demo_synthetic:
-      'Demonstration: synthetic record ({outcome, select, dates {dates offered} no_date {no date} captcha {captcha} site_error {site error} unreachable {site unreachable} other {{outcome}}}).',
+      'Demonstration: synthetic record ({outcome, select, dates {dates offered} no_date {no date} captcha {captcha} site_error {site error} unreachable {site unreachable} unrecognized {page not recognised} robot_error {robot error} other {{outcome}}}).',
     slots_two:
       'First free slot on {first}, second on {second} ({count, plural, one {# slot read} other {# slots read}} on {windows, plural, one {# page of slots} other {# pages of slots}}).{said, select, none {} other { The site says: “{said}”.}}',
     slots_one:
@@ -210,6 +210,11 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
       'Backup: {done, number} of {total, number} files copied ({percent}%){end, select, none {} other {, expected to end around {end}{day, select, none {} other { on {day}}}}}',
     backup_check:
       'Checking the copy: {done, number} of {total, number} probes ({percent}%){end, select, none {} other {, expected to end around {end}{day, select, none {} other { on {day}}}}}',
+    dossier_collect: 'Reading the period’s probes…',
+    dossier_render: 'Drawing the charts and the PDF summary…',
+    dossier_files: 'Writing the evidence bundle…',
+    dossier_done: 'Evidence bundle written.',
+    dossier_cancelled: 'Evidence bundle cancelled: no file was written.',
   },
   seal: {
     written:
@@ -241,7 +246,12 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
       '  The first seal dates from {sealed}: {count, plural, one {the probe made before it ({first}) was} other {the # probes made before it (from {first} to {last}) were}} protected by no seal until then.',
     empty_plannings: 'No probe recorded for: {ids}',
   },
-  notice: {},
+  notice: {
+    sandbox_root:
+      'Guichets runs as administrator (root): the browser cannot keep its sandbox there. Run Guichets from an ordinary account.',
+    sandbox_userns:
+      'The Linux kernel does not allow user namespaces: the browser cannot keep its sandbox there (setting kernel.unprivileged_userns_clone or user.max_user_namespaces).',
+  },
   import: {
     unreadable:
       'This file cannot be read: it does not exist, cannot be read, or is not a file (a folder, a device). Choose a CSV file or a .zip evidence file. Nothing was imported.',

@@ -158,7 +158,7 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
   },
   probe: {
     demo_synthetic:
-      'Démonstration : enregistrement synthétique ({outcome, select, dates {dates proposées} no_date {pas de date} captcha {captcha} site_error {erreur du site} unreachable {site injoignable} other {{outcome}}}).',
+      'Démonstration : enregistrement synthétique ({outcome, select, dates {dates proposées} no_date {pas de date} captcha {captcha} site_error {erreur du site} unreachable {site injoignable} unrecognized {page non reconnue} robot_error {erreur du robot} other {{outcome}}}).',
     // A probe's detail. `step` names where the robot was (the page's heading, or the control it had pressed when
     // `after` is yes); `said` quotes the site as it wrote it ('none' when it said nothing to quote).
     slots_two:
@@ -209,6 +209,7 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     steps_both: 'Le texte « {said} » et des créneaux sont tous deux affichés.',
     steps_unreadable: 'Éléments « {selector} » trouvés mais aucune date lisible : « {said} ».',
   },
+  // Stages of a long job (the dossier de preuves), shown beside its progress bar.
   progress: {
     verify:
       'Vérification : {done, number} sur {total, number} sondages ({percent} %){end, select, none {} other {, fin estimée vers {end}{day, select, none {} other { le {day}}}}}',
@@ -216,6 +217,11 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
       'Sauvegarde : {done, number} sur {total, number} fichiers copiés ({percent} %){end, select, none {} other {, fin estimée vers {end}{day, select, none {} other { le {day}}}}}',
     backup_check:
       'Vérification de la copie : {done, number} sur {total, number} sondages ({percent} %){end, select, none {} other {, fin estimée vers {end}{day, select, none {} other { le {day}}}}}',
+    dossier_collect: 'Lecture des sondages de la période…',
+    dossier_render: 'Dessin des graphiques et du résumé PDF…',
+    dossier_files: 'Écriture du dossier…',
+    dossier_done: 'Dossier écrit.',
+    dossier_cancelled: 'Dossier annulé : aucun fichier n’a été écrit.',
   },
   seal: {
     written:
@@ -247,7 +253,13 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
       '  Le premier sceau date du {sealed} : {count, plural, one {le sondage fait avant lui (le {first}) n’était protégé} other {les # sondages faits avant lui (du {first} au {last}) n’étaient protégés}} par aucun sceau jusque-là.',
     empty_plannings: 'Aucun sondage enregistré pour : {ids}',
   },
-  notice: {},
+  // What the core tells the person about the machine it runs on.
+  notice: {
+    sandbox_root:
+      'Guichets tourne en administrateur (root) : le navigateur ne peut pas y garder son bac à sable. Lancez Guichets avec un compte ordinaire.',
+    sandbox_userns:
+      'Le noyau Linux n’autorise pas les espaces de noms utilisateur : le navigateur ne peut pas y garder son bac à sable (réglage kernel.unprivileged_userns_clone ou user.max_user_namespaces).',
+  },
   // The importer's refusals: where (entry, line, column), never more of a cell than a short printable excerpt.
   import: {
     unreadable:

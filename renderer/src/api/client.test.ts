@@ -216,6 +216,7 @@ describe('the desktop client', () => {
       chooseLogoDialog: () => Promise.resolve(null),
       chooseImportFileDialog: () => Promise.resolve(null),
       chooseBrowserDialog: () => Promise.resolve(null),
+      showInFolder: () => Promise.resolve(false),
     });
     await expect(api.saveCsv(['p1'], 'guichets-bobigny-2026-09-01-2026-11-30.csv')).resolves.toEqual({ path: '/home/a/sondages.csv', rows: 3 });
     // The dialog offers the same name as the web host's download.

@@ -55,6 +55,8 @@ export interface ApiClient {
   chooseLogo(): Promise<string | null>;
   chooseImportFile(): Promise<string | null>;
   chooseBrowser(): Promise<string | null>;
+  /** Desktop only: shows a file the core exported in the system's file manager (false in a browser). */
+  showInFolder(file: string): Promise<boolean>;
   /**
    * Imports a file: on the desktop the path its dialog returned, in a browser the file the person picked, whose
    * bytes are uploaded (the web host takes no path).
@@ -105,6 +107,7 @@ export function createApiClient(bridge: Bridge, desktop: boolean | DesktopBridge
     chooseLogo: () => dialogs?.chooseLogoDialog() ?? Promise.resolve(null),
     chooseImportFile: () => dialogs?.chooseImportFileDialog() ?? Promise.resolve(null),
     chooseBrowser: () => dialogs?.chooseBrowserDialog() ?? Promise.resolve(null),
+    showInFolder: (file) => dialogs?.showInFolder(file) ?? Promise.resolve(false),
     async importFile(file, options = {}) {
       if (typeof file === 'string') return call('import:file', { ...options, path: file });
       if (!web) throw new Error('importFile: the desktop imports the file its dialog returned.');

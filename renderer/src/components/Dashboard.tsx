@@ -63,7 +63,7 @@ export function Dashboard() {
         </h2>
         {switchView}
         {data && data.length > 0 ? <ExportCsv label={t('exportCsvAll')} period={statsPeriod(data.map((o) => o.stats), todayInParis())} onStatus={setExported} /> : null}
-        {data && data.length > 0 ? <DossierButton planningIds={data.map((o) => o.planning.id)} label={t('evidence.dossierAll')} /> : null}
+        {data && data.length > 0 ? <DossierButton plannings={data.map((o) => o.planning)} label={t('evidence.dossierAll')} /> : null}
         {data && data.length > 0 ? <PublishButton /> : null}
         {/* Folded into one line beside the actions: the table stays the first screen. */}
         <AlertLines />

@@ -150,7 +150,7 @@ function Actions({ detail }: { detail: PlanningDetail }) {
         </button>
         <ExportCsv planningIds={[planning.id]} subject={planning.label} period={statsPeriod([detail.stats], todayInParis())} onStatus={setExported} />
         <ExportPng detail={detail} onStatus={setExported} />
-        <DossierButton planningIds={[planning.id]} />
+        <DossierButton plannings={[planning]} />
         <a className="button" href={href({ page: 'edit', id: planning.id })}>
           {t('edit')}
         </a>

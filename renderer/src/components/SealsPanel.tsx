@@ -2,8 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context';
 import { useAppInfo, useReloadAppInfo } from '../board/app-info';
-import { describeError } from '../errors';
-import { TechnicalDetails } from './ErrorNote';
+import { describeError, wordMessage } from '../errors';
 import { StatusNote, type ActionStatus } from './StatusNote';
 
 /** "ab12 cd34 …": the fingerprint as a person reads it aloud or compares it on paper. */
@@ -42,8 +41,7 @@ export function SealsPanel() {
       {sandbox && !sandbox.enabled && (
         <div role="note" className="notice warning">
           <p>{t('sandboxOff')}</p>
-          {/* The core's reason is French: folded, as every technical text. */}
-          {sandbox.reason ? <TechnicalDetails text={sandbox.reason} /> : null}
+          {sandbox.reason ? <p>{wordMessage(t, sandbox.reason)}</p> : null}
         </div>
       )}
       <h3 id={`${id}-seals`}>{t('sealsTitle')}</h3>

@@ -68,6 +68,12 @@ describe('a probe’s detail given as a code', () => {
     expect(probeDetail('captcha', french, createI18n('en').t, 'en', said)).toEqual({ text: 'Demonstration: synthetic record (captcha).', raw: null });
     expect(probeDetail('captcha', french, createI18n('fr').t, 'fr', said).text).toBe(french);
   });
+
+  it('words the slots it read as dates of the screen’s language, French as the record has them', () => {
+    const slots = { code: 'probe.slots_one', params: { first: '2027-01-01T09:00', windows: 1, end: 'none', days: 0, said: 'none' } } as const;
+    expect(probeDetail('dates', '', createI18n('en').t, 'en', slots).text).toBe('A single free slot, on Friday 1 January 2027 at 09:00 (1 page of slots read).');
+    expect(probeDetail('dates', '', createI18n('fr').t, 'fr', slots).text).toBe('Une seule plage libre, le vendredi 1er janvier 2027 à 09:00 (1 page de créneaux lue).');
+  });
 });
 
 describe('errors as the user reads them', () => {

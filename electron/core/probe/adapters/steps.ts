@@ -5,7 +5,6 @@ import type { Locator, Page } from 'playwright-core';
 import type { LocalDateTime, Step, StepsSpec } from '../../../shared/domain.js';
 import { AppError } from '../../errors.js';
 import { classifyPage } from '../classify.js';
-import { frenchSlot } from '../format.js';
 import { perceive } from '../perceive.js';
 import { quoted, said } from '../said.js';
 import { containsText } from '../text.js';
@@ -22,8 +21,8 @@ function isErrorStatus(visit: Visit): boolean {
 function datesResult(slots: LocalDateTime[]): AdapterResult {
   const sorted = [...new Set(slots)].sort();
   const [first = '', second] = sorted;
-  if (second === undefined) return said('dates', 'probe.slots_one', { first: frenchSlot(first), windows: 1, end: 'none', days: 0, said: 'none' }, sorted);
-  return said('dates', 'probe.slots_two', { first: frenchSlot(first), second: frenchSlot(second), count: sorted.length, windows: 1, said: 'none' }, sorted);
+  if (second === undefined) return said('dates', 'probe.slots_one', { first, windows: 1, end: 'none', days: 0, said: 'none' }, sorted);
+  return said('dates', 'probe.slots_two', { first, second, count: sorted.length, windows: 1, said: 'none' }, sorted);
 }
 
 export { parseStepsSpec, stepsSpecSchema } from './steps-schema.js';
