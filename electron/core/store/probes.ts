@@ -30,6 +30,7 @@ import {
   monthsOf,
   planningDirs,
 } from './layout.js';
+import { readDays, unreadable } from './day-reader.js';
 import { appendLog, logPackFile } from './log-packs.js';
 import type { KeyedQueue } from './queue.js';
 
@@ -342,18 +343,15 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
     async *iterate(planningIds, onUnreadable) {
       for (const planningId of planningIds ?? (await planningDirs(dir))) {
         assertSafeId('planning', planningId);
-        for (const month of await monthsOf(dir, planningId)) {
-          for (const day of await daysOf(dir, planningId, month)) {
-            let file: { probes: Probe[] } | null;
-            try {
-              file = await files.readFresh(dayFile(planningId, day), dayKind);
-            } catch (error) {
-              if (!onUnreadable || !(error instanceof AppError)) throw error;
-              onUnreadable(dayFile(planningId, day), error);
-              continue;
-            }
-            if (file) yield* file.probes;
+        // The one read path of day files, shared with the CSV export's and verification's threads (day-reader.ts).
+        for await (const read of readDays(dir, planningId)) {
+          if (read.probes) {
+            yield* read.probes;
+            continue;
           }
+          const error = unreadable(read);
+          if (!onUnreadable) throw error;
+          onUnreadable(read.file, error);
         }
       }
     },
