@@ -334,7 +334,7 @@ export const en: Messages = {
   installationKeyNone: 'No key yet: it is made with the first seal.',
   rootsTitle: 'Trusted time-stamping authorities',
   rootsHelp:
-    'A time-stamp token proves a date only if it chains to one of these roots. Before adding one, compare its SHA-256 fingerprint with the one the authority publishes on its website: a file received by e-mail or found in a dossier proves nothing by itself.',
+    'A time-stamp token proves a date only if it chains to one of these roots. Before adding one, compare its SHA-256 fingerprint with the one the authority publishes on its website: a file received by e-mail or found in an evidence bundle proves nothing by itself.',
   rootName: 'Authority',
   rootFingerprint: 'Root’s SHA-256 fingerprint',
   rootSource: 'Origin',
