@@ -52,7 +52,9 @@ export interface Prober {
 const MAX_SHOT_HEIGHT = 2_400;
 const EVIDENCE_TIMEOUT_MS = 10_000;
 const FROZEN_EVIDENCE_MS = 1_000;
-const BROWSER_CHECK_MS = 2_000;
+// Whether the browser itself still answers, when a page does not: a blank page opened and evaluated. A busy PC
+// (a backup, an antivirus scan) can take seconds to open one; a browser that is really gone never answers.
+const BROWSER_CHECK_MS = 4_000;
 const OS = `${osType()} ${release()} (${arch()})`;
 const PAGE_HEIGHT = 'Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)';
 
