@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSwitchableCore } from '../electron/core/api/switchable-core.js';
 import type { Core } from '../electron/core/api/create-core.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
-import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
+import { BROWSER, RESULTS, STATIC_DIR, desktopPage as openDesktopPage, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
 
 let root: string;
 let dataDir: string;
@@ -18,23 +18,8 @@ let host: WebHost;
 let browser: Browser;
 let chosenFolder: string | null = null;
 
-async function desktopPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-  page.setDefaultTimeout(20_000);
-  await page.exposeFunction('__guichetsCall', (method: string, input: string | null) => core.handle(method, input === null ? undefined : (JSON.parse(input) as unknown)));
-  await page.exposeFunction('__guichetsChooseFolder', () => chosenFolder);
-  await page.addInitScript(`
-    window.api = {
-      call: (method, input) => window.__guichetsCall(method, input === undefined ? null : JSON.stringify(input)),
-      on: () => () => undefined,
-    };
-    window.desktop = {
-      saveCsvDialog: () => Promise.resolve(null),
-      chooseFolderDialog: () => window.__guichetsChooseFolder(),
-      chooseLogoDialog: () => Promise.resolve(null),
-    };
-  `);
-  return page;
+function desktopPage(): Promise<Page> {
+  return openDesktopPage(browser, { handle: (method, input) => core.handle(method, input), chooseFolder: () => chosenFolder });
 }
 
 beforeAll(async () => {

@@ -14,7 +14,7 @@ import { createSwitchableCore } from '../electron/core/api/switchable-core.js';
 import type { Core } from '../electron/core/api/create-core.js';
 import { DATA_DIR_POINTER_FILE, readDataDirPointer } from '../electron/core/paths.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
-import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
+import { BROWSER, RESULTS, STATIC_DIR, desktopPage as openDesktopPage, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
 
 let root: string;
 let configDir: string;
@@ -27,28 +27,15 @@ let planningId: string;
 let chosenFolder: string | null = null;
 const calls: string[] = [];
 
-/** A page of the built UI with the desktop's bridges, as Electron's preload exposes them. */
-async function desktopPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-  page.setDefaultTimeout(20_000);
-  await page.exposeFunction('__guichetsCall', async (method: string, input: string | null) => {
-    calls.push(method);
-    return core.handle(method, input === null ? undefined : (JSON.parse(input) as unknown));
+/** A page of the built UI with the desktop's bridges, its calls counted. */
+function desktopPage(): Promise<Page> {
+  return openDesktopPage(browser, {
+    handle: (method, input) => {
+      calls.push(method);
+      return core.handle(method, input);
+    },
+    chooseFolder: () => chosenFolder,
   });
-  await page.exposeFunction('__guichetsChooseFolder', () => chosenFolder);
-  // What electron/preload/index.ts exposes, with the main process's dialogs answering `chosenFolder`.
-  await page.addInitScript(`
-    window.api = {
-      call: (method, input) => window.__guichetsCall(method, input === undefined ? null : JSON.stringify(input)),
-      on: () => () => undefined,
-    };
-    window.desktop = {
-      saveCsvDialog: () => Promise.resolve(null),
-      chooseFolderDialog: () => window.__guichetsChooseFolder(),
-      chooseLogoDialog: () => Promise.resolve(null),
-    };
-  `);
-  return page;
 }
 
 beforeAll(async () => {

@@ -70,3 +70,34 @@ export async function launchBrowser(): Promise<Browser> {
   await mkdir(RESULTS, { recursive: true });
   return chromium.launch({ executablePath: BROWSER, headless: true, args: LAUNCH_ARGS });
 }
+
+/** What a desktop page's bridge answers: its calls go to `handle`, its folder dialog answers `chooseFolder()`. */
+export interface DesktopStandIn {
+  handle(method: string, input: unknown): Promise<unknown>;
+  chooseFolder(): string | null;
+}
+
+/**
+ * A page of the built UI with the desktop's bridges, as Electron's preload exposes them (`window.api`,
+ * `window.desktop`), wired to a core in this process.
+ */
+export async function desktopPage(browser: Browser, standIn: DesktopStandIn): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+  page.setDefaultTimeout(20_000);
+  await page.exposeFunction('__guichetsCall', (method: string, input: string | null) =>
+    standIn.handle(method, input === null ? undefined : (JSON.parse(input) as unknown)),
+  );
+  await page.exposeFunction('__guichetsChooseFolder', () => standIn.chooseFolder());
+  await page.addInitScript(`
+    window.api = {
+      call: (method, input) => window.__guichetsCall(method, input === undefined ? null : JSON.stringify(input)),
+      on: () => () => undefined,
+    };
+    window.desktop = {
+      saveCsvDialog: () => Promise.resolve(null),
+      chooseFolderDialog: () => window.__guichetsChooseFolder(),
+      chooseLogoDialog: () => Promise.resolve(null),
+    };
+  `);
+  return page;
+}
