@@ -5,7 +5,7 @@
 import type { Guichet } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 import { parseFrenchDate, parseTime } from './adapters/french-dates.js';
-import { speaksOfConsent } from './meaning.js';
+import { choicesOfConsent } from './meaning.js';
 import type { Control, Seen } from './perceive.js';
 import { sameText } from './text.js';
 
@@ -50,12 +50,12 @@ export function offeredChoices(seen: Seen, linkChoices?: (seen: Seen) => Choice[
   }
   // The first group whose words are not a consent manager's (its legend and its labels).
   for (const [key, radios] of groups) {
-    if (speaksOfConsent(`${key} ${radios.map((r) => r.name).join(' ')}`)) continue;
+    if (choicesOfConsent(`${key} ${radios.map((r) => r.name).join(' ')}`)) continue;
     return radios.map((radio) => ({ value: radio.value ?? radio.name, label: radio.name, control: radio, kind: 'radio' }));
   }
   for (const list of onPage.filter((c) => c.role === 'combobox' && c.options)) {
     const options = (list.options ?? []).filter((o) => o.value !== '' && !o.disabled && !looksLikeSlot(o.text));
-    if (options.length === 0 || speaksOfConsent(list.name)) continue;
+    if (options.length === 0 || choicesOfConsent(list.name)) continue;
     return options.map((option) => ({ value: option.value, label: option.text, control: list, kind: 'option' }));
   }
   return linkChoices?.(seen) ?? [];

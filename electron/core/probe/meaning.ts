@@ -8,6 +8,12 @@ const has = (pattern: RegExp) => (text: string) => pattern.test(normalizeText(te
 
 /** Words of consent managers and privacy notices. */
 export const speaksOfConsent = has(/cookie|traceur|consent|vie privee|donnees personnelles|rgpd|gdpr|mesure d'audience|partenaires|confidentialite/);
+/**
+ * Words that make a set of choices a consent manager's, not a guichet list: narrower than speaksOfConsent, since
+ * « vie privée et familiale » is a residence permit (and its guichets' names), and a guichet may mention personal
+ * data or privacy.
+ */
+export const choicesOfConsent = has(/cookie|traceur|consent|rgpd|gdpr|mesure d'audience|partenaires/);
 
 /** A refusal of consent: refuse, reject, decline, continue without accepting, only what is necessary. */
 const REFUSE = /\b(refus|rejet|reject|declin|deny|denie)|\bsans (accept|consent|autoris|cookie|traceur)|^non\b|\bne pas (accept|autoris)|(necessaire|essentiel|indispensable)s? (uniquement|seulement)|(uniquement|seulement) (les )?(cookies? )?(necessaire|essentiel|indispensable)|tout desactiver/;

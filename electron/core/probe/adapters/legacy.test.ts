@@ -118,6 +118,13 @@ describe('legacy module: choosing the guichet', () => {
     expect((error as Error).message).toContain(multi.guichet.label);
   });
 
+  it('chooses a guichet whose name speaks of « vie privée et familiale » (a residence permit, not a privacy notice)', async () => {
+    const result = await probe('/booking/create/876/0', '877');
+    expect(result.outcome).toBe('no_date');
+    const salarie = await probe('/booking/create/876/0', 'Admission exceptionnelle au séjour - salarié');
+    expect(salarie.outcome).toBe('dates');
+  }, 120_000);
+
   it('takes the guichet by its label, case, accents and spacing aside', async () => {
     const sloppy = `  ${multi.guichet.label.toUpperCase().replaceAll(' ', '   ')} `;
     const result = await probe(multi.form.path, sloppy);
