@@ -42,6 +42,15 @@ const site: ReplicaHandler = (req, res, url) => {
         page(`<div id="app">Chargement…</div><script>setTimeout(() => { document.getElementById('app').innerHTML =
 '<h2>Créneaux</h2><span class="c" data-d="x">Créneau n° 1 : le 2026-12-09 à 11:45</span>'; }, 150);</script>`),
       );
+    // What a person does not see: a no-slot sentence kept transparent, a slot of a template left hidden.
+    case '/masked':
+      return html(200, page('<p style="opacity:0">Aucun rendez-vous n’est disponible pour le moment.</p><p>Veuillez choisir une date.</p>'));
+    case '/template':
+      return html(
+        200,
+        page(`<ul><li class="slot">lundi 7 décembre 2026 à 09h30</li><li class="slot" style="display:none">mardi 8 décembre 2026 à 14h15</li>
+<li class="slot" aria-hidden="true">mercredi 9 décembre 2026 à 10h00</li></ul>`),
+      );
     case '/blocked':
       return html(403, page('<h1>Sorry, you have been blocked</h1><p>Cloudflare Ray ID: 8c1f2a</p>'));
     default:
@@ -99,6 +108,15 @@ describe('user-defined steps', () => {
     const other = await probe(spec('Autre'));
     expect(other.outcome).toBe('unrecognized');
     expect(other.detail).toMatch(/^Étape « .+ » : page non reconnue, sans créneau/);
+  });
+
+  it('reads neither a no-slot sentence nor slots a person cannot see', async () => {
+    const only = (path: string): StepsSpec => ({ ...spec('x'), steps: [{ kind: 'goto', url: `${server.origin}${path}` }] });
+    const masked = await probe(only('/masked'));
+    expect(masked.outcome, masked.detail).toBe('unrecognized');
+    const template = await probe(only('/template'));
+    expect(template.outcome).toBe('dates');
+    expect(template.slots).toEqual(['2026-12-07T09:30']);
   });
 
   it('calls a step that cannot be done unrecognized, naming the step', async () => {

@@ -7,7 +7,7 @@ import { AppError } from '../../errors.js';
 import { classifyPage } from '../classify.js';
 import { perceive } from '../perceive.js';
 import { quoted, said } from '../said.js';
-import { containsText } from '../text.js';
+import { containsText, normalizeText } from '../text.js';
 import type { Adapter, AdapterContext, AdapterResult } from '../types.js';
 import { navigationFailure, ProbeStop, startVisit, type Visit } from '../visit.js';
 import { parseFrenchSlot } from './french-dates.js';
@@ -168,19 +168,27 @@ export async function concludeSteps(visit: Visit, spec: StepsSpec): Promise<Adap
   const { page } = visit;
   // What covers the answer is closed first, as at every step.
   await visit.dismissCookieBanner();
-  const text = await visit.text();
-  const slotTexts = await page.locator(spec.slotSelector).allInnerTexts().catch(() => [] as string[]);
+  // What a person sees (perceive.ts): a sentence or a slot kept hidden in the page (a template, a transparent
+  // message) is not the site's answer. A slot element counts when its words are on the page as shown.
+  const seen = await perceive(page);
+  const shown = normalizeText(seen.text).replaceAll(' ', '');
+  const slotTexts = (await page.locator(spec.slotSelector).allInnerTexts().catch(() => [] as string[])).filter((slotText) => {
+    const words = normalizeText(slotText).replaceAll(' ', '');
+    return words !== '' && shown.includes(words);
+  });
   const slots = slotTexts.map((slotText) => readSlot(slotText, spec.datePattern));
   const read = slots.filter((slot): slot is LocalDateTime => slot !== null);
-  if (containsText(text, spec.noSlotText)) {
-    if (read.length > 0) return said('unrecognized', 'probe.steps_both', { said: spec.noSlotText });
-    return said('no_date', 'probe.steps_no_slot', { said: spec.noSlotText });
+  if (containsText(seen.text, spec.noSlotText)) {
+    // The site's own line, as it wrote it (the person's text when the sentence runs over several lines).
+    const line = quoted(seen.text.split('\n').find((l) => containsText(l, spec.noSlotText)) ?? spec.noSlotText);
+    if (read.length > 0) return said('unrecognized', 'probe.steps_both', { said: line });
+    return said('no_date', 'probe.steps_no_slot', { said: line });
   }
   if (read.length > 0) return datesResult(read);
   if (slotTexts.length > 0) {
     return said('unrecognized', 'probe.steps_unreadable', { selector: spec.slotSelector, said: quoted(slotTexts[0] ?? '', 80) });
   }
-  return classifyPage(visit, await perceive(page));
+  return classifyPage(visit, seen);
 }
 
 function specOf(ctx: AdapterContext): StepsSpec {
