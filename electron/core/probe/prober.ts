@@ -10,13 +10,14 @@ import type { Problem } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { adapterFor } from './adapters/index.js';
+import { GuichetChoiceError } from './choices.js';
 import { tryStepsSpec, type StepsTrial } from './adapters/steps.js';
 import { createBrowserHost, VIEWPORT, type LaunchedBrowser } from './browser.js';
 import type { AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './types.js';
 import { pageAnswer, PageNoAnswer } from './page-answer.js';
 import { createProbeLog, type ProbeLog } from './probe-log.js';
 import { robotContextOptions } from './private-network.js';
-import { said } from './said.js';
+import { quoted, said } from './said.js';
 import { navigationFailure, ProbeStop, STEP_BUDGET_MS, type StepRef, type VisitTrail } from './visit.js';
 
 export interface ProberOptions {
@@ -27,6 +28,16 @@ export interface ProberOptions {
   appVersion: string;
   clock: Clock;
   log: (message: string) => void;
+}
+
+export interface ProbeOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /**
+   * The guichet is a planning's, not typed just now: a page that no longer offers it (the site renamed or closed
+   * it) is what the site shows, recorded with its capture as a planning to correct, never bad input.
+   */
+  planned?: boolean;
 }
 
 /** Who the probe is for, in the log's lines. */
@@ -40,7 +51,7 @@ export interface Prober {
    * Never throws for a site's behaviour; throws AppError only for bad input (URL, system, guichet). An aborted
    * `signal` (the schedule gave up on the probe) closes its browser context, which ends the walk at once.
    */
-  probe(target: ProbeTarget, caption: ProbeCaption, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<ProbeResult>;
+  probe(target: ProbeTarget, caption: ProbeCaption, options?: ProbeOptions): Promise<ProbeResult>;
   /** The guichets offered at a booking URL; AppError when the page cannot be read. */
   discover(url: string, system?: BookingSystem): Promise<DiscoverResult>;
   /** Runs user-defined steps once in a fresh context, with a screenshot after each step. */
@@ -212,7 +223,7 @@ export function createProber(options: ProberOptions): Prober {
   async function probe(
     target: ProbeTarget,
     caption: ProbeCaption,
-    overrides?: { timeoutMs?: number; signal?: AbortSignal },
+    overrides?: ProbeOptions,
   ): Promise<ProbeResult> {
     checkUrl(target.url);
     const adapter = adapterFor(target.url, target.system);
@@ -283,6 +294,12 @@ export function createProber(options: ProberOptions): Prober {
       const race = await within(adapter.probe(ctx), timeoutMs);
       if (race.kind === 'timeout') {
         result = said('unreachable', 'probe.probe_timeout', { step: trail.step ?? 'none', seconds: seconds(timeoutMs) });
+      } else if (race.kind === 'failed' && race.error instanceof GuichetChoiceError && overrides?.planned === true) {
+        result = said('robot_error', 'probe.guichet_not_offered', {
+          wanted: target.guichet ?? 'none',
+          step: trail.step ?? 'none',
+          offered: quoted(race.error.guichets.map((g) => g.label).join(' ; '), 300),
+        });
       } else if (race.kind === 'failed') {
         if (race.error instanceof AppError) throw race.error;
         frozen = race.error instanceof PageNoAnswer;

@@ -135,7 +135,7 @@ export function createBrowsers(options: BrowsersOptions) {
     try {
       const target = { url: planning.url, guichet: planning.guichet, system: planning.system, steps: planning.steps };
       const prober = await getProber();
-      const run = () => prober.probe(target, caption, signal ? { signal } : undefined);
+      const run = () => prober.probe(target, caption, signal ? { signal, planned: true } : { planned: true });
       const { network } = options;
       return { result: await (network?.guards(planning.id) ? network.run(run) : run()), trigger };
     } catch (error) {

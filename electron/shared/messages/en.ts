@@ -202,6 +202,8 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     steps_no_slot: 'The site shows “{said}”.',
     steps_both: 'The text “{said}” and slots are both shown.',
     steps_unreadable: '“{selector}” elements found but no readable date: “{said}”.',
+    guichet_not_offered:
+      'Planning to correct: {wanted, select, none {the site offers several guichets and the planning names none} other {the guichet “{wanted}” is not offered}} (step “{step}”). The site’s choices: “{offered}”.',
   },
   progress: {
     verify:

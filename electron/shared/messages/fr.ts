@@ -208,6 +208,8 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     steps_no_slot: 'Le site affiche « {said} ».',
     steps_both: 'Le texte « {said} » et des créneaux sont tous deux affichés.',
     steps_unreadable: 'Éléments « {selector} » trouvés mais aucune date lisible : « {said} ».',
+    guichet_not_offered:
+      'Planning à corriger : {wanted, select, none {le site propose plusieurs guichets et le planning n’en nomme aucun} other {le guichet « {wanted} » n’est pas proposé}} (étape « {step} »). Choix du site : « {offered} ».',
   },
   // Stages of a long job (the dossier de preuves), shown beside its progress bar.
   progress: {

@@ -138,6 +138,18 @@ describe('legacy module: choosing the guichet', () => {
     expect((error as Error).message).toContain(multi.guichet.value);
   });
 
+  it('records a planning whose guichet the site no longer offers, with the page as it was, instead of failing', async () => {
+    const url = server.origin + multi.form.path;
+    const result = await prober.probe({ url, guichet: 'guichet fermé depuis' }, { probeId: 'test', planningLabel: 'planning' }, { planned: true });
+    expect(result.outcome, result.detail).toBe('robot_error');
+    expect(result.detailMessage?.code).toBe('probe.guichet_not_offered');
+    expect(result.detail).toMatch(/^Planning à corriger : le guichet « guichet fermé depuis » n’est pas proposé \(étape « .+ »\)/);
+    expect(result.detail).toContain(multi.guichet.label);
+    expect(result.screenshot?.length ?? 0).toBeGreaterThan(0);
+    expect(result.pageText).toContain(multi.guichet.label);
+    expect(result.step).not.toBeNull();
+  });
+
   it('discovers the guichets of a form that offers several', async () => {
     const found = await prober.discover(server.origin + multi.form.path);
     expect(found.system).toBe('legacy');
