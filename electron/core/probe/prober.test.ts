@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { guichetOfShape, startReplicaServer, type ReplicaServer } from '../../replicas/index.js';
+import { serveHandlers } from '../../../test/support/probe-harness.js';
 import { VIEWPORT } from './browser.js';
 import { captionLines } from './caption.js';
 import { formatParis } from './format.js';
@@ -94,6 +95,22 @@ describe('prober: failures', () => {
     expect(result.detail).toContain('le site ne répond pas (connexion refusée)');
     expect(result.detailMessage?.params?.error).toBe('net::ERR_CONNECTION_REFUSED');
   });
+
+  it('gives a probe that ran out of time on a frozen page one evidence delay, not one per capture step', async () => {
+    // The page's own script spins once it has loaded: every read of it (text, height, capture) waits in vain.
+    const frozen = await serveHandlers((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<h1>Rendez-vous</h1><script>setTimeout(() => { for (;;) {} }, 300)</script>');
+      return Promise.resolve(true);
+    });
+    try {
+      const result = await prober.probe({ url: `${frozen.origin}/booking/create/1/0`, guichet: null, system: 'legacy' }, caption, { timeoutMs: 3_000 });
+      expect(result.outcome).toBe('unreachable');
+      // 3 s of probe, then at most 10 s for its evidence (text, height and capture together), with margin.
+      expect(result.durationMs).toBeLessThan(18_000);
+    } finally {
+      await frozen.close();
+    }
+  }, 90_000);
 
   it('records a robot error, without throwing, when the browser does not exist', async () => {
     const broken = createProber({

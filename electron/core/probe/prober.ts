@@ -167,21 +167,22 @@ async function within<T>(work: Promise<T>, timeoutMs: number): Promise<Race<T>> 
   }
 }
 
-async function screenshot(page: Page, timeoutMs: number): Promise<Buffer | null> {
+/** The page's capture within what `left()` says is left of the evidence's time. */
+async function screenshot(page: Page, left: () => number): Promise<Buffer | null> {
   try {
     // A page still loading (the probe timed out) would hold evaluate() until it loads: do not wait for it. The
     // race's timer is cleared once measured, or it would keep a one-off command's process alive for its length.
-    const measured = await within(page.evaluate(PAGE_HEIGHT), timeoutMs);
+    const measured = await within(page.evaluate(PAGE_HEIGHT), left());
     const height = measured.kind === 'done' ? Number(measured.value) : 0;
     const clipHeight = Math.min(Math.max(height || 0, VIEWPORT.height), MAX_SHOT_HEIGHT);
     return await page.screenshot({
       fullPage: true,
       clip: { x: 0, y: 0, width: VIEWPORT.width, height: clipHeight },
-      timeout: timeoutMs,
+      timeout: left(),
     });
   } catch {
     // A page stuck loading can still be captured as it shows; a dead one cannot.
-    return await page.screenshot({ timeout: timeoutMs }).catch(() => null);
+    return await page.screenshot({ timeout: left() }).catch(() => null);
   }
 }
 
@@ -310,9 +311,12 @@ export function createProber(options: ProberOptions): Prober {
         result = race.value;
       }
       const finalUrl = page.url() === 'about:blank' ? null : page.url();
-      const evidenceMs = frozen ? FROZEN_EVIDENCE_MS : EVIDENCE_TIMEOUT_MS;
-      const pageText = await page.locator('body').innerText({ timeout: evidenceMs }).catch(() => null);
-      const raw = await screenshot(page, evidenceMs);
+      // One deadline for the whole evidence (text, height, capture and its fallback), not one each: a probe that
+      // ran out of time must not wait four times as long again for what its page shows.
+      const evidenceEnd = Date.now() + (frozen ? FROZEN_EVIDENCE_MS : EVIDENCE_TIMEOUT_MS);
+      const left = () => Math.max(1, evidenceEnd - Date.now());
+      const pageText = await page.locator('body').innerText({ timeout: left() }).catch(() => null);
+      const raw = await screenshot(page, left);
       const [firstSlot = null, secondSlot = null] = [...result.slots].sort();
       const durationMs = Math.round(performance.now() - t0);
       await context.close().catch(() => undefined);
