@@ -4,8 +4,6 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
 import { verifyDir } from '../electron/core/evidence/index.js';
@@ -13,23 +11,10 @@ import { loadTrust } from '../electron/core/seals/trust.js';
 import { BACKUP_MARK_FILE } from '../electron/core/services/backup.js';
 import { readBackupState } from '../electron/core/services/backup-state.js';
 import { createStore } from '../electron/core/store/index.js';
+import { bundleChild, seeded } from './support/child-bundle.js';
 import { appendSyntheticProbes } from './support/synthetic.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BUNDLE = path.join(ROOT, 'node_modules', '.cache', 'guichets-test', 'backup-child.mjs');
 const CYCLES = 10;
-
-/** A seeded generator (mulberry32): a failing run can be replayed with its seed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Run {
   /** The child's last line ("done good 12 40"), or null when it was killed before. */
@@ -38,10 +23,13 @@ interface Run {
   ms: number;
 }
 
+/** The child, bundled before the tests. */
+let bundle = '';
+
 /** One backup, killed `killAfterMs` after it said ready (null: left to finish). */
 function backupOnce(dir: string, dest: string, killAfterMs: number | null): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE, dir, dest], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle, dir, dest], { stdio: ['ignore', 'pipe', 'pipe'] });
     let buffered = '';
     let stderr = '';
     let ready = 0;
@@ -77,15 +65,7 @@ describe('backup harness', () => {
   let root: string;
   let dir: string;
   beforeAll(async () => {
-    await build({
-      entryPoints: [path.join(ROOT, 'test', 'support', 'backup-child.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      outfile: BUNDLE,
-      logLevel: 'silent',
-    });
+    bundle = await bundleChild('test/support/backup-child.ts', 'backup-child.mjs');
     root = await mkdtemp(path.join(os.tmpdir(), 'guichets-backup-crash-'));
     dir = path.join(root, 'data');
     const store = createStore({ dir, clock: systemClock, log: () => undefined });

@@ -4,35 +4,19 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
 import { verify } from '../electron/core/evidence/index.js';
 import { createStore, readProbeLog } from '../electron/core/store/index.js';
+import { bundleChild, seeded } from './support/child-bundle.js';
 import { oldLog, writeOldLayout } from './support/old-layout.js';
 import { syntheticArtefacts } from './support/synthetic.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Inside the project, so that the bundle's packages resolve from node_modules. */
-const BUNDLE = path.join(ROOT, 'node_modules', '.cache', 'guichets-test', 'crash-writer.mjs');
 const CYCLES = 120;
 const PLANNING = 'crash';
 /** A planning written by an older version (one log file per probe), migrated by the writer while it is killed. */
 const OLDER = 'older';
 const OLDER_PROBES = 1500;
-
-/** A seeded generator (mulberry32): a failing run can be replayed with its seed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface KillMoment {
   /** Kill this long after the start, whatever the writer is doing (reading, recovering); null: see below. */
@@ -42,13 +26,16 @@ interface KillMoment {
   delayMs: number;
 }
 
+/** The child, bundled before the tests. */
+let bundle = '';
+
 /**
  * Runs the writer and SIGKILLs it at `moment`; returns the ids it acknowledged. The moment is counted in
  * acknowledgements, not only in time, so that the harness kills mid-append on a fast machine as on a loaded one.
  */
 function cycle(dir: string, moment: KillMoment): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE, dir, PLANNING], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle, dir, PLANNING], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acked: string[] = [];
     let buffered = '';
     let stderr = '';
@@ -88,15 +75,7 @@ async function jsonFilesUnder(folder: string): Promise<string[]> {
 describe('crash harness', () => {
   let dir: string;
   beforeAll(async () => {
-    await build({
-      entryPoints: [path.join(ROOT, 'test', 'support', 'crash-writer.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      outfile: BUNDLE,
-      logLevel: 'silent',
-    });
+    bundle = await bundleChild('test/support/crash-writer.ts', 'crash-writer.mjs');
     dir = await mkdtemp(path.join(os.tmpdir(), 'guichets-crash-'));
     await writeOldLayout(dir, OLDER, OLDER_PROBES, '2025-10-01T00:00:00Z');
   });

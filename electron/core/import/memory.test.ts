@@ -6,18 +6,14 @@ import { spawn } from 'node:child_process';
 import { open, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.js';
 import { createStore } from '../store/index.js';
+import { bundleChild } from '../../../test/support/child-bundle.js';
 import { syntheticPlanning } from '../../../test/support/synthetic.js';
 import { bagZip, repeatedDeflate, zipBytes } from '../../../test/support/zip-writer.js';
 import { IMPORT_LIMITS } from './limits.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** Inside the project, so that the bundle's packages resolve from node_modules. */
-const CHILD = path.join(ROOT, 'node_modules', '.cache', 'guichets-test', 'import-child.mjs');
 const MB = 1024 * 1024;
 const PEAK_MB = 300;
 
@@ -26,6 +22,8 @@ const ROW = '93;Bobigny titres de sejour;2026-10-01;09:00;2026-10-20;NULL;https:
 
 let dir: string;
 let dataDir: string;
+/** The child, bundled before the tests. */
+let childBundle = '';
 
 interface ChildOutcome {
   ok: boolean;
@@ -39,7 +37,7 @@ interface ChildOutcome {
 
 function importInChild(file: string): Promise<ChildOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dataDir, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [childBundle, dataDir, file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -52,6 +50,14 @@ function importInChild(file: string): Promise<ChildOutcome> {
       resolve(outcome);
     });
   });
+}
+
+/** Imports `file` in a child; it must be refused with `code`, the child's peak under PEAK_MB. */
+async function expectRefused(file: string, code: string): Promise<void> {
+  const outcome = await importInChild(file);
+  expect({ file: path.basename(file), code: outcome.code }).toEqual({ file: path.basename(file), code });
+  expect(outcome.maxRssMb).toBeLessThan(PEAK_MB);
+  console.log(`${path.basename(file)}: ${outcome.message ?? ''} — pic ${outcome.maxRssMb} Mo`);
 }
 
 /** `count` rows of ROW, the first line the header: about `count` × 94 bytes. */
@@ -86,9 +92,7 @@ beforeAll(async () => {
   await store.plannings.put(syntheticPlanning('bobigny', { label: 'Bobigny — titres de séjour', departement: '93' }));
   await store.close();
   // As the app runs it: compiled, the import's thread from its own file beside (workerEntry).
-  const bundle = (entry: string, outfile: string) =>
-    build({ entryPoints: [path.join(ROOT, entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'silent' });
-  await Promise.all([bundle('test/support/import-child.ts', CHILD), bundle('electron/core/import/import-worker.ts', path.join(path.dirname(CHILD), 'import-worker.js'))]);
+  [childBundle] = await Promise.all([bundleChild('test/support/import-child.ts', 'import-child.mjs'), bundleChild('electron/core/import/import-worker.ts', 'import-worker.js')]);
 }, 60_000);
 
 afterAll(async () => {
@@ -101,16 +105,9 @@ describe('bounded import', () => {
     const lying = await bombZip('bombe-menteuse.zip', 1500, 40 * MB);
     // A lie with a CSV of one long line: no row ever ends.
     const line = await bombZip('bombe-ligne.zip', 1500, 40 * MB, Buffer.from('a'.repeat(MB)), Buffer.alloc(0));
-    for (const [file, code] of [
-      [declared, 'import.unpacked_too_large'],
-      [lying, 'import.too_many_rows'],
-      [line, 'import.header_too_long'],
-    ] as const) {
-      const outcome = await importInChild(file);
-      expect({ file: path.basename(file), code: outcome.code }).toEqual({ file: path.basename(file), code });
-      expect(outcome.maxRssMb).toBeLessThan(PEAK_MB);
-      console.log(`${path.basename(file)}: ${outcome.message ?? ''} — pic ${outcome.maxRssMb} Mo`);
-    }
+    await expectRefused(declared, 'import.unpacked_too_large');
+    await expectRefused(lying, 'import.too_many_rows');
+    await expectRefused(line, 'import.header_too_long');
   }, 60_000);
 
   it('refuses a 150 MB cell in the url column, alone or in a dossier, under 300 MB', async () => {
@@ -127,24 +124,13 @@ describe('bounded import', () => {
     const alone = await cell('cellule-150.csv', 150);
     const under = await cell('cellule-60.csv', 60);
     const zipped = await bombZip('cellule.zip', 150, 40 * MB, Buffer.alloc(MB, 'a'), Buffer.from(`${HEADER}93;Bobigny titres de sejour;2026-10-01;09:00;NULL;NULL;https://x/`));
-    for (const [file, code] of [
-      [alone, 'import.too_large'],
-      [under, 'import.line_too_long'],
-      [zipped, 'import.line_too_long'],
-    ] as const) {
-      const outcome = await importInChild(file);
-      expect({ file: path.basename(file), code: outcome.code }).toEqual({ file: path.basename(file), code });
-      expect(outcome.maxRssMb).toBeLessThan(PEAK_MB);
-      console.log(`${path.basename(file)}: ${outcome.message ?? ''} — pic ${outcome.maxRssMb} Mo`);
-    }
+    await expectRefused(alone, 'import.too_large');
+    await expectRefused(under, 'import.line_too_long');
+    await expectRefused(zipped, 'import.line_too_long');
   }, 60_000);
 
   it('refuses 600,000 rows (and the bomb above, 16 million), and imports the most it accepts, under 300 MB', async () => {
-    const many = await csvFile('lignes.csv', 600_000);
-    const refused = await importInChild(many);
-    expect(refused.code).toBe('import.too_many_rows');
-    expect(refused.maxRssMb).toBeLessThan(PEAK_MB);
-    console.log(`lignes.csv: ${refused.message ?? ''} — pic ${refused.maxRssMb} Mo`);
+    await expectRefused(await csvFile('lignes.csv', 600_000), 'import.too_many_rows');
 
     // At the limit, one row a minute from 1 September: every row its own probe.
     const file = path.join(dir, 'limite.csv');
