@@ -46,6 +46,16 @@ describe('alerts after each probe', () => {
     await store.plannings.put({ ...syntheticPlanning('bobigny'), followed: false });
     expect(failingOf(await alerts.afterProbe('evry'))).toEqual(['evry']);
   });
+
+  it('after probes nobody was shown, reads every planning again: an alert that arose meanwhile is not lost', async () => {
+    const alerts = service();
+    await store.settings.update({ alertsMuted: { bobigny: ['failing'] } });
+    expect(failingOf(await alerts.afterProbe('evry'))).toEqual(['evry']);
+    // Bobigny's alert comes back while no screen listens (a command's own probes): its probes went by uncounted.
+    await store.settings.update({ alertsMuted: {} });
+    alerts.forget();
+    expect(failingOf(await alerts.afterProbe('evry'))).toEqual(['bobigny', 'evry']);
+  });
 });
 
 describe('an alert marked « vu »', () => {

@@ -43,6 +43,8 @@ export interface AlertService {
   afterProbe(planningId: string): Promise<Alert[]>;
   /** Marks one alert « vu » (the caller holds the writer lock) and gives the alerts left. */
   markSeen(id: string): Promise<Alert[]>;
+  /** A probe went by uncounted (nobody was listening): the next `afterProbe` reads every followed planning again. */
+  forget(): void;
 }
 
 async function newestSeal(dataDir: string): Promise<Date | null> {
@@ -146,6 +148,9 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       const after = standing.filter((alert) => !seen.includes(alert.id));
       options.changed(after);
       return after;
+    },
+    forget() {
+      current = null;
     },
   };
 }
