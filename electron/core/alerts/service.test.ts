@@ -58,6 +58,17 @@ describe('alerts after each probe', () => {
   });
 });
 
+describe('the folder-wide alerts after a probe', () => {
+  it('keep the backup alert of the folder’s oldest evidence, whichever planning was probed', async () => {
+    // Bobigny followed since yesterday, Évry since January: the folder holds months of evidence never backed up.
+    await store.plannings.put(syntheticPlanning('bobigny', { createdAt: '2026-11-30T12:00:00Z' }));
+    const alerts = createAlertService({ store, clock, dataDir: dir, log: () => undefined, changed: () => undefined, lastGoodBackup: () => Promise.resolve(null) });
+    const backup = (list: Alert[]) => list.filter((alert) => alert.kind === 'backup').map((alert) => alert.id);
+    expect(backup(await alerts.afterProbe('evry'))).toEqual(['backup:never']);
+    expect(backup(await alerts.afterProbe('bobigny'))).toEqual(['backup:never']);
+  });
+});
+
 describe('an alert marked « vu »', () => {
   it('goes from the list and stays gone after other probes, while the same kind comes back for a new situation', async () => {
     const pushed: Alert[][] = [];
