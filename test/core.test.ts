@@ -112,6 +112,9 @@ describe('a planning, from creation to verified evidence', () => {
     expect(overview?.stats.top.categories.c1).toEqual({ attempts: 1, days: 1 });
     expect(overview?.lastProbe?.id).toBe(probe.id);
     expect(overview?.assisted).toBeNull();
+    // Its page shows it in the strip of the latest probes.
+    const detail = await core.api['plannings:get']({ id: planningId });
+    expect(detail.recent).toEqual([{ kind: 'probe', at: probe.startedAt, outcome: 'dates', category: 'c1' }]);
   });
 
   it('exports it in the CSV', async () => {
