@@ -10,6 +10,7 @@ import { startDemo } from '../electron/cli/demo.js';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { systemClock } from '../electron/core/clock.js';
 import { startReplicaServer, type ReplicaServer } from '../electron/replicas/index.js';
+import type { Alert } from '../electron/shared/api.js';
 import type { Probe } from '../electron/shared/domain.js';
 import { nodeArgs } from './support/node-cli.js';
 
@@ -111,6 +112,9 @@ describe('a planning, from creation to verified evidence', () => {
     expect(overview?.stats.top.categories.c1).toEqual({ attempts: 1, days: 1 });
     expect(overview?.lastProbe?.id).toBe(probe.id);
     expect(overview?.assisted).toBeNull();
+    // Its page shows it in the strip of the latest probes.
+    const detail = await core.api['plannings:get']({ id: planningId });
+    expect(detail.recent).toEqual([{ kind: 'probe', at: probe.startedAt, outcome: 'dates', category: 'c1' }]);
   });
 
   it('exports it in the CSV', async () => {
@@ -149,10 +153,15 @@ describe('a planning the robot cannot follow as set up', () => {
       url: `${replica.origin}/booking/create/9829/0`,
       guichet: 'Prendre un rendez-vous pour un guichet fermé depuis',
     });
+    // A screen listening for alerts (the desktop, a web page) is told them after the probe.
+    const told: Alert[][] = [];
+    const stopListening = core.on('alerts:changed', (alerts) => told.push(alerts));
     const probe = await core.api['probes:runNow']({ planningId: planning.id });
     expect(probe.outcome).toBe('robot_error');
     expect(probe.detail).toMatch(/Planning à corriger/);
     expect(probe.detail).toContain('renouvellement de titre de séjour');
+    await expect.poll(() => told.length).toBe(1);
+    stopListening();
     await core.api['plannings:remove']({ id: planning.id });
   });
 });

@@ -46,6 +46,27 @@ describe('alerts after each probe', () => {
     await store.plannings.put({ ...syntheticPlanning('bobigny'), followed: false });
     expect(failingOf(await alerts.afterProbe('evry'))).toEqual(['evry']);
   });
+
+  it('after probes nobody was shown, reads every planning again: an alert that arose meanwhile is not lost', async () => {
+    const alerts = service();
+    await store.settings.update({ alertsMuted: { bobigny: ['failing'] } });
+    expect(failingOf(await alerts.afterProbe('evry'))).toEqual(['evry']);
+    // Bobigny's alert comes back while no screen listens (a command's own probes): its probes went by uncounted.
+    await store.settings.update({ alertsMuted: {} });
+    alerts.forget();
+    expect(failingOf(await alerts.afterProbe('evry'))).toEqual(['bobigny', 'evry']);
+  });
+});
+
+describe('the folder-wide alerts after a probe', () => {
+  it('keep the backup alert of the folder’s oldest evidence, whichever planning was probed', async () => {
+    // Bobigny followed since yesterday, Évry since January: the folder holds months of evidence never backed up.
+    await store.plannings.put(syntheticPlanning('bobigny', { createdAt: '2026-11-30T12:00:00Z' }));
+    const alerts = createAlertService({ store, clock, dataDir: dir, log: () => undefined, changed: () => undefined, lastGoodBackup: () => Promise.resolve(null) });
+    const backup = (list: Alert[]) => list.filter((alert) => alert.kind === 'backup').map((alert) => alert.id);
+    expect(backup(await alerts.afterProbe('evry'))).toEqual(['backup:never']);
+    expect(backup(await alerts.afterProbe('bobigny'))).toEqual(['backup:never']);
+  });
 });
 
 describe('an alert marked « vu »', () => {

@@ -4,7 +4,7 @@
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Alert, AlertKind } from '../../shared/api.js';
-import type { Planning } from '../../shared/domain.js';
+import type { Planning, Settings } from '../../shared/domain.js';
 import { PARIS } from '../../shared/domain.js';
 import { coreMessage } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
@@ -43,6 +43,8 @@ export interface AlertService {
   afterProbe(planningId: string): Promise<Alert[]>;
   /** Marks one alert « vu » (the caller holds the writer lock) and gives the alerts left. */
   markSeen(id: string): Promise<Alert[]>;
+  /** A probe went by uncounted (nobody was listening): the next `afterProbe` reads every followed planning again. */
+  forget(): void;
 }
 
 async function newestSeal(dataDir: string): Promise<Date | null> {
@@ -61,6 +63,11 @@ function backupInput(lastGood: Date | null, followed: readonly Planning[]): NonN
   };
 }
 
+interface Folder {
+  settings: Settings;
+  followed: Planning[];
+}
+
 export function createAlertService(options: AlertServiceOptions): AlertService {
   const { store, clock, dataDir, log } = options;
   let over = false;
@@ -74,7 +81,7 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
         const now = budget > 0 && measure.bytes > budget * 1024 ** 3;
         if (now === over) return;
         over = now;
-        options.changed(await alertsOf());
+        options.changed(await alertsOf(await readFolder()));
       })().catch((error: unknown) => {
         log(`Alertes : ${error instanceof Error ? error.message : String(error)}`);
       });
@@ -88,12 +95,19 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     return measured ? { bytes: measured.bytes, budgetBytes: budgetGb * 1024 ** 3 } : null;
   }
 
+  /** The settings and the followed plannings, read once per call. */
+  async function readFolder(): Promise<Folder> {
+    const [settings, plannings] = await Promise.all([store.settings.get(), store.plannings.list()]);
+    return { settings, followed: plannings.filter((planning) => planning.followed) };
+  }
+
   /** The alerts of some plannings (all followed ones when `only` is absent), with the disk's and the seals'. */
-  async function alertsOf(only?: string, withSeen = false): Promise<Alert[]> {
-    const settings = await store.settings.get();
-    const followed = (await store.plannings.list()).filter((planning) => planning.followed && (only === undefined || planning.id === only));
+  async function alertsOf(folder: Folder, only?: string, withSeen = false): Promise<Alert[]> {
+    const { settings, followed } = folder;
     const plannings = await Promise.all(
-      followed.map(async (planning) => ({ planning, recent: await store.probes.recent(planning.id, RECENT).catch(() => []) })),
+      followed
+        .filter((planning) => only === undefined || planning.id === only)
+        .map(async (planning) => ({ planning, recent: await store.probes.recent(planning.id, RECENT).catch(() => []) })),
     );
     const disk = await statfs(dataDir).then(
       (info) => ({ freeBytes: info.bavail * info.bsize, minFreeBytes: MIN_FREE_BYTES }),
@@ -113,19 +127,19 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
 
   let current: Alert[] | null = null;
   return {
-    list: () => alertsOf(),
+    list: async () => alertsOf(await readFolder()),
     async afterProbe(planningId) {
+      const folder = await readFolder();
       if (current === null) {
-        current = await alertsOf();
+        current = await alertsOf(folder);
         return current;
       }
-      const fresh = await alertsOf(planningId);
+      const fresh = await alertsOf(folder, planningId);
       // This planning's alerts and the folder-wide ones (disk, seals) are recomputed; the others are kept while
       // their planning is still followed and the alert not turned off since.
-      const settings = await store.settings.get();
-      const muted = settings.alertsMuted as Record<string, AlertKind[]>;
-      const seen = new Set(settings.alertsSeen);
-      const followed = new Set((await store.plannings.list()).filter((planning) => planning.followed).map((planning) => planning.id));
+      const muted = folder.settings.alertsMuted as Record<string, AlertKind[]>;
+      const seen = new Set(folder.settings.alertsSeen);
+      const followed = new Set(folder.followed.map((planning) => planning.id));
       const kept = current.filter(
         (alert) =>
           alert.planningId !== null &&
@@ -138,14 +152,18 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       return current;
     },
     async markSeen(id) {
-      const standing = await alertsOf(undefined, true);
+      const folder = await readFolder();
+      const standing = await alertsOf(folder, undefined, true);
       // Only the ids of alerts still standing are kept: the list never outgrows the alerts of the moment.
       const ids = new Set(standing.map((alert) => alert.id));
-      const seen = [...(await store.settings.get()).alertsSeen.filter((one) => ids.has(one) && one !== id), id];
+      const seen = [...folder.settings.alertsSeen.filter((one) => ids.has(one) && one !== id), id];
       await store.settings.update({ alertsSeen: seen });
       const after = standing.filter((alert) => !seen.includes(alert.id));
       options.changed(after);
       return after;
+    },
+    forget() {
+      current = null;
     },
   };
 }

@@ -106,7 +106,7 @@ export function createCore(options: CoreOptions): Core {
 
   const seals = createSealService({ store, clock, env, appVersion: options.appVersion, log, ...(options.trustDir === undefined ? {} : { trustDir: options.trustDir }) });
   const backups = createBackupService({ store, clock, trust: () => seals.trust(), log, onProgress: (progress) => emit('job:progress', progress) });
-  // After each probe the alerts are computed afresh: the dashboard shows them, the desktop notifies new ones.
+  // After each probe the alerts are computed afresh (below): the dashboard shows them, the desktop notifies new ones.
   const alerts = createAlertService({
     store,
     clock,
@@ -143,6 +143,12 @@ export function createCore(options: CoreOptions): Core {
   let migration: Promise<void> | null = null;
   const closing = new AbortController();
   events.on('probe:finished', (probe: Probe) => {
+    // Worked out only for whoever shows them (the desktop, a web page): a one-shot command's probe reads no other
+    // planning and measures no folder.
+    if (events.listenerCount('alerts:changed') === 0) {
+      alerts.forget();
+      return;
+    }
     alerts.afterProbe(probe.planningId).then(
       (alerts) => emit('alerts:changed', alerts),
       (error: unknown) => log(`Alertes : ${error instanceof Error ? error.message : String(error)}`),

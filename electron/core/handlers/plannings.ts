@@ -1,6 +1,5 @@
 // Plannings: the dashboard's list, one planning's page, and their creation, edition and removal.
 import { DateTime } from 'luxon';
-import { recentOf } from '../services/overview.js';
 import type { PlanningDetail } from '../../shared/api.js';
 import type { Planning } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
@@ -44,15 +43,7 @@ export function planningHandlers(
         store.probes.list(id, { limit: 50 }),
         store.gaps.list(id, month),
       ]);
-      // Damaged files are said by the overview's `problem`: the strip is then left empty.
-      const recent = await store.aggregates(id).then(
-        (aggregates) => recentOf(store, id, aggregates),
-        (error: unknown) => {
-          if (error instanceof AppError) return [];
-          throw error;
-        },
-      );
-      return { ...base, recentProbes, gaps, recent };
+      return { ...base, recentProbes, gaps };
     },
     'plannings:create': async (input) => {
       await ctx.asWriter();

@@ -70,9 +70,12 @@ export function createOverview({ store, clock, browsers, scheduler }: OverviewDe
       readable(store.aggregates(planning.id), []),
       readable(store.probes.last(planning.id), null),
     ]);
+    // The planning's page has the strip of its latest probes too, from the aggregates read here; a damaged file
+    // leaves it empty and is said by `problem`.
+    const recent = months ? await readable(recentOf(store, planning.id, aggregates), []) : null;
     const running = scheduler.current();
     const next = running?.nextRunAt(planning.id) ?? null;
-    return {
+    const shown = {
       planning,
       problem,
       assisted: browsers.assistedStatus(planning),
@@ -83,6 +86,7 @@ export function createOverview({ store, clock, browsers, scheduler }: OverviewDe
       robotTrouble: isRobotTrouble(lastProbe) ? robotTrouble(await store.probes.list(planning.id, { limit: 50 })) : null,
       lastDatesDay: lastDatesDay(aggregates),
     };
+    return recent ? { ...shown, recent } : shown;
   }
   return overview;
 }
