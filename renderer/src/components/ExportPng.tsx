@@ -27,7 +27,7 @@ function chartPeriod(detail: PlanningDetail): { from: LocalDate; to: LocalDate }
 }
 
 /** What stays beside a bar, in words: the inconclusive probes, then the hours without a probe. */
-export function besideText(bar: Bar, t: TFunction): string {
+function besideText(bar: Bar, t: TFunction): string {
   const inconclusive = inconclusiveCounts(bar)
     .map(({ outcome, count }) => t(`besideOutcome.${outcome}`, { count }))
     .join(', ');
