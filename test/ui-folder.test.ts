@@ -14,7 +14,7 @@ import { createSwitchableCore } from '../electron/core/api/switchable-core.js';
 import type { Core } from '../electron/core/api/create-core.js';
 import { DATA_DIR_POINTER_FILE, readDataDirPointer } from '../electron/core/paths.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
-import { BROWSER, RESULTS, STATIC_DIR, desktopPage as openDesktopPage, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
+import { BROWSER, RESULTS, STATIC_DIR, desktopPage as openDesktopPage, ensureRendererBuilt, launchBrowser, logIn } from './ui-harness.js';
 
 let root: string;
 let configDir: string;
@@ -113,7 +113,7 @@ describe('trusted time-stamping roots, from the settings', () => {
 
   it('lists the roots on the web page, which cannot add one, and says where it is done', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-    await page.goto(host.loginUrl());
+    await logIn(page, host.loginUrl());
     await page.goto(`${host.url}#/settings`);
     await page.getByRole('table', { name: 'Autorités d’horodatage de confiance' }).getByRole('row', { name: /Free TSA Root CA/ }).waitFor();
     await page.getByText('npm run cli -- tsa-roots add FICHIER.pem', { exact: false }).waitFor();
@@ -191,7 +191,7 @@ describe('the data folder over the web host', () => {
   it('refuses the move and a logo path, and says on the page where moving is done', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
     page.setDefaultTimeout(20_000);
-    await page.goto(host.loginUrl());
+    await logIn(page, host.loginUrl());
     await page.getByRole('heading', { level: 1, name: 'Guichets' }).waitFor();
     const before = (await core.api['app:info'](undefined)).dataDir;
     // As the page's own script would: a JSON POST with the session's secret, which the page keeps in its tab.
@@ -235,8 +235,9 @@ describe('the data folder over the web host', () => {
   it('words the alerts in English from their kind, and a reload replaces the alerts pushed before it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     page.setDefaultTimeout(20_000);
-    await page.goto(host.loginUrl());
+    // English before the page opens: it reads the language once, when it starts.
     await core.api['settings:update']({ language: 'en' });
+    await logIn(page, host.loginUrl());
     await page.goto(`${host.url}#/`);
     await page.locator('main h2').first().waitFor();
     // Three probes of a refused address in a row: the « failing » alert is pushed after the third.
