@@ -2,7 +2,9 @@
 // gets `window.api` and `window.desktop` as Electron's preload gives them, here wired to the core in this
 // process) a refused folder is said by the field in French and in English, then a move puts every file at the new
 // place, the app uses it and the old folder is emptied; the web host refuses the move and says where it is done.
-// Also the alerts in English (worded from their kind) and replaced by a reload. Screenshots go to test-results/.
+// The daily backup's folder, chosen the same way (one inside the data folder refused), and « Sauvegarder
+// maintenant » with the date of the last good backup. Also the alerts in English (worded from their kind) and
+// replaced by a reload. Screenshots go to test-results/.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -118,6 +120,35 @@ describe('trusted time-stamping roots, from the settings', () => {
     await page.getByRole('table', { name: 'Autorités d’horodatage de confiance' }).getByRole('row', { name: /Free TSA Root CA/ }).waitFor();
     await page.getByText('npm run cli -- tsa-roots add FICHIER.pem', { exact: false }).waitFor();
     expect(await page.getByLabel('Ajouter une racine (fichier PEM) :').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the daily backup in the settings', () => {
+  it('refuses a folder inside the data folder, keeps a good one, backs up now and shows the last good backup', async () => {
+    const page = await desktopPage();
+    await page.goto(`${host.url}#/settings`);
+    const field = page.getByLabel('Sauvegarde quotidienne', { exact: true });
+    await page.getByText('Aucune sauvegarde vérifiée pour l’instant.').waitFor();
+
+    chosenFolder = path.join(dataDir, 'copie');
+    await page.getByRole('button', { name: 'Choisir le dossier…' }).click();
+    await page.locator('.field-error').filter({ hasText: 'est dans le dossier de données ou le contient' }).waitFor();
+    expect(await field.inputValue()).toBe('');
+
+    const usb = path.join(root, 'cle-usb', 'Guichets');
+    chosenFolder = usb;
+    await page.getByRole('button', { name: 'Choisir le dossier…' }).click();
+    await expect.poll(() => field.inputValue()).toBe(usb);
+    expect((await core.api['settings:get'](undefined)).backupDir).toBe(usb);
+
+    await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+    await page.getByText(`Sauvegarde vérifiée dans ${usb}`).waitFor({ timeout: 60_000 });
+    await page.getByText(/Dernière sauvegarde vérifiée : \d{2}\/\d{2}\/\d{4}/).waitFor();
+    expect(JSON.parse(await readFile(path.join(usb, 'guichets-sauvegarde.json'), 'utf8'))).toMatchObject({ state: 'checked' });
+    await page.screenshot({ path: path.join(RESULTS, 'backup-settings.png') });
+    // The data folder's move below starts from settings without a backup folder.
+    await core.api['settings:update']({ backupDir: null });
     await page.close();
   });
 });
