@@ -12,7 +12,7 @@ import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { prepareDemoFolder } from '../electron/core/api/demo-core.js';
 import { DEMO_PLANNINGS } from '../electron/replicas/index.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
-import { RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
+import { RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser, logIn } from './ui-harness.js';
 
 const WIDTHS = [
   { width: 1280, height: 800 },
@@ -45,7 +45,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: WIDTHS[0], locale: 'fr-FR' });
   page.setDefaultTimeout(20_000);
-  await page.goto(host.loginUrl());
+  await logIn(page, host.loginUrl());
 }, 180_000);
 
 afterAll(async () => {

@@ -81,11 +81,28 @@ afterAll(async () => {
 
 describe('the dashboard table', () => {
   it('fits fifteen plannings or more on a 1280×800 screen, with a summary line', async () => {
+    // What the page asks the host: 500 plannings must open as fast as 22, so nothing is asked row by row.
+    const asked: { method: string; ids: string[] }[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (request.method() !== 'POST' || !url.pathname.startsWith('/api/')) return;
+      const input = (request.postData() ? request.postDataJSON() : {}) as { planningIds?: string[] } | null;
+      asked.push({ method: decodeURIComponent(url.pathname.slice(5)), ids: input?.planningIds ?? [] });
+    });
     await page.goto(host.url);
     const rows = page.locator('table.board-table tbody tr');
     await rows.nth(21).waitFor();
     await page.locator('.board-summary').filter({ hasText: '22 plannings · ' }).waitFor();
     await rows.first().getByRole('img', { name: /sondages? concluants? sur/ }).waitFor();
+    await rows.first().locator('.probe-strip[role="img"]').waitFor();
+    const onScreen = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('table.board-table tbody tr')].filter((row) => row.getBoundingClientRect().top < ${VIEWPORT.height}).map((row) => row.dataset.planning)`,
+    );
+    expect(asked.filter((call) => call.method === 'plannings:list')).toHaveLength(1);
+    expect(asked.filter((call) => !['plannings:list', 'probes:recent', 'alerts:list', 'app:info', 'settings:get', 'session'].includes(call.method))).toEqual([]);
+    const strips = asked.filter((call) => call.method === 'probes:recent').flatMap((call) => call.ids);
+    expect(strips.length).toBeGreaterThan(0);
+    expect(onScreen).toEqual(expect.arrayContaining(strips));
     await page.screenshot({ path: path.join(RESULTS, 'board-dashboard.png') });
     const fifteenth = await rows.nth(14).boundingBox();
     expect(fifteenth && fifteenth.y + fifteenth.height).toBeLessThanOrEqual(VIEWPORT.height);

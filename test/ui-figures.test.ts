@@ -21,7 +21,7 @@ import { CATEGORIES, type Outcome } from '../electron/shared/domain.js';
 import { barShares, type Bar } from '../electron/shared/stats.js';
 import type { PlanningDetail } from '../electron/shared/api.js';
 import { syntheticPlanning, syntheticProbe } from './support/synthetic.js';
-import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
+import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser, logIn } from './ui-harness.js';
 
 const execute = promisify(execFile);
 const LABEL = 'Rouen — renouvellement';
@@ -91,7 +91,7 @@ beforeAll(async () => {
       return fillText.call(this, text, ...rest);
     };
   })()`);
-  await page.goto(host.loginUrl());
+  await logIn(page, host.loginUrl());
 }, 120_000);
 
 afterAll(async () => {

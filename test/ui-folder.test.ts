@@ -2,7 +2,9 @@
 // gets `window.api` and `window.desktop` as Electron's preload gives them, here wired to the core in this
 // process) a refused folder is said by the field in French and in English, then a move puts every file at the new
 // place, the app uses it and the old folder is emptied; the web host refuses the move and says where it is done.
-// Also the alerts in English (worded from their kind) and replaced by a reload. Screenshots go to test-results/.
+// The daily backup's folder, chosen the same way (one inside the data folder refused), and « Sauvegarder
+// maintenant » with the date of the last good backup. Also the alerts in English (worded from their kind) and
+// replaced by a reload. Screenshots go to test-results/.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -14,7 +16,7 @@ import { createSwitchableCore } from '../electron/core/api/switchable-core.js';
 import type { Core } from '../electron/core/api/create-core.js';
 import { DATA_DIR_POINTER_FILE, readDataDirPointer } from '../electron/core/paths.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
-import { BROWSER, RESULTS, STATIC_DIR, desktopPage as openDesktopPage, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
+import { BROWSER, RESULTS, STATIC_DIR, desktopPage as openDesktopPage, ensureRendererBuilt, launchBrowser, logIn } from './ui-harness.js';
 
 let root: string;
 let configDir: string;
@@ -113,11 +115,40 @@ describe('trusted time-stamping roots, from the settings', () => {
 
   it('lists the roots on the web page, which cannot add one, and says where it is done', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-    await page.goto(host.loginUrl());
+    await logIn(page, host.loginUrl());
     await page.goto(`${host.url}#/settings`);
     await page.getByRole('table', { name: 'Autorités d’horodatage de confiance' }).getByRole('row', { name: /Free TSA Root CA/ }).waitFor();
     await page.getByText('npm run cli -- tsa-roots add FICHIER.pem', { exact: false }).waitFor();
     expect(await page.getByLabel('Ajouter une racine (fichier PEM) :').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the daily backup in the settings', () => {
+  it('refuses a folder inside the data folder, keeps a good one, backs up now and shows the last good backup', async () => {
+    const page = await desktopPage();
+    await page.goto(`${host.url}#/settings`);
+    const field = page.getByLabel('Sauvegarde quotidienne', { exact: true });
+    await page.getByText('Aucune sauvegarde vérifiée pour l’instant.').waitFor();
+
+    chosenFolder = path.join(dataDir, 'copie');
+    await page.getByRole('button', { name: 'Choisir le dossier…' }).click();
+    await page.locator('.field-error').filter({ hasText: 'est dans le dossier de données ou le contient' }).waitFor();
+    expect(await field.inputValue()).toBe('');
+
+    const usb = path.join(root, 'cle-usb', 'Guichets');
+    chosenFolder = usb;
+    await page.getByRole('button', { name: 'Choisir le dossier…' }).click();
+    await expect.poll(() => field.inputValue()).toBe(usb);
+    expect((await core.api['settings:get'](undefined)).backupDir).toBe(usb);
+
+    await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+    await page.getByText(`Sauvegarde vérifiée dans ${usb}`).waitFor({ timeout: 60_000 });
+    await page.getByText(/Dernière sauvegarde vérifiée : \d{2}\/\d{2}\/\d{4}/).waitFor();
+    expect(JSON.parse(await readFile(path.join(usb, 'guichets-sauvegarde.json'), 'utf8'))).toMatchObject({ state: 'checked' });
+    await page.screenshot({ path: path.join(RESULTS, 'backup-settings.png') });
+    // The data folder's move below starts from settings without a backup folder.
+    await core.api['settings:update']({ backupDir: null });
     await page.close();
   });
 });
@@ -191,7 +222,7 @@ describe('the data folder over the web host', () => {
   it('refuses the move and a logo path, and says on the page where moving is done', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
     page.setDefaultTimeout(20_000);
-    await page.goto(host.loginUrl());
+    await logIn(page, host.loginUrl());
     await page.getByRole('heading', { level: 1, name: 'Guichets' }).waitFor();
     const before = (await core.api['app:info'](undefined)).dataDir;
     // As the page's own script would: a JSON POST with the session's secret, which the page keeps in its tab.
@@ -235,8 +266,9 @@ describe('the data folder over the web host', () => {
   it('words the alerts in English from their kind, and a reload replaces the alerts pushed before it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     page.setDefaultTimeout(20_000);
-    await page.goto(host.loginUrl());
+    // English before the page opens: it reads the language once, when it starts.
     await core.api['settings:update']({ language: 'en' });
+    await logIn(page, host.loginUrl());
     await page.goto(`${host.url}#/`);
     await page.locator('main h2').first().waitFor();
     // Three probes of a refused address in a row: the « failing » alert is pushed after the third.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSlug, formatInstant, todayInParis, formatLocalDate, formatLocalDateTime, formatLongDate, formatMonth } from './format';
+import { colonFingerprint, fileSlug, formatInstant, groupedFingerprint, todayInParis, formatLocalDate, formatLocalDateTime, formatLongDate, formatMonth } from './format';
 
 describe('dates as people in France read them', () => {
   it('shows an instant in Paris time, winter and summer', () => {
@@ -32,5 +32,10 @@ describe('dates as people in France read them', () => {
   it('makes file names without accents or spaces', () => {
     expect(fileSlug('Bobigny — titre de séjour, première demande')).toBe('bobigny-titre-de-sejour-premiere-demande');
     expect(fileSlug('— ')).toBe('planning');
+  });
+
+  it('writes fingerprints as they are compared: the key by fours, a root as openssl prints it', () => {
+    expect(groupedFingerprint('0a1b2c3d4e5f60718293')).toBe('0a1b 2c3d 4e5f 6071 8293');
+    expect(colonFingerprint('0a1b2c3d')).toBe('0A:1B:2C:3D');
   });
 });

@@ -72,4 +72,10 @@ export function formatMonth(month: MonthKey, locale: string): string {
   );
 }
 
+/** "ab12 cd34 …": the installation key's fingerprint as a person reads it aloud or compares it on paper. */
+export const groupedFingerprint = (fingerprint: string): string => fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
+
+/** "AB:12:…": a certificate's SHA-256 as authorities (and `openssl x509 -fingerprint`) publish it. */
+export const colonFingerprint = (sha256: string): string => sha256.toUpperCase().replace(/(..)(?=.)/g, '$1:');
+
 export { fileSlug } from '../../electron/shared/export-names';

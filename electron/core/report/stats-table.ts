@@ -7,7 +7,7 @@ import { barShares, headlineShares, type Bar } from '../../shared/stats.js';
 import { besideWords, countWords, monthLabel, topLabel, topPeriod } from './figures.js';
 import { CATEGORY_WORDS } from './words.js';
 
-export function formatBar(bar: Bar): string {
+function formatBar(bar: Bar): string {
   if (bar.conclusive === 0) {
     const beside = besideWords(bar);
     return `aucun sondage concluant${beside ? ` ; à part : ${beside}` : ''}`;

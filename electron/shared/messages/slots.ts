@@ -19,7 +19,7 @@ const FORMATS: Record<MessageLang, Intl.DateTimeFormat> = {
  * « vendredi 1er janvier 2027 à 09:00 », « Friday 1 January 2027 at 09:00 »; a value that is not a local
  * date-time (an older record's French words) is kept as it is.
  */
-export function slotWords(slot: string, lang: MessageLang): string {
+function slotWords(slot: string, lang: MessageLang): string {
   const match = LOCAL_SLOT.exec(slot);
   if (!match) return slot;
   const [, year, month, day, hour, minute] = match.map(Number) as [number, number, number, number, number, number];

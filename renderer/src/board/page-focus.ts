@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { METHOD_SECTIONS, type Route } from '../router';
 
 /** A page change, not a day chosen in the same planning's calendar (that one focuses its own heading). */
-export function pageKey(route: Route): string {
+function pageKey(route: Route): string {
   switch (route.page) {
     case 'planning':
     case 'edit':

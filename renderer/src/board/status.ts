@@ -47,7 +47,7 @@ export const needsAttention = (status: PlanningStatus): boolean => ATTENTION.inc
  * weighs its distance from c1, so that sorting on it orders the bars as La Cimade's table reads them, and not on
  * black alone. Null without a conclusive probe.
  */
-export function closedness(bar: Bar): number | null {
+function closedness(bar: Bar): number | null {
   if (bar.conclusive === 0) return null;
   const { c2, c3, c4, c5 } = bar.categories;
   return (c2.attempts + 2 * c3.attempts + 3 * c4.attempts + 4 * c5.attempts) / bar.conclusive;
@@ -161,7 +161,7 @@ function tieBreak(a: Row, b: Row): number {
   );
 }
 
-export function compareRows(sort: Sort): (a: Row, b: Row) => number {
+function compareRows(sort: Sort): (a: Row, b: Row) => number {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return (a, b) => {
     const x = sortValue(a, sort.key);

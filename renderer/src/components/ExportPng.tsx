@@ -1,14 +1,15 @@
 import type { PlanningDetail } from '../../../electron/shared/api';
 import type { TFunction } from 'i18next';
 import { CATEGORIES, type Category, type LocalDate, type Settings } from '../../../electron/shared/domain';
-import type { Bar, MonthBar } from '../../../electron/shared/stats';
+import type { Bar } from '../../../electron/shared/stats';
 import { inconclusiveCounts } from '../shares';
 import { exportFileName, splitPath } from '../export-files';
 import { href } from '../router';
 import { describeError } from '../errors';
 import { useApi } from '../api/context';
 import { canvasToPng, downloadBlob, drawChart, type ChartSpec } from '../chart/png';
-import { formatLocalDate, formatMonth, todayInParis } from '../format';
+import { formatLocalDate, todayInParis } from '../format';
+import { monthTitle } from '../i18n/phrases';
 import type { ActionStatus } from './StatusNote';
 import { useTranslation } from 'react-i18next';
 
@@ -27,7 +28,7 @@ function chartPeriod(detail: PlanningDetail): { from: LocalDate; to: LocalDate }
 }
 
 /** What stays beside a bar, in words: the inconclusive probes, then the hours without a probe. */
-export function besideText(bar: Bar, t: TFunction): string {
+function besideText(bar: Bar, t: TFunction): string {
   const inconclusive = inconclusiveCounts(bar)
     .map(({ outcome, count }) => t(`besideOutcome.${outcome}`, { count }))
     .join(', ');
@@ -36,13 +37,9 @@ export function besideText(bar: Bar, t: TFunction): string {
 
 export function chartSpec(detail: PlanningDetail, t: TFunction, settings: Settings, today: LocalDate): ChartSpec {
   const { planning, stats } = detail;
-  const monthName = (month: MonthBar) => {
-    const name = formatMonth(month.month, t('locale'));
-    return month.inProgress ? t('monthInProgress', { month: name }) : name;
-  };
   const rows = [
     { label: stats.topScope === 'three_months' ? t('chartTopThree') : t('chartTopPartial'), bar: stats.top },
-    ...stats.topMonths.map((month) => ({ label: monthName(month), bar: month })),
+    ...stats.topMonths.map((month) => ({ label: monthTitle(t, month), bar: month })),
   ].map((row) => ({
     ...row,
     counts: t('attemptsOverDays', { attempts: row.bar.conclusive, days: row.bar.conclusiveDays }),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MonthBar } from '../../../electron/shared/stats';
 import { formatMonth } from '../format';
+import { monthTitle } from '../i18n/phrases';
 import { useTranslation } from 'react-i18next';
 import { barShares, CATEGORY_COLOURS } from '../shares';
 import { BarWithCounts } from './CategoryBar';
@@ -38,7 +39,7 @@ export function MonthBars({ months, planningId, open = [] }: { months: MonthBar[
 function MonthDetails({ month, open, planningId }: { month: MonthBar; open: boolean; planningId?: string }) {
   const { t } = useTranslation();
   const name = formatMonth(month.month, t('locale'));
-  const title = month.inProgress ? t('monthInProgress', { month: name }) : name;
+  const title = monthTitle(t, month);
   return (
     <details className="month" open={open}>
       <summary>

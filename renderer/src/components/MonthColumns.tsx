@@ -2,14 +2,14 @@
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../../electron/shared/domain';
 import { headlineShares, type MonthBar } from '../../../electron/shared/stats';
-import { formatMonth } from '../format';
+import { monthTitle } from '../i18n/phrases';
 import { CATEGORY_COLOURS } from '../shares';
 
 export function MonthColumns({ months }: { months: readonly MonthBar[] }) {
   const { t } = useTranslation();
   if (months.length === 0) return null;
   const said = months.map((month) => {
-    const name = month.inProgress ? t('monthInProgress', { month: formatMonth(month.month, t('locale')) }) : formatMonth(month.month, t('locale'));
+    const name = monthTitle(t, month);
     const shares = headlineShares(month);
     return shares
       ? t('board.monthAria', { month: name, underMonth: shares.underMonth, noDate: shares.noDate, attempts: month.conclusive })

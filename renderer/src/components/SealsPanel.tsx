@@ -3,10 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context';
 import { useAppInfo, useReloadAppInfo } from '../board/app-info';
 import { describeError, wordMessage } from '../errors';
+import { groupedFingerprint } from '../format';
 import { StatusNote, type ActionStatus } from './StatusNote';
-
-/** "ab12 cd34 …": the fingerprint as a person reads it aloud or compares it on paper. */
-const grouped = (fingerprint: string): string => fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
 
 /** The installation key's fingerprint, the sandbox when it is off, and sealing on demand. */
 export function SealsPanel() {
@@ -47,7 +45,7 @@ export function SealsPanel() {
       <h3 id={`${id}-seals`}>{t('sealsTitle')}</h3>
       <p className="help">{t('sealsHelp')}</p>
       <p>
-        {t('installationKey')} : <code>{key ? grouped(key) : t('installationKeyNone')}</code>
+        {t('installationKey')} : <code>{key ? groupedFingerprint(key) : t('installationKeyNone')}</code>
       </p>
       <div className="button-row">
         <button type="button" onClick={() => void seal()} disabled={busy}>

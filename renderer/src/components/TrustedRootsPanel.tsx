@@ -3,10 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TrustedRootInfo } from '../../../electron/shared/api';
 import { useApi } from '../api/context';
 import { describeError } from '../errors';
+import { colonFingerprint } from '../format';
 import { StatusNote, type ActionStatus } from './StatusNote';
-
-/** "AB:12:…": a root's SHA-256 as authorities publish it, to compare by eye. */
-const colons = (sha256: string): string => sha256.toUpperCase().replace(/(..)(?=.)/g, '$1:');
 
 /**
  * The time-stamping authorities' roots this PC trusts: the ones Guichets ships, the ones added here, the ones of
@@ -42,7 +40,7 @@ export function TrustedRootsPanel() {
     setStatus(null);
     try {
       const added = await api.call('seals:addRoot', { pem: await file.text() });
-      setStatus({ text: t('rootAdded', { name: added.name, sha256: colons(added.sha256) }), error: false });
+      setStatus({ text: t('rootAdded', { name: added.name, sha256: colonFingerprint(added.sha256) }), error: false });
       await load();
     } catch (error) {
       setStatus({ text: describeError(error, t).message, error: true });
@@ -88,7 +86,7 @@ export function TrustedRootsPanel() {
               <tr key={`${root.source}-${root.sha256}`}>
                 <td>{root.name}</td>
                 <td>
-                  <code className="fingerprint">{colons(root.sha256)}</code>
+                  <code className="fingerprint">{colonFingerprint(root.sha256)}</code>
                 </td>
                 <td>{t(`rootSources.${root.source}`)}</td>
                 <td>

@@ -262,7 +262,7 @@ export const en: Messages = {
   maxParallelProbesHelp: '0: chosen from this computer’s memory and processors (at most 8 on a 2-core PC).',
   evidenceBudget: 'Disk room for the evidence, in GB (0: no limit)',
   evidenceBudgetHelp:
-    'Beyond it, Guichets alerts you; it never deletes anything. Captures with dates are always kept; a « no date » page identical to an earlier one takes no extra room (it is stored once); no probe counted in the CSV or the bars is ever erased.',
+    'Beyond it, Guichets alerts you; it never deletes anything. Captures with dates are always kept; a “no date” page identical to an earlier one takes no extra room (it is stored once); no probe counted in the CSV or the bars is ever erased.',
   author: 'Author of the charts',
   authorHelp: 'Written into exported images, with the source and the licence.',
   settingsSaved: 'Settings saved.',
@@ -293,7 +293,7 @@ export const en: Messages = {
     running: 'Backing up…',
     lastGood: 'Last checked backup: {at}, in {dest} ({probes, plural, one {# probe} other {# probes}}).',
     never: 'No checked backup yet.',
-    help: 'Once a day, Guichets copies what is new into this folder (USB key, network drive, synced folder), then checks the copy as « verify » does. An interrupted backup resumes at the next one and never counts as good. To restore, see the README (Backups).',
+    help: 'Once a day, Guichets copies what is new into this folder (USB key, network drive, synced folder), then checks the copy as “verify” does. An interrupted backup resumes at the next one and never counts as good. To restore, see the README (Backups).',
     webOnly: 'The folder is chosen in the desktop app or on the command line: npm run cli -- backup FOLDER.',
   },
   dataFolderMove: {

@@ -46,6 +46,10 @@ describe('the two languages', () => {
     }
   });
 
+  it('quote in each language’s marks: no French « » in an English message', () => {
+    expect([...english].filter(([, text]) => /[«»]/.test(text)).map(([key]) => key)).toEqual([]);
+  });
+
   it('write plurals and numbers the way each language does', () => {
     const t = createI18n('fr').t;
     expect(t('attemptsOverDays', { attempts: 0, days: 1 })).toBe('0 sondage sur 1 jour');

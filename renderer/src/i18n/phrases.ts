@@ -1,9 +1,17 @@
 // Sentences put together from several keys, for components and for the chart image alike.
 import type { TFunction } from 'i18next';
+import type { MonthBar } from '../../../electron/shared/stats';
+import { formatMonth } from '../format';
 
 /** « 93 — Seine-Saint-Denis »; a code outside the catalogue keeps the word « Département ». */
 export function departementHeading(t: TFunction, code: string, name: string | null): string {
   return name ? t('departementHeading', { code, name }) : t('departementHeadingUnknown', { code });
+}
+
+/** « novembre 2026 », or « décembre 2026 (en cours) » for the month being probed: every bar and chart says so. */
+export function monthTitle(t: TFunction, month: Pick<MonthBar, 'month' | 'inProgress'>): string {
+  const name = formatMonth(month.month, t('locale'));
+  return month.inProgress ? t('monthInProgress', { month: name }) : name;
 }
 
 export function knownAddressOption(t: TFunction, prefecture: string, procedure: string, number: string | null): string {
