@@ -267,7 +267,8 @@ describe('user-defined steps, from the form', () => {
     site.setSlots(false);
     await page.getByRole('button', { name: 'Sonder maintenant' }).click();
     await page.getByRole('status').filter({ hasText: 'Résultat : aucune date' }).waitFor({ timeout: PROBE_TIMEOUT });
-    await page.getByText('Le site affiche « Aucun créneau disponible ».').first().waitFor();
+    // The site's own line, as the site wrote it around the words the planning looks for.
+    await page.getByText('Le site affiche « Aucun créneau disponible pour le moment. ».').first().waitFor();
   });
 });
 

@@ -105,6 +105,9 @@ async function clickFirst(page: Page, options: { role: 'button' | 'link' | 'radi
 export async function personWalk(page: Page, url: string, guichet: string | null): Promise<PersonResult> {
   await page.goto(url);
   const read = new Set<string>();
+  // A person who sees nothing to do yet looks again a moment later before giving up (a page still drawing itself on
+  // a busy machine): a few seconds in the whole walk.
+  let patience = 5;
   for (let step = 0; step < 30; step++) {
     await page.waitForLoadState('load').catch(() => undefined);
     await page.waitForTimeout(600);
@@ -120,6 +123,7 @@ export async function personWalk(page: Page, url: string, guichet: string | null
     if (read.size >= 2) return { outcome: 'dates', slots: [...read].sort().slice(0, 2) };
     if (slots.length > 0 || /Semaine du|sem\. précédente|Sélectionnez un créneau/.test(text)) {
       if (await clickFirst(page, NEXT.flatMap((name) => [{ role: 'button' as const, name }, { role: 'link' as const, name }]))) continue;
+      if (read.size === 0 && patience-- > 0) continue;
       return read.size > 0 ? { outcome: 'dates', slots: [...read].sort() } : { outcome: 'lost', slots: [] };
     }
     const box = page.getByRole('checkbox').filter({ visible: true });
@@ -136,6 +140,10 @@ export async function personWalk(page: Page, url: string, guichet: string | null
       continue;
     }
     if (await clickFirst(page, CLICKS.slice(14))) continue;
+    if (patience-- > 0) {
+      await page.waitForTimeout(1_000);
+      continue;
+    }
     return { outcome: 'lost', slots: [...read] };
   }
   return { outcome: 'lost', slots: [...read] };
