@@ -16,7 +16,8 @@ const site: ReplicaHandler = (req, res, url) => {
   };
   switch (url.pathname) {
     case '/start':
-      return html(200, page('<h1>Rendez-vous</h1><a href="/conditions">Prendre rendez-vous</a>'));
+      // The closed mobile menu holds a hidden twin of the link, first in the page: a person clicks the one they see.
+      return html(200, page('<nav hidden><a href="/menu-ferme">Prendre rendez-vous</a></nav><h1>Rendez-vous</h1><a href="/conditions">Prendre rendez-vous</a>'));
     case '/conditions':
       return html(
         200,

@@ -61,14 +61,17 @@ export function describeStep(step: Step): string {
   }
 }
 
+// What a person clicks, fills or waits for is what they see: a hidden copy earlier in the page (a template, a
+// closed menu's twin of the button) is passed over.
 function clickable(page: Page, step: { text?: string; selector?: string }): Locator {
-  if (step.selector && step.text) return page.locator(step.selector).filter({ hasText: step.text }).first();
-  if (step.selector) return page.locator(step.selector).first();
+  if (step.selector && step.text) return page.locator(step.selector).filter({ hasText: step.text, visible: true }).first();
+  if (step.selector) return page.locator(step.selector).filter({ visible: true }).first();
   const text = step.text ?? '';
   return page
     .getByRole('button', { name: text })
     .or(page.getByRole('link', { name: text }))
     .or(page.getByText(text))
+    .filter({ visible: true })
     .first();
 }
 
@@ -98,13 +101,13 @@ async function perform(visit: Visit, step: Step, timeout: number | undefined): P
       await visit.check(checkable(page, step), step.text ?? step.selector, timeout);
       return;
     case 'fill':
-      await page.locator(step.selector).first().fill(step.value, { timeout });
+      await page.locator(step.selector).filter({ visible: true }).first().fill(step.value, { timeout });
       return;
     case 'select':
-      await page.locator(step.selector).first().selectOption(step.option, { timeout });
+      await page.locator(step.selector).filter({ visible: true }).first().selectOption(step.option, { timeout });
       return;
     case 'waitForText':
-      await page.getByText(step.text).first().waitFor({ state: 'visible', timeout });
+      await page.getByText(step.text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
       await visit.settle();
       return;
   }
