@@ -7,6 +7,7 @@ import { HELD_OUT } from '../../../test/support/perturb/held-out.js';
 import { offeredChoices } from './choices.js';
 import { consentChoice, forwardRank } from './meaning.js';
 import { overlaysOf } from './overlays.js';
+import { PAGE_ANSWER_MS } from './page-answer.js';
 import { locate, perceive } from './perceive.js';
 import { readSlots } from './slots.js';
 
@@ -69,6 +70,40 @@ describe('perception', () => {
     expect(offeredChoices(seen)).toEqual([]);
     const clickable = seen.controls.find((c) => c.name === HELD_OUT.refuse[0]);
     expect(clickable?.layer).toBe(layer?.index);
+  });
+
+  it('reads a consent frame until it freezes, then no more: later looks at the page do not wait for it', { timeout: 60_000 }, async () => {
+    // The consent manager's frame comes from another site than the page's, so that it freezes alone, in its own
+    // process, as it does on a person's browser.
+    const frozen = await browser.newPage();
+    await frozen.route('http://consentement.example/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><html lang="fr"><body><p>Nous utilisons des cookies.</p><button>Tout refuser</button></body></html>',
+      }),
+    );
+    try {
+      await frozen.route('http://prefecture.example/**', (route) =>
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          body: `<!doctype html><html lang="fr"><body><main><h1>Prise de rendez-vous</h1><a href="#suite">Continuer</a></main>
+<iframe src="http://consentement.example/cmp" style="position:fixed;inset:0;width:100%;height:100%;border:0"></iframe></body></html>`,
+        }),
+      );
+      await frozen.goto('http://prefecture.example/');
+      const cmp = frozen.frames().find((frame) => frame.url().startsWith('http://consentement.example/'));
+      await cmp?.waitForSelector('button');
+      expect((await perceive(frozen)).controls.map((control) => control.name)).toContain('Tout refuser');
+      void cmp?.evaluate('setTimeout(() => { for (;;) {} }, 0)').catch(() => undefined);
+      await perceive(frozen);
+      const started = Date.now();
+      const seen = await perceive(frozen);
+      expect(Date.now() - started).toBeLessThan(PAGE_ANSWER_MS);
+      expect(seen.h1).toBe('Prise de rendez-vous');
+      expect(overlaysOf(seen)).toHaveLength(1);
+    } finally {
+      await frozen.close();
+    }
   });
 
   it('reads slots in any widget: a list, buttons under their day, links in words', async () => {

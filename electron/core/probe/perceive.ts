@@ -4,7 +4,7 @@
 // Each control is marked in the page, so that the robot acts on that very element.
 import type { Frame, Locator, Page } from 'playwright-core';
 import { CAPTCHA_SELECTORS, CHALLENGE_SELECTORS } from './classify.js';
-import { pageAnswer, unlessNoAnswer } from './page-answer.js';
+import { PageNoAnswer, pageAnswer, unlessNoAnswer } from './page-answer.js';
 import { PERCEIVE_SCRIPT } from './perceive-script.js';
 
 const MARK = 'data-guichets-id';
@@ -88,6 +88,10 @@ async function readFrame(frame: Frame): Promise<RawSeen | null> {
   return pageAnswer(reading, 'page').catch(unlessNoAnswer(null));
 }
 
+// A layer's frame that did not answer one reading (a consent manager's frame frozen by its own script) is not read
+// again: waiting its budget at every look would spend the whole probe on it. Its layer stays, without controls.
+const silentFrames = new WeakSet<Frame>();
+
 /** Reads the page as a person sees it now; a page between two documents is seen empty and busy. */
 export async function perceive(page: Page): Promise<Seen> {
   const main = await readFrame(page.mainFrame());
@@ -96,11 +100,16 @@ export async function perceive(page: Page): Promise<Seen> {
   if (main.frames.length === 0) return seen;
   // A layer that is a frame (a consent manager's iframe): its controls are the layer's.
   for (const [index, frame] of page.frames().entries()) {
-    if (frame === page.mainFrame() || frame.parentFrame() !== page.mainFrame()) continue;
-    const element = await frame.frameElement().catch(() => null);
-    const layerMark = element ? await element.getAttribute(FRAME_MARK).catch(() => null) : null;
+    if (frame === page.mainFrame() || frame.parentFrame() !== page.mainFrame() || silentFrames.has(frame)) continue;
+    // Finding the frame's element goes through the frame itself: a frozen frame is silent there already.
+    const silent = (error: unknown): null => {
+      if (error instanceof PageNoAnswer) silentFrames.add(frame);
+      return null;
+    };
+    const element = await pageAnswer(frame.frameElement(), 'page').catch(silent);
+    const layerMark = element ? await pageAnswer(element.getAttribute(FRAME_MARK), 'page').catch(silent) : null;
     if (layerMark === null) continue;
-    const inner = await readFrame(frame).catch(() => null);
+    const inner = await readFrame(frame).catch(silent);
     if (!inner) continue;
     const layer = seen.layers[Number(layerMark)];
     if (layer) layer.text = [layer.text, inner.text].filter(Boolean).join('\n');
