@@ -185,7 +185,7 @@ export function createCore(options: CoreOptions): Core {
       events.on(event, listener);
       return () => events.off(event, listener);
     },
-    verify: async (planningId, options = {}) => verify(store, planningId, { trust: await seals.trust(), clock, ...options }),
+    verify: async (planningId, options = {}) => verify(store, planningId, { trust: await seals.trust(), clock, anchorsDir: seals.anchorsDir, ...options }),
     async captionedScreenshot(planningId, localDate, probeId) {
       const probes = await store.probes.list(planningId, { day: localDate }).catch(() => []);
       const probe = probes.find((candidate) => candidate.id === probeId);
