@@ -117,6 +117,10 @@ export function createCore(options: CoreOptions): Core {
       const state = await readBackupState(dataDir);
       return state.lastGood ? new Date(state.lastGood.at) : null;
     },
+    refusedBackup: async () => {
+      const attempt = (await readBackupState(dataDir)).lastAttempt;
+      return attempt?.refused ? { at: attempt.at, dest: attempt.dest, refused: attempt.refused } : null;
+    },
   });
   const context: HandlerContext = {
     backups,
