@@ -92,6 +92,14 @@ export function printSeals(out: Printer, seals: SealsSummary | undefined, unread
   for (const proof of seals.proof) printProof(out, proof, firstSealAt, lang);
 }
 
+/** What this PC remembers of the folder's seals: a missing one is among the problems above; else kept, or no memory. */
+export function printAnchor(out: Printer, report: VerifyReport): void {
+  const anchor = report.anchor;
+  if (!anchor) return;
+  if (!anchor.known) out.line('verify.anchor_unknown');
+  else if (anchor.problems.length === 0) out.line('verify.anchor_kept', { seal: anchor.newest.name, probes: anchor.newest.probes });
+}
+
 /** How many probes are proven only late, and how many not at all: what the summary line must not hide. */
 export function reservations(report: VerifyReport): { unproven: number; late: number } {
   if (!report.seals) return { unproven: report.checkedProbes, late: 0 };

@@ -217,12 +217,21 @@ export interface BackupResult {
   problems: number;
   /** Problems the data folder has itself (checked only when the copy had any), copied as they are. */
   sourceProblems: number;
+  /** The data folder contradicts the copy (evidence rewritten, shortened or deleted): nothing was replaced. */
+  refused?: BackupRefusal;
+}
+
+/** The first file of a backup whose source contradicts the copy, and how. */
+export interface BackupRefusal {
+  /** Relative to the data folder, with `/`. */
+  file: string;
+  why: 'changed' | 'shortened' | 'removed';
 }
 
 /** What the data folder knows of its backups (`backup:status`), never what a copy says of itself. */
 export interface BackupState {
   lastGood: { at: string; dest: string; probes: number } | null;
-  lastAttempt: { at: string; dest: string; good: boolean; problems: number } | null;
+  lastAttempt: { at: string; dest: string; good: boolean; problems: number; refused?: BackupRefusal } | null;
 }
 
 export interface PublishResult {

@@ -17,6 +17,8 @@ export const backup: Command = async (context) => {
     clearProgress();
     if (context.json) {
       context.words.raw(JSON.stringify(result));
+    } else if (result.refused) {
+      context.words.out('backup.refused', { dest: result.dest, file: result.refused.file, why: result.refused.why });
     } else if (result.good) {
       context.words.out('backup.done', { dest: result.dest, files: result.copiedFiles, probes: result.checkedProbes });
     } else {

@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { coreError } from '../../core/errors.js';
 import { coreMessage } from '../../shared/messages/index.js';
-import { printer, printSeals, printSummary } from '../verify-report.js';
+import { printAnchor, printer, printSeals, printSummary } from '../verify-report.js';
 import { clearProgress, progressLine } from '../progress.js';
 import { dataDirOf, openCore, type Command } from './context.js';
 
@@ -21,7 +21,10 @@ export const verifyCommand: Command = async (context) => {
       for (const problem of report.problems) out.raw(`✗ ${problem.message}`);
       if (report.emptyPlannings && report.emptyPlannings.length > 0) out.line('verify.empty_plannings', { ids: report.emptyPlannings.join(', ') });
       printSummary(out, report, id);
-      if (id === undefined || ids.length === 1) printSeals(out, report.seals, report.unreadableRoots ?? [], context.words.lang);
+      if (id === undefined || ids.length === 1) {
+        printSeals(out, report.seals, report.unreadableRoots ?? [], context.words.lang);
+        printAnchor(out, report);
+      }
       ok &&= report.ok;
     }
     return ok ? 0 : 1;

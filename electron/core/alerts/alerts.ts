@@ -19,7 +19,13 @@ export interface AlertInput {
    * The last good backup (null: none), and since when the data folder holds evidence worth one (its oldest
    * followed planning); absent: not known.
    */
-  backup?: { lastGood: Date | null; dataSince: Date | null; message: (since: Date | null) => string };
+  backup?: {
+    lastGood: Date | null;
+    dataSince: Date | null;
+    message: (since: Date | null) => string;
+    /** The last backup was refused (the data folder contradicts its copy): said at once, whatever the date. */
+    refused?: { at: Date; dest: string; file: string; why: string; message: string } | null;
+  };
   /** Alerts turned off: planning id (or "" for the disk and seals) → kinds. */
   muted: Record<string, AlertKind[]>;
   /** Alerts the person marked « vu »: gone until their situation ends and another begins (a new id). */
@@ -138,6 +144,17 @@ export function computeAlerts(input: AlertInput): Alert[] {
 function backupAlert(input: AlertInput): Alert | null {
   const backup = input.backup;
   if (!backup || isMuted(input.muted, '', 'backup')) return null;
+  const refused = backup.refused;
+  if (refused) {
+    return {
+      id: `backup:refused:${refused.at.toISOString()}`,
+      kind: 'backup',
+      planningId: null,
+      since: refused.at.toISOString(),
+      params: { refused: refused.file, dest: refused.dest, why: refused.why },
+      message: refused.message,
+    };
+  }
   const since = backup.lastGood ?? backup.dataSince;
   if (!since || input.now.getTime() - since.getTime() <= BACKUP_LATE_MS) return null;
   return {

@@ -3,7 +3,7 @@
 // core; the handlers (handlers/alerts.ts) only answer the API with it, the desktop shell notifies what it pushes.
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
-import type { Alert, AlertKind } from '../../shared/api.js';
+import type { Alert, AlertKind, BackupRefusal } from '../../shared/api.js';
 import type { Planning, Settings } from '../../shared/domain.js';
 import { PARIS } from '../../shared/domain.js';
 import { coreMessage } from '../../shared/messages/index.js';
@@ -30,6 +30,8 @@ export interface AlertServiceOptions {
   changed: (alerts: Alert[]) => void;
   /** When the last good backup was made (null: never), as the backup service keeps it outside any copy. */
   lastGoodBackup?: () => Promise<Date | null>;
+  /** The last backup, when it was refused because the data folder contradicts its copy (null otherwise). */
+  refusedBackup?: () => Promise<{ at: string; dest: string; refused: BackupRefusal } | null>;
 }
 
 export interface AlertService {
@@ -53,9 +55,16 @@ async function newestSeal(dataDir: string): Promise<Date | null> {
 }
 
 /** The last good backup, and the oldest followed planning: a week of evidence is worth a copy. */
-function backupInput(lastGood: Date | null, followed: readonly Planning[]): NonNullable<AlertInput['backup']> {
+function backupInput(lastGood: Date | null, followed: readonly Planning[], refused: Awaited<ReturnType<NonNullable<AlertServiceOptions['refusedBackup']>>> = null): NonNullable<AlertInput['backup']> {
   const created = followed.map((planning) => Date.parse(planning.createdAt)).filter((time) => Number.isFinite(time));
   return {
+    refused: refused && {
+      at: new Date(refused.at),
+      dest: refused.dest,
+      file: refused.refused.file,
+      why: refused.refused.why,
+      message: wordCore(coreMessage('backup.refused', { dest: refused.dest, file: refused.refused.file, why: refused.refused.why })),
+    },
     lastGood,
     dataSince: created.length > 0 ? new Date(Math.min(...created)) : null,
     message: (since) =>
@@ -119,7 +128,7 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       disk,
       evidence: evidenceUse(settings.evidenceBudgetGb),
       newestSeal: await newestSeal(dataDir),
-      ...(options.lastGoodBackup ? { backup: backupInput(await options.lastGoodBackup(), followed) } : {}),
+      ...(options.lastGoodBackup ? { backup: backupInput(await options.lastGoodBackup(), followed, (await options.refusedBackup?.()) ?? null) } : {}),
       muted: settings.alertsMuted as Record<string, AlertKind[]>,
       seen: withSeen ? [] : settings.alertsSeen,
     });

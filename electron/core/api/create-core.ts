@@ -117,6 +117,10 @@ export function createCore(options: CoreOptions): Core {
       const state = await readBackupState(dataDir);
       return state.lastGood ? new Date(state.lastGood.at) : null;
     },
+    refusedBackup: async () => {
+      const attempt = (await readBackupState(dataDir)).lastAttempt;
+      return attempt?.refused ? { at: attempt.at, dest: attempt.dest, refused: attempt.refused } : null;
+    },
   });
   const context: HandlerContext = {
     backups,
@@ -185,7 +189,7 @@ export function createCore(options: CoreOptions): Core {
       events.on(event, listener);
       return () => events.off(event, listener);
     },
-    verify: async (planningId, options = {}) => verify(store, planningId, { trust: await seals.trust(), clock, ...options }),
+    verify: async (planningId, options = {}) => verify(store, planningId, { trust: await seals.trust(), clock, anchorsDir: seals.anchorsDir, ...options }),
     async captionedScreenshot(planningId, localDate, probeId) {
       const probes = await store.probes.list(planningId, { day: localDate }).catch(() => []);
       const probe = probes.find((candidate) => candidate.id === probeId);

@@ -5,7 +5,7 @@ import { OUTCOMES } from '../../shared/domain.js';
 import type { CarriedSeals } from './seals.js';
 import type { CarriedRecords } from './records.js';
 import { proofSentences, sealSentences } from './proof-words.js';
-import type { PlanningProof } from '../seals/index.js';
+import { formatFingerprint, type PlanningProof } from '../seals/index.js';
 import { CATEGORY_WORDS, outcomeWords } from '../report/words.js';
 
 export interface ReadmeFacts {
@@ -190,7 +190,7 @@ La signature du sceau (doit afficher « Signature Verified Successfully ») :
   for (const token of closing.tokens.filter((item) => item.root && item.genTime !== null)) {
     const root = token.root;
     if (!root) continue;
-    const colons = root.sha256.toUpperCase().replace(/(..)(?=.)/g, '$1:');
+    const colons = formatFingerprint(root.sha256, 'openssl');
     const published = seals.roots.find((item) => item.sha256 === root.sha256)?.published;
     const attime = Math.floor(new Date(token.genTime ?? 0).getTime() / 1000);
     parts.push(`

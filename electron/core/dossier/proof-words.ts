@@ -1,12 +1,11 @@
 // What the dossier says, in French, of its seals and of the time its records are proven from: the same sentences
 // in the PDF and in LISEZMOI, so that neither hides « non horodaté ».
 import { DateTime } from 'luxon';
-import type { PlanningProof, ProofSpan } from '../seals/index.js';
+import { formatFingerprint, type PlanningProof, type ProofSpan } from '../seals/index.js';
 import { PARIS } from '../stats/calendar.js';
 import type { CarriedSeals } from './seals.js';
 
 export const frenchTime = (iso: string): string => DateTime.fromISO(iso, { zone: PARIS }).toFormat("dd/MM/yyyy 'à' HH:mm:ss");
-const grouped = (fingerprint: string): string => fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 const span = (item: ProofSpan): string => (item.count === 1 ? `le ${frenchTime(item.first)}` : `du ${frenchTime(item.first)} au ${frenchTime(item.last)}`);
 
@@ -39,8 +38,8 @@ export function sealSentences(seals: CarriedSeals): string[] {
   if (seals.keyFingerprint) {
     lines.push(
       seals.keyPinnedBy
-        ? `Clé de l’installation (Ed25519) : empreinte ${grouped(seals.keyFingerprint)}, horodatée pour la première fois dans le sceau ${seals.keyPinnedBy.seal}, le ${frenchTime(seals.keyPinnedBy.at)}.`
-        : `Clé de l’installation (Ed25519) : empreinte ${grouped(seals.keyFingerprint)} ; aucun sceau horodaté ne la date.`,
+        ? `Clé de l’installation (Ed25519) : empreinte ${formatFingerprint(seals.keyFingerprint)}, horodatée pour la première fois dans le sceau ${seals.keyPinnedBy.seal}, le ${frenchTime(seals.keyPinnedBy.at)}.`
+        : `Clé de l’installation (Ed25519) : empreinte ${formatFingerprint(seals.keyFingerprint)} ; aucun sceau horodaté ne la date.`,
     );
   }
   if (seals.seals.length > 1) lines.push(`${plural(seals.seals.length, 'sceau est joint', 'sceaux sont joints')} : le sceau de clôture, le premier sceau horodaté de l’installation et ceux qui prouvent plus tôt l’existence des sondages de la période.`);

@@ -13,7 +13,7 @@ export { verifyDir, type ProblemKind, type VerifyOptions, type VerifyProblem, ty
 export function verify(
   target: Store | string,
   planningId?: string,
-  options: { trust?: TrustSet } & Pick<VerifyOptions, 'onProgress' | 'clock'> = {},
+  options: { trust?: TrustSet } & Pick<VerifyOptions, 'onProgress' | 'clock' | 'anchorsDir'> = {},
 ): Promise<VerifyReport> {
   return typeof target === 'string' ? verifyDir(target, planningId, options) : verifyDir(target.dir, planningId, { exclusive: target.exclusive, ...options });
 }

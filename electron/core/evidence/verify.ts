@@ -6,6 +6,10 @@ import type { JobProgress } from '../../shared/api.js';
 import type { Probe, ProbeArtefact } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError } from '../errors.js';
+import { wordCore } from '../messages.js';
+import { coreMessage } from '../../shared/messages/index.js';
+import { PARIS } from '../../shared/domain.js';
+import { SEALS_DIR } from '../seals/keys.js';
 import { createJsonFiles, type JsonFiles } from '../store/json-files.js';
 import { aggregatesKind, planningsKind, type ChainHead, type RebuiltNote } from '../store/kinds.js';
 import {
@@ -24,6 +28,8 @@ import {
   PROBES_DIR,
 } from '../store/layout.js';
 import { checkSealedChain, checkSealedFile, checkSealedGaps, loadSeals, type PlanningProof, type SealedState, type SealProblemKind, type SealsSummary } from '../seals/check.js';
+import { checkAnchor, type AnchorProblemKind, type AnchorVerdict } from '../seals/anchor.js';
+import { sealTime } from '../seals/format.js';
 import { planningProof, type LineProbe } from '../seals/proof.js';
 import { loadTrust, type TrustSet } from '../seals/trust.js';
 import { hashRecord, lineHolds, sha256 } from '../store/chain.js';
@@ -47,6 +53,8 @@ export type ProblemKind =
   | 'count_mismatch'
   /** The aggregates were rebuilt from the probes on disk, and nothing says which probes there were before. */
   | 'aggregates_rebuilt'
+  /** A seal this PC made for this folder (remembered outside it) is gone or replaced: newer evidence was cut off. */
+  | AnchorProblemKind
   | SealProblemKind;
 
 export interface VerifyProblem {
@@ -73,6 +81,8 @@ export interface VerifyReport {
   seals?: SealsSummary;
   /** Trusted-root files (the person's, GUICHETS_TSA_ROOTS's) that held no certificate: said, never dropped silently. */
   unreadableRoots?: string[];
+  /** What this PC remembers of the folder's seals; absent when not asked (anchorsDir) or nothing to say. */
+  anchor?: AnchorVerdict;
 }
 
 export interface VerifyOptions {
@@ -91,6 +101,11 @@ export interface VerifyOptions {
   onProgress?: (progress: JobProgress) => void;
   /** For the estimated end; the system's by default. */
   clock?: Clock;
+  /**
+   * Where this PC remembers the seals it made (seals/anchor.ts): the folder's remembered seals must still be there.
+   * Undefined: not checked (a backup's copy, a dossier, a folder of tests).
+   */
+  anchorsDir?: string;
 }
 
 interface Node {
@@ -542,6 +557,24 @@ async function verifyMeter(files: JsonFiles, ids: readonly string[], clock: Cloc
   return meter;
 }
 
+const parisShort = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'short' });
+
+/** The seals this PC remembers of the folder against those on disk; said only when the folder has seals or a memory. */
+async function compareAnchor(dir: string, anchorsDir: string, seals: number, report: VerifyReport): Promise<void> {
+  const verdict = await checkAnchor(anchorsDir, dir);
+  if (!verdict.known && seals === 0) return;
+  report.anchor = verdict;
+  if (!verdict.known) return;
+  for (const { seal, kind } of verdict.problems) {
+    const created = parisShort.format(sealTime(seal.name));
+    const said =
+      kind === 'anchored_seal_missing'
+        ? coreMessage('verify.anchor_missing', { created, seal: seal.name, probes: seal.probes })
+        : coreMessage('verify.anchor_changed', { created, seal: seal.name });
+    report.problems.push({ planningId: '', probeId: null, file: `${SEALS_DIR}/${seal.name}.json`, kind, message: wordCore(said, 'fr') });
+  }
+}
+
 /**
  * Verifies one planning, or every planning that has probes or aggregates in the data folder. With a
  * plannings.json, also every planning it lists and every folder it does not (see crossCheck). An id that no
@@ -559,6 +592,7 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
   const sealed = await loadSeals(dir, trust);
   if (trust.unreadable.length > 0) report.unreadableRoots = [...trust.unreadable];
   report.problems.push(...sealed.problems);
+  if (options.anchorsDir !== undefined) await compareAnchor(dir, options.anchorsDir, sealed.summary.count, report);
   const listed = await listedPlannings(files, report);
   const known = [
     ...new Set([

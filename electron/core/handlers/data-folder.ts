@@ -26,7 +26,10 @@ export function dataFolderHandlers(ctx: HandlerContext): Handlers<'app:moveDataF
       try {
         const checked = await copyAndCheck(plan);
         // From here the copy is complete and on disk; the switch says whether the app now uses it.
-        return await mover.switchTo(checked);
+        const moved = await mover.switchTo(checked);
+        // This PC's memory of the folder's seals follows it (else its truncation would pass as a copy's).
+        await ctx.seals.carryAnchor(moved.to).catch((error: unknown) => ctx.log(`Mémoire des sceaux non déplacée : ${String(error)}`));
+        return moved;
       } catch (error) {
         // The old folder stays the one in use: its probes go on.
         if (wasRunning) await (await ctx.scheduler.get()).start();

@@ -25,9 +25,12 @@ export function fingerprintOf(publicKey: KeyObject): string {
   return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
 }
 
-/** "ab12 cd34 …": how the fingerprint is shown to a person, in groups of four. */
-export function formatFingerprint(fingerprint: string): string {
-  return fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
+/**
+ * "ab12 cd34 …": how a fingerprint is shown to a person, in groups of four; `openssl`: "AB:12:CD:…", as
+ * `openssl x509 -fingerprint` prints it, for the expert who compares the two.
+ */
+export function formatFingerprint(fingerprint: string, style: 'groups' | 'openssl' = 'groups'): string {
+  return style === 'openssl' ? fingerprint.toUpperCase().replace(/(..)(?=.)/g, '$1:') : fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
 const publicPem = (key: KeyObject): string => key.export({ type: 'spki', format: 'pem' }).toString();

@@ -2,6 +2,7 @@
 // trusted roots), then which key is the installation's (the first trusted-stamped seal's, changed only by a signed
 // and stamped rotation). Shared by the data folder's verification and the dossier's (bag-check.ts).
 import { verify as verifySignature, type KeyObject } from 'node:crypto';
+import { formatFingerprint } from './keys.js';
 import { embeddedKey, parseSeal, rotationSigned, SEAL_FORMAT, type SealContent } from './format.js';
 import { checkTimestamp } from './tsa.js';
 import type { RootSource, TrustSet } from './trust.js';
@@ -123,7 +124,6 @@ export interface KeyVerdict {
   problems: { file: string; kind: 'seal_foreign_key'; message: string }[];
 }
 
-const short = (fingerprint: string): string => fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
 
 /**
  * Which seals are signed by the installation's key. The key is the one of the first seal that carries a trusted
@@ -142,7 +142,7 @@ export function pinKeys(checks: readonly SealCheck[], jsonPath: (name: string) =
     verdict.problems.push({
       file: jsonPath(check.name),
       kind: 'seal_foreign_key',
-      message: `Sceau ${check.name} : signé par la clé ${short(check.key ?? '?')}, qui n’est pas la clé de l’installation (${short(expected)}${verdict.pinnedBy ? `, horodatée dans le sceau ${verdict.pinnedBy.seal}` : ''})${why} : ce sceau est refusé, ce qu’il dit ne compte pas.`,
+      message: `Sceau ${check.name} : signé par la clé ${formatFingerprint(check.key ?? '?')}, qui n’est pas la clé de l’installation (${formatFingerprint(expected)}${verdict.pinnedBy ? `, horodatée dans le sceau ${verdict.pinnedBy.seal}` : ''})${why} : ce sceau est refusé, ce qu’il dit ne compte pas.`,
     });
   };
   // Before the anchor: seals not yet stamped, valid only under the anchor's key.

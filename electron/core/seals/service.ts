@@ -1,7 +1,9 @@
 // Sealing as the core runs it: one seal at a time, with the authorities of the settings (or of
 // GUICHETS_TSA_URLS), daily while the schedule runs, on demand and before every export.
+import { readFile } from 'node:fs/promises';
 import type { Clock } from '../clock.js';
-import type { Store } from '../store/index.js';
+import { sha256, type Store } from '../store/index.js';
+import { anchorsDirOf, carryAnchor, rememberSeal } from './anchor.js';
 import { currentFingerprint } from './keys.js';
 import { createSeal, listSeals, sealTime, type SealResult } from './seal.js';
 import { loadTrust, userRootsDir, type TrustSet } from './trust.js';
@@ -28,6 +30,8 @@ export interface SealServiceOptions {
   log: (message: string) => void;
   /** The person's own roots (per-user config folder); undefined: the default one for `env`; null: none. */
   trustDir?: string | null;
+  /** Where this PC remembers the seals it made (per-user config folder); undefined: the default one for `env`. */
+  anchorsDir?: string;
 }
 
 export type SealService = ReturnType<typeof createSealService>;
@@ -41,11 +45,22 @@ export function createSealService(options: SealServiceOptions) {
   const trustDir = options.trustDir === undefined ? userRootsDir(options.env) : options.trustDir;
   /** Read afresh each time: a root the person adds counts from the next seal or verification. */
   const trust = (): Promise<TrustSet> => loadTrust({ env: options.env, userDir: trustDir });
+  const anchorsDir = options.anchorsDir ?? anchorsDirOf(options.env);
+
+  /** The seal just made, remembered outside the data folder; a failure is said, the seal stands. */
+  async function remember(result: SealResult): Promise<void> {
+    try {
+      const bytes = await readFile(result.file);
+      await rememberSeal(anchorsDir, store.dir, { name: result.name, sha256: sha256(bytes), probes: result.probes }, clock.now());
+    } catch (error) {
+      log(`Sceau ${result.name} : ce PC n’a pas pu le retenir (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
 
   function create(input: { newKey?: boolean } = {}): Promise<SealResult> {
     const next = queue.then(async () => {
       const settings = await store.settings.get();
-      return createSeal({
+      const result = await createSeal({
         store,
         clock,
         appVersion: options.appVersion,
@@ -54,6 +69,8 @@ export function createSealService(options: SealServiceOptions) {
         log,
         ...(input.newKey ? { newKey: true } : {}),
       });
+      await remember(result);
+      return result;
     });
     queue = next.catch(() => undefined);
     return next;
@@ -73,6 +90,9 @@ export function createSealService(options: SealServiceOptions) {
     create,
     trust,
     trustDir,
+    anchorsDir,
+    /** The data folder moved to `to`: this PC's memory of its seals follows it. */
+    carryAnchor: (to: string): Promise<void> => carryAnchor(anchorsDir, store.dir, to),
     fingerprint: () => currentFingerprint(store.dir),
     /** Before an export: the export's rows are covered by a seal. A failure is logged, never stops the export. */
     async beforeExport(): Promise<void> {

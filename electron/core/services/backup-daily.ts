@@ -55,7 +55,12 @@ export function createBackupService(options: BackupServiceOptions) {
     if (state.lastAttempt && !state.lastAttempt.good && now - Date.parse(state.lastAttempt.at) < RETRY_MS) return;
     if (!(await stat(folder).then((info) => info.isDirectory(), () => false))) return;
     const result = await run(folder);
-    log(wordCore(result.good ? coreMessage('backup.done', { dest: result.dest, files: result.copiedFiles, probes: result.checkedProbes }) : coreMessage('backup.not_good', { dest: result.dest, problems: result.problems })));
+    const said = result.refused
+      ? coreMessage('backup.refused', { dest: result.dest, file: result.refused.file, why: result.refused.why })
+      : result.good
+        ? coreMessage('backup.done', { dest: result.dest, files: result.copiedFiles, probes: result.checkedProbes })
+        : coreMessage('backup.not_good', { dest: result.dest, problems: result.problems });
+    log(wordCore(said));
   }
 
   return {

@@ -5,7 +5,7 @@
 import { constants } from 'node:fs';
 import { access, copyFile, lstat, mkdir, open, readdir, readFile, realpath, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import type { BackupResult, JobProgress } from '../../shared/api.js';
+import type { BackupRefusal, BackupResult, JobProgress } from '../../shared/api.js';
 import { coreMessage } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
 import { coreError } from '../errors.js';
@@ -15,15 +15,27 @@ import type { TrustSet } from '../seals/trust.js';
 import { fsyncDir, writeFileDurable } from '../store/durable.js';
 import { AGGREGATES_DIR, aggregatesFile, ASSISTED_PROFILES_DIR, BLOBS_DIR, EVIDENCE_DIR, PROBES_DIR, WRITER_LOCK_FILE } from '../store/layout.js';
 import { DATA_DIR_POINTER_FILE } from '../paths.js';
+import { ANCHORS_DIR } from '../seals/anchor.js';
 import { BACKUP_STATE_FILE, writeBackupState } from './backup-state.js';
+import { contradiction, isEvidence, isSealPart, removedFromSource } from './backup-guard.js';
 
 /** In the copy: what it is, and whether its check passed (written last). Another folder is never written into. */
 export const BACKUP_MARK_FILE = 'guichets-sauvegarde.json';
 /** A file being copied: renamed to its name once whole and flushed; one left by a killed backup is replaced. */
 const PARTIAL = '.guichets-partiel';
 
-/** Never copied: the lock and the pointer belong to this PC; browser profiles are rebuilt; the state says of copies. */
-const LEFT_OUT = new Set([WRITER_LOCK_FILE, DATA_DIR_POINTER_FILE, ASSISTED_PROFILES_DIR, BACKUP_STATE_FILE, BACKUP_MARK_FILE, 'demo']);
+/**
+ * Never copied: the lock, the pointer and the memory of seals belong to this PC (the last two are in the data folder
+ * only when it is the app's config folder); browser profiles are rebuilt; the state says of copies.
+ */
+const LEFT_OUT = new Set([WRITER_LOCK_FILE, DATA_DIR_POINTER_FILE, ANCHORS_DIR, ASSISTED_PROFILES_DIR, BACKUP_STATE_FILE, BACKUP_MARK_FILE, 'demo']);
+
+/** The data folder contradicts the copy: the backup stops where it is, having replaced nothing. */
+class Refused extends Error {
+  constructor(readonly refusal: BackupRefusal) {
+    super(refusal.file);
+  }
+}
 
 interface BackupMark {
   kind: 'guichets-backup';
@@ -127,6 +139,9 @@ async function copyOne(from: string, to: string, relative: string, copier: Copie
     copier.unchanged += 1;
     return;
   }
+  // Checked again here: the data folder may have changed since the check before copying.
+  const refusal = there ? await contradiction(from, to, relative) : null;
+  if (refusal) throw new Refused(refusal);
   await mkdir(path.dirname(target), { recursive: true });
   const partial = `${target}${PARTIAL}`;
   await copyFile(source, partial);
@@ -165,14 +180,48 @@ async function plannings(dir: string): Promise<string[]> {
  * history first (they name only probes already written), then each planning as one, then the captures (written
  * before the records that name them, so every record copied finds its capture).
  */
+const PLANNED = new Set([PROBES_DIR, AGGREGATES_DIR, EVIDENCE_DIR]);
+const topNames = async (from: string): Promise<string[]> => (await readdir(from)).filter((name) => !LEFT_OUT.has(name) && !PLANNED.has(name));
+
+/** Every file to copy, in the order below, each planning's while nothing writes to it. */
+async function eachFile(options: BackupOptions, visit: (files: readonly string[]) => Promise<void>): Promise<void> {
+  const from = options.dataDir;
+  for (const name of await topNames(from)) await visit(await filesUnder(from, name));
+  for (const id of await plannings(from)) {
+    await options.exclusive(id, async () => {
+      for (const files of await planningFiles(from, id)) await visit(files);
+    });
+  }
+  await visit(await filesUnder(from, BLOBS_DIR));
+}
+
+/**
+ * Before anything is written to the copy: the first file of evidence the data folder contradicts (rewritten,
+ * shortened, deleted), or null. Only files that differ from the copy's by size or time are read.
+ */
+async function firstContradiction(options: BackupOptions, to: string): Promise<BackupRefusal | null> {
+  const from = options.dataDir;
+  const first: { found: BackupRefusal | null } = { found: null };
+  await eachFile(options, async (files) => {
+    for (const relative of files) {
+      if (first.found || !isEvidence(relative)) continue;
+      const there = await stat(path.join(to, ...relative.split('/'))).catch(() => null);
+      if (!there) continue;
+      const info = await stat(path.join(from, ...relative.split('/'))).catch(() => null);
+      if (info && info.size === there.size && sameTime(info.mtimeMs, there.mtimeMs)) continue;
+      first.found = await contradiction(from, to, relative);
+    }
+  });
+  return first.found ?? (await removedFromSource(from, to));
+}
+
 async function copyAll(options: BackupOptions, to: string): Promise<Copier> {
   const from = options.dataDir;
   const copier: Copier = { copied: 0, bytes: 0, unchanged: 0, folders: new Set([to]) };
-  const planned = new Set([PROBES_DIR, AGGREGATES_DIR, EVIDENCE_DIR]);
-  const top = (await readdir(from)).filter((name) => !LEFT_OUT.has(name) && !planned.has(name));
+  const top = await topNames(from);
   // Counted once at the start, for the progress: files added meanwhile only make it end a little later.
   let total = 0;
-  for (const name of [...top, ...planned]) total += (await filesUnder(from, name)).length;
+  for (const name of [...top, ...PLANNED]) total += (await filesUnder(from, name)).length;
   const meter = options.onProgress ? progressMeter('backup', 'progress.backup_copy', total, options.clock, options.onProgress) : null;
   meter?.advance(0);
   let done = 0;
@@ -183,13 +232,7 @@ async function copyAll(options: BackupOptions, to: string): Promise<Copier> {
       meter?.advance(done);
     }
   };
-  for (const name of top) await copy(await filesUnder(from, name));
-  for (const id of await plannings(from)) {
-    await options.exclusive(id, async () => {
-      for (const files of await planningFiles(from, id)) await copy(files);
-    });
-  }
-  await copy(await filesUnder(from, BLOBS_DIR));
+  await eachFile(options, copy);
   meter?.finish(done);
   return copier;
 }
@@ -226,10 +269,18 @@ async function writeMark(dest: string, state: BackupMark['state'], at: Date): Pr
 export async function runBackup(options: BackupOptions): Promise<BackupResult> {
   const dest = await prepareDest(options.dataDir, options.dest);
   const startedAt = options.clock.now();
+  const refusal = await firstContradiction(options, dest);
+  if (refusal) return refusedBackup(options, dest, refusal);
   // From the first file on, the copy says it is not (yet) a checked one.
   await writeMark(dest, 'copying', startedAt);
   await removePartials(dest);
-  const copier = await copyAll(options, dest);
+  let copier: Copier;
+  try {
+    copier = await copyAll(options, dest);
+  } catch (error) {
+    if (error instanceof Refused) return refusedBackup(options, dest, error.refusal);
+    throw error;
+  }
   await flushFolders(copier, dest);
   const check = await verifyDir(dest, undefined, {
     trust: options.trust,
@@ -254,13 +305,21 @@ export async function runBackup(options: BackupOptions): Promise<BackupResult> {
     await writeBackupState(options.dataDir, { lastGood: { at: result.at, dest, probes: check.checkedProbes }, lastAttempt: { at: result.at, dest, good: true, problems: 0 } });
   } else {
     for (const problem of fresh) {
-      if (problem.file === null) continue;
+      // A seal is never dropped from a copy: the next backup compares it with the data folder's instead.
+      if (problem.file === null || isSealPart(problem.file)) continue;
       const file = path.join(dest, ...problem.file.split('/'));
       if (within(dest, file) && file !== dest) await unlink(file).catch(() => undefined);
     }
     await writeBackupState(options.dataDir, { lastAttempt: { at: result.at, dest, good: false, problems: fresh.length } });
   }
   return result;
+}
+
+/** A backup refused: the copy kept as it is (never marked checked), the data folder told which file and why. */
+async function refusedBackup(options: BackupOptions, dest: string, refused: BackupRefusal): Promise<BackupResult> {
+  const at = options.clock.now().toISOString();
+  await writeBackupState(options.dataDir, { lastAttempt: { at, dest, good: false, problems: 1, refused } });
+  return { dest, at, good: false, copiedFiles: 0, copiedBytes: 0, unchangedFiles: 0, checkedProbes: 0, problems: 1, sourceProblems: 0, refused };
 }
 
 /** Leftovers of a killed backup beside the files (never a file of the copy itself). */

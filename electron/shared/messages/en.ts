@@ -247,6 +247,13 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     proof_before_first_seal:
       '  The first seal dates from {sealed}: {count, plural, one {the probe made before it ({first}) was} other {the # probes made before it (from {first} to {last}) were}} protected by no seal until then.',
     empty_plannings: 'No probe recorded for: {ids}',
+    // What this PC remembers of the seals it made for this folder (outside the data folder).
+    anchor_missing:
+      'The seal of {created} ({seal}, {probes, plural, one {# probe} other {# probes}}) this PC knows of has disappeared: probes may have been erased (the newest seals, tokens and probes deleted).',
+    anchor_changed: 'The seal of {created} ({seal}) this PC knows of was replaced since it was made here: probes may have been rewritten or erased.',
+    anchor_kept: 'This PC remembers the last seal it made for this folder ({seal}, {probes, plural, one {# probe} other {# probes}}): it is there, unchanged.',
+    anchor_unknown:
+      'This PC has no memory of this folder’s seals (copied from another PC, or sealed by an earlier version): the disappearance of its newest seals cannot be detected here.',
   },
   notice: {
     sandbox_root:
@@ -336,6 +343,8 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     not_backup: 'Backup folder: “{dest}” already holds something other than a Guichets backup. Choose an empty folder, or that of an earlier backup.',
     not_writable: 'Backup folder: cannot write in “{dest}” (disk missing, read-only or access denied).',
     late: 'No checked backup since {since}: a breakdown or theft of this PC would lose the evidence. Plug the backup disk in or choose a folder in the settings (Daily backup).',
+    refused:
+      '✗ Backup in {dest} refused, nothing replaced there: “{file}” {why, select, shortened {is longer or different there than in the data folder, which only ever grows} removed {is kept there although it has disappeared from the data folder} other {differs from the data folder, although evidence is never rewritten}}. The data folder’s evidence may have been altered afterwards: check it (npm run cli -- verify) before any new backup.',
     never:
       'No checked backup of the evidence: a breakdown or theft of this PC would lose it. Choose a folder in the settings (Daily backup) or run npm run cli -- backup FOLDER.',
   },

@@ -254,6 +254,14 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     proof_before_first_seal:
       '  Le premier sceau date du {sealed} : {count, plural, one {le sondage fait avant lui (le {first}) n’était protégé} other {les # sondages faits avant lui (du {first} au {last}) n’étaient protégés}} par aucun sceau jusque-là.',
     empty_plannings: 'Aucun sondage enregistré pour : {ids}',
+    // What this PC remembers of the seals it made for this folder (outside the data folder).
+    anchor_missing:
+      'Le scellement du {created} ({seal}, {probes, plural, one {# sondage} other {# sondages}}) connu de ce PC a disparu : des sondages ont pu être effacés (sceaux, jetons et sondages les plus récents supprimés).',
+    anchor_changed:
+      'Le scellement du {created} ({seal}) connu de ce PC a été remplacé depuis qu’il a été fait ici : des sondages ont pu être réécrits ou effacés.',
+    anchor_kept: 'Ce PC se souvient du dernier scellement qu’il a fait pour ce dossier ({seal}, {probes, plural, one {# sondage} other {# sondages}}) : il est là, identique.',
+    anchor_unknown:
+      'Ce PC n’a aucun souvenir des scellements de ce dossier (copié d’un autre PC, ou scellé par une version antérieure) : la disparition de ses scellements les plus récents ne peut pas être constatée ici.',
   },
   // What the core tells the person about the machine it runs on.
   notice: {
@@ -346,6 +354,8 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
       'Dossier de sauvegarde : « {dest} » contient déjà autre chose qu’une sauvegarde de Guichets. Choisissez un dossier vide, ou celui d’une sauvegarde précédente.',
     not_writable: 'Dossier de sauvegarde : impossible d’écrire dans « {dest} » (disque absent, en lecture seule ou accès refusé).',
     late: 'Aucune sauvegarde vérifiée depuis le {since} : une panne ou un vol de ce PC ferait perdre les preuves. Branchez le disque de sauvegarde ou choisissez un dossier dans les réglages (Sauvegarde quotidienne).',
+    refused:
+      '✗ Sauvegarde dans {dest} refusée, rien n’y a été remplacé : « {file} » {why, select, shortened {y est plus long ou différent que dans le dossier de données, qui ne fait pourtant que s’allonger} removed {y est conservé alors qu’il a disparu du dossier de données} other {y diffère du dossier de données, alors qu’une preuve n’est jamais réécrite}}. Les preuves du dossier de données ont pu être modifiées après coup : vérifiez-le (npm run cli -- verify) avant toute nouvelle sauvegarde.',
     never:
       'Aucune sauvegarde vérifiée des preuves : une panne ou un vol de ce PC les ferait perdre. Choisissez un dossier dans les réglages (Sauvegarde quotidienne) ou lancez npm run cli -- backup DOSSIER.',
   },

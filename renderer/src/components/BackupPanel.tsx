@@ -94,7 +94,14 @@ export function BackupPanel() {
           : running
             ? t('backup.running')
             : result
-              ? wordMessage(t, result.good ? { code: 'backup.done', params: { dest: result.dest, files: result.copiedFiles, probes: result.checkedProbes } } : { code: 'backup.not_good', params: { dest: result.dest, problems: result.problems } })
+              ? wordMessage(
+                  t,
+                  result.refused
+                    ? { code: 'backup.refused', params: { dest: result.dest, file: result.refused.file, why: result.refused.why } }
+                    : result.good
+                      ? { code: 'backup.done', params: { dest: result.dest, files: result.copiedFiles, probes: result.checkedProbes } }
+                      : { code: 'backup.not_good', params: { dest: result.dest, problems: result.problems } },
+                )
               : null}
       </p>
       <p>{last ? t('backup.lastGood', { at: formatInstant(last.at), dest: last.dest, probes: last.probes }) : t('backup.never')}</p>

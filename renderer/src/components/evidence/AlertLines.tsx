@@ -127,6 +127,7 @@ export function alertText(alert: Alert, t: TFunction): string {
     case 'seals':
       return t('evidence.alertSeals', { since: formatInstant(text('since')).slice(0, 10) });
     case 'backup':
+      if (p.refused !== undefined) return wordMessage(t, { code: 'backup.refused', params: { dest: text('dest'), file: text('refused'), why: text('why') } });
       return p.never ? wordMessage(t, { code: 'backup.never' }) : wordMessage(t, { code: 'backup.late', params: { since: formatInstant(text('since')).slice(0, 10) } });
   }
 }
