@@ -349,4 +349,34 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     never:
       'Aucune sauvegarde vérifiée des preuves : une panne ou un vol de ce PC les ferait perdre. Choisissez un dossier dans les réglages (Sauvegarde quotidienne) ou lancez npm run cli -- backup DOSSIER.',
   },
+  // The words of the chart images (the app's export, the dossier, the published site): numbers come worded ({n}), their
+  // count ({count}) chooses the plural.
+  chart: {
+    period: 'Période : {period}',
+    span: 'du {from} au {to}',
+    at: '{day} à {time}',
+    top_three: 'Trois derniers mois entiers',
+    top_partial: 'Depuis le début des sondages',
+    whole_period: 'Période entière',
+    month_in_progress: '{month} (en cours, jusqu’au {day})',
+    counts:
+      '{count, plural, one {{n} sondage concluant} other {{n} sondages concluants}} sur {days, plural, one {{daysN} jour} other {{daysN} jours}}',
+    captcha: '{count, plural, one {{n} captcha} other {{n} captchas}}',
+    site_error: '{count, plural, one {{n} erreur du site} other {{n} erreurs du site}}',
+    unreachable: '{count, plural, one {{n} sondage sans réponse du site} other {{n} sondages sans réponse du site}}',
+    unrecognized: '{count, plural, one {{n} page non reconnue} other {{n} pages non reconnues}}',
+    robot_error: '{count, plural, one {{n} erreur du robot} other {{n} erreurs du robot}}',
+    gap_hours: '{count, plural, one {{n} heure sans sondage} other {{n} heures sans sondage}}',
+    aside: 'À part : {words}',
+    empty: 'Aucun sondage concluant',
+    percent: '{value} %',
+    legend: '« {category} »',
+    source:
+      'Source : sondages horaires Guichets{by, select, yes { ({association})} other {}} de la page de rendez-vous de la {prefecture}',
+    author: 'Auteur : {author}',
+    licence: 'Licence : CC-BY 4.0 (creativecommons.org/licenses/by/4.0/deed.fr)',
+    address: 'Adresse de prise de rendez-vous : {url}',
+    exported: 'Exporté le {at}',
+    association_required: 'Avant le premier export, indiquez le nom de l’association dans les réglages : il est écrit sur chaque graphique.',
+  },
 } as const;
