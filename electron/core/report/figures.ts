@@ -19,7 +19,8 @@ export function besideWords(bar: Bar, lang: MessageLang = 'fr'): string {
     counted(`chart.${outcome}`, bar.inconclusive[outcome], lang),
   );
   const gaps = bar.gapHours > 0 ? [counted('chart.gap_hours', bar.gapHours, lang)] : [];
-  return [inconclusive.join(', '), ...gaps].filter(Boolean).join(' ; ');
+  // French sets a space before the semicolon, English does not.
+  return [inconclusive.join(', '), ...gaps].filter(Boolean).join(lang === 'en' ? '; ' : ' ; ');
 }
 
 /** « 1 980 sondages concluants sur 91 jours » */

@@ -28,6 +28,8 @@ Probes
 Figures and evidence
   stats [--json]                          the shares of the five categories per planning
   export csv --out FILE [--planning ID]   the CSV of the probes
+  export png --planning ID [--out FILE.png]
+                                          a planning’s chart, the dossier’s (else into exports/)
   verify [--planning ID]                  checks captures, hashes, chain, seals and time-stamps
   seal [--new-key]                        seals the probes now (signed, time-stamped); --new-key: a new installation
                                           key, announced in this seal and signed by the previous one
@@ -109,7 +111,9 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     demo_folder: 'Demonstration data: {dir}',
     demo_open: 'Open {url} in your browser (one-time address, not to be shared; press Enter for a new one). Ctrl+C to stop.',
     demo_first_probe_failed: 'First probe of {planning}: {message}',
-    export_usage: 'Usage: npm run cli -- export csv --out FILE',
+    export_usage: 'Usage: npm run cli -- export csv --out FILE, or export png --planning ID [--out FILE.png]',
+    export_png_planning: 'Give the chart’s planning: --planning ID (one only).',
+    export_png_written: 'Chart written to {path}',
     export_out_missing: 'Give the file to write: --out probes.csv',
     export_written: '{rows} probes written to {path}',
     export_skipped: '✗ Damaged file, its probes are not in the CSV: {file}',

@@ -30,6 +30,8 @@ Sondages
 Chiffres et preuves
   stats [--json]                          les parts des cinq catégories par planning
   export csv --out FICHIER [--planning ID]  le CSV des sondages
+  export png --planning ID [--out FICHIER.png]
+                                          le graphique d’un planning, celui du dossier (sinon dans exports/)
   verify [--planning ID]                  vérifie captures, empreintes, chaîne, sceaux et horodatages
   seal [--new-key]                        scelle maintenant les sondages (signé, horodaté) ; --new-key : nouvelle
                                           clé de l’installation, annoncée dans ce sceau et signée par la précédente
@@ -112,7 +114,9 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     demo_folder: 'Données de démonstration : {dir}',
     demo_open: 'Ouvrez {url} dans votre navigateur (adresse à code unique, à ne pas partager ; Entrée en affiche une nouvelle). Ctrl+C pour arrêter.',
     demo_first_probe_failed: 'Premier sondage de {planning} : {message}',
-    export_usage: 'Utilisation : npm run cli -- export csv --out FICHIER',
+    export_usage: 'Utilisation : npm run cli -- export csv --out FICHIER, ou export png --planning ID [--out FICHIER.png]',
+    export_png_planning: 'Indiquez le planning du graphique : --planning ID (un seul).',
+    export_png_written: 'Graphique écrit dans {path}',
     export_out_missing: 'Indiquez le fichier à écrire : --out sondages.csv',
     export_written: '{rows} sondages écrits dans {path}',
     export_skipped: '✗ Fichier endommagé, ses sondages ne sont pas dans le CSV : {file}',
