@@ -196,7 +196,9 @@ describe('one planning’s figures', () => {
     const { top, topMonths } = detail.stats;
     await core.api['settings:update']({ language: 'en' });
     try {
+      await page.goto(`${host.url}#/`);
       await page.reload();
+      await page.locator('table.board-table').getByRole('link', { name: LABEL }).click();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the chart (PNG)' }).click()]);
       expect(download.suggestedFilename()).toBe(`guichets-rouen-renouvellement-${top.from}-${top.to}.png`);
       const png = await readFile(await download.path());
