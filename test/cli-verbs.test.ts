@@ -1,7 +1,7 @@
 // The command line alone, as a newcomer uses it: from an empty folder to a followed planning, its probe and its
 // seal, then the planning paused, changed and removed; each verb a separate process with its exit code, one JSON
 // object with --json, one line on bad input (French, or English with --lang en or an English locale), no stack.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { systemClock } from '../electron/core/clock.js';
 import { startReplicaServer, type ReplicaServer } from '../electron/replicas/index.js';
 import type { Planning, Probe } from '../electron/shared/domain.js';
 import { runCli, type CliRun } from './support/node-cli.js';
+import { pngTexts } from '../electron/core/report/png-text.js';
 
 let replica: ReplicaServer;
 let dataDir: string;
@@ -73,6 +74,23 @@ describe('from an empty folder to a probed, sealed planning', () => {
     expect(sealed.code).toBe(0);
     const seals = json(await cli(['seals', 'list', '--json'])) as { seals: { probes: number; plannings: number; stamped: boolean; readable: boolean }[] };
     expect(seals.seals).toEqual([expect.objectContaining({ probes: 1, plannings: 1, stamped: false, readable: true })]);
+
+    // Its chart, as the app exports it: refused without the association's name it carries, then in English.
+    const nameless = await cli(['export', 'png', '--planning', added.id]);
+    expect(nameless.code).toBe(2);
+    expect(nameless.stdout).toBe('');
+    expect(nameless.stderr).not.toMatch(/\n\s+at /);
+    expect(nameless.stderr).toMatch(/^Erreur : Avant le premier export, indiquez le nom de l’association dans les réglages : il est écrit sur chaque graphique\.$/m);
+    expect((await cli(['settings', 'set', 'associationName', 'Association Test'])).code).toBe(0);
+    const chart = await cli(['export', 'png', '--planning', added.id, '--lang', 'en']);
+    expect(chart.code, chart.stderr).toBe(0);
+    const written = /Chart written to (.+\.png)$/m.exec(chart.stdout + chart.stderr)?.[1] ?? '';
+    expect(path.dirname(written)).toBe(path.join(dataDir, 'exports'));
+    const png = await readFile(written);
+    expect(png.readUInt32BE(16)).toBe(1200);
+    expect(pngTexts(png).Description?.split('\n')).toEqual(
+      expect.arrayContaining(['1 conclusive probe over 1 day', expect.stringMatching(/^Source: hourly Guichets probes \(Association Test\) of the booking page/)]),
+    );
 
     const [paused, english] = await Promise.all([cli(['plannings', 'pause', added.id]), cli(['seals', 'list', '--lang', 'en'])]);
     expect(paused.stdout).toMatch(/en pause/);

@@ -1,5 +1,5 @@
 // One planning's figures through every output: the app (dashboard row, planning page), the chart it exports
-// (PNG, every text the canvas draws), the published site (table, image text, chart rows) and `stats`. The shares
+// (PNG, every text it shows as the file carries it), the published site (table, image text, chart rows) and `stats`. The shares
 // must be rounded the same way (summing to 100 %), the inconclusive probes and missed hours said beside every bar,
 // and every period label match the bars drawn under it.
 import { execFile } from 'node:child_process';
@@ -16,6 +16,7 @@ import { PARIS } from '../electron/core/stats/calendar.js';
 import { createStore } from '../electron/core/store/index.js';
 import { planningChartRows, topPeriod } from '../electron/core/report/figures.js';
 import { printStats } from '../electron/core/report/stats-table.js';
+import { pngTexts } from '../electron/core/report/png-text.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { CATEGORIES, type Outcome } from '../electron/shared/domain.js';
 import { barShares, type Bar } from '../electron/shared/stats.js';
@@ -81,16 +82,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', acceptDownloads: true });
   page.setDefaultTimeout(20_000);
-  // Every text the exported chart draws, as the canvas receives it.
-  await page.addInitScript(`(() => {
-    const drawn = [];
-    window.drawnTexts = drawn;
-    const fillText = CanvasRenderingContext2D.prototype.fillText;
-    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
-      drawn.push(text);
-      return fillText.call(this, text, ...rest);
-    };
-  })()`);
   await logIn(page, host.loginUrl());
 }, 120_000);
 
@@ -111,6 +102,12 @@ function expected(bar: Bar) {
     gaps: bar.gapHours,
   };
 }
+/** « 1er septembre 2026 », as the chart writes a day. */
+const day = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const month = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
+  return `${d === 1 ? '1er' : d} ${month} ${y}`;
+};
 const french = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 const numbers = (text: string) => [...text.matchAll(/(\d[\d\u202f\u00a0 ]*) %/g)].map((m) => Number((m[1] ?? '').replace(/\D/g, '')));
 
@@ -166,11 +163,18 @@ describe('one planning’s figures', () => {
 
   it('say the same on the chart the app exports (PNG): its period is its top row’s, its months those of the bar', async () => {
     const { top, topMonths } = detail.stats;
-    await page.evaluate('window.drawnTexts.splice(0)');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le graphique (PNG)' }).click()]);
     expect(download.suggestedFilename()).toBe(`guichets-rouen-renouvellement-${top.from}-${top.to}.png`);
-    const drawn = await page.evaluate<string[]>('window.drawnTexts');
-    expect(drawn).toContain(`Période : du ${french(top.from)} au ${french(top.to)}`);
+    await page.getByText(`Graphique téléchargé : « ${download.suggestedFilename()} »`).waitFor();
+    // Every text the image shows, in the order drawn, as the PNG itself carries it (its Description).
+    const png = await readFile(await download.path());
+    await writeFile(path.join(RESULTS, 'figures-chart.png'), png);
+    expect(png.readUInt32BE(16)).toBe(1200);
+    const texts = pngTexts(png);
+    expect(texts.Title).toBe(`${LABEL} — Préfecture de la Seine-Maritime`);
+    const drawn = (texts.Description ?? '').split('\n');
+    expect(drawn).toContain(`Période : du ${day(top.from)} au ${day(top.to)}`);
+    expect(drawn).toContain('Source : sondages horaires Guichets (Association Test) de la page de rendez-vous de la Préfecture de la Seine-Maritime');
     const labels = ['Trois derniers mois entiers', ...topMonths.map((bar) => new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: PARIS }).format(new Date(`${bar.month}-15T12:00:00Z`)))];
     for (const [index, bar] of [top, ...topMonths].entries()) {
       const at = drawn.indexOf(labels[index] ?? '');
@@ -180,11 +184,39 @@ describe('one planning’s figures', () => {
       const next = drawn.slice(at + 1, end);
       const written = next.filter((text) => /^\d+ %$/.test(text)).map((text) => Number.parseInt(text, 10));
       const shares = barShares(bar).filter((share) => share.attempts > 0).map((share) => share.percent);
+      expect(written.length).toBeGreaterThan(0);
       expect(written.every((value) => shares.includes(value))).toBe(true);
-      expect(next).toContain(`${bar.conclusive} sondage${bar.conclusive > 1 ? 's' : ''} sur ${bar.conclusiveDays} jour${bar.conclusiveDays > 1 ? 's' : ''}`);
-      if (bar.inconclusive.captcha > 0) expect(next.find((text) => text.includes('captchas'))).toBe(`51 captchas, 2 erreurs du site ; 12 heures sans sondage`);
+      expect(next).toContain(`${bar.conclusive} sondage${bar.conclusive > 1 ? 's concluants' : ' concluant'} sur ${bar.conclusiveDays} jour${bar.conclusiveDays > 1 ? 's' : ''}`);
+      if (bar.inconclusive.captcha > 0) expect(next.find((text) => text.includes('captchas'))).toBe(`À part : 51 captchas, 2 erreurs du site ; 12 heures sans sondage`);
     }
     expect(drawn.filter((text) => /en cours/.test(text))).toEqual([]);
+  });
+
+  it('say the same on the chart exported in English, worded in English', async () => {
+    const { top, topMonths } = detail.stats;
+    await core.api['settings:update']({ language: 'en' });
+    try {
+      await page.goto(`${host.url}#/`);
+      await page.reload();
+      await page.locator('table.board-table').getByRole('link', { name: LABEL }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the chart (PNG)' }).click()]);
+      expect(download.suggestedFilename()).toBe(`guichets-rouen-renouvellement-${top.from}-${top.to}.png`);
+      const png = await readFile(await download.path());
+      await writeFile(path.join(RESULTS, 'figures-chart-en.png'), png);
+      expect(png.readUInt32BE(16)).toBe(1200);
+      const drawn = (pngTexts(png).Description ?? '').split('\n');
+      const english = (date: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+      expect(drawn).toContain(`Period: ${english(top.from)} to ${english(top.to)}`);
+      expect(drawn).toContain('Last three whole months');
+      for (const bar of topMonths) expect(drawn).toContain(new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: PARIS }).format(new Date(`${bar.month}-15T12:00:00Z`)));
+      expect(drawn).toContain(`${top.conclusive} conclusive probes over ${top.conclusiveDays} days`);
+      expect(drawn).toContain('Aside: 51 captchas, 2 site errors; 12 hours without a probe');
+      expect(drawn).toContain('“no date available”');
+      for (const share of barShares(top).filter((one) => one.fraction >= 0.05)) expect(drawn).toContain(`${share.percent}%`);
+      expect(drawn.filter((text) => /[«»]|Période|sondage/.test(text))).toEqual([]);
+    } finally {
+      await core.api['settings:update']({ language: 'fr' });
+    }
   });
 
   it('say the same on the published site and in `stats`', async () => {

@@ -10,6 +10,7 @@ import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { startReplicaServer, type ReplicaServer } from '../electron/replicas/index.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { BROWSER, RESULTS, STATIC_DIR, ensureRendererBuilt, launchBrowser } from './ui-harness.js';
+import { pngTexts } from '../electron/core/report/png-text.js';
 
 const PROBE_TIMEOUT = 60_000;
 
@@ -208,6 +209,16 @@ describe('the Guichets UI, driven like a user', () => {
     const png = await downloaded(download);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     await writeFile(path.join(RESULTS, 'chart.png'), png);
+    // Drawn by the core, as in the dossier: the texts it shows travel in the file, the association and author among them.
+    const texts = pngTexts(png);
+    expect(texts.Title?.startsWith(`${PLANNING_LABEL} — `)).toBe(true);
+    expect(texts.Description?.split('\n')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Période : du \d{1,2}(er)? \p{L}+ \d{4} au \d{1,2}(er)? \p{L}+ \d{4}$/u),
+        expect.stringMatching(/^Source : sondages horaires Guichets \(Association Test\) de la page de rendez-vous de la /),
+        'Auteur : Camille Martin',
+      ]),
+    );
 
     // Decoded by the browser on a blank page: the c1 green of the bar and plenty of dark text are there.
     const viewer = await browser.newPage();

@@ -140,6 +140,7 @@ describe('what a page may not ask', () => {
       ['settings:testBrowser', { path: '/tmp/evil.sh' }, 'path'],
       ['import:file', { path: '/etc/passwd' }, 'path'],
       ['export:csv', { path: '/tmp/x.csv' }, 'path'],
+      ['export:chartPng', { planningId: 'p1', path: '/tmp/x.png' }, 'path'],
       ['dossier:create', { planningIds: ['p1'], path: '/tmp/x.zip' }, 'path'],
       ['publish:site', { path: '/tmp/site' }, 'path'],
       ['app:moveDataFolder', { to: path.join(dir, 'ailleurs') }, 'to'],

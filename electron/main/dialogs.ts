@@ -2,13 +2,10 @@
 // The API stays the same for every transport; a dialog only supplies one of its inputs, chosen by the person, and
 // the window that asked may then give that path for that use (grants.ts).
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DESKTOP_CHANNELS, type PathUse } from '../shared/api.js';
 import { csvExportName, isExportFileName } from '../shared/export-names.js';
 import type { PathGrants } from './grants.js';
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** `defaultDir` is read at each dialog: the data folder (and its exports) may have moved. */
 export function setupDialogs(isTrusted: (event: IpcMainInvokeEvent) => boolean, defaultDir: () => string, grants: PathGrants): void {
@@ -40,21 +37,6 @@ export function setupDialogs(isTrusted: (event: IpcMainInvokeEvent) => boolean, 
     });
     if (choice.canceled || !choice.filePath) return null;
     grants.grant(event.sender, 'write', choice.filePath);
-    return choice.filePath;
-  });
-
-  // The chart is drawn by the page; the main process writes its bytes where the person chose, nowhere else.
-  ipcMain.handle(DESKTOP_CHANNELS.savePngDialog, async (event, suggested: unknown, png: unknown): Promise<string | null> => {
-    if (!isTrusted(event)) return null;
-    const isPng = png instanceof Uint8Array && png.length < 50_000_000 && Buffer.from(png.subarray(0, 8)).equals(PNG_SIGNATURE);
-    if (!isPng || !isExportFileName(suggested, 'png')) return null;
-    const choice = await save(event, {
-      title: 'Exporter le graphique (PNG)',
-      defaultPath: path.join(defaultDir(), suggested),
-      filters: [{ name: 'PNG', extensions: ['png'] }],
-    });
-    if (choice.canceled || !choice.filePath) return null;
-    await writeFile(choice.filePath, png);
     return choice.filePath;
   });
 

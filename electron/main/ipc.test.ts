@@ -147,14 +147,6 @@ describe('paths come from a dialog the person used', () => {
     // Tested, then saved: a choice stays the window's until it closes.
     expect(await call('settings:update', { browserPath: '/opt/google/chrome/chrome' })).toMatchObject({ ok: true });
   });
-
-  it('writes a chart only as a PNG, where the save dialog said', async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
-    const notPng = new Uint8Array([0x23, 0x21, 0x2f, 0x62, 0x69, 0x6e]);
-    expect(await fake.invoke(DESKTOP_CHANNELS.savePngDialog, window.webContents, ['guichets-bar.png', notPng])).toBeNull();
-    expect(await fake.invoke(DESKTOP_CHANNELS.savePngDialog, window.webContents, ['../../.bashrc', png])).toBeNull();
-    expect(fake.dialogsShown).toEqual([]);
-  });
 });
 
 describe('« Ouvrir le dossier »', () => {

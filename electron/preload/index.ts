@@ -30,8 +30,6 @@ const bridge = {
 const desktop = {
   saveCsvDialog: async (suggestedName?: string) =>
     (await ipcRenderer.invoke(DESKTOP_CHANNELS.saveCsvDialog, typeof suggestedName === 'string' ? suggestedName : null)) as string | null,
-  savePngDialog: async (suggestedName: string, png: Uint8Array) =>
-    (await ipcRenderer.invoke(DESKTOP_CHANNELS.savePngDialog, suggestedName, png)) as string | null,
   chooseFolderDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.chooseFolderDialog)) as string | null,
   chooseLogoDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.chooseLogoDialog)) as string | null,
   chooseImportFileDialog: async () => (await ipcRenderer.invoke(DESKTOP_CHANNELS.chooseImportFileDialog)) as string | null,

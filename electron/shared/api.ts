@@ -167,6 +167,11 @@ export interface CsvExportResult {
   skipped?: string[];
 }
 
+/** A chart image written: a PNG named after its planning and the period it shows. */
+export interface ChartExportResult {
+  path: string;
+}
+
 /** A dossier de preuves written: a BagIt ZIP, and its PDF summary beside it. */
 export interface DossierResult {
   path: string;
@@ -354,6 +359,12 @@ export interface ApiMethods {
   'settings:testBrowser': { input: { path: string | null }; output: BrowserTest };
   /** Writes the raw data CSV to `path` (or to the data folder's exports) and says where. */
   'export:csv': { input: { planningIds?: string[]; path?: string }; output: CsvExportResult };
+  /**
+   * Draws a planning's chart as the dossier and the published site do (a PNG, over its top bar's period) in `lang`
+   * (else the settings' language), and writes it to `path` (else the data folder's exports). Refused without the
+   * association's name, which the chart carries.
+   */
+  'export:chartPng': { input: { planningId: string; lang?: Settings['language']; path?: string }; output: ChartExportResult };
   /** The seals of the data folder, oldest first. */
   'seals:list': { input: undefined; output: SealEntry[] };
   /** Seals the data folder now: signed with the installation key, time-stamped by every authority that answers. */
@@ -420,6 +431,7 @@ const METHODS = {
   'settings:update': true,
   'settings:testBrowser': true,
   'export:csv': true,
+  'export:chartPng': true,
   'seals:list': true,
   'dossier:create': true,
   'dossier:cancel': true,
@@ -524,6 +536,7 @@ export const TRANSPORT_POLICY = {
   'settings:update': { inputs: settingsInputs },
   'settings:testBrowser': { inputs: { path: 'program' } },
   'export:csv': { inputs: { path: 'write' }, downloads: ['path'] },
+  'export:chartPng': { inputs: { path: 'write' }, downloads: ['path'] },
   'seals:create': {},
   'seals:list': {},
   // Keys and trusted roots are the person's at this PC: never chosen by a page.
@@ -642,8 +655,6 @@ export interface Bridge {
 export interface DesktopBridge {
   /** The file the person chose in a save dialog (offered under `suggestedName`), or null when they cancelled. */
   saveCsvDialog(suggestedName?: string): Promise<string | null>;
-  /** Writes a chart PNG where the person chose in a save dialog (offered under `suggestedName`); null if cancelled. */
-  savePngDialog(suggestedName: string, png: Uint8Array): Promise<string | null>;
   /** A folder chosen in a folder dialog (where to move the data folder), or null. */
   chooseFolderDialog(): Promise<string | null>;
   /** An image file chosen in an open dialog (the association's logo), or null. */
@@ -657,7 +668,6 @@ export interface DesktopBridge {
 }
 export const DESKTOP_CHANNELS = {
   saveCsvDialog: 'dialog:saveCsv',
-  savePngDialog: 'dialog:savePng',
   chooseFolderDialog: 'dialog:chooseFolder',
   chooseLogoDialog: 'dialog:chooseLogo',
   chooseImportFileDialog: 'dialog:chooseImportFile',

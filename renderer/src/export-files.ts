@@ -39,3 +39,16 @@ export function splitPath(file: string): { file: string; folder: string } {
   const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
   return cut < 0 ? { file, folder: '' } : { file: file.slice(cut + 1), folder: file.slice(0, cut) || file.slice(0, 1) };
 }
+
+/** A download the way a browser does it; under Electron the main process decides where the file goes. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,11 +1,13 @@
-// `export csv --out FILE [--planning ID]`: the raw data CSV (La Cimade's layout).
+// `export csv --out FILE [--planning ID]`: the raw data CSV (La Cimade's layout); `export png --planning ID
+// [--out FILE.png]`: the planning's chart as the app exports it, in the person's language.
 import path from 'node:path';
 import { coreError } from '../../core/errors.js';
 import { coreMessage } from '../../shared/messages/index.js';
-import { withCore, type Command } from './context.js';
+import { withCore, type Command, type CommandContext } from './context.js';
 
 export const exportCommand: Command = (context) => {
   const [kind] = context.args;
+  if (kind === 'png') return exportPng(context);
   if (kind !== 'csv') throw coreError('invalid_input', coreMessage('cli.export_usage'));
   if (!context.out) throw coreError('invalid_input', coreMessage('cli.export_out_missing'));
   const out = path.resolve(context.out);
@@ -19,3 +21,17 @@ export const exportCommand: Command = (context) => {
     return result.skipped && result.skipped.length > 0 ? 1 : 0;
   });
 };
+
+function exportPng(context: CommandContext): Promise<number> {
+  const [planningId] = context.planningIds;
+  if (planningId === undefined || context.planningIds.length > 1) throw coreError('invalid_input', coreMessage('cli.export_png_planning'));
+  return withCore(context, async (core) => {
+    const result = await core.api['export:chartPng']({
+      planningId,
+      lang: context.words.lang,
+      ...(context.out ? { path: path.resolve(context.out) } : {}),
+    });
+    context.words.note('cli.export_png_written', { path: result.path });
+    return 0;
+  });
+}

@@ -102,6 +102,7 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'seals:addRoot': z.object({ pem: z.string({ error: 'Racine : texte PEM attendu.' }).min(1, 'Racine : donnez le certificat (PEM).').max(100_000, 'Racine : fichier trop long pour un certificat.') }).strict(),
   'seals:removeRoot': z.object({ sha256: z.string().trim().min(1, 'Empreinte : à remplir.').max(200) }).strict(),
   'export:csv': z.object({ planningIds: z.array(id).optional(), path: z.string().min(1).optional() }),
+  'export:chartPng': z.object({ planningId: id, lang: z.enum(['fr', 'en']).optional(), path: z.string().min(1).optional() }),
   'dossier:create': z.object({
     planningIds: z.array(id).min(1, 'Choisissez au moins un planning.'),
     from: localDate.optional(),

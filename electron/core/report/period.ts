@@ -2,6 +2,8 @@
 import { DateTime } from 'luxon';
 import type { LocalDate } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
+import { wordCore } from '../messages.js';
+import { coreMessage, type MessageLang } from '../../shared/messages/index.js';
 import { PARIS } from '../stats/calendar.js';
 
 export interface Period {
@@ -46,22 +48,30 @@ export function periodEndInstant(period: Period): Date {
   return DateTime.fromISO(period.to, { zone: PARIS }).plus({ days: 1 }).startOf('day').toJSDate();
 }
 
-/** « du 1er septembre 2026 au 30 novembre 2026 » */
-export function frenchDay(date: LocalDate): string {
-  const dt = DateTime.fromISO(date, { zone: PARIS }).setLocale('fr');
-  return `${dt.day === 1 ? '1er' : String(dt.day)} ${dt.toFormat('LLLL yyyy')}`;
+/** « 1er septembre 2026 », « 1 September 2026 ». */
+export function dayWords(date: LocalDate, lang: MessageLang): string {
+  const dt = DateTime.fromISO(date, { zone: PARIS });
+  if (lang === 'en') return dt.setLocale('en-GB').toFormat('d LLLL yyyy');
+  return `${dt.day === 1 ? '1er' : String(dt.day)} ${dt.setLocale('fr').toFormat('LLLL yyyy')}`;
 }
 
-export function frenchPeriod(period: Period): string {
-  return `du ${frenchDay(period.from)} au ${frenchDay(period.to)}`;
+/** « du 1er septembre 2026 au 30 novembre 2026 », « 1 September 2026 to 30 November 2026 ». */
+export function periodWords(period: Period, lang: MessageLang): string {
+  return wordCore(coreMessage('chart.span', { from: dayWords(period.from, lang), to: dayWords(period.to, lang) }), lang);
 }
 
-export function frenchMonth(month: string): string {
-  return DateTime.fromISO(`${month}-01`, { zone: PARIS }).setLocale('fr').toFormat('LLLL yyyy');
+/** « novembre 2026 », « November 2026 ». */
+export function monthWords(month: string, lang: MessageLang): string {
+  return DateTime.fromISO(`${month}-01`, { zone: PARIS }).setLocale(lang === 'en' ? 'en-GB' : 'fr').toFormat('LLLL yyyy');
 }
 
-/** « 1er décembre 2026 à 13:40 » (Paris). */
-export function frenchInstant(instant: Date): string {
+/** « 1er décembre 2026 à 13:40 », « 1 December 2026 at 13:40 » (Paris). */
+export function instantWords(instant: Date, lang: MessageLang): string {
   const dt = DateTime.fromJSDate(instant, { zone: PARIS });
-  return `${frenchDay(dt.toFormat('yyyy-MM-dd'))} à ${dt.toFormat('HH:mm')}`;
+  return wordCore(coreMessage('chart.at', { day: dayWords(dt.toFormat('yyyy-MM-dd'), lang), time: dt.toFormat('HH:mm') }), lang);
 }
+
+export const frenchDay = (date: LocalDate): string => dayWords(date, 'fr');
+export const frenchPeriod = (period: Period): string => periodWords(period, 'fr');
+export const frenchMonth = (month: string): string => monthWords(month, 'fr');
+export const frenchInstant = (instant: Date): string => instantWords(instant, 'fr');

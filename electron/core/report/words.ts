@@ -3,6 +3,7 @@ import type { Category, Outcome } from '../../shared/domain.js';
 import { barShares as shares, type Bar } from '../../shared/stats.js';
 import { OUTCOME_WORDS } from '../probe/caption.js';
 import { CATEGORY_WORDS_FR, GAP_WORDS_FR } from '../../shared/words-fr.js';
+import type { MessageLang } from '../../shared/messages/index.js';
 
 export const CATEGORY_WORDS: Record<Category, string> = CATEGORY_WORDS_FR;
 
@@ -29,3 +30,6 @@ export { escapeHtml } from '../../shared/html.js';
 
 /** A French number: 12 345. */
 export const frenchNumber = (value: number): string => value.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ');
+
+/** A number as the language writes it: 12 345, 12,345. */
+export const localNumber = (value: number, lang: MessageLang): string => (lang === 'en' ? value.toLocaleString('en-GB') : frenchNumber(value));

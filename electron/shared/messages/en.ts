@@ -28,6 +28,8 @@ Probes
 Figures and evidence
   stats [--json]                          the shares of the five categories per planning
   export csv --out FILE [--planning ID]   the CSV of the probes
+  export png --planning ID [--out FILE.png]
+                                          a planning’s chart, the dossier’s (else into exports/)
   verify [--planning ID]                  checks captures, hashes, chain, seals and time-stamps
   seal [--new-key]                        seals the probes now (signed, time-stamped); --new-key: a new installation
                                           key, announced in this seal and signed by the previous one
@@ -109,7 +111,9 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     demo_folder: 'Demonstration data: {dir}',
     demo_open: 'Open {url} in your browser (one-time address, not to be shared; press Enter for a new one). Ctrl+C to stop.',
     demo_first_probe_failed: 'First probe of {planning}: {message}',
-    export_usage: 'Usage: npm run cli -- export csv --out FILE',
+    export_usage: 'Usage: npm run cli -- export csv --out FILE, or export png --planning ID [--out FILE.png]',
+    export_png_planning: 'Give the chart’s planning: --planning ID (one only).',
+    export_png_written: 'Chart written to {path}',
     export_out_missing: 'Give the file to write: --out probes.csv',
     export_written: '{rows} probes written to {path}',
     export_skipped: '✗ Damaged file, its probes are not in the CSV: {file}',
@@ -347,5 +351,33 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
       '✗ Backup in {dest} refused, nothing replaced there: “{file}” {why, select, shortened {is longer or different there than in the data folder, which only ever grows} removed {is kept there although it has disappeared from the data folder} other {differs from the data folder, although evidence is never rewritten}}. The data folder’s evidence may have been altered afterwards: check it (npm run cli -- verify) before any new backup.',
     never:
       'No checked backup of the evidence: a breakdown or theft of this PC would lose it. Choose a folder in the settings (Daily backup) or run npm run cli -- backup FOLDER.',
+  },
+  chart: {
+    period: 'Period: {period}',
+    span: '{from} to {to}',
+    at: '{day} at {time}',
+    top_three: 'Last three whole months',
+    top_partial: 'Since the first probe',
+    whole_period: 'Whole period',
+    month_in_progress: '{month} (in progress, until {day})',
+    counts:
+      '{count, plural, one {{n} conclusive probe} other {{n} conclusive probes}} over {days, plural, one {{daysN} day} other {{daysN} days}}',
+    captcha: '{count, plural, one {{n} captcha} other {{n} captchas}}',
+    site_error: '{count, plural, one {{n} site error} other {{n} site errors}}',
+    unreachable: '{count, plural, one {{n} probe the site did not answer} other {{n} probes the site did not answer}}',
+    unrecognized: '{count, plural, one {{n} unrecognised page} other {{n} unrecognised pages}}',
+    robot_error: '{count, plural, one {{n} robot error} other {{n} robot errors}}',
+    gap_hours: '{count, plural, one {{n} hour without a probe} other {{n} hours without a probe}}',
+    aside: 'Aside: {words}',
+    empty: 'No conclusive probe',
+    percent: '{value}%',
+    legend: '“{category}”',
+    source:
+      'Source: hourly Guichets probes{by, select, yes { ({association})} other {}} of the booking page of the {prefecture}',
+    author: 'Author: {author}',
+    licence: 'Licence: CC-BY 4.0 (creativecommons.org/licenses/by/4.0/)',
+    address: 'Booking address: {url}',
+    exported: 'Exported on {at}',
+    association_required: 'Before the first export, give the association’s name in the settings: it is written on every chart.',
   },
 } as const satisfies CoreMessages;

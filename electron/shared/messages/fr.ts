@@ -30,6 +30,8 @@ Sondages
 Chiffres et preuves
   stats [--json]                          les parts des cinq catégories par planning
   export csv --out FICHIER [--planning ID]  le CSV des sondages
+  export png --planning ID [--out FICHIER.png]
+                                          le graphique d’un planning, celui du dossier (sinon dans exports/)
   verify [--planning ID]                  vérifie captures, empreintes, chaîne, sceaux et horodatages
   seal [--new-key]                        scelle maintenant les sondages (signé, horodaté) ; --new-key : nouvelle
                                           clé de l’installation, annoncée dans ce sceau et signée par la précédente
@@ -112,7 +114,9 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     demo_folder: 'Données de démonstration : {dir}',
     demo_open: 'Ouvrez {url} dans votre navigateur (adresse à code unique, à ne pas partager ; Entrée en affiche une nouvelle). Ctrl+C pour arrêter.',
     demo_first_probe_failed: 'Premier sondage de {planning} : {message}',
-    export_usage: 'Utilisation : npm run cli -- export csv --out FICHIER',
+    export_usage: 'Utilisation : npm run cli -- export csv --out FICHIER, ou export png --planning ID [--out FICHIER.png]',
+    export_png_planning: 'Indiquez le planning du graphique : --planning ID (un seul).',
+    export_png_written: 'Graphique écrit dans {path}',
     export_out_missing: 'Indiquez le fichier à écrire : --out sondages.csv',
     export_written: '{rows} sondages écrits dans {path}',
     export_skipped: '✗ Fichier endommagé, ses sondages ne sont pas dans le CSV : {file}',
@@ -358,5 +362,35 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
       '✗ Sauvegarde dans {dest} refusée, rien n’y a été remplacé : « {file} » {why, select, shortened {y est plus long ou différent que dans le dossier de données, qui ne fait pourtant que s’allonger} removed {y est conservé alors qu’il a disparu du dossier de données} other {y diffère du dossier de données, alors qu’une preuve n’est jamais réécrite}}. Les preuves du dossier de données ont pu être modifiées après coup : vérifiez-le (npm run cli -- verify) avant toute nouvelle sauvegarde.',
     never:
       'Aucune sauvegarde vérifiée des preuves : une panne ou un vol de ce PC les ferait perdre. Choisissez un dossier dans les réglages (Sauvegarde quotidienne) ou lancez npm run cli -- backup DOSSIER.',
+  },
+  // The words of the chart images (the app's export, the dossier, the published site): numbers come worded ({n}), their
+  // count ({count}) chooses the plural.
+  chart: {
+    period: 'Période : {period}',
+    span: 'du {from} au {to}',
+    at: '{day} à {time}',
+    top_three: 'Trois derniers mois entiers',
+    top_partial: 'Depuis le début des sondages',
+    whole_period: 'Période entière',
+    month_in_progress: '{month} (en cours, jusqu’au {day})',
+    counts:
+      '{count, plural, one {{n} sondage concluant} other {{n} sondages concluants}} sur {days, plural, one {{daysN} jour} other {{daysN} jours}}',
+    captcha: '{count, plural, one {{n} captcha} other {{n} captchas}}',
+    site_error: '{count, plural, one {{n} erreur du site} other {{n} erreurs du site}}',
+    unreachable: '{count, plural, one {{n} sondage sans réponse du site} other {{n} sondages sans réponse du site}}',
+    unrecognized: '{count, plural, one {{n} page non reconnue} other {{n} pages non reconnues}}',
+    robot_error: '{count, plural, one {{n} erreur du robot} other {{n} erreurs du robot}}',
+    gap_hours: '{count, plural, one {{n} heure sans sondage} other {{n} heures sans sondage}}',
+    aside: 'À part : {words}',
+    empty: 'Aucun sondage concluant',
+    percent: '{value} %',
+    legend: '« {category} »',
+    source:
+      'Source : sondages horaires Guichets{by, select, yes { ({association})} other {}} de la page de rendez-vous de la {prefecture}',
+    author: 'Auteur : {author}',
+    licence: 'Licence : CC-BY 4.0 (creativecommons.org/licenses/by/4.0/deed.fr)',
+    address: 'Adresse de prise de rendez-vous : {url}',
+    exported: 'Exporté le {at}',
+    association_required: 'Avant le premier export, indiquez le nom de l’association dans les réglages : il est écrit sur chaque graphique.',
   },
 } as const;

@@ -211,7 +211,6 @@ describe('the desktop client', () => {
         suggested.push(name);
         return Promise.resolve(chosen);
       },
-      savePngDialog: () => Promise.resolve(null),
       chooseFolderDialog: () => Promise.resolve(null),
       chooseLogoDialog: () => Promise.resolve(null),
       chooseImportFileDialog: () => Promise.resolve(null),

@@ -48,8 +48,6 @@ export interface ApiClient {
    * person cancelled. (In a browser the page calls `export:csv`, then downloads the file it wrote.)
    */
   saveCsv(planningIds?: string[], suggestedName?: string): Promise<CsvExportResult | null>;
-  /** Desktop only: writes a chart where the person chose in the save dialog; its path, or null when cancelled. */
-  savePng(suggestedName: string, png: Blob): Promise<string | null>;
   /** Desktop only: a folder or a file chosen in the system's dialog (null when cancelled or in a browser). */
   chooseFolder(): Promise<string | null>;
   chooseLogo(): Promise<string | null>;
@@ -98,10 +96,6 @@ export function createApiClient(bridge: Bridge, desktop: boolean | DesktopBridge
       const target = await dialogs.saveCsvDialog(suggestedName);
       if (target === null) return null;
       return call('export:csv', { ...(planningIds ? { planningIds } : {}), path: target });
-    },
-    async savePng(suggestedName, png) {
-      if (!dialogs) throw new Error('savePng: only the desktop app has a save dialog.');
-      return dialogs.savePngDialog(suggestedName, new Uint8Array(await png.arrayBuffer()));
     },
     chooseFolder: () => dialogs?.chooseFolderDialog() ?? Promise.resolve(null),
     chooseLogo: () => dialogs?.chooseLogoDialog() ?? Promise.resolve(null),

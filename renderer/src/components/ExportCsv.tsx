@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context';
 import { describeError } from '../errors';
-import { csvPeriod, exportFileName, splitPath } from '../export-files';
-import { downloadBlob } from '../chart/png';
+import { csvPeriod, downloadBlob, exportFileName, splitPath } from '../export-files';
 import { todayInParis } from '../format';
 import type { ActionStatus } from './StatusNote';
 

@@ -4,6 +4,8 @@ export interface ActionStatus {
   error: boolean;
   /** Where to fix it, when that is another page. */
   link?: { href: string; text: string };
+  /** What to do next on this page (« Ouvrir le dossier » of a file just written). */
+  action?: { text: string; run: () => void };
 }
 
 export function StatusNote({ status }: { status: ActionStatus | null }) {
@@ -15,6 +17,14 @@ export function StatusNote({ status }: { status: ActionStatus | null }) {
         <>
           {' '}
           <a href={status.link.href}>{status.link.text}</a>
+        </>
+      ) : null}
+      {status.action ? (
+        <>
+          {' '}
+          <button type="button" onClick={status.action.run}>
+            {status.action.text}
+          </button>
         </>
       ) : null}
     </span>

@@ -1,6 +1,7 @@
 // The English UI: the same keys and ICU arguments as fr.ts (checked by i18n.test.ts). No French words here,
 // except the names of French institutions and systems (préfecture, département, guichet, RDV-Préfecture).
 import type { Messages } from './resources';
+import { CATEGORY_WORDS_EN } from '../../../electron/shared/words-en';
 
 export const en: Messages = {
   locale: 'en-GB',
@@ -34,13 +35,7 @@ export const en: Messages = {
     unrecognized: 'page not recognised',
     robot_error: 'robot error',
   },
-  categories: {
-    c1: 'at least two dates within a month',
-    c2: 'a single date within a month',
-    c3: 'first date between one and two months',
-    c4: 'first date beyond two months',
-    c5: 'no date available',
-  },
+  categories: CATEGORY_WORDS_EN,
   errors: {
     invalid_input: 'Something typed is invalid: check the form.',
     not_found: 'Not found: it may have been removed.',
@@ -353,17 +348,6 @@ export const en: Messages = {
   sealDone: 'Seal {name}: {probes, plural, one {# probe sealed} other {# probes sealed}}, {stamped}.',
   sealStampedBy: 'time-stamped by {tsa}',
   sealNotStamped: 'not time-stamped (no authority answered: tried again at the next seal)',
-
-  chartPeriod: 'Period: {from} to {to}',
-  chartSource: 'Data: {prefecture} — Guichets probes',
-  chartAuthor: 'Author: {author}',
-  chartLicence: 'Licence: CC-BY 4.0',
-  chartAssociation: 'Association: {name}',
-  chartAssociationContact: 'Association: {name} ({contact})',
-  chartAddress: 'Booking page: {url}',
-  chartExported: 'Exported on {date}',
-  chartTopThree: 'Last three whole months',
-  chartTopPartial: 'Since the first probe',
 
   systemChoice: 'Kind of site',
   modeAuto: 'Site known to Guichets',

@@ -354,17 +354,6 @@ export const fr = {
   sealStampedBy: 'horodaté par {tsa}',
   sealNotStamped: 'non horodaté (aucune autorité n’a répondu : nouvel essai au prochain sceau)',
 
-  chartPeriod: 'Période : du {from} au {to}',
-  chartSource: 'Données : {prefecture} — sondages Guichets',
-  chartAuthor: 'Auteur : {author}',
-  chartLicence: 'Licence : CC-BY 4.0',
-  chartAssociation: 'Association : {name}',
-  chartAssociationContact: 'Association : {name} ({contact})',
-  chartAddress: 'Page de réservation : {url}',
-  chartExported: 'Exporté le {date}',
-  chartTopThree: 'Trois derniers mois entiers',
-  chartTopPartial: 'Depuis le début des sondages',
-
   systemChoice: 'Type de site',
   modeAuto: 'Site reconnu par Guichets',
   modeAutoHelp:

@@ -4,9 +4,8 @@ import type { DossierProgress, DossierResult } from '../../../../electron/shared
 import { useApi } from '../../api/context';
 import { ApiClientError } from '../../api/client';
 import { periodProblems, wholeMonths, type PeriodProblem } from '../../board/dossier-period';
-import { downloadBlob } from '../../chart/png';
 import { describeError, wordMessage } from '../../errors';
-import { splitPath } from '../../export-files';
+import { downloadBlob, splitPath } from '../../export-files';
 import { todayInParis } from '../../format';
 import { href } from '../../router';
 import { useModalDialog } from '../use-modal-dialog';
