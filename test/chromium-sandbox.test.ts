@@ -7,25 +7,28 @@ import path from 'node:path';
 import type { LaunchOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
+import type { BrowserPurpose } from '../electron/core/probe/browser.js';
 import { createStore } from '../electron/core/store/index.js';
 import { appendSyntheticProbes } from './support/synthetic.js';
 
 const { launched, SANDBOX_RUNS } = vi.hoisted(() => ({ launched: [] as LaunchOptions[], SANDBOX_RUNS: { enabled: true, reason: null } }));
 
+// The launch is recorded instead of made; the machine's sandbox decision is the one of a machine where it runs.
+vi.mock('playwright-core', () => ({
+  chromium: {
+    launch: (options: LaunchOptions) => {
+      launched.push(options);
+      return Promise.reject(new Error('lancement enregistré'));
+    },
+  },
+}));
 vi.mock('../electron/core/probe/browser.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../electron/core/probe/browser.js')>();
   return {
     ...real,
     SANDBOX: SANDBOX_RUNS,
     LAUNCH_ARGS: real.launchArgs(SANDBOX_RUNS),
-    headlessLaunchOptions: (executablePath: string) => real.headlessLaunchOptions(executablePath, SANDBOX_RUNS),
-    chromiumDriver: () =>
-      Promise.resolve({
-        launch: (options: LaunchOptions) => {
-          launched.push(options);
-          return Promise.reject(new Error('lancement enregistré'));
-        },
-      }),
+    launchHeadless: (executablePath: string, purpose: BrowserPurpose) => real.launchHeadless(executablePath, purpose, SANDBOX_RUNS),
   };
 });
 
@@ -67,14 +70,21 @@ describe('the drawing Chromium, on a machine where the sandbox runs', () => {
   it('draws a dossier in the sandbox', async () => {
     launched.length = 0;
     const ids = (await core.api['plannings:list'](undefined)).map((overview) => overview.planning.id);
-    expect(await core.handle('dossier:create', { planningIds: ids })).toMatchObject({ ok: false, error: { code: 'browser_not_found' } });
+    // The person is told which browser did not start and what it was for, in their language.
+    expect(await core.handle('dossier:create', { planningIds: ids })).toMatchObject({
+      ok: false,
+      error: { code: 'browser_not_found', coreMessage: { code: 'browser.launch_failed', params: { path: process.execPath, purpose: 'dossier' } } },
+    });
     expect(launched).toHaveLength(1);
     expect(chromiumFlags(launched[0])).not.toContain('--no-sandbox');
   });
 
   it('draws the published site in the sandbox', async () => {
     launched.length = 0;
-    expect(await core.handle('publish:site', {})).toMatchObject({ ok: false, error: { code: 'browser_not_found' } });
+    expect(await core.handle('publish:site', {})).toMatchObject({
+      ok: false,
+      error: { code: 'browser_not_found', message: expect.stringMatching(/^Le navigateur .+ n'a pas pu être lancé \(.+\) : il dessine les graphiques\.$/) as unknown },
+    });
     expect(launched).toHaveLength(1);
     expect(chromiumFlags(launched[0])).not.toContain('--no-sandbox');
   });

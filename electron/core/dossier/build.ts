@@ -14,7 +14,7 @@ import type { PlanningVersion } from '../store/history.js';
 import { AppError } from '../errors.js';
 import { coreMessage, type CoreMessage, type MessageCode } from '../../shared/messages/index.js';
 import { writeCsv } from '../export/csv.js';
-import { chromiumDriver, headlessLaunchOptions } from '../probe/browser.js';
+import { launchHeadless } from '../probe/browser.js';
 import { PARIS } from '../stats/calendar.js';
 import { absolute } from '../store/layout.js';
 import { readProbeLog } from '../store/log-packs.js';
@@ -139,12 +139,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
   try {
     // Charts and the PDF, drawn by the headless Chromium the probes use.
     progress('render', 0, 0, 'progress.dossier_render');
-    try {
-      browser = await (await chromiumDriver()).launch(headlessLaunchOptions(options.browserPath));
-    } catch (error) {
-      const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-      throw new AppError('browser_not_found', `Le navigateur ${options.browserPath} n’a pas pu être lancé (${reason}) : il dessine les graphiques et le PDF.`);
-    }
+    browser = await launchHeadless(options.browserPath, 'dossier');
     const page = await browser.newPage();
     const charts: { name: string; png: Buffer }[] = [];
     const summaryPlannings = [];

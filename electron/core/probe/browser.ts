@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserType, LaunchOptions } from 'playwright-core';
 import type { BrowserStatus } from '../../shared/api.js';
-import { AppError } from '../errors.js';
+import { AppError, coreError } from '../errors.js';
 import { coreMessage, type CoreMessage } from '../../shared/messages/index.js';
 
 export const BROWSER_ENV = 'GUICHETS_BROWSER';
@@ -242,18 +242,25 @@ function browserName(executable: string): string {
   return 'Chromium';
 }
 
-async function launch(executablePath: string): Promise<LaunchedBrowser> {
-  let browser: Browser;
+/** What a headless Chromium is launched for: the probes, or drawing a chart, a dossier, the published site. */
+export type BrowserPurpose = 'probes' | 'chart' | 'dossier' | 'site';
+
+/**
+ * Every headless Chromium Guichets starts, launched one way; one that cannot start is said with its path, the
+ * browser's own first line and what it was for.
+ */
+export async function launchHeadless(executablePath: string, purpose: BrowserPurpose, sandbox: SandboxDecision = SANDBOX): Promise<Browser> {
   try {
-    await checkBrowserProgram(executablePath);
-    browser = await (await chromiumDriver()).launch(headlessLaunchOptions(executablePath));
+    if (purpose === 'probes') await checkBrowserProgram(executablePath);
+    return await (await chromiumDriver()).launch(headlessLaunchOptions(executablePath, sandbox));
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    throw new AppError(
-      'browser_not_found',
-      `Le navigateur ${executablePath} n'a pas pu être lancé (${reason}). ${HOW_TO}`,
-    );
+    throw coreError('browser_not_found', { code: 'browser.launch_failed', params: { path: executablePath, reason, purpose } });
   }
+}
+
+async function launch(executablePath: string): Promise<LaunchedBrowser> {
+  const browser = await launchHeadless(executablePath, 'probes');
   const context = await browser.newContext();
   const page = await context.newPage();
   const agent = String(await page.evaluate('navigator.userAgent'));

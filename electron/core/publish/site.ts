@@ -10,7 +10,7 @@ import { frenchInstant } from '../report/period.js';
 import { planningChartRows, topPeriod } from '../report/figures.js';
 import { AppError } from '../errors.js';
 import { exportCsvFile } from '../export/csv.js';
-import { chromiumDriver, headlessLaunchOptions } from '../probe/browser.js';
+import { launchHeadless } from '../probe/browser.js';
 import { PARIS } from '../stats/calendar.js';
 import { planningStats } from '../stats/index.js';
 import { findAppRoot } from '../paths.js';
@@ -83,12 +83,7 @@ export async function publishSite(options: PublishOptions): Promise<{ path: stri
     }
     const identity: SiteIdentity = { association, contact: settings.associationContact.trim(), logo, updated: exportedAt };
     const names = await departementNames();
-    try {
-      browser = await (await chromiumDriver()).launch(headlessLaunchOptions(options.browserPath));
-    } catch (error) {
-      const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-      throw new AppError('browser_not_found', `Le navigateur ${options.browserPath} n’a pas pu être lancé (${reason}) : il dessine les graphiques.`);
-    }
+    browser = await launchHeadless(options.browserPath, 'site');
     const page = await browser.newPage();
     const byPrefecture = new Map<string, Prefecture>();
     const plannings: Planning[] = (await store.plannings.list()).sort(

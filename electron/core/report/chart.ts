@@ -1,7 +1,7 @@
 // A chart as HTML, and as a PNG drawn from that HTML by the headless Chromium the project drives. The image
 // carries its title, period, source, licence, author, booking address and export date: CC-BY 4.0 asks for
 // attribution, and an image travels without the page around it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Category, Planning } from '../../shared/domain.js';
 import { CATEGORIES } from '../../shared/domain.js';
 import type { Bar } from '../../shared/stats.js';
@@ -12,8 +12,7 @@ import { CATEGORY_WORDS_FR } from '../../shared/words-fr.js';
 import { CATEGORY_WORDS_EN } from '../../shared/words-en.js';
 import { besideWords, countWords } from './figures.js';
 import { withPngText } from './png-text.js';
-import { AppError } from '../errors.js';
-import { chromiumDriver, headlessLaunchOptions } from '../probe/browser.js';
+import { launchHeadless } from '../probe/browser.js';
 
 export interface ChartRow {
   label: string;
@@ -137,13 +136,7 @@ export async function renderChartPng(page: Page, facts: ChartFacts): Promise<Buf
 
 /** One chart drawn by a headless Chromium launched for it (the app's export: one image, now). */
 export async function drawChartPng(browserPath: string, facts: ChartFacts): Promise<Buffer> {
-  let browser: Browser;
-  try {
-    browser = await (await chromiumDriver()).launch(headlessLaunchOptions(browserPath));
-  } catch (error) {
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    throw new AppError('browser_not_found', `Le navigateur ${browserPath} n’a pas pu être lancé (${reason}) : il dessine le graphique.`);
-  }
+  const browser = await launchHeadless(browserPath, 'chart');
   try {
     return await renderChartPng(await browser.newPage(), facts);
   } finally {

@@ -352,6 +352,10 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     never:
       'No checked backup of the evidence: a breakdown or theft of this PC would lose it. Choose a folder in the settings (Daily backup) or run npm run cli -- backup FOLDER.',
   },
+  browser: {
+    launch_failed:
+      'The browser {path} could not be started ({reason}){purpose, select, chart {: it draws the chart.} dossier {: it draws the charts and the PDF.} site {: it draws the charts.} other {. Install Google Chrome, Microsoft Edge or Chromium, or give your browser’s path in the settings (or in the GUICHETS_BROWSER variable).}}',
+  },
   chart: {
     period: 'Period: {period}',
     span: '{from} to {to}',

@@ -365,6 +365,11 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
   },
   // The words of the chart images (the app's export, the dossier, the published site): numbers come worded ({n}), their
   // count ({count}) chooses the plural.
+  // A headless Chromium that could not start: its path, its own first line, and what it was launched for.
+  browser: {
+    launch_failed:
+      "Le navigateur {path} n'a pas pu être lancé ({reason}){purpose, select, chart { : il dessine le graphique.} dossier { : il dessine les graphiques et le PDF.} site { : il dessine les graphiques.} other {. Installez Google Chrome, Microsoft Edge ou Chromium, ou indiquez le chemin de votre navigateur dans les réglages (ou dans la variable GUICHETS_BROWSER).}}",
+  },
   chart: {
     period: 'Période : {period}',
     span: 'du {from} au {to}',
