@@ -109,10 +109,14 @@ describe('seal and verify', () => {
     const head = kept[1];
     const counts = JSON.parse(await readFile(aggregates, 'utf8')) as Record<string, unknown>;
     await writeFile(aggregates, JSON.stringify({ ...counts, probes: 2, head: { hash: head?.hash, probeId: head?.id, startedAt: head?.startedAt } }));
-    const altered = await cli(['verify', '--data-dir', dir]);
+    const [altered, english] = await Promise.all([cli(['verify', '--data-dir', dir]), cli(['verify', '--lang', 'en', '--data-dir', dir])]);
     expect(altered.code).toBe(1);
     expect(altered.stdout).toContain(`le sondage ${probes[3]?.id ?? '?'}, dernier des 4 sondages scellés`);
     expect(altered.stdout).toContain('✗ 6 sondages vérifiés : 1 problème.');
+    // The same finding in the person's language: the problem line too, not only the summary around it.
+    expect(english.code).toBe(1);
+    expect(english.stdout).toMatch(new RegExp(`^✗ Planning p1: probe ${probes[3]?.id ?? '?'}, last of the 4 probes sealed on .+: sealed probes were deleted or modified\\.$`, 'm'));
+    expect(english.stdout).not.toMatch(/sondage|scellé/);
   });
 });
 

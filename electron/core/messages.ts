@@ -4,7 +4,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { coreEn } from '../shared/messages/en.js';
 import { coreFr } from '../shared/messages/fr.js';
-import type { CoreMessage, MessageLang } from '../shared/messages/index.js';
+import { coreMessage, type CoreMessage, type MessageCode, type MessageLang, type MessageParams } from '../shared/messages/index.js';
 import { wordedParams } from '../shared/messages/slots.js';
 
 const CATALOGUES: Record<MessageLang, unknown> = { fr: coreFr, en: coreEn };
@@ -31,4 +31,10 @@ export function wordCore(message: CoreMessage, lang: MessageLang = 'fr'): string
   }
   const said = format.format(wordedParams(message, lang));
   return Array.isArray(said) ? said.join('') : String(said);
+}
+
+/** A code and its French wording together, for what keeps both (a verify problem: its `said` and its `message`). */
+export function saidInFrench(code: MessageCode, params?: MessageParams): { said: CoreMessage; message: string } {
+  const said = coreMessage(code, params);
+  return { said, message: wordCore(said, 'fr') };
 }

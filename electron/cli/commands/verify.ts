@@ -2,6 +2,7 @@
 // probe is proven to exist.
 import { statSync } from 'node:fs';
 import { coreError } from '../../core/errors.js';
+import { wordCore } from '../../core/messages.js';
 import { coreMessage } from '../../shared/messages/index.js';
 import { printAnchor, printer, printSeals, printSummary } from '../verify-report.js';
 import { clearProgress, progressLine } from '../progress.js';
@@ -18,7 +19,7 @@ export const verifyCommand: Command = async (context) => {
     for (const id of ids) {
       const report = await core.verify(id, { onProgress: progressLine(context.words) });
       clearProgress();
-      for (const problem of report.problems) out.raw(`✗ ${problem.message}`);
+      for (const problem of report.problems) out.raw(`✗ ${wordCore(problem.said, context.words.lang)}`);
       if (report.emptyPlannings && report.emptyPlannings.length > 0) out.line('verify.empty_plannings', { ids: report.emptyPlannings.join(', ') });
       printSummary(out, report, id);
       if (id === undefined || ids.length === 1) {

@@ -6,8 +6,8 @@ import type { JobProgress } from '../../shared/api.js';
 import type { Probe, ProbeArtefact } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { wordCore } from '../messages.js';
-import { coreMessage } from '../../shared/messages/index.js';
+import { saidInFrench, wordCore } from '../messages.js';
+import { coreMessage, type CoreMessage } from '../../shared/messages/index.js';
 import { PARIS } from '../../shared/domain.js';
 import { SEALS_DIR } from '../seals/keys.js';
 import { createJsonFiles, type JsonFiles } from '../store/json-files.js';
@@ -63,7 +63,9 @@ export interface VerifyProblem {
   /** Path relative to the data folder. */
   file: string | null;
   kind: ProblemKind;
-  /** In French, for the user. */
+  /** What is wrong, as a code: worded in the reader's language (the command line's, the screen's). */
+  said: CoreMessage;
+  /** The French wording of `said`, for what keeps a French line (logs, older readers). */
   message: string;
 }
 
@@ -113,11 +115,13 @@ interface Node {
   previousHash: string | null;
   startedAt: string;
   file: string;
-  /** "du 2026-01-15 à 10:17", for messages. */
-  when: string;
+  /** The probe's local date and time ("2026-01-15", "10:17"), for messages. */
+  date: string;
+  time: string;
 }
 
-const describe = (node: Node): string => `Sondage ${node.id} ${node.when}`;
+/** The probe a message is about: its id, local date and time. */
+const named = (node: Node): { probe: string; date: string; time: string } => ({ probe: node.id, date: node.date, time: node.time });
 
 /**
  * An artefact's bytes, or null when it cannot be read. Synchronously, like the day files (store/day-reader.ts):
@@ -171,27 +175,16 @@ function checkArtefact(
   probe: Probe,
   which: 'screenshot' | 'pageText' | 'log',
   report: (problem: Omit<VerifyProblem, 'planningId'>) => void,
-  when: string,
   reader: ArtefactReader,
 ): void {
   const artefact = probe[which];
   if (!artefact) return;
-  const what = which === 'screenshot' ? 'la capture d’écran' : which === 'log' ? 'le journal du sondage' : 'le texte de la page';
+  const params = { probe: probe.id, date: probe.localDate, time: probe.localTime, what: which, file: artefact.path };
   const hash = artefactHash(dir, artefact, which, reader);
   if (hash === null) {
-    report({
-      probeId: probe.id,
-      file: artefact.path,
-      kind: 'artefact_missing',
-      message: `Sondage ${probe.id} ${when} : ${what} « ${artefact.path} » est introuvable.`,
-    });
+    report({ probeId: probe.id, file: artefact.path, kind: 'artefact_missing', ...saidInFrench('verify.problem_artefact_missing', params) });
   } else if (hash !== artefact.sha256) {
-    report({
-      probeId: probe.id,
-      file: artefact.path,
-      kind: 'artefact_altered',
-      message: `Sondage ${probe.id} ${when} : ${what} « ${artefact.path} » a été modifié(e) depuis le sondage (empreinte SHA-256 différente).`,
-    });
+    report({ probeId: probe.id, file: artefact.path, kind: 'artefact_altered', ...saidInFrench('verify.problem_artefact_altered', params) });
   }
 }
 
@@ -217,34 +210,28 @@ async function verifyPlanning(
       const { probes, lines, error } = readDay(dir, file);
       if (!probes) {
         const reason = error instanceof Error ? error.message : String(error);
-        problem({ probeId: null, file, kind: 'file_unreadable', message: `Fichier « ${file} » illisible : ${reason}` });
+        problem({ probeId: null, file, kind: 'file_unreadable', ...saidInFrench('verify.problem_file_unreadable', { file, reason }) });
         unreadableDay = true;
         continue;
       }
       for (const [index, probe] of probes.entries()) {
         report.checkedProbes += 1;
-        const when = `du ${probe.localDate} à ${probe.localTime}`;
-        const node: Node = { id: probe.id, previousHash: probe.previousHash, startedAt: probe.startedAt, file, when };
+        const node: Node = { id: probe.id, previousHash: probe.previousHash, startedAt: probe.startedAt, file, date: probe.localDate, time: probe.localTime };
         // The stored line hashed as it is when it is the canonical JSON (records written so); else built again.
         const line = lines?.[index];
         if (!(line !== undefined && lineHolds(line, probe)) && hashRecord(probe) !== probe.hash) {
-          problem({
-            probeId: node.id,
-            file,
-            kind: 'record_altered',
-            message: `${describe(node)} (« ${file} ») : l’enregistrement a été modifié après coup (son empreinte ne correspond plus).`,
-          });
+          problem({ probeId: node.id, file, kind: 'record_altered', ...saidInFrench('verify.problem_record_altered', { ...named(node), file }) });
         }
-        checkArtefact(dir, probe, 'screenshot', problem, when, reader);
-        checkArtefact(dir, probe, 'pageText', problem, when, reader);
-        checkArtefact(dir, probe, 'log', problem, when, reader);
+        checkArtefact(dir, probe, 'screenshot', problem, reader);
+        checkArtefact(dir, probe, 'pageText', problem, reader);
+        checkArtefact(dir, probe, 'log', problem, reader);
         const twin = nodes.get(probe.hash);
         if (twin) {
           problem({
             probeId: node.id,
             file,
             kind: 'chain_broken',
-            message: `${describe(node)} (« ${file} ») : copie d’un sondage déjà enregistré (${twin.id}, « ${twin.file} »).`,
+            ...saidInFrench('verify.problem_probe_copied', { ...named(node), file, twin: twin.id, twinFile: twin.file }),
           });
           continue;
         }
@@ -271,13 +258,19 @@ async function verifyPlanning(
         probeId: null,
         file: headFile,
         kind: 'count_mismatch',
-        message: `Planning ${planningId} : « ${headFile} » compte ${counted} sondage(s), ${nodes.size} sont enregistrés : des sondages ont été ${counted > nodes.size ? 'supprimés' : 'ajoutés'} en dehors de Guichets.`,
+        ...saidInFrench('verify.problem_count_mismatch', {
+          planning: planningId,
+          file: headFile,
+          counted,
+          found: nodes.size,
+          change: counted > nodes.size ? 'deleted' : 'added',
+        }),
       });
     }
     rebuilt = aggregates?.rebuilt;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    problem({ probeId: null, file: headFile, kind: 'file_unreadable', message: `Fichier « ${headFile} » illisible : ${reason}` });
+    problem({ probeId: null, file: headFile, kind: 'file_unreadable', ...saidInFrench('verify.problem_file_unreadable', { file: headFile, reason }) });
     checkChain(nodes, order, undefined, problem, planningId);
     if (sealed.summary.count > 0) sealed.summary.proof.push(planningProof(planningId, mainLine(nodes, order, null), sealed.chains.get(planningId) ?? [], sealed.summary.firstSeal?.createdAt ?? null));
     return;
@@ -316,24 +309,15 @@ function checkRebuilt(
   problem: (entry: Omit<VerifyProblem, 'planningId'>) => void,
   planningId: string,
 ): void {
-  const when = `le ${rebuilt.at.slice(0, 10)} à ${rebuilt.at.slice(11, 16)} UTC`;
+  const when = { planning: planningId, file: headFile, date: rebuilt.at.slice(0, 10), time: rebuilt.at.slice(11, 16) };
   if (rebuilt.previousHead !== null) {
     if (nodes.has(rebuilt.previousHead)) return;
-    problem({
-      probeId: null,
-      file: headFile,
-      kind: 'head_mismatch',
-      message: `Planning ${planningId} : « ${headFile} » a été reconstruit ${when} ; le dernier sondage qu’il connaissait avant (empreinte ${rebuilt.previousHead.slice(0, 12)}…) est introuvable : il a été supprimé ou déplacé.`,
-    });
+    const said = saidInFrench('verify.problem_rebuilt_head_missing', { ...when, hash: rebuilt.previousHead.slice(0, 12) });
+    problem({ probeId: null, file: headFile, kind: 'head_mismatch', ...said });
     return;
   }
-  const why = rebuilt.reason === 'missing' ? 'avait disparu' : 'était illisible';
-  problem({
-    probeId: null,
-    file: headFile,
-    kind: 'aggregates_rebuilt',
-    message: `Planning ${planningId} : « ${headFile} » ${why} et a été reconstruit ${when} à partir des sondages présents : la disparition des sondages les plus récents avant cette date ne peut pas être exclue. Comparez avec le dernier scellement.`,
-  });
+  const why = rebuilt.reason === 'missing' ? 'missing' : 'unreadable';
+  problem({ probeId: null, file: headFile, kind: 'aggregates_rebuilt', ...saidInFrench('verify.problem_aggregates_rebuilt', { ...when, why }) });
 }
 
 /**
@@ -366,7 +350,7 @@ function checkChain(
         probeId: node.id,
         file: node.file,
         kind: 'chain_broken',
-        message: `${describe(node)} : le sondage qui le précédait a disparu (supprimé ou déplacé) ; la chaîne est rompue juste avant lui.`,
+        ...saidInFrench('verify.problem_predecessor_gone', named(node)),
       });
     }
     const siblings = children.get(node.previousHash) ?? [];
@@ -381,16 +365,8 @@ function checkChain(
     for (const hash of siblings) {
       const node = nodes.get(hash);
       if (!node || hash === legitimate) continue;
-      const reason =
-        previousHash === null
-          ? `se présente comme le premier sondage du planning, alors que ${kept?.id ?? '?'} l’est déjà`
-          : `se rattache au même sondage précédent que ${kept?.id ?? '?'}`;
-      problem({
-        probeId: node.id,
-        file: node.file,
-        kind: 'chain_broken',
-        message: `${describe(node)} (« ${node.file} ») ${reason} : sondage inséré après coup.`,
-      });
+      const params = { ...named(node), file: node.file, first: previousHash === null ? 'yes' : 'no', kept: kept?.id ?? '?' };
+      problem({ probeId: node.id, file: node.file, kind: 'chain_broken', ...saidInFrench('verify.problem_probe_inserted', params) });
     }
   }
 
@@ -402,7 +378,7 @@ function checkChain(
         probeId: null,
         file: headFile,
         kind: 'head_mismatch',
-        message: `Planning ${planningId} : « ${headFile} » ne connaît aucun sondage alors que ${nodes.size} sont enregistrés.`,
+        ...saidInFrench('verify.problem_head_none', { planning: planningId, file: headFile, count: nodes.size }),
       });
     }
     return;
@@ -412,7 +388,7 @@ function checkChain(
       probeId: head.probeId,
       file: headFile,
       kind: 'head_mismatch',
-      message: `Planning ${planningId} : le dernier sondage enregistré (${head.probeId}, commencé le ${head.startedAt}) est introuvable : il a été supprimé ou déplacé.`,
+      ...saidInFrench('verify.problem_head_missing', { planning: planningId, probe: head.probeId, startedAt: head.startedAt }),
     });
     return;
   }
@@ -423,7 +399,7 @@ function checkChain(
       probeId: successor.id,
       file: successor.file,
       kind: 'head_mismatch',
-      message: `${describe(successor)} suit le dernier sondage enregistré (${head.probeId}) sans avoir été compté : ajouté en dehors de Guichets.`,
+      ...saidInFrench('verify.problem_head_successor', { ...named(successor), head: head.probeId }),
     });
   }
 }
@@ -459,7 +435,7 @@ async function listedPlannings(files: JsonFiles, report: VerifyReport): Promise<
       probeId: null,
       file: PLANNINGS_FILE,
       kind: 'file_unreadable',
-      message: `Fichier « ${PLANNINGS_FILE} » illisible : ${reason}`,
+      ...saidInFrench('verify.problem_file_unreadable', { file: PLANNINGS_FILE, reason }),
     });
     return null;
   }
@@ -482,6 +458,8 @@ async function crossCheck(dir: string, planningId: string, listed: Set<string>, 
     aggregates: await exists(dir, places.aggregates),
   };
   const found = (Object.keys(places) as (keyof typeof places)[]).filter((key) => present[key]).map((key) => places[key]);
+  // Named one by one (at most three places), so that each language quotes and joins them its own way.
+  const foundNames = { count: found.length, first: found[0] ?? '', second: found[1] ?? '', third: found[2] ?? '' };
   if (!listed.has(planningId)) {
     if (found.length > 0) {
       report.problems.push({
@@ -489,7 +467,7 @@ async function crossCheck(dir: string, planningId: string, listed: Set<string>, 
         probeId: null,
         file: found[0] ?? null,
         kind: 'planning_unlisted',
-        message: `Planning ${planningId} : ${found.map((file) => `« ${file} »`).join(', ')} n’appartien(nen)t à aucun planning de « ${PLANNINGS_FILE} » (ni suivi ni retiré) : le planning a été effacé de la liste en dehors de Guichets.`,
+        ...saidInFrench('verify.problem_planning_unlisted', { planning: planningId, ...foundNames, listing: PLANNINGS_FILE }),
       });
     }
   } else if (!present.probes && found.length > 0) {
@@ -498,7 +476,7 @@ async function crossCheck(dir: string, planningId: string, listed: Set<string>, 
       probeId: null,
       file: places.probes,
       kind: 'planning_incomplete',
-      message: `Planning ${planningId} : le dossier des sondages « ${places.probes} » a disparu alors que ${found.map((file) => `« ${file} »`).join(' et ')} existe(nt) encore : des sondages ont été supprimés.`,
+      ...saidInFrench('verify.problem_planning_incomplete', { planning: planningId, file: places.probes, ...foundNames }),
     });
   }
   return present.probes || present.aggregates;
@@ -571,7 +549,7 @@ async function compareAnchor(dir: string, anchorsDir: string, seals: number, rep
       kind === 'anchored_seal_missing'
         ? coreMessage('verify.anchor_missing', { created, seal: seal.name, probes: seal.probes })
         : coreMessage('verify.anchor_changed', { created, seal: seal.name });
-    report.problems.push({ planningId: '', probeId: null, file: `${SEALS_DIR}/${seal.name}.json`, kind, message: wordCore(said, 'fr') });
+    report.problems.push({ planningId: '', probeId: null, file: `${SEALS_DIR}/${seal.name}.json`, kind, said, message: wordCore(said, 'fr') });
   }
 }
 

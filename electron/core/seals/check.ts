@@ -11,6 +11,8 @@ import { publicKeys, SEALS_DIR } from './keys.js';
 import { checkOneSeal, pinKeys, type SealCheck, type TokenInfo } from './one-seal.js';
 import type { RootSource, TrustSet } from './trust.js';
 import { PARIS } from '../../shared/domain.js';
+import { saidInFrench } from '../messages.js';
+import type { CoreMessage } from '../../shared/messages/index.js';
 
 export type SealProblemKind =
   /** A seal unreadable, unsigned, badly signed, out of the chain of seals, or with an invalid timestamp. */
@@ -30,6 +32,9 @@ export interface VerifyProblem {
   probeId: string | null;
   file: string | null;
   kind: SealProblemKind;
+  /** What is wrong, as a code: worded in the reader's language (the command line's, the screen's). */
+  said: CoreMessage;
+  /** The French wording of `said`, for what keeps a French line (logs, older readers). */
   message: string;
 }
 
@@ -115,12 +120,13 @@ export interface SealedState {
   gaps: Map<string, Sealed<SealedGaps>[]>;
 }
 
-const sealProblem = (file: string, message: string, kind: SealProblemKind = 'seal_invalid'): VerifyProblem => ({
+const sealProblem = (file: string, words: { said: CoreMessage; message: string }, kind: SealProblemKind = 'seal_invalid'): VerifyProblem => ({
   planningId: '',
   probeId: null,
   file,
   kind,
-  message,
+  said: words.said,
+  message: words.message,
 });
 
 const when = (iso: string): string =>
@@ -182,25 +188,19 @@ export async function loadSeals(dataDir: string, trust: TrustSet): Promise<Seale
       trust,
     });
     checks.push(check);
-    state.problems.push(...check.problems.map((problem) => sealProblem(problem.file, problem.message, problem.kind)));
+    state.problems.push(...check.problems.map((problem) => sealProblem(problem.file, problem, problem.kind)));
     const expected = previous;
     previous = { file: `${seal.name}.json`, sha256: sha256(bytes ?? Buffer.alloc(0)) };
     const content = check.content;
     if (!content) continue;
     if (canonicalJson(content.previous) !== canonicalJson(expected)) {
-      const message =
-        content.previous === null
-          ? `se présente comme le premier sceau alors que « ${expected?.file ?? '?'} » le précède : un sceau a été inséré.`
-          : expected === null
-            ? `suit le sceau « ${content.previous.file} », qui a disparu.`
-            : content.previous.file !== expected.file
-              ? `suit le sceau « ${content.previous.file} », qui a disparu (le précédent sur le disque est « ${expected.file} »).`
-              : `le sceau précédent « ${expected.file} » a été modifié depuis.`;
-      state.problems.push(sealProblem(seal.json, `Sceau ${seal.name} : ${message}`));
+      const how = content.previous === null ? 'first' : expected === null ? 'gone' : content.previous.file !== expected.file ? 'moved' : 'changed';
+      const chain = { seal: seal.name, how, expected: expected?.file ?? '?', previous: content.previous?.file ?? '?' };
+      state.problems.push(sealProblem(seal.json, saidInFrench('verify.problem_seal_chain', chain)));
     }
   }
   const keyVerdict = pinKeys(checks, (name) => `${SEALS_DIR}/${name}.json`);
-  state.problems.push(...keyVerdict.problems.map((problem) => sealProblem(problem.file, problem.message, problem.kind)));
+  state.problems.push(...keyVerdict.problems.map((problem) => sealProblem(problem.file, problem, problem.kind)));
   const summary = state.summary;
   summary.keyFingerprint = keyVerdict.fingerprint;
   summary.keyPinnedBy = keyVerdict.pinnedBy;
@@ -272,7 +272,14 @@ export function checkSealedChain(
         probeId: first.value.lastProbeId,
         file: null,
         kind: 'sealed_probes_changed',
-        message: `Planning ${planningId} : le sondage ${first.value.lastProbeId ?? '?'}, dernier des ${first.value.probes} sondages scellés le ${when(first.createdAt)} (sceau ${first.seal}), a disparu ou a été réécrit${missing.length > 1 ? ` (et ${missing.length - 1} autre(s) sceau(x) après lui)` : ''} : des sondages scellés ont été supprimés ou modifiés.`,
+        ...saidInFrench('verify.problem_sealed_probes_gone', {
+          planning: planningId,
+          probe: first.value.lastProbeId ?? '?',
+          count: first.value.probes,
+          sealed: when(first.createdAt),
+          seal: first.seal,
+          more: missing.length - 1,
+        }),
       });
     }
   }
@@ -285,14 +292,22 @@ export function checkSealedChain(
         probeId: entry.value.lastProbeId,
         file: null,
         kind: 'sealed_probes_changed',
-        message: `Planning ${planningId} : le sondage ${entry.value.lastProbeId ?? '?'}, scellé le ${when(entry.createdAt)} (sceau ${entry.seal}), n’est plus dans la chaîne des sondages : la chaîne a été réécrite après ce sceau.`,
+        ...saidInFrench('verify.problem_sealed_probe_off_chain', { planning: planningId, probe: entry.value.lastProbeId ?? '?', sealed: when(entry.createdAt), seal: entry.seal }),
       });
     } else if (position !== entry.value.probes) {
       problem({
         probeId: entry.value.lastProbeId,
         file: null,
         kind: 'sealed_probes_changed',
-        message: `Planning ${planningId} : le sceau ${entry.seal} (${when(entry.createdAt)}) compte ${entry.value.probes} sondages jusqu’à ${entry.value.lastProbeId ?? '?'}, la chaîne sur le disque en a ${position} : des sondages scellés ont été ${position < entry.value.probes ? 'supprimés' : 'insérés'}.`,
+        ...saidInFrench('verify.problem_sealed_count', {
+          planning: planningId,
+          seal: entry.seal,
+          sealed: when(entry.createdAt),
+          count: entry.value.probes,
+          probe: entry.value.lastProbeId ?? '?',
+          found: position,
+          change: position < entry.value.probes ? 'deleted' : 'inserted',
+        }),
       });
     }
   }
@@ -310,7 +325,7 @@ export async function checkSealedFile(
   sealed: readonly Sealed<PrefixDigest>[],
   problem: (entry: Omit<VerifyProblem, 'planningId'>) => void,
 ): Promise<void> {
-  const what = file.startsWith('plannings-history/') ? 'l’historique du planning' : 'les interruptions';
+  const what = file.startsWith('plannings-history/') ? 'history' : 'gaps';
   const kind = file.startsWith('plannings-history/') ? 'sealed_history_changed' : 'sealed_gaps_changed';
   const target = insideDir(dataDir, file);
   let items: unknown[] | null = null;
@@ -325,12 +340,13 @@ export async function checkSealedFile(
   }
   for (const entry of sealed) {
     const { count, sha256: digest } = entry.value;
-    let change: string | null = null;
-    if (items === null) change = `le fichier, scellé le ${when(entry.createdAt)} (sceau ${entry.seal}), a disparu ou est illisible`;
-    else if (items.length < count) change = `${count} élément(s) scellé(s) le ${when(entry.createdAt)} (sceau ${entry.seal}), ${items.length} aujourd’hui : des éléments ont été supprimés`;
-    else if (sha256(canonicalJson(items.slice(0, count))) !== digest) change = `les ${count} élément(s) scellé(s) le ${when(entry.createdAt)} (sceau ${entry.seal}) ont été modifiés, supprimés ou complétés après coup`;
+    let change: 'gone' | 'fewer' | 'changed' | null = null;
+    if (items === null) change = 'gone';
+    else if (items.length < count) change = 'fewer';
+    else if (sha256(canonicalJson(items.slice(0, count))) !== digest) change = 'changed';
     if (change) {
-      problem({ probeId: null, file, kind, message: `« ${file} » (${what}) : ${change}.` });
+      const params = { file, what, change, sealed: when(entry.createdAt), seal: entry.seal, count, found: items?.length ?? 0 };
+      problem({ probeId: null, file, kind, ...saidInFrench('verify.problem_sealed_file', params) });
       return;
     }
   }
@@ -365,12 +381,9 @@ export async function checkSealedGaps(
     const changed = Object.entries(entry.value.months).find(([month, count]) => missing.has(month) || (byMonth.get(month)?.length ?? 0) < count);
     const month = changed?.[0] ?? Object.keys(entry.value.months).find((candidate) => byMonth.has(candidate)) ?? '?';
     const file = `probes/${planningId}/${month}/gaps.json`;
-    const change = missing.has(month)
-      ? 'a disparu ou est illisible'
-      : changed
-        ? `a perdu des interruptions scellées (${changed[1]} le ${when(entry.createdAt)}, ${byMonth.get(month)?.length ?? 0} aujourd’hui)`
-        : 'n’a plus les interruptions scellées (modifiées, supprimées ou insérées après coup)';
-    problem({ probeId: null, file, kind: 'sealed_gaps_changed', message: `« ${file} » (les interruptions) ${change} ; scellé par le sceau ${entry.seal}.` });
+    const change = missing.has(month) ? 'gone' : changed ? 'fewer' : 'changed';
+    const params = { file, change, count: changed?.[1] ?? 0, sealed: when(entry.createdAt), found: byMonth.get(month)?.length ?? 0, seal: entry.seal };
+    problem({ probeId: null, file, kind: 'sealed_gaps_changed', ...saidInFrench('verify.problem_sealed_gaps', params) });
     return;
   }
 }

@@ -7,6 +7,8 @@ import { embeddedKey, parseSeal, rotationSigned, SEAL_FORMAT, type SealContent }
 import { checkTimestamp } from './tsa.js';
 import type { RootSource, TrustSet } from './trust.js';
 import { PARIS } from '../../shared/domain.js';
+import { saidInFrench } from '../messages.js';
+import type { CoreMessage } from '../../shared/messages/index.js';
 
 /** A seal whose first trusted token comes later than this after its own date proves from the token's time only. */
 export const LATE_STAMP_MS = 24 * 3_600_000;
@@ -39,8 +41,8 @@ export interface SealCheck {
   provenFrom: string | null;
   /** provenFrom more than LATE_STAMP_MS after the seal's own date (made offline, or stamped again). */
   late: boolean;
-  /** In French, each naming the file at fault. */
-  problems: { file: string; kind: 'seal_invalid' | 'seal_untrusted'; message: string }[];
+  /** Each naming the file at fault: as a code (`said`) and in French. */
+  problems: { file: string; kind: 'seal_invalid' | 'seal_untrusted'; said: CoreMessage; message: string }[];
 }
 
 export interface SealInput {
@@ -64,7 +66,7 @@ export async function checkOneSeal(input: SealInput): Promise<SealCheck> {
   const check: SealCheck = { name, content: null, key: null, publicKey: null, signed: false, tokens: [], provenFrom: null, late: false, problems: [] };
   const content = bytes ? parseSeal(bytes) : null;
   if (!bytes || !content) {
-    check.problems.push({ file: files.json, kind: 'seal_invalid', message: `Sceau « ${files.json} » illisible ou modifié (ce n’est plus le texte signé).` });
+    check.problems.push({ file: files.json, kind: 'seal_invalid', ...saidInFrench('verify.problem_seal_unreadable', { file: files.json }) });
     return check;
   }
   check.content = content;
@@ -73,26 +75,35 @@ export async function checkOneSeal(input: SealInput): Promise<SealCheck> {
   check.publicKey = key;
   check.signed = !!input.signature && !!key && verifySignature(null, bytes, key, input.signature);
   if (!input.signature) {
-    check.problems.push({ file: files.sig, kind: 'seal_invalid', message: `Sceau ${name} : sa signature « ${files.sig} » a disparu.` });
+    check.problems.push({ file: files.sig, kind: 'seal_invalid', ...saidInFrench('verify.problem_signature_missing', { seal: name, file: files.sig }) });
   } else if (!key) {
     check.problems.push({
       file: files.json,
       kind: 'seal_invalid',
-      message: `Sceau ${name} : la clé publique qui l’a signé (empreinte ${content.installationKey}) est introuvable ou ne correspond pas à son empreinte.`,
+      ...saidInFrench('verify.problem_key_missing', { seal: name, key: content.installationKey }),
     });
   } else if (!check.signed) {
-    check.problems.push({ file: files.json, kind: 'seal_invalid', message: `Sceau ${name} : signature invalide, le sceau a été modifié après avoir été signé.` });
+    check.problems.push({ file: files.json, kind: 'seal_invalid', ...saidInFrench('verify.problem_signature_invalid', { seal: name }) });
   }
   const createdAt = new Date(content.createdAt).getTime();
   for (const token of input.tokens) {
     const at = `${files.folder}/${token.file}`;
     if (!token.bytes) {
-      check.problems.push({ file: at, kind: 'seal_invalid', message: `Sceau ${name} : jeton d’horodatage « ${at} » illisible.` });
+      check.problems.push({ file: at, kind: 'seal_invalid', ...saidInFrench('verify.problem_token_unreadable', { seal: name, file: at }) });
       continue;
     }
     const result = await checkTimestamp(token.bytes, bytes, { trust: input.trust });
     if (!result.ok || !result.genTime) {
-      check.problems.push({ file: at, kind: 'seal_invalid', message: `Sceau ${name} : horodatage invalide (« ${at} ») : ${result.reason ?? 'jeton illisible'}.` });
+      const fault = result.fault;
+      const said = saidInFrench('verify.problem_token_invalid', {
+        seal: name,
+        file: at,
+        fault: fault?.kind ?? 'none',
+        status: fault?.status ?? '',
+        said: fault?.said ?? 'none',
+        detail: fault?.detail ?? '',
+      });
+      check.problems.push({ file: at, kind: 'seal_invalid', ...said });
       check.tokens.push({ file: token.file, authority: result.tsa, root: null, genTime: null, delayMs: null, trusted: false });
       continue;
     }
@@ -103,7 +114,7 @@ export async function checkOneSeal(input: SealInput): Promise<SealCheck> {
       check.problems.push({
         file: at,
         kind: 'seal_untrusted',
-        message: `Sceau ${name} : le jeton « ${at} », signé au nom de « ${result.tsa} » pour le ${when(genTime)}, ${result.untrusted ?? 'ne mène à aucune racine de confiance'} : cet horodatage ne prouve rien.`,
+        ...saidInFrench('verify.problem_token_untrusted', { seal: name, file: at, authority: result.tsa, at: when(genTime), why: result.untrustedWhy ?? 'none' }),
       });
     }
   }
@@ -121,7 +132,7 @@ export interface KeyVerdict {
   rotations: { seal: string; from: string; to: string }[];
   /** Seals whose content counts: signed by the installation's key of their time. */
   accepted: Set<string>;
-  problems: { file: string; kind: 'seal_foreign_key'; message: string }[];
+  problems: { file: string; kind: 'seal_foreign_key'; said: CoreMessage; message: string }[];
 }
 
 
@@ -138,11 +149,17 @@ export function pinKeys(checks: readonly SealCheck[], jsonPath: (name: string) =
   if (!anchor?.key) return verdict;
   if (anchor.provenFrom) verdict.pinnedBy = { seal: anchor.name, at: anchor.provenFrom };
   const anchorIndex = signed.indexOf(anchor);
-  const refuse = (check: SealCheck, expected: string, why = ''): void => {
+  const refuse = (check: SealCheck, expected: string, why: 'unstamped' | 'unrotated' | 'none' = 'none'): void => {
     verdict.problems.push({
       file: jsonPath(check.name),
       kind: 'seal_foreign_key',
-      message: `Sceau ${check.name} : signé par la clé ${formatFingerprint(check.key ?? '?')}, qui n’est pas la clé de l’installation (${formatFingerprint(expected)}${verdict.pinnedBy ? `, horodatée dans le sceau ${verdict.pinnedBy.seal}` : ''})${why} : ce sceau est refusé, ce qu’il dit ne compte pas.`,
+      ...saidInFrench('verify.problem_foreign_key', {
+        seal: check.name,
+        key: formatFingerprint(check.key ?? '?'),
+        expected: formatFingerprint(expected),
+        pinned: verdict.pinnedBy?.seal ?? 'none',
+        why,
+      }),
     });
   };
   // Before the anchor: seals not yet stamped, valid only under the anchor's key.
@@ -165,7 +182,7 @@ export function pinKeys(checks: readonly SealCheck[], jsonPath: (name: string) =
       currentKey = check.publicKey;
       verdict.accepted.add(check.name);
     } else {
-      refuse(check, current, rotated ? ' ; le changement de clé qu’il annonce n’est pas horodaté' : ' ni une clé transmise par un changement de clé signé par la précédente');
+      refuse(check, current, rotated ? 'unstamped' : 'unrotated');
     }
   }
   verdict.fingerprint = current;

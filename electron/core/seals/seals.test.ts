@@ -267,6 +267,7 @@ describe('verify against the seals', () => {
     const report = await verify(dir);
     expect(report.problems.map((problem) => [problem.kind, problem.file])).toEqual([['seal_invalid', `seals/${thirdToken}`]]);
     expect(report.problems[0]?.message).toContain('autre contenu');
+    expect(report.problems[0]?.said).toMatchObject({ code: 'verify.problem_token_invalid', params: { fault: 'other_content' } });
     for (const file of [`${second}.json`, `${second}.sig`, ...(await tokensOf(second ?? ''))]) await rm(at(file));
     const gone = await verify(dir);
     expect(gone.problems.map((problem) => problem.message).join('\n')).toContain(`${second}.json`);

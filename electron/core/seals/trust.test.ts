@@ -132,7 +132,7 @@ describe('a forger', () => {
     // Signed as a token should be, for these bytes, by a certificate that chains to the trusted root.
     const token = await forgeToken(await readFile(first.file), new Date('2026-03-10T20:00:05Z'), chain, key);
     const check = await checkTimestamp(token, await readFile(first.file), { trust });
-    expect(check).toMatchObject({ ok: true, root: null, untrusted: 'le certificat de l’autorité n’est pas un certificat d’horodatage' });
+    expect(check).toMatchObject({ ok: true, root: null, untrusted: 'le certificat de l’autorité n’est pas un certificat d’horodatage', untrustedWhy: 'not_tsa' });
     await writeFile(sealsDir(`${first.name}.www.example.org.tsr`), token);
     const report = await verify();
     expect(report.problems.map((problem) => problem.kind)).toEqual(['seal_untrusted']);
@@ -193,6 +193,7 @@ describe('the installation key', () => {
     const refused = await verify();
     expect(refused.problems.map((problem) => [problem.kind, problem.file])).toEqual([['seal_foreign_key', `seals/${unstamped.name}.json`]]);
     expect(refused.problems[0]?.message).toContain('n’est pas horodaté');
+    expect(refused.problems[0]?.said).toMatchObject({ code: 'verify.problem_foreign_key', params: { why: 'unstamped' } });
   });
 
   it('is never replaced silently once seals exist', async () => {

@@ -50,13 +50,27 @@ export interface TokenCheck {
   certificates: Buffer[];
   /** In French, why it does not hold. */
   reason: string | null;
+  /** Why it does not hold, as a code and its specifics (for verify's problems, worded in the reader's language). */
+  fault: TokenFault | null;
   /**
    * When checked against a trust set: the trusted root the signer's chain ends at (checked at the token's time),
    * or null with `untrusted` saying why. A token signed as it should be but by nobody trusted proves nothing.
    */
   root: TrustedRoot | null;
   untrusted: string | null;
+  /** `untrusted` as a code. */
+  untrustedWhy: UntrustedWhy | null;
 }
+
+/** Why a token does not hold: `status` and `said` (the authority's own words) when refused, `detail` the parser's. */
+export interface TokenFault {
+  kind: 'refused' | 'unreadable' | 'other_request' | 'bad_signature' | 'other_content' | 'invalid';
+  status?: number;
+  said?: string;
+  detail?: string;
+}
+
+export type UntrustedWhy = 'not_tsa' | 'no_root';
 
 function nameOf(certificate: pkijs.Certificate): string {
   const attribute = (oid: string): string | undefined => {
@@ -81,15 +95,17 @@ function tokenParts(response: pkijs.TimeStampResp): { signed: pkijs.SignedData; 
   return { signed, info: pkijs.TSTInfo.fromBER(content.getValue()) };
 }
 
-const failed = (reason: string, certificates: Buffer[] = [], tsa = 'autorité inconnue'): TokenCheck => ({
+const failed = (reason: string, fault: TokenFault, certificates: Buffer[] = [], tsa = 'autorité inconnue'): TokenCheck => ({
   ok: false,
   genTime: null,
   tsa,
   certificateSha256: null,
   certificates,
   reason,
+  fault,
   root: null,
   untrusted: null,
+  untrustedWhy: null,
 });
 
 interface PinnedCertificates {
@@ -132,10 +148,10 @@ async function trustedRoot(
   carried: readonly pkijs.Certificate[],
   genTime: Date,
   trust: TrustSet,
-): Promise<{ root: TrustedRoot } | { why: string }> {
+): Promise<{ root: TrustedRoot } | { why: string; code: UntrustedWhy }> {
   // Node types it as always there; it is undefined when the certificate has no extended key usage at all.
   const usages = new X509Certificate(Buffer.from(signer.toSchema().toBER(false))).keyUsage as string[] | undefined;
-  if (!usages?.includes(TIME_STAMPING_EKU)) return { why: 'le certificat de l’autorité n’est pas un certificat d’horodatage' };
+  if (!usages?.includes(TIME_STAMPING_EKU)) return { why: 'le certificat de l’autorité n’est pas un certificat d’horodatage', code: 'not_tsa' };
   const { certificates, byTbs } = pinned(trust);
   const signerTbs = Buffer.from(signer.tbsView).toString('hex');
   const intermediates = carried.filter((certificate) => Buffer.from(certificate.tbsView).toString('hex') !== signerTbs);
@@ -148,7 +164,7 @@ async function trustedRoot(
   } catch {
     // No path to a trusted root: said below.
   }
-  return { why: 'sa chaîne de certificats ne mène à aucune racine de confiance (ni livrée avec Guichets, ni ajoutée sur ce PC)' };
+  return { why: 'sa chaîne de certificats ne mène à aucune racine de confiance (ni livrée avec Guichets, ni ajoutée sur ce PC)', code: 'no_root' };
 }
 
 /**
@@ -165,24 +181,25 @@ export async function checkTimestamp(tsr: Buffer, data: Buffer, options: { nonce
     const status = response.status.status;
     if (status !== pkijs.PKIStatus.granted && status !== pkijs.PKIStatus.grantedWithMods) {
       const text = response.status.statusStrings?.map((item) => item.valueBlock.value).join(' ') ?? '';
-      return failed(`l’autorité a refusé l’horodatage (statut ${status}${text ? ` : ${text}` : ''})`);
+      return failed(`l’autorité a refusé l’horodatage (statut ${status}${text ? ` : ${text}` : ''})`, { kind: 'refused', status, said: text || 'none' });
     }
     ({ signed, info } = tokenParts(response));
   } catch (error) {
-    return failed(`jeton d’horodatage illisible (${error instanceof Error ? error.message : String(error)})`);
+    const detail = error instanceof Error ? error.message : String(error);
+    return failed(`jeton d’horodatage illisible (${detail})`, { kind: 'unreadable', detail });
   }
   const certificates = (signed.certificates ?? [])
     .filter((item): item is pkijs.Certificate => item instanceof pkijs.Certificate)
     .map((certificate) => Buffer.from(certificate.toSchema().toBER(false)));
   if (expectedNonce !== undefined) {
     const nonce = info.nonce ? Buffer.from(info.nonce.valueBlock.valueHexView).toString('hex') : '';
-    if (nonce !== positive(expectedNonce).toString('hex')) return failed('réponse d’horodatage à une autre demande', certificates);
+    if (nonce !== positive(expectedNonce).toString('hex')) return failed('réponse d’horodatage à une autre demande', { kind: 'other_request' }, certificates);
   }
   try {
     const result = await signed.verify({ signer: 0, data: arrayBuffer(data), extendedMode: true });
     const signer = result.signerCertificate ?? null;
     const tsa = signer ? nameOf(signer) : 'autorité inconnue';
-    if (!result.signatureVerified || !signer) return failed('signature de l’autorité invalide', certificates, tsa);
+    if (!result.signatureVerified || !signer) return failed('signature de l’autorité invalide', { kind: 'bad_signature' }, certificates, tsa);
     const carried = (signed.certificates ?? []).filter((item): item is pkijs.Certificate => item instanceof pkijs.Certificate);
     const chain = options.trust ? await trustedRoot(signer, carried, info.genTime, options.trust) : null;
     return {
@@ -192,15 +209,16 @@ export async function checkTimestamp(tsr: Buffer, data: Buffer, options: { nonce
       certificateSha256: createHash('sha256').update(Buffer.from(signer.toSchema().toBER(false))).digest('hex'),
       certificates,
       reason: null,
+      fault: null,
       root: chain && 'root' in chain ? chain.root : null,
       untrusted: chain && 'why' in chain ? chain.why : null,
+      untrustedWhy: chain && 'code' in chain ? chain.code : null,
     };
   } catch (error) {
     const message = error instanceof pkijs.SignedDataVerifyError ? error.message : error instanceof Error ? error.message : String(error);
-    const reason = /TSTInfo verification/.test(message)
-      ? 'le jeton horodate un autre contenu que ce sceau (empreinte différente)'
-      : `jeton invalide (${message})`;
-    return failed(reason, certificates);
+    const otherContent = /TSTInfo verification/.test(message);
+    const reason = otherContent ? 'le jeton horodate un autre contenu que ce sceau (empreinte différente)' : `jeton invalide (${message})`;
+    return failed(reason, otherContent ? { kind: 'other_content' } : { kind: 'invalid', detail: message }, certificates);
   }
 }
 

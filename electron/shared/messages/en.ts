@@ -258,6 +258,53 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     anchor_kept: 'This PC remembers the last seal it made for this folder ({seal}, {probes, plural, one {# probe} other {# probes}}): it is there, unchanged.',
     anchor_unknown:
       'This PC has no memory of this folder’s seals (copied from another PC, or sealed by an earlier version): the disappearance of its newest seals cannot be detected here.',
+    // What verify finds wrong, each naming the probe, file or seal at fault (ids, paths and dates as parameters).
+    problem_artefact_missing:
+      'Probe {probe} of {date} at {time}: {what, select, screenshot {the screenshot} log {the probe’s log} other {the page text}} “{file}” cannot be found.',
+    problem_artefact_altered:
+      'Probe {probe} of {date} at {time}: {what, select, screenshot {the screenshot} log {the probe’s log} other {the page text}} “{file}” was modified after the probe (different SHA-256 hash).',
+    problem_file_unreadable: 'File “{file}” unreadable: {reason}',
+    problem_record_altered: 'Probe {probe} of {date} at {time} (“{file}”): the record was modified afterwards (its hash no longer matches).',
+    problem_probe_copied: 'Probe {probe} of {date} at {time} (“{file}”): copy of a probe already recorded ({twin}, “{twinFile}”).',
+    problem_count_mismatch:
+      'Planning {planning}: “{file}” counts {counted} probe(s), {found} are recorded: probes were {change, select, deleted {deleted} other {added}} outside Guichets.',
+    problem_rebuilt_head_missing:
+      'Planning {planning}: “{file}” was rebuilt on {date} at {time} UTC; the last probe it knew before (hash {hash}…) cannot be found: it was deleted or moved.',
+    problem_aggregates_rebuilt:
+      'Planning {planning}: “{file}” {why, select, missing {had disappeared} other {was unreadable}} and was rebuilt on {date} at {time} UTC from the probes present: the disappearance of the newest probes before that date cannot be excluded. Compare with the last seal.',
+    problem_predecessor_gone: 'Probe {probe} of {date} at {time}: the probe before it has disappeared (deleted or moved); the chain is broken just before it.',
+    problem_probe_inserted:
+      'Probe {probe} of {date} at {time} (“{file}”) {first, select, yes {claims to be the planning’s first probe, while {kept} already is} other {follows the same previous probe as {kept}}}: probe inserted afterwards.',
+    problem_head_none: 'Planning {planning}: “{file}” knows no probe while {count} are recorded.',
+    problem_head_missing: 'Planning {planning}: the last probe recorded ({probe}, started on {startedAt}) cannot be found: it was deleted or moved.',
+    problem_head_successor: 'Probe {probe} of {date} at {time} follows the last probe recorded ({head}) without having been counted: added outside Guichets.',
+    problem_planning_unlisted:
+      'Planning {planning}: {count, plural, =1 {“{first}”} =2 {“{first}”, “{second}”} other {“{first}”, “{second}”, “{third}”}} belong(s) to no planning of “{listing}” (neither followed nor removed): the planning was erased from the list outside Guichets.',
+    problem_planning_incomplete:
+      'Planning {planning}: the probes folder “{file}” has disappeared while {count, plural, =1 {“{first}”} other {“{first}” and “{second}”}} still exist(s): probes were deleted.',
+    problem_seal_unreadable: 'Seal “{file}” unreadable or modified (it is no longer the text that was signed).',
+    problem_signature_missing: 'Seal {seal}: its signature “{file}” has disappeared.',
+    problem_key_missing: 'Seal {seal}: the public key that signed it (fingerprint {key}) cannot be found or does not match its fingerprint.',
+    problem_signature_invalid: 'Seal {seal}: invalid signature, the seal was modified after it was signed.',
+    problem_token_unreadable: 'Seal {seal}: time-stamp token “{file}” unreadable.',
+    problem_token_invalid:
+      'Seal {seal}: invalid time-stamp (“{file}”): {fault, select, refused {the authority refused the time-stamp (status {status}{said, select, none {} other {: {said}}})} unreadable {unreadable time-stamp token ({detail})} other_request {time-stamp answer to another request} bad_signature {invalid authority signature} other_content {the token stamps other content than this seal (different hash)} invalid {invalid token ({detail})} other {unreadable token}}.',
+    problem_token_untrusted:
+      'Seal {seal}: the token “{file}”, signed in the name of “{authority}” for {at}, {why, select, not_tsa {the authority’s certificate is not a time-stamping certificate} no_root {its certificate chain leads to no trusted root (neither shipped with Guichets nor added on this PC)} other {leads to no trusted root}}: this time-stamp proves nothing.',
+    problem_seal_chain:
+      'Seal {seal}: {how, select, first {claims to be the first seal while “{expected}” precedes it: a seal was inserted.} gone {follows seal “{previous}”, which has disappeared.} moved {follows seal “{previous}”, which has disappeared (the previous one on disk is “{expected}”).} other {the previous seal “{expected}” was modified since.}}',
+    problem_foreign_key:
+      'Seal {seal}: signed by key {key}, which is not the installation key ({expected}{pinned, select, none {} other {, time-stamped in seal {pinned}}}){why, select, unstamped {; the key change it announces is not time-stamped} unrotated { nor a key handed on by a key change signed by the previous one} other {}}: this seal is refused, what it says does not count.',
+    problem_sealed_probes_gone:
+      'Planning {planning}: probe {probe}, last of the {count} probes sealed on {sealed} (seal {seal}), has disappeared or was rewritten{more, plural, =0 {} other { (and {more} other seal(s) after it)}}: sealed probes were deleted or modified.',
+    problem_sealed_probe_off_chain:
+      'Planning {planning}: probe {probe}, sealed on {sealed} (seal {seal}), is no longer in the chain of probes: the chain was rewritten after this seal.',
+    problem_sealed_count:
+      'Planning {planning}: seal {seal} ({sealed}) counts {count} probes up to {probe}, the chain on disk has {found}: sealed probes were {change, select, deleted {deleted} other {inserted}}.',
+    problem_sealed_file:
+      '“{file}” ({what, select, history {the planning’s history} other {the interruptions}}): {change, select, gone {the file, sealed on {sealed} (seal {seal}), has disappeared or is unreadable} fewer {{count} item(s) sealed on {sealed} (seal {seal}), {found} today: items were deleted} other {the {count} item(s) sealed on {sealed} (seal {seal}) were modified, deleted or added to afterwards}}.',
+    problem_sealed_gaps:
+      '“{file}” (the interruptions) {change, select, gone {has disappeared or is unreadable} fewer {lost sealed interruptions ({count} on {sealed}, {found} today)} other {no longer has the sealed interruptions (modified, deleted or inserted afterwards)}}; sealed by seal {seal}.',
   },
   notice: {
     sandbox_root:

@@ -266,6 +266,57 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     anchor_kept: 'Ce PC se souvient du dernier scellement qu’il a fait pour ce dossier ({seal}, {probes, plural, one {# sondage} other {# sondages}}) : il est là, identique.',
     anchor_unknown:
       'Ce PC n’a aucun souvenir des scellements de ce dossier (copié d’un autre PC, ou scellé par une version antérieure) : la disparition de ses scellements les plus récents ne peut pas être constatée ici.',
+    // What verify finds wrong, each naming the probe, file or seal at fault (ids, paths and dates as parameters).
+    problem_artefact_missing:
+      'Sondage {probe} du {date} à {time} : {what, select, screenshot {la capture d’écran} log {le journal du sondage} other {le texte de la page}} « {file} » est introuvable.',
+    problem_artefact_altered:
+      'Sondage {probe} du {date} à {time} : {what, select, screenshot {la capture d’écran} log {le journal du sondage} other {le texte de la page}} « {file} » a été modifié(e) depuis le sondage (empreinte SHA-256 différente).',
+    problem_file_unreadable: 'Fichier « {file} » illisible : {reason}',
+    problem_record_altered:
+      'Sondage {probe} du {date} à {time} (« {file} ») : l’enregistrement a été modifié après coup (son empreinte ne correspond plus).',
+    problem_probe_copied: 'Sondage {probe} du {date} à {time} (« {file} ») : copie d’un sondage déjà enregistré ({twin}, « {twinFile} »).',
+    problem_count_mismatch:
+      'Planning {planning} : « {file} » compte {counted} sondage(s), {found} sont enregistrés : des sondages ont été {change, select, deleted {supprimés} other {ajoutés}} en dehors de Guichets.',
+    problem_rebuilt_head_missing:
+      'Planning {planning} : « {file} » a été reconstruit le {date} à {time} UTC ; le dernier sondage qu’il connaissait avant (empreinte {hash}…) est introuvable : il a été supprimé ou déplacé.',
+    problem_aggregates_rebuilt:
+      'Planning {planning} : « {file} » {why, select, missing {avait disparu} other {était illisible}} et a été reconstruit le {date} à {time} UTC à partir des sondages présents : la disparition des sondages les plus récents avant cette date ne peut pas être exclue. Comparez avec le dernier scellement.',
+    problem_predecessor_gone:
+      'Sondage {probe} du {date} à {time} : le sondage qui le précédait a disparu (supprimé ou déplacé) ; la chaîne est rompue juste avant lui.',
+    problem_probe_inserted:
+      'Sondage {probe} du {date} à {time} (« {file} ») {first, select, yes {se présente comme le premier sondage du planning, alors que {kept} l’est déjà} other {se rattache au même sondage précédent que {kept}}} : sondage inséré après coup.',
+    problem_head_none: 'Planning {planning} : « {file} » ne connaît aucun sondage alors que {count} sont enregistrés.',
+    problem_head_missing:
+      'Planning {planning} : le dernier sondage enregistré ({probe}, commencé le {startedAt}) est introuvable : il a été supprimé ou déplacé.',
+    problem_head_successor:
+      'Sondage {probe} du {date} à {time} suit le dernier sondage enregistré ({head}) sans avoir été compté : ajouté en dehors de Guichets.',
+    problem_planning_unlisted:
+      'Planning {planning} : {count, plural, =1 {« {first} »} =2 {« {first} », « {second} »} other {« {first} », « {second} », « {third} »}} n’appartien(nen)t à aucun planning de « {listing} » (ni suivi ni retiré) : le planning a été effacé de la liste en dehors de Guichets.',
+    problem_planning_incomplete:
+      'Planning {planning} : le dossier des sondages « {file} » a disparu alors que {count, plural, =1 {« {first} »} other {« {first} » et « {second} »}} existe(nt) encore : des sondages ont été supprimés.',
+    problem_seal_unreadable: 'Sceau « {file} » illisible ou modifié (ce n’est plus le texte signé).',
+    problem_signature_missing: 'Sceau {seal} : sa signature « {file} » a disparu.',
+    problem_key_missing: 'Sceau {seal} : la clé publique qui l’a signé (empreinte {key}) est introuvable ou ne correspond pas à son empreinte.',
+    problem_signature_invalid: 'Sceau {seal} : signature invalide, le sceau a été modifié après avoir été signé.',
+    problem_token_unreadable: 'Sceau {seal} : jeton d’horodatage « {file} » illisible.',
+    problem_token_invalid:
+      'Sceau {seal} : horodatage invalide (« {file} ») : {fault, select, refused {l’autorité a refusé l’horodatage (statut {status}{said, select, none {} other { : {said}}})} unreadable {jeton d’horodatage illisible ({detail})} other_request {réponse d’horodatage à une autre demande} bad_signature {signature de l’autorité invalide} other_content {le jeton horodate un autre contenu que ce sceau (empreinte différente)} invalid {jeton invalide ({detail})} other {jeton illisible}}.',
+    problem_token_untrusted:
+      'Sceau {seal} : le jeton « {file} », signé au nom de « {authority} » pour le {at}, {why, select, not_tsa {le certificat de l’autorité n’est pas un certificat d’horodatage} no_root {sa chaîne de certificats ne mène à aucune racine de confiance (ni livrée avec Guichets, ni ajoutée sur ce PC)} other {ne mène à aucune racine de confiance}} : cet horodatage ne prouve rien.',
+    problem_seal_chain:
+      'Sceau {seal} : {how, select, first {se présente comme le premier sceau alors que « {expected} » le précède : un sceau a été inséré.} gone {suit le sceau « {previous} », qui a disparu.} moved {suit le sceau « {previous} », qui a disparu (le précédent sur le disque est « {expected} »).} other {le sceau précédent « {expected} » a été modifié depuis.}}',
+    problem_foreign_key:
+      'Sceau {seal} : signé par la clé {key}, qui n’est pas la clé de l’installation ({expected}{pinned, select, none {} other {, horodatée dans le sceau {pinned}}}){why, select, unstamped { ; le changement de clé qu’il annonce n’est pas horodaté} unrotated { ni une clé transmise par un changement de clé signé par la précédente} other {}} : ce sceau est refusé, ce qu’il dit ne compte pas.',
+    problem_sealed_probes_gone:
+      'Planning {planning} : le sondage {probe}, dernier des {count} sondages scellés le {sealed} (sceau {seal}), a disparu ou a été réécrit{more, plural, =0 {} other { (et {more} autre(s) sceau(x) après lui)}} : des sondages scellés ont été supprimés ou modifiés.',
+    problem_sealed_probe_off_chain:
+      'Planning {planning} : le sondage {probe}, scellé le {sealed} (sceau {seal}), n’est plus dans la chaîne des sondages : la chaîne a été réécrite après ce sceau.',
+    problem_sealed_count:
+      'Planning {planning} : le sceau {seal} ({sealed}) compte {count} sondages jusqu’à {probe}, la chaîne sur le disque en a {found} : des sondages scellés ont été {change, select, deleted {supprimés} other {insérés}}.',
+    problem_sealed_file:
+      '« {file} » ({what, select, history {l’historique du planning} other {les interruptions}}) : {change, select, gone {le fichier, scellé le {sealed} (sceau {seal}), a disparu ou est illisible} fewer {{count} élément(s) scellé(s) le {sealed} (sceau {seal}), {found} aujourd’hui : des éléments ont été supprimés} other {les {count} élément(s) scellé(s) le {sealed} (sceau {seal}) ont été modifiés, supprimés ou complétés après coup}}.',
+    problem_sealed_gaps:
+      '« {file} » (les interruptions) {change, select, gone {a disparu ou est illisible} fewer {a perdu des interruptions scellées ({count} le {sealed}, {found} aujourd’hui)} other {n’a plus les interruptions scellées (modifiées, supprimées ou insérées après coup)}} ; scellé par le sceau {seal}.',
   },
   // What the core tells the person about the machine it runs on.
   notice: {
