@@ -113,10 +113,15 @@ export function createCore(options: CoreOptions): Core {
     dataDir,
     log,
     changed: (list) => emit('alerts:changed', list),
-    lastGoodBackup: async () => {
-      const state = await readBackupState(dataDir);
-      return state.lastGood ? new Date(state.lastGood.at) : null;
-    },
+    // The demo's folder is a throwaway of made-up probes on replica préfectures: nothing there is worth a backup.
+    ...(options.demo
+      ? {}
+      : {
+          lastGoodBackup: async () => {
+            const state = await readBackupState(dataDir);
+            return state.lastGood ? new Date(state.lastGood.at) : null;
+          },
+        }),
   });
   const context: HandlerContext = {
     backups,
