@@ -5,7 +5,7 @@ import type { Gap, Planning } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { isRobotTrouble, robotTrouble } from '../probe/robot-trouble.js';
-import { monthOf, planningStats, planningSummary, type MonthAggregate } from '../stats/index.js';
+import { dashboardCovers, monthOf, planningStats, planningSummary, type MonthAggregate } from '../stats/index.js';
 import { recentMarks } from '../stats/recent.js';
 import { RECENT_PROBES, type RecentMark } from '../../shared/stats.js';
 import { lastDatesDay } from '../stats/last-dates.js';
@@ -66,10 +66,16 @@ export function createOverview({ store, clock, browsers, scheduler }: OverviewDe
         problem = error.message;
         return fallback;
       });
-    const [aggregates, lastProbe] = await Promise.all([
-      readable(store.aggregates(planning.id), []),
-      readable(store.probes.last(planning.id), null),
-    ]);
+    // The dashboard's row reads the folder's summary; the planning's page, a damaged file or a clock set back
+    // before the newest probes read every month the usual way (the same figures, more files).
+    const view = months ? null : await store.dashboard(planning.id).catch((error: unknown) => {
+      if (error instanceof AppError) return null;
+      throw error;
+    });
+    const [aggregates, lastProbe] =
+      view && dashboardCovers(view.months, today)
+        ? [view.months, view.last]
+        : await Promise.all([readable(store.aggregates(planning.id), []), readable(store.probes.last(planning.id), null)]);
     // The planning's page has the strip of its latest probes too, from the aggregates read here; a damaged file
     // leaves it empty and is said by `problem`.
     const recent = months ? await readable(recentOf(store, planning.id, aggregates), []) : null;
