@@ -54,10 +54,19 @@ export async function recentOf(store: Store, planningId: string, aggregates: rea
 }
 
 export function createOverview({ store, clock, browsers, scheduler }: OverviewDeps): Overview {
+  // Worked out once a minute (days in Paris begin on a whole minute): the dashboard asks for 500 plannings at once.
+  let day: { minute: number; today: string } | null = null;
+  const todayInParis = (): string => {
+    const now = clock.now();
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (day?.minute !== minute) day = { minute, today: DateTime.fromJSDate(now, { zone: PARIS }).toISODate() ?? '' };
+    return day.today;
+  };
+
   async function overview(planning: Planning): Promise<PlanningOverview>;
   async function overview(planning: Planning, months: 'months'): Promise<WithMonths>;
   async function overview(planning: Planning, months?: 'months'): Promise<PlanningOverview | WithMonths> {
-    const today = DateTime.fromJSDate(clock.now(), { zone: PARIS }).toISODate() ?? '';
+    const today = todayInParis();
     let problem: string | null = null;
     // One damaged file must not hide every other planning: this one says what is wrong, the others show.
     const readable = <T>(read: Promise<T>, fallback: T): Promise<T> =>

@@ -5,8 +5,8 @@
 // read from the records again, silently, and written back later.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { MonthKey, Probe } from '../../shared/domain.js';
-import { dashboardMonths, type MonthAggregate } from '../stats/index.js';
-import { decodeMonths, encodeMonths, isStoredMonths, type StoredMonths } from './aggregates-file.js';
+import { dashboardMonths, dateInMonth, isDayMask, type MonthAggregate } from '../stats/index.js';
+import { decodeMonths, type StoredMonths } from './aggregates-file.js';
 import { writeFileDurable } from './durable.js';
 import { absolute, AGGREGATES_DIR, aggregatesFile, PROBES_DIR } from './layout.js';
 
@@ -25,15 +25,24 @@ interface Stamps {
   monthFolder: Stamp;
 }
 
+/** Shared with the summary's memory, as ProbeStore.recent() is: never to be changed. */
 export interface DashboardView {
-  /** The months the top bar reads, oldest first (decoded afresh: the caller may keep them). */
-  months: MonthAggregate[];
+  /** The months the top bar reads, oldest first. */
+  months: readonly MonthAggregate[];
   last: Probe | null;
 }
 
+/**
+ * A month in the file as one flat list of numbers, fewer objects to parse at start-up than the aggregates' own
+ * layout: attempts and day mask of c1…c5, the five inconclusive counts, gap hours, first and last day (0: none).
+ */
+type FlatMonth = number[];
+const FLAT_LENGTH = 18;
+
 interface Entry {
   stamps: Stamps;
-  months: StoredMonths;
+  /** Decoded when first used: an entry read from the file may never be. */
+  months: MonthAggregate[] | Record<MonthKey, FlatMonth>;
   last: Probe | null;
   /** When the stamps were last compared with the disk (Date.now()); in memory only. */
   checkedAt: number;
@@ -41,8 +50,58 @@ interface Entry {
 
 interface SummaryFile {
   version: number;
-  plannings: Record<string, { stamps: Stamps; months: StoredMonths; last: Probe | null }>;
+  plannings: Record<string, { stamps: Stamps; months: Record<MonthKey, FlatMonth>; last: Probe | null }>;
 }
+
+function flatMonth(agg: MonthAggregate): FlatMonth {
+  const { c1, c2, c3, c4, c5 } = agg.categories;
+  const i = agg.inconclusive;
+  const day = (date: string | null): number => (date === null ? 0 : Number(date.slice(8, 10)));
+  return [
+    c1.attempts, c1.days, c2.attempts, c2.days, c3.attempts, c3.days, c4.attempts, c4.days, c5.attempts, c5.days,
+    i.captcha, i.site_error, i.unreachable, i.unrecognized, i.robot_error, agg.gapHours, day(agg.firstDay), day(agg.lastDay),
+  ];
+}
+
+const count = (n: number | undefined): number => n ?? 0;
+
+function monthOfFlat(month: MonthKey, n: FlatMonth): MonthAggregate {
+  const day = (d: number | undefined): string | null => (d ? dateInMonth(month, d) : null);
+  return {
+    month,
+    categories: {
+      c1: { attempts: count(n[0]), days: count(n[1]) },
+      c2: { attempts: count(n[2]), days: count(n[3]) },
+      c3: { attempts: count(n[4]), days: count(n[5]) },
+      c4: { attempts: count(n[6]), days: count(n[7]) },
+      c5: { attempts: count(n[8]), days: count(n[9]) },
+    },
+    inconclusive: { captcha: count(n[10]), site_error: count(n[11]), unreachable: count(n[12]), unrecognized: count(n[13]), robot_error: count(n[14]) },
+    gapHours: count(n[15]),
+    firstDay: day(n[16]),
+    lastDay: day(n[17]),
+  };
+}
+
+const isCount = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+function isFlatMonth(value: unknown): value is FlatMonth {
+  if (!Array.isArray(value) || value.length !== FLAT_LENGTH) return false;
+  for (let index = 0; index < FLAT_LENGTH; index += 1) {
+    const n: unknown = value[index];
+    if (index === 15 ? !(typeof n === 'number' && Number.isFinite(n) && n >= 0) : !isCount(n)) return false;
+    if (index < 10 && index % 2 === 1 && !isDayMask(n)) return false;
+    if (index >= 16 && (n as number) > 31) return false;
+  }
+  return true;
+}
+const isFlatMonths = (value: unknown): value is Record<MonthKey, FlatMonth> =>
+  isObject(value) && Object.entries(value).every(([month, flat]) => MONTH_FOLDER.test(month) && isFlatMonth(flat));
+
+/** Oldest first, as the aggregates. */
+const decodeFlat = (months: Record<MonthKey, FlatMonth>): MonthAggregate[] =>
+  Object.keys(months)
+    .sort()
+    .map((month) => monthOfFlat(month, months[month] ?? []));
 
 /** Another process's probes show within a second, as the store's files do (json-files.ts). */
 const FRESHNESS_MS = 1000;
@@ -50,13 +109,8 @@ const FRESHNESS_MS = 1000;
 const WRITE_EVERY_MS = 5 * 60_000;
 
 function stampOf(file: string): Stamp {
-  try {
-    const { ino, mtimeMs, size } = statSync(file);
-    return [ino, mtimeMs, size];
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const found = statSync(file, { throwIfNoEntry: false });
+  return found ? [found.ino, found.mtimeMs, found.size] : null;
 }
 
 const sameStamp = (a: Stamp, b: Stamp): boolean => (a === null ? b === null : b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2]);
@@ -88,7 +142,7 @@ export interface Summary {
   /** How many times the planning changed in this process: build() keeps nothing read across a change. */
   generation(planningId: string): number;
   /** Keeps the view read from the records, if nothing changed since `before` was taken. */
-  build(planningId: string, before: Stamps, generation: number, view: { months: readonly MonthAggregate[]; last: Probe | null }): void;
+  build(planningId: string, before: Stamps, generation: number, view: DashboardView): void;
   /** After a probe was appended (its planning's writes held): its months as written and the probe. */
   recorded(planningId: string, months: StoredMonths, last: Probe): void;
   /** After any other write of the planning (a gap, a repair): read it from the records next time. */
@@ -157,7 +211,7 @@ export function createSummary(dir: string): Summary {
     }
     if (!isObject(parsed) || parsed.version !== VERSION || !isObject(parsed.plannings)) return;
     for (const [planningId, entry] of Object.entries(parsed.plannings)) {
-      if (!isObject(entry) || !isStamps(entry.stamps) || !isStoredMonths(entry.months)) continue;
+      if (!isObject(entry) || !isStamps(entry.stamps) || !isFlatMonths(entry.months)) continue;
       if (!(entry.last === null || isProbe(entry.last)) || !settled(written, entry.stamps)) continue;
       // Checked against the disk at its first use.
       entries.set(planningId, { stamps: entry.stamps, months: entry.months, last: entry.last, checkedAt: 0 });
@@ -183,7 +237,9 @@ export function createSummary(dir: string): Summary {
         const plannings: SummaryFile['plannings'] = {};
         // Only what still matches the disk: a write under way in this process has changed the stamps already.
         for (const [planningId, entry] of entries) {
-          if (current(planningId, entry.stamps)) plannings[planningId] = { stamps: entry.stamps, months: entry.months, last: entry.last };
+          if (!current(planningId, entry.stamps)) continue;
+          const months = Array.isArray(entry.months) ? Object.fromEntries(entry.months.map((agg) => [agg.month, flatMonth(agg)])) : entry.months;
+          plannings[planningId] = { stamps: entry.stamps, months, last: entry.last };
         }
         const file: SummaryFile = { version: VERSION, plannings };
         await writeFileDurable(absolute(dir, SUMMARY_FILE), `${JSON.stringify(file)}\n`, { flush: 'data' });
@@ -194,7 +250,7 @@ export function createSummary(dir: string): Summary {
     return writing;
   }
 
-  function keep(planningId: string, taken: Stamps, months: StoredMonths, last: Probe | null): void {
+  function keep(planningId: string, taken: Stamps, months: MonthAggregate[], last: Probe | null): void {
     entries.set(planningId, { stamps: taken, months, last, checkedAt: Date.now() });
     dirty = true;
     schedule();
@@ -213,21 +269,18 @@ export function createSummary(dir: string): Summary {
         }
         entry.checkedAt = now;
       }
-      return { months: decodeMonths(entry.months), last: entry.last ? structuredClone(entry.last) : null };
+      if (!Array.isArray(entry.months)) entry.months = decodeFlat(entry.months);
+      return { months: entry.months, last: entry.last };
     },
     stamps: (planningId) => stamps(planningId),
     generation: (planningId) => generations.get(planningId) ?? 0,
     build(planningId, before, generation, view) {
       if ((generations.get(planningId) ?? 0) !== generation || !current(planningId, before)) return;
-      const months: Record<MonthKey, MonthAggregate> = {};
-      for (const agg of dashboardMonths(view.months)) months[agg.month] = agg;
-      keep(planningId, before, encodeMonths(months), view.last);
+      keep(planningId, before, structuredClone(dashboardMonths(view.months)), view.last);
     },
     recorded(planningId, months, last) {
       generations.set(planningId, (generations.get(planningId) ?? 0) + 1);
-      const few: Record<MonthKey, MonthAggregate> = {};
-      for (const agg of dashboardMonths(decodeMonths(months))) few[agg.month] = agg;
-      keep(planningId, stamps(planningId), encodeMonths(few), last);
+      keep(planningId, stamps(planningId), dashboardMonths(decodeMonths(months)), structuredClone(last));
     },
     drop(planningId) {
       generations.set(planningId, (generations.get(planningId) ?? 0) + 1);
