@@ -114,4 +114,16 @@ describe('the dashboard’s summary of the data folder', () => {
     expect(afterCrash[0]?.lastProbe?.id).toBe(next.id);
     expect(afterCrash[0]?.stats.top).toEqual((await fromRecords())[0]?.stats.top);
   });
+  it('says a newest day file damaged in place, as the records do', async () => {
+    await settle();
+    const older = path.join(dataDir, 'summary-before.json');
+    await copyFile(absolute(dataDir, SUMMARY_FILE), older);
+    const last = (await dashboard())[1]?.lastProbe;
+    if (!last) throw new Error('no probe of evry');
+    await writeFile(absolute(dataDir, dayFile('evry', last.localDate)), '{"probes": [tronqué');
+    await copyFile(older, absolute(dataDir, SUMMARY_FILE));
+    const seen = await dashboard();
+    expect(seen[1]?.problem).toContain(last.localDate);
+    expect(seen).toEqual(await fromRecords());
+  });
 });

@@ -4,7 +4,7 @@
 // aggregates file and probe folders are as it saw them; anything else (missing, damaged, older than the data) is
 // read from the records again, silently, and written back later.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { MonthKey, Probe } from '../../shared/domain.js';
+import type { LocalDate, MonthKey, Probe } from '../../shared/domain.js';
 import { dashboardMonths, dateInMonth, isDayMask, type MonthAggregate } from '../stats/index.js';
 import { decodeMonths, type StoredMonths } from './aggregates-file.js';
 import { writeFileDurable } from './durable.js';
@@ -17,12 +17,17 @@ const VERSION = 1;
 /** [inode, modification time (ms), size] of a file or folder, null when absent. */
 type Stamp = [ino: number, mtimeMs: number, size: number] | null;
 
-/** What an entry was taken from: the aggregates file, the planning's probe folder and its newest month folder. */
+/**
+ * What an entry was taken from: the aggregates file, the planning's probe folder, its newest month folder and that
+ * month's newest day file (the one the store reads at start-up to count a probe a crash left uncounted).
+ */
 interface Stamps {
   aggregates: Stamp;
   folder: Stamp;
   month: MonthKey | null;
   monthFolder: Stamp;
+  day: LocalDate | null;
+  dayFile: Stamp;
 }
 
 /** Shared with the summary's memory, as ProbeStore.recent() is: never to be changed. */
@@ -116,6 +121,8 @@ function stampOf(file: string): Stamp {
 const sameStamp = (a: Stamp, b: Stamp): boolean => (a === null ? b === null : b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2]);
 
 const MONTH_FOLDER = /^\d{4}-\d{2}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -126,7 +133,9 @@ const isStamps = (value: unknown): value is Stamps =>
   isStamp(value.aggregates) &&
   isStamp(value.folder) &&
   isStamp(value.monthFolder) &&
-  (value.month === null || (typeof value.month === 'string' && MONTH_FOLDER.test(value.month)));
+  isStamp(value.dayFile) &&
+  (value.month === null || (typeof value.month === 'string' && MONTH_FOLDER.test(value.month))) &&
+  (value.day === null || (typeof value.day === 'string' && DAY.test(value.day)));
 /** Enough of a record for the screens; the record itself is checked by verify, never from here. */
 const isProbe = (value: unknown): value is Probe =>
   isObject(value) && ['id', 'planningId', 'startedAt', 'localDate', 'outcome', 'hash'].every((key) => typeof value[key] === 'string');
@@ -162,22 +171,29 @@ export function createSummary(dir: string): Summary {
 
   const folderOf = (planningId: string): string => absolute(dir, `${PROBES_DIR}/${planningId}`);
 
-  function stamps(planningId: string, month?: MonthKey | null): Stamps {
+  /** The stamps now; of the newest month and day found now, or of those given (to compare with an entry). */
+  function stamps(planningId: string, known?: { month: MonthKey | null; day: LocalDate | null }): Stamps {
     const folder = folderOf(planningId);
-    const newest = month !== undefined ? month : newestMonth(folder);
+    const month = known ? known.month : newest(folder, MONTH_FOLDER);
+    const day = known ? known.day : month === null ? null : (newest(`${folder}/${month}`, DAY_FILE)?.slice(0, -'.json'.length) ?? null);
     return {
       aggregates: stampOf(absolute(dir, aggregatesFile(planningId))),
       folder: stampOf(folder),
-      month: newest,
-      monthFolder: newest === null ? null : stampOf(`${folder}/${newest}`),
+      month,
+      monthFolder: month === null ? null : stampOf(`${folder}/${month}`),
+      day,
+      dayFile: month === null || day === null ? null : stampOf(`${folder}/${month}/${day}.json`),
     };
   }
 
-  /** Unchanged since taken: the same files, and the same newest month folder, unchanged too. */
+  /** Unchanged since taken: the same files, and the same newest month folder and day file, unchanged too. */
   const current = (planningId: string, taken: Stamps): boolean => {
-    const now = stamps(planningId, taken.month);
+    const now = stamps(planningId, taken);
     return (
-      sameStamp(now.aggregates, taken.aggregates) && sameStamp(now.folder, taken.folder) && sameStamp(now.monthFolder, taken.monthFolder)
+      sameStamp(now.aggregates, taken.aggregates) &&
+      sameStamp(now.folder, taken.folder) &&
+      sameStamp(now.monthFolder, taken.monthFolder) &&
+      sameStamp(now.dayFile, taken.dayFile)
     );
   };
 
@@ -188,7 +204,7 @@ export function createSummary(dir: string): Summary {
    */
   function settled(written: number, taken: Stamps): boolean {
     const step = written % 1000 === 0 ? 2000 : 100;
-    return [taken.aggregates, taken.folder, taken.monthFolder].every((stamp) => stamp === null || stamp[1] < written - step);
+    return [taken.aggregates, taken.folder, taken.monthFolder, taken.dayFile].every((stamp) => stamp === null || stamp[1] < written - step);
   }
 
   function load(): void {
@@ -290,12 +306,12 @@ export function createSummary(dir: string): Summary {
   };
 }
 
-/** The newest month folder of a planning's probes, null with none. */
-function newestMonth(folder: string): MonthKey | null {
+/** The greatest name in a folder that matches `pattern` (names sort by date), null with none. */
+function newest(folder: string, pattern: RegExp): string | null {
   try {
-    let newest: MonthKey | null = null;
-    for (const name of readdirSync(folder)) if (MONTH_FOLDER.test(name) && (newest === null || name > newest)) newest = name;
-    return newest;
+    let found: string | null = null;
+    for (const name of readdirSync(folder)) if (pattern.test(name) && (found === null || name > found)) found = name;
+    return found;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
