@@ -113,14 +113,19 @@ export function createCore(options: CoreOptions): Core {
     dataDir,
     log,
     changed: (list) => emit('alerts:changed', list),
-    lastGoodBackup: async () => {
-      const state = await readBackupState(dataDir);
-      return state.lastGood ? new Date(state.lastGood.at) : null;
-    },
-    refusedBackup: async () => {
-      const attempt = (await readBackupState(dataDir)).lastAttempt;
-      return attempt?.refused ? { at: attempt.at, dest: attempt.dest, refused: attempt.refused } : null;
-    },
+    // The demo's folder is a throwaway of made-up probes on replica préfectures: nothing there is worth a backup.
+    ...(options.demo
+      ? {}
+      : {
+          lastGoodBackup: async () => {
+            const state = await readBackupState(dataDir);
+            return state.lastGood ? new Date(state.lastGood.at) : null;
+          },
+          refusedBackup: async () => {
+            const attempt = (await readBackupState(dataDir)).lastAttempt;
+            return attempt?.refused ? { at: attempt.at, dest: attempt.dest, refused: attempt.refused } : null;
+          },
+        }),
   });
   const context: HandlerContext = {
     backups,

@@ -5,7 +5,7 @@ import type { Gap, Planning } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { isRobotTrouble, robotTrouble } from '../probe/robot-trouble.js';
-import { monthOf, planningStats, planningSummary, type MonthAggregate } from '../stats/index.js';
+import { dashboardCovers, monthOf, planningStats, planningSummary, type MonthAggregate } from '../stats/index.js';
 import { recentMarks } from '../stats/recent.js';
 import { RECENT_PROBES, type RecentMark } from '../../shared/stats.js';
 import { lastDatesDay } from '../stats/last-dates.js';
@@ -54,10 +54,19 @@ export async function recentOf(store: Store, planningId: string, aggregates: rea
 }
 
 export function createOverview({ store, clock, browsers, scheduler }: OverviewDeps): Overview {
+  // Worked out once a minute (days in Paris begin on a whole minute): the dashboard asks for 500 plannings at once.
+  let day: { minute: number; today: string } | null = null;
+  const todayInParis = (): string => {
+    const now = clock.now();
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (day?.minute !== minute) day = { minute, today: DateTime.fromJSDate(now, { zone: PARIS }).toISODate() ?? '' };
+    return day.today;
+  };
+
   async function overview(planning: Planning): Promise<PlanningOverview>;
   async function overview(planning: Planning, months: 'months'): Promise<WithMonths>;
   async function overview(planning: Planning, months?: 'months'): Promise<PlanningOverview | WithMonths> {
-    const today = DateTime.fromJSDate(clock.now(), { zone: PARIS }).toISODate() ?? '';
+    const today = todayInParis();
     let problem: string | null = null;
     // One damaged file must not hide every other planning: this one says what is wrong, the others show.
     const readable = <T>(read: Promise<T>, fallback: T): Promise<T> =>
@@ -66,10 +75,16 @@ export function createOverview({ store, clock, browsers, scheduler }: OverviewDe
         problem = error.message;
         return fallback;
       });
-    const [aggregates, lastProbe] = await Promise.all([
-      readable(store.aggregates(planning.id), []),
-      readable(store.probes.last(planning.id), null),
-    ]);
+    // The dashboard's row reads the folder's summary; the planning's page, a damaged file or a clock set back
+    // before the newest probes read every month the usual way (the same figures, more files).
+    const view = months ? null : await store.dashboard(planning.id).catch((error: unknown) => {
+      if (error instanceof AppError) return null;
+      throw error;
+    });
+    const [aggregates, lastProbe] =
+      view && dashboardCovers(view.months, today)
+        ? [view.months, view.last]
+        : await Promise.all([readable(store.aggregates(planning.id), []), readable(store.probes.last(planning.id), null)]);
     // The planning's page has the strip of its latest probes too, from the aggregates read here; a damaged file
     // leaves it empty and is said by `problem`.
     const recent = months ? await readable(recentOf(store, planning.id, aggregates), []) : null;

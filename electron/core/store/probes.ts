@@ -33,6 +33,7 @@ import {
 import { readDays, unreadable } from './day-reader.js';
 import { appendLog, logPackFile } from './log-packs.js';
 import type { KeyedQueue } from './queue.js';
+import type { Summary } from './summary.js';
 
 /** What the caller knows about a probe; the store adds the local time, category, artefacts and chain. */
 export type NewProbe = Omit<
@@ -84,9 +85,11 @@ interface Deps {
   planningQueue: KeyedQueue;
   clock: Clock;
   log: (message: string) => void;
+  /** The dashboard's summary, kept in step with every write here. */
+  summary: Summary;
 }
 
-export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps) {
+export function createProbeParts({ dir, files, planningQueue, clock, log, summary }: Deps) {
   const lastProbe = new Map<string, Probe | null>();
   const recovered = new Set<string>();
 
@@ -142,6 +145,7 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
         .filter((candidate) => !pointedAt.has(candidate.hash))
         .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
         .pop() ?? null;
+    summary.drop(planningId);
     await files.update(relative, aggregatesKind(planningId), (draft) => {
       draft.months = encodeMonths(months);
       draft.probes = count;
@@ -187,6 +191,7 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
       return;
     }
     recovered.add(planningId);
+    summary.drop(planningId);
     const tail = probes.slice(start);
     let previous = headHash;
     for (const probe of tail) {
@@ -273,7 +278,7 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
       draft.probes.push(probe);
     });
     try {
-      await files.update(aggregatesFile(input.planningId), aggregatesKind(input.planningId), (draft) => {
+      const written = await files.update(aggregatesFile(input.planningId), aggregatesKind(input.planningId), (draft) => {
         // A reading process may have counted it already, from the day file (recover()): once only.
         if (draft.head?.hash === probe.hash) return;
         draft.months = changeMonths(draft.months, (months) => {
@@ -282,7 +287,9 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
         draft.probes += 1;
         draft.head = { hash: probe.hash, probeId: probe.id, startedAt: probe.startedAt };
       });
+      summary.recorded(input.planningId, written.months, probe);
     } catch (error) {
+      summary.drop(input.planningId);
       try {
         await files.update(day, dayKind, (draft) => {
           draft.probes = draft.probes.filter((kept) => kept.id !== probe.id);
@@ -368,6 +375,7 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
         await files.update(relative, gapsKind, (draft) => {
           draft.gaps.push(gap);
         });
+        summary.drop(gap.planningId);
         try {
           await files.update(aggregatesFile(gap.planningId), aggregatesKind(gap.planningId), (draft) => {
             draft.months = changeMonths(draft.months, (months) => {
@@ -410,7 +418,19 @@ export function createProbeParts({ dir, files, planningQueue, clock, log }: Deps
     });
   }
 
-  return { probes, gaps, aggregates, exclusive };
+  /**
+   * Another process changed the planning's files: the next reads go to the disk, not to the file cache (which
+   * notices such changes only within a second).
+   */
+  async function reread(planningId: string): Promise<void> {
+    files.forget(aggregatesFile(planningId));
+    lastProbe.delete(planningId);
+    const month = (await monthsOf(dir, planningId)).at(-1);
+    const day = month === undefined ? undefined : (await daysOf(dir, planningId, month)).at(-1);
+    if (day !== undefined) files.forget(dayFile(planningId, day));
+  }
+
+  return { probes, gaps, aggregates, exclusive, reread };
 }
 
 /** WebP by its RIFF header, else PNG (what Chromium captures). */

@@ -12,6 +12,7 @@ import { migrateLogs, type LogMigration } from './log-migration.js';
 import { createProbeParts, type GapStore, type ProbeStore } from './probes.js';
 import { createKeyedQueue } from './queue.js';
 import { importedMonths, withImportedMonths } from './imported.js';
+import { createSummary, type DashboardView } from './summary.js';
 
 export interface StoreOptions {
   dir: string;
@@ -54,6 +55,12 @@ export interface Store {
   /** Per-month counts, oldest first: all the dashboard reads. */
   aggregates(planningId: string): Promise<MonthAggregate[]>;
   /**
+   * What the dashboard's row of a planning reads, from the folder's summary when it is current: the months its top
+   * bar reads (stats/dashboard-months.ts, imported probes counted) and its newest probe. The months are enough only
+   * when dashboardCovers() says so for today; aggregates() has them all.
+   */
+  dashboard(planningId: string): Promise<DashboardView>;
+  /**
    * Runs `task` while no write of this planning is under way, its aggregates reconciled: verification
    * (evidence/verify.ts, above the store) checks a planning through it.
    */
@@ -76,7 +83,8 @@ export function createStore(options: StoreOptions): Store {
     maxBytes: options.maxCacheBytes ?? MAX_CACHE_BYTES,
   });
   const planningQueue = createKeyedQueue();
-  const parts = createProbeParts({ dir, files, planningQueue, clock, log });
+  const summary = createSummary(dir);
+  const parts = createProbeParts({ dir, files, planningQueue, clock, log, summary });
 
   /** A damaged settings file is set aside (renamed, never deleted) and the defaults apply. */
   async function readSettings(): Promise<Partial<Settings>> {
@@ -161,11 +169,28 @@ export function createStore(options: StoreOptions): Store {
     gaps: parts.gaps,
     // Imported probes (another association's, La Cimade's) count in the bars; they live apart (import/area.ts).
     aggregates: async (planningId) => withImportedMonths(await parts.aggregates(planningId), await importedMonths(dir, planningId)),
+    async dashboard(planningId) {
+      assertSafeId('planning', planningId);
+      const kept = summary.get(planningId);
+      let view: DashboardView;
+      if (kept !== null && kept !== 'stale') view = kept;
+      else {
+        if (kept === 'stale') await parts.reread(planningId);
+        const before = summary.stamps(planningId);
+        const generation = summary.generation(planningId);
+        const months = await parts.aggregates(planningId);
+        const last = await parts.probes.last(planningId);
+        summary.build(planningId, before, generation, { months, last });
+        view = { months, last };
+      }
+      return { months: withImportedMonths(view.months, await importedMonths(dir, planningId)), last: view.last };
+    },
     exclusive: parts.exclusive,
     migrateLogs: (signal) => migrateLogs({ dir, exclusive: parts.exclusive, log, ...(signal ? { signal } : {}) }),
     async close() {
       await planningQueue.idle();
       await files.idle();
+      await summary.write();
     },
   };
 }

@@ -1,0 +1,129 @@
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanningOverview } from '../../shared/api.js';
+import { createCore } from '../api/create-core.js';
+import { fixedClock } from '../clock.js';
+import { syntheticPlanning, syntheticProbe } from '../../../test/support/synthetic.js';
+import { sealedRecord } from './probes.js';
+import { createStore } from './store.js';
+import { absolute, dayFile } from './layout.js';
+import { SUMMARY_FILE } from './summary.js';
+
+const NOW = '2026-11-21T10:00:00Z';
+const START = '2026-07-01T06:00:00Z';
+const IDS = ['bobigny', 'evry', 'nanterre'];
+/** A probe every 22 hours: four months and a half of history, every category and gaps of silence. */
+const EVERY = 22;
+const PROBES = 150;
+
+let dataDir: string;
+const quiet = () => undefined;
+
+/** What the dashboard's first screen shows: plannings:list of a core freshly opened on the folder. */
+async function dashboard(): Promise<PlanningOverview[]> {
+  const core = createCore({ dataDir, appVersion: 'test', clock: fixedClock(NOW), env: {}, log: quiet });
+  try {
+    return await core.api['plannings:list'](undefined);
+  } finally {
+    await core.close();
+  }
+}
+
+/** The same from the records alone: the summary deleted first. */
+async function fromRecords(): Promise<PlanningOverview[]> {
+  await rm(absolute(dataDir, SUMMARY_FILE), { force: true });
+  return dashboard();
+}
+
+/** Opens a store, appends probes n of each planning, closes it (which writes the summary). */
+async function append(from: number, to: number): Promise<void> {
+  const store = createStore({ dir: dataDir, clock: fixedClock(NOW), log: quiet });
+  for (const id of IDS) {
+    for (let n = from; n < to; n += 1) await store.probes.append(syntheticProbe(id, START, n * EVERY), { screenshot: null, pageText: null });
+  }
+  await store.close();
+}
+
+/** Writes the summary afresh, its files older than it, so that its entries are trusted at the next start. */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  await rm(absolute(dataDir, SUMMARY_FILE), { force: true });
+  await dashboard();
+}
+
+const summaryEntries = async (): Promise<string[]> =>
+  Object.keys((JSON.parse(await readFile(absolute(dataDir, SUMMARY_FILE), 'utf8')) as { plannings: Record<string, unknown> }).plannings).sort();
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-summary-'));
+  const store = createStore({ dir: dataDir, clock: fixedClock(NOW), log: quiet });
+  for (const id of IDS) await store.plannings.put(syntheticPlanning(id, { createdAt: START }));
+  await store.close();
+  await append(0, PROBES);
+});
+
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the dashboard’s summary of the data folder', () => {
+  it('is written for every planning and gives the very dashboard the records give', async () => {
+    const expected = await fromRecords();
+    expect(expected.map((row) => row.stats.topScope)).toEqual(['three_months', 'three_months', 'three_months']);
+    await settle();
+    expect(await summaryEntries()).toEqual(IDS);
+    expect(await dashboard()).toEqual(expected);
+  });
+
+  it('deleted or damaged, is read from the records again, silently, with the same figures', async () => {
+    const expected = await fromRecords();
+    for (const damage of ['', '{"version":1,"plannings":', 'null', '{"version":1,"plannings":{"evry":{"stamps":3}}}', '\u0000\u0001 garbage']) {
+      await writeFile(absolute(dataDir, SUMMARY_FILE), damage);
+      expect(await dashboard()).toEqual(expected);
+    }
+    await rm(absolute(dataDir, SUMMARY_FILE), { force: true });
+    expect(await dashboard()).toEqual(expected);
+    expect(await summaryEntries()).toEqual(IDS);
+  });
+
+  it('older than its data (new probes, or a probe a crash left uncounted), gives way to the records', async () => {
+    await settle();
+    const older = path.join(dataDir, 'summary-before.json');
+    await copyFile(absolute(dataDir, SUMMARY_FILE), older);
+    await append(PROBES, PROBES + 3);
+    await copyFile(older, absolute(dataDir, SUMMARY_FILE));
+    const expected = await fromRecords();
+    await copyFile(older, absolute(dataDir, SUMMARY_FILE));
+    const seen = await dashboard();
+    expect(seen).toEqual(expected);
+    expect(seen[0]?.lastProbe?.startedAt).toBe(syntheticProbe('bobigny', START, (PROBES + 2) * EVERY).startedAt);
+
+    // The record is on disk, the aggregates never counted it: the dashboard counts it, as without a summary.
+    await settle();
+    await copyFile(absolute(dataDir, SUMMARY_FILE), older);
+    const last = seen[0]?.lastProbe ?? null;
+    const next = sealedRecord(syntheticProbe('bobigny', START, (PROBES + 3) * EVERY), { screenshot: null, pageText: null }, last?.hash ?? null);
+    const file = absolute(dataDir, dayFile('bobigny', next.localDate));
+    const text = await readFile(file, 'utf8').catch(() => null);
+    const day = text === null ? `{"probes":[\n${JSON.stringify(next)}\n]}\n` : text.replace(/\n\]\}\n$/, `,\n${JSON.stringify(next)}\n]}\n`);
+    await writeFile(file, day);
+    await copyFile(older, absolute(dataDir, SUMMARY_FILE));
+    const afterCrash = await dashboard();
+    expect(afterCrash[0]?.lastProbe?.id).toBe(next.id);
+    expect(afterCrash[0]?.stats.top).toEqual((await fromRecords())[0]?.stats.top);
+  });
+  it('says a newest day file damaged in place, as the records do', async () => {
+    await settle();
+    const older = path.join(dataDir, 'summary-before.json');
+    await copyFile(absolute(dataDir, SUMMARY_FILE), older);
+    const last = (await dashboard())[1]?.lastProbe;
+    if (!last) throw new Error('no probe of evry');
+    await writeFile(absolute(dataDir, dayFile('evry', last.localDate)), '{"probes": [tronqué');
+    await copyFile(older, absolute(dataDir, SUMMARY_FILE));
+    const seen = await dashboard();
+    expect(seen[1]?.problem).toContain(last.localDate);
+    expect(seen).toEqual(await fromRecords());
+  });
+});

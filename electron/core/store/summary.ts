@@ -1,0 +1,319 @@
+// The dashboard's summary of the data folder, `aggregates/.dashboard.json`: for each planning, the few months its
+// top bar reads (stats/dashboard-months.ts) and its newest probe, so that the first screen reads one file instead
+// of three files and two folders a planning. A cache, never evidence: an entry counts only while the planning's
+// aggregates file and probe folders are as it saw them; anything else (missing, damaged, older than the data) is
+// read from the records again, silently, and written back later.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { LocalDate, MonthKey, Probe } from '../../shared/domain.js';
+import { dashboardMonths, dateInMonth, isDayMask, type MonthAggregate } from '../stats/index.js';
+import { decodeMonths, type StoredMonths } from './aggregates-file.js';
+import { writeFileDurable } from './durable.js';
+import { absolute, AGGREGATES_DIR, aggregatesFile, PROBES_DIR } from './layout.js';
+
+/** Beside the aggregates; its leading dot keeps it out of every list of plannings (layout.ts, backups, verify). */
+export const SUMMARY_FILE = `${AGGREGATES_DIR}/.dashboard.json`;
+const VERSION = 1;
+
+/** [inode, modification time (ms), size] of a file or folder, null when absent. */
+type Stamp = [ino: number, mtimeMs: number, size: number] | null;
+
+/**
+ * What an entry was taken from: the aggregates file, the planning's probe folder, its newest month folder and that
+ * month's newest day file (the one the store reads at start-up to count a probe a crash left uncounted).
+ */
+interface Stamps {
+  aggregates: Stamp;
+  folder: Stamp;
+  month: MonthKey | null;
+  monthFolder: Stamp;
+  day: LocalDate | null;
+  dayFile: Stamp;
+}
+
+/** Shared with the summary's memory, as ProbeStore.recent() is: never to be changed. */
+export interface DashboardView {
+  /** The months the top bar reads, oldest first. */
+  months: readonly MonthAggregate[];
+  last: Probe | null;
+}
+
+/**
+ * A month in the file as one flat list of numbers, fewer objects to parse at start-up than the aggregates' own
+ * layout: attempts and day mask of c1…c5, the five inconclusive counts, gap hours, first and last day (0: none).
+ */
+type FlatMonth = number[];
+const FLAT_LENGTH = 18;
+
+interface Entry {
+  stamps: Stamps;
+  /** Decoded when first used: an entry read from the file may never be. */
+  months: MonthAggregate[] | Record<MonthKey, FlatMonth>;
+  last: Probe | null;
+  /** When the stamps were last compared with the disk (Date.now()); in memory only. */
+  checkedAt: number;
+}
+
+interface SummaryFile {
+  version: number;
+  plannings: Record<string, { stamps: Stamps; months: Record<MonthKey, FlatMonth>; last: Probe | null }>;
+}
+
+function flatMonth(agg: MonthAggregate): FlatMonth {
+  const { c1, c2, c3, c4, c5 } = agg.categories;
+  const i = agg.inconclusive;
+  const day = (date: string | null): number => (date === null ? 0 : Number(date.slice(8, 10)));
+  return [
+    c1.attempts, c1.days, c2.attempts, c2.days, c3.attempts, c3.days, c4.attempts, c4.days, c5.attempts, c5.days,
+    i.captcha, i.site_error, i.unreachable, i.unrecognized, i.robot_error, agg.gapHours, day(agg.firstDay), day(agg.lastDay),
+  ];
+}
+
+const count = (n: number | undefined): number => n ?? 0;
+
+function monthOfFlat(month: MonthKey, n: FlatMonth): MonthAggregate {
+  const day = (d: number | undefined): string | null => (d ? dateInMonth(month, d) : null);
+  return {
+    month,
+    categories: {
+      c1: { attempts: count(n[0]), days: count(n[1]) },
+      c2: { attempts: count(n[2]), days: count(n[3]) },
+      c3: { attempts: count(n[4]), days: count(n[5]) },
+      c4: { attempts: count(n[6]), days: count(n[7]) },
+      c5: { attempts: count(n[8]), days: count(n[9]) },
+    },
+    inconclusive: { captcha: count(n[10]), site_error: count(n[11]), unreachable: count(n[12]), unrecognized: count(n[13]), robot_error: count(n[14]) },
+    gapHours: count(n[15]),
+    firstDay: day(n[16]),
+    lastDay: day(n[17]),
+  };
+}
+
+const isCount = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+function isFlatMonth(value: unknown): value is FlatMonth {
+  if (!Array.isArray(value) || value.length !== FLAT_LENGTH) return false;
+  for (let index = 0; index < FLAT_LENGTH; index += 1) {
+    const n: unknown = value[index];
+    if (index === 15 ? !(typeof n === 'number' && Number.isFinite(n) && n >= 0) : !isCount(n)) return false;
+    if (index < 10 && index % 2 === 1 && !isDayMask(n)) return false;
+    if (index >= 16 && (n as number) > 31) return false;
+  }
+  return true;
+}
+const isFlatMonths = (value: unknown): value is Record<MonthKey, FlatMonth> =>
+  isObject(value) && Object.entries(value).every(([month, flat]) => MONTH_FOLDER.test(month) && isFlatMonth(flat));
+
+/** Oldest first, as the aggregates. */
+const decodeFlat = (months: Record<MonthKey, FlatMonth>): MonthAggregate[] =>
+  Object.keys(months)
+    .sort()
+    .map((month) => monthOfFlat(month, months[month] ?? []));
+
+/** Another process's probes show within a second, as the store's files do (json-files.ts). */
+const FRESHNESS_MS = 1000;
+/** Written at most this often while probes come in, and when the store closes. */
+const WRITE_EVERY_MS = 5 * 60_000;
+
+function stampOf(file: string): Stamp {
+  const found = statSync(file, { throwIfNoEntry: false });
+  return found ? [found.ino, found.mtimeMs, found.size] : null;
+}
+
+const sameStamp = (a: Stamp, b: Stamp): boolean => (a === null ? b === null : b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2]);
+
+const MONTH_FOLDER = /^\d{4}-\d{2}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStamp = (value: unknown): value is Stamp =>
+  value === null || (Array.isArray(value) && value.length === 3 && value.every((n) => typeof n === 'number' && Number.isFinite(n)));
+const isStamps = (value: unknown): value is Stamps =>
+  isObject(value) &&
+  isStamp(value.aggregates) &&
+  isStamp(value.folder) &&
+  isStamp(value.monthFolder) &&
+  isStamp(value.dayFile) &&
+  (value.month === null || (typeof value.month === 'string' && MONTH_FOLDER.test(value.month))) &&
+  (value.day === null || (typeof value.day === 'string' && DAY.test(value.day)));
+/** Enough of a record for the screens; the record itself is checked by verify, never from here. */
+const isProbe = (value: unknown): value is Probe =>
+  isObject(value) && ['id', 'planningId', 'startedAt', 'localDate', 'outcome', 'hash'].every((key) => typeof value[key] === 'string');
+
+export interface Summary {
+  /**
+   * The planning's view while its entry matches the disk; else null (read the records, then build()), or 'stale'
+   * when the disk changed behind this process's back (read them afresh, not from a cache).
+   */
+  get(planningId: string): DashboardView | 'stale' | null;
+  /** Stamps taken before reading the records, for build(). */
+  stamps(planningId: string): Stamps;
+  /** How many times the planning changed in this process: build() keeps nothing read across a change. */
+  generation(planningId: string): number;
+  /** Keeps the view read from the records, if nothing changed since `before` was taken. */
+  build(planningId: string, before: Stamps, generation: number, view: DashboardView): void;
+  /** After a probe was appended (its planning's writes held): its months as written and the probe. */
+  recorded(planningId: string, months: StoredMonths, last: Probe): void;
+  /** After any other write of the planning (a gap, a repair): read it from the records next time. */
+  drop(planningId: string): void;
+  /** Writes the file now (the store closes). Never fails: it is a cache. */
+  write(): Promise<void>;
+}
+
+export function createSummary(dir: string): Summary {
+  const entries = new Map<string, Entry>();
+  const generations = new Map<string, number>();
+  let loaded = false;
+  let timer: NodeJS.Timeout | null = null;
+  let writing: Promise<void> = Promise.resolve();
+  /** Something new to write: a reader that changed nothing (verify of a backup) leaves the folder as it was. */
+  let dirty = false;
+
+  const folderOf = (planningId: string): string => absolute(dir, `${PROBES_DIR}/${planningId}`);
+
+  /** The stamps now; of the newest month and day found now, or of those given (to compare with an entry). */
+  function stamps(planningId: string, known?: { month: MonthKey | null; day: LocalDate | null }): Stamps {
+    const folder = folderOf(planningId);
+    const month = known ? known.month : newest(folder, MONTH_FOLDER);
+    const day = known ? known.day : month === null ? null : (newest(`${folder}/${month}`, DAY_FILE)?.slice(0, -'.json'.length) ?? null);
+    return {
+      aggregates: stampOf(absolute(dir, aggregatesFile(planningId))),
+      folder: stampOf(folder),
+      month,
+      monthFolder: month === null ? null : stampOf(`${folder}/${month}`),
+      day,
+      dayFile: month === null || day === null ? null : stampOf(`${folder}/${month}/${day}.json`),
+    };
+  }
+
+  /** Unchanged since taken: the same files, and the same newest month folder and day file, unchanged too. */
+  const current = (planningId: string, taken: Stamps): boolean => {
+    const now = stamps(planningId, taken);
+    return (
+      sameStamp(now.aggregates, taken.aggregates) &&
+      sameStamp(now.folder, taken.folder) &&
+      sameStamp(now.monthFolder, taken.monthFolder) &&
+      sameStamp(now.dayFile, taken.dayFile)
+    );
+  };
+
+  /**
+   * An entry is trusted from the file only if every time it was taken from is older than the file itself by more
+   * than the file system's clock step: a change in the same step would otherwise look like no change. Folders on
+   * FAT keep times to two seconds, whole; others to a few milliseconds at most.
+   */
+  function settled(written: number, taken: Stamps): boolean {
+    const step = written % 1000 === 0 ? 2000 : 100;
+    return [taken.aggregates, taken.folder, taken.monthFolder, taken.dayFile].every((stamp) => stamp === null || stamp[1] < written - step);
+  }
+
+  function load(): void {
+    if (loaded) return;
+    loaded = true;
+    let text: string;
+    let written: number;
+    try {
+      const file = absolute(dir, SUMMARY_FILE);
+      written = statSync(file).mtimeMs;
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (!isObject(parsed) || parsed.version !== VERSION || !isObject(parsed.plannings)) return;
+    for (const [planningId, entry] of Object.entries(parsed.plannings)) {
+      if (!isObject(entry) || !isStamps(entry.stamps) || !isFlatMonths(entry.months)) continue;
+      if (!(entry.last === null || isProbe(entry.last)) || !settled(written, entry.stamps)) continue;
+      // Checked against the disk at its first use.
+      entries.set(planningId, { stamps: entry.stamps, months: entry.months, last: entry.last, checkedAt: 0 });
+    }
+  }
+
+  function schedule(): void {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void write();
+    }, WRITE_EVERY_MS);
+    timer.unref();
+  }
+
+  function write(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    writing = writing.then(async () => {
+      if (!dirty) return;
+      dirty = false;
+      try {
+        const plannings: SummaryFile['plannings'] = {};
+        // Only what still matches the disk: a write under way in this process has changed the stamps already.
+        for (const [planningId, entry] of entries) {
+          if (!current(planningId, entry.stamps)) continue;
+          const months = Array.isArray(entry.months) ? Object.fromEntries(entry.months.map((agg) => [agg.month, flatMonth(agg)])) : entry.months;
+          plannings[planningId] = { stamps: entry.stamps, months, last: entry.last };
+        }
+        const file: SummaryFile = { version: VERSION, plannings };
+        await writeFileDurable(absolute(dir, SUMMARY_FILE), `${JSON.stringify(file)}\n`, { flush: 'data' });
+      } catch {
+        // A folder that cannot be written (a read-only copy) is read from its records at each start, as before.
+      }
+    });
+    return writing;
+  }
+
+  function keep(planningId: string, taken: Stamps, months: MonthAggregate[], last: Probe | null): void {
+    entries.set(planningId, { stamps: taken, months, last, checkedAt: Date.now() });
+    dirty = true;
+    schedule();
+  }
+
+  return {
+    get(planningId) {
+      load();
+      const entry = entries.get(planningId);
+      if (!entry) return null;
+      const now = Date.now();
+      if (now - entry.checkedAt >= FRESHNESS_MS) {
+        if (!current(planningId, entry.stamps)) {
+          entries.delete(planningId);
+          return 'stale';
+        }
+        entry.checkedAt = now;
+      }
+      if (!Array.isArray(entry.months)) entry.months = decodeFlat(entry.months);
+      return { months: entry.months, last: entry.last };
+    },
+    stamps: (planningId) => stamps(planningId),
+    generation: (planningId) => generations.get(planningId) ?? 0,
+    build(planningId, before, generation, view) {
+      if ((generations.get(planningId) ?? 0) !== generation || !current(planningId, before)) return;
+      keep(planningId, before, structuredClone(dashboardMonths(view.months)), view.last);
+    },
+    recorded(planningId, months, last) {
+      generations.set(planningId, (generations.get(planningId) ?? 0) + 1);
+      keep(planningId, stamps(planningId), dashboardMonths(decodeMonths(months)), structuredClone(last));
+    },
+    drop(planningId) {
+      generations.set(planningId, (generations.get(planningId) ?? 0) + 1);
+      entries.delete(planningId);
+    },
+    write,
+  };
+}
+
+/** The greatest name in a folder that matches `pattern` (names sort by date), null with none. */
+function newest(folder: string, pattern: RegExp): string | null {
+  try {
+    let found: string | null = null;
+    for (const name of readdirSync(folder)) if (pattern.test(name) && (found === null || name > found)) found = name;
+    return found;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
