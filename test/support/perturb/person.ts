@@ -89,16 +89,49 @@ function nextDate(text: string): DateTime | null {
 }
 
 async function clickFirst(page: Page, options: { role: 'button' | 'link' | 'radio' | 'checkbox'; name: string | RegExp }[]): Promise<boolean> {
-  for (const { role, name } of options) {
-    const controls = page.getByRole(role, { name, exact: typeof name === 'string' }).filter({ visible: true });
+  const found = options.map(({ role, name }) => page.getByRole(role, { name, exact: typeof name === 'string' }).filter({ visible: true }));
+  // Looked for all at once (the page is read once), then taken in the person's order of preference.
+  const counts = await Promise.all(found.map((controls) => controls.count().catch(() => 0)));
+  for (const [at, { role }] of options.entries()) {
+    const controls = found[at];
+    if (!controls) continue;
     // The topmost first: a layer over the page is what a person's click meets.
-    for (let index = (await controls.count()) - 1; index >= 0; index--) {
+    for (let index = (counts[at] ?? 0) - 1; index >= 0; index--) {
       const control = controls.nth(index);
       const done = role === 'checkbox' || role === 'radio' ? control.dispatchEvent('click') : control.click({ timeout: 2_000 });
       if (await done.then(() => true, () => false)) return true;
     }
   }
   return false;
+}
+
+/** How long the page must stay unchanged before the person reads it, and the most they wait for that. */
+const STILL_MS = 250;
+const LOOK_MS = 2_000;
+
+/**
+ * Resolves once the page's DOM has not changed for a moment (a person reads a page once it stops moving), at most
+ * LOOK_MS; a page already still is read at once.
+ */
+const STILL = `new Promise((resolve) => {
+  const done = () => { observer.disconnect(); clearTimeout(timer); clearTimeout(limit); resolve(true); };
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, ${STILL_MS}); });
+  let timer = setTimeout(done, ${STILL_MS});
+  const limit = setTimeout(done, ${LOOK_MS});
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})`;
+
+async function settled(page: Page): Promise<void> {
+  // A page that went elsewhere meanwhile (a script's redirect): the next one is looked at once it has loaded.
+  await page.evaluate(STILL).catch(async () => {
+    await page.waitForLoadState('load').catch(() => undefined);
+    await page.evaluate(STILL).catch(() => undefined);
+  });
+}
+
+/** Waits until the page's text is no longer `before` (it reloaded, or drew what it was loading), at most `most` ms. */
+async function changed(page: Page, before: string, most: number): Promise<void> {
+  await page.waitForFunction(`(document.body ? document.body.innerText : "") !== ${JSON.stringify(before)}`, undefined, { timeout: most }).catch(() => undefined);
 }
 
 /** Walks to the answer as a person: `guichet` is the label of the guichet to choose, when there is a choice. */
@@ -110,10 +143,13 @@ export async function personWalk(page: Page, url: string, guichet: string | null
   let patience = 5;
   for (let step = 0; step < 30; step++) {
     await page.waitForLoadState('load').catch(() => undefined);
-    await page.waitForTimeout(600);
+    await settled(page);
     const text = await page.locator('body').innerText().catch(() => '');
-    // A queue, or a page still loading its slots: the person waits.
-    if (/file d’attente|Chargement/.test(text)) continue;
+    // A queue, or a page still loading its slots: the person waits until it reloads itself or changes.
+    if (/file d’attente|Chargement/.test(text)) {
+      await Promise.race([page.waitForEvent('load', { timeout: 5_000 }).catch(() => undefined), changed(page, text, 5_000)]);
+      continue;
+    }
     if ((await page.locator('#captchaFR_CaptchaImage').count()) > 0) return { outcome: 'captcha', slots: [] };
     if (NO_SLOT.some((sentence) => text.includes(sentence))) return { outcome: 'no_date', slots: [] };
     // Consent first: a layer over the page is closed before anything else.
@@ -123,7 +159,10 @@ export async function personWalk(page: Page, url: string, guichet: string | null
     if (read.size >= 2) return { outcome: 'dates', slots: [...read].sort().slice(0, 2) };
     if (slots.length > 0 || /Semaine du|sem\. précédente|Sélectionnez un créneau/.test(text)) {
       if (await clickFirst(page, NEXT.flatMap((name) => [{ role: 'button' as const, name }, { role: 'link' as const, name }]))) continue;
-      if (read.size === 0 && patience-- > 0) continue;
+      if (read.size === 0 && patience-- > 0) {
+        await changed(page, text, 1_000);
+        continue;
+      }
       return read.size > 0 ? { outcome: 'dates', slots: [...read].sort() } : { outcome: 'lost', slots: [] };
     }
     const box = page.getByRole('checkbox').filter({ visible: true });
@@ -141,7 +180,7 @@ export async function personWalk(page: Page, url: string, guichet: string | null
     }
     if (await clickFirst(page, CLICKS.slice(14))) continue;
     if (patience-- > 0) {
-      await page.waitForTimeout(1_000);
+      await changed(page, text, 1_000);
       continue;
     }
     return { outcome: 'lost', slots: [...read] };
