@@ -29,7 +29,7 @@ export function wordCore(message: CoreMessage, lang: MessageLang = 'fr'): string
     format = new IntlMessageFormat(text, lang === 'fr' ? 'fr-FR' : 'en-GB');
     compiled.set(key, format);
   }
-  const said = format.format(wordedParams(message, lang));
+  const said = format.format(wordedParams(message, lang, (nested) => wordCore(nested, lang)));
   return Array.isArray(said) ? said.join('') : String(said);
 }
 

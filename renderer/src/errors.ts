@@ -128,5 +128,5 @@ export function wordMessage(t: TFunction, message: CoreMessage): string {
   // A code read from a record or an event: its parameters are checked against the catalogue by i18n.test.ts, not
   // by the type of one key.
   const word = t as unknown as (key: string, params: Record<string, string | number>) => string;
-  return word(`core.${message.code}`, wordedParams(message, t('locale').startsWith('en') ? 'en' : 'fr'));
+  return word(`core.${message.code}`, wordedParams(message, t('locale').startsWith('en') ? 'en' : 'fr', (nested) => wordMessage(t, nested)));
 }

@@ -11,6 +11,7 @@ import type { Probe } from '../../shared/domain.js';
 import { fixedClock } from '../clock.js';
 import { buildDossier, defaultPeriod } from '../dossier/index.js';
 import { AppError } from '../errors.js';
+import { wordCore } from '../messages.js';
 import { findBrowser } from '../probe/index.js';
 import { loadTrust, shippedTrust, type TrustSet } from '../seals/index.js';
 import { createStore, type Store } from '../store/index.js';
@@ -133,7 +134,8 @@ describe('importing a dossier', () => {
     const untrusting = open({});
     const refused = await untrusting.handle('import:file', { path: dossier });
     await untrusting.close();
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', coreMessage: { code: 'import.dossier_refused' } } });
+    // Why, as a code of its own inside the refusal, across the import's thread.
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', coreMessage: { code: 'import.dossier_refused', nested: { problem: { code: 'verify.problem_token_untrusted' } } } } });
     const core = open({ GUICHETS_TSA_ROOTS: tsa.caFile });
     try {
       const result = await core.api['import:file']({ path: dossier, name: 'dossier-bobigny.zip' });
@@ -180,6 +182,10 @@ describe('importing a dossier', () => {
     const error = await refusal(edited);
     expect(error.message).toMatch(/^Dossier refusé : data\/sondages\.csv : ligne du sondage \S+, colonne premiere_date : « 2026-12-24 » au lieu de « NULL » .*Rien n’a été importé\.$/);
     expect(error.coreMessage?.code).toBe('import.dossier_refused');
+    // Read in English, the refusal and its reason are English, with no French left in.
+    const english = error.coreMessage ? wordCore(error.coreMessage, 'en') : '';
+    expect(english).toMatch(/^Evidence file refused: data\/sondages\.csv: row of probe \S+, column premiere_date: “2026-12-24” instead of “NULL” \(the sealed record\)\. Nothing was imported\.$/);
+    expect(english).not.toMatch(/[«»]|refusé| sondage |au lieu|scellé|importé/);
     await nothingImported();
   });
 
@@ -193,6 +199,7 @@ describe('importing a dossier', () => {
     // The same genuine dossier, with only the roots shipped with Guichets: its test authority proves nothing here.
     const untrusted = await refusal(dossier, { trust: shippedTrust() });
     expect(untrusted.message).toMatch(/^Dossier refusé : Sceau \S+ : le jeton .+ne mène à aucune racine de confiance|^Dossier refusé : .*racine/);
+    expect(untrusted.coreMessage ? wordCore(untrusted.coreMessage, 'en') : '').toMatch(/^Evidence file refused: Seal \S+: the token .+leads to no trusted root.+Nothing was imported\.$/);
     await nothingImported();
   });
 

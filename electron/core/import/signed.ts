@@ -5,6 +5,8 @@
 // refuses the dossier whole; otherwise its period records are imported, each to the planning that has the same
 // identity here (address and guichet), with the association the signed seal names and the key's fingerprint.
 import type { ImportSeal, Planning, Probe } from '../../shared/domain.js';
+import { coreMessage } from '../../shared/messages/index.js';
+import { coreError } from '../errors.js';
 import { BAG_DIRS, checkBag, type BagCheck, type BagPlanning, type TrustSet } from '../seals/index.js';
 import { DOSSIER_CSV, type CheckedBag, type EntryUse } from './bag-reader.js';
 import type { DossierContext, DossierOutcome } from './dossier.js';
@@ -111,7 +113,11 @@ export async function signedReader(context: SignedContext): Promise<{ useOf: (na
     );
     const closing = check.closing;
     const key = check.key?.fingerprint ?? closing?.key;
-    if (!check.ok || !closing || !key) throw importError('import.dossier_refused', { problem: check.problems[0] ?? 'aucun sceau valide.' });
+    if (!check.ok || !closing || !key) {
+      // The check's first problem, as its code: worded in the reader's language inside the refusal.
+      const problem = check.problems[0]?.said ?? coreMessage('verify.dossier_no_seal');
+      throw coreError('invalid_input', { code: 'import.dossier_refused', nested: { problem } });
+    }
     const targets = check.plannings.map((planning) => ({ planning, here: planningHere(planning, context) }));
     const association = closing.association || null;
     placer.signedBy(association);

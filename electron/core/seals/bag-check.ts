@@ -6,6 +6,8 @@
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { Probe } from '../../shared/domain.js';
+import type { CoreMessage, MessageCode, MessageParams } from '../../shared/messages/index.js';
+import { saidInFrench } from '../messages.js';
 import { dateOf, timeOf } from '../stats/calendar.js';
 import { hashRecord } from '../store/chain.js';
 import { versionAt, type PlanningVersion } from '../store/history.js';
@@ -49,10 +51,23 @@ export interface BagPlanning {
   proof: PlanningProof;
 }
 
+/** What is wrong: as a code (`said`, worded in the reader's language) and in French. */
+export interface BagProblem {
+  said: CoreMessage;
+  message: string;
+}
+
+type Problems = BagProblem[];
+
+/** Notes a problem of the bag's own (its seals' come said already). */
+const note = (problems: Problems, code: Extract<MessageCode, `verify.dossier_${string}`>, params?: MessageParams): void => {
+  problems.push(saidInFrench(code, params));
+};
+
 export interface BagCheck {
   ok: boolean;
-  /** In French, the first ones first; empty when everything holds. */
-  problems: string[];
+  /** The first ones first; empty when everything holds. */
+  problems: BagProblem[];
   period: { from: string; to: string } | null;
   /** The newest seal carried, which covers the period: its association, key, time proven. */
   closing: { name: string; createdAt: string; association: string | null; key: string; provenFrom: string | null; late: boolean } | null;
@@ -128,12 +143,12 @@ function parseJson(bytes: Buffer | null): unknown {
 
 /** Checks a dossier's bag: see the file's header. `trust`: the roots a token must reach (never the bag's own). */
 export async function checkBag(files: BagFiles, trust: TrustSet): Promise<BagCheck> {
-  const problems: string[] = [];
+  const problems: Problems = [];
   const result: BagCheck = { ok: false, problems, period: null, closing: null, key: null, seals: [], plannings: [], importedRows: 0 };
   const all = files.list();
   const manifestText = await files.read('manifest-sha256.txt');
   const manifest = parseManifest(manifestText?.toString('utf8') ?? '');
-  if (!manifestText) problems.push('manifest-sha256.txt absent : le dossier n’est pas un sac BagIt complet.');
+  if (!manifestText) note(problems, 'verify.dossier_no_manifest');
   const knownHashes = new Set(manifest.values());
   /** A payload file read here, checked against its manifest line (the caller checks the others). */
   const payload = async (path: string): Promise<Buffer | null> => {
@@ -141,7 +156,7 @@ export async function checkBag(files: BagFiles, trust: TrustSet): Promise<BagChe
     if (bytes === null) return null;
     const listed = manifest.get(path);
     if (listed !== sha256(bytes)) {
-      problems.push(`${path} : ${listed ? 'modifié depuis la constitution du dossier (empreinte différente de manifest-sha256.txt)' : 'absent de manifest-sha256.txt'}.`);
+      note(problems, listed ? 'verify.dossier_file_altered' : 'verify.dossier_file_unlisted', { file: path });
       return null;
     }
     return bytes;
@@ -159,7 +174,7 @@ export async function checkBag(files: BagFiles, trust: TrustSet): Promise<BagChe
       const key = createPublicKey((await payload(path))?.toString('utf8') ?? '');
       keys.set(fingerprintOf(key), key);
     } catch {
-      problems.push(`${path} : clé publique illisible.`);
+      note(problems, 'verify.dossier_key_unreadable', { file: path });
     }
   }
   const sealNames = all
@@ -179,15 +194,15 @@ export async function checkBag(files: BagFiles, trust: TrustSet): Promise<BagChe
       trust,
     });
     result.seals.push(check);
-    problems.push(...check.problems.map((problem) => problem.message));
+    problems.push(...check.problems.map(({ said, message }) => ({ said, message })));
   }
   const verdict = pinKeys(result.seals, (name) => `${sealFolder}/${name}.json`);
-  problems.push(...verdict.problems.map((problem) => problem.message));
+  problems.push(...verdict.problems.map(({ said, message }) => ({ said, message })));
   const accepted = result.seals.filter((check) => check.content && check.signed && verdict.accepted.has(check.name));
   const closing = accepted.at(-1);
   const content: SealContent | null = closing?.content ?? null;
   if (!closing || !content) {
-    problems.push('Aucun sceau valide dans le dossier : rien ne relie ces enregistrements à l’installation qui les a faits.');
+    note(problems, 'verify.dossier_no_seal');
     return finish(result);
   }
   result.closing = {
@@ -208,18 +223,18 @@ export async function checkBag(files: BagFiles, trust: TrustSet): Promise<BagChe
     const [, place = '', planningId = '', month = '', day = ''] = match;
     const parsed = parseJson(await payload(path)) as { probes?: unknown; gaps?: unknown } | null;
     if (day === 'gaps') {
-      if (!Array.isArray(parsed?.gaps)) problems.push(`${path} : fichier d’interruptions illisible.`);
+      if (!Array.isArray(parsed?.gaps)) note(problems, 'verify.dossier_gaps_unreadable', { file: path });
       else loaded.gaps.set(planningId, (loaded.gaps.get(planningId) ?? new Map<string, unknown[]>()).set(month, parsed.gaps));
       continue;
     }
     if (!Array.isArray(parsed?.probes)) {
-      problems.push(`${path} : fichier d’enregistrements illisible.`);
+      note(problems, 'verify.dossier_records_unreadable', { file: path });
       continue;
     }
     const list = loaded.records.get(planningId) ?? [];
     for (const probe of parsed.probes as Probe[]) {
-      if (hashRecord(probe) !== probe.hash) problems.push(`${path} : l’enregistrement du sondage ${probe.id} a été modifié (son empreinte ne correspond plus).`);
-      else if (probe.planningId !== planningId) problems.push(`${path} : l’enregistrement ${probe.id} appartient au planning ${probe.planningId}.`);
+      if (hashRecord(probe) !== probe.hash) note(problems, 'verify.dossier_record_altered', { file: path, probe: probe.id });
+      else if (probe.planningId !== planningId) note(problems, 'verify.dossier_record_elsewhere', { file: path, probe: probe.id, planning: probe.planningId });
       else list.push({ probe, period: place === BAG_DIRS.records });
     }
     loaded.records.set(planningId, list);
@@ -235,23 +250,24 @@ export async function checkBag(files: BagFiles, trust: TrustSet): Promise<BagChe
     for (const probe of planning.records) {
       const row = rows.get(probe.id);
       if (!row) {
-        problems.push(`data/sondages.csv : le sondage ${probe.id} (${probe.localDate} ${probe.localTime.slice(0, 5)}, planning ${planningId}) manque.`);
+        note(problems, 'verify.dossier_csv_row_missing', { probe: probe.id, date: probe.localDate, time: probe.localTime.slice(0, 5), planning: planningId });
         continue;
       }
       rows.delete(probe.id);
       const expected = expectedRow(probe, versionAt(planning.versions, probe.startedAt));
       const differs = Object.entries(expected).find(([column, value]) => (row[column] ?? '') !== cell(value));
       if (differs) {
-        problems.push(`data/sondages.csv : ligne du sondage ${probe.id}, colonne ${differs[0]} : « ${(row[differs[0]] ?? '').slice(0, 60)} » au lieu de « ${cell(differs[1]).slice(0, 60)} » (l’enregistrement scellé).`);
+        const [column, value] = differs;
+        note(problems, 'verify.dossier_csv_cell', { probe: probe.id, column, found: (row[column] ?? '').slice(0, 60), expected: cell(value).slice(0, 60) });
       }
     }
     for (const probe of planning.records) {
       for (const artefact of [probe.screenshot, probe.pageText, probe.log ?? null]) {
-        if (artefact && !knownHashes.has(artefact.sha256)) problems.push(`Sondage ${probe.id} : le fichier d’empreinte ${artefact.sha256.slice(0, 16)}… (${artefact.path}) n’est pas dans le dossier.`);
+        if (artefact && !knownHashes.has(artefact.sha256)) note(problems, 'verify.dossier_artefact_missing', { probe: probe.id, sha256: artefact.sha256.slice(0, 16), file: artefact.path });
       }
     }
   }
-  for (const id of rows.keys()) problems.push(`data/sondages.csv : la ligne du sondage ${id} ne correspond à aucun enregistrement scellé du dossier.`);
+  for (const id of rows.keys()) note(problems, 'verify.dossier_csv_row_unsealed', { probe: id });
   return finish(result);
 }
 
@@ -263,7 +279,7 @@ function finish(result: BagCheck): BagCheck {
 async function checkCsvRows(
   files: BagFiles,
   payload: (path: string) => Promise<Buffer | null>,
-  problems: string[],
+  problems: Problems,
 ): Promise<{ rows: Map<string, Record<string, string>>; imported: number }> {
   const rows = new Map<string, Record<string, string>>();
   let imported = 0;
@@ -274,12 +290,12 @@ async function checkCsvRows(
   try {
     parsed = parse<Record<string, string>>(bytes, { bom: true, delimiter: ';', columns: true, relax_quotes: false });
   } catch {
-    problems.push('data/sondages.csv : illisible.');
+    note(problems, 'verify.dossier_csv_unreadable');
     return { rows, imported };
   }
   for (const row of parsed) {
     if ((row.provenance ?? NULL) !== NULL) imported += 1;
-    else if (row.id_sondage && rows.has(row.id_sondage)) problems.push(`data/sondages.csv : le sondage ${row.id_sondage} y figure deux fois.`);
+    else if (row.id_sondage && rows.has(row.id_sondage)) note(problems, 'verify.dossier_csv_row_twice', { probe: row.id_sondage });
     else rows.set(row.id_sondage ?? '', row);
   }
   return { rows, imported };
@@ -294,11 +310,11 @@ async function checkPlanning(
   accepted: readonly SealCheck[],
   result: BagCheck,
   payload: (path: string) => Promise<Buffer | null>,
-  problems: string[],
+  problems: Problems,
 ): Promise<BagPlanning | null> {
   const sealed = seal.plannings[planningId];
   if (!sealed?.head) {
-    problems.push(`Planning ${planningId} : le sceau ${result.closing?.name ?? '?'} ne le scelle pas : ses enregistrements ne sont protégés par aucun sceau.`);
+    note(problems, 'verify.dossier_planning_unsealed', { planning: planningId, seal: result.closing?.name ?? '?' });
     return null;
   }
   const byHash = new Map(list.map((entry) => [entry.probe.hash, entry]));
@@ -312,43 +328,45 @@ async function checkPlanning(
     hash = entry.probe.previousHash;
   }
   line.reverse();
-  if (!byHash.has(sealed.head)) problems.push(`Planning ${planningId} : le dernier sondage scellé (${sealed.lastProbeId ?? '?'}) est absent du dossier.`);
+  if (!byHash.has(sealed.head)) note(problems, 'verify.dossier_head_missing', { planning: planningId, probe: sealed.lastProbeId ?? '?' });
   for (const entry of list) {
     if (!seen.has(entry.probe.hash) && entry.period) {
-      problems.push(`Planning ${planningId} : l’enregistrement ${entry.probe.id} (${entry.probe.localDate} ${entry.probe.localTime.slice(0, 5)}) n’est pas dans la chaîne scellée : ajouté ou modifié après coup.`);
+      const { id, localDate, localTime } = entry.probe;
+      note(problems, 'verify.dossier_record_off_chain', { planning: planningId, probe: id, date: localDate, time: localTime.slice(0, 5) });
     }
   }
   const oldest = line[0];
   if (oldest && oldest.probe.previousHash !== null && oldest.period) {
-    problems.push(`Planning ${planningId} : le sondage qui précède ${oldest.probe.id}, premier de la période, manque : on ne peut pas exclure qu’un sondage du début de la période ait été retiré.`);
+    note(problems, 'verify.dossier_period_start_cut', { planning: planningId, probe: oldest.probe.id });
   }
   if (oldest?.probe.previousHash === null && line.length !== sealed.probes) {
-    problems.push(`Planning ${planningId} : le sceau compte ${sealed.probes} sondages, la chaîne du dossier en a ${line.length}.`);
+    // Counts as text, as they were always written (a number would be grouped by the locale: « 61 000 »).
+    note(problems, 'verify.dossier_count', { planning: planningId, count: String(sealed.probes), found: String(line.length) });
   }
   const newest = line.at(-1)?.probe;
-  if (newest && newest.id !== sealed.lastProbeId) problems.push(`Planning ${planningId} : le dernier sondage scellé devrait être ${sealed.lastProbeId ?? '?'}, c’est ${newest.id}.`);
+  if (newest && newest.id !== sealed.lastProbeId) note(problems, 'verify.dossier_head_other', { planning: planningId, expected: sealed.lastProbeId ?? '?', probe: newest.id });
   // Records of the period are one run of the chain, and every chained record of the stated period is among them.
   const firstPeriod = line.findIndex((entry) => entry.period);
   const lastPeriod = line.findLastIndex((entry) => entry.period);
   const inside = firstPeriod >= 0 ? line.slice(firstPeriod, lastPeriod + 1) : [];
   const moved = inside.find((entry) => !entry.period) ?? (result.period ? line.find((entry) => !entry.period && entry.probe.localDate >= (result.period?.from ?? '') && entry.probe.localDate <= (result.period?.to ?? '')) : undefined);
-  if (moved) problems.push(`Planning ${planningId} : l’enregistrement ${moved.probe.id} (${moved.probe.localDate}) est de la période mais rangé dans data/chainage/ : il manquerait aux chiffres.`);
+  if (moved) note(problems, 'verify.dossier_record_misfiled', { planning: planningId, probe: moved.probe.id, date: moved.probe.localDate });
 
   // Who the planning is: its history, as sealed.
   let versions: PlanningVersion[] = [];
   const historyPath = `data/${BAG_DIRS.history}/${planningId}.json`;
   const history = parseJson(await payload(historyPath)) as { versions?: unknown } | null;
   const digest = seal.format === SEAL_FORMAT ? seal.history[planningId] : undefined;
-  if (!Array.isArray(history?.versions)) problems.push(`${historyPath} : historique du planning absent ou illisible.`);
+  if (!Array.isArray(history?.versions)) note(problems, 'verify.dossier_history_unreadable', { file: historyPath });
   else if (seal.format === SEAL_FORMAT && (!digest || prefixDigest(history.versions, digest.count).sha256 !== digest.sha256)) {
-    problems.push(`${historyPath} : l’historique du planning (nom, adresse, guichet) n’est pas celui que le sceau a scellé.`);
+    note(problems, 'verify.dossier_history_altered', { file: historyPath });
   } else {
     versions = (history.versions as PlanningVersion[]).slice(0, digest?.count ?? history.versions.length);
   }
   if (seal.format === SEAL_FORMAT && seal.gaps[planningId]) {
     const sealedGaps = seal.gaps[planningId];
     if (gapsDigest(gaps, sealedGaps.months).sha256 !== sealedGaps.sha256) {
-      problems.push(`Planning ${planningId} : les fichiers d’interruptions (gaps.json) ne sont pas ceux que le sceau a scellés.`);
+      note(problems, 'verify.dossier_gaps_altered', { planning: planningId });
     }
   }
 

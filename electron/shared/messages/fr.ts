@@ -317,6 +317,36 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
       '« {file} » ({what, select, history {l’historique du planning} other {les interruptions}}) : {change, select, gone {le fichier, scellé le {sealed} (sceau {seal}), a disparu ou est illisible} fewer {{count} élément(s) scellé(s) le {sealed} (sceau {seal}), {found} aujourd’hui : des éléments ont été supprimés} other {les {count} élément(s) scellé(s) le {sealed} (sceau {seal}) ont été modifiés, supprimés ou complétés après coup}}.',
     problem_sealed_gaps:
       '« {file} » (les interruptions) {change, select, gone {a disparu ou est illisible} fewer {a perdu des interruptions scellées ({count} le {sealed}, {found} aujourd’hui)} other {n’a plus les interruptions scellées (modifiées, supprimées ou insérées après coup)}} ; scellé par le sceau {seal}.',
+    // A dossier's bag checked from its own files (seals/bag-check.ts): paths are the bag's, from its top folder.
+    dossier_no_manifest: 'manifest-sha256.txt absent : le dossier n’est pas un sac BagIt complet.',
+    dossier_file_altered: '{file} : modifié depuis la constitution du dossier (empreinte différente de manifest-sha256.txt).',
+    dossier_file_unlisted: '{file} : absent de manifest-sha256.txt.',
+    dossier_key_unreadable: '{file} : clé publique illisible.',
+    dossier_no_seal: 'Aucun sceau valide dans le dossier : rien ne relie ces enregistrements à l’installation qui les a faits.',
+    dossier_gaps_unreadable: '{file} : fichier d’interruptions illisible.',
+    dossier_records_unreadable: '{file} : fichier d’enregistrements illisible.',
+    dossier_record_altered: '{file} : l’enregistrement du sondage {probe} a été modifié (son empreinte ne correspond plus).',
+    dossier_record_elsewhere: '{file} : l’enregistrement {probe} appartient au planning {planning}.',
+    dossier_csv_row_missing: 'data/sondages.csv : le sondage {probe} ({date} {time}, planning {planning}) manque.',
+    dossier_csv_cell:
+      'data/sondages.csv : ligne du sondage {probe}, colonne {column} : « {found} » au lieu de « {expected} » (l’enregistrement scellé).',
+    dossier_artefact_missing: 'Sondage {probe} : le fichier d’empreinte {sha256}… ({file}) n’est pas dans le dossier.',
+    dossier_csv_row_unsealed: 'data/sondages.csv : la ligne du sondage {probe} ne correspond à aucun enregistrement scellé du dossier.',
+    dossier_csv_unreadable: 'data/sondages.csv : illisible.',
+    dossier_csv_row_twice: 'data/sondages.csv : le sondage {probe} y figure deux fois.',
+    dossier_planning_unsealed: 'Planning {planning} : le sceau {seal} ne le scelle pas : ses enregistrements ne sont protégés par aucun sceau.',
+    dossier_head_missing: 'Planning {planning} : le dernier sondage scellé ({probe}) est absent du dossier.',
+    dossier_record_off_chain:
+      'Planning {planning} : l’enregistrement {probe} ({date} {time}) n’est pas dans la chaîne scellée : ajouté ou modifié après coup.',
+    dossier_period_start_cut:
+      'Planning {planning} : le sondage qui précède {probe}, premier de la période, manque : on ne peut pas exclure qu’un sondage du début de la période ait été retiré.',
+    dossier_count: 'Planning {planning} : le sceau compte {count} sondages, la chaîne du dossier en a {found}.',
+    dossier_head_other: 'Planning {planning} : le dernier sondage scellé devrait être {expected}, c’est {probe}.',
+    dossier_record_misfiled:
+      'Planning {planning} : l’enregistrement {probe} ({date}) est de la période mais rangé dans data/chainage/ : il manquerait aux chiffres.',
+    dossier_history_unreadable: '{file} : historique du planning absent ou illisible.',
+    dossier_history_altered: '{file} : l’historique du planning (nom, adresse, guichet) n’est pas celui que le sceau a scellé.',
+    dossier_gaps_altered: 'Planning {planning} : les fichiers d’interruptions (gaps.json) ne sont pas ceux que le sceau a scellés.',
   },
   // What the core tells the person about the machine it runs on.
   notice: {

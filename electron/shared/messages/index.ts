@@ -20,6 +20,8 @@ export type MessageParams = Record<string, string | number>;
 export interface CoreMessage {
   code: MessageCode;
   params?: MessageParams;
+  /** Parameters that are messages themselves (why a dossier is refused): worded in the same language first. */
+  nested?: Record<string, CoreMessage>;
 }
 
 /** The shape every language's catalogue has: the same sections and codes as the French one, each an ICU message. */

@@ -31,15 +31,19 @@ function slotWords(slot: string, lang: MessageLang): string {
   return `${part('weekday')} ${day} ${part('month')} ${part('year')} at ${time}`;
 }
 
-/** A message's parameters ready for its catalogue in `lang`: its slots worded. */
-export function wordedParams(message: CoreMessage, lang: MessageLang): MessageParams {
+/**
+ * A message's parameters ready for its catalogue in `lang`: its slots worded, its nested messages worded by `word`
+ * (the caller's own wording, in the same language).
+ */
+export function wordedParams(message: CoreMessage, lang: MessageLang, word: (nested: CoreMessage) => string): MessageParams {
   const params = message.params ?? {};
   const slots = SLOT_PARAMS[message.code];
-  if (!slots) return params;
+  if (!slots && !message.nested) return params;
   const worded = { ...params };
-  for (const name of slots) {
+  for (const name of slots ?? []) {
     const value = worded[name];
     if (typeof value === 'string') worded[name] = slotWords(value, lang);
   }
+  for (const [name, nested] of Object.entries(message.nested ?? {})) worded[name] = word(nested);
   return worded;
 }

@@ -97,6 +97,13 @@ describe('errors as the user reads them', () => {
     expect(describeError(spacing, fr).message).toBe('Un nombre entier de secondes, de 0 à 3600.');
   });
 
+  it('word a message inside a message (why a dossier is refused) in the screen’s language too', () => {
+    const problem = { code: 'verify.dossier_csv_row_twice', params: { probe: 'p-1' } } as const;
+    const refused = new ApiClientError('invalid_input', 'Dossier refusé : …', [], {}, { code: 'import.dossier_refused', nested: { problem } });
+    expect(describeError(refused, en).message).toBe('Evidence file refused: data/sondages.csv: probe p-1 appears twice. Nothing was imported.');
+    expect(describeError(refused, fr).message).toBe('Dossier refusé : data/sondages.csv : le sondage p-1 y figure deux fois. Rien n’a été importé.');
+  });
+
   it('have words for every problem the core names, in both languages', () => {
     expect(Object.keys(resources.fr.translation.problems).sort()).toEqual([...PROBLEMS].sort());
     expect(Object.keys(resources.en.translation.problems).sort()).toEqual([...PROBLEMS].sort());
