@@ -1,6 +1,7 @@
 // Backup harness: a backup is killed (SIGKILL) at random moments, again and again into the same folder. Whatever
 // the moment, the copy is never said to be good unless its check passed, and the next backup resumes it.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,23 +31,17 @@ let bundle = '';
 function backupOnce(dir: string, dest: string, killAfterMs: number | null): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bundle, dir, dest], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let buffered = '';
     let stderr = '';
     let ready = 0;
     let done: string | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line === 'ready') {
-          ready = performance.now();
-          if (killAfterMs !== null) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        }
-        if (line.startsWith('done ')) done = line;
+    // Node's readline gives the child's output line by line, a line cut between two chunks included.
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line === 'ready') {
+        ready = performance.now();
+        if (killAfterMs !== null) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       }
+      if (line.startsWith('done ')) done = line;
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);

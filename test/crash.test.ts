@@ -1,6 +1,7 @@
 // Crash harness: a writing process is killed (SIGKILL) at random moments, again and again on the same folder.
 // Whatever the moment, every file must still parse, every probe acknowledged must be on disk, and verify pass.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,23 +38,17 @@ function cycle(dir: string, moment: KillMoment): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bundle, dir, PLANNING], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acked: string[] = [];
-    let buffered = '';
     let stderr = '';
     let timer: ReturnType<typeof setTimeout> | null = null;
     const kill = (): void => {
       child.kill('SIGKILL');
     };
     if (moment.afterStartMs !== null) timer = setTimeout(kill, moment.afterStartMs);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line.startsWith('ack ')) acked.push(line.slice(4));
-        const reached = line === 'ready' ? moment.acks === 0 : acked.length === moment.acks;
-        if (reached && timer === null) timer = setTimeout(kill, moment.delayMs);
-      }
+    // Node's readline gives the child's output line by line, a line cut between two chunks included.
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('ack ')) acked.push(line.slice(4));
+      const reached = line === 'ready' ? moment.acks === 0 : acked.length === moment.acks;
+      if (reached && timer === null) timer = setTimeout(kill, moment.delayMs);
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
