@@ -1,7 +1,7 @@
 // The Chromium that draws a dossier's charts and PDF, and the published site's, keeps its sandbox wherever it can
 // run, as the probes' does: Playwright turns it off (`--no-sandbox`) unless asked. Here the machine is one where the
 // sandbox runs (not root), and the launch is recorded instead of made.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LaunchOptions } from 'playwright-core';
@@ -39,11 +39,16 @@ const chromiumFlags = (options: LaunchOptions | undefined): string[] => [
 ];
 
 let dir: string;
+let browser: string;
 let core: Core;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'guichets-sandbox-'));
-  core = createCore({ dataDir: dir, appVersion: '0.0.0-test', env: { GUICHETS_BROWSER: process.execPath, GUICHETS_TSA_URLS: 'none' }, log: () => undefined });
+  // A program that answers as Chromium does (the launch itself is recorded, not made).
+  browser = path.join(dir, 'chromium');
+  await writeFile(browser, '#!/bin/sh\necho "Chromium 131.0.6778.85"\n');
+  await chmod(browser, 0o755);
+  core = createCore({ dataDir: dir, appVersion: '0.0.0-test', env: { GUICHETS_BROWSER: browser, GUICHETS_TSA_URLS: 'none' }, log: () => undefined });
   const planning = await core.api['plannings:create']({
     label: 'Évry titres',
     departement: '91',
@@ -58,7 +63,7 @@ beforeAll(async () => {
   const store = createStore({ dir, clock: { now: () => new Date() } });
   await appendSyntheticProbes(store, { planningId: planning.id, count: 6, start: new Date(Date.now() - 40 * 86_400_000).toISOString(), artefacts: false });
   await store.close();
-  core = createCore({ dataDir: dir, appVersion: '0.0.0-test', env: { GUICHETS_BROWSER: process.execPath, GUICHETS_TSA_URLS: 'none' }, log: () => undefined });
+  core = createCore({ dataDir: dir, appVersion: '0.0.0-test', env: { GUICHETS_BROWSER: browser, GUICHETS_TSA_URLS: 'none' }, log: () => undefined });
 });
 
 afterAll(async () => {
@@ -73,7 +78,7 @@ describe('the drawing Chromium, on a machine where the sandbox runs', () => {
     // The person is told which browser did not start and what it was for, in their language.
     expect(await core.handle('dossier:create', { planningIds: ids })).toMatchObject({
       ok: false,
-      error: { code: 'browser_not_found', coreMessage: { code: 'browser.launch_failed', params: { path: process.execPath, purpose: 'dossier' } } },
+      error: { code: 'browser_not_found', coreMessage: { code: 'browser.launch_failed', params: { path: browser, purpose: 'dossier' } } },
     });
     expect(launched).toHaveLength(1);
     expect(chromiumFlags(launched[0])).not.toContain('--no-sandbox');

@@ -250,8 +250,10 @@ export type BrowserPurpose = 'probes' | 'chart' | 'dossier' | 'site';
  * browser's own first line and what it was for.
  */
 export async function launchHeadless(executablePath: string, purpose: BrowserPurpose, sandbox: SandboxDecision = SANDBOX): Promise<Browser> {
+  // Whatever it is launched for, a program that does not answer as a Chromium-family browser is never run; the
+  // check says so in its own words.
+  await checkBrowserProgram(executablePath);
   try {
-    if (purpose === 'probes') await checkBrowserProgram(executablePath);
     return await (await chromiumDriver()).launch(headlessLaunchOptions(executablePath, sandbox));
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);

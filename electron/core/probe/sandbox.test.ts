@@ -3,7 +3,8 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBrowserProgram, launchArgs, sandboxDecision } from './browser.js';
+import { existsSync } from 'node:fs';
+import { checkBrowserProgram, launchArgs, launchHeadless, sandboxDecision } from './browser.js';
 import { wordCore } from '../messages.js';
 
 describe('the sandbox of the probing browser', () => {
@@ -45,6 +46,11 @@ describe('the browser program check', () => {
       await chmod(script, 0o755);
       await expect(checkBrowserProgram(script)).rejects.toMatchObject({ code: 'browser_not_found', message: expect.stringContaining('Totally Chrome') as unknown });
       await expect(checkBrowserProgram(path.join(dir, 'missing'))).rejects.toMatchObject({ code: 'browser_not_found' });
+      // Nor is it run to draw a dossier, a chart or the published site: every launch makes the same check.
+      for (const purpose of ['dossier', 'chart', 'site'] as const) {
+        await expect(launchHeadless(script, purpose)).rejects.toMatchObject({ code: 'browser_not_found', message: expect.stringContaining('ne se présente pas') as unknown });
+      }
+      expect(existsSync(marker)).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
