@@ -59,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     to: values.to ?? null,
     association: values.association ?? null,
     newKey: values['new-key'],
+    acceptRestore: values['accept-restore'],
     words,
     planning: {
       ...(values.label !== undefined ? { label: values.label } : {}),

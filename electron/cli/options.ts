@@ -27,6 +27,7 @@ const OPTIONS = {
   paused: { type: 'boolean', default: false },
   steps: { type: 'string' },
   'new-key': { type: 'boolean', default: false },
+  'accept-restore': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

@@ -1,7 +1,7 @@
 // What `verify` and `seal` print: the findings, then the key, the roots and their fingerprints, each seal with each
 // token's authority, root, time and delay, and per planning from when its probes are proven to exist. Worded from
 // the core's catalogue (verify.…, seal.…), in the person's language.
-import { formatFingerprint, type PlanningProof, type SealsSummary, type VerifyReport } from '../core/api/index.js';
+import { formatFingerprint, sealTime, type AcceptedRestore, type PlanningProof, type SealsSummary, type VerifyReport } from '../core/api/index.js';
 import { wordCore } from '../core/messages.js';
 import type { SealSummary } from '../shared/api.js';
 import { coreMessage, type MessageCode, type MessageLang, type MessageParams } from '../shared/messages/index.js';
@@ -92,12 +92,35 @@ export function printSeals(out: Printer, seals: SealsSummary | undefined, unread
   for (const proof of seals.proof) printProof(out, proof, firstSealAt, lang);
 }
 
-/** What this PC remembers of the folder's seals: a missing one is among the problems above; else kept, or no memory. */
-export function printAnchor(out: Printer, report: VerifyReport): void {
+/** A restore acknowledged on this PC, as every verify says it (the seals given up, from this PC's memory). */
+export function printRestore(out: Printer, restore: AcceptedRestore, lang: MessageLang = 'fr'): void {
+  const created = (name: string): string => parisTime(sealTime(name).toISOString(), lang);
+  const day = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: PARIS, dateStyle: 'short' }).format(new Date(restore.at));
+  const newest = restore.gaveUp.at(-1);
+  out.line('verify.anchor_restored', {
+    date: day,
+    count: restore.gaveUp.length,
+    after: restore.since ? created(restore.since.name) : 'none',
+    first: created(restore.gaveUp[0]?.name ?? ''),
+    last: created(newest?.name ?? ''),
+    probes: newest?.probes ?? 0,
+  });
+}
+
+/**
+ * What this PC remembers of the folder's seals: a missing one is among the problems above; else kept, or no memory.
+ * Every restore acknowledged here is said, always: the data folder alone cannot make it go away.
+ */
+export function printAnchor(out: Printer, report: VerifyReport, lang: MessageLang = 'fr', hint = true): void {
   const anchor = report.anchor;
   if (!anchor) return;
-  if (!anchor.known) out.line('verify.anchor_unknown');
-  else if (anchor.problems.length === 0) out.line('verify.anchor_kept', { seal: anchor.newest.name, probes: anchor.newest.probes });
+  if (!anchor.known) {
+    out.line('verify.anchor_unknown');
+    return;
+  }
+  for (const restore of anchor.restores) printRestore(out, restore, lang);
+  if (anchor.problems.length === 0) out.line('verify.anchor_kept', { seal: anchor.newest.name, probes: anchor.newest.probes });
+  else if (hint && anchor.problems.every((problem) => problem.kind === 'anchored_seal_missing')) out.line('verify.restore_hint');
 }
 
 /** How many probes are proven only late, and how many not at all: what the summary line must not hide. */

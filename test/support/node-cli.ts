@@ -18,12 +18,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `npm run cli -- <args>`, with `env` over this process's environment (a key set to undefined is removed). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): Promise<CliRun> {
+/**
+ * `npm run cli -- <args>`, with `env` over this process's environment (a key set to undefined is removed); `input`,
+ * when given, is what the person types (standard input, then closed).
+ */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000, input?: string): Promise<CliRun> {
   const merged = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== undefined));
   return new Promise((resolve) => {
-    execFile(process.execPath, nodeArgs('electron/cli/main.ts', ...args), { cwd: ROOT, env: merged, timeout: timeoutMs }, (error, stdout, stderr) =>
+    const child = execFile(process.execPath, nodeArgs('electron/cli/main.ts', ...args), { cwd: ROOT, env: merged, timeout: timeoutMs }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
+    if (input !== undefined) child.stdin?.end(input);
   });
 }

@@ -42,6 +42,8 @@ export interface CommandContext {
   association?: string | null;
   /** `seal --new-key`: a new installation key, announced in the seal and signed by the current one. */
   newKey?: boolean;
+  /** `verify --accept-restore`: the folder was restored in place from an older backup (asked, then recorded). */
+  acceptRestore?: boolean;
   /** The person's language and what prints in it. */
   words: Words;
   planning: PlanningOptions;

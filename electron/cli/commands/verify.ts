@@ -1,5 +1,5 @@
-// `verify [--planning ID]`: every capture, hash, chain, seal and time-stamp of the data folder, and from when each
-// probe is proven to exist.
+// `verify [--planning ID] [--accept-restore]`: every capture, hash, chain, seal and time-stamp of the data folder,
+// and from when each probe is proven to exist; with --accept-restore, a restore in place acknowledged (restore.ts).
 import { statSync } from 'node:fs';
 import { coreError } from '../../core/errors.js';
 import { wordCore } from '../../core/messages.js';
@@ -7,10 +7,12 @@ import { coreMessage } from '../../shared/messages/index.js';
 import { printAnchor, printer, printSeals, printSummary } from '../verify-report.js';
 import { clearProgress, progressLine } from '../progress.js';
 import { dataDirOf, openCore, type Command } from './context.js';
+import { offerRestore } from './restore.js';
 
 export const verifyCommand: Command = async (context) => {
   const dir = dataDirOf(context);
   if (!statSync(dir, { throwIfNoEntry: false })) throw coreError('invalid_input', coreMessage('cli.data_dir_missing', { dir }));
+  if (context.acceptRestore && context.planningIds.length > 0) throw coreError('invalid_input', coreMessage('verify.restore_refused', { reason: 'planning' }));
   const core = openCore(context);
   const out = printer((text) => process.stdout.write(text), context.words.lang);
   try {
@@ -24,9 +26,9 @@ export const verifyCommand: Command = async (context) => {
       printSummary(out, report, id);
       if (id === undefined || ids.length === 1) {
         printSeals(out, report.seals, report.unreadableRoots ?? [], context.words.lang);
-        printAnchor(out, report);
+        printAnchor(out, report, context.words.lang, !context.acceptRestore);
       }
-      ok &&= report.ok;
+      ok &&= context.acceptRestore ? await offerRestore(context, core, report, out) : report.ok;
     }
     return ok ? 0 : 1;
   } finally {

@@ -10,7 +10,7 @@ import { verify, type VerifyReport } from '../evidence/index.js';
 import { createAlertService } from '../alerts/service.js';
 import { createHandlers, type DataFolderMover, type HandlerContext } from '../handlers/index.js';
 import { renderCaptioned } from '../report/captioned.js';
-import { createSealService } from '../seals/index.js';
+import { createSealService, type RestoreAcceptance } from '../seals/index.js';
 import { createBackupService } from '../services/backup-daily.js';
 import { readBackupState } from '../services/backup-state.js';
 import { createBrowsers } from '../services/browsers.js';
@@ -74,6 +74,11 @@ export interface Core {
   captionedScreenshot(planningId: string, localDate: string, probeId: string): Promise<Buffer | null>;
   /** Checks every record, artefact and chain on disk, waiting for the writes under way; one planning or all. */
   verify(planningId?: string, options?: { onProgress?: (progress: JobProgress) => void }): Promise<VerifyReport>;
+  /**
+   * The folder was restored in place from an older backup: what this PC's memory of its seals would give up (`record`
+   * false, to ask the person), or, once the person confirmed, that memory rewritten to say so for good.
+   */
+  acceptRestore(options: { record: boolean }): Promise<RestoreAcceptance>;
   close(): Promise<void>;
 }
 
@@ -195,6 +200,11 @@ export function createCore(options: CoreOptions): Core {
       return () => events.off(event, listener);
     },
     verify: async (planningId, options = {}) => verify(store, planningId, { trust: await seals.trust(), clock, anchorsDir: seals.anchorsDir, ...options }),
+    async acceptRestore({ record }) {
+      // Recorded as the writer: the app cannot make a seal (and remember it) meanwhile.
+      if (record) await writer.asWriter();
+      return seals.acceptRestore(record);
+    },
     async captionedScreenshot(planningId, localDate, probeId) {
       const probes = await store.probes.list(planningId, { day: localDate }).catch(() => []);
       const probe = probes.find((candidate) => candidate.id === probeId);

@@ -101,6 +101,7 @@ export function createSwitchableCore(options: SwitchableCoreOptions): Core {
     },
     wake: () => current.wake(),
     verify: (planningId, options) => current.verify(planningId, options),
+    acceptRestore: (options) => current.acceptRestore(options),
     captionedScreenshot: (planningId, localDate, probeId) => current.captionedScreenshot(planningId, localDate, probeId),
     close: () => current.close(),
   };

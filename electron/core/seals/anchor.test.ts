@@ -129,6 +129,56 @@ describe('this PC’s memory of its seals', () => {
     }
   });
 
+  it('after a restore in place, a person’s acknowledgement is recorded on this PC and said at every verify, whatever the folder holds', async () => {
+    const { first, second, before } = await twoSeals();
+    // Restored from the backup made after the first seal: exactly the folder as it was then.
+    await cutBackTo(second, before);
+    const memory = async (): Promise<string[]> => Promise.all((await readdir(thisPc)).map((file) => readFile(path.join(thisPc, file), 'utf8')));
+    const remembered = await memory();
+    const seals = service();
+    // Asked first: what would be given up, nothing written.
+    const asked = await seals.acceptRestore(false);
+    expect(asked).toMatchObject({ recorded: false, restore: { gaveUp: [{ name: second, probes: 8 }], since: { name: first, probes: 5 }, anchoredTo: { name: first, probes: 5 } } });
+    expect(await memory()).toEqual(remembered);
+    expect((await check(thisPc)).ok).toBe(false);
+
+    clock.set('2026-03-12T09:30:00Z');
+    expect(await seals.acceptRestore(true)).toMatchObject({ recorded: true, restore: { at: '2026-03-12T09:30:00.000Z' } });
+    const restored =
+      'Le 12/03/2026, une restauration acceptée sur ce PC a abandonné 1 scellement fait après le 10/03/2026 13:00 (le 10/03/2026 19:00, le plus récent sur 8 sondages) : les sondages faits après la sauvegarde restaurée ne sont plus dans ce dossier.';
+    const report = await check(thisPc);
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(said(report)).toEqual([restored, `Ce PC se souvient du dernier scellement qu’il a fait pour ce dossier (${first}, 5 sondages) : il est là, identique.`]);
+    expect(await seals.acceptRestore(false)).toEqual({ refused: 'nothing' });
+
+    // Still said after the next daily seal, and after anything done to the data folder alone (its seals wiped).
+    clock.set('2026-03-13T09:30:00Z');
+    await seals.create();
+    await seals.stop();
+    expect(said(await check(thisPc))[0]).toBe(restored);
+    await rm(path.join(dir, 'seals'), { recursive: true });
+    const wiped = await check(thisPc);
+    expect(wiped.problems.map((problem) => problem.kind)).toEqual(['anchored_seal_missing']);
+    expect(said(wiped)).toContain(restored);
+  });
+
+  it('gives up only lost seals: a seal made after the restore is relied on, and a replaced seal is refused', async () => {
+    const { first, second, before } = await twoSeals();
+    await cutBackTo(second, before);
+    clock.set('2026-03-11T18:00:00Z');
+    const seals = service();
+    const third = (await seals.create()).name;
+    expect(await seals.acceptRestore(false)).toMatchObject({ restore: { gaveUp: [{ name: second }], since: { name: first }, anchoredTo: { name: third, probes: 5 } } });
+
+    const file = path.join(dir, 'seals', `${third}.json`);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"probes":5', '"probes":4'));
+    const memory = await readdir(thisPc).then((files) => Promise.all(files.map((name) => readFile(path.join(thisPc, name), 'utf8'))));
+    expect(await seals.acceptRestore(true)).toEqual({ refused: 'changed' });
+    expect(await readdir(thisPc).then((files) => Promise.all(files.map((name) => readFile(path.join(thisPc, name), 'utf8'))))).toEqual(memory);
+    await seals.stop();
+  });
+
   it('follows the folder when the app moves it', async () => {
     const { second, before } = await twoSeals();
     const moved = await mkdtemp(path.join(os.tmpdir(), 'guichets-moved-'));

@@ -50,5 +50,6 @@ export {
   type TrustSet,
 } from './trust.js';
 export { createSealService, tsaUrlsFrom, TSA_ENV, type SealService } from './service.js';
+export type { AcceptedRestore, RestoreAcceptance, RestoreRefusal } from './anchor.js';
 export { sealInventory } from './inventory.js';
 export { BAG_DIRS, checkBag, parseManifest, periodProof, type BagCheck, type BagFiles, type BagPlanning } from './bag-check.js';

@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Clock } from '../clock.js';
 import { sha256, type Store } from '../store/index.js';
-import { anchorsDirOf, carryAnchor, rememberSeal } from './anchor.js';
+import { acceptRestore, anchorsDirOf, carryAnchor, rememberSeal } from './anchor.js';
+import { loadSeals } from './check.js';
 import { currentFingerprint } from './keys.js';
 import { createSeal, listSeals, sealTime, type SealResult } from './seal.js';
 import { loadTrust, userRootsDir, type TrustSet } from './trust.js';
@@ -76,6 +77,20 @@ export function createSealService(options: SealServiceOptions) {
     return next;
   }
 
+  /**
+   * A person acknowledged that the folder was restored in place from an older backup: this PC gives up the seals
+   * it lacks (recorded for good) and remembers its newest seal, which must be one the installation's key signed.
+   */
+  function acceptRestoreHere(record: boolean): ReturnType<typeof acceptRestore> {
+    const next = queue.then(async () => {
+      const { summary } = await loadSeals(store.dir, await trust());
+      const valid = summary.seals.at(-1)?.accepted === true ? summary.seals.filter((seal) => seal.accepted).map((seal) => seal.name) : [];
+      return acceptRestore(anchorsDir, store.dir, valid, clock.now(), record);
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
   /** Seals when the newest seal is a day old (or there is none yet). */
   async function sealIfDue(): Promise<void> {
     const seals = await listSeals(store.dir);
@@ -93,6 +108,7 @@ export function createSealService(options: SealServiceOptions) {
     anchorsDir,
     /** The data folder moved to `to`: this PC's memory of its seals follows it. */
     carryAnchor: (to: string): Promise<void> => carryAnchor(anchorsDir, store.dir, to),
+    acceptRestore: acceptRestoreHere,
     fingerprint: () => currentFingerprint(store.dir),
     /** Before an export: the export's rows are covered by a seal. A failure is logged, never stops the export. */
     async beforeExport(): Promise<void> {

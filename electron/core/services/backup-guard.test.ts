@@ -17,6 +17,8 @@ import { readBackupState } from './backup-state.js';
 
 const START = '2026-03-10T06:00:00Z';
 const DAY = 'probes/p1/2026-03/2026-03-10.json';
+const GAPS = 'probes/p1/2026-03/gaps.json';
+const HISTORY = 'plannings-history/p1.json';
 const clock = fixedClock('2026-03-10T20:00:00Z');
 let root: string;
 let dir: string;
@@ -46,6 +48,8 @@ beforeEach(async () => {
   trust = await loadTrust({ env: {}, userDir: null });
   await store.plannings.put(syntheticPlanning('p1'));
   await appendSyntheticProbes(store, { planningId: 'p1', count: 5, start: START });
+  await store.gaps.record({ planningId: 'p1', from: '2026-03-10T02:00:00Z', to: '2026-03-10T04:00:00Z', hours: 2, reason: 'app_closed' });
+  await store.plannings.put(syntheticPlanning('p1', { label: 'Bobigny, titres de séjour' }));
   await seal();
   expect(await backup()).toMatchObject({ good: true, checkedProbes: 5 });
   clock.set('2026-03-11T08:00:00Z');
@@ -106,6 +110,52 @@ describe('a backup of a data folder altered since its last copy', () => {
     await writeFile(path.join(dir, relative), Buffer.concat([kept, Buffer.from('retouchée')]));
     expect(await backup()).toMatchObject({ good: false, refused: { file: relative, why: 'changed' } });
     expect(await readFile(path.join(dest, relative))).toEqual(kept);
+  });
+
+  it('refuses a gap file whose recorded gaps were rewritten in the source, and keeps the copy as it was', async () => {
+    const source = path.join(dir, GAPS);
+    const forged = (await readFile(source, 'utf8')).replace('"hours":2', '"hours":0');
+    expect(forged).not.toBe(await readFile(source, 'utf8'));
+    await writeFile(source, forged);
+    const before = await snapshot(dest);
+    expect(await backup()).toMatchObject({ good: false, copiedFiles: 0, refused: { file: GAPS, why: 'shortened' } });
+    expect(await snapshot(dest)).toEqual(before);
+  });
+
+  it('refuses a gap file emptied or deleted in the source', async () => {
+    await writeFile(path.join(dir, GAPS), '{"gaps":[]}\n');
+    const before = await snapshot(dest);
+    expect(await backup()).toMatchObject({ good: false, refused: { file: GAPS, why: 'shortened' } });
+    await rm(path.join(dir, GAPS));
+    expect(await backup()).toMatchObject({ good: false, refused: { file: GAPS, why: 'removed' } });
+    expect(await snapshot(dest)).toEqual(before);
+  });
+
+  it('refuses a planning history whose past names were rewritten in the source, and keeps the copy as it was', async () => {
+    const source = path.join(dir, HISTORY);
+    const forged = (await readFile(source, 'utf8')).replace('"label":"Guichet p1"', '"label":"Bobigny, titres de séjour"');
+    expect(forged).not.toBe(await readFile(source, 'utf8'));
+    await writeFile(source, forged);
+    const before = await snapshot(dest);
+    expect(await backup()).toMatchObject({ good: false, copiedFiles: 0, refused: { file: HISTORY, why: 'shortened' } });
+    expect(await snapshot(dest)).toEqual(before);
+    await rm(source);
+    expect(await backup()).toMatchObject({ good: false, refused: { file: HISTORY, why: 'removed' } });
+    expect(await snapshot(dest)).toEqual(before);
+  });
+
+  it('copies a gap file and a history that only grew', async () => {
+    await store.gaps.record({ planningId: 'p1', from: '2026-03-10T14:00:00Z', to: '2026-03-10T15:00:00Z', hours: 1, reason: 'asleep' });
+    await store.plannings.put(syntheticPlanning('p1', { label: 'Bobigny, AES' }));
+    await seal();
+    const result = await backup();
+    expect(result).toMatchObject({ good: true });
+    expect(result.refused).toBeUndefined();
+    for (const file of [GAPS, HISTORY]) expect(await readFile(path.join(dest, file), 'utf8')).toBe(await readFile(path.join(dir, file), 'utf8'));
+    expect(JSON.parse(await readFile(path.join(dest, GAPS), 'utf8'))).toMatchObject({ gaps: [{ hours: 2 }, { hours: 1 }] });
+    expect(JSON.parse(await readFile(path.join(dest, HISTORY), 'utf8'))).toMatchObject({
+      versions: [{ label: 'Guichet p1' }, { label: 'Bobigny, titres de séjour' }, { label: 'Bobigny, AES' }],
+    });
   });
 
   it('copies what only grew: new records, a longer log pack, a new seal', async () => {

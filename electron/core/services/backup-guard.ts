@@ -1,7 +1,8 @@
 // Evidence only grows, so a backup never lets the data folder overwrite its good copy: a day file's records in the
 // copy must be the first records of the source's, a month's log pack in the copy a prefix of the source's, a
-// capture (named by its hash) or a per-probe artefact is never replaced by other bytes, and a seal, its signature
-// and its tokens are never rewritten nor dropped. When the source contradicts the copy, the source was altered
+// capture (named by its hash) or a per-probe artefact is never replaced by other bytes, a month's gaps and a
+// planning's history keep the copy's items as their first ones (the store only appends to both), and a seal, its
+// signature and its tokens are never rewritten nor dropped. When the source contradicts the copy, the source was altered
 // (or the copy was): the backup refuses, names the first such file, and leaves the copy as it was.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,12 +10,15 @@ import type { BackupRefusal } from '../../shared/api.js';
 import { SEALS_DIR } from '../seals/keys.js';
 import { sha256 } from '../store/chain.js';
 import { readDay } from '../store/day-reader.js';
+import { HISTORY_DIR } from '../store/history.js';
 import { BLOBS_DIR, EVIDENCE_DIR, PROBES_DIR } from '../store/layout.js';
 import { LOG_PACK_FILE } from '../store/log-packs.js';
 
-type Growth = 'records' | 'append' | 'blob' | 'fixed' | 'free';
+type Growth = 'records' | 'items' | 'append' | 'blob' | 'fixed' | 'free';
 
 const DAY_FILE = new RegExp(`^${PROBES_DIR}/[^/]+/\\d{4}-\\d{2}/\\d{4}-\\d{2}-\\d{2}\\.json$`);
+const GAPS_FILE = new RegExp(`^${PROBES_DIR}/[^/]+/\\d{4}-\\d{2}/gaps\\.json$`);
+const HISTORY_FILE = new RegExp(`^${HISTORY_DIR}/[^/]+\\.json$`);
 const PER_PROBE = new RegExp(`^${EVIDENCE_DIR}/[^/]+/\\d{4}-\\d{2}/[^/]+\\.(png|webp|txt|log)$`);
 const SEAL_PART = new RegExp(`^${SEALS_DIR}/[^/]+\\.(json|sig|tsr)$`);
 
@@ -23,6 +27,7 @@ function growthOf(relative: string): Growth {
   if (SEAL_PART.test(relative)) return 'fixed';
   if (relative.startsWith(`${BLOBS_DIR}/`)) return 'blob';
   if (DAY_FILE.test(relative)) return 'records';
+  if (GAPS_FILE.test(relative) || HISTORY_FILE.test(relative)) return 'items';
   if (relative.startsWith(`${EVIDENCE_DIR}/`) && relative.endsWith(`/${LOG_PACK_FILE}`)) return 'append';
   if (PER_PROBE.test(relative)) return 'fixed';
   return 'free';
@@ -37,7 +42,7 @@ export const isSealPart = (relative: string): boolean => SEAL_PART.test(relative
 /** Files whose absence from the source, while the copy has them, means evidence was deleted. */
 const mustStay = (relative: string): boolean => {
   const growth = growthOf(relative);
-  return growth === 'records' || growth === 'append' || (growth === 'fixed' && relative.startsWith(`${SEALS_DIR}/`));
+  return growth === 'records' || growth === 'items' || growth === 'append' || (growth === 'fixed' && relative.startsWith(`${SEALS_DIR}/`));
 };
 
 const read = (file: string): Promise<Buffer | null> => readFile(file).catch(() => null);
@@ -48,6 +53,22 @@ function recordsOf(root: string, relative: string): string[] | null {
   if (!day.probes) return null;
   return day.lines ?? day.probes.map((probe) => JSON.stringify(probe));
 }
+
+/** The items of a gap file (`gaps`) or a planning's history (`versions`), each as its JSON; null when unreadable. */
+function itemsOf(text: Buffer | null): string[] | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text.toString('utf8')) as { gaps?: unknown; versions?: unknown } | null;
+    const items = value?.gaps ?? value?.versions;
+    return Array.isArray(items) ? items.map((item) => JSON.stringify(item)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `now` starts with every item of `before`, in order (it may hold more after them). */
+const grewFrom = (before: readonly string[], now: readonly string[] | null): boolean =>
+  now !== null && now.length >= before.length && before.every((item, index) => now[index] === item);
 
 /**
  * Whether copying `relative` from the data folder over the copy's file would lose evidence: null when the copy may
@@ -67,9 +88,13 @@ export async function contradiction(from: string, to: string, relative: string):
       const before = recordsOf(to, relative);
       // The copy's file damaged: the source's, checked afterwards like every file of the copy, replaces it.
       if (before === null) return null;
-      const now = recordsOf(from, relative);
-      if (now === null || now.length < before.length || before.some((line, index) => now[index] !== line)) return refuse('shortened');
-      return null;
+      return grewFrom(before, recordsOf(from, relative)) ? null : refuse('shortened');
+    }
+    case 'items': {
+      const before = itemsOf(kept);
+      // As a day file: the copy's own file damaged is replaced by the source's, which the copy's check then judges.
+      if (before === null) return null;
+      return grewFrom(before, itemsOf(await read(source))) ? null : refuse('shortened');
     }
     case 'append': {
       const now = await read(source);
@@ -96,10 +121,10 @@ async function filesUnder(root: string, relative: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
-/** The copy's seals, day files and log packs that the data folder no longer has: the first one, if any. */
+/** The copy's seals, day, gap and history files and log packs that the data folder no longer has: the first one. */
 export async function removedFromSource(from: string, to: string): Promise<BackupRefusal | null> {
   const evidence = (await readdir(path.join(to, EVIDENCE_DIR)).catch(() => [] as string[])).filter((name) => `${EVIDENCE_DIR}/${name}` !== BLOBS_DIR);
-  const folders = [SEALS_DIR, PROBES_DIR, ...evidence.map((name) => `${EVIDENCE_DIR}/${name}`)];
+  const folders = [SEALS_DIR, HISTORY_DIR, PROBES_DIR, ...evidence.map((name) => `${EVIDENCE_DIR}/${name}`)];
   for (const folder of folders) {
     for (const relative of (await filesUnder(to, folder)).sort()) {
       if (!mustStay(relative)) continue;

@@ -371,22 +371,25 @@ export function createProbeParts({ dir, files, planningQueue, clock, log, summar
       return planningQueue.run(gap.planningId, async () => {
         await recover(gap.planningId);
         const month = monthOf(parisDateTime(gap.from).date);
-        const relative = gapsFile(gap.planningId, month);
-        await files.update(relative, gapsKind, (draft) => {
-          draft.gaps.push(gap);
-        });
         summary.drop(gap.planningId);
+        // The aggregates (derived) count it first and are what is taken back on failure: a gap written to its file
+        // is never taken out again, since a backup or a synced copy may already hold it and evidence only grows.
+        let before: AggregatesFile['months'] | undefined;
+        await files.update(aggregatesFile(gap.planningId), aggregatesKind(gap.planningId), (draft) => {
+          before = draft.months;
+          draft.months = changeMonths(draft.months, (months) => {
+            addGap(months, gap);
+          });
+        });
         try {
-          await files.update(aggregatesFile(gap.planningId), aggregatesKind(gap.planningId), (draft) => {
-            draft.months = changeMonths(draft.months, (months) => {
-              addGap(months, gap);
-            });
+          await files.update(gapsFile(gap.planningId, month), gapsKind, (draft) => {
+            draft.gaps.push(gap);
           });
         } catch (error) {
           await files
-            .update(relative, gapsKind, (draft) => {
-              // This planning's queue is held: the last gap is the one just written.
-              draft.gaps.pop();
+            .update(aggregatesFile(gap.planningId), aggregatesKind(gap.planningId), (draft) => {
+              // This planning's queue is held: the months are as this record found them.
+              if (before !== undefined) draft.months = before;
             })
             .catch(() => undefined);
           throw error;

@@ -243,6 +243,35 @@ describe('a full disk', () => {
     expect((await store.aggregates('p1'))[0]?.categories.c5.attempts).toBe(1);
     expect(await verify(store, 'p1')).toMatchObject({ ok: true, checkedProbes: 1 });
   });
+
+  // A gap written to its file is never taken back (a backup or a synced copy may hold it already): the aggregates,
+  // derived, are what a failed record undoes.
+  const gap = { planningId: 'p1', from: '2026-03-10T02:00:00Z', to: '2026-03-10T04:00:00Z', hours: 2, reason: 'app_closed' } as const;
+  const gapHours = async (): Promise<number | undefined> => (await store.aggregates('p1')).find((month) => month.month === '2026-03')?.gapHours;
+
+  it('never writes a gap to its file when the aggregates cannot count it', async () => {
+    await store.probes.append(syntheticProbe('p1', '2026-03-10T08:00:00Z', 0), syntheticArtefacts(0));
+    await fullAt('aggregates/.p1.json.tmp');
+    await expect(store.gaps.record(gap)).rejects.toMatchObject({ code: 'storage_full' });
+    expect(existsSync(path.join(dir, 'probes/p1/2026-03/gaps.json'))).toBe(false);
+    await store.close();
+    store = open();
+    expect(await store.gaps.list('p1')).toEqual([]);
+    expect(await gapHours()).toBe(0);
+  });
+
+  it('takes the gap back out of the aggregates when its file cannot be written', async () => {
+    await store.probes.append(syntheticProbe('p1', '2026-03-10T08:00:00Z', 0), syntheticArtefacts(0));
+    await fullAt('probes/p1/2026-03/.gaps.json.tmp');
+    await expect(store.gaps.record(gap)).rejects.toMatchObject({ code: 'storage_full' });
+    await store.close();
+    store = open();
+    expect(await store.gaps.list('p1')).toEqual([]);
+    expect(await gapHours()).toBe(0);
+    await rm(path.join(dir, 'probes/p1/2026-03/.gaps.json.tmp'), { force: true });
+    await store.gaps.record(gap);
+    expect(await gapHours()).toBe(2);
+  });
 });
 
 describe('after a crash between the day file and the aggregates', () => {

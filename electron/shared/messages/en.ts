@@ -31,6 +31,8 @@ Figures and evidence
   export png --planning ID [--out FILE.png]
                                           a planning’s chart, the dossier’s (else into exports/)
   verify [--planning ID]                  checks captures, hashes, chain, seals and time-stamps
+  verify --accept-restore                 after a restore in place from an older backup: once confirmed, this PC
+                                          gives up the lost seals (recorded for good)
   seal [--new-key]                        seals the probes now (signed, time-stamped); --new-key: a new installation
                                           key, announced in this seal and signed by the previous one
   seals list [--json]                     the seals of the data folder
@@ -256,6 +258,19 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
       'The seal of {created} ({seal}, {probes, plural, one {# probe} other {# probes}}) this PC knows of has disappeared: probes may have been erased (the newest seals, tokens and probes deleted).',
     anchor_changed: 'The seal of {created} ({seal}) this PC knows of was replaced since it was made here: probes may have been rewritten or erased.',
     anchor_kept: 'This PC remembers the last seal it made for this folder ({seal}, {probes, plural, one {# probe} other {# probes}}): it is there, unchanged.',
+    // A restore in place acknowledged (verify --accept-restore): said at every verify, from this PC's memory.
+    anchor_restored:
+      'On {date}, a restore acknowledged on this PC gave up {count, plural, one {# seal made} other {# seals made}}{after, select, none {} other { after {after}}} ({count, plural, one {on {last}} other {from {first} to {last}}}, the newest covering {probes, plural, one {# probe} other {# probes}}): the probes made after the restored backup are no longer in this folder.',
+    restore_hint: 'If this folder was restored here from an older backup: npm run cli -- verify --accept-restore.',
+    restore_ask: 'This PC remembers {count, plural, one {# seal} other {# seals}} that this folder no longer has:',
+    restore_seal: '  {seal} ({created}, {probes, plural, one {# probe} other {# probes}})',
+    restore_explain:
+      'If this folder was restored here from an older backup, confirm it: {count, plural, one {this seal will be given up} other {these seals will be given up}}, this PC will rely from now on on the seal {seal} ({probes, plural, one {# probe} other {# probes}}), and every verification will recall this restore. If it was not restored, do not confirm: probes may have been erased.',
+    restore_confirm: 'Type “yes” to confirm: ',
+    restore_done: '✓ Restore recorded on this PC.',
+    restore_not_confirmed: 'Nothing was recorded: verification will keep failing until the restore is confirmed.',
+    restore_refused:
+      '{reason, select, unknown {This PC has no memory of this folder’s seals: there is no restore to acknowledge.} nothing {Every seal this PC remembers is there: there is no restore to acknowledge.} changed {A seal this PC remembers was replaced, not just lost: a restore does not explain that. Nothing was recorded.} no_seal {This folder has no valid seal to rely on: make one (npm run cli -- seal), then run this command again.} problems {Verification finds other problems than lost seals: a restore does not explain them. Nothing was recorded; restore a verified backup (npm run cli -- verify --data-dir BACKUP).} planning {--accept-restore applies to the whole folder: run it again without --planning.} other {Nothing was recorded.}}',
     anchor_unknown:
       'This PC has no memory of this folder’s seals (copied from another PC, or sealed by an earlier version): the disappearance of its newest seals cannot be detected here.',
     // What verify finds wrong, each naming the probe, file or seal at fault (ids, paths and dates as parameters).

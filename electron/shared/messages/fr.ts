@@ -33,6 +33,8 @@ Chiffres et preuves
   export png --planning ID [--out FICHIER.png]
                                           le graphique d’un planning, celui du dossier (sinon dans exports/)
   verify [--planning ID]                  vérifie captures, empreintes, chaîne, sceaux et horodatages
+  verify --accept-restore                 après une restauration sur place depuis une sauvegarde plus ancienne :
+                                          ce PC abandonne, après confirmation, les sceaux perdus (noté pour toujours)
   seal [--new-key]                        scelle maintenant les sondages (signé, horodaté) ; --new-key : nouvelle
                                           clé de l’installation, annoncée dans ce sceau et signée par la précédente
   seals list [--json]                     les sceaux du dossier de données
@@ -264,6 +266,19 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     anchor_changed:
       'Le scellement du {created} ({seal}) connu de ce PC a été remplacé depuis qu’il a été fait ici : des sondages ont pu être réécrits ou effacés.',
     anchor_kept: 'Ce PC se souvient du dernier scellement qu’il a fait pour ce dossier ({seal}, {probes, plural, one {# sondage} other {# sondages}}) : il est là, identique.',
+    // A restore in place acknowledged (verify --accept-restore): said at every verify, from this PC's memory.
+    anchor_restored:
+      'Le {date}, une restauration acceptée sur ce PC a abandonné {count, plural, one {# scellement fait} other {# scellements faits}}{after, select, none {} other { après le {after}}} ({count, plural, one {le {last}} other {du {first} au {last}}}, le plus récent sur {probes, plural, one {# sondage} other {# sondages}}) : les sondages faits après la sauvegarde restaurée ne sont plus dans ce dossier.',
+    restore_hint: 'Si ce dossier a été restauré ici depuis une sauvegarde plus ancienne : npm run cli -- verify --accept-restore.',
+    restore_ask: 'Ce PC se souvient de {count, plural, one {# scellement} other {# scellements}} que ce dossier n’a plus :',
+    restore_seal: '  {seal} ({created}, {probes, plural, one {# sondage} other {# sondages}})',
+    restore_explain:
+      'Si ce dossier a été restauré ici depuis une sauvegarde plus ancienne, confirmez-le : {count, plural, one {ce scellement sera abandonné} other {ces scellements seront abandonnés}}, ce PC se fiera désormais au scellement {seal} ({probes, plural, one {# sondage} other {# sondages}}), et chaque vérification rappellera cette restauration. S’il n’a pas été restauré, ne confirmez pas : des sondages ont pu être effacés.',
+    restore_confirm: 'Tapez « oui » pour confirmer : ',
+    restore_done: '✓ Restauration enregistrée sur ce PC.',
+    restore_not_confirmed: 'Rien n’a été enregistré : la vérification restera en échec tant que la restauration n’est pas confirmée.',
+    restore_refused:
+      '{reason, select, unknown {Ce PC n’a aucun souvenir des scellements de ce dossier : il n’y a pas de restauration à accepter.} nothing {Tous les scellements dont ce PC se souvient sont là : il n’y a pas de restauration à accepter.} changed {Un scellement dont ce PC se souvient a été remplacé, pas seulement perdu : une restauration ne l’explique pas. Rien n’a été enregistré.} no_seal {Ce dossier n’a aucun scellement valide auquel se fier : faites-en un (npm run cli -- seal), puis relancez cette commande.} problems {La vérification trouve d’autres problèmes que des scellements perdus : une restauration ne les explique pas. Rien n’a été enregistré ; restaurez une sauvegarde vérifiée (npm run cli -- verify --data-dir SAUVEGARDE).} planning {--accept-restore vaut pour tout le dossier : relancez-le sans --planning.} other {Rien n’a été enregistré.}}',
     anchor_unknown:
       'Ce PC n’a aucun souvenir des scellements de ce dossier (copié d’un autre PC, ou scellé par une version antérieure) : la disparition de ses scellements les plus récents ne peut pas être constatée ici.',
     // What verify finds wrong, each naming the probe, file or seal at fault (ids, paths and dates as parameters).
