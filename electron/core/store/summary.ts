@@ -112,6 +112,11 @@ const decodeFlat = (months: Record<MonthKey, FlatMonth>): MonthAggregate[] =>
 const FRESHNESS_MS = 1000;
 /** Written at most this often while probes come in, and when the store closes. */
 const WRITE_EVERY_MS = 5 * 60_000;
+/** The file system's clock step as settled() allows for it: a few milliseconds at most, two seconds on FAT. */
+const STEP_MS = 100;
+const FAT_STEP_MS = 2000;
+/** Longest wait before writing, for the newest files to become older than the summary by the clock's step. */
+const SETTLE_MS = 150;
 
 function stampOf(file: string): Stamp {
   const found = statSync(file, { throwIfNoEntry: false });
@@ -203,7 +208,7 @@ export function createSummary(dir: string): Summary {
    * FAT keep times to two seconds, whole; others to a few milliseconds at most.
    */
   function settled(written: number, taken: Stamps): boolean {
-    const step = written % 1000 === 0 ? 2000 : 100;
+    const step = written % 1000 === 0 ? FAT_STEP_MS : STEP_MS;
     return [taken.aggregates, taken.folder, taken.monthFolder, taken.dayFile].every((stamp) => stamp === null || stamp[1] < written - step);
   }
 
@@ -250,6 +255,7 @@ export function createSummary(dir: string): Summary {
       if (!dirty) return;
       dirty = false;
       try {
+        await settle(entries.values());
         const plannings: SummaryFile['plannings'] = {};
         // Only what still matches the disk: a write under way in this process has changed the stamps already.
         for (const [planningId, entry] of entries) {
@@ -304,6 +310,22 @@ export function createSummary(dir: string): Summary {
     },
     write,
   };
+}
+
+/**
+ * Waits, briefly, until every file the entries were taken from is older than the summary about to be written by
+ * more than settled()'s step: written right after a probe (the app closed at the end of a round), the entries of
+ * the last plannings probed would otherwise be read again from the records at the next start. Not on FAT, whose
+ * two-second step is not worth waiting for at close.
+ */
+async function settle(entries: Iterable<Entry>): Promise<void> {
+  let newest = 0;
+  for (const { stamps } of entries) {
+    for (const stamp of [stamps.aggregates, stamps.folder, stamps.monthFolder, stamps.dayFile]) if (stamp && stamp[1] > newest) newest = stamp[1];
+  }
+  // A margin for the file system's clock, which may lag the process's by a tick.
+  const wait = newest + STEP_MS + 20 - Date.now();
+  if (wait > 0 && wait <= SETTLE_MS) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 /** The greatest name in a folder that matches `pattern` (names sort by date), null with none. */
