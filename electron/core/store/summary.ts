@@ -4,6 +4,7 @@
 // aggregates file and probe folders are as it saw them; anything else (missing, damaged, older than the data) is
 // read from the records again, silently, and written back later.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { LocalDate, MonthKey, Probe } from '../../shared/domain.js';
 import { dashboardMonths, dateInMonth, isDayMask, type MonthAggregate } from '../stats/index.js';
 import { decodeMonths, type StoredMonths } from './aggregates-file.js';
@@ -174,15 +175,17 @@ export function createSummary(dir: string): Summary {
   /** Something new to write: a reader that changed nothing (verify of a backup) leaves the folder as it was. */
   let dirty = false;
 
-  const folderOf = (planningId: string): string => absolute(dir, `${PROBES_DIR}/${planningId}`);
+  const probesDir = absolute(dir, PROBES_DIR);
+  const folderOf = (planningId: string): string => `${probesDir}${path.sep}${planningId}`;
+  const aggregatesOf = (planningId: string): string => absolute(dir, aggregatesFile(planningId));
 
-  /** The stamps now; of the newest month and day found now, or of those given (to compare with an entry). */
-  function stamps(planningId: string, known?: { month: MonthKey | null; day: LocalDate | null }): Stamps {
+  /** The stamps now, of the newest month and day found now. */
+  function stamps(planningId: string): Stamps {
     const folder = folderOf(planningId);
-    const month = known ? known.month : newest(folder, MONTH_FOLDER);
-    const day = known ? known.day : month === null ? null : (newest(`${folder}/${month}`, DAY_FILE)?.slice(0, -'.json'.length) ?? null);
+    const month = newest(folder, MONTH_FOLDER);
+    const day = month === null ? null : (newest(`${folder}/${month}`, DAY_FILE)?.slice(0, -'.json'.length) ?? null);
     return {
-      aggregates: stampOf(absolute(dir, aggregatesFile(planningId))),
+      aggregates: stampOf(aggregatesOf(planningId)),
       folder: stampOf(folder),
       month,
       monthFolder: month === null ? null : stampOf(`${folder}/${month}`),
@@ -191,16 +194,20 @@ export function createSummary(dir: string): Summary {
     };
   }
 
-  /** Unchanged since taken: the same files, and the same newest month folder and day file, unchanged too. */
-  const current = (planningId: string, taken: Stamps): boolean => {
-    const now = stamps(planningId, taken);
+  /**
+   * Unchanged since taken: the same files, and the same newest month folder and day file, unchanged too. Run for
+   * every planning at start-up: it stops at the first difference.
+   */
+  function current(planningId: string, taken: Stamps): boolean {
+    const folder = folderOf(planningId);
+    const { month, day } = taken;
     return (
-      sameStamp(now.aggregates, taken.aggregates) &&
-      sameStamp(now.folder, taken.folder) &&
-      sameStamp(now.monthFolder, taken.monthFolder) &&
-      sameStamp(now.dayFile, taken.dayFile)
+      sameStamp(stampOf(aggregatesOf(planningId)), taken.aggregates) &&
+      sameStamp(stampOf(folder), taken.folder) &&
+      sameStamp(month === null ? null : stampOf(`${folder}/${month}`), taken.monthFolder) &&
+      sameStamp(month === null || day === null ? null : stampOf(`${folder}/${month}/${day}.json`), taken.dayFile)
     );
-  };
+  }
 
   /**
    * An entry is trusted from the file only if every time it was taken from is older than the file itself by more
