@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome, Probe } from '../../shared/domain.js';
 import { syntheticPlanning } from '../../../test/support/synthetic.js';
-import { computeAlerts, type AlertInput } from './alerts.js';
+import { computeAlerts, needsOlder, type AlertInput } from './alerts.js';
 
 const planning = syntheticPlanning('bobigny', { label: 'Bobigny' });
 
@@ -115,5 +115,43 @@ describe('alerts', () => {
     const stopped = { ...input(history(['site_error', 'site_error', 'site_error'])) };
     stopped.plannings = [{ planning: { ...planning, followed: false }, recent: stopped.plannings[0]?.recent ?? [] }];
     expect(computeAlerts(stopped)).toEqual([]);
+  });
+});
+
+describe('alerts from the newest probes only', () => {
+  /** Runs of one outcome, oldest first: long stretches of each, as sites give them. */
+  function runs(seed: number, total: number): Outcome[] {
+    const kinds: Outcome[] = ['no_date', 'dates', 'robot_error', 'site_error', 'unreachable', 'captcha'];
+    let state = seed;
+    const next = (n: number): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    const outcomes: Outcome[] = [];
+    while (outcomes.length < total) outcomes.push(...Array.from({ length: 1 + next(40) }, (): Outcome => kinds[next(kinds.length)] ?? 'no_date'));
+    return outcomes.slice(0, total);
+  }
+
+  it('are those of the whole history whenever the newest say they need no older one', () => {
+    let settled = 0;
+    for (let seed = 1; seed <= 400; seed += 1) {
+      const all = history(runs(seed, 200));
+      for (const look of [3, 24, 60]) {
+        const newest = all.slice(0, look);
+        if (needsOlder(newest)) continue;
+        settled += 1;
+        expect(computeAlerts(input(newest)), `seed ${seed}, ${look} newest`).toEqual(computeAlerts(input(all)));
+      }
+    }
+    // Most histories are settled by their newest probes: the point of reading them first.
+    expect(settled).toBeGreaterThan(600);
+  });
+
+  it('ask for older probes when a run of failures, or the stretch before dates came back, reaches the oldest read', () => {
+    expect(needsOlder(history(['no_date', 'robot_error', 'site_error', 'unreachable']).slice(0, 3))).toBe(true);
+    expect(needsOlder(history([...noDates(40), 'dates']).slice(0, 24))).toBe(true);
+    expect(needsOlder(history(['no_date', 'dates', 'dates', 'dates']).slice(0, 3))).toBe(true);
+    expect(needsOlder(history(['dates', ...noDates(20), 'dates']).slice(0, 22))).toBe(false);
+    expect(needsOlder(history(['dates', 'no_date', 'robot_error']))).toBe(false);
   });
 });

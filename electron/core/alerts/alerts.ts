@@ -92,6 +92,21 @@ function failing(planning: Planning, recent: readonly Readonly<Probe>[]): Alert 
   };
 }
 
+/**
+ * Whether the alerts of these probes (newest first) could change with older ones: a run of failures, or the
+ * stretch of dates and then of no date that « dates again » measures, reaching the last of them. When not, they
+ * are the alerts of any longer history with the same newest probes, and the older ones need not be read.
+ */
+export function needsOlder(recent: readonly Readonly<Probe>[]): boolean {
+  if (recent.every((probe) => FAILURES.includes(probe.outcome))) return true;
+  const conclusive = recent.filter((probe) => probe.outcome === 'dates' || probe.outcome === 'no_date');
+  if (conclusive[0]?.outcome !== 'dates') return false;
+  let index = 0;
+  while (conclusive[index]?.outcome === 'dates') index += 1;
+  while (conclusive[index]?.outcome === 'no_date') index += 1;
+  return index === conclusive.length;
+}
+
 export function computeAlerts(input: AlertInput): Alert[] {
   const alerts: Alert[] = [];
   for (const { planning, recent } of input.plannings) {

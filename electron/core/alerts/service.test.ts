@@ -58,6 +58,22 @@ describe('alerts after each probe', () => {
   });
 });
 
+describe('the probes the alerts read', () => {
+  it('go back past the first day when a run of failures or a stretch without dates reaches it', async () => {
+    // Évry: 40 failures in a row; Bobigny: two days without dates (hourly), then dates again.
+    for (let n = 3; n < 40; n += 1) {
+      await store.probes.append({ ...syntheticProbe('evry', '2026-12-01T08:00:00Z', n), outcome: 'robot_error' }, { screenshot: null, pageText: null });
+    }
+    for (let n = 3; n < 52; n += 1) {
+      const outcome = n < 51 ? 'no_date' : 'dates';
+      await store.probes.append({ ...syntheticProbe('bobigny', '2026-12-01T08:00:00Z', n), outcome, firstSlot: n < 51 ? null : '2026-12-20T09:00' }, { screenshot: null, pageText: null });
+    }
+    const alerts = await service().list();
+    expect(alerts.find((alert) => alert.kind === 'failing' && alert.planningId === 'evry')?.params).toMatchObject({ count: 40 });
+    expect(alerts.find((alert) => alert.kind === 'dates_back' && alert.planningId === 'bobigny')?.params).toMatchObject({ days: 2 });
+  });
+});
+
 describe('the folder-wide alerts after a probe', () => {
   it('keep the backup alert of the folder’s oldest evidence, whichever planning was probed', async () => {
     // Bobigny followed since yesterday, Évry since January: the folder holds months of evidence never backed up.

@@ -4,19 +4,25 @@
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Alert, AlertKind, BackupRefusal } from '../../shared/api.js';
-import type { Planning, Settings } from '../../shared/domain.js';
+import type { Planning, Probe, Settings } from '../../shared/domain.js';
 import { PARIS } from '../../shared/domain.js';
 import { coreMessage } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
 import { wordCore } from '../messages.js';
 import { listSeals, sealTime } from '../seals/index.js';
 import { EVIDENCE_DIR, type Store } from '../store/index.js';
-import { computeAlerts, isMuted, type AlertInput } from './alerts.js';
+import { computeAlerts, isMuted, needsOlder, type AlertInput } from './alerts.js';
 import { createEvidenceMeter } from './meter.js';
 
 /** Below this, probes (about 100 kB each with their screenshot) will soon stop: 1 GB is a few days' margin. */
 const MIN_FREE_BYTES = 1024 ** 3;
+/** The probes the alerts may look back on: eight days of hourly probes. */
 const RECENT = 200;
+/**
+ * Read first: a day of hourly probes settles most plannings' alerts (needsOlder), so that the first list after
+ * start-up reads a day file or two a planning rather than eight.
+ */
+const FIRST_LOOK = 24;
 /** How often the evidence folder is measured against the budget: it grows slowly. */
 const MEASURE_EVERY_MS = 3_600_000;
 
@@ -104,6 +110,11 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     return measured ? { bytes: measured.bytes, budgetBytes: budgetGb * 1024 ** 3 } : null;
   }
 
+  async function recentOf(planningId: string): Promise<readonly Readonly<Probe>[]> {
+    const first = await store.probes.recent(planningId, FIRST_LOOK);
+    return first.length === FIRST_LOOK && needsOlder(first) ? store.probes.recent(planningId, RECENT) : first;
+  }
+
   /** The settings and the followed plannings, read once per call. */
   async function readFolder(): Promise<Folder> {
     const [settings, plannings] = await Promise.all([store.settings.get(), store.plannings.list()]);
@@ -116,7 +127,7 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     const plannings = await Promise.all(
       followed
         .filter((planning) => only === undefined || planning.id === only)
-        .map(async (planning) => ({ planning, recent: await store.probes.recent(planning.id, RECENT).catch(() => []) })),
+        .map(async (planning) => ({ planning, recent: await recentOf(planning.id).catch(() => []) })),
     );
     const disk = await statfs(dataDir).then(
       (info) => ({ freeBytes: info.bavail * info.bsize, minFreeBytes: MIN_FREE_BYTES }),

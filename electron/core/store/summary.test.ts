@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,20 @@ describe('the dashboard’s summary of the data folder', () => {
     expect(afterCrash[0]?.lastProbe?.id).toBe(next.id);
     expect(afterCrash[0]?.stats.top).toEqual((await fromRecords())[0]?.stats.top);
   });
+  it('written as the store closes right after a probe, is trusted whole at the next start', async () => {
+    await append(PROBES + 4, PROBES + 5);
+    // A mark only the summary carries, its time kept: a row that shows it was read from the summary.
+    const file = absolute(dataDir, SUMMARY_FILE);
+    const { atime, mtime } = await stat(file);
+    const summary = JSON.parse(await readFile(file, 'utf8')) as { plannings: Record<string, { months: Record<string, number[]> }> };
+    for (const entry of Object.values(summary.plannings)) for (const flat of Object.values(entry.months)) flat[0] = (flat[0] ?? 0) + 1000;
+    await writeFile(file, JSON.stringify(summary));
+    await utimes(file, atime, mtime);
+    const seen = await dashboard();
+    const records = await fromRecords();
+    // Every planning's row, the last one probed before closing included.
+    for (const [index, row] of seen.entries()) expect(row.stats.top.categories.c1.attempts).toBeGreaterThanOrEqual((records[index]?.stats.top.categories.c1.attempts ?? 0) + 1000);
+  });
   it('says a newest day file damaged in place, as the records do', async () => {
     await settle();
     const older = path.join(dataDir, 'summary-before.json');
@@ -126,4 +140,5 @@ describe('the dashboard’s summary of the data folder', () => {
     expect(seen[1]?.problem).toContain(last.localDate);
     expect(seen).toEqual(await fromRecords());
   });
+
 });

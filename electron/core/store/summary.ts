@@ -4,6 +4,7 @@
 // aggregates file and probe folders are as it saw them; anything else (missing, damaged, older than the data) is
 // read from the records again, silently, and written back later.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { LocalDate, MonthKey, Probe } from '../../shared/domain.js';
 import { dashboardMonths, dateInMonth, isDayMask, type MonthAggregate } from '../stats/index.js';
 import { decodeMonths, type StoredMonths } from './aggregates-file.js';
@@ -112,6 +113,11 @@ const decodeFlat = (months: Record<MonthKey, FlatMonth>): MonthAggregate[] =>
 const FRESHNESS_MS = 1000;
 /** Written at most this often while probes come in, and when the store closes. */
 const WRITE_EVERY_MS = 5 * 60_000;
+/** The file system's clock step as settled() allows for it: a few milliseconds at most, two seconds on FAT. */
+const STEP_MS = 100;
+const FAT_STEP_MS = 2000;
+/** Longest wait before writing, for the newest files to become older than the summary by the clock's step. */
+const SETTLE_MS = 150;
 
 function stampOf(file: string): Stamp {
   const found = statSync(file, { throwIfNoEntry: false });
@@ -169,15 +175,17 @@ export function createSummary(dir: string): Summary {
   /** Something new to write: a reader that changed nothing (verify of a backup) leaves the folder as it was. */
   let dirty = false;
 
-  const folderOf = (planningId: string): string => absolute(dir, `${PROBES_DIR}/${planningId}`);
+  const probesDir = absolute(dir, PROBES_DIR);
+  const folderOf = (planningId: string): string => `${probesDir}${path.sep}${planningId}`;
+  const aggregatesOf = (planningId: string): string => absolute(dir, aggregatesFile(planningId));
 
-  /** The stamps now; of the newest month and day found now, or of those given (to compare with an entry). */
-  function stamps(planningId: string, known?: { month: MonthKey | null; day: LocalDate | null }): Stamps {
+  /** The stamps now, of the newest month and day found now. */
+  function stamps(planningId: string): Stamps {
     const folder = folderOf(planningId);
-    const month = known ? known.month : newest(folder, MONTH_FOLDER);
-    const day = known ? known.day : month === null ? null : (newest(`${folder}/${month}`, DAY_FILE)?.slice(0, -'.json'.length) ?? null);
+    const month = newest(folder, MONTH_FOLDER);
+    const day = month === null ? null : (newest(`${folder}/${month}`, DAY_FILE)?.slice(0, -'.json'.length) ?? null);
     return {
-      aggregates: stampOf(absolute(dir, aggregatesFile(planningId))),
+      aggregates: stampOf(aggregatesOf(planningId)),
       folder: stampOf(folder),
       month,
       monthFolder: month === null ? null : stampOf(`${folder}/${month}`),
@@ -186,16 +194,20 @@ export function createSummary(dir: string): Summary {
     };
   }
 
-  /** Unchanged since taken: the same files, and the same newest month folder and day file, unchanged too. */
-  const current = (planningId: string, taken: Stamps): boolean => {
-    const now = stamps(planningId, taken);
+  /**
+   * Unchanged since taken: the same files, and the same newest month folder and day file, unchanged too. Run for
+   * every planning at start-up: it stops at the first difference.
+   */
+  function current(planningId: string, taken: Stamps): boolean {
+    const folder = folderOf(planningId);
+    const { month, day } = taken;
     return (
-      sameStamp(now.aggregates, taken.aggregates) &&
-      sameStamp(now.folder, taken.folder) &&
-      sameStamp(now.monthFolder, taken.monthFolder) &&
-      sameStamp(now.dayFile, taken.dayFile)
+      sameStamp(stampOf(aggregatesOf(planningId)), taken.aggregates) &&
+      sameStamp(stampOf(folder), taken.folder) &&
+      sameStamp(month === null ? null : stampOf(`${folder}/${month}`), taken.monthFolder) &&
+      sameStamp(month === null || day === null ? null : stampOf(`${folder}/${month}/${day}.json`), taken.dayFile)
     );
-  };
+  }
 
   /**
    * An entry is trusted from the file only if every time it was taken from is older than the file itself by more
@@ -203,7 +215,7 @@ export function createSummary(dir: string): Summary {
    * FAT keep times to two seconds, whole; others to a few milliseconds at most.
    */
   function settled(written: number, taken: Stamps): boolean {
-    const step = written % 1000 === 0 ? 2000 : 100;
+    const step = written % 1000 === 0 ? FAT_STEP_MS : STEP_MS;
     return [taken.aggregates, taken.folder, taken.monthFolder, taken.dayFile].every((stamp) => stamp === null || stamp[1] < written - step);
   }
 
@@ -250,6 +262,7 @@ export function createSummary(dir: string): Summary {
       if (!dirty) return;
       dirty = false;
       try {
+        await settle(entries.values());
         const plannings: SummaryFile['plannings'] = {};
         // Only what still matches the disk: a write under way in this process has changed the stamps already.
         for (const [planningId, entry] of entries) {
@@ -304,6 +317,22 @@ export function createSummary(dir: string): Summary {
     },
     write,
   };
+}
+
+/**
+ * Waits, briefly, until every file the entries were taken from is older than the summary about to be written by
+ * more than settled()'s step: written right after a probe (the app closed at the end of a round), the entries of
+ * the last plannings probed would otherwise be read again from the records at the next start. Not on FAT, whose
+ * two-second step is not worth waiting for at close.
+ */
+async function settle(entries: Iterable<Entry>): Promise<void> {
+  let newest = 0;
+  for (const { stamps } of entries) {
+    for (const stamp of [stamps.aggregates, stamps.folder, stamps.monthFolder, stamps.dayFile]) if (stamp && stamp[1] > newest) newest = stamp[1];
+  }
+  // A margin for the file system's clock, which may lag the process's by a tick.
+  const wait = newest + STEP_MS + 20 - Date.now();
+  if (wait > 0 && wait <= SETTLE_MS) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 /** The greatest name in a folder that matches `pattern` (names sort by date), null with none. */
