@@ -21,11 +21,11 @@ describe('which addresses are private', () => {
   it('refuses a name when any of its addresses is private, and says when it does not resolve', async () => {
     const names: Record<string, string[]> = { 'mixte.test': ['93.184.216.34', '10.0.0.5'], 'public.test': ['93.184.216.34'] };
     const resolve = (name: string) => Promise.resolve((names[name] ?? []).map((address) => ({ address })));
-    expect(await publicAddressOf('mixte.test', resolve)).toEqual({ refused: 'private' });
+    expect(await publicAddressOf('mixte.test', resolve)).toEqual({ refused: 'private', address: '10.0.0.5' });
     expect(await publicAddressOf('public.test', resolve)).toEqual({ address: '93.184.216.34' });
     expect(await publicAddressOf('absent.test', resolve)).toEqual({ refused: 'unresolved' });
-    expect(await publicAddressOf('intranet.localhost', resolve)).toEqual({ refused: 'private' });
-    expect(await publicAddressOf('[::1]', resolve)).toEqual({ refused: 'private' });
+    expect(await publicAddressOf('intranet.localhost', resolve)).toEqual({ refused: 'private', address: '127.0.0.1' });
+    expect(await publicAddressOf('[::1]', resolve)).toEqual({ refused: 'private', address: '::1' });
   });
 });
 

@@ -1,7 +1,10 @@
-// Keeps the robot off this computer and its local network when a web page asked for the visit (the web host): the
-// browser context then goes through a small proxy that resolves every name itself and connects only to public
-// addresses. A redirect, a page's own requests, a WebSocket or a name that resolves to 127.0.0.1 all pass through
-// it, so none gets around it. The replicas the core was started with (the demo's, the tests') stay reachable.
+// Keeps the robot off this computer and its local network when a web page asked for the visit (the web host) or gave
+// the planning: the browser context then goes through a proxy of its own that resolves every name itself, once per
+// connection, and connects to the very address it checked. A redirect, a page's own requests, a service worker, a
+// WebSocket or a name that resolves to 127.0.0.1 now and to a public address a minute ago all pass through it, so
+// none gets around it, and no check made earlier can be outdated when the browser connects. Each refusal is told
+// to the context's owner (the probe records it). The replicas the core was started with (the demo's, the tests')
+// stay reachable.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { lookup } from 'node:dns/promises';
 import http from 'node:http';
@@ -62,24 +65,44 @@ export function isPrivateAddress(address: string): boolean {
 /** `[::1]` as a URL writes it → `::1`. */
 const bare = (hostname: string): string => hostname.replace(/^\[(.*)\]$/, '$1');
 
+/** An address the robot was kept from: the name asked for, and the local address it was (or resolved to). */
+export interface Refusal {
+  host: string;
+  address: string;
+}
+
+type Found = { address: string } | { refused: 'private'; address: string } | { refused: 'unresolved' };
+
 /**
- * Where to connect for a host name, or null when it is local: an address literal is judged as is, a name by every
- * address it resolves to (one private address is enough to refuse it). A name that does not resolve is `unresolved`.
+ * Where to connect for a host name, or why not: an address literal is judged as is, a name by every address it
+ * resolves to (one private address is enough to refuse it, and is named). A name that does not resolve is
+ * `unresolved`.
  */
 export type Lookup = (hostname: string) => Promise<{ address: string }[]>;
 const systemLookup: Lookup = (hostname) => lookup(hostname, { all: true });
 
-export async function publicAddressOf(
-  hostname: string,
-  resolve: Lookup = systemLookup,
-): Promise<{ address: string } | { refused: 'private' | 'unresolved' }> {
+export async function publicAddressOf(hostname: string, resolve: Lookup = systemLookup): Promise<Found> {
   const host = bare(hostname).toLowerCase();
-  if (isIP(host) !== 0) return isPrivateAddress(host) ? { refused: 'private' } : { address: host };
-  if (host === 'localhost' || host.endsWith('.localhost')) return { refused: 'private' };
+  if (isIP(host) !== 0) return isPrivateAddress(host) ? { refused: 'private', address: host } : { address: host };
+  // Browsers answer these themselves, with loopback.
+  if (host === 'localhost' || host.endsWith('.localhost')) return { refused: 'private', address: '127.0.0.1' };
   const found = await resolve(host).catch(() => []);
   const [first] = found;
   if (!first) return { refused: 'unresolved' };
-  return found.some((entry) => isPrivateAddress(entry.address)) ? { refused: 'private' } : { address: first.address };
+  const local = found.find((entry) => isPrivateAddress(entry.address));
+  return local ? { refused: 'private', address: local.address } : { address: first.address };
+}
+
+/** A browser context kept to public addresses: its proxy, and what it was refused. */
+export interface RobotGuard {
+  /** The context's `proxy` option. */
+  readonly proxy: { server: string; bypass?: string };
+  /** Settles with the first address refused to the context; stays pending while none is. */
+  readonly refused: Promise<Refusal>;
+  /** The first address refused so far, or null. */
+  first(): Refusal | null;
+  /** Closes its proxy and every connection through it. */
+  close(): Promise<void>;
 }
 
 export interface PublicNetwork {
@@ -95,19 +118,20 @@ export interface PublicNetwork {
 }
 
 interface Scoped extends PublicNetwork {
-  proxy(): Promise<{ server: string; bypass?: string }>;
+  guard(): Promise<RobotGuard>;
 }
 
 const scope = new AsyncLocalStorage<Scoped>();
 
 /**
- * The options of a new browser context of the robot: through the proxy when the current call came from a web page.
- * Playwright sends even 127.0.0.1 through a context's proxy (it puts `<-loopback>` first in the bypass list); the
- * replicas given at start are reached directly, so that they answer the robot exactly as they would otherwise.
+ * The guard of a new browser context of the robot: a proxy of its own when the current work is kept to public
+ * addresses (see `run`), null otherwise. Playwright sends even 127.0.0.1 through a context's proxy (it puts
+ * `<-loopback>` first in the bypass list); the replicas given at start are reached directly, so that they answer the
+ * robot exactly as they would otherwise. The caller closes the guard with its context.
  */
-export async function robotContextOptions(): Promise<{ proxy?: { server: string; bypass?: string } }> {
+export async function robotGuard(): Promise<RobotGuard | null> {
   const network = scope.getStore();
-  return network ? { proxy: await network.proxy() } : {};
+  return network ? network.guard() : null;
 }
 
 /** `host:port` of an origin, the way a proxy is asked for it. */
@@ -130,41 +154,46 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
   // Chrome's bypass rules: `host:port`, an IPv6 address in brackets.
   const bypass = [...allowed].map((entry) => entry.replace(/^(.*:.*):(\d+)$/, (whole, host: string, port: string) => (isIP(host) === 6 ? `[${host}]:${port}` : whole)));
   const guarded = new Map<string, number>();
-  let server: Promise<{ server: http.Server; address: string }> | null = null;
-  const sockets = new Set<Socket>();
+  const proxies = new Set<() => Promise<void>>();
 
   /** Where to connect for `host:port`, or why not. */
-  async function target(hostname: string, port: string): Promise<{ address: string } | { refused: 'private' | 'unresolved' }> {
+  async function target(hostname: string, port: string): Promise<Found> {
     const host = bare(hostname).toLowerCase();
     if (allowed.has(`${host}:${port}`)) return { address: host };
     return publicAddressOf(host, resolve);
   }
 
-  function startProxy(): Promise<{ server: http.Server; address: string }> {
-    const proxy = http.createServer((req, res) => {
-      forward(req, res).catch(() => res.destroy());
-    });
-    proxy.on('connect', (req: http.IncomingMessage, client: Socket, head: Buffer) => {
-      sockets.add(client);
-      client.on('close', () => sockets.delete(client));
-      client.on('error', () => client.destroy());
-      tunnel(req.url ?? '', client, head).catch(() => client.destroy());
-    });
-    proxy.on('connection', (socket: Socket) => {
+  /** One context's proxy: every refusal is told to `refuse`. */
+  function startProxy(refuse: (refusal: Refusal) => void): Promise<{ address: string; close: () => Promise<void> }> {
+    const sockets = new Set<Socket>();
+    const track = (socket: Socket) => {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
+    };
+    const proxy = http.createServer((req, res) => {
+      forward(req, res, refuse, track).catch(() => res.destroy());
     });
-    return new Promise((resolve, reject) => {
+    proxy.on('connect', (req: http.IncomingMessage, client: Socket, head: Buffer) => {
+      client.on('error', () => client.destroy());
+      tunnel(req.url ?? '', client, head, refuse, track).catch(() => client.destroy());
+    });
+    proxy.on('connection', track);
+    const close = () =>
+      new Promise<void>((done) => {
+        for (const socket of sockets) socket.destroy();
+        proxy.close(() => done());
+      });
+    return new Promise((done, reject) => {
       proxy.once('error', reject);
       proxy.listen(0, '127.0.0.1', () => {
         const { port } = proxy.address() as AddressInfo;
-        resolve({ server: proxy, address: `http://127.0.0.1:${port}` });
+        done({ address: `http://127.0.0.1:${port}`, close });
       });
     });
   }
 
   /** Plain http: the browser sends the whole URL; forwarded to the address checked, with the page's Host. */
-  async function forward(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function forward(req: http.IncomingMessage, res: http.ServerResponse, refuse: (refusal: Refusal) => void, track: (socket: Socket) => void): Promise<void> {
     let url: URL;
     try {
       url = new URL(req.url ?? '');
@@ -172,15 +201,21 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
       res.writeHead(400).end();
       return;
     }
+    if (url.protocol !== 'http:') {
+      res.writeHead(400).end();
+      return;
+    }
     const port = url.port || '80';
-    const found = url.protocol === 'http:' ? await target(url.hostname, port) : ({ refused: 'private' } as const);
+    const found = await target(url.hostname, port);
     // A name that does not resolve gets no answer, as the browser would have found none.
     if ('refused' in found && found.refused === 'unresolved') {
       res.destroy();
       return;
     }
     if ('refused' in found) {
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(REFUSED);
+      const refusal = { host: bare(url.hostname).toLowerCase(), address: found.address };
+      refuse(refusal);
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(refusedText(refusal));
       return;
     }
     const headers = withoutHopHeaders(req.headers);
@@ -191,13 +226,14 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
         answer.pipe(res);
       },
     );
+    upstream.on('socket', track);
     // No answer rather than a page of ours: the robot reads it as a site that does not answer, as it is.
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   }
 
   /** https and WebSockets: CONNECT host:port, then the bytes as they are, to the address checked. */
-  async function tunnel(authority: string, client: Socket, head: Buffer): Promise<void> {
+  async function tunnel(authority: string, client: Socket, head: Buffer, refuse: (refusal: Refusal) => void, track: (socket: Socket) => void): Promise<void> {
     let url: URL;
     try {
       url = new URL(`http://${authority}`);
@@ -205,15 +241,20 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
       client.end('HTTP/1.1 400 Bad Request\r\n\r\n');
       return;
     }
-    const found = url.port ? await target(url.hostname, url.port) : ({ refused: 'private' } as const);
+    // `host:80` parses with no port (http's own).
+    const port = url.port || '80';
+    const found = await target(url.hostname, port);
     if ('refused' in found) {
-      if (found.refused === 'unresolved') client.destroy();
-      else client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      if (found.refused === 'unresolved') {
+        client.destroy();
+        return;
+      }
+      refuse({ host: bare(url.hostname).toLowerCase(), address: found.address });
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const upstream = connect({ host: found.address, port: Number(url.port) });
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
+    const upstream = connect({ host: found.address, port: Number(port) });
+    track(upstream);
     upstream.once('connect', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length > 0) upstream.write(head);
@@ -250,16 +291,31 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
       }
     },
     guards: (planningId) => guarded.has(planningId),
-    async proxy() {
-      server ??= startProxy();
-      const { address } = await server;
-      return bypass.length > 0 ? { server: address, bypass: bypass.join(',') } : { server: address };
+    async guard() {
+      let first: Refusal | null = null;
+      let tell: (refusal: Refusal) => void = () => undefined;
+      const refused = new Promise<Refusal>((settle) => {
+        tell = settle;
+      });
+      const proxy = await startProxy((refusal) => {
+        if (first) return;
+        first = refusal;
+        tell(refusal);
+      });
+      const close = async () => {
+        if (!proxies.delete(close)) return;
+        await proxy.close();
+      };
+      proxies.add(close);
+      return {
+        proxy: bypass.length > 0 ? { server: proxy.address, bypass: bypass.join(',') } : { server: proxy.address },
+        refused,
+        first: () => first,
+        close,
+      };
     },
     async close() {
-      const running = await server?.catch(() => null);
-      server = null;
-      for (const socket of sockets) socket.destroy();
-      if (running) await new Promise<void>((resolve) => running.server.close(() => resolve()));
+      await Promise.all([...proxies].map((close) => close()));
     },
   };
   return network;
@@ -271,4 +327,6 @@ function withoutHopHeaders(headers: http.IncomingHttpHeaders): http.IncomingHttp
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !hop.has(name)));
 }
 
-const REFUSED = 'Guichets : adresse de cet ordinateur ou du réseau local, que le robot n’ouvre pas pour une page web.';
+/** What the browser shows in place of a page refused (and what the probe's capture then shows). */
+const refusedText = ({ host, address }: Refusal): string =>
+  `Guichets : « ${host} » (${address}) est une adresse de cet ordinateur ou du réseau local, que le robot n’ouvre pas pour ce planning.`;

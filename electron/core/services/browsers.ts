@@ -29,7 +29,7 @@ export interface BrowsersOptions {
   dataDir: string;
   appVersion: string;
   onAssistedChange: (status: AssistedSessionStatus) => void;
-  /** Keeps the probes a web page asked for off this computer and its local network. */
+  /** Keeps the probes a web page asked for or gave off this computer and its local network. */
   network?: PublicNetwork;
 }
 
@@ -137,7 +137,8 @@ export function createBrowsers(options: BrowsersOptions) {
       const prober = await getProber();
       const run = () => prober.probe(target, caption, signal ? { signal, planned: true } : { planned: true });
       const { network } = options;
-      return { result: await (network?.guards(planning.id) ? network.run(run) : run()), trigger };
+      const keptPublic = network && (keepsPublic(planning) || network.guards(planning.id));
+      return { result: await (keptPublic ? network.run(run) : run()), trigger };
     } catch (error) {
       // A planning the robot cannot follow as set up (a guichet that no longer exists, say): recorded, so that
       // the hour shows what went wrong instead of a silent gap, and the message says what to fix.
@@ -190,6 +191,12 @@ function configurationFailure(url: string, startedAt: Date, message: string, app
 }
 
 export type Browsers = ReturnType<typeof createBrowsers>;
+
+/**
+ * Whether a planning's probes are kept to public addresses: all but those the person at this PC gave (a web page's,
+ * and one saved before plannings said where they came from, which nobody can vouch for).
+ */
+export const keepsPublic = (planning: Pick<Planning, 'source'>): boolean => planning.source !== 'desktop';
 
 /** How a planning is named in its probes' captions (and log lines). */
 export const captionLabel = (planning: Pick<Planning, 'prefecture' | 'label'>): string => `${planning.prefecture} — ${planning.label}`;
