@@ -3,7 +3,7 @@
 // connects, and the probe records why with its capture. The person's own plannings at the PC reach what they name.
 // The browser is Chromium told to resolve `rebind.test` to 127.0.0.1, as a rebinding DNS would, so that a probe
 // without the guard really reaches the local page.
-import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { createCore, type Core } from './create-core.js';
 
 let dir: string;
 let core: Core;
+let openCore: (dataDir: string) => Promise<Core>;
 let site: TestServer;
 let local: Server;
 let localPort: number;
@@ -69,15 +70,19 @@ beforeAll(async () => {
   const browser = path.join(dir, 'chromium-rebind.sh');
   await writeFile(browser, `#!/bin/sh\nexec '${chromiumPath()}' --host-resolver-rules='MAP rebind.test 127.0.0.1' "$@"\n`);
   await chmod(browser, 0o755);
-  core = createCore({
-    dataDir: path.join(dir, 'data'),
-    appVersion: '0.0.0-test',
-    env: { GUICHETS_TSA_URLS: 'none', GUICHETS_BROWSER: browser },
-    log: () => undefined,
-    localOrigins: [site.origin],
-    resolveHost: (name) => Promise.resolve(name === 'rebind.test' ? [{ address: rebindTo }] : []),
-  });
-  await core.api['settings:update']({ hostSpacingSeconds: 0, probeTimeoutSeconds: 30 });
+  openCore = async (dataDir) => {
+    const opened = createCore({
+      dataDir,
+      appVersion: '0.0.0-test',
+      env: { GUICHETS_TSA_URLS: 'none', GUICHETS_BROWSER: browser },
+      log: () => undefined,
+      localOrigins: [site.origin],
+      resolveHost: (name) => Promise.resolve(name === 'rebind.test' ? [{ address: rebindTo }] : []),
+    });
+    await opened.api['settings:update']({ hostSpacingSeconds: 0, probeTimeoutSeconds: 30 });
+    return opened;
+  };
+  core = await openCore(path.join(dir, 'data'));
 });
 
 afterAll(async () => {
@@ -148,5 +153,26 @@ describe('a planning the person added at the PC', () => {
     const redirect = await core.api['plannings:create'](planningInput(`${site.origin}/redirect`));
     expect((await probe(redirect)).outcome).toBe('no_date');
     expect(hits).toContain('/redirected');
+  });
+});
+
+describe('a planning saved before plannings said who gave them', () => {
+  it('is kept to public addresses, since nobody can vouch for it', async () => {
+    const older = path.join(dir, 'older');
+    const writer = await openCore(older);
+    const planning = await writer.api['plannings:create'](planningInput(`http://127.0.0.1:${localPort}/rendez-vous`));
+    await writer.close();
+    const file = path.join(older, 'plannings.json');
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { plannings: Partial<Planning>[] };
+    for (const kept of saved.plannings) delete kept.source;
+    await writeFile(file, JSON.stringify(saved));
+    const reopened = await openCore(older);
+    try {
+      const found = await reopened.api['probes:runNow']({ planningId: planning.id });
+      expect(hits).toEqual([]);
+      expect(found.detailMessage).toEqual({ code: 'probe.private_address_refused', params: { host: '127.0.0.1', address: '127.0.0.1' } });
+    } finally {
+      await reopened.close();
+    }
   });
 });
