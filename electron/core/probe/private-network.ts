@@ -10,6 +10,8 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import { BlockList, connect, isIP, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { said } from './said.js';
+import type { AdapterResult } from './types.js';
 
 const PRIVATE = new BlockList();
 const PRIVATE_V4: [string, number][] = [
@@ -93,14 +95,20 @@ export async function publicAddressOf(hostname: string, resolve: Lookup = system
   return local ? { refused: 'private', address: local.address } : { address: first.address };
 }
 
+/** A probe kept to public addresses that met a local one: the robot's doing (it refused), named for the person. */
+export const refusalOutcome = (refusal: Refusal): AdapterResult =>
+  said('robot_error', 'probe.private_address_refused', { host: refusal.host, address: refusal.address });
+
 /** A browser context kept to public addresses: its proxy, and what it was refused. */
 export interface RobotGuard {
   /** The context's `proxy` option. */
   readonly proxy: { server: string; bypass?: string };
   /** Settles with the first address refused to the context; stays pending while none is. */
   readonly refused: Promise<Refusal>;
-  /** The first address refused so far, or null. */
-  first(): Refusal | null;
+  /** The first addresses refused so far, in order. */
+  refusals(): readonly Refusal[];
+  /** Tells `listener` each address refused from now on, until the returned function is called. */
+  watch(listener: (refusal: Refusal) => void): () => void;
   /** Closes its proxy and every connection through it. */
   close(): Promise<void>;
 }
@@ -122,6 +130,7 @@ interface Scoped extends PublicNetwork {
 }
 
 const scope = new AsyncLocalStorage<Scoped>();
+const MAX_REFUSALS_KEPT = 100;
 
 /**
  * The guard of a new browser context of the robot: a proxy of its own when the current work is kept to public
@@ -292,15 +301,17 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
     },
     guards: (planningId) => guarded.has(planningId),
     async guard() {
-      let first: Refusal | null = null;
+      const refusals: Refusal[] = [];
+      const listeners = new Set<(refusal: Refusal) => void>();
       let tell: (refusal: Refusal) => void = () => undefined;
       const refused = new Promise<Refusal>((settle) => {
         tell = settle;
       });
       const proxy = await startProxy((refusal) => {
-        if (first) return;
-        first = refusal;
+        // A page that keeps asking is bounded: the first ones say what happened.
+        if (refusals.length < MAX_REFUSALS_KEPT) refusals.push(refusal);
         tell(refusal);
+        for (const listener of listeners) listener(refusal);
       });
       const close = async () => {
         if (!proxies.delete(close)) return;
@@ -310,7 +321,11 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
       return {
         proxy: bypass.length > 0 ? { server: proxy.address, bypass: bypass.join(',') } : { server: proxy.address },
         refused,
-        first: () => first,
+        refusals: () => refusals,
+        watch(listener) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
         close,
       };
     },

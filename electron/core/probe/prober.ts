@@ -16,7 +16,7 @@ import { createBrowserHost, VIEWPORT, type LaunchedBrowser } from './browser.js'
 import type { AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './types.js';
 import { pageAnswer, PageNoAnswer } from './page-answer.js';
 import { createProbeLog, type ProbeLog } from './probe-log.js';
-import { robotGuard, type Refusal, type RobotGuard } from './private-network.js';
+import { refusalOutcome, robotGuard, type RobotGuard } from './private-network.js';
 import { quoted, said } from './said.js';
 import { navigationFailure, ProbeStop, STEP_BUDGET_MS, type StepRef, type VisitTrail } from './visit.js';
 
@@ -148,10 +148,6 @@ function problemOf(failure: AdapterResult): Problem {
       return failure.outcome === 'unreachable' ? 'unreachable' : failure.outcome === 'site_error' ? 'blocked' : 'notRead';
   }
 }
-
-/** A probe kept to public addresses that met a local one: the robot's doing (it refused), named for the person. */
-const refusedResult = (refusal: Refusal): AdapterResult =>
-  said('robot_error', 'probe.private_address_refused', { host: refusal.host, address: refusal.address });
 
 type Opened = { context: BrowserContext; page: Page; guard: RobotGuard | null };
 type Race<T> = { kind: 'done'; value: T } | { kind: 'failed'; error: unknown } | { kind: 'timeout' };
@@ -307,7 +303,7 @@ export function createProber(options: ProberOptions): Prober {
     let frozen = false;
     try {
       // Kept to public addresses: the first address refused ends the walk, whatever it was doing.
-      const walk = guard ? Promise.race([adapter.probe(ctx), guard.refused.then(refusedResult)]) : adapter.probe(ctx);
+      const walk = guard ? Promise.race([adapter.probe(ctx), guard.refused.then(refusalOutcome)]) : adapter.probe(ctx);
       const race = await within(walk, timeoutMs);
       if (race.kind === 'timeout') {
         result = said('unreachable', 'probe.probe_timeout', { step: trail.step ?? 'none', seconds: seconds(timeoutMs) });
@@ -327,7 +323,7 @@ export function createProber(options: ProberOptions): Prober {
         result = race.value;
       }
       // What the browser put in place of a page refused, shown before it is captured.
-      if (guard?.first()) await page.waitForLoadState('load', { timeout: REFUSED_SETTLE_MS }).catch(() => undefined);
+      if (guard?.refusals().length) await page.waitForLoadState('load', { timeout: REFUSED_SETTLE_MS }).catch(() => undefined);
       const finalUrl = page.url() === 'about:blank' ? null : page.url();
       // One deadline for the whole evidence (text, height, capture and its fallback), not one each: a probe that
       // ran out of time must not wait four times as long again for what its page shows.
@@ -337,9 +333,9 @@ export function createProber(options: ProberOptions): Prober {
       const raw = await screenshot(page, left);
       // Refused until the capture: whatever the page showed, the visit was not the site's alone, so the refusal is
       // the outcome.
-      const refusal = guard?.first();
+      const [refusal] = guard?.refusals() ?? [];
       if (refusal) {
-        result = refusedResult(refusal);
+        result = refusalOutcome(refusal);
         probeLog.add(`Adresse locale refusée : ${refusal.host} (${refusal.address})`);
       }
       const [firstSlot = null, secondSlot = null] = [...result.slots].sort();

@@ -115,6 +115,18 @@ export function createBrowsers(options: BrowsersOptions) {
     );
   }
 
+  /** Whether the browsers that open this planning's pages are kept to public addresses now. */
+  function keptPublic(planning: Planning): boolean {
+    if (!options.network) return false;
+    return keepsPublic(planning) || options.network.guards(planning.id);
+  }
+
+  /** Runs `work` with the browser contexts it opens kept to public addresses when the planning's are. */
+  function asKept<T>(planning: Planning, work: () => Promise<T>): Promise<T> {
+    const { network } = options;
+    return network && keptPublic(planning) ? network.run(work) : work();
+  }
+
   /**
    * One probe of a planning. While a person keeps a captcha site's session open, it goes through that session;
    * the probe that finds it expired records so, and later ones go the usual way (and meet the captcha) until the
@@ -128,7 +140,8 @@ export function createBrowsers(options: BrowsersOptions) {
   ): Promise<{ result: ProbeResult; trigger: ProbeTrigger }> {
     const caption = { probeId, planningLabel: captionLabel(planning) };
     const sessions = assisted;
-    if (sessions?.status(planning.id).state === 'ready') {
+    // A window opened before the planning was to be kept to public addresses is not used for it.
+    if (sessions?.status(planning.id).state === 'ready' && (sessions.keptPublic(planning.id) || !keptPublic(planning))) {
       return { result: await sessions.probe({ id: planning.id, url: planning.url }, caption), trigger: 'assisted' };
     }
     const startedAt = clock.now();
@@ -136,9 +149,7 @@ export function createBrowsers(options: BrowsersOptions) {
       const target = { url: planning.url, guichet: planning.guichet, system: planning.system, steps: planning.steps };
       const prober = await getProber();
       const run = () => prober.probe(target, caption, signal ? { signal, planned: true } : { planned: true });
-      const { network } = options;
-      const keptPublic = network && (keepsPublic(planning) || network.guards(planning.id));
-      return { result: await (keptPublic ? network.run(run) : run()), trigger };
+      return { result: await asKept(planning, run), trigger };
     } catch (error) {
       // A planning the robot cannot follow as set up (a guichet that no longer exists, say): recorded, so that
       // the hour shows what went wrong instead of a silent gap, and the message says what to fix.
@@ -154,6 +165,7 @@ export function createBrowsers(options: BrowsersOptions) {
     assisted: getAssisted,
     assistedIfOpen: () => assisted,
     assistedStatus,
+    asKept,
     probe,
     async close() {
       await assisted?.closeAll();
