@@ -1,98 +1,24 @@
-// Keeps the robot off this computer and its local network when a web page asked for the visit (the web host) or gave
-// the planning: the browser context then goes through a proxy of its own that resolves every name itself, once per
-// connection, and connects to the very address it checked. A redirect, a page's own requests, a service worker, a
-// WebSocket or a name that resolves to 127.0.0.1 now and to a public address a minute ago all pass through it, so
-// none gets around it, and no check made earlier can be outdated when the browser connects. Each refusal is told
-// to the context's owner (the probe records it). The replicas the core was started with (the demo's, the tests')
-// stay reachable.
+// Keeps the robot off this computer and its local network when a web page asked for the visit (the web host) or
+// gave the planning: the browser context then goes through a proxy of its own that resolves every name itself (once
+// per context and minute) and connects to the very address it checked. A redirect, a page's own requests, a
+// service worker, a WebSocket or a name that resolves to 127.0.0.1 now and to a public address a minute ago all
+// pass through it, so none gets around it, and no check made earlier can be outdated when the browser connects.
+// Each refusal is told to the context's owner (the probe records it). The replicas the core was started with (the
+// demo's, the tests') stay reachable.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { lookup } from 'node:dns/promises';
 import http from 'node:http';
-import { BlockList, connect, isIP, type Socket } from 'node:net';
+import { connect, isIP, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { bare, publicAddressOf, systemLookup, type Found, type Lookup } from './addresses.js';
 import { said } from './said.js';
 import type { AdapterResult } from './types.js';
 
-const PRIVATE = new BlockList();
-const PRIVATE_V4: [string, number][] = [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-];
-const PRIVATE_V6: [string, number][] = [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-];
-for (const [network, prefix] of PRIVATE_V4) PRIVATE.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of PRIVATE_V6) PRIVATE.addSubnet(network, prefix, 'ipv6');
-
-/** NAT64 (`64:ff9b::/96`) and the old IPv4-compatible form (`::/96`) carry an IPv4 address in their last 32 bits. */
-const EMBEDS_V4 = new BlockList();
-EMBEDS_V4.addSubnet('64:ff9b::', 96, 'ipv6');
-EMBEDS_V4.addSubnet('::', 96, 'ipv6');
-
-/** The IPv4 address in the last 32 bits of an IPv6 one, written dotted (`64:ff9b::10.0.0.1`) or in hex. */
-function lastV4(address: string): string {
-  if (address.includes('.')) return address.slice(address.lastIndexOf(':') + 1);
-  const [head = '', tail = ''] = address.split('::');
-  const groups = (part: string) => (part ? part.split(':') : []);
-  const left = groups(head);
-  const right = groups(tail);
-  const words = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right].map((word) => parseInt(word, 16) || 0);
-  const [high = 0, low = 0] = words.slice(6);
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
-}
-
-/**
- * Loopback, private, link-local, shared or multicast (IPv4-mapped, IPv4-compatible and NAT64 IPv6 included);
- * anything not an address too.
- */
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  if (family === 4) return PRIVATE.check(address, 'ipv4');
-  if (PRIVATE.check(address, 'ipv6')) return true;
-  return EMBEDS_V4.check(address, 'ipv6') && PRIVATE.check(lastV4(address), 'ipv4');
-}
-
-/** `[::1]` as a URL writes it → `::1`. */
-const bare = (hostname: string): string => hostname.replace(/^\[(.*)\]$/, '$1');
+export { isPrivateAddress, publicAddressOf, type Lookup } from './addresses.js';
 
 /** An address the robot was kept from: the name asked for, and the local address it was (or resolved to). */
 export interface Refusal {
   host: string;
   address: string;
-}
-
-type Found = { address: string } | { refused: 'private'; address: string } | { refused: 'unresolved' };
-
-/**
- * Where to connect for a host name, or why not: an address literal is judged as is, a name by every address it
- * resolves to (one private address is enough to refuse it, and is named). A name that does not resolve is
- * `unresolved`.
- */
-export type Lookup = (hostname: string) => Promise<{ address: string }[]>;
-const systemLookup: Lookup = (hostname) => lookup(hostname, { all: true });
-
-export async function publicAddressOf(hostname: string, resolve: Lookup = systemLookup): Promise<Found> {
-  const host = bare(hostname).toLowerCase();
-  if (isIP(host) !== 0) return isPrivateAddress(host) ? { refused: 'private', address: host } : { address: host };
-  // Browsers answer these themselves, with loopback.
-  if (host === 'localhost' || host.endsWith('.localhost')) return { refused: 'private', address: '127.0.0.1' };
-  const found = await resolve(host).catch(() => []);
-  const [first] = found;
-  if (!first) return { refused: 'unresolved' };
-  const local = found.find((entry) => isPrivateAddress(entry.address));
-  return local ? { refused: 'private', address: local.address } : { address: first.address };
 }
 
 /** A probe kept to public addresses that met a local one: the robot's doing (it refused), named for the person. */
@@ -131,6 +57,14 @@ interface Scoped extends PublicNetwork {
 
 const scope = new AsyncLocalStorage<Scoped>();
 const MAX_REFUSALS_KEPT = 100;
+const RESOLVED_FOR_MS = 60_000;
+
+/** What one context's proxy does with a request: where to connect, whom to tell a refusal, which sockets it holds. */
+interface ProxyWork {
+  checked: (hostname: string, port: string) => Promise<Found>;
+  refuse: (refusal: Refusal) => void;
+  track: (socket: Socket) => void;
+}
 
 /**
  * The guard of a new browser context of the robot: a proxy of its own when the current work is kept to public
@@ -172,19 +106,31 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
     return publicAddressOf(host, resolve);
   }
 
-  /** One context's proxy: every refusal is told to `refuse`. */
+  /**
+   * One context's proxy: every refusal is told to `refuse`. Each name is resolved once per context for a minute (a
+   * probe's page opens dozens of connections to a few hosts), and connections go to the address then checked.
+   */
   function startProxy(refuse: (refusal: Refusal) => void): Promise<{ address: string; close: () => Promise<void> }> {
+    const found = new Map<string, { at: number; answer: Promise<Found> }>();
+    const checked = (hostname: string, port: string): Promise<Found> => {
+      const key = `${bare(hostname).toLowerCase()}:${port}`;
+      const kept = found.get(key);
+      if (kept && Date.now() - kept.at < RESOLVED_FOR_MS) return kept.answer;
+      const answer = target(hostname, port);
+      found.set(key, { at: Date.now(), answer });
+      return answer;
+    };
     const sockets = new Set<Socket>();
     const track = (socket: Socket) => {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
     };
     const proxy = http.createServer((req, res) => {
-      forward(req, res, refuse, track).catch(() => res.destroy());
+      forward(req, res, { checked, refuse, track }).catch(() => res.destroy());
     });
     proxy.on('connect', (req: http.IncomingMessage, client: Socket, head: Buffer) => {
       client.on('error', () => client.destroy());
-      tunnel(req.url ?? '', client, head, refuse, track).catch(() => client.destroy());
+      tunnel(req.url ?? '', client, head, { checked, refuse, track }).catch(() => client.destroy());
     });
     proxy.on('connection', track);
     const close = () =>
@@ -202,7 +148,7 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
   }
 
   /** Plain http: the browser sends the whole URL; forwarded to the address checked, with the page's Host. */
-  async function forward(req: http.IncomingMessage, res: http.ServerResponse, refuse: (refusal: Refusal) => void, track: (socket: Socket) => void): Promise<void> {
+  async function forward(req: http.IncomingMessage, res: http.ServerResponse, { checked, refuse, track }: ProxyWork): Promise<void> {
     let url: URL;
     try {
       url = new URL(req.url ?? '');
@@ -215,7 +161,7 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
       return;
     }
     const port = url.port || '80';
-    const found = await target(url.hostname, port);
+    const found = await checked(url.hostname, port);
     // A name that does not resolve gets no answer, as the browser would have found none.
     if ('refused' in found && found.refused === 'unresolved') {
       res.destroy();
@@ -242,7 +188,7 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
   }
 
   /** https and WebSockets: CONNECT host:port, then the bytes as they are, to the address checked. */
-  async function tunnel(authority: string, client: Socket, head: Buffer, refuse: (refusal: Refusal) => void, track: (socket: Socket) => void): Promise<void> {
+  async function tunnel(authority: string, client: Socket, head: Buffer, { checked, refuse, track }: ProxyWork): Promise<void> {
     let url: URL;
     try {
       url = new URL(`http://${authority}`);
@@ -252,7 +198,7 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
     }
     // `host:80` parses with no port (http's own).
     const port = url.port || '80';
-    const found = await target(url.hostname, port);
+    const found = await checked(url.hostname, port);
     if ('refused' in found) {
       if (found.refused === 'unresolved') {
         client.destroy();
