@@ -90,6 +90,13 @@ describe('a web page’s call, in a real browser', () => {
     expect(hits).toContain('/redirected');
   });
 
+  it('says why a site could not be reached through the guard, as the browser alone would have', async () => {
+    const target = { url: 'http://nowhere.test/booking/create/1', guichet: null, system: 'legacy' as const };
+    const found = await network.run(() => prober.probe(target, { probeId: 'p-1', planningLabel: 'Nulle part' }));
+    expect(found.outcome, found.detail).toBe('unreachable');
+    expect(found.detailMessage).toMatchObject({ code: 'probe.unreachable', params: { reason: 'name' } });
+  });
+
   it('keeps the page’s own requests (image, fetch, WebSocket) and a name that resolves to 127.0.0.1 off this computer', async () => {
     hits.length = 0;
     const trial = await network.run(() => prober.trySteps(`${site.origin}/page`, spec('fini')));

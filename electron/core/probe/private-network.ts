@@ -21,6 +21,15 @@ export interface Refusal {
   address: string;
 }
 
+/**
+ * A connection the guard could not make for the browser, which then sees only a closed connection: why, as a
+ * probe's `unreachable` reason says it.
+ */
+export interface ProxyFailure {
+  host: string;
+  reason: 'name' | 'refused' | 'timeout' | 'other';
+}
+
 /** A probe kept to public addresses that met a local one: the robot's doing (it refused), named for the person. */
 export const refusalOutcome = (refusal: Refusal): AdapterResult =>
   said('robot_error', 'probe.private_address_refused', { host: refusal.host, address: refusal.address });
@@ -33,6 +42,8 @@ export interface RobotGuard {
   readonly refused: Promise<Refusal>;
   /** The first addresses refused so far, in order. */
   refusals(): readonly Refusal[];
+  /** The first connections it could not make for the browser, in order. */
+  failures(): readonly ProxyFailure[];
   /** Tells `listener` each address refused from now on, until the returned function is called. */
   watch(listener: (refusal: Refusal) => void): () => void;
   /** Closes its proxy and every connection through it. */
@@ -63,6 +74,7 @@ const RESOLVED_FOR_MS = 60_000;
 interface ProxyWork {
   checked: (hostname: string, port: string) => Promise<Found>;
   refuse: (refusal: Refusal) => void;
+  fail: (failure: ProxyFailure) => void;
   track: (socket: Socket) => void;
 }
 
@@ -110,7 +122,7 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
    * One context's proxy: every refusal is told to `refuse`. Each name is resolved once per context for a minute (a
    * probe's page opens dozens of connections to a few hosts), and connections go to the address then checked.
    */
-  function startProxy(refuse: (refusal: Refusal) => void): Promise<{ address: string; close: () => Promise<void> }> {
+  function startProxy(refuse: (refusal: Refusal) => void, fail: (failure: ProxyFailure) => void): Promise<{ address: string; close: () => Promise<void> }> {
     const found = new Map<string, { at: number; answer: Promise<Found> }>();
     const checked = (hostname: string, port: string): Promise<Found> => {
       const key = `${bare(hostname).toLowerCase()}:${port}`;
@@ -126,11 +138,11 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
       socket.on('close', () => sockets.delete(socket));
     };
     const proxy = http.createServer((req, res) => {
-      forward(req, res, { checked, refuse, track }).catch(() => res.destroy());
+      forward(req, res, { checked, refuse, fail, track }).catch(() => res.destroy());
     });
     proxy.on('connect', (req: http.IncomingMessage, client: Socket, head: Buffer) => {
       client.on('error', () => client.destroy());
-      tunnel(req.url ?? '', client, head, { checked, refuse, track }).catch(() => client.destroy());
+      tunnel(req.url ?? '', client, head, { checked, refuse, fail, track }).catch(() => client.destroy());
     });
     proxy.on('connection', track);
     const close = () =>
@@ -148,7 +160,7 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
   }
 
   /** Plain http: the browser sends the whole URL; forwarded to the address checked, with the page's Host. */
-  async function forward(req: http.IncomingMessage, res: http.ServerResponse, { checked, refuse, track }: ProxyWork): Promise<void> {
+  async function forward(req: http.IncomingMessage, res: http.ServerResponse, { checked, refuse, fail, track }: ProxyWork): Promise<void> {
     let url: URL;
     try {
       url = new URL(req.url ?? '');
@@ -164,6 +176,7 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
     const found = await checked(url.hostname, port);
     // A name that does not resolve gets no answer, as the browser would have found none.
     if ('refused' in found && found.refused === 'unresolved') {
+      fail({ host: bare(url.hostname).toLowerCase(), reason: 'name' });
       res.destroy();
       return;
     }
@@ -183,12 +196,15 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
     );
     upstream.on('socket', track);
     // No answer rather than a page of ours: the robot reads it as a site that does not answer, as it is.
-    upstream.on('error', () => res.destroy());
+    upstream.on('error', (error) => {
+      if (!res.headersSent) fail({ host: bare(url.hostname).toLowerCase(), reason: failureReason(error) });
+      res.destroy();
+    });
     req.pipe(upstream);
   }
 
   /** https and WebSockets: CONNECT host:port, then the bytes as they are, to the address checked. */
-  async function tunnel(authority: string, client: Socket, head: Buffer, { checked, refuse, track }: ProxyWork): Promise<void> {
+  async function tunnel(authority: string, client: Socket, head: Buffer, { checked, refuse, fail, track }: ProxyWork): Promise<void> {
     let url: URL;
     try {
       url = new URL(`http://${authority}`);
@@ -201,6 +217,7 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
     const found = await checked(url.hostname, port);
     if ('refused' in found) {
       if (found.refused === 'unresolved') {
+        fail({ host: bare(url.hostname).toLowerCase(), reason: 'name' });
         client.destroy();
         return;
       }
@@ -210,13 +227,18 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
     }
     const upstream = connect({ host: found.address, port: Number(port) });
     track(upstream);
+    let connected = false;
     upstream.once('connect', () => {
+      connected = true;
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length > 0) upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
     });
-    upstream.on('error', () => client.destroy());
+    upstream.on('error', (error) => {
+      if (!connected) fail({ host: bare(url.hostname).toLowerCase(), reason: failureReason(error) });
+      client.destroy();
+    });
     client.on('close', () => upstream.destroy());
   }
 
@@ -248,6 +270,7 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
     guards: (planningId) => guarded.has(planningId),
     async guard() {
       const refusals: Refusal[] = [];
+      const failures: ProxyFailure[] = [];
       const listeners = new Set<(refusal: Refusal) => void>();
       let tell: (refusal: Refusal) => void = () => undefined;
       const refused = new Promise<Refusal>((settle) => {
@@ -258,6 +281,8 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
         if (refusals.length < MAX_REFUSALS_KEPT) refusals.push(refusal);
         tell(refusal);
         for (const listener of listeners) listener(refusal);
+      }, (failure) => {
+        if (failures.length < MAX_REFUSALS_KEPT) failures.push(failure);
       });
       const close = async () => {
         if (!proxies.delete(close)) return;
@@ -268,6 +293,7 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
         proxy: bypass.length > 0 ? { server: proxy.address, bypass: bypass.join(',') } : { server: proxy.address },
         refused,
         refusals: () => refusals,
+        failures: () => failures,
         watch(listener) {
           listeners.add(listener);
           return () => listeners.delete(listener);
@@ -280,6 +306,13 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
     },
   };
   return network;
+}
+
+/** Why a connection to the site failed, in the words of a probe's `unreachable` reason. */
+function failureReason(error: NodeJS.ErrnoException): ProxyFailure['reason'] {
+  if (error.code === 'ECONNREFUSED') return 'refused';
+  if (error.code === 'ETIMEDOUT') return 'timeout';
+  return 'other';
 }
 
 /** The headers of one connection (the proxy's own, keep-alive), which are not forwarded. */

@@ -322,6 +322,12 @@ export function createProber(options: ProberOptions): Prober {
       } else {
         result = race.value;
       }
+      // Through the guard's proxy the browser sees only a closed connection where the site could not be reached:
+      // the proxy knows why (the latest failure is the navigation's that ended the walk).
+      const failed = guard?.failures().at(-1);
+      if (failed && result.detailMessage.code === 'probe.unreachable' && result.detailMessage.params?.reason === 'closed') {
+        result = said('unreachable', 'probe.unreachable', { ...result.detailMessage.params, reason: failed.reason });
+      }
       // What the browser put in place of a page refused, shown before it is captured.
       if (guard?.refusals().length) await page.waitForLoadState('load', { timeout: REFUSED_SETTLE_MS }).catch(() => undefined);
       const finalUrl = page.url() === 'about:blank' ? null : page.url();
