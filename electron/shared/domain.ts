@@ -80,7 +80,16 @@ export interface Planning {
   updatedAt: string;
   /** Set when the planning stopped answering as expected (e.g. the id was withdrawn). */
   stoppedAt: string | null;
+  /**
+   * Who gave its addresses: the person at this PC (`desktop`: the desktop app, the command line) or a web page
+   * (`web`: created or changed through the web host). Absent on plannings saved before it was recorded. Only a
+   * `desktop` planning's probes may reach this computer or its local network; the others' are kept to public
+   * addresses, checked where the browser connects (probe/private-network.ts).
+   */
+  source?: PlanningSource;
 }
+
+export type PlanningSource = 'desktop' | 'web';
 
 export interface ProbeEnvironment {
   appVersion: string;

@@ -19,8 +19,8 @@ import { createProbeRecorder } from '../services/record-probe.js';
 import { createScheduleRunner } from '../services/schedule-runner.js';
 import { createWriter } from '../services/writer-lock.js';
 import { createStore, EVIDENCE_DIR, EXPORTS_DIR } from '../store/index.js';
-import { createPublicNetwork } from '../probe/index.js';
-import { runPublicCall } from './public-calls.js';
+import { createPublicNetwork, type Lookup } from '../probe/index.js';
+import { callSource, runPublicCall } from './public-calls.js';
 import { parseInput } from './schemas.js';
 
 export interface CoreOptions {
@@ -38,6 +38,8 @@ export interface CoreOptions {
    * or the tests started. Any other loopback or private address is refused to calls made over HTTP.
    */
   localOrigins?: readonly string[];
+  /** How the robot's guard resolves names, where the browser connects (the system's resolver; tests give theirs). */
+  resolveHost?: Lookup;
   /**
    * The time-stamping roots the person added on this PC (`<per-user config folder>/tsa-roots`, the default), never
    * inside the data folder; null: none (tests).
@@ -94,7 +96,7 @@ export function createCore(options: CoreOptions): Core {
   const emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]): void => {
     events.emit(event, payload);
   };
-  const network = createPublicNetwork(options.localOrigins ?? []);
+  const network = createPublicNetwork(options.localOrigins ?? [], options.resolveHost);
   const browsers = createBrowsers({
     network,
     store,
@@ -152,6 +154,7 @@ export function createCore(options: CoreOptions): Core {
       emit('plannings:changed', { ids });
       await scheduler.refresh();
     },
+    source: callSource,
   };
   const impl = createHandlers(context);
   let migration: Promise<void> | null = null;

@@ -1,7 +1,9 @@
 // A call that came from a web page (the web host): the addresses it gives, or those of the planning it names, are
-// public ones, and the browser it drives stays on public addresses while it runs (probe/private-network.ts).
+// public ones, and the browser it drives stays on public addresses while it runs (probe/private-network.ts). The
+// plannings it writes are marked as a web page's, so that their later probes stay on public addresses too.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { addressesIn, givenInputs, inputAt, policyOf, type ApiMethod } from '../../shared/api.js';
-import type { Planning } from '../../shared/domain.js';
+import type { Planning, PlanningSource } from '../../shared/domain.js';
 import { AppError } from '../errors.js';
 import type { PublicNetwork } from '../probe/index.js';
 
@@ -23,8 +25,22 @@ async function refuseLocal(network: PublicNetwork, url: string, field: (string |
 /** The addresses of a planning: its URL and its steps' `goto`. */
 const planningAddresses = (planning: Planning): string[] => [planning.url, ...addressesIn(planning.steps).map(({ url }) => url)];
 
+const webCalls = new AsyncLocalStorage<true>();
+
+/** Who the call being served came from: a web page (within runPublicCall) or the person at this PC. */
+export const callSource = (): PlanningSource => (webCalls.getStore() ? 'web' : 'desktop');
+
 /** Runs a validated call that came over HTTP, with its addresses checked and its browser kept on public ones. */
-export async function runPublicCall<T>(
+export function runPublicCall<T>(
+  method: ApiMethod,
+  input: unknown,
+  deps: { network: PublicNetwork; planning: (id: string) => Promise<Planning | null> },
+  run: () => Promise<T>,
+): Promise<T> {
+  return webCalls.run(true, () => checkedCall(method, input, deps, run));
+}
+
+async function checkedCall<T>(
   method: ApiMethod,
   input: unknown,
   deps: { network: PublicNetwork; planning: (id: string) => Promise<Planning | null> },

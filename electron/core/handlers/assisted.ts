@@ -14,7 +14,8 @@ export function assistedHandlers(ctx: HandlerContext): Handlers<'assisted:open' 
       }
       const sessions = await browsers.assisted();
       try {
-        return await sessions.open({ id: planning.id, url: planning.url });
+        // The window of a planning kept to public addresses is too, for as long as it stays open.
+        return await browsers.asKept(planning, () => sessions.open({ id: planning.id, url: planning.url }));
       } catch (error) {
         if (error instanceof AppError) throw error;
         log(error instanceof Error ? (error.stack ?? error.message) : String(error));

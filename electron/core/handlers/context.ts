@@ -1,7 +1,7 @@
 // What every handler map is built from. A handler file exports `xxxHandlers(ctx)` returning its part of AppApi;
 // handlers/index.ts combines them and the type checker says when a method of the contract has no handler.
 import type { ApiEvent, ApiEvents, AppApi, DataFolderMoveResult } from '../../shared/api.js';
-import type { Planning } from '../../shared/domain.js';
+import type { Planning, PlanningSource } from '../../shared/domain.js';
 import type { AlertService } from '../alerts/service.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -53,6 +53,8 @@ export interface HandlerContext {
   overview: Overview;
   /** After plannings were written: emits plannings:changed and lets a running schedule follow. */
   changed(ids: string[]): Promise<void>;
+  /** Who the call being served came from: a web page (the web host) or the person at this PC. */
+  source(): PlanningSource;
 }
 
 /** What the process does once the data folder is copied and checked: use the copy, then empty the old one. */

@@ -54,7 +54,7 @@ export function planningHandlers(
           params: { rule: 'required' },
         });
       }
-      const planning = planningFromInput(input, system, clock.now().toISOString());
+      const planning = planningFromInput(input, system, clock.now().toISOString(), ctx.source());
       await store.plannings.put(planning);
       await ctx.changed([planning.id]);
       return planning;
@@ -62,7 +62,7 @@ export function planningHandlers(
     'plannings:update': async ({ id, changes }) => {
       await ctx.asWriter();
       const current = await mustGetPlanning(ctx, id);
-      const next = applyChanges(current, changes, clock.now().toISOString());
+      const next = applyChanges(current, changes, clock.now().toISOString(), ctx.source());
       if (changes.url !== undefined && changes.system === undefined) next.system = systemFor(next.url, undefined);
       await store.plannings.put(next);
       await ctx.changed([id]);

@@ -12,6 +12,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { demarcheUrls, probeCreneaux } from './adapters/rdvpref.js';
 import { chromiumDriver, LAUNCH_ARGS, OWN_SHUTDOWN, SANDBOX } from './browser.js';
+import { refusalOutcome, robotGuard, type Refusal, type RobotGuard } from './private-network.js';
 import type { AdapterResult, ProbeResult } from './types.js';
 import { said } from './said.js';
 import { navigationFailure, ProbeStop } from './visit.js';
@@ -55,6 +56,8 @@ export interface AssistedSessions {
   /** One probe of the slot page in the session: what the scheduler calls every hour while the session is ready. */
   probe(planning: AssistedPlanning, caption: { probeId: string; planningLabel: string }): Promise<ProbeResult>;
   status(planningId: string): AssistedStatus;
+  /** Whether the planning's window was opened kept to public addresses (see probe/private-network.ts). */
+  keptPublic(planningId: string): boolean;
   /** The window's page, to bring it forward (and, in tests, to play the person). */
   page(planningId: string): Page | null;
   close(planningId: string): Promise<void>;
@@ -63,6 +66,8 @@ export interface AssistedSessions {
 
 interface Session {
   context: BrowserContext;
+  /** Set when the window was opened for a planning kept to public addresses. */
+  guard: RobotGuard | null;
   page: Page;
   state: AssistedState;
   solvedAt: string | null;
@@ -107,9 +112,13 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
   async function launch(planningId: string, creneauPath: string): Promise<Session> {
     const profile = path.join(options.dir, planningId.replace(/[^\w.-]/g, '_'));
     await mkdir(profile, { recursive: true });
+    // Opened for a planning kept to public addresses: the window, the person's browsing in it and every probe
+    // through it go by its own proxy.
+    const guard = await robotGuard();
     let context: BrowserContext;
     try {
       context = await (await chromiumDriver()).launchPersistentContext(profile, {
+        ...(guard ? { proxy: guard.proxy } : {}),
         executablePath: options.browserPath,
         headless: false,
         args: [...LAUNCH_ARGS, '--window-size=1100,850'],
@@ -122,16 +131,18 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
         ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
       });
     } catch (error) {
+      await guard?.close();
       const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       throw new AppError('browser_not_found', `La fenêtre du navigateur n'a pas pu s'ouvrir (${reason}).`, {
         params: { problem: 'browserWindow', technical: reason },
       });
     }
     const page = context.pages()[0] ?? (await context.newPage());
-    const session: Session = { context, page, state: 'waiting', solvedAt: null, creneauPath, waiters: [] };
+    const session: Session = { context, guard, page, state: 'waiting', solvedAt: null, creneauPath, waiters: [] };
     context.on('close', () => {
       if (sessions.get(planningId) === session) sessions.delete(planningId);
       setState(planningId, session, 'closed');
+      void guard?.close();
     });
     watch(planningId, session, page);
     return session;
@@ -197,9 +208,19 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
         if (response) httpStatus = response.status();
       },
     };
+    // What this probe was refused (the window's earlier ones were the person's browsing); the first ends the walk.
+    const refused: Refusal[] = [];
+    let stopWatching: () => void = () => undefined;
+    const refusedNow = new Promise<AdapterResult>((settle) => {
+      stopWatching =
+        session.guard?.watch((refusal) => {
+          refused.push(refusal);
+          settle(refusalOutcome(refusal));
+        }) ?? (() => undefined);
+    });
     let result: AdapterResult;
     try {
-      result = await probeCreneaux(ctx);
+      result = await (session.guard ? Promise.race([probeCreneaux(ctx), refusedNow]) : probeCreneaux(ctx));
     } catch (error) {
       if (error instanceof ProbeStop) result = error.result;
       else result = navigationFailure(error) ?? said('robot_error', 'probe.robot_failure', { step: trail.step ?? 'none', error: String(error) });
@@ -208,11 +229,17 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
       result = said('captcha', 'probe.assisted_expired');
       setState(planning.id, session, 'expired');
     }
-    const [firstSlot = null, secondSlot = null] = result.slots;
     const pageText = await page.locator('body').innerText().catch(() => null);
     const raw = await page.screenshot({ fullPage: true, type: 'png' }).catch(() => null);
     const shot = raw ? await trimmed(page, raw) : null;
     const environment = await environmentOf(page);
+    stopWatching();
+    const [refusal] = refused;
+    if (refusal) {
+      result = refusalOutcome(refusal);
+      lines.push(`${clock.now().toISOString()} Adresse locale refusée : ${refusal.host} (${refusal.address})`);
+    }
+    const [firstSlot = null, secondSlot = null] = result.slots;
     const finalUrl = page.url();
     const durationMs = Math.round(performance.now() - t0);
     await page.close().catch(() => undefined);
@@ -269,6 +296,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
     waitUntilSolved,
     probe,
     status: (planningId) => statusOf(planningId, sessions.get(planningId)),
+    keptPublic: (planningId) => Boolean(sessions.get(planningId)?.guard),
     page: (planningId) => sessions.get(planningId)?.page ?? null,
     close,
     async closeAll() {

@@ -8,4 +8,4 @@ export { createProber, type ProbeCaption, type Prober, type ProberOptions } from
 export type { Adapter, AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './types.js';
 export { createAssistedSessions, type AssistedSessions, type AssistedStatus } from './assisted.js';
 export { describeStep, parseStepsSpec, stepsSpecSchema, type StepsTrial } from './adapters/steps.js';
-export { createPublicNetwork, isPrivateAddress, type PublicNetwork } from './private-network.js';
+export { createPublicNetwork, isPrivateAddress, type Lookup, type PublicNetwork } from './private-network.js';

@@ -21,11 +21,11 @@ describe('which addresses are private', () => {
   it('refuses a name when any of its addresses is private, and says when it does not resolve', async () => {
     const names: Record<string, string[]> = { 'mixte.test': ['93.184.216.34', '10.0.0.5'], 'public.test': ['93.184.216.34'] };
     const resolve = (name: string) => Promise.resolve((names[name] ?? []).map((address) => ({ address })));
-    expect(await publicAddressOf('mixte.test', resolve)).toEqual({ refused: 'private' });
+    expect(await publicAddressOf('mixte.test', resolve)).toEqual({ refused: 'private', address: '10.0.0.5' });
     expect(await publicAddressOf('public.test', resolve)).toEqual({ address: '93.184.216.34' });
     expect(await publicAddressOf('absent.test', resolve)).toEqual({ refused: 'unresolved' });
-    expect(await publicAddressOf('intranet.localhost', resolve)).toEqual({ refused: 'private' });
-    expect(await publicAddressOf('[::1]', resolve)).toEqual({ refused: 'private' });
+    expect(await publicAddressOf('intranet.localhost', resolve)).toEqual({ refused: 'private', address: '127.0.0.1' });
+    expect(await publicAddressOf('[::1]', resolve)).toEqual({ refused: 'private', address: '::1' });
   });
 });
 
@@ -88,6 +88,13 @@ describe('a web page’s call, in a real browser', () => {
     const trial = await prober.trySteps(`${site.origin}/redirect`, spec('intranet'));
     expect(trial.finalUrl).toBe(`${secretOrigin}/redirected`);
     expect(hits).toContain('/redirected');
+  });
+
+  it('says why a site could not be reached through the guard, as the browser alone would have', async () => {
+    const target = { url: 'http://nowhere.test/booking/create/1', guichet: null, system: 'legacy' as const };
+    const found = await network.run(() => prober.probe(target, { probeId: 'p-1', planningLabel: 'Nulle part' }));
+    expect(found.outcome, found.detail).toBe('unreachable');
+    expect(found.detailMessage).toMatchObject({ code: 'probe.unreachable', params: { reason: 'name' } });
   });
 
   it('keeps the page’s own requests (image, fetch, WebSocket) and a name that resolves to 127.0.0.1 off this computer', async () => {

@@ -1,85 +1,53 @@
-// Keeps the robot off this computer and its local network when a web page asked for the visit (the web host): the
-// browser context then goes through a small proxy that resolves every name itself and connects only to public
-// addresses. A redirect, a page's own requests, a WebSocket or a name that resolves to 127.0.0.1 all pass through
-// it, so none gets around it. The replicas the core was started with (the demo's, the tests') stay reachable.
+// Keeps the robot off this computer and its local network when a web page asked for the visit (the web host) or
+// gave the planning: the browser context then goes through a proxy of its own that resolves every name itself (once
+// per context and minute) and connects to the very address it checked. A redirect, a page's own requests, a
+// service worker, a WebSocket or a name that resolves to 127.0.0.1 now and to a public address a minute ago all
+// pass through it, so none gets around it, and no check made earlier can be outdated when the browser connects.
+// Each refusal is told to the context's owner (the probe records it). The replicas the core was started with (the
+// demo's, the tests') stay reachable.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { lookup } from 'node:dns/promises';
 import http from 'node:http';
-import { BlockList, connect, isIP, type Socket } from 'node:net';
+import { connect, isIP, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { bare, publicAddressOf, systemLookup, type Found, type Lookup } from './addresses.js';
+import { said } from './said.js';
+import type { AdapterResult } from './types.js';
 
-const PRIVATE = new BlockList();
-const PRIVATE_V4: [string, number][] = [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-];
-const PRIVATE_V6: [string, number][] = [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-];
-for (const [network, prefix] of PRIVATE_V4) PRIVATE.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of PRIVATE_V6) PRIVATE.addSubnet(network, prefix, 'ipv6');
+export { isPrivateAddress, publicAddressOf, type Lookup } from './addresses.js';
 
-/** NAT64 (`64:ff9b::/96`) and the old IPv4-compatible form (`::/96`) carry an IPv4 address in their last 32 bits. */
-const EMBEDS_V4 = new BlockList();
-EMBEDS_V4.addSubnet('64:ff9b::', 96, 'ipv6');
-EMBEDS_V4.addSubnet('::', 96, 'ipv6');
-
-/** The IPv4 address in the last 32 bits of an IPv6 one, written dotted (`64:ff9b::10.0.0.1`) or in hex. */
-function lastV4(address: string): string {
-  if (address.includes('.')) return address.slice(address.lastIndexOf(':') + 1);
-  const [head = '', tail = ''] = address.split('::');
-  const groups = (part: string) => (part ? part.split(':') : []);
-  const left = groups(head);
-  const right = groups(tail);
-  const words = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right].map((word) => parseInt(word, 16) || 0);
-  const [high = 0, low = 0] = words.slice(6);
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+/** An address the robot was kept from: the name asked for, and the local address it was (or resolved to). */
+export interface Refusal {
+  host: string;
+  address: string;
 }
 
 /**
- * Loopback, private, link-local, shared or multicast (IPv4-mapped, IPv4-compatible and NAT64 IPv6 included);
- * anything not an address too.
+ * A connection the guard could not make for the browser, which then sees only a closed connection: why, as a
+ * probe's `unreachable` reason says it.
  */
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  if (family === 4) return PRIVATE.check(address, 'ipv4');
-  if (PRIVATE.check(address, 'ipv6')) return true;
-  return EMBEDS_V4.check(address, 'ipv6') && PRIVATE.check(lastV4(address), 'ipv4');
+export interface ProxyFailure {
+  host: string;
+  reason: 'name' | 'refused' | 'timeout' | 'other';
 }
 
-/** `[::1]` as a URL writes it → `::1`. */
-const bare = (hostname: string): string => hostname.replace(/^\[(.*)\]$/, '$1');
+/** A probe kept to public addresses that met a local one: the robot's doing (it refused), named for the person. */
+export const refusalOutcome = (refusal: Refusal): AdapterResult =>
+  said('robot_error', 'probe.private_address_refused', { host: refusal.host, address: refusal.address });
 
-/**
- * Where to connect for a host name, or null when it is local: an address literal is judged as is, a name by every
- * address it resolves to (one private address is enough to refuse it). A name that does not resolve is `unresolved`.
- */
-export type Lookup = (hostname: string) => Promise<{ address: string }[]>;
-const systemLookup: Lookup = (hostname) => lookup(hostname, { all: true });
-
-export async function publicAddressOf(
-  hostname: string,
-  resolve: Lookup = systemLookup,
-): Promise<{ address: string } | { refused: 'private' | 'unresolved' }> {
-  const host = bare(hostname).toLowerCase();
-  if (isIP(host) !== 0) return isPrivateAddress(host) ? { refused: 'private' } : { address: host };
-  if (host === 'localhost' || host.endsWith('.localhost')) return { refused: 'private' };
-  const found = await resolve(host).catch(() => []);
-  const [first] = found;
-  if (!first) return { refused: 'unresolved' };
-  return found.some((entry) => isPrivateAddress(entry.address)) ? { refused: 'private' } : { address: first.address };
+/** A browser context kept to public addresses: its proxy, and what it was refused. */
+export interface RobotGuard {
+  /** The context's `proxy` option. */
+  readonly proxy: { server: string; bypass?: string };
+  /** Settles with the first address refused to the context; stays pending while none is. */
+  readonly refused: Promise<Refusal>;
+  /** The first addresses refused so far, in order. */
+  refusals(): readonly Refusal[];
+  /** The first connections it could not make for the browser, in order. */
+  failures(): readonly ProxyFailure[];
+  /** Tells `listener` each address refused from now on, until the returned function is called. */
+  watch(listener: (refusal: Refusal) => void): () => void;
+  /** Closes its proxy and every connection through it. */
+  close(): Promise<void>;
 }
 
 export interface PublicNetwork {
@@ -95,19 +63,30 @@ export interface PublicNetwork {
 }
 
 interface Scoped extends PublicNetwork {
-  proxy(): Promise<{ server: string; bypass?: string }>;
+  guard(): Promise<RobotGuard>;
 }
 
 const scope = new AsyncLocalStorage<Scoped>();
+const MAX_REFUSALS_KEPT = 100;
+const RESOLVED_FOR_MS = 60_000;
+
+/** What one context's proxy does with a request: where to connect, whom to tell a refusal, which sockets it holds. */
+interface ProxyWork {
+  checked: (hostname: string, port: string) => Promise<Found>;
+  refuse: (refusal: Refusal) => void;
+  fail: (failure: ProxyFailure) => void;
+  track: (socket: Socket) => void;
+}
 
 /**
- * The options of a new browser context of the robot: through the proxy when the current call came from a web page.
- * Playwright sends even 127.0.0.1 through a context's proxy (it puts `<-loopback>` first in the bypass list); the
- * replicas given at start are reached directly, so that they answer the robot exactly as they would otherwise.
+ * The guard of a new browser context of the robot: a proxy of its own when the current work is kept to public
+ * addresses (see `run`), null otherwise. Playwright sends even 127.0.0.1 through a context's proxy (it puts
+ * `<-loopback>` first in the bypass list); the replicas given at start are reached directly, so that they answer the
+ * robot exactly as they would otherwise. The caller closes the guard with its context.
  */
-export async function robotContextOptions(): Promise<{ proxy?: { server: string; bypass?: string } }> {
+export async function robotGuard(): Promise<RobotGuard | null> {
   const network = scope.getStore();
-  return network ? { proxy: await network.proxy() } : {};
+  return network ? network.guard() : null;
 }
 
 /** `host:port` of an origin, the way a proxy is asked for it. */
@@ -130,41 +109,58 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
   // Chrome's bypass rules: `host:port`, an IPv6 address in brackets.
   const bypass = [...allowed].map((entry) => entry.replace(/^(.*:.*):(\d+)$/, (whole, host: string, port: string) => (isIP(host) === 6 ? `[${host}]:${port}` : whole)));
   const guarded = new Map<string, number>();
-  let server: Promise<{ server: http.Server; address: string }> | null = null;
-  const sockets = new Set<Socket>();
+  const proxies = new Set<() => Promise<void>>();
 
   /** Where to connect for `host:port`, or why not. */
-  async function target(hostname: string, port: string): Promise<{ address: string } | { refused: 'private' | 'unresolved' }> {
+  async function target(hostname: string, port: string): Promise<Found> {
     const host = bare(hostname).toLowerCase();
     if (allowed.has(`${host}:${port}`)) return { address: host };
     return publicAddressOf(host, resolve);
   }
 
-  function startProxy(): Promise<{ server: http.Server; address: string }> {
-    const proxy = http.createServer((req, res) => {
-      forward(req, res).catch(() => res.destroy());
-    });
-    proxy.on('connect', (req: http.IncomingMessage, client: Socket, head: Buffer) => {
-      sockets.add(client);
-      client.on('close', () => sockets.delete(client));
-      client.on('error', () => client.destroy());
-      tunnel(req.url ?? '', client, head).catch(() => client.destroy());
-    });
-    proxy.on('connection', (socket: Socket) => {
+  /**
+   * One context's proxy: every refusal is told to `refuse`. Each name is resolved once per context for a minute (a
+   * probe's page opens dozens of connections to a few hosts), and connections go to the address then checked.
+   */
+  function startProxy(refuse: (refusal: Refusal) => void, fail: (failure: ProxyFailure) => void): Promise<{ address: string; close: () => Promise<void> }> {
+    const found = new Map<string, { at: number; answer: Promise<Found> }>();
+    const checked = (hostname: string, port: string): Promise<Found> => {
+      const key = `${bare(hostname).toLowerCase()}:${port}`;
+      const kept = found.get(key);
+      if (kept && Date.now() - kept.at < RESOLVED_FOR_MS) return kept.answer;
+      const answer = target(hostname, port);
+      found.set(key, { at: Date.now(), answer });
+      return answer;
+    };
+    const sockets = new Set<Socket>();
+    const track = (socket: Socket) => {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
+    };
+    const proxy = http.createServer((req, res) => {
+      forward(req, res, { checked, refuse, fail, track }).catch(() => res.destroy());
     });
-    return new Promise((resolve, reject) => {
+    proxy.on('connect', (req: http.IncomingMessage, client: Socket, head: Buffer) => {
+      client.on('error', () => client.destroy());
+      tunnel(req.url ?? '', client, head, { checked, refuse, fail, track }).catch(() => client.destroy());
+    });
+    proxy.on('connection', track);
+    const close = () =>
+      new Promise<void>((done) => {
+        for (const socket of sockets) socket.destroy();
+        proxy.close(() => done());
+      });
+    return new Promise((done, reject) => {
       proxy.once('error', reject);
       proxy.listen(0, '127.0.0.1', () => {
         const { port } = proxy.address() as AddressInfo;
-        resolve({ server: proxy, address: `http://127.0.0.1:${port}` });
+        done({ address: `http://127.0.0.1:${port}`, close });
       });
     });
   }
 
   /** Plain http: the browser sends the whole URL; forwarded to the address checked, with the page's Host. */
-  async function forward(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function forward(req: http.IncomingMessage, res: http.ServerResponse, { checked, refuse, fail, track }: ProxyWork): Promise<void> {
     let url: URL;
     try {
       url = new URL(req.url ?? '');
@@ -172,15 +168,22 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
       res.writeHead(400).end();
       return;
     }
+    if (url.protocol !== 'http:') {
+      res.writeHead(400).end();
+      return;
+    }
     const port = url.port || '80';
-    const found = url.protocol === 'http:' ? await target(url.hostname, port) : ({ refused: 'private' } as const);
+    const found = await checked(url.hostname, port);
     // A name that does not resolve gets no answer, as the browser would have found none.
     if ('refused' in found && found.refused === 'unresolved') {
+      fail({ host: bare(url.hostname).toLowerCase(), reason: 'name' });
       res.destroy();
       return;
     }
     if ('refused' in found) {
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(REFUSED);
+      const refusal = { host: bare(url.hostname).toLowerCase(), address: found.address };
+      refuse(refusal);
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(refusedText(refusal));
       return;
     }
     const headers = withoutHopHeaders(req.headers);
@@ -191,13 +194,17 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
         answer.pipe(res);
       },
     );
+    upstream.on('socket', track);
     // No answer rather than a page of ours: the robot reads it as a site that does not answer, as it is.
-    upstream.on('error', () => res.destroy());
+    upstream.on('error', (error) => {
+      if (!res.headersSent) fail({ host: bare(url.hostname).toLowerCase(), reason: failureReason(error) });
+      res.destroy();
+    });
     req.pipe(upstream);
   }
 
   /** https and WebSockets: CONNECT host:port, then the bytes as they are, to the address checked. */
-  async function tunnel(authority: string, client: Socket, head: Buffer): Promise<void> {
+  async function tunnel(authority: string, client: Socket, head: Buffer, { checked, refuse, fail, track }: ProxyWork): Promise<void> {
     let url: URL;
     try {
       url = new URL(`http://${authority}`);
@@ -205,22 +212,33 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
       client.end('HTTP/1.1 400 Bad Request\r\n\r\n');
       return;
     }
-    const found = url.port ? await target(url.hostname, url.port) : ({ refused: 'private' } as const);
+    // `host:80` parses with no port (http's own).
+    const port = url.port || '80';
+    const found = await checked(url.hostname, port);
     if ('refused' in found) {
-      if (found.refused === 'unresolved') client.destroy();
-      else client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      if (found.refused === 'unresolved') {
+        fail({ host: bare(url.hostname).toLowerCase(), reason: 'name' });
+        client.destroy();
+        return;
+      }
+      refuse({ host: bare(url.hostname).toLowerCase(), address: found.address });
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const upstream = connect({ host: found.address, port: Number(url.port) });
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
+    const upstream = connect({ host: found.address, port: Number(port) });
+    track(upstream);
+    let connected = false;
     upstream.once('connect', () => {
+      connected = true;
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length > 0) upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
     });
-    upstream.on('error', () => client.destroy());
+    upstream.on('error', (error) => {
+      if (!connected) fail({ host: bare(url.hostname).toLowerCase(), reason: failureReason(error) });
+      client.destroy();
+    });
     client.on('close', () => upstream.destroy());
   }
 
@@ -250,19 +268,51 @@ export function createPublicNetwork(localOrigins: readonly string[], resolve: Lo
       }
     },
     guards: (planningId) => guarded.has(planningId),
-    async proxy() {
-      server ??= startProxy();
-      const { address } = await server;
-      return bypass.length > 0 ? { server: address, bypass: bypass.join(',') } : { server: address };
+    async guard() {
+      const refusals: Refusal[] = [];
+      const failures: ProxyFailure[] = [];
+      const listeners = new Set<(refusal: Refusal) => void>();
+      let tell: (refusal: Refusal) => void = () => undefined;
+      const refused = new Promise<Refusal>((settle) => {
+        tell = settle;
+      });
+      const proxy = await startProxy((refusal) => {
+        // A page that keeps asking is bounded: the first ones say what happened.
+        if (refusals.length < MAX_REFUSALS_KEPT) refusals.push(refusal);
+        tell(refusal);
+        for (const listener of listeners) listener(refusal);
+      }, (failure) => {
+        if (failures.length < MAX_REFUSALS_KEPT) failures.push(failure);
+      });
+      const close = async () => {
+        if (!proxies.delete(close)) return;
+        await proxy.close();
+      };
+      proxies.add(close);
+      return {
+        proxy: bypass.length > 0 ? { server: proxy.address, bypass: bypass.join(',') } : { server: proxy.address },
+        refused,
+        refusals: () => refusals,
+        failures: () => failures,
+        watch(listener) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+        close,
+      };
     },
     async close() {
-      const running = await server?.catch(() => null);
-      server = null;
-      for (const socket of sockets) socket.destroy();
-      if (running) await new Promise<void>((resolve) => running.server.close(() => resolve()));
+      await Promise.all([...proxies].map((close) => close()));
     },
   };
   return network;
+}
+
+/** Why a connection to the site failed, in the words of a probe's `unreachable` reason. */
+function failureReason(error: NodeJS.ErrnoException): ProxyFailure['reason'] {
+  if (error.code === 'ECONNREFUSED') return 'refused';
+  if (error.code === 'ETIMEDOUT') return 'timeout';
+  return 'other';
 }
 
 /** The headers of one connection (the proxy's own, keep-alive), which are not forwarded. */
@@ -271,4 +321,6 @@ function withoutHopHeaders(headers: http.IncomingHttpHeaders): http.IncomingHttp
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !hop.has(name)));
 }
 
-const REFUSED = 'Guichets : adresse de cet ordinateur ou du réseau local, que le robot n’ouvre pas pour une page web.';
+/** What the browser shows in place of a page refused (and what the probe's capture then shows). */
+const refusedText = ({ host, address }: Refusal): string =>
+  `Guichets : « ${host} » (${address}) est une adresse de cet ordinateur ou du réseau local, que le robot n’ouvre pas pour ce planning.`;

@@ -16,7 +16,7 @@ import { createBrowserHost, VIEWPORT, type LaunchedBrowser } from './browser.js'
 import type { AdapterContext, AdapterResult, ProbeResult, ProbeTarget } from './types.js';
 import { pageAnswer, PageNoAnswer } from './page-answer.js';
 import { createProbeLog, type ProbeLog } from './probe-log.js';
-import { robotContextOptions } from './private-network.js';
+import { refusalOutcome, robotGuard, type RobotGuard } from './private-network.js';
 import { quoted, said } from './said.js';
 import { navigationFailure, ProbeStop, STEP_BUDGET_MS, type StepRef, type VisitTrail } from './visit.js';
 
@@ -67,6 +67,8 @@ const FROZEN_EVIDENCE_MS = 1_000;
 // (a backup, an antivirus scan) can take seconds to open one; a browser that is really gone never answers.
 const BROWSER_CHECK_MS = 4_000;
 const OS = `${osType()} ${release()} (${arch()})`;
+// How long the page refused may take to show what the browser put in its place, for the capture.
+const REFUSED_SETTLE_MS = 2_000;
 const PAGE_HEIGHT = 'Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)';
 
 function checkUrl(url: string): URL {
@@ -147,7 +149,7 @@ function problemOf(failure: AdapterResult): Problem {
   }
 }
 
-type Opened = { context: BrowserContext; page: Page };
+type Opened = { context: BrowserContext; page: Page; guard: RobotGuard | null };
 type Race<T> = { kind: 'done'; value: T } | { kind: 'failed'; error: unknown } | { kind: 'timeout' };
 
 /** Runs `work` against `timeoutMs`; the caller closes the context, which ends any work still pending. */
@@ -203,22 +205,30 @@ export function createProber(options: ProberOptions): Prober {
   }
 
   async function openContext(launched: LaunchedBrowser, timeoutMs: number, probeLog?: ProbeLog): Promise<Opened> {
-    // A fresh incognito context each time: no cookie, no cache, as a constat requires.
-    const context = await launched.browser.newContext({
-      viewport: VIEWPORT,
-      deviceScaleFactor: 1,
-      locale: 'fr-FR',
-      timezoneId: PARIS,
-      userAgent: launched.userAgent,
-      ...(await robotContextOptions()),
-    });
+    const guard = await robotGuard();
+    let context: BrowserContext;
+    try {
+      // A fresh incognito context each time: no cookie, no cache, as a constat requires.
+      context = await launched.browser.newContext({
+        viewport: VIEWPORT,
+        deviceScaleFactor: 1,
+        locale: 'fr-FR',
+        timezoneId: PARIS,
+        userAgent: launched.userAgent,
+        ...(guard ? { proxy: guard.proxy } : {}),
+      });
+    } catch (error) {
+      await guard?.close();
+      throw error;
+    }
+    if (guard) context.once('close', () => void guard.close());
     const page = await context.newPage();
     // Each step has its own budget, well inside the probe's: a step that cannot succeed ends early, named.
     const step = Math.min(timeoutMs, STEP_BUDGET_MS);
     page.setDefaultTimeout(step);
     page.setDefaultNavigationTimeout(step);
     probeLog?.watch(page);
-    return { context, page };
+    return { context, page, guard };
   }
 
   async function probe(
@@ -270,7 +280,7 @@ export function createProber(options: ProberOptions): Prober {
       log(`${caption.planningLabel} : robot_error (${detail})`);
       return { ...base, outcome: 'robot_error', detail, detailMessage, durationMs, environment: environment(launched), log: probeLog.text() };
     }
-    const { context, page } = opened;
+    const { context, page, guard } = opened;
     const abandon = () => void context.close().catch(() => undefined);
     if (overrides?.signal?.aborted) abandon();
     overrides?.signal?.addEventListener('abort', abandon, { once: true });
@@ -292,7 +302,9 @@ export function createProber(options: ProberOptions): Prober {
     // A page that stopped answering the robot will not answer for its evidence either: tried briefly.
     let frozen = false;
     try {
-      const race = await within(adapter.probe(ctx), timeoutMs);
+      // Kept to public addresses: the first address refused ends the walk, whatever it was doing.
+      const walk = guard ? Promise.race([adapter.probe(ctx), guard.refused.then(refusalOutcome)]) : adapter.probe(ctx);
+      const race = await within(walk, timeoutMs);
       if (race.kind === 'timeout') {
         result = said('unreachable', 'probe.probe_timeout', { step: trail.step ?? 'none', seconds: seconds(timeoutMs) });
       } else if (race.kind === 'failed' && race.error instanceof GuichetChoiceError && overrides?.planned === true) {
@@ -310,6 +322,14 @@ export function createProber(options: ProberOptions): Prober {
       } else {
         result = race.value;
       }
+      // Through the guard's proxy the browser sees only a closed connection where the site could not be reached:
+      // the proxy knows why (the latest failure is the navigation's that ended the walk).
+      const failed = guard?.failures().at(-1);
+      if (failed && result.detailMessage.code === 'probe.unreachable' && result.detailMessage.params?.reason === 'closed') {
+        result = said('unreachable', 'probe.unreachable', { ...result.detailMessage.params, reason: failed.reason });
+      }
+      // What the browser put in place of a page refused, shown before it is captured.
+      if (guard?.refusals().length) await page.waitForLoadState('load', { timeout: REFUSED_SETTLE_MS }).catch(() => undefined);
       const finalUrl = page.url() === 'about:blank' ? null : page.url();
       // One deadline for the whole evidence (text, height, capture and its fallback), not one each: a probe that
       // ran out of time must not wait four times as long again for what its page shows.
@@ -317,6 +337,13 @@ export function createProber(options: ProberOptions): Prober {
       const left = () => Math.max(1, evidenceEnd - Date.now());
       const pageText = await page.locator('body').innerText({ timeout: left() }).catch(() => null);
       const raw = await screenshot(page, left);
+      // Refused until the capture: whatever the page showed, the visit was not the site's alone, so the refusal is
+      // the outcome.
+      const [refusal] = guard?.refusals() ?? [];
+      if (refusal) {
+        result = refusalOutcome(refusal);
+        probeLog.add(`Adresse locale refusée : ${refusal.host} (${refusal.address})`);
+      }
       const [firstSlot = null, secondSlot = null] = [...result.slots].sort();
       const durationMs = Math.round(performance.now() - t0);
       await context.close().catch(() => undefined);

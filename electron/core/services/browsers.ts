@@ -29,7 +29,7 @@ export interface BrowsersOptions {
   dataDir: string;
   appVersion: string;
   onAssistedChange: (status: AssistedSessionStatus) => void;
-  /** Keeps the probes a web page asked for off this computer and its local network. */
+  /** Keeps the probes a web page asked for or gave off this computer and its local network. */
   network?: PublicNetwork;
 }
 
@@ -115,6 +115,18 @@ export function createBrowsers(options: BrowsersOptions) {
     );
   }
 
+  /** Whether the browsers that open this planning's pages are kept to public addresses now. */
+  function keptPublic(planning: Planning): boolean {
+    if (!options.network) return false;
+    return keepsPublic(planning) || options.network.guards(planning.id);
+  }
+
+  /** Runs `work` with the browser contexts it opens kept to public addresses when the planning's are. */
+  function asKept<T>(planning: Planning, work: () => Promise<T>): Promise<T> {
+    const { network } = options;
+    return network && keptPublic(planning) ? network.run(work) : work();
+  }
+
   /**
    * One probe of a planning. While a person keeps a captcha site's session open, it goes through that session;
    * the probe that finds it expired records so, and later ones go the usual way (and meet the captcha) until the
@@ -128,7 +140,8 @@ export function createBrowsers(options: BrowsersOptions) {
   ): Promise<{ result: ProbeResult; trigger: ProbeTrigger }> {
     const caption = { probeId, planningLabel: captionLabel(planning) };
     const sessions = assisted;
-    if (sessions?.status(planning.id).state === 'ready') {
+    // A window opened before the planning was to be kept to public addresses is not used for it.
+    if (sessions?.status(planning.id).state === 'ready' && (sessions.keptPublic(planning.id) || !keptPublic(planning))) {
       return { result: await sessions.probe({ id: planning.id, url: planning.url }, caption), trigger: 'assisted' };
     }
     const startedAt = clock.now();
@@ -136,8 +149,7 @@ export function createBrowsers(options: BrowsersOptions) {
       const target = { url: planning.url, guichet: planning.guichet, system: planning.system, steps: planning.steps };
       const prober = await getProber();
       const run = () => prober.probe(target, caption, signal ? { signal, planned: true } : { planned: true });
-      const { network } = options;
-      return { result: await (network?.guards(planning.id) ? network.run(run) : run()), trigger };
+      return { result: await asKept(planning, run), trigger };
     } catch (error) {
       // A planning the robot cannot follow as set up (a guichet that no longer exists, say): recorded, so that
       // the hour shows what went wrong instead of a silent gap, and the message says what to fix.
@@ -153,6 +165,7 @@ export function createBrowsers(options: BrowsersOptions) {
     assisted: getAssisted,
     assistedIfOpen: () => assisted,
     assistedStatus,
+    asKept,
     probe,
     async close() {
       await assisted?.closeAll();
@@ -190,6 +203,12 @@ function configurationFailure(url: string, startedAt: Date, message: string, app
 }
 
 export type Browsers = ReturnType<typeof createBrowsers>;
+
+/**
+ * Whether a planning's probes are kept to public addresses: all but those the person at this PC gave (a web page's,
+ * and one saved before plannings said where they came from, which nobody can vouch for).
+ */
+export const keepsPublic = (planning: Pick<Planning, 'source'>): boolean => planning.source !== 'desktop';
 
 /** How a planning is named in its probes' captions (and log lines). */
 export const captionLabel = (planning: Pick<Planning, 'prefecture' | 'label'>): string => `${planning.prefecture} — ${planning.label}`;

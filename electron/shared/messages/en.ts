@@ -210,6 +210,8 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     steps_unreadable: '“{selector}” elements found but no readable date: “{said}”.',
     guichet_not_offered:
       'Planning to correct: {wanted, select, none {the site offers several guichets and the planning names none} other {the guichet “{wanted}” is not offered}} (step “{step}”). The site’s choices: “{offered}”.',
+    private_address_refused:
+      'Address refused: the page led the robot to “{host}” ({address}), an address of this computer or its local network, which Guichets opens only for a planning saved in the desktop app or on the command line. If this planning must really go there, save it again in the desktop app: probe stopped.',
   },
   progress: {
     verify:

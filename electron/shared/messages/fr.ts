@@ -216,6 +216,8 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     steps_unreadable: 'Éléments « {selector} » trouvés mais aucune date lisible : « {said} ».',
     guichet_not_offered:
       'Planning à corriger : {wanted, select, none {le site propose plusieurs guichets et le planning n’en nomme aucun} other {le guichet « {wanted} » n’est pas proposé}} (étape « {step} »). Choix du site : « {offered} ».',
+    private_address_refused:
+      'Adresse refusée : la page a mené le robot vers « {host} » ({address}), une adresse de cet ordinateur ou de son réseau local, que Guichets n’ouvre que pour un planning enregistré depuis l’application de bureau ou la ligne de commande. Si ce planning doit vraiment y aller, enregistrez-le à nouveau depuis l’application de bureau : sondage arrêté.',
   },
   // Stages of a long job (the dossier de preuves), shown beside its progress bar.
   progress: {
