@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors.js';
-import { WRITER_LOCK_FILE } from '../store/index.js';
+import { SUMMARY_FILE, WRITER_LOCK_FILE } from '../store/index.js';
 
 /** Lock files held by this process (two cores of one process on one folder happen in tests and tools). */
 const held = new Set<string>();
@@ -44,6 +44,9 @@ export async function acquireWriterLock(dataDir: string): Promise<() => Promise<
           `Un autre processus Guichets écrit déjà dans ce dossier de données (processus ${holder.pid} : l’application ou la ligne de commande). Fermez-le d’abord pour modifier ou sonder d’ici, ou choisissez un autre dossier avec --data-dir.`,
         );
       }
+      // The writer died: a probe it recorded may be counted by no aggregates yet. The dashboard's summary, which
+      // trusts a quick check only while no lock is left behind (store/summary.ts), is read from the records again.
+      await rm(path.join(dataDir, ...SUMMARY_FILE.split('/')), { force: true });
       await rm(file, { force: true });
     }
   }

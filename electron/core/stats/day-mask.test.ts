@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_DAYS, countDays, daysOf, hasDay, isDayMask, maskOf, NO_DAYS, withDay } from './day-mask.js';
+import { ALL_DAYS, countDays, daysOf, hasDay, isDayMask, lastDayOf, maskOf, NO_DAYS, withDay } from './day-mask.js';
 
 describe('day masks', () => {
   it('gives back exactly the days put in, for every day of a month', () => {
@@ -11,6 +11,9 @@ describe('day masks', () => {
     }
     const days = [1, 2, 9, 15, 16, 28, 29, 30, 31];
     expect(daysOf(maskOf(days))).toEqual(days);
+    for (let end = 1; end <= days.length; end += 1) expect(lastDayOf(maskOf(days.slice(0, end)))).toBe(days[end - 1]);
+    expect(lastDayOf(NO_DAYS)).toBeNull();
+    expect(lastDayOf(ALL_DAYS)).toBe(31);
     expect(countDays(maskOf(days))).toBe(days.length);
   });
 

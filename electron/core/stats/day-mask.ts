@@ -42,6 +42,11 @@ export function daysOf(mask: DayMask): number[] {
   return days;
 }
 
+/** The latest day set, null when none: the highest bit, without listing the days. */
+export function lastDayOf(mask: DayMask): number | null {
+  return mask === NO_DAYS ? null : 32 - Math.clz32(mask);
+}
+
 export function isDayMask(value: unknown): value is DayMask {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= ALL_DAYS;
 }

@@ -2,7 +2,7 @@
 // dashboard says « aucune date depuis N jours » from it.
 import type { LocalDate } from '../../shared/domain.js';
 import type { MonthAggregate } from './aggregate.js';
-import { daysOf, NO_DAYS } from './day-mask.js';
+import { lastDayOf, NO_DAYS } from './day-mask.js';
 
 /** Categories c1–c4 are probes that saw a free slot; c5 is « no date ». */
 const WITH_DATES = ['c1', 'c2', 'c3', 'c4'] as const;
@@ -12,8 +12,8 @@ export function lastDatesDay(months: readonly MonthAggregate[]): LocalDate | nul
   for (const agg of months) {
     let mask = NO_DAYS;
     for (const category of WITH_DATES) mask |= agg.categories[category].days;
-    const last = daysOf(mask).at(-1);
-    if (last === undefined) continue;
+    const last = lastDayOf(mask);
+    if (last === null) continue;
     const day = `${agg.month}-${String(last).padStart(2, '0')}`;
     if (newest === null || day > newest) newest = day;
   }

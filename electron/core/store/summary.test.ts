@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,11 @@ import { sealedRecord } from './probes.js';
 import { createStore } from './store.js';
 import { absolute, dayFile } from './layout.js';
 import { SUMMARY_FILE } from './summary.js';
+import { WRITER_LOCK_FILE } from './layout.js';
+import { acquireWriterLock } from '../services/writer-lock.js';
+
+/** The id of a process that has ended, as a killed writer's. */
+const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid;
 
 const NOW = '2026-11-21T10:00:00Z';
 const START = '2026-07-01T06:00:00Z';
@@ -100,7 +106,8 @@ describe('the dashboard’s summary of the data folder', () => {
     expect(seen).toEqual(expected);
     expect(seen[0]?.lastProbe?.startedAt).toBe(syntheticProbe('bobigny', START, (PROBES + 2) * EVERY).startedAt);
 
-    // The record is on disk, the aggregates never counted it: the dashboard counts it, as without a summary.
+    // The record is on disk, the aggregates never counted it, and the killed writer's lock is left behind: the
+    // dashboard counts it, as without a summary, even when the record begins a new day file.
     await settle();
     await copyFile(absolute(dataDir, SUMMARY_FILE), older);
     const last = seen[0]?.lastProbe ?? null;
@@ -109,9 +116,16 @@ describe('the dashboard’s summary of the data folder', () => {
     const text = await readFile(file, 'utf8').catch(() => null);
     const day = text === null ? `{"probes":[\n${JSON.stringify(next)}\n]}\n` : text.replace(/\n\]\}\n$/, `,\n${JSON.stringify(next)}\n]}\n`);
     await writeFile(file, day);
+    await writeFile(absolute(dataDir, WRITER_LOCK_FILE), JSON.stringify({ pid: deadPid(), since: NOW }));
     await copyFile(older, absolute(dataDir, SUMMARY_FILE));
     const afterCrash = await dashboard();
     expect(afterCrash[0]?.lastProbe?.id).toBe(next.id);
+    // The next writer takes the lock over, and the summary written before the crash goes with it.
+    await copyFile(older, absolute(dataDir, SUMMARY_FILE));
+    const release = await acquireWriterLock(dataDir);
+    await release();
+    await expect(stat(absolute(dataDir, SUMMARY_FILE))).rejects.toThrow();
+    expect((await dashboard())[0]?.lastProbe?.id).toBe(next.id);
     expect(afterCrash[0]?.stats.top).toEqual((await fromRecords())[0]?.stats.top);
   });
   it('written as the store closes right after a probe, is trusted whole at the next start', async () => {

@@ -9,7 +9,7 @@ import type { LocalDate, MonthKey, Probe } from '../../shared/domain.js';
 import { dashboardMonths, dateInMonth, isDayMask, type MonthAggregate } from '../stats/index.js';
 import { decodeMonths, type StoredMonths } from './aggregates-file.js';
 import { writeFileDurable } from './durable.js';
-import { absolute, AGGREGATES_DIR, aggregatesFile, PROBES_DIR } from './layout.js';
+import { absolute, AGGREGATES_DIR, aggregatesFile, PROBES_DIR, WRITER_LOCK_FILE } from './layout.js';
 
 /** Beside the aggregates; its leading dot keeps it out of every list of plannings (layout.ts, backups, verify). */
 export const SUMMARY_FILE = `${AGGREGATES_DIR}/.dashboard.json`;
@@ -195,18 +195,43 @@ export function createSummary(dir: string): Summary {
   }
 
   /**
-   * Unchanged since taken: the same files, and the same newest month folder and day file, unchanged too. Run for
-   * every planning at start-up: it stops at the first difference.
+   * Unchanged since taken: the same aggregates file and newest day file, and, unless `quick`, no month folder or
+   * day file newer than those either. Run for every planning at start-up: it stops at the first difference.
+   *
+   * Every probe recorded, and every gap, replaces the aggregates file: that stamp alone sees them. The newest day
+   * file's stamp sees a record added behind the aggregates' back (a writer killed between the two) or a file
+   * changed in place. Only a writer killed just after starting a new day file or month folder needs the folders'
+   * stamps, and such a writer leaves its lock behind (quickCheck).
    */
-  function current(planningId: string, taken: Stamps): boolean {
+  function current(planningId: string, taken: Stamps, quick = false): boolean {
     const folder = folderOf(planningId);
     const { month, day } = taken;
     return (
       sameStamp(stampOf(aggregatesOf(planningId)), taken.aggregates) &&
-      sameStamp(stampOf(folder), taken.folder) &&
-      sameStamp(month === null ? null : stampOf(`${folder}/${month}`), taken.monthFolder) &&
-      sameStamp(month === null || day === null ? null : stampOf(`${folder}/${month}/${day}.json`), taken.dayFile)
+      sameStamp(month === null || day === null ? null : stampOf(`${folder}/${month}/${day}.json`), taken.dayFile) &&
+      (quick ||
+        (sameStamp(stampOf(folder), taken.folder) && sameStamp(month === null ? null : stampOf(`${folder}/${month}`), taken.monthFolder)))
     );
+  }
+
+  /**
+   * Whether the quick check is enough now: no other process holds the writer's lock. A process writing the folder
+   * now, or one that died writing it (its lock left behind, taken over later by a writer that also deletes this
+   * summary: services/writer-lock.ts), may have added a record no aggregates count yet. Asked once a second.
+   */
+  let quickUntil = 0;
+  let quickNow = false;
+  function quickCheck(): boolean {
+    const now = Date.now();
+    if (now < quickUntil) return quickNow;
+    quickUntil = now + FRESHNESS_MS;
+    try {
+      const holder: unknown = JSON.parse(readFileSync(absolute(dir, WRITER_LOCK_FILE), 'utf8'));
+      quickNow = isObject(holder) && holder.pid === process.pid;
+    } catch (error) {
+      quickNow = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    }
+    return quickNow;
   }
 
   /**
@@ -292,7 +317,7 @@ export function createSummary(dir: string): Summary {
       if (!entry) return null;
       const now = Date.now();
       if (now - entry.checkedAt >= FRESHNESS_MS) {
-        if (!current(planningId, entry.stamps)) {
+        if (!current(planningId, entry.stamps, quickCheck())) {
           entries.delete(planningId);
           return 'stale';
         }
