@@ -114,6 +114,8 @@ export function describeVerifyScreen(browser: () => Browser): void {
       const french = `Sondage ${probe?.id ?? ''} du 2026-03-10 à ${probe?.localTime ?? ''} : la capture d’écran « ${probe?.screenshot?.path ?? ''} » a été modifié(e) depuis le sondage (empreinte SHA-256 différente).`;
       await page.locator('.verify-problems li').filter({ hasText: french }).waitFor();
       await page.getByText(/^5 sondages vérifiés \(planning Guichet p2\), 1 sceau/).waitFor();
+      // A changed capture is no restore: nothing to accept.
+      expect(await page.getByRole('button', { name: 'Accepter la restauration…' }).count()).toBe(0);
       expect(await violations(page)).toEqual([]);
       await page.screenshot({ path: path.join(RESULTS, 'verify-altered-fr.png') });
       await page.locator('.language-switch select').selectOption('en');
