@@ -103,6 +103,12 @@ export function describeVerifyScreen(browser: () => Browser): void {
       expect(await page.evaluate<string>('document.activeElement ? document.activeElement.textContent : ""')).toBe('✓ Tout est intact');
       expect(await violations(page)).toEqual([]);
       await page.screenshot({ path: path.join(RESULTS, 'verify-intact.png') });
+      // Left for the settings and back: the verdict is still there, the focus on the page's heading.
+      await page.getByRole('link', { name: 'Réglages' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Réglages' }).waitFor();
+      await page.getByRole('link', { name: 'Vérifier les preuves' }).click();
+      await verdict.waitFor();
+      await expect.poll(() => page.evaluate<string>('document.activeElement ? document.activeElement.textContent : ""')).toBe('Vérifier les preuves');
 
       // A capture changed after its probe (stored once, shared by the same probe of each planning).
       const probe = (await core.api['probes:list']({ planningId: 'p2', day: '2026-03-10' })).at(-1);

@@ -4,22 +4,21 @@
 // restore can be acknowledged, at the PC only, then the folder is checked again.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobProgress, VerifyRunResult } from '../../../../electron/shared/api';
+import type { JobProgress } from '../../../../electron/shared/api';
 import { useApi, useLoaded } from '../../api/context';
 import { describeError, wordMessage } from '../../errors';
 import { ErrorNote } from '../ErrorNote';
 import { RestoreDialog } from './RestoreDialog';
 import { Verdict } from './Verdict';
+import { startVerify, useVerifyState } from './verify-state';
 
 export function VerifyPage() {
   const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const [scope, setScope] = useState('');
-  const [running, setRunning] = useState(false);
+  const { running, result, failure } = useVerifyState();
   const [progress, setProgress] = useState<JobProgress | null>(null);
-  const [result, setResult] = useState<VerifyRunResult | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
   const [restoring, setRestoring] = useState(false);
   const [restored, setRestored] = useState(false);
   const plannings = useLoaded(useCallback(() => api.call('plannings:list'), [api]));
@@ -27,18 +26,9 @@ export function VerifyPage() {
   useEffect(() => api.on('job:progress', (event) => event.job === 'verify' && setProgress(event)), [api]);
 
   const run = async () => {
-    setFailure(null);
-    setResult(null);
     setProgress(null);
-    setRunning(true);
-    try {
-      setResult(await api.call('verify:run', scope ? { planningId: scope } : {}));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setRunning(false);
-      setProgress(null);
-    }
+    await startVerify(api, scope);
+    setProgress(null);
   };
 
   const labels = new Map((plannings.data ?? []).map((overview) => [overview.planning.id, overview.planning.label]));
