@@ -119,6 +119,9 @@ describe('every screen', () => {
         await check('edit planning');
         await go('#/settings', /^(Réglages|Settings)$/);
         await check('settings');
+        // Its verdicts and its dialog are checked by test/ui-verify.ts, on folders made for them (the demo's takes long).
+        await go('#/verify', /^(Vérifier les preuves|Check the evidence)$/);
+        await check('verify');
         await go('#/method', /^(Méthode|Method)$/);
         await check('method');
         await page.screenshot({ path: path.join(RESULTS, `a11y-method-${language}-${size.width}.png`) });

@@ -4,7 +4,8 @@
 // place, the app uses it and the old folder is emptied; the web host refuses the move and says where it is done.
 // The daily backup's folder, chosen the same way (one inside the data folder refused), and « Sauvegarder
 // maintenant » with the date of the last good backup. Also the alerts in English (worded from their kind) and
-// replaced by a reload. Screenshots go to test-results/.
+// replaced by a reload. « Vérifier les preuves » (test/ui-verify.ts) shares this file's browser. Screenshots go to
+// test-results/.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import type { Core } from '../electron/core/api/create-core.js';
 import { DATA_DIR_POINTER_FILE, readDataDirPointer } from '../electron/core/paths.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { BROWSER, RESULTS, STATIC_DIR, desktopPage as openDesktopPage, ensureRendererBuilt, launchBrowser, logIn } from './ui-harness.js';
+import { describeVerifyScreen } from './ui-verify.js';
 
 let root: string;
 let configDir: string;
@@ -286,3 +288,6 @@ describe('the data folder over the web host', () => {
     await page.close();
   }, 150_000);
 });
+
+// « Vérifier les preuves », on folders of its own, in this file's browser.
+describeVerifyScreen(() => browser);

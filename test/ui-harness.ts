@@ -89,9 +89,16 @@ export async function desktopPage(browser: Browser, standIn: DesktopStandIn): Pr
   );
   await page.exposeFunction('__guichetsChooseFolder', () => standIn.chooseFolder());
   await page.addInitScript(`
+    const listeners = new Map();
+    window.__guichetsPush = (event, payload) => (listeners.get(event) || new Set()).forEach((listener) => listener(payload));
     window.api = {
       call: (method, input) => window.__guichetsCall(method, input === undefined ? null : JSON.stringify(input)),
-      on: () => () => undefined,
+      on: (event, listener) => {
+        const set = listeners.get(event) || new Set();
+        set.add(listener);
+        listeners.set(event, set);
+        return () => set.delete(listener);
+      },
     };
     window.desktop = {
       saveCsvDialog: () => Promise.resolve(null),
@@ -100,4 +107,9 @@ export async function desktopPage(browser: Browser, standIn: DesktopStandIn): Pr
     };
   `);
   return page;
+}
+
+/** Delivers an event to a desktop page's listeners, as Electron's preload does when the core emits it. */
+export async function pushEvent(page: Page, event: string, payload: unknown): Promise<void> {
+  await page.evaluate(`window.__guichetsPush(${JSON.stringify(event)}, ${JSON.stringify(payload)})`);
 }

@@ -1,7 +1,7 @@
 // What `verify` and `seal` print: the findings, then the key, the roots and their fingerprints, each seal with each
 // token's authority, root, time and delay, and per planning from when its probes are proven to exist. Worded from
 // the core's catalogue (verify.…, seal.…), in the person's language.
-import { formatFingerprint, sealTime, type AcceptedRestore, type PlanningProof, type SealsSummary, type VerifyReport } from '../core/api/index.js';
+import { acceptedRestoreMessage, formatFingerprint, reservations, type AcceptedRestore, type PlanningProof, type SealsSummary, type VerifyReport } from '../core/api/index.js';
 import { wordCore } from '../core/messages.js';
 import type { SealSummary } from '../shared/api.js';
 import { coreMessage, type MessageCode, type MessageLang, type MessageParams } from '../shared/messages/index.js';
@@ -94,17 +94,7 @@ export function printSeals(out: Printer, seals: SealsSummary | undefined, unread
 
 /** A restore acknowledged on this PC, as every verify says it (the seals given up, from this PC's memory). */
 export function printRestore(out: Printer, restore: AcceptedRestore, lang: MessageLang = 'fr'): void {
-  const created = (name: string): string => parisTime(sealTime(name).toISOString(), lang);
-  const day = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: PARIS, dateStyle: 'short' }).format(new Date(restore.at));
-  const newest = restore.gaveUp.at(-1);
-  out.line('verify.anchor_restored', {
-    date: day,
-    count: restore.gaveUp.length,
-    after: restore.since ? created(restore.since.name) : 'none',
-    first: created(restore.gaveUp[0]?.name ?? ''),
-    last: created(newest?.name ?? ''),
-    probes: newest?.probes ?? 0,
-  });
+  out.raw(wordCore(acceptedRestoreMessage(restore, lang), lang));
 }
 
 /**
@@ -121,18 +111,6 @@ export function printAnchor(out: Printer, report: VerifyReport, lang: MessageLan
   for (const restore of anchor.restores) printRestore(out, restore, lang);
   if (anchor.problems.length === 0) out.line('verify.anchor_kept', { seal: anchor.newest.name, probes: anchor.newest.probes });
   else if (hint && anchor.problems.every((problem) => problem.kind === 'anchored_seal_missing')) out.line('verify.restore_hint');
-}
-
-/** How many probes are proven only late, and how many not at all: what the summary line must not hide. */
-export function reservations(report: VerifyReport): { unproven: number; late: number } {
-  if (!report.seals) return { unproven: report.checkedProbes, late: 0 };
-  let unproven = 0;
-  let late = 0;
-  for (const proof of report.seals.proof) {
-    unproven += proof.unproven?.count ?? 0;
-    late += proof.late.reduce((sum, span) => sum + span.count, 0);
-  }
-  return { unproven, late };
 }
 
 export function printSummary(out: Printer, report: VerifyReport, planningId: string | undefined): void {

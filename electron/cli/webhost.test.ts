@@ -144,6 +144,7 @@ describe('what a page may not ask', () => {
       ['dossier:create', { planningIds: ['p1'], path: '/tmp/x.zip' }, 'path'],
       ['publish:site', { path: '/tmp/site' }, 'path'],
       ['app:moveDataFolder', { to: path.join(dir, 'ailleurs') }, 'to'],
+      ['verify:acceptRestore', { confirm: true }, 'verify:acceptRestore'],
     ] as const) {
       const response = await call(method, input);
       expect(response.status, method).toBe(403);

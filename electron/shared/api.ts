@@ -206,6 +206,57 @@ export interface JobProgress {
   message: CoreMessage;
 }
 
+/** One thing `verify:run` found wrong, as a code (verify.problem_…, verify.anchor_…, seal problems). */
+export interface VerifyFinding {
+  /** '' when it is the folder's (a seal, plannings.json). */
+  planningId: string;
+  probeId: string | null;
+  /** Relative to the data folder. */
+  file: string | null;
+  /** The kind of problem, as verify names it (`artefact_altered`, `anchored_seal_missing`…). */
+  kind: string;
+  said: CoreMessage;
+}
+
+/** What `verify:run` found: the figures, each problem as a code, and what the person should know besides. */
+export interface VerifyRunResult {
+  ok: boolean;
+  /** The planning checked; null: the whole folder. */
+  planningId: string | null;
+  /** When the check ended (ISO 8601). */
+  at: string;
+  checkedProbes: number;
+  seals: number;
+  /** Time-stamps that hold for their seal and chain to a trusted root. */
+  timestamps: number;
+  /** Probes no trusted time-stamp covers (a rewrite cannot be excluded), and probes proven only later. */
+  unproven: number;
+  late: number;
+  problems: VerifyFinding[];
+  /** Information, not problems: a restore acknowledged on this PC, what this PC remembers, no seal yet… */
+  notes: CoreMessage[];
+  /** Every problem is a seal this PC remembers and the folder lost: a restore in place may explain it. */
+  restorable: boolean;
+}
+
+/** A seal as this PC remembers it: its name, its date (ISO 8601) and the probes it covers. */
+export interface RememberedSealInfo {
+  name: string;
+  created: string;
+  probes: number;
+}
+
+/** A restore in place acknowledged (`recorded`) or only asked what it would give up and rely on. */
+export interface RestoreAcceptanceInfo {
+  recorded: boolean;
+  /** The seals this PC remembers and the folder no longer has, oldest first. */
+  gaveUp: RememberedSealInfo[];
+  /** The folder's newest seal made before them (the restored backup's last one), if any. */
+  since: RememberedSealInfo | null;
+  /** The seal this PC relies on from then on. */
+  anchoredTo: RememberedSealInfo;
+}
+
 /** A backup made (`backup:run`): what was copied, and whether the copy passed verify's checks. */
 export interface BackupResult {
   /** The copy's folder, as resolved. */
@@ -398,6 +449,13 @@ export interface ApiMethods {
   'backup:run': { input: { path?: string }; output: BackupResult };
   /** The last good backup and the last attempt, as the data folder recorded them. */
   'backup:status': { input: undefined; output: BackupState };
+  /** Checks every record, capture, chain, seal and time-stamp (one planning or all), one check at a time; job:progress. */
+  'verify:run': { input: { planningId?: string }; output: VerifyRunResult };
+  /**
+   * After a restore in place from an older backup: what acknowledging it would give up (`confirm` absent), or, once
+   * the person confirmed, this PC's memory of the folder's seals rewritten to say so for good. Desktop and command line only.
+   */
+  'verify:acceptRestore': { input: { confirm?: boolean }; output: RestoreAcceptanceInfo };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -446,6 +504,8 @@ const METHODS = {
   'seals:removeRoot': true,
   'backup:run': true,
   'backup:status': true,
+  'verify:run': true,
+  'verify:acceptRestore': true,
 } satisfies Record<ApiMethod, true>;
 
 export const API_METHODS: readonly ApiMethod[] = Object.keys(METHODS) as ApiMethod[];
@@ -553,6 +613,11 @@ export const TRANSPORT_POLICY = {
   // The person chooses where the evidence is copied, at this PC: never a page.
   'backup:run': { inputs: { path: 'folder' }, desktopOnly: true },
   'backup:status': {},
+  // Read-only, so a page may ask (the web host serves people who run Guichets on an always-on machine); one check at
+  // a time, a second call joins the one under way.
+  'verify:run': {},
+  // Which seals this PC stops expecting is a trust decision of the person at the PC: never a page.
+  'verify:acceptRestore': { desktopOnly: true },
 } as const satisfies Record<ApiMethod, TransportPolicy>;
 
 /** The policy of a method named by a caller (an unknown name has none: the core refuses it). */

@@ -14,6 +14,7 @@ import { PlanningForm } from './components/PlanningForm';
 import { SettingsPage } from './components/SettingsPage';
 import { AppInfoContext, ReloadAppInfoContext } from './board/app-info';
 import { MethodPage } from './components/MethodPage';
+import { VerifyPage } from './components/verify/VerifyPage';
 import { useFocusOnPageChange } from './board/page-focus';
 
 export function App({ client }: { client: ApiClient }) {
@@ -86,6 +87,7 @@ function Nav({ route }: { route: Route }) {
   const links: [Route, string][] = [
     [{ page: 'dashboard' }, t('navDashboard')],
     [{ page: 'new' }, t('navAdd')],
+    [{ page: 'verify' }, t('navVerify')],
     [{ page: 'settings' }, t('navSettings')],
     [{ page: 'method' }, t('navMethod')],
   ];
@@ -110,6 +112,8 @@ function Page({ route }: { route: Route }) {
       return <PlanningForm key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsPage />;
+    case 'verify':
+      return <VerifyPage />;
     case 'method':
       return <MethodPage section={route.section} />;
     default:

@@ -8,6 +8,8 @@ export type Route =
   | { page: 'new' }
   | { page: 'edit'; id: string }
   | { page: 'settings' }
+  /** « Vérifier les preuves »: a check of the data folder, and a restore in place acknowledged. */
+  | { page: 'verify' }
   | { page: 'method'; section?: MethodSection };
 
 /** The parts of the « Méthode » page other pages link to. */
@@ -20,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (page === 'edit' && id) return { page: 'edit', id };
   if (page === 'new') return { page: 'new' };
   if (page === 'settings') return { page: 'settings' };
+  if (page === 'verify') return { page: 'verify' };
   if (page === 'method') {
     const section = METHOD_SECTIONS.find((name) => name === id);
     return section ? { page: 'method', section } : { page: 'method' };

@@ -6,7 +6,7 @@ import type { ApiEvent, ApiEvents, ApiInput, ApiMethod, ApiOutput, AppApi, Envel
 import type { Probe } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
-import { verify, type VerifyReport } from '../evidence/index.js';
+import { createVerifyRuns, verify, type VerifyReport } from '../evidence/index.js';
 import { createAlertService } from '../alerts/service.js';
 import { createHandlers, type DataFolderMover, type HandlerContext } from '../handlers/index.js';
 import { renderCaptioned } from '../report/captioned.js';
@@ -145,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
     browsers,
     scheduler,
     alerts,
+    verifier: createVerifyRuns({ store, clock, trust: () => seals.trust(), anchorsDir: seals.anchorsDir, onProgress: (progress) => emit('job:progress', progress) }),
     asWriter: writer.asWriter,
     whileWriter: writer.whileWriter,
     emit,

@@ -7,5 +7,6 @@ export { createSwitchableCore, type SwitchableCoreOptions } from './switchable-c
 export { createDemoCore, prepareDemoFolder, type DemoCoreOptions } from './demo-core.js';
 export type { DemoPrefectures } from '../demo/index.js';
 export { printStats } from '../report/stats-table.js';
-export { formatFingerprint, sealTime, type AcceptedRestore, type PlanningProof, type RestoreAcceptance, type SealsSummary } from '../seals/index.js';
+export { acceptedRestoreMessage, formatFingerprint, sealTime, type AcceptedRestore, type PlanningProof, type RestoreAcceptance, type SealsSummary } from '../seals/index.js';
+export { reservations } from '../evidence/index.js';
 export type { VerifyReport } from '../evidence/index.js';

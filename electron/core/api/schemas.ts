@@ -122,6 +122,8 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'alerts:markSeen': z.object({ id: z.string().min(1).max(300) }),
   'backup:run': z.object({ path: text('Dossier de sauvegarde', 1000).optional() }).strict(),
   'backup:status': none,
+  'verify:run': z.object({ planningId: id.optional() }).strict(),
+  'verify:acceptRestore': z.object({ confirm: z.boolean().optional() }).strict(),
 };
 
 /** The French words for what a value should be, when the schema gives no message of its own. */

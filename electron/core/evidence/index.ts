@@ -4,6 +4,8 @@ import type { TrustSet } from '../seals/trust.js';
 import { verifyDir, type VerifyOptions, type VerifyReport } from './verify.js';
 
 export { canonicalJson, hashRecord, sha256 } from '../store/chain.js';
+export { createVerifyRuns, type VerifyRuns } from './runs.js';
+export { onlyRememberedSeals, reservations, verifyRunResult } from './run-result.js';
 export { verifyDir, type ProblemKind, type VerifyOptions, type VerifyProblem, type VerifyReport } from './verify.js';
 
 /**

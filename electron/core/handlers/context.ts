@@ -3,6 +3,7 @@
 import type { ApiEvent, ApiEvents, AppApi, DataFolderMoveResult } from '../../shared/api.js';
 import type { Planning, PlanningSource } from '../../shared/domain.js';
 import type { AlertService } from '../alerts/service.js';
+import type { VerifyRuns } from '../evidence/index.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { SealService } from '../seals/index.js';
@@ -41,6 +42,8 @@ export interface HandlerContext {
   readonly scheduler: ScheduleRunner;
   /** The alerts: listed, tracked as probes come in, marked « vu ». */
   readonly alerts: AlertService;
+  /** Checks of the folder asked through the API: one at a time, the last whole-folder report kept. */
+  readonly verifier: VerifyRuns;
   /** Call before any write: takes the data folder's writer lock (AppError `busy` if another process has it). */
   asWriter(): Promise<void>;
   /** Runs `work` as the writer only if no other process writes, without keeping the lock after (false: skipped). */

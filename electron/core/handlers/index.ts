@@ -15,6 +15,7 @@ import { importHandlers } from './import.js';
 import { publishHandlers } from './publish.js';
 import { dataFolderHandlers } from './data-folder.js';
 import { backupHandlers } from './backup.js';
+import { verifyHandlers } from './verify.js';
 
 export type { DataFolderMover, HandlerContext, Handlers } from './context.js';
 export { mustGetPlanning } from './context.js';
@@ -35,5 +36,6 @@ export function createHandlers(ctx: HandlerContext): AppApi {
     ...alertHandlers(ctx),
     ...dataFolderHandlers(ctx),
     ...backupHandlers(ctx),
+    ...verifyHandlers(ctx),
   };
 }

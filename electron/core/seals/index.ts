@@ -51,5 +51,6 @@ export {
 } from './trust.js';
 export { createSealService, tsaUrlsFrom, TSA_ENV, type SealService } from './service.js';
 export type { AcceptedRestore, RestoreAcceptance, RestoreRefusal } from './anchor.js';
+export { acceptedRestoreMessage, sealCreatedText } from './restore-words.js';
 export { sealInventory } from './inventory.js';
 export { BAG_DIRS, checkBag, parseManifest, periodProof, type BagCheck, type BagFiles, type BagPlanning } from './bag-check.js';

@@ -1,0 +1,124 @@
+// Verification through the API, as the app's screen uses it: the report as codes with its figures and the progress
+// as job:progress events; one check at a time; a restore in place acknowledged only in two steps, only when the
+// lost seals are all verify finds, and said as information at every check after.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobProgress } from '../../shared/api.js';
+import { createCore, type Core } from '../api/create-core.js';
+import { anchorsDirOf } from '../seals/anchor.js';
+import { restoreInPlace, sealedFolder } from '../../../test/support/restored-folder.js';
+
+let root: string;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+let core: Core;
+
+const open = (): Core => createCore({ dataDir: dir, appVersion: '0.0.0-test', env, trustDir: null, log: () => undefined });
+const memory = async (): Promise<string[]> => {
+  const folder = anchorsDirOf(env);
+  return Promise.all((await readdir(folder)).map((file) => readFile(path.join(folder, file), 'utf8')));
+};
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'guichets-verify-api-'));
+  dir = path.join(root, 'data');
+  env = { GUICHETS_TSA_URLS: 'none', XDG_CONFIG_HOME: path.join(root, 'config') };
+  await sealedFolder(dir, env, ['p1', 'p2']);
+  core = open();
+}, 60_000);
+
+afterAll(async () => {
+  await core.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('verify:run', () => {
+  it('says an intact folder with its figures, its progress told as job:progress', async () => {
+    const told: JobProgress[] = [];
+    const stop = core.on('job:progress', (progress) => told.push(progress));
+    const result = await core.api['verify:run']({});
+    stop();
+    expect(result).toMatchObject({ ok: true, planningId: null, checkedProbes: 10, seals: 1, timestamps: 0, unproven: 10, late: 0, problems: [], restorable: false });
+    expect(result.notes.map((note) => note.code)).toEqual(['verify.anchor_kept']);
+    expect(told.at(-1)).toMatchObject({ job: 'verify', done: 10, total: 10, message: { code: 'progress.verify', params: { percent: 100 } } });
+  });
+
+  it('checks one planning, and names an altered capture by its code', async () => {
+    expect(await core.api['verify:run']({ planningId: 'p1' })).toMatchObject({ ok: true, planningId: 'p1', checkedProbes: 5 });
+    const probe = (await core.api['probes:list']({ planningId: 'p2', day: '2026-03-10' }))[1];
+    const capture = path.join(dir, probe?.screenshot?.path ?? 'none');
+    const bytes = await readFile(capture);
+    await writeFile(capture, Buffer.concat([bytes, Buffer.from('x')]));
+    try {
+      const result = await core.api['verify:run']({ planningId: 'p2' });
+      expect(result.ok).toBe(false);
+      expect(result.restorable).toBe(false);
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0]).toMatchObject({ planningId: 'p2', probeId: probe?.id, kind: 'artefact_altered', said: { code: 'verify.problem_artefact_altered' } });
+    } finally {
+      await writeFile(capture, bytes);
+    }
+  });
+
+  it('runs one check at a time: the same one is joined, another refused until it ends', async () => {
+    const first = core.api['verify:run']({});
+    const joined = core.api['verify:run']({});
+    await expect(core.api['verify:run']({ planningId: 'p1' })).rejects.toMatchObject({ code: 'busy', coreMessage: { code: 'verify.run_busy' } });
+    expect(await joined).toEqual(await first);
+    expect((await core.api['verify:run']({ planningId: 'p1' })).ok).toBe(true);
+  });
+
+  it('refuses a planning no file knows', async () => {
+    await expect(core.api['verify:run']({ planningId: 'inconnu' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('verify:acceptRestore', () => {
+  it('is refused while nothing is lost', async () => {
+    await core.api['verify:run']({});
+    await expect(core.api['verify:acceptRestore']({})).rejects.toMatchObject({ coreMessage: { code: 'verify.restore_refused', params: { reason: 'nothing' } } });
+  });
+
+  it('after a restore in place: says what it gives up, records only once confirmed, then every check passes and says it', async () => {
+    await core.close();
+    const lost = await restoreInPlace(dir, path.join(root, 'backup'), env, 'p1');
+    core = open();
+    const failing = await core.api['verify:run']({});
+    expect(failing.ok).toBe(false);
+    expect(failing.restorable).toBe(true);
+    expect(failing.problems).toHaveLength(1);
+    expect(failing.problems[0]).toMatchObject({ kind: 'anchored_seal_missing', said: { code: 'verify.anchor_missing' } });
+
+    const remembered = await memory();
+    const preview = await core.api['verify:acceptRestore']({});
+    expect(preview).toEqual({
+      recorded: false,
+      gaveUp: [{ name: lost, created: '2026-03-11T18:00:00.000Z', probes: 13 }],
+      since: { name: '20260310T120000Z', created: '2026-03-10T12:00:00.000Z', probes: 10 },
+      anchoredTo: { name: '20260310T120000Z', created: '2026-03-10T12:00:00.000Z', probes: 10 },
+    });
+    expect(await memory()).toEqual(remembered);
+
+    expect(await core.api['verify:acceptRestore']({ confirm: true })).toMatchObject({ recorded: true, gaveUp: [{ name: lost }] });
+    const passing = await core.api['verify:run']({});
+    expect(passing).toMatchObject({ ok: true, problems: [], restorable: false });
+    expect(passing.notes.find((note) => note.code === 'verify.anchor_restored')?.params).toMatchObject({ count: 1, after: '10/03/2026 13:00', last: '11/03/2026 19:00', probes: 13 });
+  });
+
+  it('is refused when verify finds anything a restore does not explain', async () => {
+    await core.close();
+    await restoreInPlace(dir, path.join(root, 'backup-2'), env, 'p2');
+    core = open();
+    // The first probe's outcome rewritten in its day file.
+    const day = path.join(dir, 'probes', 'p1', '2026-03', '2026-03-10.json');
+    await writeFile(day, (await readFile(day, 'utf8')).replace('"no_date"', '"dates"'));
+    const result = await core.api['verify:run']({});
+    expect(result.restorable).toBe(false);
+    expect(result.problems.map((problem) => problem.kind)).toEqual(expect.arrayContaining(['anchored_seal_missing', 'record_altered']));
+    const remembered = await memory();
+    await expect(core.api['verify:acceptRestore']({ confirm: true })).rejects.toMatchObject({ coreMessage: { code: 'verify.restore_refused', params: { reason: 'problems' } } });
+    expect(await memory()).toEqual(remembered);
+  });
+});

@@ -1,0 +1,32 @@
+// Verification through the API: a check of the folder (or one planning) with its progress as events, and a restore
+// in place acknowledged in two steps: what would be given up, then, once the person confirmed, recorded on this PC.
+import type { RememberedSealInfo } from '../../shared/api.js';
+import { coreMessage } from '../../shared/messages/index.js';
+import { coreError } from '../errors.js';
+import { onlyRememberedSeals, verifyRunResult } from '../evidence/index.js';
+import { sealTime } from '../seals/index.js';
+import type { HandlerContext, Handlers } from './context.js';
+
+const sealInfo = (seal: { name: string; probes: number }): RememberedSealInfo => ({
+  name: seal.name,
+  created: sealTime(seal.name).toISOString(),
+  probes: seal.probes,
+});
+
+const refused = (reason: string) => coreError('invalid_input', coreMessage('verify.restore_refused', { reason }));
+
+export function verifyHandlers(ctx: HandlerContext): Handlers<'verify:run' | 'verify:acceptRestore'> {
+  return {
+    'verify:run': async ({ planningId }) => verifyRunResult(await ctx.verifier.run(planningId), planningId ?? null, ctx.clock.now()),
+    'verify:acceptRestore': async ({ confirm }) => {
+      // Nothing is acknowledged when the folder shows anything a restore does not explain.
+      if (!onlyRememberedSeals(await ctx.verifier.wholeReport())) throw refused('problems');
+      if (confirm) await ctx.asWriter();
+      const answer = await ctx.seals.acceptRestore(confirm === true);
+      if ('refused' in answer) throw refused(answer.refused);
+      if (answer.recorded) ctx.verifier.forget();
+      const { gaveUp, since, anchoredTo } = answer.restore;
+      return { recorded: answer.recorded, gaveUp: gaveUp.map(sealInfo), since: since ? sealInfo(since) : null, anchoredTo: sealInfo(anchoredTo) };
+    },
+  };
+}
