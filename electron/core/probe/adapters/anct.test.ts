@@ -7,8 +7,19 @@ import { replicaSlots } from '../../../replicas/rdvpref/calendar.js';
 import { anctAdapter } from './anct.js';
 import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from '../../../../test/support/probe-harness.js';
 
-// A Saturday: the week view starts on a weekend day, and slots skip weekends.
-const clock = fixedClock('2026-11-28T16:00:00Z');
+/**
+ * The latest Saturday, 16:00 UTC, at or before now: the week view starts on a weekend day, and slots skip weekends.
+ * Within a week of the day the tests run, because the robot completes a date the site writes without its year
+ * (« vendredi 4 déc. ») from its own today, as on a real site; a fixed day in the past made it read « 28 nov. »
+ * as next year's once that day was more than a week old.
+ */
+function latestSaturday(now: Date): string {
+  const day = new Date(now);
+  day.setUTCHours(16, 0, 0, 0);
+  while (day.getUTCDay() !== 6 || day > now) day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString();
+}
+const clock = fixedClock(latestSaturday(new Date()));
 let browser: Browser;
 let server: TestServer;
 
