@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LocalDate, MonthKey, Probe } from '../../shared/domain.js';
-import { dashboardMonths, dateInMonth, isDayMask, type MonthAggregate } from '../stats/index.js';
+import { ALL_DAYS, dashboardMonths, dateInMonth, type MonthAggregate } from '../stats/index.js';
 import { decodeMonths, type StoredMonths } from './aggregates-file.js';
 import { writeFileDurable } from './durable.js';
 import { absolute, AGGREGATES_DIR, aggregatesFile, PROBES_DIR, WRITER_LOCK_FILE } from './layout.js';
@@ -89,19 +89,31 @@ function monthOfFlat(month: MonthKey, n: FlatMonth): MonthAggregate {
   };
 }
 
-const isCount = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+/**
+ * The largest value of each number of a flat month: a count, a day mask (ALL_DAYS), gap hours (any, not whole),
+ * a day of the month (0: none). One comparison a number: every planning's months are checked at start-up.
+ */
+const FLAT_LIMITS: readonly number[] = [
+  ...Array.from({ length: 5 }, () => [Number.MAX_SAFE_INTEGER, ALL_DAYS]).flat(),
+  ...Array.from({ length: 5 }, () => Number.MAX_SAFE_INTEGER),
+  Number.MAX_VALUE,
+  31,
+  31,
+];
+const GAP_HOURS = 15;
 function isFlatMonth(value: unknown): value is FlatMonth {
   if (!Array.isArray(value) || value.length !== FLAT_LENGTH) return false;
   for (let index = 0; index < FLAT_LENGTH; index += 1) {
     const n: unknown = value[index];
-    if (index === 15 ? !(typeof n === 'number' && Number.isFinite(n) && n >= 0) : !isCount(n)) return false;
-    if (index < 10 && index % 2 === 1 && !isDayMask(n)) return false;
-    if (index >= 16 && (n as number) > 31) return false;
+    if (typeof n !== 'number' || !(n >= 0 && n <= (FLAT_LIMITS[index] ?? 0)) || (index !== GAP_HOURS && n % 1 !== 0)) return false;
   }
   return true;
 }
-const isFlatMonths = (value: unknown): value is Record<MonthKey, FlatMonth> =>
-  isObject(value) && Object.entries(value).every(([month, flat]) => MONTH_FOLDER.test(month) && isFlatMonth(flat));
+function isFlatMonths(value: unknown): value is Record<MonthKey, FlatMonth> {
+  if (!isObject(value)) return false;
+  for (const month in value) if (!MONTH_FOLDER.test(month) || !isFlatMonth(value[month])) return false;
+  return true;
+}
 
 /** Oldest first, as the aggregates. */
 const decodeFlat = (months: Record<MonthKey, FlatMonth>): MonthAggregate[] =>
@@ -116,6 +128,12 @@ const WRITE_EVERY_MS = 5 * 60_000;
 /** The file system's clock step as settled() allows for it: a few milliseconds at most, two seconds on FAT. */
 const STEP_MS = 100;
 const FAT_STEP_MS = 2000;
+/**
+ * JSON with every character past ASCII written as a \u escape (« é »: \u00e9): a text of one-byte characters,
+ * which Node reads and V8 parses faster at start-up than the same text with the labels' and details' accents.
+ */
+const asciiJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 /** Longest wait before writing, for the newest files to become older than the summary by the clock's step. */
 const SETTLE_MS = 150;
 
@@ -296,7 +314,7 @@ export function createSummary(dir: string): Summary {
           plannings[planningId] = { stamps: entry.stamps, months, last: entry.last };
         }
         const file: SummaryFile = { version: VERSION, plannings };
-        await writeFileDurable(absolute(dir, SUMMARY_FILE), `${JSON.stringify(file)}\n`, { flush: 'data' });
+        await writeFileDurable(absolute(dir, SUMMARY_FILE), `${asciiJson(file)}\n`, { flush: 'data' });
       } catch {
         // A folder that cannot be written (a read-only copy) is read from its records at each start, as before.
       }
