@@ -8,6 +8,7 @@ import { describeError, wordMessage } from '../../errors';
 import { downloadBlob, splitPath } from '../../export-files';
 import { todayInParis } from '../../format';
 import { href } from '../../router';
+import { ProgressLine } from '../ProgressLine';
 import { useModalDialog } from '../use-modal-dialog';
 import { Written } from './DossierWritten';
 
@@ -244,14 +245,7 @@ export function DossierDialog({ plannings, onClose }: { plannings: DossierPlanni
         </div>
         <div className="dossier-outcome" role="status">
           {busy ? (
-            <p>
-              <progress
-                aria-label={t('evidence.dossierProgress')}
-                max={progress && progress.total > 0 ? progress.total : undefined}
-                value={progress && progress.total > 0 ? progress.done : undefined}
-              />{' '}
-              {progress ? wordMessage(t, progress.message) : ''}
-            </p>
+            <ProgressLine label={t('evidence.dossierProgress')} progress={progress} waiting="" />
           ) : outcome?.kind === 'written' ? (
             <Written result={outcome.result} onDownload={(file) => void download(file)} />
           ) : outcome ? (

@@ -6,8 +6,9 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobProgress } from '../../../../electron/shared/api';
 import { useApi, useLoaded } from '../../api/context';
-import { describeError, wordMessage } from '../../errors';
+import { describeError } from '../../errors';
 import { ErrorNote } from '../ErrorNote';
+import { ProgressLine } from '../ProgressLine';
 import { RestoreDialog } from './RestoreDialog';
 import { Verdict } from './Verdict';
 import { startVerify, useVerifyState } from './verify-state';
@@ -53,14 +54,7 @@ export function VerifyPage() {
       </div>
       <div className="verify-progress" role="status">
         {underWay ? (
-          <p>
-            <progress
-              aria-label={t('verifyPage.progress')}
-              max={progress && progress.total > 0 ? progress.total : undefined}
-              value={progress && progress.total > 0 ? progress.done : undefined}
-            />{' '}
-            {progress ? wordMessage(t, progress.message) : t('verifyPage.starting')}
-          </p>
+          <ProgressLine label={t('verifyPage.progress')} progress={progress} waiting={t('verifyPage.starting')} />
         ) : null}
       </div>
       {restored ? <p className="ok">{t('verifyPage.restoreDone')}</p> : null}
