@@ -186,7 +186,10 @@ export function startVisit(ctx: AdapterContext): Visit {
     trail?.steps.push(step);
   }
 
-  async function shownText(): Promise<string> {
+  async function shownText(refusal: Refusal): Promise<string> {
+    // The refused page's answer is noted before the browser puts that page in place of the last one: its words are
+    // read once it is the page shown (briefly waited for), not the last page's or a blank one's.
+    await page.waitForURL((url) => url.href === refusal.url, { timeout: 2_000, waitUntil: 'domcontentloaded' }).catch(() => undefined);
     const raw = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '');
     return raw.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' — ');
   }
@@ -196,7 +199,7 @@ export function startVisit(ctx: AdapterContext): Visit {
   async function checkRefusalsNow(): Promise<void> {
     const refusal = watch.refusals(sinceAction)[0];
     if (!refusal) return;
-    const shown = refusal.kind === 'document' ? await shownText() : '';
+    const shown = refusal.kind === 'document' ? await shownText(refusal) : '';
     throw new ProbeStop(refusalResult(refusal, shown));
   }
 
