@@ -48,7 +48,10 @@ async function waitOut(walk: Walk, seen: Seen): Promise<void> {
   const before = signature(seen);
   while (Date.now() < limit) {
     await visit.page.waitForTimeout(1_000).catch(() => undefined);
-    await visit.page.waitForLoadState('domcontentloaded', { timeout: 5_000 }).catch(() => undefined);
+    // Each look bounded by the time left, so that the last one does not eat the evidence's margin.
+    if (Date.now() >= limit) break;
+    await visit.page.waitForLoadState('domcontentloaded', { timeout: Math.min(5_000, limit - Date.now()) }).catch(() => undefined);
+    if (Date.now() >= limit) break;
     const now = await perceive(visit.page);
     if (now.text !== '' && signature(now) !== before && !isWaitingRoom(walk, now)) {
       ctx.log(`Fin de l'attente après ${Math.round((Date.now() - started) / 1000)} s.`);
