@@ -27,6 +27,12 @@ const planningAddresses = (planning: Planning): string[] => [planning.url, ...ad
 
 const webCalls = new AsyncLocalStorage<true>();
 
+/** What a call made over HTTP is checked with: the network guard, and the planning it names. */
+interface PublicCallDeps {
+  network: PublicNetwork;
+  planning: (id: string) => Promise<Planning | null>;
+}
+
 /** Who the call being served came from: a web page (within runPublicCall) or the person at this PC. */
 export const callSource = (): PlanningSource => (webCalls.getStore() ? 'web' : 'desktop');
 
@@ -34,7 +40,7 @@ export const callSource = (): PlanningSource => (webCalls.getStore() ? 'web' : '
 export function runPublicCall<T>(
   method: ApiMethod,
   input: unknown,
-  deps: { network: PublicNetwork; planning: (id: string) => Promise<Planning | null> },
+  deps: PublicCallDeps,
   run: () => Promise<T>,
 ): Promise<T> {
   return webCalls.run(true, () => checkedCall(method, input, deps, run));
@@ -43,7 +49,7 @@ export function runPublicCall<T>(
 async function checkedCall<T>(
   method: ApiMethod,
   input: unknown,
-  deps: { network: PublicNetwork; planning: (id: string) => Promise<Planning | null> },
+  deps: PublicCallDeps,
   run: () => Promise<T>,
 ): Promise<T> {
   const { network } = deps;
