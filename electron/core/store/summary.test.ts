@@ -85,10 +85,22 @@ describe('the dashboard’s summary of the data folder', () => {
 
   it('deleted or damaged, is read from the records again, silently, with the same figures', async () => {
     const expected = await fromRecords();
-    for (const damage of ['', '{"version":1,"plannings":', 'null', '{"version":1,"plannings":{"evry":{"stamps":3}}}', '\u0000\u0001 garbage']) {
+    for (const damage of ['', '{"version":2,"plannings":', 'null', '{"version":2,"environments":[],"plannings":{"evry":{"stamps":3}}}', '\u0000\u0001 garbage']) {
       await writeFile(absolute(dataDir, SUMMARY_FILE), damage);
       expect(await dashboard()).toEqual(expected);
     }
+    // Whole, its stamps current, but one planning's month out of bounds and another's environment missing.
+    await settle();
+    const file = absolute(dataDir, SUMMARY_FILE);
+    const { atime, mtime } = await stat(file);
+    const summary = JSON.parse(await readFile(file, 'utf8')) as { plannings: Record<string, { months: Record<string, number[]>; last: { environment: number } }> };
+    const { bobigny, evry } = summary.plannings;
+    if (!bobigny || !evry) throw new Error('no entry for bobigny or evry');
+    for (const flat of Object.values(evry.months)) flat[1] = 2 ** 40;
+    bobigny.last.environment = 7;
+    await writeFile(file, JSON.stringify(summary));
+    await utimes(file, atime, mtime);
+    expect(await dashboard()).toEqual(expected);
     await rm(absolute(dataDir, SUMMARY_FILE), { force: true });
     expect(await dashboard()).toEqual(expected);
     expect(await summaryEntries()).toEqual(IDS);

@@ -3,9 +3,10 @@
 // of three files and two folders a planning. A cache, never evidence: an entry counts only while the planning's
 // aggregates file and probe folders are as it saw them; anything else (missing, damaged, older than the data) is
 // read from the records again, silently, and written back later.
+import { isAscii } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { LocalDate, MonthKey, Probe } from '../../shared/domain.js';
+import type { LocalDate, MonthKey, Probe, ProbeEnvironment } from '../../shared/domain.js';
 import { ALL_DAYS, dashboardMonths, dateInMonth, type MonthAggregate } from '../stats/index.js';
 import { decodeMonths, type StoredMonths } from './aggregates-file.js';
 import { writeFileDurable } from './durable.js';
@@ -13,7 +14,7 @@ import { absolute, AGGREGATES_DIR, aggregatesFile, PROBES_DIR, WRITER_LOCK_FILE 
 
 /** Beside the aggregates; its leading dot keeps it out of every list of plannings (layout.ts, backups, verify). */
 export const SUMMARY_FILE = `${AGGREGATES_DIR}/.dashboard.json`;
-const VERSION = 1;
+const VERSION = 2;
 
 /** [inode, modification time (ms), size] of a file or folder, null when absent. */
 type Stamp = [ino: number, mtimeMs: number, size: number] | null;
@@ -54,9 +55,16 @@ interface Entry {
   checkedAt: number;
 }
 
+/**
+ * The newest probe as written in the file: its environment (the same app, browser and system for most plannings)
+ * kept once in the file's `environments` and named here by its place in that list.
+ */
+type StoredProbe = Omit<Probe, 'environment'> & { environment: number };
+
 interface SummaryFile {
   version: number;
-  plannings: Record<string, { stamps: Stamps; months: Record<MonthKey, FlatMonth>; last: Probe | null }>;
+  environments: ProbeEnvironment[];
+  plannings: Record<string, { stamps: Stamps; months: Record<MonthKey, FlatMonth>; last: StoredProbe | null }>;
 }
 
 function flatMonth(agg: MonthAggregate): FlatMonth {
@@ -109,17 +117,17 @@ function isFlatMonth(value: unknown): value is FlatMonth {
   }
   return true;
 }
-function isFlatMonths(value: unknown): value is Record<MonthKey, FlatMonth> {
-  if (!isObject(value)) return false;
-  for (const month in value) if (!MONTH_FOLDER.test(month) || !isFlatMonth(value[month])) return false;
-  return true;
-}
 
-/** Oldest first, as the aggregates. */
-const decodeFlat = (months: Record<MonthKey, FlatMonth>): MonthAggregate[] =>
-  Object.keys(months)
-    .sort()
-    .map((month) => monthOfFlat(month, months[month] ?? []));
+/** Oldest first, as the aggregates; null when any month is not one (a damaged file: read the records instead). */
+function decodeFlat(months: Record<MonthKey, FlatMonth>): MonthAggregate[] | null {
+  const decoded: MonthAggregate[] = [];
+  for (const month of Object.keys(months).sort()) {
+    const flat = months[month];
+    if (!MONTH_FOLDER.test(month) || !isFlatMonth(flat)) return null;
+    decoded.push(monthOfFlat(month, flat));
+  }
+  return decoded;
+}
 
 /** Another process's probes show within a second, as the store's files do (json-files.ts). */
 const FRESHNESS_MS = 1000;
@@ -160,9 +168,18 @@ const isStamps = (value: unknown): value is Stamps =>
   isStamp(value.dayFile) &&
   (value.month === null || (typeof value.month === 'string' && MONTH_FOLDER.test(value.month))) &&
   (value.day === null || (typeof value.day === 'string' && DAY.test(value.day)));
-/** Enough of a record for the screens; the record itself is checked by verify, never from here. */
-const isProbe = (value: unknown): value is Probe =>
-  isObject(value) && ['id', 'planningId', 'startedAt', 'localDate', 'outcome', 'hash'].every((key) => typeof value[key] === 'string');
+/**
+ * Enough of a record for the screens, its environment one of the file's; the record itself is checked by verify,
+ * never from here.
+ */
+function probeOf(value: unknown, environments: readonly unknown[]): Probe | null {
+  if (!isObject(value) || !['id', 'planningId', 'startedAt', 'localDate', 'outcome', 'hash'].every((key) => typeof value[key] === 'string')) return null;
+  const environment = typeof value.environment === 'number' ? environments[value.environment] : undefined;
+  if (!isObject(environment)) return null;
+  // In place: the parsed object is this file's alone, and 500 copies would slow the start-up.
+  value.environment = environment;
+  return value as unknown as Probe;
+}
 
 export interface Summary {
   /**
@@ -265,27 +282,30 @@ export function createSummary(dir: string): Summary {
   function load(): void {
     if (loaded) return;
     loaded = true;
-    let text: string;
+    let bytes: Buffer;
     let written: number;
     try {
       const file = absolute(dir, SUMMARY_FILE);
       written = statSync(file).mtimeMs;
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch {
       return;
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      // Written in ASCII (asciiJson): read as one-byte text, without decoding UTF-8.
+      parsed = JSON.parse(isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
     } catch {
       return;
     }
-    if (!isObject(parsed) || parsed.version !== VERSION || !isObject(parsed.plannings)) return;
+    if (!isObject(parsed) || parsed.version !== VERSION || !isObject(parsed.plannings) || !Array.isArray(parsed.environments)) return;
+    const environments: unknown[] = parsed.environments;
     for (const [planningId, entry] of Object.entries(parsed.plannings)) {
-      if (!isObject(entry) || !isStamps(entry.stamps) || !isFlatMonths(entry.months)) continue;
-      if (!(entry.last === null || isProbe(entry.last)) || !settled(written, entry.stamps)) continue;
-      // Checked against the disk at its first use.
-      entries.set(planningId, { stamps: entry.stamps, months: entry.months, last: entry.last, checkedAt: 0 });
+      if (!isObject(entry) || !isStamps(entry.stamps) || !isObject(entry.months) || !settled(written, entry.stamps)) continue;
+      const last = entry.last === null ? null : probeOf(entry.last, environments);
+      if (entry.last !== null && last === null) continue;
+      // Checked against the disk, and its months decoded, at its first use.
+      entries.set(planningId, { stamps: entry.stamps, months: entry.months as Record<MonthKey, FlatMonth>, last, checkedAt: 0 });
     }
   }
 
@@ -307,13 +327,25 @@ export function createSummary(dir: string): Summary {
       try {
         await settle(entries.values());
         const plannings: SummaryFile['plannings'] = {};
+        const environments: ProbeEnvironment[] = [];
+        const environmentAt = new Map<string, number>();
+        const stored = (probe: Probe): StoredProbe => {
+          const key = JSON.stringify(probe.environment);
+          let at = environmentAt.get(key);
+          if (at === undefined) {
+            at = environments.push(probe.environment) - 1;
+            environmentAt.set(key, at);
+          }
+          return { ...probe, environment: at };
+        };
         // Only what still matches the disk: a write under way in this process has changed the stamps already.
         for (const [planningId, entry] of entries) {
-          if (!current(planningId, entry.stamps)) continue;
-          const months = Array.isArray(entry.months) ? Object.fromEntries(entry.months.map((agg) => [agg.month, flatMonth(agg)])) : entry.months;
-          plannings[planningId] = { stamps: entry.stamps, months, last: entry.last };
+          const decoded = Array.isArray(entry.months) ? entry.months : decodeFlat(entry.months);
+          if (decoded === null || !current(planningId, entry.stamps)) continue;
+          const months = Object.fromEntries(decoded.map((agg) => [agg.month, flatMonth(agg)]));
+          plannings[planningId] = { stamps: entry.stamps, months, last: entry.last && stored(entry.last) };
         }
-        const file: SummaryFile = { version: VERSION, plannings };
+        const file: SummaryFile = { version: VERSION, environments, plannings };
         await writeFileDurable(absolute(dir, SUMMARY_FILE), `${asciiJson(file)}\n`, { flush: 'data' });
       } catch {
         // A folder that cannot be written (a read-only copy) is read from its records at each start, as before.
@@ -341,7 +373,14 @@ export function createSummary(dir: string): Summary {
         }
         entry.checkedAt = now;
       }
-      if (!Array.isArray(entry.months)) entry.months = decodeFlat(entry.months);
+      if (!Array.isArray(entry.months)) {
+        const decoded = decodeFlat(entry.months);
+        if (decoded === null) {
+          entries.delete(planningId);
+          return null;
+        }
+        entry.months = decoded;
+      }
       return { months: entry.months, last: entry.last };
     },
     stamps: (planningId) => stamps(planningId),
