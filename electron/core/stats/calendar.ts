@@ -70,6 +70,28 @@ export function daysInMonth(month: MonthKey): number {
   return inYear === 1 && isLeapYear(year) ? 29 : (MONTH_DAYS[inYear] ?? 31);
 }
 
+/** A month's key and its first and last days, by its integer (monthIndex). */
+export interface MonthSpan {
+  month: MonthKey;
+  first: LocalDate;
+  last: LocalDate;
+}
+
+const spans = new Map<number, MonthSpan>();
+/**
+ * Worked out once a month and kept: the dashboard asks for the same three or four months for each of 500
+ * plannings. A few hundred months at most in a lifetime of use.
+ */
+export function monthSpan(index: number): MonthSpan {
+  let span = spans.get(index);
+  if (span === undefined) {
+    const month = monthAt(index);
+    span = { month, first: firstDayOfMonth(month), last: lastDayOfMonth(month) };
+    spans.set(index, span);
+  }
+  return span;
+}
+
 export function firstDayOfMonth(month: MonthKey): LocalDate {
   return `${month}-01`;
 }

@@ -1,7 +1,7 @@
 import { CATEGORIES, INCONCLUSIVE_OUTCOMES, type LocalDate } from '../../shared/domain.js';
 import type { Bar, MonthBar, PlanningStats, PlanningSummary, TopBarScope } from '../../shared/stats.js';
 import { emptyCategoryCounts, emptyInconclusive, type MonthAggregate } from './aggregate.js';
-import { firstDayOfMonth, lastDayOfMonth, monthAt, monthIndex, monthOf } from './calendar.js';
+import { monthIndex, monthOf, monthSpan } from './calendar.js';
 import { countDays } from './day-mask.js';
 
 export function emptyBar(from: LocalDate, to: LocalDate): Bar {
@@ -69,13 +69,12 @@ const probed = (agg: MonthAggregate): boolean =>
  * 5 December, never to the 31st.
  */
 function monthBar(at: number, agg: MonthAggregate | undefined, currentIndex: number): MonthBar {
-  const month = monthAt(at);
+  const { month, first, last } = monthSpan(at);
   const inProgress = at === currentIndex;
-  const to = inProgress && agg?.lastDay ? agg.lastDay : lastDayOfMonth(month);
   // A literal with every key written out, as emptyBar: the dashboard makes three a planning.
   const bar: MonthBar = {
-    from: firstDayOfMonth(month),
-    to,
+    from: first,
+    to: inProgress && agg?.lastDay ? agg.lastDay : last,
     conclusive: 0,
     conclusiveDays: 0,
     categories: emptyCategoryCounts(),
@@ -90,8 +89,8 @@ function monthBar(at: number, agg: MonthAggregate | undefined, currentIndex: num
 
 function summaryOf(planningId: string, { byIndex, firstIndex, lastIndex }: Indexed, today: LocalDate): PlanningSummary {
   const currentIndex = monthIndex(monthOf(today));
-  const threeMonthsFrom = firstDayOfMonth(monthAt(currentIndex - 3));
-  const threeMonthsTo = lastDayOfMonth(monthAt(currentIndex - 1));
+  const threeMonthsFrom = monthSpan(currentIndex - 3).first;
+  const threeMonthsTo = monthSpan(currentIndex - 1).last;
 
   const first = byIndex.get(firstIndex);
   const last = byIndex.get(lastIndex);
@@ -126,7 +125,7 @@ function summaryOf(planningId: string, { byIndex, firstIndex, lastIndex }: Index
   const probedMonths =
     probedFrom === null || probedTo === null
       ? null
-      : { from: firstDayOfMonth(monthAt(probedFrom)), to: lastDayOfMonth(monthAt(probedTo)) };
+      : { from: monthSpan(probedFrom).first, to: monthSpan(probedTo).last };
   return { planningId, top, topScope, probedMonths, topMonths };
 }
 
