@@ -148,6 +148,12 @@ async function accessibleName(control: Locator): Promise<string> {
   return name.slice(0, 80).replace(/\s+\S*$/, '');
 }
 
+/** How long a refused page is given to show before its words are read: at least, and at most. */
+const REFUSED_PAGE_MIN_MS = 2_000;
+const REFUSED_PAGE_MAX_MS = 8_000;
+/** Kept, before the probe's deadline, for its evidence (text, capture), as the waiting room keeps it (walker.ts). */
+const EVIDENCE_MARGIN_MS = 6_000;
+
 export function startVisit(ctx: AdapterContext): Visit {
   const { page } = ctx;
   const log = (line: string): void => {
@@ -188,9 +194,11 @@ export function startVisit(ctx: AdapterContext): Visit {
 
   async function shownText(refusal: Refusal): Promise<string> {
     // The refused page's answer is noted before the browser puts that page in place of the last one: its words are
-    // read once it is the page shown (briefly waited for), not the last page's or a blank one's.
-    await page.waitForURL((url) => url.href === refusal.url, { timeout: 2_000, waitUntil: 'domcontentloaded' }).catch(() => undefined);
-    const raw = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '');
+    // read once it is the page shown, not the last page's or a blank one's. A busy PC shows it late: it is waited
+    // for as long as the probe's budget allows, keeping the evidence's margin, and at least briefly.
+    const until = Date.now() + Math.max(REFUSED_PAGE_MIN_MS, Math.min(REFUSED_PAGE_MAX_MS, (ctx.deadline ?? Infinity) - Date.now() - EVIDENCE_MARGIN_MS));
+    await page.waitForURL((url) => url.href === refusal.url, { timeout: until - Date.now(), waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    const raw = await page.locator('body').innerText({ timeout: Math.max(1_000, until - Date.now()) }).catch(() => '');
     return raw.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' — ');
   }
 
