@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
+import { afterAll, vi } from 'vitest';
 import type { ReplicaHandler } from '../../electron/replicas/types.js';
 import type { AdapterContext, AdapterResult, ProbeTarget } from '../../electron/core/probe/types.js';
 import { LAUNCH_ARGS } from '../../electron/core/probe/browser.js';
@@ -15,6 +16,17 @@ export const chromiumPath = (): string => process.env.GUICHETS_BROWSER ?? '/usr/
 
 export function launchTestBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: LAUNCH_ARGS });
+}
+
+/**
+ * The concurrent tests of the calling file run two at a time, as the schedule runs probes (DEFAULT_PARALLEL): each
+ * mostly waits for its pages, so that two keep the browser busy where one leaves it idle.
+ */
+export function twoTestsAtATime(): void {
+  vi.setConfig({ maxConcurrency: 2 });
+  afterAll(() => {
+    vi.resetConfig();
+  });
 }
 
 export interface TestServer {
@@ -51,23 +63,22 @@ export interface TestContext extends AdapterContext {
   close(): Promise<void>;
 }
 
-const shared = new WeakMap<Browser, Promise<BrowserContext>>();
+const idle = new WeakMap<Browser, BrowserContext[]>();
 
 /**
- * A page without cookies, as each probe gets. The tests share one context per browser and empty its cookies,
- * which is what a fresh context gives the replicas (they send no-store) at a fraction of its cost.
+ * A page without cookies, as each probe gets. The tests reuse a browser's contexts and empty their cookies, which
+ * is what a fresh context gives the replicas (they send no-store) at a fraction of its cost; a context serves one
+ * test at a time, so that tests running together never share a session.
  */
 export async function adapterContext(browser: Browser, target: ProbeTarget): Promise<TestContext> {
-  let opening = shared.get(browser);
-  if (!opening) {
-    opening = browser.newContext({ locale: 'fr-FR', timezoneId: PARIS });
-    shared.set(browser, opening);
-  }
-  const context = await opening;
+  let free = idle.get(browser);
+  if (!free) idle.set(browser, (free = []));
+  const context = free.pop() ?? (await browser.newContext({ locale: 'fr-FR', timezoneId: PARIS }));
   await context.clearCookies();
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const statuses: number[] = [];
+  let closed = false;
   return {
     context,
     page,
@@ -77,7 +88,12 @@ export async function adapterContext(browser: Browser, target: ProbeTarget): Pro
     noteResponse: (response: Response | null) => {
       if (response) statuses.push(response.status());
     },
-    close: () => page.close(),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await page.close();
+      free.push(context);
+    },
   };
 }
 

@@ -12,7 +12,7 @@ const clock = fixedClock(new Date().toISOString());
 const browserPath = process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
 const caption = { probeId: 'budget', planningLabel: 'Test — budget' };
 const BOUND_MS = 30_000;
-const WAIT_BUDGET_MS = 24_000;
+const WAIT_BUDGET_MS = 16_000;
 
 let replicas: ReplicaServer;
 let covered: PerturbedServer;

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { ANCT_SCENARIOS, anctPath, createAnctReplica } from '../../../replicas/anct/index.js';
 import { replicaSlots } from '../../../replicas/rdvpref/calendar.js';
 import { anctAdapter } from './anct.js';
-import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from '../../../../test/support/probe-harness.js';
+import { adapterContext, launchTestBrowser, serveHandlers, settle, twoTestsAtATime, type TestServer } from '../../../../test/support/probe-harness.js';
 
 /**
  * The latest Saturday, 16:00 UTC, at or before now: the week view starts on a weekend day, and slots skip weekends.
@@ -22,6 +22,9 @@ function latestSaturday(now: Date): string {
 const clock = fixedClock(latestSaturday(new Date()));
 let browser: Browser;
 let server: TestServer;
+
+// Each test in a context of its own (adapterContext).
+twoTestsAtATime();
 
 beforeAll(async () => {
   browser = await launchTestBrowser();
@@ -42,7 +45,7 @@ async function probe(path: string, guichet: string | null) {
   }
 }
 
-describe('RDV Service Public', () => {
+describe.concurrent('RDV Service Public', () => {
   it.each(ANCT_SCENARIOS.map((s) => [s.name, s.expected, s] as const))('%s is recorded as %s', async (_name, expected, scenario) => {
     const { outcome } = await probe(scenario.path, scenario.guichet);
     expect(outcome.outcome, outcome.detail).toBe(expected);

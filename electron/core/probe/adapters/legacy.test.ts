@@ -9,6 +9,7 @@ import type { SlotShape } from '../../../replicas/legacy/scenarios.js';
 import { createProber, type Prober } from '../prober.js';
 import type { ProbeResult } from '../types.js';
 import { GuichetChoiceError } from './legacy.js';
+import { twoTestsAtATime } from '../../../../test/support/probe-harness.js';
 
 // A Friday late evening at the end of January: the first calendar week has no working day left, and
 // "+ 1 month" lands on 28 February.
@@ -21,6 +22,9 @@ const browserPath = process.env.GUICHETS_BROWSER ?? '/usr/bin/chromium';
 
 let server: ReplicaServer;
 let prober: Prober;
+
+// Each probe in a context of its own, through the one prober.
+twoTestsAtATime();
 
 beforeAll(async () => {
   server = await startReplicaServer({ clock, delayMs: SLOW_MS });
@@ -47,7 +51,7 @@ const dayOf = (slot: LocalDateTime | null): string => slot?.slice(0, 10) ?? 'non
 const weekOf = (slot: LocalDateTime | null): string =>
   DateTime.fromISO(slot ?? '', { zone: 'Europe/Paris' }).startOf('week').toISODate() ?? 'none';
 
-describe('legacy module: outcomes and slots', () => {
+describe.concurrent('legacy module: outcomes and slots', () => {
   it('records no_date on the site own no-slot sentence, after choosing the guichet', async () => {
     const result = await probeShape('none', true);
     expect(result).toMatchObject({ outcome: 'no_date', firstSlot: null, secondSlot: null, httpStatus: 200 });
@@ -104,7 +108,7 @@ describe('legacy module: outcomes and slots', () => {
   });
 });
 
-describe('legacy module: choosing the guichet', () => {
+describe.concurrent('legacy module: choosing the guichet', () => {
   const multi = guichetOfShape('two_first_week', true);
 
   it('asks for a guichet when the form offers several, and lists them', async () => {
@@ -165,7 +169,7 @@ describe('legacy module: choosing the guichet', () => {
   });
 });
 
-describe('legacy module: pages that say nothing of the slots', () => {
+describe.concurrent('legacy module: pages that say nothing of the slots', () => {
   it('classifies a 502 proxy page as a site error', async () => {
     const result = await probe(formOfKind('bad_gateway').path);
     expect(result).toMatchObject({ outcome: 'site_error', httpStatus: 502 });

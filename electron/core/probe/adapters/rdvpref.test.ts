@@ -4,11 +4,14 @@ import { fixedClock } from '../../clock.js';
 import { replicaSlots } from '../../../replicas/rdvpref/calendar.js';
 import { createRdvprefReplica, demarchePath, RDVPREF_DEMARCHES } from '../../../replicas/rdvpref/index.js';
 import { probeCreneaux, rdvprefAdapter } from './rdvpref.js';
-import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from '../../../../test/support/probe-harness.js';
+import { adapterContext, launchTestBrowser, serveHandlers, settle, twoTestsAtATime, type TestServer } from '../../../../test/support/probe-harness.js';
 
 const clock = fixedClock('2026-11-26T09:00:00Z');
 let browser: Browser;
 let server: TestServer;
+
+// Each test in a context of its own (adapterContext).
+twoTestsAtATime();
 
 beforeAll(async () => {
   browser = await launchTestBrowser();
@@ -30,7 +33,7 @@ async function solveAsPerson(page: Page, code?: string): Promise<void> {
   await page.waitForLoadState('load');
 }
 
-describe('RDV-Préfecture, unattended', () => {
+describe.concurrent('RDV-Préfecture, unattended', () => {
   it.each(RDVPREF_DEMARCHES.map((d) => [d.id, d.scenario.kind, d.expected.unattended] as const))(
     'démarche %i (%s) is recorded as %s',
     async (id, _kind, expected) => {
@@ -81,7 +84,7 @@ describe('RDV-Préfecture, unattended', () => {
 describe('RDV-Préfecture, in a session whose captcha a person solved', () => {
   const reachable = RDVPREF_DEMARCHES.filter((d) => d.expected.unattended === 'captcha');
 
-  it.each(reachable.map((d) => [d.id, d.scenario.kind, d.expected.solved, d] as const))(
+  it.concurrent.each(reachable.map((d) => [d.id, d.scenario.kind, d.expected.solved, d] as const))(
     'démarche %i (%s) is recorded as %s',
     async (id, _kind, expected, demarche) => {
       const ctx = await adapterContext(browser, { url: urlOf(id), guichet: null });
@@ -100,7 +103,7 @@ describe('RDV-Préfecture, in a session whose captcha a person solved', () => {
     },
   );
 
-  it('refuses a wrong code and keeps asking for it', async () => {
+  it.concurrent('refuses a wrong code and keeps asking for it', async () => {
     const ctx = await adapterContext(browser, { url: urlOf(2246), guichet: null });
     await ctx.page.goto(urlOf(2246, 'cgu/'));
     await solveAsPerson(ctx.page, 'WRONG1');
@@ -110,6 +113,7 @@ describe('RDV-Préfecture, in a session whose captcha a person solved', () => {
     await ctx.close();
   });
 
+  // Alone: it moves the clock the other tests read.
   it('records the expired session as a captcha asking to solve it again', async () => {
     const ctx = await adapterContext(browser, { url: urlOf(2246), guichet: null });
     await ctx.page.goto(urlOf(2246, 'cgu/'));

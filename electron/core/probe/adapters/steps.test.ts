@@ -4,7 +4,7 @@ import type { StepsSpec } from '../../../shared/domain.js';
 import { AppError } from '../../errors.js';
 import type { ReplicaHandler } from '../../../replicas/types.js';
 import { parseStepsSpec, readSlot, stepsAdapter, tryStepsSpec } from './steps.js';
-import { adapterContext, launchTestBrowser, serveHandlers, settle, type TestServer } from '../../../../test/support/probe-harness.js';
+import { adapterContext, launchTestBrowser, serveHandlers, settle, twoTestsAtATime, type TestServer } from '../../../../test/support/probe-harness.js';
 
 const page = (body: string) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mairie</title></head><body>${body}</body></html>`;
 
@@ -62,6 +62,9 @@ const site: ReplicaHandler = (req, res, url) => {
 let browser: Browser;
 let server: TestServer;
 
+// Each test in a context of its own (adapterContext).
+twoTestsAtATime();
+
 beforeAll(async () => {
   browser = await launchTestBrowser();
   server = await serveHandlers(site);
@@ -97,21 +100,21 @@ async function probe(steps: StepsSpec, url = `${server.origin}/start`, timeoutMs
 }
 
 describe('user-defined steps', () => {
-  it('runs the steps and reads the slots, in order, whatever their French format', async () => {
+  it.concurrent('runs the steps and reads the slots, in order, whatever their French format', async () => {
     const outcome = await probe(spec('Titre de séjour'));
     expect(outcome.outcome).toBe('dates');
     expect(outcome.slots).toEqual(['2026-12-07T09:30', '2026-12-07T10:00', '2026-12-08T14:15']);
     expect(outcome.detail).toContain('lundi 7 décembre 2026 à 09:30');
   });
 
-  it('records no_date only on the no-slot text, and unrecognized on any other page', async () => {
+  it.concurrent('records no_date only on the no-slot text, and unrecognized on any other page', async () => {
     expect((await probe(spec('Naturalisation'))).outcome).toBe('no_date');
     const other = await probe(spec('Autre'));
     expect(other.outcome).toBe('unrecognized');
     expect(other.detail).toMatch(/^Étape « .+ » : page non reconnue, sans créneau/);
   });
 
-  it('reads neither a no-slot sentence nor slots a person cannot see', async () => {
+  it.concurrent('reads neither a no-slot sentence nor slots a person cannot see', async () => {
     const only = (path: string): StepsSpec => ({ ...spec('x'), steps: [{ kind: 'goto', url: `${server.origin}${path}` }] });
     const masked = await probe(only('/masked'));
     expect(masked.outcome, masked.detail).toBe('unrecognized');
@@ -120,6 +123,7 @@ describe('user-defined steps', () => {
     expect(template.slots).toEqual(['2026-12-07T09:30']);
   });
 
+  // Alone, as the trial below: their two-second step limit is what they check.
   it('calls a step that cannot be done unrecognized, naming the step', async () => {
     const broken = spec('Titre de séjour');
     broken.steps.splice(1, 1, { kind: 'click', text: 'Réserver' });
@@ -128,7 +132,7 @@ describe('user-defined steps', () => {
     expect(outcome.detail).toMatch(/^Étape 2 \(cliquer sur « Réserver »\) impossible/);
   });
 
-  it('calls an error page a site error and a silent site unreachable', async () => {
+  it.concurrent('calls an error page a site error and a silent site unreachable', async () => {
     const blocked = await probe({ ...spec('x'), steps: [{ kind: 'goto', url: `${server.origin}/blocked` }] });
     expect(blocked.outcome).toBe('site_error');
     const closed = await serveHandlers();
@@ -137,7 +141,7 @@ describe('user-defined steps', () => {
     expect(silent.outcome).toBe('unreachable');
   });
 
-  it('opens the planning address first when the steps do not, and waits for a text', async () => {
+  it.concurrent('opens the planning address first when the steps do not, and waits for a text', async () => {
     const outcome = await probe(
       { steps: [{ kind: 'waitForText', text: 'Créneaux' }], noSlotText: 'Aucun', slotSelector: '.c', datePattern: 'le (\\S+ à \\d+:\\d+)' },
       `${server.origin}/spa`,
