@@ -274,6 +274,8 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     restore_refused:
       '{reason, select, unknown {This PC has no memory of this folder’s seals: there is no restore to acknowledge.} nothing {Every seal this PC remembers is there: there is no restore to acknowledge.} changed {A seal this PC remembers was replaced, not just lost: a restore does not explain that. Nothing was recorded.} no_seal {This folder has no valid seal to rely on: make one (npm run cli -- seal), then run this command again.} problems {Verification finds other problems than lost seals: a restore does not explain them. Nothing was recorded; restore a verified backup (npm run cli -- verify --data-dir BACKUP).} planning {--accept-restore applies to the whole folder: run it again without --planning.} other {Nothing was recorded.}}',
     run_busy: 'Another check is under way: wait until it ends, then start this one again.',
+    // A check stopped before its end: no verdict, neither intact nor altered.
+    cancelled: 'Check stopped before its end: nothing is concluded, neither intact nor altered. Start it again to get a verdict.',
     anchor_unknown:
       'This PC has no memory of this folder’s seals (copied from another PC, or sealed by an earlier version): the disappearance of its newest seals cannot be detected here.',
     // What verify finds wrong, each naming the probe, file or seal at fault (ids, paths and dates as parameters).
