@@ -53,7 +53,7 @@ Time-stamps: GUICHETS_TSA_URLS (authorities, comma-separated) and GUICHETS_TSA_R
   trust this once, separated by “:”, “;” on Windows) replace or add to the settings.
 Browser: GUICHETS_BROWSER, else the settings, else an installed Chrome, Edge or Chromium;
   --browser PATH saves it in the settings (after checking that it is Chrome, Chromium or Edge).
-Exit codes: 0 done (verify: intact), 1 failed or altered, 2 bad input.
+Exit codes: 0 done (verify: intact), 1 failed or altered, 2 bad input, 130 verify stopped by Ctrl+C (nothing concluded).
 For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     error: 'Error: {message}',
     internal_error: 'Internal error: {detail}',

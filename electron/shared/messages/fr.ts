@@ -55,7 +55,7 @@ Horodatage : GUICHETS_TSA_URLS (autorités, séparées par des virgules) et GUIC
   racines à croire pour cette fois, séparés par « : », « ; » sous Windows) remplacent ou complètent les réglages.
 Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés ;
   --browser CHEMIN l’enregistre dans les réglages (après avoir vérifié que c’est Chrome, Chromium ou Edge).
-Codes de sortie : 0 fait (verify : intact), 1 échec ou altération, 2 mauvaise saisie.
+Codes de sortie : 0 fait (verify : intact), 1 échec ou altération, 2 mauvaise saisie, 130 verify arrêté par Ctrl+C (rien n’est conclu).
 Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     error: 'Erreur : {message}',
     internal_error: 'Erreur interne : {detail}',
