@@ -3,7 +3,8 @@
 // estimated end the core tells shown on the way; a capture altered afterwards is named in French and in English; a
 // folder restored in place from an older backup fails, the web page says where a restore is accepted, the desktop
 // app shows the seals given up and the seal relied on, records nothing until confirmed, then checks again and
-// passes, saying the restore. axe-core on each state of the screen.
+// passes, saying the restore. A check stopped half-way says that nothing was concluded, in French and in English,
+// and starts again to a verdict. axe-core on each state of the screen.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -13,10 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../electron/shared/api.js';
 import { createCore, type Core } from '../electron/core/api/create-core.js';
 import { wordCore } from '../electron/core/messages.js';
+import { fixedClock } from '../electron/core/clock.js';
 import { anchorsDirOf } from '../electron/core/seals/anchor.js';
+import { createStore } from '../electron/core/store/store.js';
 import { startWebHost, type WebHost } from '../electron/cli/webhost.js';
 import { startLocalTsa, type LocalTsa } from './support/local-tsa.js';
 import { restoreInPlace, sealedFolder } from './support/restored-folder.js';
+import { appendSyntheticProbes, syntheticPlanning } from './support/synthetic.js';
 import { RESULTS, STATIC_DIR, desktopPage, logIn, pushEvent } from './ui-harness.js';
 
 /** A minute passes at each reading: a check of a few probes has the pace of a long one, and an estimated end. */
@@ -132,6 +136,54 @@ export function describeVerifyScreen(browser: () => Browser): void {
       expect(await violations(page)).toEqual([]);
       await page.screenshot({ path: path.join(RESULTS, 'verify-altered-en.png') });
       await page.locator('.language-switch select').selectOption('fr');
+      await page.close();
+    }, 180_000);
+
+    it('stops a check under way: says nothing was concluded in French and English, no verdict, then starts again to one', async () => {
+      const env = { GUICHETS_TSA_URLS: 'none', XDG_CONFIG_HOME: path.join(root, 'config-stop') };
+      // A year of months across the plannings: the check runs on worker threads, the way a large folder is checked.
+      const store = createStore({ dir: path.join(root, 'arret'), clock: fixedClock('2026-05-20T12:00:00Z'), log: () => undefined });
+      for (const id of ['p1', 'p2', 'p3']) {
+        await store.plannings.put(syntheticPlanning(id));
+        for (const month of ['01', '02', '03', '04']) await appendSyntheticProbes(store, { planningId: id, count: 3, start: `2026-${month}-10T06:00:00Z` });
+      }
+      await store.close();
+      const { core, host } = await openCore('arret', env, slowClock());
+      const cancels: unknown[] = [];
+      let page: Page | null = null;
+      const off = core.on('job:progress', (progress) => void pushEvent(page as Page, 'job:progress', progress).catch(() => undefined));
+      page = await desktopPage(browser(), {
+        chooseFolder: () => null,
+        handle: async (method, input) => {
+          const answer = await core.handle(method, input);
+          if (method === 'verify:cancel') cancels.push(answer);
+          return answer;
+        },
+      });
+      await page.goto(`${host.url}#/verify`);
+      await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
+      await page.getByRole('button', { name: 'Arrêter la vérification' }).click();
+      const stopped = page.getByRole('status').filter({ hasText: 'Vérification arrêtée avant sa fin : rien n’est conclu, ni intact ni altéré. Relancez-la pour obtenir un verdict.' });
+      await stopped.waitFor({ timeout: 60_000 });
+      // The stop reached the check while it ran: no verdict of any kind, the keyboard on « Relancer ».
+      expect(cancels).toEqual([{ ok: true, value: { cancelled: true } }]);
+      expect(await page.locator('.verdict').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Arrêter la vérification' }).count()).toBe(0);
+      await expect.poll(() => page.evaluate<string>('document.activeElement ? document.activeElement.textContent : ""')).toBe('Relancer la vérification');
+      expect(await violations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(RESULTS, 'verify-stopped-fr.png') });
+      await page.locator('.language-switch select').selectOption('en');
+      await page.getByRole('status').filter({ hasText: 'Check stopped before its end: nothing is concluded, neither intact nor altered. Start it again to get a verdict.' }).waitFor();
+      await page.getByRole('button', { name: 'Start the check again' }).waitFor();
+      expect(await violations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(RESULTS, 'verify-stopped-en.png') });
+      await page.locator('.language-switch select').selectOption('fr');
+
+      await page.getByRole('button', { name: 'Relancer la vérification' }).click();
+      await page.getByRole('heading', { level: 3, name: '✓ Intact, avec une réserve' }).waitFor({ timeout: 60_000 });
+      await page.getByText(/^36 sondages vérifiés, aucun sceau/).waitFor();
+      expect(await stopped.count()).toBe(0);
+      off();
       await page.close();
     }, 180_000);
 

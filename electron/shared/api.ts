@@ -449,8 +449,13 @@ export interface ApiMethods {
   'backup:run': { input: { path?: string }; output: BackupResult };
   /** The last good backup and the last attempt, as the data folder recorded them. */
   'backup:status': { input: undefined; output: BackupState };
-  /** Checks every record, capture, chain, seal and time-stamp (one planning or all), one check at a time; job:progress. */
-  'verify:run': { input: { planningId?: string }; output: VerifyRunResult };
+  /**
+   * Checks every record, capture, chain, seal and time-stamp (one planning or all), one check at a time; job:progress.
+   * `jobId` names the caller for `verify:cancel`; a check stopped rejects with verify.cancelled, never a verdict.
+   */
+  'verify:run': { input: { planningId?: string; jobId?: string }; output: VerifyRunResult };
+  /** Stops the check `jobId` waits on (and every caller waiting on it with it); false when none was under way. */
+  'verify:cancel': { input: { jobId: string }; output: { cancelled: boolean } };
   /**
    * After a restore in place from an older backup: what acknowledging it would give up (`confirm` absent), or, once
    * the person confirmed, this PC's memory of the folder's seals rewritten to say so for good. Desktop and command line only.
@@ -505,6 +510,7 @@ const METHODS = {
   'backup:run': true,
   'backup:status': true,
   'verify:run': true,
+  'verify:cancel': true,
   'verify:acceptRestore': true,
 } satisfies Record<ApiMethod, true>;
 
@@ -616,6 +622,8 @@ export const TRANSPORT_POLICY = {
   // Read-only, so a page may ask (the web host serves people who run Guichets on an always-on machine); one check at
   // a time, a second call joins the one under way.
   'verify:run': {},
+  // Only stops a read: a page may, as it may start one.
+  'verify:cancel': {},
   // Which seals this PC stops expecting is a trust decision of the person at the PC: never a page.
   'verify:acceptRestore': { desktopOnly: true },
 } as const satisfies Record<ApiMethod, TransportPolicy>;

@@ -75,7 +75,7 @@ export interface Core {
    */
   captionedScreenshot(planningId: string, localDate: string, probeId: string): Promise<Buffer | null>;
   /** Checks every record, artefact and chain on disk, waiting for the writes under way; one planning or all. */
-  verify(planningId?: string, options?: { onProgress?: (progress: JobProgress) => void }): Promise<VerifyReport>;
+  verify(planningId?: string, options?: { onProgress?: (progress: JobProgress) => void; signal?: AbortSignal }): Promise<VerifyReport>;
   /**
    * The folder was restored in place from an older backup: what this PC's memory of its seals would give up (`record`
    * false, to ask the person), or, once the person confirmed, that memory rewritten to say so for good.

@@ -122,7 +122,8 @@ export const inputSchemas: { [K in ApiMethod]: z.ZodType<ApiInput<K>> } = {
   'alerts:markSeen': z.object({ id: z.string().min(1).max(300) }),
   'backup:run': z.object({ path: text('Dossier de sauvegarde', 1000).optional() }).strict(),
   'backup:status': none,
-  'verify:run': z.object({ planningId: id.optional() }).strict(),
+  'verify:run': z.object({ planningId: id.optional(), jobId: z.string().min(1).max(100).optional() }).strict(),
+  'verify:cancel': z.object({ jobId: z.string().min(1).max(100) }).strict(),
   'verify:acceptRestore': z.object({ confirm: z.boolean().optional() }).strict(),
 };
 

@@ -15,7 +15,7 @@ export { verifyDir, type ProblemKind, type VerifyOptions, type VerifyProblem, ty
 export function verify(
   target: Store | string,
   planningId?: string,
-  options: { trust?: TrustSet } & Pick<VerifyOptions, 'onProgress' | 'clock' | 'anchorsDir'> = {},
+  options: { trust?: TrustSet } & Pick<VerifyOptions, 'onProgress' | 'clock' | 'anchorsDir' | 'signal'> = {},
 ): Promise<VerifyReport> {
   return typeof target === 'string' ? verifyDir(target, planningId, options) : verifyDir(target.dir, planningId, { exclusive: target.exclusive, ...options });
 }

@@ -1,6 +1,7 @@
 // Verify as the app runs it (`verify:run`): one check at a time, its advance told as job:progress; a second call for
-// the same scope joins the check under way (two pages, or a page opened again). The last whole-folder report is
-// kept: acknowledging a restore in place rests on what it found.
+// the same scope joins the check under way (two pages, or a page opened again). Each caller names itself (a job id)
+// and may stop the check: every caller then gets verify.cancelled, and the slot is free at once. The last whole-folder
+// report is kept (never a stopped one's): acknowledging a restore in place rests on what it found.
 import type { JobProgress } from '../../shared/api.js';
 import { coreMessage } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
@@ -19,8 +20,13 @@ export interface VerifyRunsOptions {
 }
 
 export interface VerifyRuns {
-  /** Checks one planning or the whole folder; AppError busy while another scope is being checked. */
-  run(planningId?: string): Promise<VerifyReport>;
+  /**
+   * Checks one planning or the whole folder; AppError busy while another scope is being checked. `jobId` names the
+   * caller for cancel(); a stopped check rejects with verify.cancelled (verify.ts), for every caller.
+   */
+  run(planningId?: string, jobId?: string): Promise<VerifyReport>;
+  /** Stops the check under way when `jobId` waits on it; false when it does not (ended, or never known). */
+  cancel(jobId: string): boolean;
   /** The last whole-folder report of this process, else a check of the whole folder now. */
   wholeReport(): Promise<VerifyReport>;
   /** The folder's standing changed (a restore acknowledged): the last report no longer says it. */
@@ -29,27 +35,38 @@ export interface VerifyRuns {
 
 export function createVerifyRuns(options: VerifyRunsOptions): VerifyRuns {
   const { store, clock, anchorsDir, onProgress } = options;
-  let running: { planningId: string | undefined; report: Promise<VerifyReport> } | null = null;
+  let running: { planningId: string | undefined; report: Promise<VerifyReport>; callers: Set<string>; stop: AbortController } | null = null;
   let lastWhole: VerifyReport | null = null;
 
-  function run(planningId?: string): Promise<VerifyReport> {
+  function run(planningId?: string, jobId?: string): Promise<VerifyReport> {
     if (running) {
-      if (running.planningId === planningId) return running.report;
-      throw coreError('busy', coreMessage('verify.run_busy'));
+      if (running.planningId !== planningId) throw coreError('busy', coreMessage('verify.run_busy'));
+      if (jobId !== undefined) running.callers.add(jobId);
+      return running.report;
     }
+    const stop = new AbortController();
     const report = (async () => {
-      const checked = await verifyDir(store.dir, planningId, { exclusive: store.exclusive, trust: await options.trust(), clock, anchorsDir, onProgress });
+      const trust = await options.trust();
+      // verifyDir throws rather than answer once stopped: a stopped check is never kept as the folder's report.
+      const checked = await verifyDir(store.dir, planningId, { exclusive: store.exclusive, trust, clock, anchorsDir, onProgress, signal: stop.signal });
       if (planningId === undefined) lastWhole = checked;
       return checked;
     })().finally(() => {
       running = null;
     });
-    running = { planningId, report };
+    running = { planningId, report, callers: new Set(jobId === undefined ? [] : [jobId]), stop };
     return report;
+  }
+
+  function cancel(jobId: string): boolean {
+    if (!running?.callers.has(jobId)) return false;
+    running.stop.abort();
+    return true;
   }
 
   return {
     run,
+    cancel,
     wholeReport: () => (lastWhole ? Promise.resolve(lastWhole) : run(undefined)),
     forget: () => {
       lastWhole = null;

@@ -5,7 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import type { JobProgress } from '../../shared/api.js';
 import type { Probe, ProbeArtefact } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
-import { AppError } from '../errors.js';
+import { AppError, coreError } from '../errors.js';
 import { saidInFrench, wordCore } from '../messages.js';
 import { coreMessage, type CoreMessage } from '../../shared/messages/index.js';
 import { PARIS } from '../../shared/domain.js';
@@ -108,6 +108,15 @@ export interface VerifyOptions {
    * Undefined: not checked (a backup's copy, a dossier, a folder of tests).
    */
   anchorsDir?: string;
+  /** Stops the check between days and plannings (worker threads ended): it then throws verifyCancelled(), never a report. */
+  signal?: AbortSignal;
+}
+
+/** A check stopped before its end: its own answer, never a verdict (neither intact nor a problem found). */
+export const verifyCancelled = (): AppError => coreError('invalid_input', coreMessage('verify.cancelled'));
+
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw verifyCancelled();
 }
 
 interface Node {
@@ -194,6 +203,7 @@ async function verifyPlanning(
   planningId: string,
   report: VerifyReport,
   sealed: SealedState,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   const problem = (entry: Omit<VerifyProblem, 'planningId'>): void => {
     report.problems.push({ planningId, ...entry });
@@ -205,6 +215,7 @@ async function verifyPlanning(
 
   for (const month of await monthsOf(dir, planningId)) {
     for (const day of await daysOf(dir, planningId, month)) {
+      stopIfAborted(signal);
       const file = dayFile(planningId, day);
       // Read synchronously, as the CSV export does (store/day-reader.ts): a fifth of the processor time.
       const { probes, lines, error } = readDay(dir, file);
@@ -501,12 +512,12 @@ export interface PlanningCheck {
 }
 
 /** Checks one planning against its files and seals, touching nothing shared: in this thread or in a worker. */
-export async function checkPlanning(context: PlanningContext, id: string): Promise<PlanningCheck> {
+export async function checkPlanning(context: PlanningContext, id: string, signal?: AbortSignal): Promise<PlanningCheck> {
   const { dir, listed, sealed } = context;
   const report: VerifyReport = { ok: true, checkedProbes: 0, problems: [] };
   const own: SealedState = { ...sealed, summary: { ...sealed.summary, unsealed: [], proof: [] } };
   const hasData = listed ? await crossCheck(dir, id, listed, report) : true;
-  if (hasData || sealed.chains.has(id)) await verifyPlanning(createJsonFiles({ dir, maxOpen: 0 }), dir, id, report, own);
+  if (hasData || sealed.chains.has(id)) await verifyPlanning(createJsonFiles({ dir, maxOpen: 0 }), dir, id, report, own, signal);
   const sealedProblem = (entry: Omit<VerifyProblem, 'planningId'>): void => {
     report.problems.push({ planningId: id, ...entry });
   };
@@ -559,6 +570,8 @@ async function compareAnchor(dir: string, anchorsDir: string, seals: number, rep
  * file knows is an AppError('not_found'): "0 probes checked, all fine" would hide a typo.
  */
 export async function verifyDir(dir: string, planningId?: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const { signal } = options;
+  stopIfAborted(signal);
   if (planningId !== undefined) assertSafeId('planning', planningId);
   const folder = await stat(dir).catch(() => null);
   if (!folder?.isDirectory()) {
@@ -568,6 +581,7 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
   const report: VerifyReport = { ok: true, checkedProbes: 0, problems: [] };
   const trust = options.trust ?? (await loadTrust({ env: process.env }));
   const sealed = await loadSeals(dir, trust);
+  stopIfAborted(signal);
   if (trust.unreadable.length > 0) report.unreadableRoots = [...trust.unreadable];
   report.problems.push(...sealed.problems);
   if (options.anchorsDir !== undefined) await compareAnchor(dir, options.anchorsDir, sealed.summary.count, report);
@@ -598,6 +612,7 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
     sealed.summary.proof.push(...check.proof);
     if (check.empty) empty.push(id);
   };
+  stopIfAborted(signal);
   const threads = await bulkThreads(dir, ids, options.threads);
   const shared: PlanningContext = { dir, listed, sealed: { ...sealed, problems: [] } };
   const pool = threads > 0 ? await startPool(VERIFY_WORKER, { size: threads, data: shared }) : null;
@@ -610,13 +625,18 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
         tasks: ids,
         ...(exclusive ? { around: (index: number, run: () => Promise<void>) => exclusive(ids[index] ?? '', run) } : {}),
         onDone: (check, index) => merge(ids[index] ?? '', check),
+        ...(signal ? { signal } : {}),
       });
+    } catch (error) {
+      stopIfAborted(signal);
+      throw error;
     } finally {
       await pool.close();
     }
   } else {
     for (const id of ids) {
-      const task = (): Promise<PlanningCheck> => checkPlanning(shared, id);
+      stopIfAborted(signal);
+      const task = (): Promise<PlanningCheck> => checkPlanning(shared, id, signal);
       merge(id, await (options.exclusive ? options.exclusive(id, task) : task()));
     }
   }
@@ -625,6 +645,8 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
     if (owner === undefined || (planningId !== undefined && owner !== planningId)) continue;
     await checkSealedFile(dir, file, states, (entry) => report.problems.push({ planningId: owner, ...entry }));
   }
+  // Stopped after its last planning is still stopped: a report comes only from a check that was let finish.
+  stopIfAborted(signal);
   if (listed) report.emptyPlannings = empty;
   // A folder never sealed says nothing about seals (older data folders, tests of the chain alone).
   if (sealed.summary.count > 0) report.seals = sealed.summary;

@@ -75,6 +75,43 @@ describe('verify:run', () => {
   });
 });
 
+describe('verify:cancel', () => {
+  it('stops the check for every caller waiting on it, with verify.cancelled and no verdict; the next one runs whole', async () => {
+    const other = path.join(root, 'cancel');
+    await sealedFolder(other, env, ['p1', 'p2', 'p3', 'p4'], 12);
+    // A minute passes at each reading: every planning checked is told, as a long check tells its advance.
+    let at = Date.parse('2026-03-12T08:00:00Z');
+    const slow = createCore({ dataDir: other, appVersion: '0.0.0-test', env, trustDir: null, log: () => undefined, clock: { now: () => new Date((at += 60_000)) } });
+    try {
+      const told: JobProgress[] = [];
+      const cancels: Promise<{ cancelled: boolean }>[] = [];
+      const off = slow.on('job:progress', (progress) => {
+        told.push(progress);
+        if (progress.done > 0 && cancels.length === 0) cancels.push(slow.api['verify:cancel']({ jobId: 'page-a' }));
+      });
+      const first = slow.api['verify:run']({ jobId: 'page-a' });
+      const joined = slow.api['verify:run']({ jobId: 'page-b' });
+      await expect(first).rejects.toMatchObject({ coreMessage: { code: 'verify.cancelled' } });
+      await expect(joined).rejects.toMatchObject({ coreMessage: { code: 'verify.cancelled' } });
+      off();
+      expect(await Promise.all(cancels)).toEqual([{ cancelled: true }]);
+      expect(told.some((progress) => progress.done === progress.total)).toBe(false);
+      // Nothing left to stop; the one-check slot is free at once, for another scope too.
+      expect(await slow.api['verify:cancel']({ jobId: 'page-a' })).toEqual({ cancelled: false });
+      expect(await slow.api['verify:run']({ planningId: 'p1', jobId: 'page-a' })).toMatchObject({ ok: true, checkedProbes: 12 });
+      expect(await slow.api['verify:run']({})).toMatchObject({ ok: true, checkedProbes: 48, problems: [] });
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
+
+  it('does not stop a check its caller does not wait on', async () => {
+    const running = core.api['verify:run']({ jobId: 'mine' });
+    expect(await core.api['verify:cancel']({ jobId: 'someone-else' })).toEqual({ cancelled: false });
+    expect((await running).ok).toBe(true);
+  });
+});
+
 describe('verify:acceptRestore', () => {
   it('is refused while nothing is lost', async () => {
     await core.api['verify:run']({});

@@ -1,5 +1,6 @@
-// Verification through the API: a check of the folder (or one planning) with its progress as events, and a restore
-// in place acknowledged in two steps: what would be given up, then, once the person confirmed, recorded on this PC.
+// Verification through the API: a check of the folder (or one planning) with its progress as events, stopped by its
+// job id as a dossier is (a stopped check answers verify.cancelled, never a verdict), and a restore in place
+// acknowledged in two steps: what would be given up, then, once the person confirmed, recorded on this PC.
 import type { RememberedSealInfo } from '../../shared/api.js';
 import { coreMessage } from '../../shared/messages/index.js';
 import { coreError } from '../errors.js';
@@ -15,9 +16,12 @@ const sealInfo = (seal: { name: string; probes: number }): RememberedSealInfo =>
 
 const refused = (reason: string) => coreError('invalid_input', coreMessage('verify.restore_refused', { reason }));
 
-export function verifyHandlers(ctx: HandlerContext): Handlers<'verify:run' | 'verify:acceptRestore'> {
+export function verifyHandlers(ctx: HandlerContext): Handlers<'verify:run' | 'verify:cancel' | 'verify:acceptRestore'> {
+  let counter = 0;
   return {
-    'verify:run': async ({ planningId }) => verifyRunResult(await ctx.verifier.run(planningId), planningId ?? null, ctx.clock.now()),
+    'verify:run': async ({ planningId, jobId }) =>
+      verifyRunResult(await ctx.verifier.run(planningId, jobId ?? `verify-${(counter += 1)}`), planningId ?? null, ctx.clock.now()),
+    'verify:cancel': ({ jobId }) => Promise.resolve({ cancelled: ctx.verifier.cancel(jobId) }),
     'verify:acceptRestore': async ({ confirm }) => {
       // Nothing is acknowledged when the folder shows anything a restore does not explain.
       if (!onlyRememberedSeals(await ctx.verifier.wholeReport())) throw refused('problems');

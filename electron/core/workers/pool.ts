@@ -20,6 +20,8 @@ export interface OrderedRun<TTask, TChunk, TResult> {
    * section that must be held meanwhile (verification holds the planning's write queue).
    */
   around?: (index: number, run: () => Promise<void>) => Promise<void>;
+  /** Stops the run at once: it rejects with the signal's reason, every task's section let go; then close the pool. */
+  signal?: AbortSignal;
 }
 
 /** A worker module beside `besides` (import.meta.url): its .ts under tsx and vitest, its .js in out/. */
@@ -173,9 +175,13 @@ export async function startPool(entry: URL, options: PoolOptions): Promise<Pool 
 
   return {
     size,
-    async run<TTask, TChunk, TResult>({ tasks, onChunk, onDone, around }: OrderedRun<TTask, TChunk, TResult>): Promise<void> {
+    async run<TTask, TChunk, TResult>({ tasks, onChunk, onDone, around, signal }: OrderedRun<TTask, TChunk, TResult>): Promise<void> {
       states.clear();
       queue = { tasks, next: 0, ...(around ? { around } : {}) };
+      // A run that fails leaves the pool failed for good: only the run that ends well needs to stop listening.
+      const stop = (): void => fail(signal?.reason instanceof Error ? signal.reason : new Error('Travail interrompu.'));
+      if (signal?.aborted) stop();
+      else signal?.addEventListener('abort', stop, { once: true });
       for (const slot of slots) assign(slot);
       for (let index = 0; index < tasks.length; index += 1) {
         for (;;) {
@@ -198,6 +204,7 @@ export async function startPool(entry: URL, options: PoolOptions): Promise<Pool 
           });
         }
       }
+      signal?.removeEventListener('abort', stop);
     },
     async close() {
       closing = true;

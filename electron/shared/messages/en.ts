@@ -53,7 +53,7 @@ Time-stamps: GUICHETS_TSA_URLS (authorities, comma-separated) and GUICHETS_TSA_R
   trust this once, separated by “:”, “;” on Windows) replace or add to the settings.
 Browser: GUICHETS_BROWSER, else the settings, else an installed Chrome, Edge or Chromium;
   --browser PATH saves it in the settings (after checking that it is Chrome, Chromium or Edge).
-Exit codes: 0 done (verify: intact), 1 failed or altered, 2 bad input.
+Exit codes: 0 done (verify: intact), 1 failed or altered, 2 bad input, 130 verify stopped by Ctrl+C (nothing concluded).
 For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     error: 'Error: {message}',
     internal_error: 'Internal error: {detail}',
@@ -274,6 +274,8 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     restore_refused:
       '{reason, select, unknown {This PC has no memory of this folder’s seals: there is no restore to acknowledge.} nothing {Every seal this PC remembers is there: there is no restore to acknowledge.} changed {A seal this PC remembers was replaced, not just lost: a restore does not explain that. Nothing was recorded.} no_seal {This folder has no valid seal to rely on: make one (npm run cli -- seal), then run this command again.} problems {Verification finds other problems than lost seals: a restore does not explain them. Nothing was recorded; restore a verified backup (npm run cli -- verify --data-dir BACKUP).} planning {--accept-restore applies to the whole folder: run it again without --planning.} other {Nothing was recorded.}}',
     run_busy: 'Another check is under way: wait until it ends, then start this one again.',
+    // A check stopped before its end: no verdict, neither intact nor altered.
+    cancelled: 'Check stopped before its end: nothing is concluded, neither intact nor altered. Start it again to get a verdict.',
     anchor_unknown:
       'This PC has no memory of this folder’s seals (copied from another PC, or sealed by an earlier version): the disappearance of its newest seals cannot be detected here.',
     // What verify finds wrong, each naming the probe, file or seal at fault (ids, paths and dates as parameters).

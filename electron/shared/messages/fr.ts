@@ -55,7 +55,7 @@ Horodatage : GUICHETS_TSA_URLS (autorités, séparées par des virgules) et GUIC
   racines à croire pour cette fois, séparés par « : », « ; » sous Windows) remplacent ou complètent les réglages.
 Navigateur : GUICHETS_BROWSER, sinon les réglages, sinon Chrome, Edge ou Chromium installés ;
   --browser CHEMIN l’enregistre dans les réglages (après avoir vérifié que c’est Chrome, Chromium ou Edge).
-Codes de sortie : 0 fait (verify : intact), 1 échec ou altération, 2 mauvaise saisie.
+Codes de sortie : 0 fait (verify : intact), 1 échec ou altération, 2 mauvaise saisie, 130 verify arrêté par Ctrl+C (rien n’est conclu).
 Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     error: 'Erreur : {message}',
     internal_error: 'Erreur interne : {detail}',
@@ -282,6 +282,8 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     restore_refused:
       '{reason, select, unknown {Ce PC n’a aucun souvenir des scellements de ce dossier : il n’y a pas de restauration à accepter.} nothing {Tous les scellements dont ce PC se souvient sont là : il n’y a pas de restauration à accepter.} changed {Un scellement dont ce PC se souvient a été remplacé, pas seulement perdu : une restauration ne l’explique pas. Rien n’a été enregistré.} no_seal {Ce dossier n’a aucun scellement valide auquel se fier : faites-en un (npm run cli -- seal), puis relancez cette commande.} problems {La vérification trouve d’autres problèmes que des scellements perdus : une restauration ne les explique pas. Rien n’a été enregistré ; restaurez une sauvegarde vérifiée (npm run cli -- verify --data-dir SAUVEGARDE).} planning {--accept-restore vaut pour tout le dossier : relancez-le sans --planning.} other {Rien n’a été enregistré.}}',
     run_busy: 'Une autre vérification est en cours : attendez qu’elle finisse, puis relancez celle-ci.',
+    // A check stopped before its end: no verdict, neither intact nor altered.
+    cancelled: 'Vérification arrêtée avant sa fin : rien n’est conclu, ni intact ni altéré. Relancez-la pour obtenir un verdict.',
     anchor_unknown:
       'Ce PC n’a aucun souvenir des scellements de ce dossier (copié d’un autre PC, ou scellé par une version antérieure) : la disparition de ses scellements les plus récents ne peut pas être constatée ici.',
     // What verify finds wrong, each naming the probe, file or seal at fault (ids, paths and dates as parameters).

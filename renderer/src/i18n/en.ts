@@ -288,6 +288,8 @@ export const en: Messages = {
     all: 'The whole folder',
     run: 'Check now',
     starting: 'Checking…',
+    stop: 'Stop the check',
+    restart: 'Start the check again',
     progress: 'Progress of the check',
     intact: 'Everything is intact',
     reserved: 'Intact, with a reservation',

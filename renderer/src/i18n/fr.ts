@@ -293,6 +293,8 @@ export const fr = {
     all: 'Tout le dossier',
     run: 'Vérifier maintenant',
     starting: 'Vérification en cours…',
+    stop: 'Arrêter la vérification',
+    restart: 'Relancer la vérification',
     progress: 'Avancement de la vérification',
     intact: 'Tout est intact',
     reserved: 'Intact, avec une réserve',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DossierProgress, DossierResult } from '../../../../electron/shared/api';
 import { useApi } from '../../api/context';
 import { ApiClientError } from '../../api/client';
+import { newJobId } from '../../api/job-id';
 import { periodProblems, wholeMonths, type PeriodProblem } from '../../board/dossier-period';
 import { describeError, wordMessage } from '../../errors';
 import { downloadBlob, splitPath } from '../../export-files';
@@ -259,11 +260,6 @@ export function DossierDialog({ plannings, onClose }: { plannings: DossierPlanni
 
 /** A ref's value now (not as the type checker narrowed it before an await). */
 const asked = (ref: { current: boolean }): boolean => ref.current;
-
-/** Names the job for its progress events and its cancellation. */
-function newJobId(): string {
-  return `ui-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
 
 /** « 1er septembre 2026 », « 1 September 2026 ». */
 function dayWords(date: string, locale: string): string {

@@ -1,30 +1,38 @@
 // « Vérifier les preuves »: the check `npm run cli -- verify` makes, from the app. One button, the progress and the
-// estimated end the core tells, then the verdict with its figures, or each problem in the person's language. When
+// estimated end the core tells with « Arrêter la vérification » beside them, then the verdict with its figures, or
+// each problem in the person's language; a check stopped says that nothing was concluded and offers to start again. When
 // the only problems are seals this PC remembers and the folder lost (a restore in place from an older backup), the
 // restore can be acknowledged, at the PC only, then the folder is checked again.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobProgress } from '../../../../electron/shared/api';
 import { useApi, useLoaded } from '../../api/context';
-import { describeError } from '../../errors';
+import { describeError, wordMessage } from '../../errors';
 import { ErrorNote } from '../ErrorNote';
 import { ProgressLine } from '../ProgressLine';
 import { RestoreDialog } from './RestoreDialog';
 import { Verdict } from './Verdict';
-import { startVerify, useVerifyState } from './verify-state';
+import { startVerify, stopVerify, useVerifyState } from './verify-state';
 
 export function VerifyPage() {
   const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const [scope, setScope] = useState('');
-  const { running, result, failure } = useVerifyState();
+  const { running, stopping, result, stopped, failure } = useVerifyState();
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [restoring, setRestoring] = useState(false);
   const [restored, setRestored] = useState(false);
   const plannings = useLoaded(useCallback(() => api.call('plannings:list'), [api]));
   // Also a check started elsewhere (another window, the web page): its progress shows here too.
   useEffect(() => api.on('job:progress', (event) => event.job === 'verify' && setProgress(event)), [api]);
+  // The stop button goes with the check: the keyboard lands on « Relancer » rather than on nothing.
+  const stopPressed = useRef(false);
+  const restart = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (stopped && stopPressed.current) restart.current?.focus();
+    stopPressed.current = false;
+  }, [stopped]);
 
   const run = async () => {
     setProgress(null);
@@ -52,9 +60,29 @@ export function VerifyPage() {
           {t('verifyPage.run')}
         </button>
       </div>
-      <div className="verify-progress" role="status">
-        {underWay ? (
-          <ProgressLine label={t('verifyPage.progress')} progress={progress} waiting={t('verifyPage.starting')} />
+      <div className="verify-progress">
+        <div role="status">
+          {underWay ? (
+            <ProgressLine label={t('verifyPage.progress')} progress={progress} waiting={t('verifyPage.starting')} />
+          ) : stopped ? (
+            <p className="verify-stopped">{wordMessage(t, { code: 'verify.cancelled' })}</p>
+          ) : null}
+        </div>
+        {running ? (
+          <button
+            type="button"
+            disabled={stopping}
+            onClick={() => {
+              stopPressed.current = true;
+              void stopVerify(api);
+            }}
+          >
+            {t('verifyPage.stop')}
+          </button>
+        ) : stopped ? (
+          <button type="button" ref={restart} onClick={() => void run()}>
+            {t('verifyPage.restart')}
+          </button>
         ) : null}
       </div>
       {restored ? <p className="ok">{t('verifyPage.restoreDone')}</p> : null}

@@ -1,17 +1,25 @@
 // The check under way and its verdict, kept while the app is open: a person who leaves « Vérifier les preuves » during
-// a long check finds its progress, then its verdict, when they come back.
+// a long check finds its progress, then its verdict, when they come back. A check stopped before its end leaves no
+// verdict, only `stopped`: nothing was concluded.
 import { useSyncExternalStore } from 'react';
 import type { VerifyRunResult } from '../../../../electron/shared/api';
-import type { ApiClient } from '../../api/client';
+import { ApiClientError, type ApiClient } from '../../api/client';
+import { newJobId } from '../../api/job-id';
 
 export interface VerifyState {
   running: boolean;
+  /** The check this page waits on, for « Arrêter la vérification »; null when none. */
+  jobId: string | null;
+  /** Stop asked, the check not ended yet. */
+  stopping: boolean;
   result: VerifyRunResult | null;
+  /** The last check was stopped before its end (here or by another page waiting on it): no verdict. */
+  stopped: boolean;
   /** What the last check threw, shown in the person's language. */
   failure: unknown;
 }
 
-let state: VerifyState = { running: false, result: null, failure: null };
+let state: VerifyState = { running: false, jobId: null, stopping: false, result: null, stopped: false, failure: null };
 const listeners = new Set<() => void>();
 
 function set(changes: Partial<VerifyState>): void {
@@ -28,14 +36,29 @@ export function useVerifyState(): VerifyState {
   return useSyncExternalStore(subscribe, () => state);
 }
 
+const wasStopped = (error: unknown): boolean => error instanceof ApiClientError && error.coreMessage?.code === 'verify.cancelled';
+
 /** Checks the folder (or one planning, by id) and keeps the verdict; its progress comes as job:progress events. */
 export async function startVerify(api: ApiClient, planningId: string): Promise<void> {
-  set({ running: true, result: null, failure: null });
+  const jobId = newJobId();
+  set({ running: true, jobId, stopping: false, result: null, stopped: false, failure: null });
   try {
-    set({ result: await api.call('verify:run', planningId ? { planningId } : {}) });
+    set({ result: await api.call('verify:run', planningId ? { planningId, jobId } : { jobId }) });
   } catch (error) {
-    set({ failure: error });
+    set(wasStopped(error) ? { stopped: true } : { failure: error });
   } finally {
-    set({ running: false });
+    set({ running: false, jobId: null, stopping: false });
+  }
+}
+
+/** Stops the check this page waits on; its call then ends with verify.cancelled (startVerify says it). */
+export async function stopVerify(api: ApiClient): Promise<void> {
+  const { jobId } = state;
+  if (jobId === null || state.stopping) return;
+  set({ stopping: true });
+  try {
+    await api.call('verify:cancel', { jobId });
+  } catch (error) {
+    set({ stopping: false, failure: error });
   }
 }
