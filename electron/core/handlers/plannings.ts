@@ -28,7 +28,8 @@ export function planningHandlers(
   const { store, clock } = ctx;
   return {
     'plannings:list': async () => {
-      const plannings = await store.plannings.list();
+      // Each row's planning is sent as it is read, never changed here: no copy of the whole list.
+      const plannings = await store.plannings.shared();
       // One after the other: the store reads its small files synchronously, so running them all at once gains
       // nothing and keeps every planning's decoded months alive together (a third slower at 500 plannings).
       const overviews = [];

@@ -212,7 +212,9 @@ export function createSummary(dir: string): Summary {
 
   const probesDir = absolute(dir, PROBES_DIR);
   const folderOf = (planningId: string): string => `${probesDir}${path.sep}${planningId}`;
-  const aggregatesOf = (planningId: string): string => absolute(dir, aggregatesFile(planningId));
+  const root = path.resolve(dir);
+  // Joined by hand, as folderOf: checked for every planning at start-up, where path.join costs as much as the stat.
+  const aggregatesOf = (planningId: string): string => `${root}${path.sep}${aggregatesFile(planningId).replaceAll('/', path.sep)}`;
 
   /** The stamps now, of the newest month and day found now. */
   function stamps(planningId: string): Stamps {
