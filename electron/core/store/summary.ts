@@ -306,8 +306,16 @@ export function createSummary(dir: string): Summary {
       if (!isObject(entry) || !isStamps(entry.stamps) || !isObject(entry.months) || !settled(written, entry.stamps)) continue;
       const last = entry.last === null ? null : probeOf(entry.last, environments);
       if (entry.last !== null && last === null) continue;
-      // Checked against the disk, and its months decoded, at its first use.
+      // Its months decoded at its first use.
       entries.set(planningId, { stamps: entry.stamps, months: entry.months as Record<MonthKey, FlatMonth>, last, checkedAt: 0 });
+    }
+    // Every entry checked against the disk now, in one pass, as the dashboard's first call asks for them all; one
+    // that no longer matches is read from the records (nothing of it is cached yet in this process).
+    const quick = quickCheck();
+    const now = Date.now();
+    for (const [planningId, entry] of entries) {
+      if (current(planningId, entry.stamps, quick)) entry.checkedAt = now;
+      else entries.delete(planningId);
     }
   }
 
