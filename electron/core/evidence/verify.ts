@@ -624,7 +624,10 @@ export async function verifyDir(dir: string, planningId?: string, options: Verif
       await pool.run<string, never, PlanningCheck>({
         tasks: ids,
         ...(exclusive ? { around: (index: number, run: () => Promise<void>) => exclusive(ids[index] ?? '', run) } : {}),
-        onDone: (check, index) => merge(ids[index] ?? '', check),
+        // Once stopped, the plannings the threads finish are not told: nothing more is checked for the person.
+        onDone: (check, index) => {
+          if (!signal?.aborted) merge(ids[index] ?? '', check);
+        },
         ...(signal ? { signal } : {}),
       });
     } catch (error) {

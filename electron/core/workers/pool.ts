@@ -70,6 +70,10 @@ interface TaskState {
   slot: Slot;
   /** Resolves when the thread is done with the task (or failed). */
   finished: () => void;
+  /** Never given to a thread: the run was stopped first. */
+  skipped?: boolean;
+  /** Given to its thread, which has not answered yet. */
+  running?: boolean;
 }
 
 export interface Pool {
@@ -101,6 +105,12 @@ export async function startPool(entry: URL, options: PoolOptions): Promise<Pool 
   const states = new Map<number, TaskState>();
   let queue: { tasks: readonly unknown[]; next: number; around?: OrderedRun<unknown, unknown, unknown>['around'] } = { tasks: [], next: 0 };
   let closing = false;
+  /**
+   * Why the run was stopped (its signal): no task is given to a thread from then on, and those under way are let
+   * finish. A thread is never ended in the middle of a task, which can abort the whole process (Node, when a thread
+   * is ended while it opens a zlib stream).
+   */
+  let stopped: Error | null = null;
 
   /** Lets go of every task's section (see `around`): a write queue must never stay held by a dead thread. */
   const release = (): void => {
@@ -112,20 +122,39 @@ export async function startPool(entry: URL, options: PoolOptions): Promise<Pool 
     wake();
   };
   const post = (slot: Slot, message: ToWorker): void => slot.worker.postMessage(message);
+  /** Lets the tasks under way finish once the run is stopped (their chunks taken and dropped), so that close() never ends a thread in the middle of one. */
+  const drain = async (): Promise<void> => {
+    for (;;) {
+      const running = [...states.values()].filter((state) => state.running);
+      if (running.length === 0 || failure) return;
+      for (const state of running) {
+        for (; state.chunks.length > 0; state.chunks.shift()) post(state.slot, { type: 'credit' });
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  };
   /** A thread that finished a task takes the next one at once; its results wait in `states` for their turn. */
   const assign = (slot: Slot): void => {
-    if (queue.next >= queue.tasks.length) return;
+    if (stopped || queue.next >= queue.tasks.length) return;
     const index = queue.next;
     queue.next += 1;
     const state: TaskState = { chunks: [], done: null, slot, finished: () => undefined };
     states.set(index, state);
-    const start = (): Promise<void> =>
-      failure || closing
+    const start = (): Promise<void> => {
+      if (stopped && !failure) {
+        state.skipped = true;
+        wake();
+      }
+      return failure || closing || stopped
         ? Promise.resolve()
         : new Promise<void>((resolve) => {
             state.finished = resolve;
+            state.running = true;
             post(slot, { type: 'task', task: index, input: queue.tasks[index] });
           });
+    };
     if (queue.around) queue.around(index, start).catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
     else void start();
   };
@@ -145,10 +174,12 @@ export async function startPool(entry: URL, options: PoolOptions): Promise<Pool 
         if (!state) return;
         if (message.type === 'chunk') state.chunks.push(message.chunk);
         else if (message.type === 'done') {
+          state.running = false;
           state.done = { result: message.result };
           state.finished();
           assign(slot);
         } else {
+          state.running = false;
           state.finished();
           fail(revive(message.error));
         }
@@ -179,7 +210,10 @@ export async function startPool(entry: URL, options: PoolOptions): Promise<Pool 
       states.clear();
       queue = { tasks, next: 0, ...(around ? { around } : {}) };
       // A run that fails leaves the pool failed for good: only the run that ends well needs to stop listening.
-      const stop = (): void => fail(signal?.reason instanceof Error ? signal.reason : new Error('Travail interrompu.'));
+      const stop = (): void => {
+        stopped ??= signal?.reason instanceof Error ? signal.reason : new Error('Travail interrompu.');
+        wake();
+      };
       if (signal?.aborted) stop();
       else signal?.addEventListener('abort', stop, { once: true });
       for (const slot of slots) assign(slot);
@@ -187,6 +221,10 @@ export async function startPool(entry: URL, options: PoolOptions): Promise<Pool 
         for (;;) {
           if (failure) throw failure;
           const state = states.get(index);
+          if (stopped && (!state || state.skipped)) {
+            await drain();
+            throw stopped;
+          }
           if (!state) throw new Error(`Tâche ${index} jamais confiée à un fil de calcul.`);
           if (state.chunks.length > 0) {
             const chunk = state.chunks.shift() as TChunk;
