@@ -151,8 +151,8 @@ async function accessibleName(control: Locator): Promise<string> {
 /** How long a refused page is given to show before its words are read: at least, and at most. */
 const REFUSED_PAGE_MIN_MS = 2_000;
 const REFUSED_PAGE_MAX_MS = 8_000;
-/** Kept, before the probe's deadline, for its evidence (text, capture), as the waiting room keeps it (walker.ts). */
-const EVIDENCE_MARGIN_MS = 6_000;
+/** Kept before the probe's deadline for its evidence (text, capture): a refused page and a waiting room stop short of it. */
+export const EVIDENCE_MARGIN_MS = 6_000;
 
 export function startVisit(ctx: AdapterContext): Visit {
   const { page } = ctx;

@@ -11,7 +11,7 @@ import { locate, perceive, type Seen } from './perceive.js';
 import { controlName, quoted, said } from './said.js';
 import { pageReference, readSlots } from './slots.js';
 import type { AdapterContext, AdapterResult } from './types.js';
-import { startVisit, stop, type Visit } from './visit.js';
+import { EVIDENCE_MARGIN_MS, startVisit, stop, type Visit } from './visit.js';
 import {
   datesResult,
   forwardOf,
@@ -29,8 +29,6 @@ import {
 } from './walk-state.js';
 import { readWindow, turn } from './windows.js';
 
-/** Margin kept, when a waiting room is waited out, for the evidence of the probe. */
-const WAIT_MARGIN_MS = 6_000;
 const DEFAULT_WAIT_MS = 40_000;
 const MAX_PAGES = 16;
 /** How long a page that shows nothing to act on is given to show it (late single-page apps). */
@@ -42,7 +40,7 @@ export { HORIZON_DAYS, type Goal, type WalkEnd } from './walk-state.js';
 async function waitOut(walk: Walk, seen: Seen): Promise<void> {
   const { visit, ctx } = walk;
   const started = Date.now();
-  const limit = (ctx.deadline ?? started + DEFAULT_WAIT_MS + WAIT_MARGIN_MS) - WAIT_MARGIN_MS;
+  const limit = (ctx.deadline ?? started + DEFAULT_WAIT_MS + EVIDENCE_MARGIN_MS) - EVIDENCE_MARGIN_MS;
   const announced = announcedWait(seen.text);
   ctx.log(`File d'attente ou page d'attente${announced ? ` (le site annonce : « ${announced} »)` : ''} : le robot attend.`);
   const before = signature(seen);

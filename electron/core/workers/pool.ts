@@ -20,7 +20,10 @@ export interface OrderedRun<TTask, TChunk, TResult> {
    * section that must be held meanwhile (verification holds the planning's write queue).
    */
   around?: (index: number, run: () => Promise<void>) => Promise<void>;
-  /** Stops the run at once: it rejects with the signal's reason, every task's section let go; then close the pool. */
+  /**
+   * Stops the run: no task is given to a thread from then on, those under way finish (their results still given to
+   * onDone), then it rejects with the signal's reason; close the pool afterwards.
+   */
   signal?: AbortSignal;
 }
 
