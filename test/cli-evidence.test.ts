@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { createHash, createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import type { Probe } from '../electron/shared/domain.js';
 import { appendSyntheticProbes, syntheticPlanning } from './support/synthetic.js';
 import { startLocalTsa, type LocalTsa } from './support/local-tsa.js';
 import { requestTimestamp } from '../electron/core/seals/tsa.js';
+import { wordCore } from '../electron/core/messages.js';
 import { runCli, type CliRun } from './support/node-cli.js';
 
 const run = promisify(execFile);
@@ -146,7 +148,7 @@ describe('trusted time', () => {
     expect(refused.stderr).toContain('jeton refusé');
     const [name = ''] = (await readdir(path.join(homeMade, 'seals'))).filter((file) => file.endsWith('.json'));
     const answer = await requestTimestamp(rogue.url, await readFile(path.join(homeMade, 'seals', name)));
-    if ('error' in answer) throw new Error(answer.error);
+    if ('error' in answer) throw new Error(wordCore(answer.error));
     await writeFile(path.join(homeMade, 'seals', name.replace('.json', '.freetsa.org.tsr')), answer.tsr);
 
     const verify = (dir: string): Promise<Run> => cli(['verify', '--data-dir', dir], { GUICHETS_TSA_ROOTS: tsa.caFile });
@@ -166,6 +168,30 @@ describe('trusted time', () => {
     expect(rogueToken.stdout).toContain('signé au nom de « www.freetsa.org »');
     expect(rogueToken.stdout).toContain('ne mène à aucune racine de confiance');
     expect(rogueToken.code).toBe(1);
+  });
+
+  it('says why each authority gave no token, in the person’s language', { timeout: 420_000 }, async () => {
+    const down = createHttpServer((_request, response) => response.writeHead(503).end());
+    await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve));
+    const downUrl = `http://127.0.0.1:${(down.address() as { port: number }).port}/tsr`;
+    try {
+      const [french, english] = await Promise.all(
+        ['fr', 'en'].map(async (lang) =>
+          cli(['seal', '--lang', lang, '--data-dir', await filled(`unstamped-${lang}`)], { GUICHETS_TSA_URLS: `${rogue.url},${downUrl}`, GUICHETS_TSA_ROOTS: tsa.caFile }),
+        ),
+      );
+      expect(french?.code).toBe(0);
+      expect(french?.stdout).toContain('non horodaté');
+      expect(french?.stderr).toMatch(new RegExp(`^Horodatage du sceau \\d{8}T\\d{6}Z : ${downUrl} a répondu HTTP 503\\.$`, 'm'));
+      expect(french?.stderr).toMatch(/^Horodatage du sceau \d{8}T\d{6}Z : \S+ : jeton refusé, sa chaîne de certificats ne mène à aucune racine de confiance \(ni livrée avec Guichets, ni ajoutée sur ce PC\) ; ajoutez la racine/m);
+      expect(english?.code).toBe(0);
+      expect(english?.stdout).toContain('not time-stamped');
+      expect(english?.stderr).toMatch(new RegExp(`^Time-stamping of seal \\d{8}T\\d{6}Z: ${downUrl} answered HTTP 503\\.$`, 'm'));
+      expect(english?.stderr).toMatch(/^Time-stamping of seal \d{8}T\d{6}Z: \S+: token refused, its certificate chain leads to no trusted root .+; add this authority’s root/m);
+      expect(english?.stderr).not.toMatch(/horodat|jeton|répondu/i);
+    } finally {
+      await new Promise((resolve) => down.close(resolve));
+    }
   });
 
   it('trusts a root the person adds from the command line, and not before', { timeout: 420_000 }, async () => {

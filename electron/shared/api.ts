@@ -144,6 +144,8 @@ export interface SealSummary {
   probes: number;
   /** Host of the time-stamping authority that stamped it; null when none answered (stamped later). */
   stampedBy: string | null;
+  /** Why each authority asked gave no token (`tsa.stamp_failed`), for the screen to word: unreachable, refused… */
+  stampFailures: CoreMessage[];
   /** Earlier seals stamped at the same time. */
   restamped: number;
   /** Fingerprint of the new installation key this seal announced (`newKey`), else null. */

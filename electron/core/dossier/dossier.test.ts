@@ -14,6 +14,7 @@ import type { Probe } from '../../shared/domain.js';
 import { findBrowser } from '../probe/index.js';
 import { checkBag, loadTrust, requestTimestamp, type TrustSet } from '../seals/index.js';
 import { buildDossier, defaultPeriod, type DossierProgress, type DossierResult } from './index.js';
+import { wordCore } from '../messages.js';
 import { DEMO_NOW, fillDemoFolder } from '../../../test/support/evidence-folder.js';
 import { startLocalTsa, type LocalTsa } from '../../../test/support/local-tsa.js';
 import { rebag, sha256, validateBag, walk } from '../../../test/support/bagit.js';
@@ -210,7 +211,7 @@ describe('dossier de preuves', () => {
       for (const token of (await readdir(seals)).filter((name) => name.startsWith(`${CLOSING}.`) && name.endsWith('.tsr'))) await rm(path.join(seals, token));
       rogue.fakeTime = '2026-12-01 09:00:02';
       const answer = await requestTimestamp(rogue.url, await readFile(path.join(seals, `${CLOSING}.json`)));
-      if ('error' in answer) throw new Error(answer.error);
+      if ('error' in answer) throw new Error(wordCore(answer.error));
       await writeFile(path.join(seals, `${CLOSING}.freetsa.org.tsr`), answer.tsr);
       await cp(rogue.caFile, path.join(seals, 'racines', 'freetsa.pem'));
     });

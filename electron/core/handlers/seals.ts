@@ -21,8 +21,8 @@ function userFolder(ctx: HandlerContext): string {
 
 async function sealNow(ctx: HandlerContext, newKey: boolean): Promise<SealSummary> {
   await ctx.asWriter();
-  const { name, plannings, probes, stampedBy, restamped, newKey: key } = await ctx.seals.create({ newKey });
-  return { name, plannings, probes, stampedBy: stampedBy.length > 0 ? stampedBy.join(', ') : null, restamped, newKey: key };
+  const { name, plannings, probes, stampedBy, stampFailures, restamped, newKey: key } = await ctx.seals.create({ newKey });
+  return { name, plannings, probes, stampedBy: stampedBy.length > 0 ? stampedBy.join(', ') : null, stampFailures, restamped, newKey: key };
 }
 
 export function sealHandlers(ctx: HandlerContext): Handlers<'seals:create' | 'seals:list' | 'seals:rotateKey' | 'seals:roots' | 'seals:addRoot' | 'seals:removeRoot'> {

@@ -4,6 +4,7 @@
 import { sign } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { CoreMessage } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { canonicalJson, sha256, type Store } from '../store/index.js';
@@ -74,6 +75,8 @@ export interface SealResult {
   probes: number;
   /** The hosts of the authorities that stamped it; empty when none answered (offline, none set, refused). */
   stampedBy: string[];
+  /** Why each authority that did not stamp it (or an earlier seal stamped now) gave no token: `tsa.stamp_failed`. */
+  stampFailures: CoreMessage[];
   /** Earlier unstamped seals stamped now (their time is this one: they prove from now only). */
   restamped: number;
   /** The new key's fingerprint, when this seal announced one. */
@@ -103,8 +106,9 @@ async function planningState(store: Store, planningId: string): Promise<{ chain:
   });
 }
 
-/** Stamps one seal's bytes with every authority that answers with a trusted token; the hosts that did. */
-async function stamp(options: SealOptions, seal: SealFile, bytes: Buffer): Promise<string[]> {
+/** Stamps one seal's bytes with every authority that answers with a trusted token; the hosts that did. Why the
+ * others did not goes into `failures`, said by whoever asked for the seal. */
+async function stamp(options: SealOptions, seal: SealFile, bytes: Buffer, failures: CoreMessage[]): Promise<string[]> {
   const dataDir = options.store.dir;
   const answers = await Promise.all(
     options.tsaUrls.map(async (url) => ({ url, answer: await requestTimestamp(url, bytes, { ...options.stamp, trust: options.trust }) })),
@@ -112,7 +116,7 @@ async function stamp(options: SealOptions, seal: SealFile, bytes: Buffer): Promi
   const hosts: string[] = [];
   for (const { url, answer } of answers) {
     if ('error' in answer) {
-      options.log(`Horodatage du sceau ${seal.name} : ${answer.error}.`);
+      failures.push({ code: 'tsa.stamp_failed', params: { seal: seal.name }, nested: { why: answer.error } });
       continue;
     }
     await writeFileDurable(absolute(dataDir, `${SEALS_DIR}/${tokenFileName(seal.name, url)}`), answer.tsr);
@@ -204,7 +208,8 @@ export async function createSeal(options: SealOptions): Promise<SealResult> {
   await writeFileDurable(absolute(dataDir, files.json), bytes);
   if (next) await commitNextKey(dataDir, next, options.log);
 
-  const stampedBy = await stamp(options, files, bytes);
+  const stampFailures: CoreMessage[] = [];
+  const stampedBy = await stamp(options, files, bytes, stampFailures);
   let restamped = 0;
   // The authorities answer again (back online): the seals made offline get a token now, which proves them from
   // now only (said by verify). A seal that has any token is left as it is.
@@ -213,7 +218,7 @@ export async function createSeal(options: SealOptions): Promise<SealResult> {
     for (const seal of seals) {
       if ((tokens.get(seal.name) ?? []).length > 0 || !(await exists(absolute(dataDir, seal.json)))) continue;
       const earlier = await readFile(absolute(dataDir, seal.json));
-      if ((await stamp(options, seal, earlier)).length > 0) restamped += 1;
+      if ((await stamp(options, seal, earlier, stampFailures)).length > 0) restamped += 1;
     }
   }
   return {
@@ -222,6 +227,7 @@ export async function createSeal(options: SealOptions): Promise<SealResult> {
     plannings: Object.keys(content.plannings).length,
     probes,
     stampedBy,
+    stampFailures,
     restamped,
     newKey: next?.fingerprint ?? null,
   };

@@ -2,6 +2,7 @@
 // GUICHETS_TSA_URLS), daily while the schedule runs, on demand and before every export.
 import { readFile } from 'node:fs/promises';
 import type { Clock } from '../clock.js';
+import { wordCore } from '../messages.js';
 import { sha256, type Store } from '../store/index.js';
 import { acceptRestore, anchorsDirOf, carryAnchor, rememberSeal } from './anchor.js';
 import { loadSeals } from './check.js';
@@ -91,6 +92,11 @@ export function createSealService(options: SealServiceOptions) {
     return next;
   }
 
+  /** A seal nobody asked for (daily, before an export): why an authority gave no token goes to the log. */
+  function logFailures(result: SealResult): void {
+    for (const failure of result.stampFailures) log(wordCore(failure, 'fr'));
+  }
+
   /** Seals when the newest seal is a day old (or there is none yet). */
   async function sealIfDue(): Promise<void> {
     const seals = await listSeals(store.dir);
@@ -98,6 +104,7 @@ export function createSealService(options: SealServiceOptions) {
     const newestAt = newest ? sealTime(newest.name).getTime() : 0;
     if (clock.now().getTime() - newestAt < DAY_MS) return;
     const result = await create();
+    logFailures(result);
     log(`Sceau ${result.name} : ${result.probes} sondage(s) de ${result.plannings} planning(s) scellé(s)${result.stampedBy.length > 0 ? `, horodaté par ${result.stampedBy.join(', ')}` : ', non horodaté'}.`);
   }
 
@@ -113,7 +120,7 @@ export function createSealService(options: SealServiceOptions) {
     /** Before an export: the export's rows are covered by a seal. A failure is logged, never stops the export. */
     async beforeExport(): Promise<void> {
       try {
-        await create();
+        logFailures(await create());
       } catch (error) {
         log(`Sceau avant l’export impossible : ${error instanceof Error ? error.message : String(error)}`);
       }

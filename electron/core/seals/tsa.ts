@@ -3,6 +3,7 @@
 import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { coreMessage, type CoreMessage } from '../../shared/messages/index.js';
 import type { TrustedRoot, TrustSet } from './trust.js';
 
 const SHA256_OID = '2.16.840.1.101.3.4.2.1';
@@ -48,17 +49,13 @@ export interface TokenCheck {
   certificateSha256: string | null;
   /** Every certificate the token carries, DER. */
   certificates: Buffer[];
-  /** In French, why it does not hold. */
-  reason: string | null;
-  /** Why it does not hold, as a code and its specifics (for verify's problems, worded in the reader's language). */
+  /** Why it does not hold, as a code and its specifics (worded in the reader's language by verify and sealing). */
   fault: TokenFault | null;
   /**
    * When checked against a trust set: the trusted root the signer's chain ends at (checked at the token's time),
-   * or null with `untrusted` saying why. A token signed as it should be but by nobody trusted proves nothing.
+   * or null with `untrustedWhy` saying why. A token signed as it should be but by nobody trusted proves nothing.
    */
   root: TrustedRoot | null;
-  untrusted: string | null;
-  /** `untrusted` as a code. */
   untrustedWhy: UntrustedWhy | null;
 }
 
@@ -95,16 +92,14 @@ function tokenParts(response: pkijs.TimeStampResp): { signed: pkijs.SignedData; 
   return { signed, info: pkijs.TSTInfo.fromBER(content.getValue()) };
 }
 
-const failed = (reason: string, fault: TokenFault, certificates: Buffer[] = [], tsa = 'autorité inconnue'): TokenCheck => ({
+const failed = (fault: TokenFault, certificates: Buffer[] = [], tsa = 'autorité inconnue'): TokenCheck => ({
   ok: false,
   genTime: null,
   tsa,
   certificateSha256: null,
   certificates,
-  reason,
   fault,
   root: null,
-  untrusted: null,
   untrustedWhy: null,
 });
 
@@ -148,10 +143,10 @@ async function trustedRoot(
   carried: readonly pkijs.Certificate[],
   genTime: Date,
   trust: TrustSet,
-): Promise<{ root: TrustedRoot } | { why: string; code: UntrustedWhy }> {
+): Promise<{ root: TrustedRoot } | { why: UntrustedWhy }> {
   // Node types it as always there; it is undefined when the certificate has no extended key usage at all.
   const usages = new X509Certificate(Buffer.from(signer.toSchema().toBER(false))).keyUsage as string[] | undefined;
-  if (!usages?.includes(TIME_STAMPING_EKU)) return { why: 'le certificat de l’autorité n’est pas un certificat d’horodatage', code: 'not_tsa' };
+  if (!usages?.includes(TIME_STAMPING_EKU)) return { why: 'not_tsa' };
   const { certificates, byTbs } = pinned(trust);
   const signerTbs = Buffer.from(signer.tbsView).toString('hex');
   const intermediates = carried.filter((certificate) => Buffer.from(certificate.tbsView).toString('hex') !== signerTbs);
@@ -164,7 +159,7 @@ async function trustedRoot(
   } catch {
     // No path to a trusted root: said below.
   }
-  return { why: 'sa chaîne de certificats ne mène à aucune racine de confiance (ni livrée avec Guichets, ni ajoutée sur ce PC)', code: 'no_root' };
+  return { why: 'no_root' };
 }
 
 /**
@@ -181,25 +176,25 @@ export async function checkTimestamp(tsr: Buffer, data: Buffer, options: { nonce
     const status = response.status.status;
     if (status !== pkijs.PKIStatus.granted && status !== pkijs.PKIStatus.grantedWithMods) {
       const text = response.status.statusStrings?.map((item) => item.valueBlock.value).join(' ') ?? '';
-      return failed(`l’autorité a refusé l’horodatage (statut ${status}${text ? ` : ${text}` : ''})`, { kind: 'refused', status, said: text || 'none' });
+      return failed({ kind: 'refused', status, said: text || 'none' });
     }
     ({ signed, info } = tokenParts(response));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return failed(`jeton d’horodatage illisible (${detail})`, { kind: 'unreadable', detail });
+    return failed({ kind: 'unreadable', detail });
   }
   const certificates = (signed.certificates ?? [])
     .filter((item): item is pkijs.Certificate => item instanceof pkijs.Certificate)
     .map((certificate) => Buffer.from(certificate.toSchema().toBER(false)));
   if (expectedNonce !== undefined) {
     const nonce = info.nonce ? Buffer.from(info.nonce.valueBlock.valueHexView).toString('hex') : '';
-    if (nonce !== positive(expectedNonce).toString('hex')) return failed('réponse d’horodatage à une autre demande', { kind: 'other_request' }, certificates);
+    if (nonce !== positive(expectedNonce).toString('hex')) return failed({ kind: 'other_request' }, certificates);
   }
   try {
     const result = await signed.verify({ signer: 0, data: arrayBuffer(data), extendedMode: true });
     const signer = result.signerCertificate ?? null;
     const tsa = signer ? nameOf(signer) : 'autorité inconnue';
-    if (!result.signatureVerified || !signer) return failed('signature de l’autorité invalide', { kind: 'bad_signature' }, certificates, tsa);
+    if (!result.signatureVerified || !signer) return failed({ kind: 'bad_signature' }, certificates, tsa);
     const carried = (signed.certificates ?? []).filter((item): item is pkijs.Certificate => item instanceof pkijs.Certificate);
     const chain = options.trust ? await trustedRoot(signer, carried, info.genTime, options.trust) : null;
     return {
@@ -208,17 +203,14 @@ export async function checkTimestamp(tsr: Buffer, data: Buffer, options: { nonce
       tsa,
       certificateSha256: createHash('sha256').update(Buffer.from(signer.toSchema().toBER(false))).digest('hex'),
       certificates,
-      reason: null,
       fault: null,
       root: chain && 'root' in chain ? chain.root : null,
-      untrusted: chain && 'why' in chain ? chain.why : null,
-      untrustedWhy: chain && 'code' in chain ? chain.code : null,
+      untrustedWhy: chain && 'why' in chain ? chain.why : null,
     };
   } catch (error) {
     const message = error instanceof pkijs.SignedDataVerifyError ? error.message : error instanceof Error ? error.message : String(error);
     const otherContent = /TSTInfo verification/.test(message);
-    const reason = otherContent ? 'le jeton horodate un autre contenu que ce sceau (empreinte différente)' : `jeton invalide (${message})`;
-    return failed(reason, otherContent ? { kind: 'other_content' } : { kind: 'invalid', detail: message }, certificates);
+    return failed(otherContent ? { kind: 'other_content' } : { kind: 'invalid', detail: message }, certificates);
   }
 }
 
@@ -229,12 +221,20 @@ export interface StampOptions {
   trust?: TrustSet;
 }
 
-/** Asks one TSA to stamp `data`; the response, checked, or a French reason. Never throws. */
+/** Why a token does not hold, as `tsa.invalid` words it. */
+const faultParams = (fault: TokenFault | null) => ({
+  fault: fault?.kind ?? 'none',
+  status: fault?.status ?? '',
+  said: fault?.said ?? 'none',
+  detail: fault?.detail ?? '',
+});
+
+/** Asks one TSA to stamp `data`; the response, checked, or why not (a `tsa.…` message). Never throws. */
 export async function requestTimestamp(
   url: string,
   data: Buffer,
   options: StampOptions = {},
-): Promise<{ tsr: Buffer; check: TokenCheck } | { error: string }> {
+): Promise<{ tsr: Buffer; check: TokenCheck } | { error: CoreMessage }> {
   const nonce = randomBytes(8);
   const doFetch = options.fetch ?? fetch;
   let body: Buffer;
@@ -245,16 +245,16 @@ export async function requestTimestamp(
       body: timestampRequest(data, nonce),
       signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
     });
-    if (!response.ok) return { error: `${url} a répondu HTTP ${response.status}` };
+    if (!response.ok) return { error: coreMessage('tsa.http', { url, status: response.status }) };
     body = Buffer.from(await response.arrayBuffer());
   } catch (error) {
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    return { error: `${url} injoignable (${reason})` };
+    return { error: coreMessage('tsa.unreachable', { url, reason }) };
   }
   const check = await checkTimestamp(body, data, { nonce, ...(options.trust ? { trust: options.trust } : {}) });
-  if (!check.ok) return { error: `${url} : ${check.reason ?? 'réponse invalide'}` };
+  if (!check.ok) return { error: coreMessage('tsa.invalid', { url, ...faultParams(check.fault) }) };
   // Kept, it would make every later verification fail: refused now, with what to do.
-  if (check.untrusted) return { error: `${url} : jeton refusé, ${check.untrusted} ; ajoutez la racine de cette autorité (réglages ou « npm run cli -- tsa-roots add FICHIER.pem ») après avoir comparé son empreinte avec celle qu’elle publie` };
+  if (check.untrustedWhy) return { error: coreMessage('tsa.untrusted', { url, why: check.untrustedWhy }) };
   return { tsr: body, check };
 }
 

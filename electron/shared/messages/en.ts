@@ -232,6 +232,15 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     restamped: '{count, plural, one {# earlier seal made offline time-stamped now} other {# earlier seals made offline time-stamped now}}: {count, plural, one {it proves} other {they prove}} only from now on.',
     new_key: 'New installation key: {key}, announced in this seal and signed by the previous one.',
   },
+  tsa: {
+    stamp_failed: 'Time-stamping of seal {seal}: {why}.',
+    http: '{url} answered HTTP {status}',
+    unreachable: '{url} unreachable ({reason})',
+    invalid:
+      '{url}: {fault, select, refused {the authority refused the time-stamp (status {status}{said, select, none {} other {: {said}}})} unreadable {unreadable time-stamp token ({detail})} other_request {time-stamp answer to another request} bad_signature {invalid authority signature} other_content {the token stamps other content than this seal (different hash)} invalid {invalid token ({detail})} other {invalid answer}}',
+    untrusted:
+      '{url}: token refused, {why, select, not_tsa {the authority’s certificate is not a time-stamping certificate} other {its certificate chain leads to no trusted root (neither shipped with Guichets nor added on this PC)}}; add this authority’s root (settings or “npm run cli -- tsa-roots add FILE.pem”) after comparing its fingerprint with the one it publishes',
+  },
   verify: {
     summary_intact: '✓ {count, plural, one {# probe checked} other {# probes checked}}{planning, select, none {} other { (planning {planning})}}: screenshots, hashes and chain intact; each proven to exist at most 48 h after it was made.',
     summary_reserved:

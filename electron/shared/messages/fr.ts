@@ -239,6 +239,16 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     restamped: '{count, plural, one {# sceau antérieur fait hors ligne horodaté maintenant} other {# sceaux antérieurs faits hors ligne horodatés maintenant}} : {count, plural, one {il ne prouve} other {ils ne prouvent}} qu’à partir de maintenant.',
     new_key: 'Nouvelle clé de l’installation : {key}, annoncée dans ce sceau et signée par la précédente.',
   },
+  // Why an authority gave no token for a seal, when sealing: said by the seal screen, `seal` and the log.
+  tsa: {
+    stamp_failed: 'Horodatage du sceau {seal} : {why}.',
+    http: '{url} a répondu HTTP {status}',
+    unreachable: '{url} injoignable ({reason})',
+    invalid:
+      '{url} : {fault, select, refused {l’autorité a refusé l’horodatage (statut {status}{said, select, none {} other { : {said}}})} unreadable {jeton d’horodatage illisible ({detail})} other_request {réponse d’horodatage à une autre demande} bad_signature {signature de l’autorité invalide} other_content {le jeton horodate un autre contenu que ce sceau (empreinte différente)} invalid {jeton invalide ({detail})} other {réponse invalide}}',
+    untrusted:
+      '{url} : jeton refusé, {why, select, not_tsa {le certificat de l’autorité n’est pas un certificat d’horodatage} other {sa chaîne de certificats ne mène à aucune racine de confiance (ni livrée avec Guichets, ni ajoutée sur ce PC)}} ; ajoutez la racine de cette autorité (réglages ou « npm run cli -- tsa-roots add FICHIER.pem ») après avoir comparé son empreinte avec celle qu’elle publie',
+  },
   verify: {
     summary_intact: '✓ {count, plural, one {# sondage vérifié} other {# sondages vérifiés}}{planning, select, none {} other { (planning {planning})}} : captures, empreintes et chaîne intactes ; existence de chacun prouvée au plus 48 h après le sondage.',
     summary_reserved:

@@ -23,7 +23,9 @@ export function SealsPanel() {
     try {
       const result = await api.call('seals:create');
       const stamped = result.stampedBy ? t('sealStampedBy', { tsa: result.stampedBy }) : t('sealNotStamped');
-      setStatus({ text: t('sealDone', { name: result.name, probes: result.probes, stamped }), error: false });
+      // Why an authority gave no token (unreachable, refused…), worded here in the screen's language.
+      const failures = result.stampFailures.map((failure) => wordMessage(t, failure));
+      setStatus({ text: [t('sealDone', { name: result.name, probes: result.probes, stamped }), ...failures].join(' '), error: false });
       reloadInfo();
     } catch (error) {
       setStatus({ text: describeError(error, t).message, error: true });
