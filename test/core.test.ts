@@ -127,7 +127,11 @@ describe('a planning, from creation to verified evidence', () => {
 
   it('has no assisted session: the site asks no code', async () => {
     const reply = await core.handle('assisted:open', { planningId });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // Said as a code, which the screen words in the person's language; its French as it was.
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', coreMessage: { code: 'assisted.not_captcha' }, message: 'Ce site ne demande pas de code de sécurité : la session assistée est inutile.' },
+    });
   });
 
   it('lets `verify` pass, then report an altered screenshot and exit non-zero', async () => {

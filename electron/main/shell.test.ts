@@ -146,17 +146,27 @@ describe('the tray and closing', () => {
     const stub = stubCore();
     let shown = 0;
     setupTray(stub.core, '/app/resources', () => (shown += 1));
-    const status = (state: AssistedSessionStatus['state']): AssistedSessionStatus => ({ planningId: 'p1', state, solvedAt: null, message: 'Le code est à retaper.' });
+    const status = (state: AssistedSessionStatus['state']): AssistedSessionStatus => ({ planningId: 'p1', state, solvedAt: null });
     stub.emit('assisted:changed', status('ready'));
     stub.emit('assisted:changed', status('expired'));
     await settle();
-    expect(fake.notifications.map((notice) => [notice.options.body, notice.shown])).toEqual([['Le code est à retaper.', true]]);
+    expect(fake.notifications.map((notice) => [notice.options.title, notice.options.body, notice.shown])).toEqual([
+      ['Guichets : session assistée expirée', 'La session a expiré : le site redemande le code de sécurité. Ouvrez à nouveau la session assistée.', true],
+    ]);
     fake.notifications[0]?.emit('click');
     expect(shown).toBe(1);
+    // In the language the person chose.
+    stub.state.settings = { ...DEFAULT_SETTINGS, language: 'en' };
+    stub.emit('assisted:changed', status('expired'));
+    await settle();
+    expect(fake.notifications.map((notice) => [notice.options.title, notice.options.body])[1]).toEqual([
+      'Guichets: assisted session expired',
+      'The session expired: the site asks for the security code again. Open the assisted session again.',
+    ]);
     stub.state.settings = { ...DEFAULT_SETTINGS, notifications: false };
     stub.emit('assisted:changed', status('expired'));
     await settle();
-    expect(fake.notifications).toHaveLength(1);
+    expect(fake.notifications).toHaveLength(2);
   });
 });
 

@@ -2,6 +2,8 @@ import { app, Menu, Notification, Tray, nativeImage } from 'electron';
 import { notificationsWanted } from './alerts.js';
 import path from 'node:path';
 import type { Core } from '../core/api/index.js';
+import { wordCore } from '../core/messages.js';
+import { coreMessage, type MessageCode } from '../shared/messages/index.js';
 
 /**
  * The hourly probes go on while the window is closed: the app stays in the tray until « Quitter ». Closing the
@@ -21,9 +23,12 @@ export function setupTray(core: Core, resourcesDir: string, showWindow: () => vo
 
   core.on('assisted:changed', (status) => {
     if (status.state !== 'expired') return;
-    void notificationsWanted(core).then((wanted) => {
+    void notificationsWanted(core).then(async (wanted) => {
       if (!wanted) return;
-      const notice = new Notification({ title: 'Guichets : session assistée expirée', body: status.message });
+      // Worded here from the state, in the language the person chose (French when the settings cannot be read).
+      const lang = (await core.api['settings:get'](undefined).catch(() => null))?.language ?? 'fr';
+      const say = (code: MessageCode): string => wordCore(coreMessage(code), lang);
+      const notice = new Notification({ title: say('assisted.expired_title'), body: say('assisted.expired') });
       notice.on('click', showWindow);
       notice.show();
     });

@@ -47,8 +47,6 @@ export interface AssistedSessionStatus {
   state: 'waiting' | 'ready' | 'expired' | 'closed';
   /** ISO instant the person last solved the captcha. */
   solvedAt: string | null;
-  /** In French: where the session stands and what to do. */
-  message: string;
 }
 
 /** "Try these steps now": each step's result and screenshot, and what a probe would record. */

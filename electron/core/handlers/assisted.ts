@@ -1,5 +1,6 @@
 // Assisted sessions: a visible window where a person solves a captcha, then the probes read slots through it.
-import { AppError } from '../errors.js';
+import { coreMessage } from '../../shared/messages/index.js';
+import { AppError, coreError } from '../errors.js';
 import { isCaptchaSystem } from '../services/browsers.js';
 import { mustGetPlanning, type HandlerContext, type Handlers } from './context.js';
 
@@ -10,7 +11,7 @@ export function assistedHandlers(ctx: HandlerContext): Handlers<'assisted:open' 
       await ctx.asWriter();
       const planning = await mustGetPlanning(ctx, planningId);
       if (!isCaptchaSystem(planning.system)) {
-        throw new AppError('invalid_input', 'Ce site ne demande pas de code de sécurité : la session assistée est inutile.');
+        throw coreError('invalid_input', coreMessage('assisted.not_captcha'));
       }
       const sessions = await browsers.assisted();
       try {
@@ -19,16 +20,13 @@ export function assistedHandlers(ctx: HandlerContext): Handlers<'assisted:open' 
       } catch (error) {
         if (error instanceof AppError) throw error;
         log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        throw new AppError(
-          'internal',
-          'La fenêtre de la session assistée n’a pas pu s’ouvrir. Elle demande un écran : lancez Guichets sur un poste avec affichage (l’application de bureau).',
-        );
+        throw coreError('internal', coreMessage('assisted.window_failed'));
       }
     },
     'assisted:close': async ({ planningId }) => {
       const planning = await mustGetPlanning(ctx, planningId);
       await browsers.assistedIfOpen()?.close(planningId);
-      return browsers.assistedStatus(planning) ?? { planningId, state: 'closed', solvedAt: null, message: '' };
+      return browsers.assistedStatus(planning) ?? { planningId, state: 'closed', solvedAt: null };
     },
   };
 }

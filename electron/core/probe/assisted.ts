@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PARIS, type ProbeEnvironment, type Step } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
-import { AppError } from '../errors.js';
+import { coreMessage } from '../../shared/messages/index.js';
+import { AppError, coreError } from '../errors.js';
 import { demarcheUrls, probeCreneaux } from './adapters/rdvpref.js';
 import { chromiumDriver, LAUNCH_ARGS, OWN_SHUTDOWN, SANDBOX } from './browser.js';
 import { refusalOutcome, robotGuard, type Refusal, type RobotGuard } from './private-network.js';
@@ -19,13 +20,12 @@ import { navigationFailure, ProbeStop } from './visit.js';
 
 export type AssistedState = 'waiting' | 'ready' | 'expired' | 'closed';
 
+/** Where the session stands: its state is what the screens word (each in the person's language). */
 export interface AssistedStatus {
   planningId: string;
   state: AssistedState;
   /** ISO instant the person last solved the captcha. */
   solvedAt: string | null;
-  /** In French: where the session stands and what to do. */
-  message: string;
 }
 
 export interface AssistedPlanning {
@@ -75,12 +75,6 @@ interface Session {
   waiters: (() => void)[];
 }
 
-const MESSAGES: Record<AssistedState, string> = {
-  waiting: 'Saisissez le code de sécurité dans la fenêtre ouverte par Guichets, puis validez.',
-  ready: 'Session ouverte : Guichets sonde les créneaux dans cette session tant que le site la garde.',
-  expired: 'La session a expiré : le site redemande le code de sécurité. Ouvrez à nouveau la session assistée.',
-  closed: 'Aucune session assistée ouverte pour ce planning.',
-};
 const MAX_SHOT_HEIGHT = 2_400;
 
 export function createAssistedSessions(options: AssistedOptions): AssistedSessions {
@@ -90,7 +84,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
 
   function statusOf(planningId: string, session: Session | undefined): AssistedStatus {
     const state = session?.state ?? 'closed';
-    return { planningId, state, solvedAt: session?.solvedAt ?? null, message: MESSAGES[state] };
+    return { planningId, state, solvedAt: session?.solvedAt ?? null };
   }
 
   function setState(planningId: string, session: Session, state: AssistedState): void {
@@ -151,7 +145,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
   async function open(planning: AssistedPlanning): Promise<AssistedStatus> {
     const urls = demarcheUrls(planning.url);
     if (!urls) {
-      throw new AppError('invalid_input', 'La session assistée sert aux démarches RDV-Préfecture (…/rdvpref/reservation/demarche/<numéro>/).');
+      throw coreError('invalid_input', coreMessage('assisted.not_demarche'));
     }
     let session = sessions.get(planning.id);
     if (!session) {
@@ -188,7 +182,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
   async function probe(planning: AssistedPlanning, caption: { probeId: string; planningLabel: string }): Promise<ProbeResult> {
     const session = sessions.get(planning.id);
     if (!session || session.state !== 'ready') {
-      throw new AppError('not_found', `${MESSAGES[session?.state ?? 'closed']} (planning ${planning.id})`);
+      throw coreError('not_found', coreMessage('assisted.not_ready', { state: session?.state ?? 'closed', planning: planning.id }));
     }
     const startedAt = clock.now();
     const t0 = performance.now();

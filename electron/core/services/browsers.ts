@@ -105,14 +105,7 @@ export function createBrowsers(options: BrowsersOptions) {
 
   function assistedStatus(planning: Planning): AssistedSessionStatus | null {
     if (!isCaptchaSystem(planning.system)) return null;
-    return (
-      assisted?.status(planning.id) ?? {
-        planningId: planning.id,
-        state: 'closed',
-        solvedAt: null,
-        message: 'Ce site demande un code de sécurité : ouvrez une session assistée pour que Guichets puisse lire ses créneaux.',
-      }
-    );
+    return assisted?.status(planning.id) ?? { planningId: planning.id, state: 'closed', solvedAt: null };
   }
 
   /** Whether the browsers that open this planning's pages are kept to public addresses now. */

@@ -241,6 +241,16 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     untrusted:
       '{url}: token refused, {why, select, not_tsa {the authority’s certificate is not a time-stamping certificate} other {its certificate chain leads to no trusted root (neither shipped with Guichets nor added on this PC)}}; add this authority’s root (settings or “npm run cli -- tsa-roots add FILE.pem”) after comparing its fingerprint with the one it publishes',
   },
+  assisted: {
+    expired_title: 'Guichets: assisted session expired',
+    expired: 'The session expired: the site asks for the security code again. Open the assisted session again.',
+    not_ready:
+      '{state, select, waiting {Type the security code in the window Guichets opened, then confirm.} expired {The session expired: the site asks for the security code again. Open the assisted session again.} other {No assisted session open for this planning.}} (planning {planning})',
+    not_captcha: 'This site asks for no security code: the assisted session is of no use.',
+    not_demarche: 'The assisted session is for RDV-Préfecture démarches (…/rdvpref/reservation/demarche/NUMBER/).',
+    window_failed:
+      'The assisted session’s window could not open. It needs a screen: run Guichets on a computer with a display (the desktop application).',
+  },
   verify: {
     summary_intact: '✓ {count, plural, one {# probe checked} other {# probes checked}}{planning, select, none {} other { (planning {planning})}}: screenshots, hashes and chain intact; each proven to exist at most 48 h after it was made.',
     summary_reserved:

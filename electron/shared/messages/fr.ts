@@ -249,6 +249,18 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     untrusted:
       '{url} : jeton refusé, {why, select, not_tsa {le certificat de l’autorité n’est pas un certificat d’horodatage} other {sa chaîne de certificats ne mène à aucune racine de confiance (ni livrée avec Guichets, ni ajoutée sur ce PC)}} ; ajoutez la racine de cette autorité (réglages ou « npm run cli -- tsa-roots add FICHIER.pem ») après avoir comparé son empreinte avec celle qu’elle publie',
   },
+  // The assisted session of a captcha site: the screens word where it stands from its `state`, the desktop's
+  // notification and the refusals from these.
+  assisted: {
+    expired_title: 'Guichets : session assistée expirée',
+    expired: 'La session a expiré : le site redemande le code de sécurité. Ouvrez à nouveau la session assistée.',
+    not_ready:
+      '{state, select, waiting {Saisissez le code de sécurité dans la fenêtre ouverte par Guichets, puis validez.} expired {La session a expiré : le site redemande le code de sécurité. Ouvrez à nouveau la session assistée.} other {Aucune session assistée ouverte pour ce planning.}} (planning {planning})',
+    not_captcha: 'Ce site ne demande pas de code de sécurité : la session assistée est inutile.',
+    not_demarche: 'La session assistée sert aux démarches RDV-Préfecture (…/rdvpref/reservation/demarche/NUMÉRO/).',
+    window_failed:
+      'La fenêtre de la session assistée n’a pas pu s’ouvrir. Elle demande un écran : lancez Guichets sur un poste avec affichage (l’application de bureau).',
+  },
   verify: {
     summary_intact: '✓ {count, plural, one {# sondage vérifié} other {# sondages vérifiés}}{planning, select, none {} other { (planning {planning})}} : captures, empreintes et chaîne intactes ; existence de chacun prouvée au plus 48 h après le sondage.',
     summary_reserved:
