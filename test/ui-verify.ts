@@ -4,7 +4,8 @@
 // folder restored in place from an older backup fails, the web page says where a restore is accepted, the desktop
 // app shows the seals given up and the seal relied on, records nothing until confirmed, then checks again and
 // passes, saying the restore. A check stopped half-way says that nothing was concluded, in French and in English,
-// and starts again to a verdict. axe-core on each state of the screen.
+// and starts again to a verdict; the web page watching a check the desktop started stops it too. axe-core on each
+// state of the screen.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -185,6 +186,42 @@ export function describeVerifyScreen(browser: () => Browser): void {
       expect(await stopped.count()).toBe(0);
       off();
       await page.close();
+    }, 180_000);
+
+    it('lets a second window that only watches a check started elsewhere stop it too', async () => {
+      const env = { GUICHETS_TSA_URLS: 'none', XDG_CONFIG_HOME: path.join(root, 'config-watch') };
+      const store = createStore({ dir: path.join(root, 'regard'), clock: fixedClock('2026-05-20T12:00:00Z'), log: () => undefined });
+      for (const id of ['p1', 'p2', 'p3']) {
+        await store.plannings.put(syntheticPlanning(id));
+        for (const month of ['01', '02', '03', '04']) await appendSyntheticProbes(store, { planningId: id, count: 3, start: `2026-${month}-10T06:00:00Z` });
+      }
+      await store.close();
+      const { core, host } = await openCore('regard', env, slowClock());
+      // The web page, open on the screen before the check starts: it sees the check only through its progress.
+      const web = await browser().newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+      web.setDefaultTimeout(20_000);
+      await logIn(web, host.loginUrl());
+      await web.goto(`${host.url}#/verify`);
+      await web.getByRole('button', { name: 'Vérifier maintenant' }).waitFor();
+      let page: Page | null = null;
+      const off = core.on('job:progress', (progress) => void pushEvent(page as Page, 'job:progress', progress).catch(() => undefined));
+      page = await desktopPage(browser(), { chooseFolder: () => null, handle: (method, input) => core.handle(method, input) });
+      await page.goto(`${host.url}#/verify`);
+      await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
+      await web.getByRole('button', { name: 'Arrêter la vérification' }).click();
+      const said = 'Vérification arrêtée avant sa fin : rien n’est conclu, ni intact ni altéré. Relancez-la pour obtenir un verdict.';
+      // Stopped for the window that started it as for the one that watched it: no verdict in either.
+      await page.getByRole('status').filter({ hasText: said }).waitFor({ timeout: 60_000 });
+      await web.getByRole('status').filter({ hasText: said }).waitFor();
+      for (const each of [page, web]) {
+        expect(await each.locator('.verdict').count()).toBe(0);
+        expect(await each.getByRole('button', { name: 'Arrêter la vérification' }).count()).toBe(0);
+      }
+      await expect.poll(() => web.evaluate<string>('document.activeElement ? document.activeElement.textContent : ""')).toBe('Relancer la vérification');
+      expect(await violations(web)).toEqual([]);
+      await web.screenshot({ path: path.join(RESULTS, 'verify-stopped-watcher.png') });
+      off();
+      await Promise.all([page.close(), web.close()]);
     }, 180_000);
 
     it('after a restore in place: the web page says where it is accepted; the desktop shows what is given up, records once confirmed, and passes', async () => {

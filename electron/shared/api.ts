@@ -204,6 +204,8 @@ export interface JobProgress {
   estimatedEnd: string | null;
   /** The stage, worded by the catalogue (progress.…), with done, total, percent, end (HH:MM or none), day. */
   message: CoreMessage;
+  /** A verify: the check's own id, which `verify:cancel` takes from a page that did not start it (another window). */
+  jobId?: string;
 }
 
 /** One thing `verify:run` found wrong, as a code (verify.problem_…, verify.anchor_…, seal problems). */
@@ -454,7 +456,10 @@ export interface ApiMethods {
    * `jobId` names the caller for `verify:cancel`; a check stopped rejects with verify.cancelled, never a verdict.
    */
   'verify:run': { input: { planningId?: string; jobId?: string }; output: VerifyRunResult };
-  /** Stops the check `jobId` waits on (and every caller waiting on it with it); false when none was under way. */
+  /**
+   * Stops the check `jobId` waits on, or the check whose id its progress told (`JobProgress.jobId`), for every caller
+   * waiting on it; false when none was under way.
+   */
   'verify:cancel': { input: { jobId: string }; output: { cancelled: boolean } };
   /**
    * After a restore in place from an older backup: what acknowledging it would give up (`confirm` absent), or, once

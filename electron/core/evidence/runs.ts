@@ -1,7 +1,10 @@
 // Verify as the app runs it (`verify:run`): one check at a time, its advance told as job:progress; a second call for
 // the same scope joins the check under way (two pages, or a page opened again). Each caller names itself (a job id)
-// and may stop the check: every caller then gets verify.cancelled, and the slot is free at once. The last whole-folder
-// report is kept (never a stopped one's): acknowledging a restore in place rests on what it found.
+// and may stop the check: every caller then gets verify.cancelled, and the slot is free at once. The check has an id
+// of its own, told with its progress: a page that only watches it (another window, the web page) may stop it too,
+// which stops a read and nothing else. The last whole-folder report is kept (never a stopped one's): acknowledging a
+// restore in place rests on what it found.
+import { randomUUID } from 'node:crypto';
 import type { JobProgress } from '../../shared/api.js';
 import { coreMessage } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
@@ -25,7 +28,7 @@ export interface VerifyRuns {
    * caller for cancel(); a stopped check rejects with verify.cancelled (verify.ts), for every caller.
    */
   run(planningId?: string, jobId?: string): Promise<VerifyReport>;
-  /** Stops the check under way when `jobId` waits on it; false when it does not (ended, or never known). */
+  /** Stops the check under way when `jobId` waits on it or is its own (told with its progress); false otherwise. */
   cancel(jobId: string): boolean;
   /** The last whole-folder report of this process, else a check of the whole folder now. */
   wholeReport(): Promise<VerifyReport>;
@@ -45,16 +48,21 @@ export function createVerifyRuns(options: VerifyRunsOptions): VerifyRuns {
       return running.report;
     }
     const stop = new AbortController();
+    const id = `verify-${randomUUID()}`;
+    // Once stopped, nothing more is told: a page showing the progress would show a check that no longer runs.
+    const tell = (progress: JobProgress): void => {
+      if (!stop.signal.aborted) onProgress({ ...progress, jobId: id });
+    };
     const report = (async () => {
       const trust = await options.trust();
       // verifyDir throws rather than answer once stopped: a stopped check is never kept as the folder's report.
-      const checked = await verifyDir(store.dir, planningId, { exclusive: store.exclusive, trust, clock, anchorsDir, onProgress, signal: stop.signal });
+      const checked = await verifyDir(store.dir, planningId, { exclusive: store.exclusive, trust, clock, anchorsDir, onProgress: tell, signal: stop.signal });
       if (planningId === undefined) lastWhole = checked;
       return checked;
     })().finally(() => {
       running = null;
     });
-    running = { planningId, report, callers: new Set(jobId === undefined ? [] : [jobId]), stop };
+    running = { planningId, report, callers: new Set(jobId === undefined ? [id] : [id, jobId]), stop };
     return report;
   }
 

@@ -105,6 +105,36 @@ describe('verify:cancel', () => {
     }
   }, 60_000);
 
+  it('is stopped by a page that only watches it (another window), by the id its progress tells', async () => {
+    const other = path.join(root, 'watched');
+    await sealedFolder(other, env, ['p1', 'p2', 'p3', 'p4'], 12);
+    let at = Date.parse('2026-03-12T08:00:00Z');
+    const slow = createCore({ dataDir: other, appVersion: '0.0.0-test', env, trustDir: null, log: () => undefined, clock: { now: () => new Date((at += 60_000)) } });
+    try {
+      const told: JobProgress[] = [];
+      const cancels: Promise<{ cancelled: boolean }>[] = [];
+      const off = slow.on('job:progress', (progress) => {
+        told.push(progress);
+        // The watching page never called verify:run: it knows the check by its progress only.
+        if (progress.done > 0 && cancels.length === 0 && progress.jobId !== undefined) cancels.push(slow.api['verify:cancel']({ jobId: progress.jobId }));
+      });
+      const started = slow.api['verify:run']({ jobId: 'page-a' });
+      await expect(started).rejects.toMatchObject({ coreMessage: { code: 'verify.cancelled' } });
+      off();
+      expect(await Promise.all(cancels)).toEqual([{ cancelled: true }]);
+      // One id for the whole check, its own (not the caller's); nothing told after the stop.
+      const ids = [...new Set(told.map((progress) => progress.jobId))];
+      expect(ids).toEqual([expect.stringMatching(/^verify-/)]);
+      expect(told.at(-1)?.done).toBe(told.find((progress) => progress.done > 0)?.done);
+      // Ended, the check's id stops nothing: not the next check.
+      const next = slow.api['verify:run']({});
+      expect(await slow.api['verify:cancel']({ jobId: ids[0] ?? '' })).toEqual({ cancelled: false });
+      expect(await next).toMatchObject({ ok: true, checkedProbes: 48 });
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
+
   it('does not stop a check its caller does not wait on', async () => {
     const running = core.api['verify:run']({ jobId: 'mine' });
     expect(await core.api['verify:cancel']({ jobId: 'someone-else' })).toEqual({ cancelled: false });

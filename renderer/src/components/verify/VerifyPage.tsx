@@ -1,5 +1,6 @@
 // « Vérifier les preuves »: the check `npm run cli -- verify` makes, from the app. One button, the progress and the
-// estimated end the core tells with « Arrêter la vérification » beside them, then the verdict with its figures, or
+// estimated end the core tells with « Arrêter la vérification » beside them (a check started in another window or
+// the web page too, stopped by the id its progress tells), then the verdict with its figures, or
 // each problem in the person's language; a check stopped says that nothing was concluded and offers to start again. When
 // the only problems are seals this PC remembers and the folder lost (a restore in place from an older backup), the
 // restore can be acknowledged, at the PC only, then the folder is checked again.
@@ -12,7 +13,7 @@ import { ErrorNote } from '../ErrorNote';
 import { ProgressLine } from '../ProgressLine';
 import { RestoreDialog } from './RestoreDialog';
 import { Verdict } from './Verdict';
-import { startVerify, stopVerify, useVerifyState } from './verify-state';
+import { startVerify, stopVerify, stopWatched, useVerifyState, verifyRunning } from './verify-state';
 
 export function VerifyPage() {
   const api = useApi();
@@ -24,15 +25,18 @@ export function VerifyPage() {
   const [restoring, setRestoring] = useState(false);
   const [restored, setRestored] = useState(false);
   const plannings = useLoaded(useCallback(() => api.call('plannings:list'), [api]));
-  // Also a check started elsewhere (another window, the web page): its progress shows here too.
-  useEffect(() => api.on('job:progress', (event) => event.job === 'verify' && setProgress(event)), [api]);
-  // The stop button goes with the check: the keyboard lands on « Relancer » rather than on nothing.
-  const stopPressed = useRef(false);
-  const restart = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (stopped && stopPressed.current) restart.current?.focus();
-    stopPressed.current = false;
-  }, [stopped]);
+  // The id of a check started elsewhere (another window, the web page), told by its progress, which shows here too:
+  // « Arrêter » stops it by that id. Null for the check this page waits on, whose last progress stays once it ended.
+  const [watchedId, setWatchedId] = useState<string | null>(null);
+  useEffect(
+    () =>
+      api.on('job:progress', (event) => {
+        if (event.job !== 'verify') return;
+        setWatchedId(verifyRunning() ? null : (event.jobId ?? null));
+        setProgress(event);
+      }),
+    [api],
+  );
 
   const run = async () => {
     setProgress(null);
@@ -42,6 +46,22 @@ export function VerifyPage() {
 
   const labels = new Map((plannings.data ?? []).map((overview) => [overview.planning.id, overview.planning.label]));
   const underWay = running || (progress !== null && progress.done < progress.total);
+  const watched = !running && underWay ? watchedId : null;
+  const stoppable = running || watched !== null;
+  const restartable = !stoppable && stopped;
+  // The stop button goes with the check: the keyboard lands on « Relancer » rather than on nothing.
+  const stopPressed = useRef(false);
+  const restart = useRef<HTMLButtonElement>(null);
+  const stop = async () => {
+    stopPressed.current = true;
+    if (watched === null) return stopVerify(api);
+    await stopWatched(api, watched);
+    setProgress(null);
+  };
+  useEffect(() => {
+    if (restartable && stopPressed.current) restart.current?.focus();
+    if (restartable) stopPressed.current = false;
+  }, [restartable]);
   return (
     <section aria-labelledby={`${id}-title`} className="verify-page">
       <h2 id={`${id}-title`}>{t('verifyPage.title')}</h2>
@@ -68,15 +88,8 @@ export function VerifyPage() {
             <p className="verify-stopped">{wordMessage(t, { code: 'verify.cancelled' })}</p>
           ) : null}
         </div>
-        {running ? (
-          <button
-            type="button"
-            disabled={stopping}
-            onClick={() => {
-              stopPressed.current = true;
-              void stopVerify(api);
-            }}
-          >
+        {stoppable ? (
+          <button type="button" disabled={stopping} onClick={() => void stop()}>
             {t('verifyPage.stop')}
           </button>
         ) : stopped ? (

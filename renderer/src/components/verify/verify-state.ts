@@ -36,6 +36,9 @@ export function useVerifyState(): VerifyState {
   return useSyncExternalStore(subscribe, () => state);
 }
 
+/** Whether this page waits on a check now (read when an event comes, outside of a render). */
+export const verifyRunning = (): boolean => state.running;
+
 const wasStopped = (error: unknown): boolean => error instanceof ApiClientError && error.coreMessage?.code === 'verify.cancelled';
 
 /** Checks the folder (or one planning, by id) and keeps the verdict; its progress comes as job:progress events. */
@@ -48,6 +51,21 @@ export async function startVerify(api: ApiClient, planningId: string): Promise<v
     set(wasStopped(error) ? { stopped: true } : { failure: error });
   } finally {
     set({ running: false, jobId: null, stopping: false });
+  }
+}
+
+/**
+ * Stops a check this page only watches (started by another window or the web page), by the id its progress told.
+ * No call of this page ends with it, so the stop is said here: nothing concluded, no verdict of an older check beside.
+ */
+export async function stopWatched(api: ApiClient, jobId: string): Promise<void> {
+  if (state.running || state.stopping) return;
+  set({ stopping: true });
+  try {
+    const { cancelled } = await api.call('verify:cancel', { jobId });
+    set(cancelled ? { stopping: false, stopped: true, result: null, failure: null } : { stopping: false });
+  } catch (error) {
+    set({ stopping: false, failure: error });
   }
 }
 
