@@ -4,7 +4,7 @@
 import type { RememberedSealInfo } from '../../shared/api.js';
 import { coreMessage } from '../../shared/messages/index.js';
 import { coreError } from '../errors.js';
-import { onlyRememberedSeals, verifyRunResult } from '../evidence/index.js';
+import { onlyRememberedSeals, verifyRunResult, type VerifyReport } from '../evidence/index.js';
 import { sealTime } from '../seals/index.js';
 import type { HandlerContext, Handlers } from './context.js';
 
@@ -18,9 +18,18 @@ const refused = (reason: string) => coreError('invalid_input', coreMessage('veri
 
 export function verifyHandlers(ctx: HandlerContext): Handlers<'verify:run' | 'verify:cancel' | 'verify:acceptRestore'> {
   let counter = 0;
+  // One time per check: the callers that joined it get the same verdict, to the millisecond.
+  const checkedAt = new WeakMap<VerifyReport, Date>();
+  const timeOf = (report: VerifyReport): Date => {
+    const at = checkedAt.get(report) ?? ctx.clock.now();
+    checkedAt.set(report, at);
+    return at;
+  };
   return {
-    'verify:run': async ({ planningId, jobId }) =>
-      verifyRunResult(await ctx.verifier.run(planningId, jobId ?? `verify-${(counter += 1)}`), planningId ?? null, ctx.clock.now()),
+    'verify:run': async ({ planningId, jobId }) => {
+      const report = await ctx.verifier.run(planningId, jobId ?? `verify-${(counter += 1)}`);
+      return verifyRunResult(report, planningId ?? null, timeOf(report));
+    },
     'verify:cancel': ({ jobId }) => Promise.resolve({ cancelled: ctx.verifier.cancel(jobId) }),
     'verify:acceptRestore': async ({ confirm }) => {
       // Nothing is acknowledged when the folder shows anything a restore does not explain.
