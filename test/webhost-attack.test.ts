@@ -48,7 +48,17 @@ const attempts = [
   settle('events', new Promise((resolve, reject) => { const source = new EventSource('${target}api/events', { withCredentials: true }); source.onopen = () => resolve('flux'); source.onerror = () => { source.close(); reject('erreur'); }; })),
   settle('window', new Promise((resolve, reject) => {
     const opened = window.open('${target}#/settings', 'guichets');
-    setTimeout(() => { try { resolve('lu : ' + opened.sessionStorage.getItem('guichets-session') + ' ' + opened.document.cookie); } catch (error) { reject(error.name); } finally { opened.close(); } }, 1500);
+    // Read once the window shows Guichets: before that it is still the opener's own about:blank (a loaded machine).
+    const started = Date.now();
+    const attempt = () => {
+      try {
+        const blank = opened.location.href === 'about:blank';
+        if (blank && Date.now() - started < 15000) return setTimeout(attempt, 200);
+        resolve('lu : ' + opened.sessionStorage.getItem('guichets-session') + ' ' + opened.document.cookie);
+      } catch (error) { reject(error.name); }
+      opened.close();
+    };
+    setTimeout(attempt, 200);
   })),
   settle('frame', new Promise((resolve, reject) => setTimeout(() => { try { resolve(document.getElementById('frame').contentWindow.sessionStorage.getItem('guichets-session')); } catch (error) { reject(error.name); } }, 500))),
 ];
