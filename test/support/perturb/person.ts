@@ -175,7 +175,8 @@ export async function personWalk(page: Page, url: string, guichet: string | null
     }
     const card = page.locator('.card', { hasText: guichet ?? '' }).getByRole('link').filter({ visible: true }).first();
     if (guichet && (await card.count()) > 0) {
-      await card.click();
+      // A layer drawn since the page was read (a consent banner shown late) takes the click: the person looks again.
+      await card.click({ timeout: 2_000 }).catch(() => undefined);
       continue;
     }
     if (await clickFirst(page, CLICKS.slice(14))) continue;
