@@ -61,6 +61,16 @@ export function describeVerifyScreen(browser: () => Browser): void {
     return { core, host, dir };
   }
 
+  /** Three plannings with probes in four months: the check runs on worker threads, the way a large folder is checked. */
+  async function monthsFolder(name: string): Promise<void> {
+    const store = createStore({ dir: path.join(root, name), clock: fixedClock('2026-05-20T12:00:00Z'), log: () => undefined });
+    for (const id of ['p1', 'p2', 'p3']) {
+      await store.plannings.put(syntheticPlanning(id));
+      for (const month of ['01', '02', '03', '04']) await appendSyntheticProbes(store, { planningId: id, count: 3, start: `2026-${month}-10T06:00:00Z` });
+    }
+    await store.close();
+  }
+
   async function violations(page: Page): Promise<string[]> {
     if (!(await page.evaluate<boolean>(`'axe' in window`))) await page.evaluate(axeSource);
     return page.evaluate<string[]>(`(async () => {
@@ -142,13 +152,7 @@ export function describeVerifyScreen(browser: () => Browser): void {
 
     it('stops a check under way: says nothing was concluded in French and English, no verdict, then starts again to one', async () => {
       const env = { GUICHETS_TSA_URLS: 'none', XDG_CONFIG_HOME: path.join(root, 'config-stop') };
-      // A year of months across the plannings: the check runs on worker threads, the way a large folder is checked.
-      const store = createStore({ dir: path.join(root, 'arret'), clock: fixedClock('2026-05-20T12:00:00Z'), log: () => undefined });
-      for (const id of ['p1', 'p2', 'p3']) {
-        await store.plannings.put(syntheticPlanning(id));
-        for (const month of ['01', '02', '03', '04']) await appendSyntheticProbes(store, { planningId: id, count: 3, start: `2026-${month}-10T06:00:00Z` });
-      }
-      await store.close();
+      await monthsFolder('arret');
       const { core, host } = await openCore('arret', env, slowClock());
       const cancels: unknown[] = [];
       let page: Page | null = null;
@@ -190,12 +194,7 @@ export function describeVerifyScreen(browser: () => Browser): void {
 
     it('lets a second window that only watches a check started elsewhere stop it too', async () => {
       const env = { GUICHETS_TSA_URLS: 'none', XDG_CONFIG_HOME: path.join(root, 'config-watch') };
-      const store = createStore({ dir: path.join(root, 'regard'), clock: fixedClock('2026-05-20T12:00:00Z'), log: () => undefined });
-      for (const id of ['p1', 'p2', 'p3']) {
-        await store.plannings.put(syntheticPlanning(id));
-        for (const month of ['01', '02', '03', '04']) await appendSyntheticProbes(store, { planningId: id, count: 3, start: `2026-${month}-10T06:00:00Z` });
-      }
-      await store.close();
+      await monthsFolder('regard');
       const { core, host } = await openCore('regard', env, slowClock());
       // The web page, open on the screen before the check starts: it sees the check only through its progress.
       const web = await browser().newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });

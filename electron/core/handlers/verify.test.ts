@@ -76,12 +76,16 @@ describe('verify:run', () => {
 });
 
 describe('verify:cancel', () => {
-  it('stops the check for every caller waiting on it, with verify.cancelled and no verdict; the next one runs whole', async () => {
-    const other = path.join(root, 'cancel');
-    await sealedFolder(other, env, ['p1', 'p2', 'p3', 'p4'], 12);
-    // A minute passes at each reading: every planning checked is told, as a long check tells its advance.
+  /** A folder of 4 plannings of 12 probes, opened on a clock that moves a minute at each reading: a long check tells its advance, planning by planning. */
+  async function slowCore(name: string): Promise<Core> {
+    const folder = path.join(root, name);
+    await sealedFolder(folder, env, ['p1', 'p2', 'p3', 'p4'], 12);
     let at = Date.parse('2026-03-12T08:00:00Z');
-    const slow = createCore({ dataDir: other, appVersion: '0.0.0-test', env, trustDir: null, log: () => undefined, clock: { now: () => new Date((at += 60_000)) } });
+    return createCore({ dataDir: folder, appVersion: '0.0.0-test', env, trustDir: null, log: () => undefined, clock: { now: () => new Date((at += 60_000)) } });
+  }
+
+  it('stops the check for every caller waiting on it, with verify.cancelled and no verdict; the next one runs whole', async () => {
+    const slow = await slowCore('cancel');
     try {
       const told: JobProgress[] = [];
       const cancels: Promise<{ cancelled: boolean }>[] = [];
@@ -106,10 +110,7 @@ describe('verify:cancel', () => {
   }, 60_000);
 
   it('is stopped by a page that only watches it (another window), by the id its progress tells', async () => {
-    const other = path.join(root, 'watched');
-    await sealedFolder(other, env, ['p1', 'p2', 'p3', 'p4'], 12);
-    let at = Date.parse('2026-03-12T08:00:00Z');
-    const slow = createCore({ dataDir: other, appVersion: '0.0.0-test', env, trustDir: null, log: () => undefined, clock: { now: () => new Date((at += 60_000)) } });
+    const slow = await slowCore('watched');
     try {
       const told: JobProgress[] = [];
       const cancels: Promise<{ cancelled: boolean }>[] = [];
