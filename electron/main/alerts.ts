@@ -1,6 +1,8 @@
 import { Notification } from 'electron';
 import type { Alert } from '../shared/api.js';
+import type { MessageLang } from '../shared/messages/index.js';
 import type { Core } from '../core/api/index.js';
+import { wordCore } from '../core/messages.js';
 
 /** Whether the person wants desktop notifications (the « Notifications » setting); on when it cannot be read. */
 export async function notificationsWanted(core: Core): Promise<boolean> {
@@ -8,19 +10,25 @@ export async function notificationsWanted(core: Core): Promise<boolean> {
   return (await core.api['settings:get'](undefined).catch(() => null))?.notifications ?? true;
 }
 
+/** The language the person chose in the settings, read now (French when they cannot be read). */
+export async function chosenLanguage(core: Core): Promise<MessageLang> {
+  return (await core.api['settings:get'](undefined).catch(() => null))?.language ?? 'fr';
+}
+
 /** A desktop notification for each new alert (the core computes them, alerts/alerts.ts); once per situation. */
 export function setupAlertNotifications(core: Core, showWindow: () => void): void {
   const shown = new Set<string>();
   core.on('alerts:changed', (alerts: Alert[]) => {
-    void notificationsWanted(core).then((wanted) => {
-      if (wanted) notify(alerts);
+    void notificationsWanted(core).then(async (wanted) => {
+      if (wanted) notify(alerts, await chosenLanguage(core));
     });
   });
-  function notify(alerts: Alert[]): void {
+  function notify(alerts: Alert[], lang: MessageLang): void {
     for (const alert of alerts) {
       if (shown.has(alert.id)) continue;
       shown.add(alert.id);
-      const notice = new Notification({ title: 'Guichets', body: alert.message });
+      // Worded here from the alert's code, as the screens word their line, in the language the person chose.
+      const notice = new Notification({ title: 'Guichets', body: wordCore(alert.said, lang) });
       notice.on('click', showWindow);
       notice.show();
     }

@@ -8,7 +8,7 @@ import { findAppRoot, readDataDirPointer } from '../core/paths.js';
 import { registerEvidenceScheme, setupEvidenceProtocol } from './evidence-protocol.js';
 import { setupIpc } from './ipc.js';
 import { setupSecurity } from './security.js';
-import { setupTray } from './tray.js';
+import { setupTray, type ShellTray } from './tray.js';
 import { setupAlertNotifications } from './alerts.js';
 import { createWindow, setupLifecycle, showWindow } from './window.js';
 
@@ -17,6 +17,7 @@ const rendererDir = path.join(appRoot, 'dist', 'renderer');
 const preloadPath = path.join(appRoot, 'out', 'preload', 'index.cjs');
 
 let core: Core | null = null;
+let tray: ShellTray | null = null;
 
 const openWindow = (): void => void createWindow(rendererDir, preloadPath);
 const bringBack = (): void => showWindow(openWindow);
@@ -46,7 +47,8 @@ async function start(): Promise<void> {
     () => opened.evidenceDir,
     (planningId, localDate, probeId) => opened.captionedScreenshot(planningId, localDate, probeId),
   );
-  setupIpc(opened, rendererDir);
+  // The tray is worded in the settings' language: again when the person changes them in the window.
+  setupIpc(opened, rendererDir, () => void tray?.reword());
   const settings = await opened.api['settings:get'](undefined);
   if (settings.schedulerEnabled) {
     try {
@@ -57,7 +59,7 @@ async function start(): Promise<void> {
       dialog.showErrorBox('Guichets : sondages non démarrés', error.message);
     }
   }
-  setupTray(opened, path.join(appRoot, 'resources'), bringBack);
+  tray = await setupTray(opened, path.join(appRoot, 'resources'), bringBack);
   setupAlertNotifications(opened, bringBack);
   // After sleep, the missed hours are recorded as gaps at once, and the schedule resumes.
   powerMonitor.on('resume', () => {

@@ -88,6 +88,29 @@ describe('who may call the core', () => {
   });
 });
 
+describe('a change of settings', () => {
+  it('is told to the shell (which words its tray again) once the core took it, and only then', async () => {
+    fake.reset();
+    let told = 0;
+    setupIpc(stub.core, RENDERER, () => (told += 1));
+    window = new FakeBrowserWindow();
+    window.webContents.mainFrame.url = OWN_PAGE;
+    await call('plannings:list', undefined);
+    await call('settings:get', undefined);
+    expect(told).toBe(0);
+    await call('settings:update', { language: 'en' });
+    expect(told).toBe(1);
+    // Refused before the core (a typed browser path): nothing changed, nothing told.
+    await call('settings:update', { browserPath: '/home/a/chrome' });
+    expect(told).toBe(1);
+    // The new data folder has settings of its own.
+    fake.dialogAnswers.push({ filePaths: ['/media/cle/Guichets'] });
+    await fake.invoke(DESKTOP_CHANNELS.chooseFolderDialog, window.webContents, []);
+    await call('app:moveDataFolder', { to: '/media/cle/Guichets' });
+    expect(told).toBe(2);
+  });
+});
+
 describe('paths come from a dialog the person used', () => {
   it('refuses a typed import path, then accepts the file chosen in the dialog of that window', async () => {
     const typed = await call('import:file', { path: '/home/a/.ssh/id_rsa' });

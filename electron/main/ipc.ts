@@ -50,7 +50,10 @@ export async function refusedOnDesktop(
   return null;
 }
 
-export function setupIpc(core: Core, rendererDir: string): void {
+/** Calls after which the settings may read differently (the new data folder has its own): the shell words itself again. */
+const CHANGES_SETTINGS = new Set(['settings:update', 'app:moveDataFolder']);
+
+export function setupIpc(core: Core, rendererDir: string, settingsChanged: () => void = () => undefined): void {
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, rendererDir);
   const grants = createPathGrants();
   setupDialogs(trusted, () => core.exportsDir, grants);
@@ -63,7 +66,9 @@ export function setupIpc(core: Core, rendererDir: string): void {
     if (typeof method !== 'string') return { ok: false, error: toApiError(new Error('méthode invalide')) };
     const refused = await refusedOnDesktop(method, input, event.sender, grants, settings);
     if (refused) return { ok: false, error: refused };
-    return core.handle(method, input);
+    const answer = await core.handle(method, input);
+    if (answer.ok && CHANGES_SETTINGS.has(method)) settingsChanged();
+    return answer;
   });
   for (const name of API_EVENTS) {
     core.on(name, (payload) => {

@@ -41,6 +41,9 @@ function stubCore(settings = { ...DEFAULT_SETTINGS }) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** What gives a French text away: its accents, apostrophe and marks, and the words these ones use. */
+const FRENCH = /[éèêàùçô’«»]|\b(sondages?|Ouvrir|Quitter|planning pour|dernier|erreur)\b/i;
+
 beforeEach(() => fake.reset());
 
 describe('the guards every page of the app gets', () => {
@@ -129,11 +132,12 @@ describe('the tray and closing', () => {
     expect(again).toBe(false);
   });
 
-  it('offers to open the window and to quit, saying that the probes stop', () => {
+  it('offers to open the window and to quit, saying that the probes stop', async () => {
     const { core } = stubCore();
     let shown = 0;
-    setupTray(core, '/app/resources', () => (shown += 1));
+    await setupTray(core, '/app/resources', () => (shown += 1));
     const [tray] = fake.trays;
+    expect(tray?.tooltip).toBe('Guichets — sondages en cours');
     expect(tray?.menu.map((item) => item.label ?? item.type)).toEqual(['Ouvrir Guichets', 'separator', 'Quitter (les sondages s’arrêtent)']);
     tray?.menu[0]?.click?.();
     tray?.emit('click');
@@ -142,10 +146,33 @@ describe('the tray and closing', () => {
     expect(fake.quits).toBe(1);
   });
 
+  it('speaks the language of the settings, from the start and again once the person changes it', async () => {
+    const words = (tray = fake.trays[0]): string[] => [tray?.tooltip ?? '', ...(tray?.menu.map((item) => item.label ?? item.type ?? '') ?? [])];
+    const english = stubCore({ ...DEFAULT_SETTINGS, language: 'en' });
+    await setupTray(english.core, '/app/resources', () => undefined);
+    expect(words()).toEqual(['Guichets — probing', 'Open Guichets', 'separator', 'Quit (probing stops)']);
+    expect(words().filter((text) => FRENCH.test(text))).toEqual([]);
+    // The menu still opens the window and quits.
+    fake.trays[0]?.menu[2]?.click?.();
+    expect(fake.quits).toBe(1);
+
+    fake.reset();
+    const stub = stubCore();
+    const tray = await setupTray(stub.core, '/app/resources', () => undefined);
+    expect(words()).toEqual(['Guichets — sondages en cours', 'Ouvrir Guichets', 'separator', 'Quitter (les sondages s’arrêtent)']);
+    stub.state.settings = { ...DEFAULT_SETTINGS, language: 'en' };
+    await tray.reword();
+    expect(fake.trays).toHaveLength(1);
+    expect(words()).toEqual(['Guichets — probing', 'Open Guichets', 'separator', 'Quit (probing stops)']);
+    stub.state.settings = { ...DEFAULT_SETTINGS, language: 'fr' };
+    await tray.reword();
+    expect(words()[1]).toBe('Ouvrir Guichets');
+  });
+
   it('notifies an expired assisted session when notifications are wanted, and nothing else', async () => {
     const stub = stubCore();
     let shown = 0;
-    setupTray(stub.core, '/app/resources', () => (shown += 1));
+    await setupTray(stub.core, '/app/resources', () => (shown += 1));
     const status = (state: AssistedSessionStatus['state']): AssistedSessionStatus => ({ planningId: 'p1', state, solvedAt: null });
     stub.emit('assisted:changed', status('ready'));
     stub.emit('assisted:changed', status('expired'));
@@ -171,7 +198,16 @@ describe('the tray and closing', () => {
 });
 
 describe('the alerts’ notifications', () => {
-  const alert = (id: string): Alert => ({ id, kind: 'failing', planningId: 'p1', since: '2026-03-01T08:00:00Z', message: `Alerte ${id}` });
+  const alert = (id: string): Alert => ({
+    id,
+    kind: 'failing',
+    planningId: 'p1',
+    since: '2026-03-01T08:00:00Z',
+    said: { code: 'alert.failing', params: { planning: `Évry ${id}`, count: 3, outcome: 'site_error' } },
+    message: `Alerte ${id}`,
+  });
+  const failingFr = (id: string) =>
+    `Évry ${id} : 3 sondages de suite sans réponse utilisable (dernier : erreur du site). Ouvrez le planning pour voir les captures et vérifier l’adresse.`;
 
   it('notify each situation once, and open the window on a click', async () => {
     const stub = stubCore();
@@ -181,9 +217,24 @@ describe('the alerts’ notifications', () => {
     await settle();
     stub.emit('alerts:changed', [alert('a'), alert('b')]);
     await settle();
-    expect(fake.notifications.map((notice) => notice.options.body)).toEqual(['Alerte a', 'Alerte b']);
+    expect(fake.notifications.map((notice) => notice.options.body)).toEqual([failingFr('a'), failingFr('b')]);
     fake.notifications[1]?.emit('click');
     expect(shown).toBe(1);
+  });
+
+  it('are worded in the language of the settings when they are shown, as the screens word the alert', async () => {
+    const stub = stubCore({ ...DEFAULT_SETTINGS, language: 'en' });
+    setupAlertNotifications(stub.core, () => undefined);
+    stub.emit('alerts:changed', [alert('a')]);
+    await settle();
+    const english = fake.notifications.map((notice) => [notice.options.title, notice.options.body]);
+    expect(english).toEqual([['Guichets', 'Évry a: 3 probes in a row without a usable answer (last: site error). Open the planning to see the screenshots and check the address.']]);
+    // The planning's own name aside (« Évry a », as the person wrote it), no French word.
+    expect(english.flat().map((text) => text.replace('Évry a', '')).filter((text) => FRENCH.test(text))).toEqual([]);
+    stub.state.settings = { ...DEFAULT_SETTINGS, language: 'fr' };
+    stub.emit('alerts:changed', [alert('a'), alert('b')]);
+    await settle();
+    expect(fake.notifications.map((notice) => notice.options.body)[1]).toBe(failingFr('b'));
   });
 
   it('stay silent when the person turned them off or the system has none', async () => {

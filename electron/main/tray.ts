@@ -1,24 +1,36 @@
 import { app, Menu, Notification, Tray, nativeImage } from 'electron';
-import { notificationsWanted } from './alerts.js';
+import { chosenLanguage, notificationsWanted } from './alerts.js';
 import path from 'node:path';
 import type { Core } from '../core/api/index.js';
 import { wordCore } from '../core/messages.js';
-import { coreMessage, type MessageCode } from '../shared/messages/index.js';
+import { coreMessage, type MessageCode, type MessageLang } from '../shared/messages/index.js';
+
+export interface ShellTray {
+  /** Words the tooltip and the menu again in the settings' language (after the person changed it). */
+  reword(): Promise<void>;
+}
+
+const say = (lang: MessageLang, code: MessageCode): string => wordCore(coreMessage(code), lang);
 
 /**
  * The hourly probes go on while the window is closed: the app stays in the tray until « Quitter ». Closing the
- * app for good leaves gaps in the record, so the menu says so.
+ * app for good leaves gaps in the record, so the menu says so. Worded in the language of the settings, read
+ * before the icon shows.
  */
-export function setupTray(core: Core, resourcesDir: string, showWindow: () => void): Tray {
+export async function setupTray(core: Core, resourcesDir: string, showWindow: () => void): Promise<ShellTray> {
+  const lang = await chosenLanguage(core);
   const tray = new Tray(nativeImage.createFromPath(path.join(resourcesDir, 'tray.png')));
-  tray.setToolTip('Guichets — sondages en cours');
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Ouvrir Guichets', click: showWindow },
-      { type: 'separator' },
-      { label: 'Quitter (les sondages s’arrêtent)', click: () => app.quit() },
-    ]),
-  );
+  const word = (to: MessageLang): void => {
+    tray.setToolTip(say(to, 'tray.tooltip'));
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: say(to, 'tray.open'), click: showWindow },
+        { type: 'separator' },
+        { label: say(to, 'tray.quit'), click: () => app.quit() },
+      ]),
+    );
+  };
+  word(lang);
   tray.on('click', showWindow);
 
   core.on('assisted:changed', (status) => {
@@ -26,12 +38,12 @@ export function setupTray(core: Core, resourcesDir: string, showWindow: () => vo
     void notificationsWanted(core).then(async (wanted) => {
       if (!wanted) return;
       // Worded here from the state, in the language the person chose (French when the settings cannot be read).
-      const lang = (await core.api['settings:get'](undefined).catch(() => null))?.language ?? 'fr';
-      const say = (code: MessageCode): string => wordCore(coreMessage(code), lang);
-      const notice = new Notification({ title: say('assisted.expired_title'), body: say('assisted.expired') });
+      const lang = await chosenLanguage(core);
+      const notice = new Notification({ title: say(lang, 'assisted.expired_title'), body: say(lang, 'assisted.expired') });
       notice.on('click', showWindow);
       notice.show();
     });
   });
-  return tray;
+  // The tray is held by this closure (and the caller holds it): an icon nobody references may be collected.
+  return { reword: async () => word(await chosenLanguage(core)) };
 }

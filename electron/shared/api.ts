@@ -320,9 +320,11 @@ export interface Alert {
   planningId: string | null;
   /** ISO instant the situation began. */
   since: string;
-  /** In French (notifications, logs). */
+  /** What it says, worded by each reader in the person's language (the screens' line, the desktop's notification). */
+  said: CoreMessage;
+  /** `said` in French, for older readers. */
   message: string;
-  /** What the UI words its own line from, with `kind`: `planning`, `since`, `days`, `firstSlot`, `count`, `outcome`, `freeGb`. */
+  /** Its figures as data, with `kind`: `planning`, `since`, `days`, `firstSlot`, `count`, `outcome`, `freeGb`. */
   params?: Record<string, string | number>;
 }
 export const ALERT_KINDS = ['dates_back', 'failing', 'disk', 'seals', 'backup'] as const;

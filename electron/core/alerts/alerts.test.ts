@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome, Probe } from '../../shared/domain.js';
 import { syntheticPlanning } from '../../../test/support/synthetic.js';
+import { wordCore } from '../messages.js';
 import { computeAlerts, needsOlder, type AlertInput } from './alerts.js';
 
 const planning = syntheticPlanning('bobigny', { label: 'Bobigny' });
@@ -40,8 +41,10 @@ describe('alerts', () => {
     const alerts = computeAlerts(input(history([...noDates(25), 'dates'])));
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.kind).toBe('dates_back');
-    expect(alerts[0]?.message).toContain('après 1 jour sans aucune');
-    expect(alerts[0]?.message).toContain('2026-12-20 à 09:00');
+    // Said as a code, worded in French for older readers; its dates as the screens write them, in Paris time.
+    expect(alerts[0]?.said).toEqual({ code: 'alert.dates_back', params: { planning: 'Bobigny', since: '01/12/2026 11:00', days: 1, firstSlot: '20/12/2026 09:00' } });
+    expect(alerts[0]?.message).toBe('Bobigny : des dates sont proposées depuis le 01/12/2026 11:00, après 1 jour sans aucune. Première date : 20/12/2026 09:00.');
+    expect(wordCore(alerts[0]?.said ?? { code: 'alert.disk' }, 'en')).toBe('Bobigny: dates are offered since 01/12/2026 11:00, after 1 day without any. First date: 20/12/2026 09:00.');
     // The same situation an hour later keeps its id: one notification, not one per probe.
     const later = computeAlerts(input(history([...noDates(25), 'dates', 'dates'], '2026-12-01T11:00:00Z')));
     expect(later[0]?.id).toBe(alerts[0]?.id);
@@ -87,12 +90,14 @@ describe('alerts', () => {
   });
 
   it('a week without a good backup, or a week of evidence never backed up; none within the week; can be turned off', () => {
-    const message = (since: Date | null) => (since ? `late ${since.toISOString()}` : 'never');
     const backup = (lastGood: string | null, dataSince: string | null) => ({
-      backup: { lastGood: lastGood === null ? null : new Date(lastGood), dataSince: dataSince === null ? null : new Date(dataSince), message },
+      backup: { lastGood: lastGood === null ? null : new Date(lastGood), dataSince: dataSince === null ? null : new Date(dataSince) },
     });
-    const late = computeAlerts(input([], backup('2026-11-20T10:00:00Z', '2025-01-01T00:00:00Z')));
-    expect(late).toEqual([expect.objectContaining({ kind: 'backup', id: 'backup:late:2026-11-20T10:00:00.000Z', params: { since: '2026-11-20T10:00:00.000Z' }, message: 'late 2026-11-20T10:00:00.000Z' })]);
+    const late = computeAlerts(input([], backup('2026-11-20T23:30:00Z', '2025-01-01T00:00:00Z')));
+    expect(late).toEqual([
+      expect.objectContaining({ kind: 'backup', id: 'backup:late:2026-11-20T23:30:00.000Z', params: { since: '2026-11-20T23:30:00.000Z' }, said: { code: 'backup.late', params: { since: '21/11/2026' } } }),
+    ]);
+    expect(late[0]?.message).toMatch(/^Aucune sauvegarde vérifiée depuis le 21\/11\/2026 :/);
     expect(computeAlerts(input([], backup('2026-11-25T10:00:00Z', '2025-01-01T00:00:00Z')))).toEqual([]);
     expect(computeAlerts(input([], backup(null, '2026-11-20T00:00:00Z')))).toEqual([expect.objectContaining({ kind: 'backup', id: 'backup:never', params: { never: 1 } })]);
     expect(computeAlerts(input([], backup(null, '2026-11-28T00:00:00Z')))).toEqual([]);
@@ -104,7 +109,8 @@ describe('alerts', () => {
     const [alert, ...others] = computeAlerts(over);
     expect(others).toEqual([]);
     expect(alert).toMatchObject({ id: 'disk:budget', kind: 'disk', planningId: null });
-    expect(alert?.message).toContain('12,0 Go');
+    expect(alert?.said).toEqual({ code: 'alert.budget', params: { evidenceGb: 12, budgetGb: 10 } });
+    expect(alert?.message).toContain('12 Go, au-delà des 10 Go');
     expect(alert?.message).toContain('Rien n’est supprimé');
     expect(computeAlerts({ ...over, muted: { '': ['disk'] } })).toEqual([]);
     expect(computeAlerts(input([], { evidence: { bytes: 9 * 1024 ** 3, budgetBytes: 10 * 1024 ** 3 } }))).toEqual([]);

@@ -3,6 +3,8 @@
 // turns new ones into notifications.
 import type { Alert, AlertKind } from '../../shared/api.js';
 import type { Outcome, Planning, Probe } from '../../shared/domain.js';
+import { coreMessage, type CoreMessage } from '../../shared/messages/index.js';
+import { wordCore } from '../messages.js';
 import { parisDateTime } from '../stats/index.js';
 
 export interface AlertInput {
@@ -22,9 +24,8 @@ export interface AlertInput {
   backup?: {
     lastGood: Date | null;
     dataSince: Date | null;
-    message: (since: Date | null) => string;
     /** The last backup was refused (the data folder contradicts its copy): said at once, whatever the date. */
-    refused?: { at: Date; dest: string; file: string; why: string; message: string } | null;
+    refused?: { at: Date; dest: string; file: string; why: string } | null;
   };
   /** Alerts turned off: planning id (or "" for the disk and seals) → kinds. */
   muted: Record<string, AlertKind[]>;
@@ -39,6 +40,19 @@ const SEAL_LATE_MS = 2 * DAY_MS;
 const BACKUP_LATE_MS = 7 * DAY_MS;
 const FAILURES: readonly Outcome[] = ['site_error', 'unreachable', 'unrecognized', 'robot_error'];
 export const FAILING_RUN = 3;
+
+/** An alert with what it says: the code its readers word, and its French wording (`message`) for older ones. */
+function alert(fields: Omit<Alert, 'said' | 'message'>, said: CoreMessage): Alert {
+  return { ...fields, said, message: wordCore(said, 'fr') };
+}
+
+/** A local date "2026-12-20" as the screens write it, in both languages: "20/12/2026". */
+const shownDate = (local: string): string => local.slice(0, 10).split('-').reverse().join('/');
+/** An instant as "20/12/2026 09:00", Paris time. */
+function shownInstant(instant: string | Date): string {
+  const { date, time } = parisDateTime(instant);
+  return `${shownDate(date)} ${time}`;
+}
 
 export const isMuted = (muted: AlertInput['muted'], key: string, kind: AlertKind): boolean => muted[key]?.includes(kind) ?? false;
 
@@ -66,15 +80,18 @@ function datesBack(planning: Planning, recent: readonly Readonly<Probe>[], now: 
   const dryMs = Date.parse(streakStart.startedAt) - Date.parse(firstNoDate.startedAt);
   if (dryMs < DAY_MS) return null;
   const days = Math.floor(dryMs / DAY_MS);
-  return {
-    id: `dates_back:${planning.id}:${streakStart.id}`,
-    kind: 'dates_back',
-    planningId: planning.id,
-    since: streakStart.startedAt,
-    // The first date as the newest probe saw it: the one a person can still book.
-    params: { planning: planning.label, since: streakStart.startedAt, days, firstSlot: newest.firstSlot ?? '' },
-    message: `${planning.label} : des dates sont proposées depuis ${streakStart.localDate} ${streakStart.localTime.slice(0, 5)}, après ${days} jour${days > 1 ? 's' : ''} sans aucune.${newest.firstSlot ? ` Première date : ${newest.firstSlot.replace('T', ' à ')}.` : ''}`,
-  };
+  // The first date as the newest probe saw it: the one a person can still book.
+  const firstSlot = newest.firstSlot ? `${shownDate(newest.firstSlot)} ${newest.firstSlot.slice(11, 16)}` : 'none';
+  return alert(
+    {
+      id: `dates_back:${planning.id}:${streakStart.id}`,
+      kind: 'dates_back',
+      planningId: planning.id,
+      since: streakStart.startedAt,
+      params: { planning: planning.label, since: streakStart.startedAt, days, firstSlot: newest.firstSlot ?? '' },
+    },
+    coreMessage('alert.dates_back', { planning: planning.label, since: shownInstant(streakStart.startedAt), days, firstSlot }),
+  );
 }
 
 function failing(planning: Planning, recent: readonly Readonly<Probe>[]): Alert | null {
@@ -82,14 +99,8 @@ function failing(planning: Planning, recent: readonly Readonly<Probe>[]): Alert 
   while (run < recent.length && FAILURES.includes(recent[run]?.outcome ?? 'dates')) run += 1;
   const first = recent[run - 1];
   if (run < FAILING_RUN || !first) return null;
-  return {
-    id: `failing:${planning.id}:${first.id}`,
-    kind: 'failing',
-    planningId: planning.id,
-    since: first.startedAt,
-    params: { planning: planning.label, count: run, outcome: recent[0]?.outcome ?? 'robot_error' },
-    message: `${planning.label} : ${run} sondages de suite sans réponse utilisable (dernier : ${recent[0]?.detail ?? ''}). Ouvrez le planning pour voir les captures et vérifier l’adresse.`,
-  };
+  const params = { planning: planning.label, count: run, outcome: recent[0]?.outcome ?? 'robot_error' };
+  return alert({ id: `failing:${planning.id}:${first.id}`, kind: 'failing', planningId: planning.id, since: first.startedAt, params }, coreMessage('alert.failing', params));
 }
 
 /**
@@ -117,37 +128,22 @@ export function computeAlerts(input: AlertInput): Alert[] {
     if (failed) alerts.push(failed);
   }
   if (input.disk && input.disk.freeBytes < input.disk.minFreeBytes && !isMuted(input.muted, '', 'disk')) {
-    const gb = (input.disk.freeBytes / 1024 ** 3).toFixed(1).replace('.', ',');
-    alerts.push({
-      id: 'disk:low',
-      kind: 'disk',
-      planningId: null,
-      since: input.now.toISOString(),
-      params: { freeGb: Math.round((input.disk.freeBytes / 1024 ** 3) * 10) / 10 },
-      message: `Disque presque plein : ${gb} Go libres pour les données. Libérez de la place ou déplacez le dossier de données, sinon les sondages s’arrêteront.`,
-    });
+    const params = { freeGb: Math.round((input.disk.freeBytes / 1024 ** 3) * 10) / 10 };
+    alerts.push(alert({ id: 'disk:low', kind: 'disk', planningId: null, since: input.now.toISOString(), params }, coreMessage('alert.disk', params)));
   }
   const evidence = input.evidence;
   if (evidence && evidence.budgetBytes > 0 && evidence.bytes > evidence.budgetBytes && !isMuted(input.muted, '', 'disk')) {
-    const gb = (bytes: number): string => (bytes / 1024 ** 3).toFixed(1).replace('.', ',');
-    alerts.push({
-      id: 'disk:budget',
-      kind: 'disk',
-      planningId: null,
-      since: input.now.toISOString(),
-      params: { evidenceGb: Number((evidence.bytes / 1024 ** 3).toFixed(1)), budgetGb: Number((evidence.budgetBytes / 1024 ** 3).toFixed(1)) },
-      message: `Les preuves occupent ${gb(evidence.bytes)} Go, au-delà des ${gb(evidence.budgetBytes)} Go prévus dans les réglages. Rien n’est supprimé : agrandissez la place prévue, ou déplacez le dossier de données sur un disque plus grand.`,
-    });
+    const params = { evidenceGb: Number((evidence.bytes / 1024 ** 3).toFixed(1)), budgetGb: Number((evidence.budgetBytes / 1024 ** 3).toFixed(1)) };
+    alerts.push(alert({ id: 'disk:budget', kind: 'disk', planningId: null, since: input.now.toISOString(), params }, coreMessage('alert.budget', params)));
   }
   if (input.newestSeal && input.now.getTime() - input.newestSeal.getTime() > SEAL_LATE_MS && !isMuted(input.muted, '', 'seals')) {
-    alerts.push({
-      id: `seals:late:${input.newestSeal.toISOString()}`,
-      kind: 'seals',
-      planningId: null,
-      since: input.newestSeal.toISOString(),
-      params: { since: input.newestSeal.toISOString() },
-      message: `Aucun scellement depuis le ${input.newestSeal.toISOString().slice(0, 10)} : les preuves récentes ne sont ni signées ni horodatées. Vérifiez la connexion à l’autorité d’horodatage.`,
-    });
+    const since = input.newestSeal.toISOString();
+    alerts.push(
+      alert(
+        { id: `seals:late:${since}`, kind: 'seals', planningId: null, since, params: { since } },
+        coreMessage('alert.seals', { since: shownDate(parisDateTime(since).date) }),
+      ),
+    );
   }
   const backup = backupAlert(input);
   if (backup) alerts.push(backup);
@@ -161,23 +157,21 @@ function backupAlert(input: AlertInput): Alert | null {
   if (!backup || isMuted(input.muted, '', 'backup')) return null;
   const refused = backup.refused;
   if (refused) {
-    return {
-      id: `backup:refused:${refused.at.toISOString()}`,
-      kind: 'backup',
-      planningId: null,
-      since: refused.at.toISOString(),
-      params: { refused: refused.file, dest: refused.dest, why: refused.why },
-      message: refused.message,
-    };
+    return alert(
+      { id: `backup:refused:${refused.at.toISOString()}`, kind: 'backup', planningId: null, since: refused.at.toISOString(), params: { refused: refused.file, dest: refused.dest, why: refused.why } },
+      coreMessage('backup.refused', { dest: refused.dest, file: refused.file, why: refused.why }),
+    );
   }
   const since = backup.lastGood ?? backup.dataSince;
   if (!since || input.now.getTime() - since.getTime() <= BACKUP_LATE_MS) return null;
-  return {
-    id: backup.lastGood ? `backup:late:${backup.lastGood.toISOString()}` : 'backup:never',
-    kind: 'backup',
-    planningId: null,
-    since: since.toISOString(),
-    params: backup.lastGood ? { since: backup.lastGood.toISOString() } : { never: 1 },
-    message: backup.message(backup.lastGood),
-  };
+  return alert(
+    {
+      id: backup.lastGood ? `backup:late:${backup.lastGood.toISOString()}` : 'backup:never',
+      kind: 'backup',
+      planningId: null,
+      since: since.toISOString(),
+      params: backup.lastGood ? { since: backup.lastGood.toISOString() } : { never: 1 },
+    },
+    backup.lastGood ? coreMessage('backup.late', { since: shownDate(parisDateTime(backup.lastGood).date) }) : coreMessage('backup.never'),
+  );
 }

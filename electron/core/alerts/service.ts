@@ -5,10 +5,7 @@ import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Alert, AlertKind, BackupRefusal } from '../../shared/api.js';
 import type { Planning, Probe, Settings } from '../../shared/domain.js';
-import { PARIS } from '../../shared/domain.js';
-import { coreMessage } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
-import { wordCore } from '../messages.js';
 import { listSeals, sealTime } from '../seals/index.js';
 import { EVIDENCE_DIR, type Store } from '../store/index.js';
 import { computeAlerts, isMuted, needsOlder, type AlertInput } from './alerts.js';
@@ -64,17 +61,9 @@ async function newestSeal(dataDir: string): Promise<Date | null> {
 function backupInput(lastGood: Date | null, followed: readonly Planning[], refused: Awaited<ReturnType<NonNullable<AlertServiceOptions['refusedBackup']>>> = null): NonNullable<AlertInput['backup']> {
   const created = followed.map((planning) => Date.parse(planning.createdAt)).filter((time) => Number.isFinite(time));
   return {
-    refused: refused && {
-      at: new Date(refused.at),
-      dest: refused.dest,
-      file: refused.refused.file,
-      why: refused.refused.why,
-      message: wordCore(coreMessage('backup.refused', { dest: refused.dest, file: refused.refused.file, why: refused.refused.why })),
-    },
+    refused: refused && { at: new Date(refused.at), dest: refused.dest, file: refused.refused.file, why: refused.refused.why },
     lastGood,
     dataSince: created.length > 0 ? new Date(Math.min(...created)) : null,
-    message: (since) =>
-      wordCore(since ? coreMessage('backup.late', { since: since.toLocaleDateString('fr-FR', { timeZone: PARIS }) }) : coreMessage('backup.never')),
   };
 }
 

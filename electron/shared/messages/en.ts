@@ -231,6 +231,8 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
       'Seal {name} written (seals/{name}.json): {probes, plural, one {# probe} other {# probes}} of {plannings, plural, one {# planning} other {# plannings}}, {stamped, select, none {not time-stamped (no trusted authority answered: tried again at the next seal)} other {time-stamped by {stamped}}}.',
     restamped: '{count, plural, one {# earlier seal made offline time-stamped now} other {# earlier seals made offline time-stamped now}}: {count, plural, one {it proves} other {they prove}} only from now on.',
     new_key: 'New installation key: {key}, announced in this seal and signed by the previous one.',
+    no_roots_folder: 'No roots folder on this PC for this session: add the root with GUICHETS_TSA_ROOTS.',
+    root_shipped: 'The root “{name}” is shipped with Guichets: it cannot be removed.',
   },
   tsa: {
     stamp_failed: 'Time-stamping of seal {seal}: {why}.',
@@ -468,6 +470,22 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
   browser: {
     launch_failed:
       'The browser {path} could not be started ({reason}){purpose, select, chart {: it draws the chart.} dossier {: it draws the charts and the PDF.} site {: it draws the charts.} other {. Install Google Chrome, Microsoft Edge or Chromium, or give your browser’s path in the settings (or in the GUICHETS_BROWSER variable).}}',
+    window_failed: 'The browser window could not open ({reason}).',
+  },
+  alert: {
+    dates_back:
+      '{planning}: dates are offered since {since}, after {days, plural, one {# day} other {# days}} without any.{firstSlot, select, none {} other { First date: {firstSlot}.}}',
+    failing:
+      '{planning}: {count, plural, one {# probe} other {# probes in a row}} without a usable answer (last: {outcome, select, dates {dates available} no_date {no date} captcha {captcha} site_error {site error} unreachable {site unreachable} unrecognized {page not recognised} robot_error {robot error} other {{outcome}}}). Open the planning to see the screenshots and check the address.',
+    budget:
+      'The evidence takes {evidenceGb, number} GB, beyond the {budgetGb, number} GB set in Settings. Nothing is deleted: raise the budget, or move the data folder to a larger disk.',
+    disk: 'Disk almost full: {freeGb, number} GB free for the data. Free some space or move the data folder (Settings), or probing will stop.',
+    seals: 'No seal since {since}: recent evidence is neither signed nor time-stamped. Check the connection to the time-stamping authority.',
+  },
+  tray: {
+    tooltip: 'Guichets — probing',
+    open: 'Open Guichets',
+    quit: 'Quit (probing stops)',
   },
   chart: {
     period: 'Period: {period}',

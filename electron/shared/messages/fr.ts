@@ -238,6 +238,8 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
       'Sceau {name} écrit (seals/{name}.json) : {probes, plural, one {# sondage} other {# sondages}} de {plannings, plural, one {# planning} other {# plannings}}, {stamped, select, none {non horodaté (aucune autorité de confiance n’a répondu : nouvel essai au prochain sceau)} other {horodaté par {stamped}}}.',
     restamped: '{count, plural, one {# sceau antérieur fait hors ligne horodaté maintenant} other {# sceaux antérieurs faits hors ligne horodatés maintenant}} : {count, plural, one {il ne prouve} other {ils ne prouvent}} qu’à partir de maintenant.',
     new_key: 'Nouvelle clé de l’installation : {key}, annoncée dans ce sceau et signée par la précédente.',
+    no_roots_folder: 'Aucun dossier de racines sur ce PC pour cette session : ajoutez-la avec GUICHETS_TSA_ROOTS.',
+    root_shipped: 'La racine « {name} » est livrée avec Guichets : elle ne se retire pas.',
   },
   // Why an authority gave no token for a seal, when sealing: said by the seal screen, `seal` and the log.
   tsa: {
@@ -492,6 +494,25 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
   browser: {
     launch_failed:
       "Le navigateur {path} n'a pas pu être lancé ({reason}){purpose, select, chart { : il dessine le graphique.} dossier { : il dessine les graphiques et le PDF.} site { : il dessine les graphiques.} other {. Installez Google Chrome, Microsoft Edge ou Chromium, ou indiquez le chemin de votre navigateur dans les réglages (ou dans la variable GUICHETS_BROWSER).}}",
+    window_failed: "La fenêtre du navigateur n'a pas pu s'ouvrir ({reason}).",
+  },
+  // Alerts (alerts/alerts.ts): the dashboard's lines and the desktop's notifications. Dates come written as the
+  // screens write them (20/12/2026 09:00, Paris time); the backup's alerts are the `backup` codes.
+  alert: {
+    dates_back:
+      '{planning} : des dates sont proposées depuis le {since}, après {days, plural, one {# jour} other {# jours}} sans aucune.{firstSlot, select, none {} other { Première date : {firstSlot}.}}',
+    failing:
+      '{planning} : {count, plural, one {# sondage} other {# sondages de suite}} sans réponse utilisable (dernier : {outcome, select, dates {dates disponibles} no_date {aucune date} captcha {captcha} site_error {erreur du site} unreachable {site injoignable} unrecognized {page non reconnue} robot_error {erreur du robot} other {{outcome}}}). Ouvrez le planning pour voir les captures et vérifier l’adresse.',
+    budget:
+      'Les preuves occupent {evidenceGb, number} Go, au-delà des {budgetGb, number} Go prévus dans les réglages. Rien n’est supprimé : agrandissez la place prévue, ou déplacez le dossier des données sur un disque plus grand.',
+    disk: 'Disque presque plein : {freeGb, number} Go libres pour les données. Libérez de la place ou déplacez le dossier des données (Réglages), sinon les sondages s’arrêteront.',
+    seals: 'Aucun scellement depuis le {since} : les preuves récentes ne sont ni signées ni horodatées. Vérifiez la connexion à l’autorité d’horodatage.',
+  },
+  // The desktop's icon beside the clock: the app keeps probing while its window is closed.
+  tray: {
+    tooltip: 'Guichets — sondages en cours',
+    open: 'Ouvrir Guichets',
+    quit: 'Quitter (les sondages s’arrêtent)',
   },
   chart: {
     period: 'Période : {period}',

@@ -601,13 +601,6 @@ export const en: Messages = {
     alertOpen: 'Open the planning',
     alertSeen: 'Seen',
     alertMute: 'Stop signalling this',
-    alertDatesBack: '{planning}: dates are offered since {since}, after {days, plural, one {# day} other {# days}} without any.',
-    alertFirstSlot: 'First date: {slot}.',
-    alertFailing: '{planning}: {count, plural, one {# probe} other {# probes in a row}} without a usable answer (last: {outcome}). Open the planning to see the screenshots and check the address.',
-    alertBudget:
-      'The evidence takes {evidenceGb, number} GB, beyond the {budgetGb, number} GB set in Settings. Nothing is deleted: raise the budget, or move the data folder to a larger disk.',
-    alertDisk: 'Disk almost full: {freeGb, number} GB free for the data. Free some space or move the data folder (Settings), or probing will stop.',
-    alertSeals: 'No seal since {since}: recent evidence is neither signed nor time-stamped. Check the connection to the time-stamping authority.',
     importedBadge: 'imported',
   },
 

@@ -611,13 +611,6 @@ export const fr = {
     alertOpen: 'Ouvrir le planning',
     alertSeen: 'Vu',
     alertMute: 'Ne plus signaler',
-    alertDatesBack: '{planning} : des dates sont proposées depuis le {since}, après {days, plural, one {# jour} other {# jours}} sans aucune.',
-    alertFirstSlot: 'Première date : {slot}.',
-    alertFailing: '{planning} : {count, plural, one {# sondage} other {# sondages de suite}} sans réponse utilisable (dernier : {outcome}). Ouvrez le planning pour voir les captures et vérifier l’adresse.',
-    alertBudget:
-      'Les preuves occupent {evidenceGb, number} Go, au-delà des {budgetGb, number} Go prévus dans les réglages. Rien n’est supprimé : agrandissez la place prévue, ou déplacez le dossier des données sur un disque plus grand.',
-    alertDisk: 'Disque presque plein : {freeGb, number} Go libres pour les données. Libérez de la place ou déplacez le dossier des données (Réglages), sinon les sondages s’arrêteront.',
-    alertSeals: 'Aucun scellement depuis le {since} : les preuves récentes ne sont ni signées ni horodatées. Vérifiez la connexion à l’autorité d’horodatage.',
     importedBadge: 'importé',
   },
 

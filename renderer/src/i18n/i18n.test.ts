@@ -137,13 +137,21 @@ describe('errors as the user reads them', () => {
 });
 
 describe('alerts', () => {
-  it('are worded in the UI’s language from their kind and params: a disk nearly full is not an evidence budget', () => {
+  it('are worded in the UI’s language from the core’s code: a disk nearly full is not an evidence budget', () => {
     const en = createI18n('en').t;
+    const fr = createI18n('fr').t;
     // As the core sends them (electron/core/alerts/alerts.ts), with their French message for older screens.
     const disk = { kind: 'disk', planningId: null, since: '2026-12-01T10:00:00Z' } as const;
-    const budget = { ...disk, id: 'disk:budget', params: { evidenceGb: 12, budgetGb: 10 }, message: 'Les preuves occupent 12 Go…' };
-    const full = { ...disk, id: 'disk:low', params: { freeGb: 0.5 }, message: 'Disque presque plein…' };
+    const budget = { ...disk, id: 'disk:budget', said: { code: 'alert.budget', params: { evidenceGb: 12, budgetGb: 10 } }, message: 'Les preuves occupent 12 Go…' } as const;
+    const full = { ...disk, id: 'disk:low', said: { code: 'alert.disk', params: { freeGb: 0.5 } }, message: 'Disque presque plein…' } as const;
     expect(alertText(budget, en)).toBe('The evidence takes 12 GB, beyond the 10 GB set in Settings. Nothing is deleted: raise the budget, or move the data folder to a larger disk.');
     expect(alertText(full, en)).toMatch(/^Disk almost full: 0\.5 GB free/);
+    expect(alertText(full, fr)).toMatch(/^Disque presque plein : 0,5 Go libres/);
+    const failing = { kind: 'failing', planningId: 'p1', since: '2026-12-01T10:00:00Z', id: 'failing:p1:x', message: '…' } as const;
+    const said = { code: 'alert.failing', params: { planning: 'Bobigny', count: 3, outcome: 'site_error' } } as const;
+    expect(alertText({ ...failing, said }, fr)).toBe(
+      'Bobigny : 3 sondages de suite sans réponse utilisable (dernier : erreur du site). Ouvrez le planning pour voir les captures et vérifier l’adresse.',
+    );
+    expect(alertText({ ...failing, said }, en)).toBe('Bobigny: 3 probes in a row without a usable answer (last: site error). Open the planning to see the screenshots and check the address.');
   });
 });

@@ -1,9 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { ALERT_KINDS, type Alert } from '../../../../electron/shared/api';
-import { OUTCOMES, type Outcome } from '../../../../electron/shared/domain';
 import { describeError, wordMessage } from '../../errors';
-import { formatInstant, formatLocalDateTime } from '../../format';
 import { useApi, useLoaded } from '../../api/context';
 import { useTranslation } from 'react-i18next';
 import { href } from '../../router';
@@ -105,29 +103,7 @@ export function AlertLines() {
   );
 }
 
-/** The alert in the UI's language, from its kind and params (the core's French `message` for older cores). */
+/** The alert in the UI's language, from the core's code (the same words as the desktop's notification). */
 export function alertText(alert: Alert, t: TFunction): string {
-  const p = alert.params;
-  if (!p) return alert.message;
-  const text = (key: string) => (typeof p[key] === 'string' ? p[key] : '');
-  switch (alert.kind) {
-    case 'dates_back': {
-      const line = t('evidence.alertDatesBack', { planning: text('planning'), since: formatInstant(text('since')), days: Number(p.days ?? 0) });
-      return text('firstSlot') ? `${line} ${t('evidence.alertFirstSlot', { slot: formatLocalDateTime(text('firstSlot')) })}` : line;
-    }
-    case 'failing': {
-      const outcome = text('outcome');
-      const said = (OUTCOMES as readonly string[]).includes(outcome) ? t(`outcomes.${outcome as Outcome}`) : outcome;
-      return t('evidence.alertFailing', { planning: text('planning'), count: Number(p.count ?? 0), outcome: said });
-    }
-    case 'disk':
-      // Two disk alerts: the disk nearly full, or the evidence beyond the budget of the settings.
-      if (p.budgetGb !== undefined) return t('evidence.alertBudget', { evidenceGb: Number(p.evidenceGb ?? 0), budgetGb: Number(p.budgetGb) });
-      return t('evidence.alertDisk', { freeGb: Number(p.freeGb ?? 0) });
-    case 'seals':
-      return t('evidence.alertSeals', { since: formatInstant(text('since')).slice(0, 10) });
-    case 'backup':
-      if (p.refused !== undefined) return wordMessage(t, { code: 'backup.refused', params: { dest: text('dest'), file: text('refused'), why: text('why') } });
-      return p.never ? wordMessage(t, { code: 'backup.never' }) : wordMessage(t, { code: 'backup.late', params: { since: formatInstant(text('since')).slice(0, 10) } });
-  }
+  return wordMessage(t, alert.said);
 }
