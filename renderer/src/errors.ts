@@ -80,8 +80,9 @@ export function describeError(error: unknown, t: TFunction): ShownError {
     return { message: problem ? t(`problems.${problem}`) : t('errors.internal'), field: [], detail: text || null };
   }
   const { code, field, message } = error;
-  // The core said it as a code of its catalogue: worded here, in the screen's language.
-  if (error.coreMessage) return { message: wordMessage(t, error.coreMessage), field, detail: null };
+  // The core said it as a code of its catalogue: worded here, in the screen's language. A problem it also named
+  // (the assisted window that could not open) is said in the screen's plainer words below, its reason folded.
+  if (error.coreMessage && !isProblem(error.params.problem)) return { message: wordMessage(t, error.coreMessage), field, detail: null };
   const rule = error.params.rule;
   const rules: Record<string, string> = t('inputRules', { returnObjects: true });
   if (code === 'invalid_input' && typeof rule === 'string' && Object.hasOwn(rules, rule)) {

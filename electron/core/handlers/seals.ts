@@ -3,7 +3,8 @@
 // removed by the person at this PC (desktop and command line only, never over HTTP).
 import type { SealSummary, TrustedRootInfo } from '../../shared/api.js';
 import { addUserRoot, removeUserRoot, sealInventory, type TrustedRoot } from '../seals/index.js';
-import { AppError } from '../errors.js';
+import { coreMessage } from '../../shared/messages/index.js';
+import { coreError } from '../errors.js';
 import type { HandlerContext, Handlers } from './context.js';
 
 const info = (root: TrustedRoot): TrustedRootInfo => ({
@@ -15,7 +16,7 @@ const info = (root: TrustedRoot): TrustedRootInfo => ({
 
 function userFolder(ctx: HandlerContext): string {
   const folder = ctx.seals.trustDir;
-  if (folder === null) throw new AppError('invalid_input', 'Aucun dossier de racines sur ce PC pour cette session : ajoutez-la avec GUICHETS_TSA_ROOTS.');
+  if (folder === null) throw coreError('invalid_input', coreMessage('seal.no_roots_folder'));
   return folder;
 }
 
@@ -34,7 +35,7 @@ export function sealHandlers(ctx: HandlerContext): Handlers<'seals:create' | 'se
     'seals:addRoot': async ({ pem }) => info(await addUserRoot(userFolder(ctx), pem)),
     'seals:removeRoot': async ({ sha256 }) => {
       const shipped = (await ctx.seals.trust()).roots.find((root) => root.source === 'shipped' && root.sha256 === sha256.replace(/[\s:]/g, '').toLowerCase());
-      if (shipped) throw new AppError('invalid_input', `La racine « ${shipped.name} » est livrée avec Guichets : elle ne se retire pas.`, { field: ['sha256'] });
+      if (shipped) throw coreError('invalid_input', coreMessage('seal.root_shipped', { name: shipped.name }), { field: ['sha256'] });
       return { removed: await removeUserRoot(userFolder(ctx), sha256) };
     },
   };

@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { PARIS, type ProbeEnvironment, type Step } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { coreMessage } from '../../shared/messages/index.js';
-import { AppError, coreError } from '../errors.js';
+import { coreError } from '../errors.js';
 import { demarcheUrls, probeCreneaux } from './adapters/rdvpref.js';
 import { chromiumDriver, LAUNCH_ARGS, OWN_SHUTDOWN, SANDBOX } from './browser.js';
 import { refusalOutcome, robotGuard, type Refusal, type RobotGuard } from './private-network.js';
@@ -127,7 +127,7 @@ export function createAssistedSessions(options: AssistedOptions): AssistedSessio
     } catch (error) {
       await guard?.close();
       const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-      throw new AppError('browser_not_found', `La fenêtre du navigateur n'a pas pu s'ouvrir (${reason}).`, {
+      throw coreError('browser_not_found', coreMessage('browser.window_failed', { reason }), {
         params: { problem: 'browserWindow', technical: reason },
       });
     }

@@ -123,6 +123,13 @@ describe('errors as the user reads them', () => {
       field: [],
       detail: 'net::ERR_NAME_NOT_RESOLVED',
     });
+    // Named and said as a code (for the command line): the screen says the named problem, the reason folded.
+    const reason = 'browserType.launchPersistentContext: Failed to launch chromium';
+    const windowFailed = new ApiClientError('browser_not_found', `La fenêtre du navigateur n'a pas pu s'ouvrir (${reason}).`, [], { problem: 'browserWindow', technical: reason }, {
+      code: 'browser.window_failed',
+      params: { reason },
+    });
+    expect(describeError(windowFailed, en)).toEqual({ message: 'The browser window could not open: check the browser in the settings.', field: [], detail: reason });
     // The core's own sentences are never parsed: without its code, a French detail is only the action's failure.
     expect(describeError(new ApiClientError('not_found', 'Le site ne répond pas. Vérifiez…'), en).message).not.toMatch(/does not answer/);
     expect(probeDetail('unreachable', 'Le site ne répond pas (net::ERR_CONNECTION_REFUSED).', en, 'en').text).toMatch(
