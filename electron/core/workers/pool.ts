@@ -214,7 +214,8 @@ export async function startPool(entry: URL, options: PoolOptions): Promise<Pool 
       queue = { tasks, next: 0, ...(around ? { around } : {}) };
       // A run that fails leaves the pool failed for good: only the run that ends well needs to stop listening.
       const stop = (): void => {
-        stopped ??= signal?.reason instanceof Error ? signal.reason : new Error('Travail interrompu.');
+        // Internal: a caller that stops a run says so to the person itself (verify throws its own coded error).
+        stopped ??= signal?.reason instanceof Error ? signal.reason : new Error('Run stopped.');
         wake();
       };
       if (signal?.aborted) stop();
