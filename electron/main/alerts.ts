@@ -15,6 +15,14 @@ export async function chosenLanguage(core: Core): Promise<MessageLang> {
   return (await core.api['settings:get'](undefined).catch(() => null))?.language ?? 'fr';
 }
 
+/**
+ * The language of the system (Electron's `app.getLocale()`, "en-GB", "fr"), for what is said before the settings
+ * can be read: English on an English system, French otherwise, as the settings' own default.
+ */
+export function systemLanguage(locale: string): MessageLang {
+  return /^en\b/i.test(locale) ? 'en' : 'fr';
+}
+
 /** A desktop notification for each new alert (the core computes them, alerts/alerts.ts); once per situation. */
 export function setupAlertNotifications(core: Core, showWindow: () => void): void {
   const shown = new Set<string>();

@@ -4,12 +4,14 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { createSwitchableCore, type Core } from '../core/api/index.js';
 import { AppError } from '../core/errors.js';
+import { wordCore } from '../core/messages.js';
+import { coreMessage } from '../shared/messages/index.js';
 import { findAppRoot, readDataDirPointer } from '../core/paths.js';
 import { registerEvidenceScheme, setupEvidenceProtocol } from './evidence-protocol.js';
 import { setupIpc } from './ipc.js';
 import { setupSecurity } from './security.js';
 import { setupTray, type ShellTray } from './tray.js';
-import { setupAlertNotifications } from './alerts.js';
+import { setupAlertNotifications, systemLanguage } from './alerts.js';
 import { createWindow, setupLifecycle, showWindow } from './window.js';
 
 const appRoot = findAppRoot();
@@ -35,10 +37,9 @@ async function start(): Promise<void> {
   const configDir = app.getPath('userData');
   const dataDir = readDataDirPointer(configDir) ?? configDir;
   if (!existsSync(dataDir)) {
-    dialog.showErrorBox(
-      'Guichets : dossier des données introuvable',
-      `Le dossier des données « ${dataDir} » n’existe pas (disque débranché ?). Rebranchez-le puis relancez Guichets ; sinon un dossier vide sera créé à cet endroit.`,
-    );
+    // The settings (and their language) are in the missing folder: the system's language says which words to use.
+    const lang = systemLanguage(app.getLocale());
+    dialog.showErrorBox(wordCore(coreMessage('shell.data_missing_title'), lang), wordCore(coreMessage('shell.data_missing', { dir: dataDir }), lang));
   }
   const opened = createSwitchableCore({ dataDir, appVersion: app.getVersion(), configDir });
   core = opened;
@@ -56,7 +57,8 @@ async function start(): Promise<void> {
     } catch (error) {
       // Another Guichets (the command line, say) already probes this folder: show why, and open for reading.
       if (!(error instanceof AppError)) throw error;
-      dialog.showErrorBox('Guichets : sondages non démarrés', error.message);
+      const lang = settings.language;
+      dialog.showErrorBox(wordCore(coreMessage('shell.schedule_title'), lang), error.coreMessage ? wordCore(error.coreMessage, lang) : error.message);
     }
   }
   tray = await setupTray(opened, path.join(appRoot, 'resources'), bringBack);

@@ -8,7 +8,7 @@ import { app, fake, FakeBrowserWindow } from '../../test/support/fake-electron.j
 import type { Core } from '../core/api/index.js';
 import type { Alert, ApiEvents, AssistedSessionStatus } from '../shared/api.js';
 import { DEFAULT_SETTINGS } from '../shared/domain.js';
-import { setupAlertNotifications } from './alerts.js';
+import { setupAlertNotifications, systemLanguage } from './alerts.js';
 import { EVIDENCE_SCHEME, setupEvidenceProtocol } from './evidence-protocol.js';
 import { openExternalSafely, setupSecurity } from './security.js';
 import { setupTray } from './tray.js';
@@ -194,6 +194,13 @@ describe('the tray and closing', () => {
     stub.emit('assisted:changed', status('expired'));
     await settle();
     expect(fake.notifications).toHaveLength(2);
+  });
+});
+
+describe('what is said before the settings can be read', () => {
+  it('is in English on an English system, in French otherwise', () => {
+    expect(['en', 'en-GB', 'en-US', 'EN-us'].map(systemLanguage)).toEqual(['en', 'en', 'en', 'en']);
+    expect(['fr', 'fr-FR', 'de-DE', 'ar', 'es-419', ''].map(systemLanguage)).toEqual(['fr', 'fr', 'fr', 'fr', 'fr', 'fr']);
   });
 });
 

@@ -487,6 +487,11 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     open: 'Open Guichets',
     quit: 'Quit (probing stops)',
   },
+  shell: {
+    data_missing_title: 'Guichets: data folder not found',
+    data_missing: 'The data folder “{dir}” does not exist (disk unplugged?). Plug it back in and start Guichets again; otherwise an empty folder will be created there.',
+    schedule_title: 'Guichets: probing not started',
+  },
   chart: {
     period: 'Period: {period}',
     span: '{from} to {to}',

@@ -514,6 +514,12 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     open: 'Ouvrir Guichets',
     quit: 'Quitter (les sondages s’arrêtent)',
   },
+  // The desktop app's own boxes at start-up, before its window opens.
+  shell: {
+    data_missing_title: 'Guichets : dossier des données introuvable',
+    data_missing: 'Le dossier des données « {dir} » n’existe pas (disque débranché ?). Rebranchez-le puis relancez Guichets ; sinon un dossier vide sera créé à cet endroit.',
+    schedule_title: 'Guichets : sondages non démarrés',
+  },
   chart: {
     period: 'Période : {period}',
     span: 'du {from} au {to}',
