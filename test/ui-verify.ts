@@ -4,8 +4,8 @@
 // folder restored in place from an older backup fails, the web page says where a restore is accepted, the desktop
 // app shows the seals given up and the seal relied on, records nothing until confirmed, then checks again and
 // passes, saying the restore. A check stopped half-way says that nothing was concluded, in French and in English,
-// and starts again to a verdict; the web page watching a check the desktop started stops it too. axe-core on each
-// state of the screen.
+// and starts again to a verdict; the web page watching a check the desktop started stops it too, and is told when the
+// desktop stops it. axe-core on each state of the screen.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -219,6 +219,16 @@ export function describeVerifyScreen(browser: () => Browser): void {
       await expect.poll(() => web.evaluate<string>('document.activeElement ? document.activeElement.textContent : ""')).toBe('Relancer la vérification');
       expect(await violations(web)).toEqual([]);
       await web.screenshot({ path: path.join(RESULTS, 'verify-stopped-watcher.png') });
+
+      // The other way round: the window that started a check stops it; the page that only watched it stops showing
+      // its progress and says that nothing was concluded.
+      await page.getByRole('button', { name: 'Relancer la vérification' }).click();
+      await web.getByRole('button', { name: 'Arrêter la vérification' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Arrêter la vérification' }).click();
+      await page.getByRole('status').filter({ hasText: said }).waitFor({ timeout: 60_000 });
+      await web.getByRole('button', { name: 'Arrêter la vérification' }).waitFor({ state: 'detached', timeout: 20_000 });
+      await web.getByRole('status').filter({ hasText: said }).waitFor();
+      expect(await web.locator('.verdict').count()).toBe(0);
       off();
       await Promise.all([page.close(), web.close()]);
     }, 180_000);

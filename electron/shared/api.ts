@@ -206,6 +206,11 @@ export interface JobProgress {
   message: CoreMessage;
   /** A verify: the check's own id, which `verify:cancel` takes from a page that did not start it (another window). */
   jobId?: string;
+  /**
+   * A verify that ended without a verdict: stopped (by any caller), or failed. Told once, last, so that a page that
+   * only watches it stops showing a check that no longer runs; a check that ends well is told by its last advance.
+   */
+  ended?: 'stopped' | 'failed';
 }
 
 /** One thing `verify:run` found wrong, as a code (verify.problem_…, verify.anchor_…, seal problems). */

@@ -49,9 +49,13 @@ export function createVerifyRuns(options: VerifyRunsOptions): VerifyRuns {
     }
     const stop = new AbortController();
     const id = `verify-${randomUUID()}`;
-    // Once stopped, nothing more is told: a page showing the progress would show a check that no longer runs.
+    // Once stopped, no advance is told: a page showing the progress would show a check that no longer runs. Its end
+    // without a verdict is told once instead, for the pages that only watch it.
+    let last: JobProgress | null = null;
     const tell = (progress: JobProgress): void => {
-      if (!stop.signal.aborted) onProgress({ ...progress, jobId: id });
+      if (stop.signal.aborted) return;
+      last = { ...progress, jobId: id };
+      onProgress(last);
     };
     const report = (async () => {
       const trust = await options.trust();
@@ -59,9 +63,16 @@ export function createVerifyRuns(options: VerifyRunsOptions): VerifyRuns {
       const checked = await verifyDir(store.dir, planningId, { exclusive: store.exclusive, trust, clock, anchorsDir, onProgress: tell, signal: stop.signal });
       if (planningId === undefined) lastWhole = checked;
       return checked;
-    })().finally(() => {
-      running = null;
-    });
+    })()
+      .catch((error: unknown) => {
+        const ended = stop.signal.aborted ? 'stopped' : 'failed';
+        const said = coreMessage(ended === 'stopped' ? 'verify.cancelled' : 'verify.ended_failed');
+        onProgress({ job: 'verify', done: last?.done ?? 0, total: last?.total ?? 0, estimatedEnd: null, message: said, jobId: id, ended });
+        throw error;
+      })
+      .finally(() => {
+        running = null;
+      });
     running = { planningId, report, callers: new Set(jobId === undefined ? [id] : [id, jobId]), stop };
     return report;
   }

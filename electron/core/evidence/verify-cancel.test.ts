@@ -10,6 +10,7 @@ import { fixedClock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { createStore, type Store } from '../store/store.js';
 import { appendSyntheticProbes, syntheticPlanning } from '../../../test/support/synthetic.js';
+import { createVerifyRuns } from './runs.js';
 import { verifyDir, type VerifyReport } from './verify.js';
 
 const PLANNINGS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
@@ -85,5 +86,22 @@ describe('verify stopped half-way', () => {
       coreMessage: { code: 'verify.cancelled' },
     });
     expect(told).toEqual([]);
+  });
+
+  it('ended by an error: a page that only watches it is told once that nothing was concluded', async () => {
+    const told: JobProgress[] = [];
+    const runs = createVerifyRuns({
+      store,
+      clock: fixedClock('2026-03-12T08:00:00Z'),
+      trust: () => Promise.reject(new Error('roots unreadable')),
+      anchorsDir: path.join(dir, '..', 'anchors-none'),
+      onProgress: (progress) => told.push(progress),
+    });
+    await expect(runs.run(undefined, 'page-a')).rejects.toThrow('roots unreadable');
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ job: 'verify', ended: 'failed', message: { code: 'verify.ended_failed' } });
+    expect(told[0]?.jobId).toMatch(/^verify-/);
+    // The slot is free: the check's id stops nothing any more.
+    expect(runs.cancel(told[0]?.jobId ?? '')).toBe(false);
   });
 });

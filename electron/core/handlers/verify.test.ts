@@ -100,6 +100,9 @@ describe('verify:cancel', () => {
       off();
       expect(await Promise.all(cancels)).toEqual([{ cancelled: true }]);
       expect(told.some((progress) => progress.done === progress.total)).toBe(false);
+      // A page that only watched it is told once that it ended without a verdict.
+      expect(told.filter((progress) => progress.ended !== undefined)).toEqual([expect.objectContaining({ ended: 'stopped', message: { code: 'verify.cancelled' } })]);
+      expect(told.at(-1)?.ended).toBe('stopped');
       // Nothing left to stop; the one-check slot is free at once, for another scope too.
       expect(await slow.api['verify:cancel']({ jobId: 'page-a' })).toEqual({ cancelled: false });
       expect(await slow.api['verify:run']({ planningId: 'p1', jobId: 'page-a' })).toMatchObject({ ok: true, checkedProbes: 12 });
@@ -123,10 +126,11 @@ describe('verify:cancel', () => {
       await expect(started).rejects.toMatchObject({ coreMessage: { code: 'verify.cancelled' } });
       off();
       expect(await Promise.all(cancels)).toEqual([{ cancelled: true }]);
-      // One id for the whole check, its own (not the caller's); nothing told after the stop.
+      // One id for the whole check, its own (not the caller's); no advance told after the stop, only its end.
       const ids = [...new Set(told.map((progress) => progress.jobId))];
       expect(ids).toEqual([expect.stringMatching(/^verify-/)]);
-      expect(told.at(-1)?.done).toBe(told.find((progress) => progress.done > 0)?.done);
+      expect(told.at(-1)).toMatchObject({ ended: 'stopped', message: { code: 'verify.cancelled' } });
+      expect(told.at(-2)?.done).toBe(told.find((progress) => progress.done > 0)?.done);
       // Ended, the check's id stops nothing: not the next check.
       const next = slow.api['verify:run']({});
       expect(await slow.api['verify:cancel']({ jobId: ids[0] ?? '' })).toEqual({ cancelled: false });

@@ -297,6 +297,7 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     run_busy: 'Another check is under way: wait until it ends, then start this one again.',
     // A check stopped before its end: no verdict, neither intact nor altered.
     cancelled: 'Check stopped before its end: nothing is concluded, neither intact nor altered. Start it again to get a verdict.',
+    ended_failed: 'Check interrupted by an error: nothing is concluded, neither intact nor altered. Start it again to get a verdict.',
     anchor_unknown:
       'This PC has no memory of this folder’s seals (copied from another PC, or sealed by an earlier version): the disappearance of its newest seals cannot be detected here.',
     // What verify finds wrong, each naming the probe, file or seal at fault (ids, paths and dates as parameters).

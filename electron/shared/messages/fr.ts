@@ -308,6 +308,7 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     run_busy: 'Une autre vérification est en cours : attendez qu’elle finisse, puis relancez celle-ci.',
     // A check stopped before its end: no verdict, neither intact nor altered.
     cancelled: 'Vérification arrêtée avant sa fin : rien n’est conclu, ni intact ni altéré. Relancez-la pour obtenir un verdict.',
+    ended_failed: 'Vérification interrompue par une erreur : rien n’est conclu, ni intact ni altéré. Relancez-la pour obtenir un verdict.',
     anchor_unknown:
       'Ce PC n’a aucun souvenir des scellements de ce dossier (copié d’un autre PC, ou scellé par une version antérieure) : la disparition de ses scellements les plus récents ne peut pas être constatée ici.',
     // What verify finds wrong, each naming the probe, file or seal at fault (ids, paths and dates as parameters).

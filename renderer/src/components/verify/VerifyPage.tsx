@@ -7,13 +7,14 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobProgress } from '../../../../electron/shared/api';
+import type { CoreMessage } from '../../../../electron/shared/messages';
 import { useApi, useLoaded } from '../../api/context';
 import { describeError, wordMessage } from '../../errors';
 import { ErrorNote } from '../ErrorNote';
 import { ProgressLine } from '../ProgressLine';
 import { RestoreDialog } from './RestoreDialog';
 import { Verdict } from './Verdict';
-import { startVerify, stopVerify, stopWatched, useVerifyState, verifyRunning } from './verify-state';
+import { startVerify, stopVerify, stopWatched, useVerifyState, verifyRunning, watchedStopped } from './verify-state';
 
 export function VerifyPage() {
   const api = useApi();
@@ -28,10 +29,21 @@ export function VerifyPage() {
   // The id of a check started elsewhere (another window, the web page), told by its progress, which shows here too:
   // « Arrêter » stops it by that id. Null for the check this page waits on, whose last progress stays once it ended.
   const [watchedId, setWatchedId] = useState<string | null>(null);
+  /** A check this page only watched ended on an error elsewhere: why nothing was concluded. */
+  const [endedElsewhere, setEndedElsewhere] = useState<CoreMessage | null>(null);
   useEffect(
     () =>
       api.on('job:progress', (event) => {
         if (event.job !== 'verify') return;
+        // A check that ended without a verdict: no progress left to show; a watching page says why.
+        if (event.ended !== undefined) {
+          setProgress(null);
+          setWatchedId(null);
+          if (event.ended === 'stopped') watchedStopped();
+          else if (!verifyRunning()) setEndedElsewhere(event.message);
+          return;
+        }
+        setEndedElsewhere(null);
         setWatchedId(verifyRunning() ? null : (event.jobId ?? null));
         setProgress(event);
       }),
@@ -40,6 +52,7 @@ export function VerifyPage() {
 
   const run = async () => {
     setProgress(null);
+    setEndedElsewhere(null);
     await startVerify(api, scope);
     setProgress(null);
   };
@@ -86,6 +99,8 @@ export function VerifyPage() {
             <ProgressLine label={t('verifyPage.progress')} progress={progress} waiting={t('verifyPage.starting')} />
           ) : stopped ? (
             <p className="verify-stopped">{wordMessage(t, { code: 'verify.cancelled' })}</p>
+          ) : endedElsewhere !== null ? (
+            <p className="verify-stopped">{wordMessage(t, endedElsewhere)}</p>
           ) : null}
         </div>
         {stoppable ? (

@@ -69,6 +69,14 @@ export async function stopWatched(api: ApiClient, jobId: string): Promise<void> 
   }
 }
 
+/**
+ * A check this page only watched was stopped elsewhere (by the page that started it): said here as if stopped here.
+ * The page that waits on it learns it from its own call.
+ */
+export function watchedStopped(): void {
+  if (!state.running) set({ stopping: false, stopped: true, result: null, failure: null });
+}
+
 /** Stops the check this page waits on; its call then ends with verify.cancelled (startVerify says it). */
 export async function stopVerify(api: ApiClient): Promise<void> {
   const { jobId } = state;
