@@ -5,7 +5,7 @@ import type { Alert, AlertKind } from '../../shared/api.js';
 import type { Outcome, Planning, Probe } from '../../shared/domain.js';
 import { coreMessage, type CoreMessage } from '../../shared/messages/index.js';
 import { wordCore } from '../messages.js';
-import { parisDateTime } from '../stats/index.js';
+import { dateOf, frenchDate, parisDateTime, timeOf } from '../stats/index.js';
 
 export interface AlertInput {
   now: Date;
@@ -46,12 +46,10 @@ function alert(fields: Omit<Alert, 'said' | 'message'>, said: CoreMessage): Aler
   return { ...fields, said, message: wordCore(said, 'fr') };
 }
 
-/** A local date "2026-12-20" as the screens write it, in both languages: "20/12/2026". */
-const shownDate = (local: string): string => local.slice(0, 10).split('-').reverse().join('/');
 /** An instant as "20/12/2026 09:00", Paris time. */
 function shownInstant(instant: string | Date): string {
   const { date, time } = parisDateTime(instant);
-  return `${shownDate(date)} ${time}`;
+  return `${frenchDate(date)} ${time}`;
 }
 
 export const isMuted = (muted: AlertInput['muted'], key: string, kind: AlertKind): boolean => muted[key]?.includes(kind) ?? false;
@@ -81,7 +79,7 @@ function datesBack(planning: Planning, recent: readonly Readonly<Probe>[], now: 
   if (dryMs < DAY_MS) return null;
   const days = Math.floor(dryMs / DAY_MS);
   // The first date as the newest probe saw it: the one a person can still book.
-  const firstSlot = newest.firstSlot ? `${shownDate(newest.firstSlot)} ${newest.firstSlot.slice(11, 16)}` : 'none';
+  const firstSlot = newest.firstSlot ? `${frenchDate(dateOf(newest.firstSlot))} ${timeOf(newest.firstSlot)}` : 'none';
   return alert(
     {
       id: `dates_back:${planning.id}:${streakStart.id}`,
@@ -141,7 +139,7 @@ export function computeAlerts(input: AlertInput): Alert[] {
     alerts.push(
       alert(
         { id: `seals:late:${since}`, kind: 'seals', planningId: null, since, params: { since } },
-        coreMessage('alert.seals', { since: shownDate(parisDateTime(since).date) }),
+        coreMessage('alert.seals', { since: frenchDate(parisDateTime(since).date) }),
       ),
     );
   }
@@ -172,6 +170,6 @@ function backupAlert(input: AlertInput): Alert | null {
       since: since.toISOString(),
       params: backup.lastGood ? { since: backup.lastGood.toISOString() } : { never: 1 },
     },
-    backup.lastGood ? coreMessage('backup.late', { since: shownDate(parisDateTime(backup.lastGood).date) }) : coreMessage('backup.never'),
+    backup.lastGood ? coreMessage('backup.late', { since: frenchDate(parisDateTime(backup.lastGood).date) }) : coreMessage('backup.never'),
   );
 }

@@ -3,7 +3,7 @@
 import type { JobProgress } from '../../shared/api.js';
 import type { MessageCode } from '../../shared/messages/index.js';
 import type { Clock } from '../clock.js';
-import { parisDateTime } from '../stats/index.js';
+import { frenchDate, parisDateTime } from '../stats/index.js';
 
 /** At most this often, besides the first and the last: a terminal or a screen redrawn a few times a second. */
 const EVERY_MS = 500;
@@ -38,7 +38,7 @@ export function progressMeter(
     const nowDay = parisDateTime(new Date(now)).date;
     const at = end && !finished ? parisDateTime(end) : null;
     // The day only when the end is not today (a first backup to a slow disk can take hours).
-    const day = at && at.date !== nowDay ? at.date.split('-').reverse().join('/') : 'none';
+    const day = at && at.date !== nowDay ? frenchDate(at.date) : 'none';
     tell({
       job,
       done,

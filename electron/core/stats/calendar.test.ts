@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addMonthsToMonth,
   dateInMonth,
+  frenchDate,
   daysInMonth,
   lastDayOfMonth,
   monthAt,
@@ -37,6 +38,7 @@ describe('month arithmetic on month keys', () => {
     expect(lastDayOfMonth('2026-04')).toBe('2026-04-30');
     expect(lastDayOfMonth('2026-12')).toBe('2026-12-31');
     expect(dateInMonth('2026-03', 5)).toBe('2026-03-05');
+    expect(frenchDate('2026-03-05')).toBe('05/03/2026');
   });
 
   it('agrees with luxon in Europe/Paris on every month from 2020 to 2039', () => {

@@ -101,6 +101,11 @@ export function lastDayOfMonth(month: MonthKey): LocalDate {
 }
 
 /** The date of day `day` (1–31) of a month. */
+/** A local date (« 2026-12-07 ») as people in France read it, in either language: « 07/12/2026 ». */
+export function frenchDate(date: LocalDate): string {
+  return date.split('-').reverse().join('/');
+}
+
 export function dateInMonth(month: MonthKey, day: number): LocalDate {
   return `${month}-${day < 10 ? '0' : ''}${day}`;
 }

@@ -12,5 +12,5 @@ export {
 } from './aggregate.js';
 export { planningStats, planningSummary } from './planning-stats.js';
 export { dashboardCovers, dashboardMonths } from './dashboard-months.js';
-export { addMonths, dateInMonth, dateOf, monthOf, parisDateTime, timeOf } from './calendar.js';
+export { addMonths, dateInMonth, dateOf, frenchDate, monthOf, parisDateTime, timeOf } from './calendar.js';
 export { ALL_DAYS, countDays, daysOf, isDayMask, maskOf, NO_DAYS, withDay, type DayMask } from './day-mask.js';
