@@ -4,10 +4,14 @@ import type { MessageLang } from '../shared/messages/index.js';
 import type { Core } from '../core/api/index.js';
 import { wordCore } from '../core/messages.js';
 
-/** Whether the person wants desktop notifications (the « Notifications » setting); on when it cannot be read. */
-export async function notificationsWanted(core: Core): Promise<boolean> {
-  if (!Notification.isSupported()) return false;
-  return (await core.api['settings:get'](undefined).catch(() => null))?.notifications ?? true;
+/**
+ * The language of a desktop notification, from one reading of the settings; null when the person turned them off
+ * (« Notifications ») or the system has none. On, and in French, when the settings cannot be read.
+ */
+export async function notificationLanguage(core: Core): Promise<MessageLang | null> {
+  if (!Notification.isSupported()) return null;
+  const settings = await core.api['settings:get'](undefined).catch(() => null);
+  return (settings?.notifications ?? true) ? (settings?.language ?? 'fr') : null;
 }
 
 /** The language the person chose in the settings, read now (French when they cannot be read). */
@@ -27,8 +31,8 @@ export function systemLanguage(locale: string): MessageLang {
 export function setupAlertNotifications(core: Core, showWindow: () => void): void {
   const shown = new Set<string>();
   core.on('alerts:changed', (alerts: Alert[]) => {
-    void notificationsWanted(core).then(async (wanted) => {
-      if (wanted) notify(alerts, await chosenLanguage(core));
+    void notificationLanguage(core).then((lang) => {
+      if (lang !== null) notify(alerts, lang);
     });
   });
   function notify(alerts: Alert[], lang: MessageLang): void {

@@ -1,5 +1,5 @@
 import { app, Menu, Notification, Tray, nativeImage } from 'electron';
-import { chosenLanguage, notificationsWanted } from './alerts.js';
+import { chosenLanguage, notificationLanguage } from './alerts.js';
 import path from 'node:path';
 import type { Core } from '../core/api/index.js';
 import { wordCore } from '../core/messages.js';
@@ -35,10 +35,9 @@ export async function setupTray(core: Core, resourcesDir: string, showWindow: ()
 
   core.on('assisted:changed', (status) => {
     if (status.state !== 'expired') return;
-    void notificationsWanted(core).then(async (wanted) => {
-      if (!wanted) return;
+    void notificationLanguage(core).then((lang) => {
+      if (lang === null) return;
       // Worded here from the state, in the language the person chose (French when the settings cannot be read).
-      const lang = await chosenLanguage(core);
       const notice = new Notification({ title: say(lang, 'assisted.expired_title'), body: say(lang, 'assisted.expired') });
       notice.on('click', showWindow);
       notice.show();
