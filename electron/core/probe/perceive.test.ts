@@ -1,5 +1,6 @@
 // What the robot counts is what a person sees: hidden, closed, inert, zero-size and off-page elements never count;
 // a styled radio whose label shows does; a consent dialog's radios are never the page's guichet choice.
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchTestBrowser } from '../../../test/support/probe-harness.js';
@@ -94,7 +95,17 @@ describe('perception', () => {
       const cmp = frozen.frames().find((frame) => frame.url().startsWith('http://consentement.example/'));
       await cmp?.waitForSelector('button');
       expect((await perceive(frozen)).controls.map((control) => control.name)).toContain('Tout refuser');
-      void cmp?.evaluate('setTimeout(() => { for (;;) {} }, 0)').catch(() => undefined);
+      // The loop starts at once, before any later question to the frame: a timer here could let the next reading
+      // through first, and that reading would then not learn that the frame is frozen.
+      void cmp?.evaluate('for (;;) {}').catch(() => undefined);
+      const answered = await Promise.race([
+        cmp?.evaluate('1').then(
+          () => 'answered',
+          () => 'closed',
+        ),
+        delay(1_000, 'silent'),
+      ]);
+      expect(answered).toBe('silent');
       await perceive(frozen);
       const started = Date.now();
       const seen = await perceive(frozen);
