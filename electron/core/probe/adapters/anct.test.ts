@@ -92,7 +92,7 @@ describe.concurrent('RDV Service Public', () => {
     expect(lieux.guichets.map((g) => g.label)).toEqual(['Préfecture du Cantal (Aurillac)', 'Sous-préfecture de Saint-Flour']);
   });
 
-  it('discovers motif × lieu pairs for a motif offered in several lieux, and probes each pair', async () => {
+  it('discovers motif × lieu pairs for a motif offered in several lieux, and probes each pair', { timeout: 120_000 }, async () => {
     const ctx = await adapterContext(browser, { url: `${server.origin}/org/7102`, guichet: null });
     const found = await anctAdapter.discover(ctx);
     await ctx.close();
