@@ -78,13 +78,18 @@ export function launchArgs(sandbox: SandboxDecision): string[] {
   return [...(sandbox.enabled ? [] : ['--no-sandbox']), ...COMMON_ARGS];
 }
 
-/** Headless or not: no background traffic to the browser maker, no first-run dialogs, no GPU (servers). */
+/**
+ * Headless or not: no background traffic to the browser maker, no first-run dialogs, no GPU (servers). A page's
+ * peer connection (WebRTC) sends nothing but through the context's proxy: its UDP would go around the proxy that
+ * keeps a préfecture's page off this computer and its network, and no booking page needs it.
+ */
 const COMMON_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
   '--disable-gpu',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];
 
 export const LAUNCH_ARGS = launchArgs(SANDBOX);

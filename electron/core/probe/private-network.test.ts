@@ -1,5 +1,6 @@
 // The robot kept off this computer and its network for a web page's call, in a real Chromium: a redirect, the
 // page's own requests, a WebSocket and a name that resolves to 127.0.0.1 all meet the proxy.
+import { createSocket, type Socket } from 'node:dgram';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,9 @@ describe('a web page’s call, in a real browser', () => {
   let secret: Server;
   let secretOrigin: string;
   const hits: string[] = [];
+  // A STUN server on this computer: a page's peer connection would send it UDP, which no proxy sees.
+  let stun: Socket;
+  let stunPort: number;
   let site: TestServer;
   let network: PublicNetwork;
   let prober: Prober;
@@ -49,6 +53,10 @@ describe('a web page’s call, in a real browser', () => {
     });
     await new Promise<void>((resolve) => secret.listen(0, '127.0.0.1', resolve));
     secretOrigin = `http://127.0.0.1:${(secret.address() as AddressInfo).port}`;
+    stun = createSocket('udp4');
+    stun.on('message', () => hits.push('udp'));
+    await new Promise<void>((resolve) => stun.bind(0, '127.0.0.1', resolve));
+    stunPort = stun.address().port;
     const port = (secret.address() as AddressInfo).port;
     // The replica a page may reach: it redirects, and its page reaches out on its own.
     site = await serveHandlers((_req, res, url) => {
@@ -61,6 +69,15 @@ describe('a web page’s call, in a real browser', () => {
             fetch('${secretOrigin}/fetch', { mode: 'cors' }).then((r) => r.text()),
             new Promise((resolve, reject) => { const w = new WebSocket('ws://127.0.0.1:${port}/ws'); w.onopen = resolve; w.onerror = reject; }),
           ]).then((all) => { document.getElementById('s').textContent = 'fini ' + all.map((a) => a.status).join(' '); });
+        </script>`);
+      } else if (url.pathname === '/rtc') {
+        res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<p id="s">…</p><script>
+          const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:127.0.0.1:${stunPort}' }] });
+          pc.createDataChannel('x');
+          const found = [];
+          pc.onicecandidate = (e) => { if (e.candidate) found.push(e.candidate.type); };
+          pc.createOffer().then((offer) => pc.setLocalDescription(offer)).then(() => new Promise((resolve) => setTimeout(resolve, 1500)))
+            .then(() => { document.getElementById('s').textContent = 'fini ' + found.length; });
         </script>`);
       } else return Promise.resolve(false);
       return Promise.resolve(true);
@@ -75,6 +92,7 @@ describe('a web page’s call, in a real browser', () => {
     await network.close();
     await site.close();
     await new Promise((resolve) => secret.close(resolve));
+    await new Promise<void>((resolve) => stun.close(resolve));
   });
 
   const spec = (text: string) => ({ steps: [{ kind: 'waitForText' as const, text }], noSlotText: 'aucun', slotSelector: 'li' });
@@ -103,6 +121,13 @@ describe('a web page’s call, in a real browser', () => {
     // The page ran to its end: each of its requests was refused, none reached this computer.
     expect(trial.steps.every((step) => step.ok)).toBe(true);
     await network.run(() => prober.trySteps(`${site.origin}/by-name`, spec('intranet'))).catch(() => null);
+    expect(hits).toEqual([]);
+  });
+
+  it('sends nothing around the proxy from a page’s peer connection (WebRTC): no UDP to this computer', async () => {
+    hits.length = 0;
+    const trial = await network.run(() => prober.trySteps(`${site.origin}/rtc`, spec('fini')));
+    expect(trial.steps.every((step) => step.ok)).toBe(true);
     expect(hits).toEqual([]);
   });
 });
