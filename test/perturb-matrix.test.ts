@@ -167,8 +167,12 @@ describe('variation test bed', () => {
           const page = await context.newPage();
           page.setDefaultTimeout(10_000);
           const walked = await personWalk(page, server.origin + kase.path, kase.guichet);
-          const ok = walked.outcome === kase.expected && (kase.expected !== 'dates' || JSON.stringify(walked.slots) === JSON.stringify(kase.slots));
-          return ok ? null : `✗ ${variation} / ${kase.name}: une personne obtient ${walked.outcome} ${walked.slots.join(' ')}, attendu ${kase.expected} ${kase.slots.join(' ')}`;
+          // The person, too, closes the layer the variation adds (as the robot must), rather than working around it.
+          const marker = VARIATIONS.find((v) => v.name === variation)?.marker;
+          const closed = marker === undefined || !(await page.locator('body').innerText()).includes(marker);
+          const ok = closed && walked.outcome === kase.expected && (kase.expected !== 'dates' || JSON.stringify(walked.slots) === JSON.stringify(kase.slots));
+          const left = closed ? '' : `, couche « ${marker} » encore affichée`;
+          return ok ? null : `✗ ${variation} / ${kase.name}: une personne obtient ${walked.outcome} ${walked.slots.join(' ')}${left}, attendu ${kase.expected} ${kase.slots.join(' ')}`;
         } finally {
           await context.close();
           await server.close();

@@ -1,7 +1,7 @@
 // Consent managers as préfecture sites ship them, taken unmodified from their npm packages (devDependencies, their
 // licence files beside them in node_modules) and served by the perturbation server under /__perturb/npm/: the
 // State design system's banner and its settings dialog (markup from the package's own example page), tarteaucitron,
-// Orejime, vanilla-cookieconsent. What a site writes around them (its configuration, its few lines of glue) is
+// Orejime, vanilla-cookieconsent, Klaro, Osano's cookieconsent. What a site writes around them (its configuration, its few lines of glue) is
 // here; nothing of the robot's knows their markup.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,7 +11,7 @@ import { HELD_OUT } from './held-out.js';
 const require = createRequire(import.meta.url);
 
 /** The packages the server may serve files of. */
-export const NPM_PACKAGES = ['@gouvfr/dsfr', 'tarteaucitronjs', 'orejime', 'vanilla-cookieconsent'] as const;
+export const NPM_PACKAGES = ['@gouvfr/dsfr', 'tarteaucitronjs', 'orejime', 'vanilla-cookieconsent', 'klaro', 'cookieconsent'] as const;
 
 /** The folder of an installed package (its licence file is there). */
 export function packageDir(name: string): string {
@@ -119,6 +119,48 @@ export function vanillaCookieConsent(): { head: string; body: string } {
     head: `<link rel="stylesheet" href="${NPM}/vanilla-cookieconsent/dist/cookieconsent.css">`,
     body: `<script src="${NPM}/vanilla-cookieconsent/dist/cookieconsent.umd.js"></script>
 <script>CookieConsent.run(${JSON.stringify(config)});</script>`,
+  };
+}
+
+/**
+ * Klaro with one audience-measurement service, in French from its own translations (the site names only its
+ * purpose): its default notice, over the corner of the page, as its example config ships it.
+ */
+export function klaro(): { head: string; body: string } {
+  const config = {
+    version: 1,
+    lang: 'fr',
+    translations: { zz: { privacyPolicyUrl: '/' }, fr: { purposes: { analytics: 'Mesure d’audience' }, matomo: { description: 'Statistiques de fréquentation du site' } } },
+    services: [{ name: 'matomo', title: 'Matomo', purposes: ['analytics'], cookies: ['_pk_id', '_pk_ses'] }],
+  };
+  return {
+    head: '',
+    body: `<script>window.klaroConfig = ${JSON.stringify(config)};</script>
+<script defer src="${NPM}/klaro/dist/klaro.js"></script>`,
+  };
+}
+
+/**
+ * Osano's cookieconsent, opt-in, as its wizard writes it: a band at the foot of the page, worded in French by the
+ * site (the package has no translation), its buttons keeping the package's English aria-labels.
+ */
+export function osanoCookieConsent(): { head: string; body: string } {
+  const options = {
+    palette: { popup: { background: '#000091' }, button: { background: '#ffffff', text: '#000091' } },
+    type: 'opt-in',
+    content: {
+      message: 'Ce site utilise des cookies pour mesurer son audience, uniquement avec votre accord.',
+      allow: 'Accepter',
+      deny: 'Refuser',
+      link: 'En savoir plus',
+      href: '/',
+      policy: 'Gestion des cookies',
+    },
+  };
+  return {
+    head: `<link rel="stylesheet" href="${NPM}/cookieconsent/build/cookieconsent.min.css">`,
+    body: `<script src="${NPM}/cookieconsent/build/cookieconsent.min.js"></script>
+<script>window.addEventListener('load', function () { window.cookieconsent.initialise(${JSON.stringify(options)}); });</script>`,
   };
 }
 

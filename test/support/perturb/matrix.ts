@@ -154,6 +154,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   tarteaucitron: { cases: [...CONSENT, 'rdvpref'], person: ['legacyCalendar'] },
   orejime: { cases: [...CONSENT, 'steps'], person: ['legacyCalendar'] },
   cookieconsent: { cases: CONSENT, person: ['legacyCalendar'] },
+  klaro: { cases: CONSENT, person: ['legacyCalendar'] },
+  'osano-cookieconsent': { cases: CONSENT, person: ['legacyCalendar'] },
   'informations-importantes': { cases: ['legacyCalendar', 'rdvpref', 'anct'], person: ['legacyCalendar'] },
   'information-inedite': { cases: ['legacyCalendar', 'anct'], person: ['legacyCalendar'] },
   'file-attente': { cases: ['legacyCalendar', 'anct'], person: ['legacyCalendar', 'anct'] },

@@ -89,7 +89,12 @@ function nextDate(text: string): DateTime | null {
 }
 
 async function clickFirst(page: Page, options: { role: 'button' | 'link' | 'radio' | 'checkbox'; name: string | RegExp }[]): Promise<boolean> {
-  const found = options.map(({ role, name }) => page.getByRole(role, { name, exact: typeof name === 'string' }).filter({ visible: true }));
+  const found = options.map(({ role, name }) => {
+    // The person reads the control's text, whatever name it carries for screen readers (Osano's « Refuser » is
+    // « deny cookies » to them).
+    const text = typeof name === 'string' ? new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : name;
+    return page.getByRole(role, { name, exact: typeof name === 'string' }).or(page.getByRole(role).filter({ hasText: text })).filter({ visible: true });
+  });
   // Looked for all at once (the page is read once), then taken in the person's order of preference.
   const counts = await Promise.all(found.map((controls) => controls.count().catch(() => 0)));
   for (const [at, { role }] of options.entries()) {

@@ -1,7 +1,7 @@
 // The variation test bed: each replica page can be served with one of the real-world variations below (SITES.md:
 // "accents, whitespace, an /index.php prefix, a cookie banner, slow pages"; and what sites did over the years:
 // consent walls, renamed markup, single-page apps, information pages, blocks in the middle of the flow).
-import { dsfrConsent, orejime, tarteaucitron, vanillaCookieConsent, withConsent } from './consent.js';
+import { dsfrConsent, klaro, orejime, osanoCookieConsent, tarteaucitron, vanillaCookieConsent, withConsent } from './consent.js';
 import { HELD_OUT } from './held-out.js';
 import * as layers from './overlays.js';
 import { addLayer, renameIdsAndClasses, renderLate, varyText } from './transforms.js';
@@ -102,6 +102,8 @@ export const VARIATIONS: readonly Variation[] = [
   { name: 'tarteaucitron', label: 'tarteaucitron (tarteaucitronjs), alerte au milieu', html: consentOn(tarteaucitron), marker: 'vous donne le contrôle sur ceux que vous souhaitez activer' },
   { name: 'orejime', label: 'Orejime (orejime)', html: consentOn(orejime), marker: 'Nous collectons et traitons vos informations personnelles' },
   { name: 'cookieconsent', label: 'vanilla-cookieconsent, libellés inédits', html: consentOn(vanillaCookieConsent), marker: 'Vos choix en matière de traceurs' },
+  { name: 'klaro', label: 'Klaro (klaro), notice en français', html: consentOn(klaro), marker: 'Pourrions-nous activer des services supplémentaires' },
+  { name: 'osano-cookieconsent', label: 'cookieconsent d’Osano, opt-in, bandeau en bas', html: consentOn(osanoCookieConsent), marker: 'Ce site utilise des cookies pour mesurer son audience' },
   // What sites do between and instead of their pages.
   {
     name: 'informations-importantes',
