@@ -22,7 +22,7 @@ const TRIES = 2;
 export function closers(seen: Seen, layer: Layer): Control[] {
   return seen.controls
     .filter((c) => c.layer === layer.index && !c.disabled && (c.role === 'button' || c.role === 'link'))
-    .map((c) => ({ control: c, choice: consentChoice(c.name) ?? (c.description ? consentChoice(c.description) : null) }))
+    .map((c) => ({ control: c, choice: consentChoice(c.name) ?? (c.shown ? consentChoice(c.shown) : null) ?? (c.description ? consentChoice(c.description) : null) }))
     .filter((entry): entry is { control: Control; choice: ConsentChoice } => entry.choice !== null)
     // A control under another layer cannot be reached by a person: that layer comes first.
     .filter((entry) => entry.control.coveredBy === undefined)
@@ -64,10 +64,14 @@ export async function dismissOnce(page: Page, seen: Seen, tried: Map<string, num
     const control = closers(seen, layer).find((c) => (tried.get(key(layer, c)) ?? 0) < TRIES);
     if (!control) continue;
     tried.set(key(layer, control), (tried.get(key(layer, control)) ?? 0) + 1);
-    if (!(await press(locate(page, control)))) continue;
-    log(`Bandeau ou fenêtre fermé : « ${control.name} »`);
-    // The banner's script may reload the page or remove the layer a moment later.
+    const pressed = locate(page, control);
+    if (!(await press(pressed))) continue;
+    // Said as the screenshot shows it, with the name a screen reader gives when it differs.
+    log(`Bandeau ou fenêtre fermé : « ${control.shown ?? control.name} »${control.shown ? ` (nommé « ${control.name} »)` : ''}`);
+    // The banner's script may reload the page, or fade the layer out before removing it: pressing again what is
+    // still fading would close it twice.
     await page.waitForLoadState('domcontentloaded', { timeout: 3_000 }).catch(() => undefined);
+    await pressed.waitFor({ state: 'hidden', timeout: 1_500 }).catch(() => undefined);
     await page.waitForTimeout(150).catch(() => undefined);
     return { pressed: control.name, stuck: null };
   }

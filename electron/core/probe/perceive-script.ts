@@ -238,6 +238,10 @@ export const PERCEIVE_SCRIPT = `(([mark, frameMark, challengeSelector, captchaSe
     const zone = el.closest('nav, header, footer, [role=navigation], [role=banner], [role=contentinfo]') ? 'nav' : 'main';
     const control = { id, role, name, description: flat(el.getAttribute('title') || ''), disabled, layer, zone, tag: el.tagName.toLowerCase() };
     if (el.tagName === 'A') control.href = el.getAttribute('href') || '';
+    if (!['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) {
+      const shown = flat(el.innerText).slice(0, 120);
+      if (shown && shown !== name) control.shown = shown;
+    }
     if (el.closest('td, th, [role=gridcell], [role=cell]')) control.cell = true;
     if (el.tagName === 'A') {
       // The title of the card the link is on (a lieu's name above its « Prochaine disponibilité » link).

@@ -16,6 +16,8 @@ export interface Control {
   /** button, link, checkbox, radio, combobox, option, tab… */
   role: string;
   name: string;
+  /** The words the control shows, when its name (an aria-label) says something else: what a person reads. */
+  shown?: string;
   /** The control's title, when it says more than its name. */
   description: string;
   disabled: boolean;

@@ -25,6 +25,12 @@ function creneaux(link) { link.outerHTML = '<p>Aucun créneau disponible</p>'; }
   '/figee': `<h1>Rendez-vous</h1><button type="button">Continuer</button>
 <script>window.geler = () => { const end = Date.now() + 40000; while (Date.now() < end); };</script>`,
   '/refusee': '<h1>Rendez-vous</h1><p>Choisissez un créneau.</p><script>fetch("/api/creneaux")</script>',
+  // A consent band whose button a screen reader names in English, and which fades out for a second once pressed.
+  '/bandeau-fondu': `<h1>Rendez-vous</h1><div id="b" role="region" aria-label="cookieconsent"
+style="position:fixed;left:0;right:0;bottom:0;height:40%;background:#eee;transition:opacity 1s">
+<p>Ce site utilise des cookies pour mesurer son audience.</p>
+<button type="button" aria-label="deny cookies" onclick="fondre()">Refuser</button></div>
+<script>function fondre() { const b = document.getElementById('b'); b.style.opacity = '0'; setTimeout(() => b.remove(), 1000); }</script>`,
 };
 
 function page(res: ServerResponse, status: number, body: string): true {
@@ -141,4 +147,21 @@ describe('a page that no longer answers', () => {
       await ctx.page.close({ runBeforeUnload: false }).catch(() => undefined);
     }
   }, 40_000);
+});
+
+describe('a layer over the page', () => {
+  it('closes a fading band once, and logs its button as the screenshot shows it', async () => {
+    const ctx = await adapterContext(browser, { url: `${server.origin}/bandeau-fondu`, guichet: null });
+    try {
+      await ctx.page.goto(`${server.origin}/bandeau-fondu`);
+      const lines: string[] = [];
+      const { clicked, stuck } = await dismissOverlays(ctx.page, (line) => lines.push(line));
+      expect(stuck).toBeNull();
+      expect(clicked).toHaveLength(1);
+      expect(lines.filter((line) => line.startsWith('Bandeau'))).toEqual(['Bandeau ou fenêtre fermé : « Refuser » (nommé « deny cookies »)']);
+      expect(await ctx.page.locator('#b').count()).toBe(0);
+    } finally {
+      await ctx.page.close().catch(() => undefined);
+    }
+  });
 });
