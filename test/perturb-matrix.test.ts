@@ -165,7 +165,8 @@ describe('variation test bed', () => {
         const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
         try {
           const page = await context.newPage();
-          page.setDefaultTimeout(10_000);
+          // A person waits for a page longer than the robot's own budgets: the walk shows the page can be passed, not how fast.
+          page.setDefaultTimeout(20_000);
           const walked = await personWalk(page, server.origin + kase.path, kase.guichet);
           // The person, too, closes the layer the variation adds (as the robot must), rather than working around it.
           const marker = VARIATIONS.find((v) => v.name === variation)?.marker;
