@@ -83,6 +83,7 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     unknown_action: '{command}: unknown action “{action}”; actions: {actions}. See: npm run cli -- --help',
     bad_port: '--port: a number between 0 and 65535 (given “{given}”).',
     bad_lang: '--lang: fr or en (given “{given}”).',
+    bad_day: '{option}: “{given}” is not a day written YYYY-MM-DD: write {example, select, none {for instance 2026-09-01} other {{example}}}.',
     system_port_in_use: 'Port {port} is already in use (another Guichets?): close it or choose another port with --port.',
     system_cannot_write:
       'Cannot write to {file, select, none {the data folder} other {“{file}”}}: read-only or access denied. Choose another folder with --data-dir.',

@@ -86,6 +86,7 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     unknown_action: '{command} : action inconnue « {action} » ; actions : {actions}. Voir : npm run cli -- --help',
     bad_port: '--port : un nombre entre 0 et 65535 (reçu « {given} »).',
     bad_lang: '--lang : fr ou en (reçu « {given} »).',
+    bad_day: '{option} : « {given} » n’est pas un jour écrit AAAA-MM-JJ : écrivez {example, select, none {par exemple 2026-09-01} other {{example}}}.',
     system_port_in_use: 'Le port {port} est déjà utilisé (un autre Guichets ?) : fermez-le ou choisissez un autre port avec --port.',
     system_cannot_write:
       'Impossible d’écrire dans {file, select, none {le dossier de données} other {« {file} »}} : lecture seule ou accès refusé. Choisissez un autre dossier avec --data-dir.',
