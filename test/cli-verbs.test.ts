@@ -1,6 +1,7 @@
 // The command line alone, as a newcomer uses it: from an empty folder to a followed planning, its probe and its
 // seal, then the planning paused, changed and removed; each verb a separate process with its exit code, one JSON
 // object with --json, one line on bad input (French, or English with --lang en or an English locale), no stack.
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
 import { startReplicaServer, type ReplicaServer } from '../electron/replicas/index.js';
 import type { Planning, Probe } from '../electron/shared/domain.js';
-import { runCli, type CliRun } from './support/node-cli.js';
+import { CLI_BUNDLE, ROOT, runCli, type CliRun } from './support/node-cli.js';
 import { pngTexts } from '../electron/core/report/png-text.js';
 
 let replica: ReplicaServer;
@@ -142,5 +143,18 @@ describe('bad input: one line in the person’s language, exit 2', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/choisissez-en un avec --guichet.*9830 « Prendre un rendez-vous pour une première demande de titre de séjour »/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('`settings get | head -1`: the closed pipe ends the command quietly, no stack trace', async () => {
+    const child = spawn(process.execPath, [CLI_BUNDLE, 'settings', 'get', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the command prints anything, as `head` does once it has its line.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
