@@ -82,10 +82,15 @@ export async function withCore<T>(context: CommandContext, work: (core: Core) =>
   }
 }
 
-/** Keeps the process alive until Ctrl+C, then closes cleanly. */
+/**
+ * Keeps the process alive until Ctrl+C (or a stop from the system), then closes cleanly, once: a second signal
+ * while closing (Ctrl+C again, a service manager's SIGTERM) ends the process at once, as without Guichets.
+ */
 export function untilInterrupted(context: CommandContext, close: () => Promise<void>): Promise<number> {
   return new Promise((resolve) => {
     const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
       context.words.note('cli.stopping');
       close().then(
         () => resolve(0),
@@ -95,8 +100,8 @@ export function untilInterrupted(context: CommandContext, close: () => Promise<v
         },
       );
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }
 
