@@ -35,7 +35,7 @@ export async function startDemo(
   log(words.say('cli.demo_started', { count: plannings.length }));
   log(words.say('cli.demo_folder', { dir: options.dataDir }));
   log(words.say('cli.demo_open', { url: host.loginUrl() }));
-  const stopAddresses = printAddressOnEnter(host, log);
+  const stopAddresses = printAddressOnEnter(host, log, words);
   // A first round at once, so that the bars do not wait for the first minute.
   for (const { planning } of plannings) {
     if (!planning.followed) continue;

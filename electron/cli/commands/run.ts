@@ -27,7 +27,7 @@ export const serve: Command = async (context) => {
   }
   context.words.note('cli.serve_address', { url: host.loginUrl(), scheduled: context.schedule ? 'yes' : 'no' });
   context.words.note('cli.serve_secret');
-  const stopAddresses = printAddressOnEnter(host, log);
+  const stopAddresses = printAddressOnEnter(host, log, context.words);
   return untilInterrupted(context, async () => {
     stopAddresses();
     await host.close();
