@@ -402,7 +402,7 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     missing_column:
       '{entry}, line 1: column “{column}” missing from the header (expected at least: departement;planning;date_sondage;heure_sondage;premiere_date;deuxieme_date). Nothing was imported.',
     too_few_columns:
-      '{entry}, line {line}: {count} columns instead of at least {min}. The whole file was refused: nothing was imported.',
+      '{entry}, line {line}: {count, plural, one {# column} other {# columns}} instead of at least {min}. The whole file was refused: nothing was imported.',
     empty_cell: '{entry}, line {line}, column {column}: empty. The whole file was refused: nothing was imported.',
     bad_date:
       '{entry}, line {line}, column {column}: “{excerpt}” is not a date (YYYY-MM-DD or DD/MM/YYYY). The whole file was refused: nothing was imported.',

@@ -422,7 +422,7 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     missing_column:
       '{entry}, ligne 1 : colonne « {column} » absente de l’en-tête (attendu au moins : departement;planning;date_sondage;heure_sondage;premiere_date;deuxieme_date). Rien n’a été importé.',
     too_few_columns:
-      '{entry}, ligne {line} : {count} colonnes au lieu d’au moins {min}. Fichier refusé en entier : rien n’a été importé.',
+      '{entry}, ligne {line} : {count, plural, one {# colonne} other {# colonnes}} au lieu d’au moins {min}. Fichier refusé en entier : rien n’a été importé.',
     empty_cell: '{entry}, ligne {line}, colonne {column} : vide. Fichier refusé en entier : rien n’a été importé.',
     bad_date:
       '{entry}, ligne {line}, colonne {column} : « {excerpt} » n’est pas une date (AAAA-MM-JJ ou JJ/MM/AAAA). Fichier refusé en entier : rien n’a été importé.',
