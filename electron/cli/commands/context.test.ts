@@ -1,7 +1,8 @@
 // Ctrl+C on `run`, `serve` or `demo`: one clean close, whatever signal follows while it closes.
 import { describe, expect, it, vi } from 'vitest';
 import { wordsFor } from '../words.js';
-import { untilInterrupted, type CommandContext } from './context.js';
+import { wordCore } from '../../core/messages.js';
+import { actionRefused, untilInterrupted, type CommandContext } from './context.js';
 
 describe('untilInterrupted', () => {
   it('closes once when Ctrl+C is followed by a stop from the system, and gives the second signal back', async () => {
@@ -20,5 +21,16 @@ describe('untilInterrupted', () => {
     } finally {
       stderr.mockRestore();
     }
+  });
+});
+
+describe('actionRefused', () => {
+  it('says what to type when the action is missing, and names a mistyped one', () => {
+    const missing = actionRefused('plannings', undefined, ['list', 'add']);
+    expect(missing.message).toBe('plannings : indiquez une action (list, add), par exemple : npm run cli -- plannings list. Voir : npm run cli -- --help');
+    expect(missing.coreMessage && wordCore(missing.coreMessage, 'en')).toBe(
+      'plannings: give an action (list, add), for instance: npm run cli -- plannings list. See: npm run cli -- --help',
+    );
+    expect(actionRefused('seals', 'lst', ['list']).message).toBe('seals : action inconnue « lst » ; actions : list. Voir : npm run cli -- --help');
   });
 });

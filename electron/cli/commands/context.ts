@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { createCore, type Core } from '../../core/api/index.js';
-import { coreError } from '../../core/errors.js';
+import { coreError, type AppError } from '../../core/errors.js';
 import { defaultDataDir, findAppRoot, readAppVersion } from '../../core/paths.js';
 import { coreMessage } from '../../shared/messages/index.js';
 import type { Words } from '../words.js';
@@ -50,6 +50,14 @@ export interface CommandContext {
 }
 
 export type Command = (context: CommandContext) => Promise<number>;
+
+/** A verb's action missing or mistyped (`plannings`, `plannings lst`): what to type instead, with an example. */
+export function actionRefused(command: string, action: string | undefined, actions: readonly string[]): AppError {
+  const listed = actions.join(', ');
+  return action === undefined
+    ? coreError('invalid_input', coreMessage('cli.missing_action', { command, actions: listed, example: actions[0] ?? '' }))
+    : coreError('invalid_input', coreMessage('cli.unknown_action', { command, action, actions: listed }));
+}
 
 export const log = (message: string): void => {
   process.stderr.write(`${message}\n`);

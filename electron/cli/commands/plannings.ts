@@ -10,7 +10,7 @@ import { coreMessage } from '../../shared/messages/index.js';
 import { departementName, knownPlanning } from '../catalogue.js';
 import { parisTime, slotText } from '../format.js';
 import type { Words } from '../words.js';
-import { printJson, withCore, type Command, type CommandContext } from './context.js';
+import { actionRefused, printJson, withCore, type Command, type CommandContext } from './context.js';
 import { resolvePlanning } from './planning-ids.js';
 
 const same = (a: string, b: string): boolean => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -137,7 +137,7 @@ const isAction = (value: string | undefined): value is Action => (ACTIONS as rea
 export const plannings: Command = (context) => {
   const [action, ...rest] = context.args;
   if (!isAction(action)) {
-    throw coreError('invalid_input', coreMessage('cli.unknown_action', { command: 'plannings', action: action ?? '', actions: ACTIONS.join(', ') }));
+    throw actionRefused('plannings', action, ACTIONS);
   }
   const inner = { ...context, args: rest };
   return withCore(

@@ -3,7 +3,7 @@
 import { coreError } from '../../core/errors.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain.js';
 import { coreMessage } from '../../shared/messages/index.js';
-import { printJson, withCore, type Command } from './context.js';
+import { actionRefused, printJson, withCore, type Command } from './context.js';
 
 type Key = keyof Settings;
 const KEYS = Object.keys(DEFAULT_SETTINGS) as Key[];
@@ -59,7 +59,7 @@ const shown = (value: unknown): string => (typeof value === 'string' ? value : J
 export const settings: Command = (context) => {
   const [action, key, ...values] = context.args;
   if (action !== 'get' && action !== 'set') {
-    throw coreError('invalid_input', coreMessage('cli.unknown_action', { command: 'settings', action: action ?? '', actions: 'get, set' }));
+    throw actionRefused('settings', action, ['get', 'set']);
   }
   if (key !== undefined && !isKey(key)) throw coreError('invalid_input', coreMessage('cli.settings_unknown_key', { key, keys: KEYS.join(', ') }));
   if (action === 'set' && (key === undefined || values.length !== 1)) throw coreError('invalid_input', coreMessage('cli.settings_usage'));
