@@ -138,6 +138,11 @@ describe('bad input: one line in the person’s language, exit 2', () => {
     refused(badLang, /^Erreur : --lang : fr ou en \(reçu « de »\)/);
   });
 
+  it('a planning add with a mistyped département is refused before the site is read', async () => {
+    const run = await cli(['plannings', 'add', `${replica.origin}/booking/create/9829/0`, '--departement', '999', '--guichet', '9831']);
+    refused(run, /^Erreur : Département : un code comme « 93 », « 2A » ou « 971 »\.\n$/);
+  });
+
   it('a planning add that needs a guichet names those offered', async () => {
     const run = await cli(['plannings', 'add', `${replica.origin}/booking/create/9829/0`, '--departement', '93']);
     expect(run.code).toBe(2);
