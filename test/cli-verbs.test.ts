@@ -115,6 +115,17 @@ describe('settings', () => {
     expect(all.stdout).toBe('hostSpacingSeconds = 30\n');
     expect(json(await cli(['settings', 'get', 'activeHours', '--json']))).toEqual({ activeHours: { from: 8, to: 20 } });
   });
+
+  it('takes the hours as written in France, and says what the days are when given by name', async () => {
+    // One after the other: two processes changing the settings at once would meet the writer's lock.
+    const hours = await cli(['settings', 'set', 'activeHours', '8 h à 19 h', '--json']);
+    const days = await cli(['settings', 'set', 'activeDays', 'lundi,mardi']);
+    const english = await cli(['settings', 'set', 'activeDays', 'monday', '--lang', 'en']);
+    expect(json(hours)).toEqual({ activeHours: { from: 8, to: 19 } });
+    refused(days, /^Erreur : activeDays : « lundi,mardi » ne convient pas, les numéros des jours sont attendus, de 1 \(lundi\) à 7 \(dimanche\), séparés par des virgules, par exemple 1,2,3,4,5\.\n$/);
+    refused(english, /^Error: activeDays: “monday” does not fit, the days’ numbers are expected, 1 \(Monday\) to 7 \(Sunday\)/);
+    await cli(['settings', 'set', 'activeHours', '0-24']);
+  });
 });
 
 describe('bad input: one line in the person’s language, exit 2', () => {

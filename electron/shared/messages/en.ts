@@ -173,7 +173,7 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
     settings_usage: 'Usage: npm run cli -- settings set KEY VALUE (the keys: npm run cli -- settings get)',
     settings_unknown_key: 'Unknown setting “{key}”. Settings: {keys}.',
     settings_bad_value:
-      '{key}: “{value}” does not fit, {expected, select, integer {a whole number is expected} boolean {yes or no is expected} list {a comma-separated list is expected} hours {two hours are expected, for example 8-20} json {JSON is expected} other {another value is expected}}.',
+      '{key}: “{value}” does not fit, {expected, select, integer {a whole number is expected} boolean {yes or no is expected} list {a comma-separated list is expected} days {the days’ numbers are expected, 1 (Monday) to 7 (Sunday), separated by commas, for example 1,2,3,4,5} hours {two hours are expected, for example 8-20} json {JSON is expected} other {another value is expected}}.',
     settings_saved: 'Setting saved: {key} = {value}',
     seals_none: 'No seal: nothing protects these probes from being rewritten yet. Seal them: npm run cli -- seal',
     seals_line: '{name}  {when}  {probes} probe(s) of {plannings} planning(s), key {key}, {stamped, select, yes {time-stamped} other {not time-stamped}}{readable, select, yes {} other { — unreadable}}',

@@ -176,7 +176,7 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
     settings_usage: 'Utilisation : npm run cli -- settings set CLÉ VALEUR (les clés : npm run cli -- settings get)',
     settings_unknown_key: 'Réglage inconnu « {key} ». Réglages : {keys}.',
     settings_bad_value:
-      '{key} : « {value} » ne convient pas, {expected, select, integer {un nombre entier est attendu} boolean {oui ou non est attendu} list {une liste séparée par des virgules est attendue} hours {deux heures sont attendues, par exemple 8-20} json {du JSON est attendu} other {une autre valeur est attendue}}.',
+      '{key} : « {value} » ne convient pas, {expected, select, integer {un nombre entier est attendu} boolean {oui ou non est attendu} list {une liste séparée par des virgules est attendue} days {les numéros des jours sont attendus, de 1 (lundi) à 7 (dimanche), séparés par des virgules, par exemple 1,2,3,4,5} hours {deux heures sont attendues, par exemple 8-20} json {du JSON est attendu} other {une autre valeur est attendue}}.',
     settings_saved: 'Réglage enregistré : {key} = {value}',
     seals_none: 'Aucun sceau : rien ne protège encore ces sondages d’une réécriture. Scellez-les : npm run cli -- seal',
     seals_line: '{name}  {when}  {probes} sondage(s) de {plannings} planning(s), clé {key}, {stamped, select, yes {horodaté} other {non horodaté}}{readable, select, yes {} other { — illisible}}',
