@@ -89,6 +89,34 @@ describe('bad input: exit 2, one line', () => {
   });
 });
 
+describe('a planning named by the start of its id, as `plannings list` prints it', () => {
+  it('is exported, verified and put in a dossier; a start that names two plannings is refused, naming both', { timeout: 420_000 }, async () => {
+    const dir = path.join(tmp, 'short-ids');
+    const store = createStore({ dir, clock: systemClock, log: () => undefined });
+    for (const id of ['3f2a91-bobigny', '3f2a77-rouen', 'c41d05-cergy']) {
+      await store.plannings.put(syntheticPlanning(id));
+      await appendSyntheticProbes(store, { planningId: id, count: 2, start: '2026-03-10T08:00:00Z', artefacts: false });
+    }
+    await store.close();
+    const csv = path.join(tmp, 'short.csv');
+    const [exported, verified, dossier, ambiguous] = await Promise.all([
+      cli(['export', 'csv', '--out', csv, '--planning', 'c41d', '--data-dir', dir]),
+      cli(['verify', '--planning', '3f2a9', '--data-dir', dir]),
+      cli(['dossier', '--planning', '3f2a7', '--from', '2026-03-01', '--to', '2026-03-31', '--out', path.join(tmp, 'short.zip'), '--data-dir', dir]),
+      cli(['export', 'csv', '--out', path.join(tmp, 'both.csv'), '--planning', '3f2a', '--data-dir', dir]),
+    ]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const rows = (await readFile(csv, 'utf8')).trimEnd().split('\n').slice(1);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toContain('c41d05-cergy');
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/^✓ 2 sondages vérifiés \(planning 3f2a91-bobigny\)/);
+    expect(dossier.code, dossier.stderr).toBe(0);
+    expect(dossier.stderr).toMatch(/Dossier : .*short\.zip \(2 sondages/);
+    expectOneFrenchLine(ambiguous, 2, /3f2a91-bobigny, 3f2a77-rouen|3f2a77-rouen, 3f2a91-bobigny/);
+  });
+});
+
 describe('seal and verify', () => {
   it('seals, verifies intact (0) with what is not time-stamped said, then names a forger’s deletion behind the seal (1)', { timeout: 420_000 }, async () => {
     const dir = await filled('sealed');

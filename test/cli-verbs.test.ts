@@ -1,6 +1,7 @@
 // The command line alone, as a newcomer uses it: from an empty folder to a followed planning, its probe and its
 // seal, then the planning paused, changed and removed; each verb a separate process with its exit code, one JSON
 // object with --json, one line on bad input (French, or English with --lang en or an English locale), no stack.
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../electron/core/clock.js';
 import { startReplicaServer, type ReplicaServer } from '../electron/replicas/index.js';
 import type { Planning, Probe } from '../electron/shared/domain.js';
-import { runCli, type CliRun } from './support/node-cli.js';
+import { CLI_BUNDLE, ROOT, runCli, type CliRun } from './support/node-cli.js';
 import { pngTexts } from '../electron/core/report/png-text.js';
 
 let replica: ReplicaServer;
@@ -114,6 +115,17 @@ describe('settings', () => {
     expect(all.stdout).toBe('hostSpacingSeconds = 30\n');
     expect(json(await cli(['settings', 'get', 'activeHours', '--json']))).toEqual({ activeHours: { from: 8, to: 20 } });
   });
+
+  it('takes the hours as written in France, and says what the days are when given by name', async () => {
+    // One after the other: two processes changing the settings at once would meet the writer's lock.
+    const hours = await cli(['settings', 'set', 'activeHours', '8 h à 19 h', '--json']);
+    const days = await cli(['settings', 'set', 'activeDays', 'lundi,mardi']);
+    const english = await cli(['settings', 'set', 'activeDays', 'monday', '--lang', 'en']);
+    expect(json(hours)).toEqual({ activeHours: { from: 8, to: 19 } });
+    refused(days, /^Erreur : activeDays : « lundi,mardi » ne convient pas, les numéros des jours sont attendus, de 1 \(lundi\) à 7 \(dimanche\), séparés par des virgules, par exemple 1,2,3,4,5\.\n$/);
+    refused(english, /^Error: activeDays: “monday” does not fit, the days’ numbers are expected, 1 \(Monday\) to 7 \(Sunday\)/);
+    await cli(['settings', 'set', 'activeHours', '0-24']);
+  });
 });
 
 describe('bad input: one line in the person’s language, exit 2', () => {
@@ -137,10 +149,28 @@ describe('bad input: one line in the person’s language, exit 2', () => {
     refused(badLang, /^Erreur : --lang : fr ou en \(reçu « de »\)/);
   });
 
+  it('a planning add with a mistyped département is refused before the site is read', async () => {
+    const run = await cli(['plannings', 'add', `${replica.origin}/booking/create/9829/0`, '--departement', '999', '--guichet', '9831']);
+    refused(run, /^Erreur : Département : un code comme « 93 », « 2A » ou « 971 »\.\n$/);
+  });
+
   it('a planning add that needs a guichet names those offered', async () => {
     const run = await cli(['plannings', 'add', `${replica.origin}/booking/create/9829/0`, '--departement', '93']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/choisissez-en un avec --guichet.*9830 « Prendre un rendez-vous pour une première demande de titre de séjour »/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('`settings get | head -1`: the closed pipe ends the command quietly, no stack trace', async () => {
+    const child = spawn(process.execPath, [CLI_BUNDLE, 'settings', 'get', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the command prints anything, as `head` does once it has its line.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

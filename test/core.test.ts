@@ -217,7 +217,8 @@ describe('npm run demo', () => {
     const staticDir = path.join(root, 'dist', 'renderer');
     const previous = process.env.GUICHETS_BROWSER;
     process.env.GUICHETS_BROWSER = '/usr/bin/chromium';
-    const demo = await startDemo({ dataDir: demoDir, port: 0, appVersion: 'test', staticDir, log: () => undefined });
+    const said: string[] = [];
+    const demo = await startDemo({ dataDir: demoDir, port: 0, appVersion: 'test', staticDir, log: (line) => said.push(line) });
     try {
       // As the page opened at the printed address does: its one-time code traded for the session's secret.
       const token = new URL(demo.loginUrl()).searchParams.get('token');
@@ -246,6 +247,12 @@ describe('npm run demo', () => {
         ).length;
       }
       expect(live).toBeGreaterThanOrEqual(2);
+      // Each probe said in words on the terminal, never as its code and ISO slot (« → dates 2026-12-07T09:30 »).
+      const probeLines = said.filter((line) => line.includes(' → '));
+      expect(probeLines.length).toBeGreaterThanOrEqual(2);
+      for (const line of probeLines) {
+        expect(line).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d \S+ → (dates proposées \d\d\/\d\d\/\d{4} à \d\d:\d\d|pas de date|captcha|erreur du site|site injoignable|page non reconnue|erreur du robot) ?$/);
+      }
       expect((await demo.verify()).problems).toEqual([]);
     } finally {
       await demo.close();

@@ -3,6 +3,7 @@
 // round at once.
 import { createDemoCore, type Core } from '../core/api/index.js';
 import { DEMO_PLANNINGS, startReplicaServer } from '../replicas/index.js';
+import { probeLine } from './format.js';
 import { printAddressOnEnter, startWebHost } from './webhost.js';
 import { wordsFor, type Words } from './words.js';
 
@@ -23,9 +24,8 @@ export async function startDemo(
   const words = options.words ?? wordsFor('fr');
   const prefectures = { plannings: DEMO_PLANNINGS, startServer: startReplicaServer };
   const core = await createDemoCore({ dataDir: options.dataDir, appVersion: options.appVersion, log, prefectures });
-  core.on('probe:finished', (probe) => {
-    log(`${probe.localTime} ${probe.planningId} → ${probe.outcome}${probe.firstSlot ? ` ${probe.firstSlot}` : ''}`);
-  });
+  // Worded as `run` words it: the outcome in the person's language, the slot as people in France write it.
+  core.on('probe:finished', (probe) => log(probeLine(words, probe)));
   const host = await startWebHost({ core, port: options.port, staticDir: options.staticDir, log }).catch(() =>
     // The usual port is taken (another demo?): any free one will do, the address is printed below.
     startWebHost({ core, port: 0, staticDir: options.staticDir, log }),
@@ -35,7 +35,7 @@ export async function startDemo(
   log(words.say('cli.demo_started', { count: plannings.length }));
   log(words.say('cli.demo_folder', { dir: options.dataDir }));
   log(words.say('cli.demo_open', { url: host.loginUrl() }));
-  const stopAddresses = printAddressOnEnter(host, log);
+  const stopAddresses = printAddressOnEnter(host, log, words);
   // A first round at once, so that the bars do not wait for the first minute.
   for (const { planning } of plannings) {
     if (!planning.followed) continue;

@@ -2,10 +2,11 @@
 import path from 'node:path';
 import type { ApiEvents } from '../shared/api.js';
 import { formatFingerprint, type Core } from '../core/api/index.js';
-import { AppError } from '../core/errors.js';
-import { PARIS } from '../shared/domain.js';
+import { coreError } from '../core/errors.js';
 import { wordCore } from '../core/messages.js';
-import type { Words } from './words.js';
+import { coreMessage } from '../shared/messages/index.js';
+import { parisTime } from './format.js';
+import { wordsFor, type Words } from './words.js';
 
 export interface EvidenceCommandContext {
   args: string[];
@@ -23,7 +24,8 @@ const say = (message: string): void => {
 };
 
 /** A progress bar on a terminal, a line every tenth otherwise (a log file, CI). */
-function progressPrinter(lang: Words['lang']): (event: ApiEvents['dossier:progress']) => void {
+function progressPrinter(words: Words): (event: ApiEvents['dossier:progress']) => void {
+  const { lang } = words;
   let lastTenth = -1;
   let lastPhase = '';
   return (event) => {
@@ -34,7 +36,7 @@ function progressPrinter(lang: Words['lang']): (event: ApiEvents['dossier:progre
     if (process.stderr.isTTY) {
       const width = 30;
       const filled = Math.round(share * width);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)} % ${(event.done / 1e6).toFixed(1)} / ${(event.total / 1e6).toFixed(1)} Mo`);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)} % ${(event.done / 1e6).toFixed(1)} / ${(event.total / 1e6).toFixed(1)} ${words.say('cli.dossier_megabytes')}`);
       if (event.done >= event.total) process.stderr.write('\n');
     } else if (Math.floor(share * 10) > lastTenth) {
       lastTenth = Math.floor(share * 10);
@@ -43,16 +45,20 @@ function progressPrinter(lang: Words['lang']): (event: ApiEvents['dossier:progre
   };
 }
 
+/** The person's language, French when the caller gave none. */
+const wordsOf = (context: EvidenceCommandContext): Words => context.words ?? wordsFor('fr');
+
 export async function dossierCommand(core: Core, context: EvidenceCommandContext): Promise<number> {
-  if (context.planningIds.length === 0) throw new AppError('invalid_input', 'Indiquez le planning : --planning ID (plusieurs fois pour plusieurs plannings).');
-  if (!context.out) throw new AppError('invalid_input', 'Indiquez le fichier à écrire : --out dossier.zip');
+  const words = wordsOf(context);
+  if (context.planningIds.length === 0) throw coreError('invalid_input', coreMessage('cli.dossier_planning_missing'));
+  if (!context.out) throw coreError('invalid_input', coreMessage('cli.dossier_out_missing'));
   const jobId = `cli-${process.pid}`;
   const off = core.on('dossier:progress', (event) => {
     if (event.jobId === jobId) print(event);
   });
-  const print = progressPrinter(context.words?.lang ?? 'fr');
+  const print = progressPrinter(words);
   const cancel = (): void => {
-    say('\nAnnulation…');
+    say(`\n${words.say('cli.dossier_cancelling')}`);
     void core.api['dossier:cancel']({ jobId });
   };
   process.once('SIGINT', cancel);
@@ -64,10 +70,11 @@ export async function dossierCommand(core: Core, context: EvidenceCommandContext
       path: path.resolve(context.out),
       jobId,
     });
-    say(`Dossier : ${result.path} (${result.probes} sondages, ${result.screenshots} captures, ${(result.payloadBytes / 1e6).toFixed(1)} Mo)`);
-    say(`Résumé PDF : ${result.pdfPath}`);
-    say(result.seal ? `Scellement joint : ${result.seal}` : 'Aucun scellement dans le dossier de données : aucun joint.');
-    for (const altered of result.altered) say(`✗ Preuve différente de son enregistrement : ${altered}`);
+    const megabytes = (result.payloadBytes / 1e6).toFixed(1);
+    words.note('cli.dossier_written', { path: result.path, probes: result.probes, screenshots: result.screenshots, megabytes });
+    words.note('cli.dossier_pdf', { path: result.pdfPath });
+    words.note('cli.dossier_seal', { seal: result.seal ?? 'none' });
+    for (const file of result.altered) words.note('cli.dossier_altered', { file });
     return result.altered.length > 0 ? 1 : 0;
   } finally {
     process.off('SIGINT', cancel);
@@ -76,32 +83,35 @@ export async function dossierCommand(core: Core, context: EvidenceCommandContext
 }
 
 export async function publishCommand(core: Core, context: EvidenceCommandContext): Promise<number> {
-  if (!context.out) throw new AppError('invalid_input', 'Indiquez le dossier du site : --out DOSSIER');
+  if (!context.out) throw coreError('invalid_input', coreMessage('cli.publish_out_missing'));
   const result = await core.api['publish:site']({ path: path.resolve(context.out) });
-  say(`Site écrit dans ${result.path} (${result.pages} pages) : copiez ce dossier chez n’importe quel hébergeur.`);
+  wordsOf(context).note('cli.publish_written', { path: result.path, pages: result.pages });
   return 0;
 }
 
 export async function importCommand(core: Core, context: EvidenceCommandContext): Promise<number> {
+  const words = wordsOf(context);
   const [file] = context.args;
-  if (!file) throw new AppError('invalid_input', 'Utilisation : npm run cli -- import FICHIER.csv|dossier.zip [--planning ID] [--association NOM]');
+  if (!file) throw coreError('invalid_input', coreMessage('cli.import_usage'));
   const result = await core.api['import:file']({
     path: path.resolve(file),
     ...(context.planningIds[0] ? { planningId: context.planningIds[0] } : {}),
     ...(context.association ? { association: context.association } : {}),
   });
-  say(`${result.added} sondages importés, ${result.skipped} déjà présents (même planning, même heure).`);
-  for (const [id, count] of Object.entries(result.byPlanning)) say(`  ${id} : ${count}`);
+  words.note('cli.import_done', { added: result.added, skipped: result.skipped });
+  for (const [planning, count] of Object.entries(result.byPlanning)) words.note('cli.import_planning_count', { planning, count });
   const { sealed } = result;
   if (sealed) {
-    const when = sealed.provenFrom
-      ? `prouvés depuis le ${new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'short' }).format(new Date(sealed.provenFrom))}`
-      : 'non horodatés : une réécriture ne peut pas être exclue';
-    say(`Scellés : sceau ${sealed.seal}${sealed.association ? ` de « ${sealed.association} »` : ''}, clé ${formatFingerprint(sealed.key)}, ${when}.`);
-    say('Comparez cette empreinte de clé avec celle que l’association publie : c’est elle qui l’identifie.');
+    words.note('cli.import_sealed', {
+      seal: sealed.seal,
+      association: sealed.association || 'none',
+      key: formatFingerprint(sealed.key),
+      proven: sealed.provenFrom ? parisTime(sealed.provenFrom) : 'none',
+    });
+    words.note('cli.import_compare_key');
   } else if (result.added > 0) {
-    say('Non scellés : rien ne garantit ces sondages au-delà de la parole de qui a fourni le fichier (marqués « non scellé »).');
+    words.note('cli.import_unsealed');
   }
-  if (result.unsigned > 0) say(`${result.unsigned} lignes laissées de côté : aucun enregistrement scellé du dossier ne les couvre (des imports de son association).`);
+  if (result.unsigned > 0) words.note('cli.import_unsigned', { count: result.unsigned });
   return 0;
 }

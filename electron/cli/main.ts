@@ -78,6 +78,12 @@ async function main(argv: string[]): Promise<number> {
   return command(context);
 }
 
+// A reader that stops early (`… | head`) closes the pipe: the rest is not wanted, which is no error to report.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

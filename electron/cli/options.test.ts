@@ -1,5 +1,7 @@
 // A mistyped option gets one French line naming it and pointing at --help, never Node's English.
 import { describe, expect, it } from 'vitest';
+import { wordCore } from '../core/messages.js';
+import { AppError } from '../core/errors.js';
 import { parseOptions } from './options.js';
 
 const refusal = (argv: string[]): string => {
@@ -28,5 +30,20 @@ describe('the command line’s options', () => {
     expect(refusal(['serve', '--port', '--schedule'])).toBe('L’option --port attend une valeur : --port VALEUR. Voir : npm run cli -- --help');
     expect(refusal(['stats', '--json=oui'])).toBe('L’option --json ne prend pas de valeur (reçu « oui »). Voir : npm run cli -- --help');
     expect(refusal(['export', 'csv', '--out=-tiret.csv'])).toBe('accepté');
+  });
+
+  it('refuses a day written the French way with the form to type, in French and in English', () => {
+    expect(refusal(['dossier', '--from', '01/12/2026', '--to', '2026-12-31'])).toBe('--from : « 01/12/2026 » n’est pas un jour écrit AAAA-MM-JJ : écrivez 2026-12-01.');
+    expect(refusal(['dossier', '--from', '2026-12-01', '--to', '1er décembre'])).toBe(
+      '--to : « 1er décembre » n’est pas un jour écrit AAAA-MM-JJ : écrivez par exemple 2026-09-01.',
+    );
+    let english = '';
+    try {
+      parseOptions(['dossier', '--to', '5.1.2027']);
+    } catch (error) {
+      english = error instanceof AppError && error.coreMessage ? wordCore(error.coreMessage, 'en') : String(error);
+    }
+    expect(english).toBe('--to: “5.1.2027” is not a day written YYYY-MM-DD: write 2027-01-05.');
+    expect(refusal(['dossier', '--from', '2026-12-01', '--to', '2026-12-31'])).toBe('accepté');
   });
 });

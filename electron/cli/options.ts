@@ -59,8 +59,18 @@ export function parseOptions(argv: string[]) {
       throw coreError('invalid_input', coreMessage('cli.option_needs_value', { option: token.rawName }));
     }
   }
+  checkDay('--from', values.from);
+  checkDay('--to', values.to);
   // Checked above: each value has its option's type.
   return { values: values as ParsedValues, positionals };
+}
+
+/** --from and --to: a day written AAAA-MM-JJ; one written the French way (01/12/2026) is refused with the form to type. */
+function checkDay(option: string, given: unknown): void {
+  if (typeof given !== 'string' || /^\d{4}-\d{2}-\d{2}$/.test(given)) return;
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(given.trim());
+  const example = french ? `${french[3] ?? ''}-${(french[2] ?? '').padStart(2, '0')}-${(french[1] ?? '').padStart(2, '0')}` : 'none';
+  throw coreError('invalid_input', coreMessage('cli.bad_day', { option, given, example }), { field: [option.slice(2)] });
 }
 
 type ParsedValues = {

@@ -12,7 +12,9 @@ import { createStore } from '../core/store/store.js';
 import { captionedPath } from '../shared/evidence-paths.js';
 import { solidPng } from '../../test/support/evidence-folder.js';
 import { syntheticProbe } from '../../test/support/synthetic.js';
-import { startWebHost, type WebHost } from './webhost.js';
+import { PassThrough } from 'node:stream';
+import { printAddressOnEnter, startWebHost, type WebHost } from './webhost.js';
+import { wordsFor } from './words.js';
 
 let dir: string;
 let core: Core;
@@ -238,5 +240,18 @@ describe('the evidence it serves', () => {
     // The capture is 200 × 120: the caption band sits above it.
     expect([png.readUInt32BE(16), png.readUInt32BE(20) > 120]).toEqual([200, true]);
     expect((await get(`/${captionedPath({ ...probe, id: 'absent' })}`)).status).toBe(404);
+  });
+});
+
+describe('a new address on Entrée', () => {
+  it('is said in the person’s language', () => {
+    const said: string[] = [];
+    for (const lang of ['fr', 'en'] as const) {
+      const terminal = Object.assign(new PassThrough(), { isTTY: true }) as unknown as NodeJS.ReadStream;
+      const stop = printAddressOnEnter({ loginUrl: () => 'http://127.0.0.1:4870/?token=abc' }, (line) => said.push(line), wordsFor(lang), terminal);
+      terminal.emit('data', '\n');
+      stop();
+    }
+    expect(said).toEqual(['Nouvelle adresse (usage unique) : http://127.0.0.1:4870/?token=abc', 'New address (one use only): http://127.0.0.1:4870/?token=abc']);
   });
 });

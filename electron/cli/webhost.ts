@@ -8,6 +8,7 @@ import type { Core } from '../core/api/index.js';
 import { createDownloads, MAX_UPLOAD_BYTES, receiveUpload, safeDecode, sendDownload, serveFile, uploadName, UploadTooLarge } from './webhost-files.js';
 import { refusedOverHttp } from './webhost-policy.js';
 import { createWebSession } from './webhost-session.js';
+import type { Words } from './words.js';
 
 export interface WebHostOptions {
   core: Core;
@@ -256,10 +257,15 @@ function parseInput(text: string | null): unknown {
  * Each printed address opens one tab once: another tab, another browser or a closed tab needs a new one. When
  * the terminal is a person's (a TTY), Entrée prints one. Returns what stops listening.
  */
-export function printAddressOnEnter(host: Pick<WebHost, 'loginUrl'>, log: (message: string) => void, input: NodeJS.ReadStream = process.stdin): () => void {
+export function printAddressOnEnter(
+  host: Pick<WebHost, 'loginUrl'>,
+  log: (message: string) => void,
+  words: Words,
+  input: NodeJS.ReadStream = process.stdin,
+): () => void {
   if (!input.isTTY) return () => undefined;
   const onData = (chunk: Buffer | string): void => {
-    if (String(chunk).includes('\n') || String(chunk).includes('\r')) log(`Nouvelle adresse (usage unique) : ${host.loginUrl()}`);
+    if (String(chunk).includes('\n') || String(chunk).includes('\r')) log(words.say('cli.new_address', { url: host.loginUrl() }));
   };
   input.on('data', onData);
   return () => {

@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { createCore, type Core } from '../../core/api/index.js';
-import { coreError } from '../../core/errors.js';
+import { coreError, type AppError } from '../../core/errors.js';
 import { defaultDataDir, findAppRoot, readAppVersion } from '../../core/paths.js';
 import { coreMessage } from '../../shared/messages/index.js';
 import type { Words } from '../words.js';
@@ -51,6 +51,14 @@ export interface CommandContext {
 
 export type Command = (context: CommandContext) => Promise<number>;
 
+/** A verb's action missing or mistyped (`plannings`, `plannings lst`): what to type instead, with an example. */
+export function actionRefused(command: string, action: string | undefined, actions: readonly string[]): AppError {
+  const listed = actions.join(', ');
+  return action === undefined
+    ? coreError('invalid_input', coreMessage('cli.missing_action', { command, actions: listed, example: actions[0] ?? '' }))
+    : coreError('invalid_input', coreMessage('cli.unknown_action', { command, action, actions: listed }));
+}
+
 export const log = (message: string): void => {
   process.stderr.write(`${message}\n`);
 };
@@ -82,10 +90,15 @@ export async function withCore<T>(context: CommandContext, work: (core: Core) =>
   }
 }
 
-/** Keeps the process alive until Ctrl+C, then closes cleanly. */
+/**
+ * Keeps the process alive until Ctrl+C (or a stop from the system), then closes cleanly, once: a second signal
+ * while closing (Ctrl+C again, a service manager's SIGTERM) ends the process at once, as without Guichets.
+ */
 export function untilInterrupted(context: CommandContext, close: () => Promise<void>): Promise<number> {
   return new Promise((resolve) => {
     const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
       context.words.note('cli.stopping');
       close().then(
         () => resolve(0),
@@ -95,8 +108,8 @@ export function untilInterrupted(context: CommandContext, close: () => Promise<v
         },
       );
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }
 

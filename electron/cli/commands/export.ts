@@ -4,6 +4,7 @@ import path from 'node:path';
 import { coreError } from '../../core/errors.js';
 import { coreMessage } from '../../shared/messages/index.js';
 import { withCore, type Command, type CommandContext } from './context.js';
+import { expandPlanningIds } from './planning-ids.js';
 
 export const exportCommand: Command = (context) => {
   const [kind] = context.args;
@@ -12,9 +13,10 @@ export const exportCommand: Command = (context) => {
   if (!context.out) throw coreError('invalid_input', coreMessage('cli.export_out_missing'));
   const out = path.resolve(context.out);
   return withCore(context, async (core) => {
+    const planningIds = await expandPlanningIds(core, context.planningIds);
     const result = await core.api['export:csv']({
       path: out,
-      ...(context.planningIds.length > 0 ? { planningIds: context.planningIds } : {}),
+      ...(planningIds.length > 0 ? { planningIds } : {}),
     });
     context.words.note('cli.export_written', { rows: result.rows, path: result.path });
     for (const file of result.skipped ?? []) context.words.note('cli.export_skipped', { file });
@@ -23,9 +25,10 @@ export const exportCommand: Command = (context) => {
 };
 
 function exportPng(context: CommandContext): Promise<number> {
-  const [planningId] = context.planningIds;
-  if (planningId === undefined || context.planningIds.length > 1) throw coreError('invalid_input', coreMessage('cli.export_png_planning'));
+  const [given] = context.planningIds;
+  if (given === undefined || context.planningIds.length > 1) throw coreError('invalid_input', coreMessage('cli.export_png_planning'));
   return withCore(context, async (core) => {
+    const [planningId = given] = await expandPlanningIds(core, [given]);
     const result = await core.api['export:chartPng']({
       planningId,
       lang: context.words.lang,

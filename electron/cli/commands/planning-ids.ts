@@ -22,3 +22,19 @@ export async function resolvePlanning(core: Core, given: string): Promise<Planni
   }
   throw coreError('not_found', coreMessage('cli.plannings_unknown', { id: given }));
 }
+
+/**
+ * `--planning` of the verbs that take several or pass them on to the core (export, verify, dossier, import): each
+ * start of an id that names one planning of the list becomes its id; anything else goes on as given, for the core
+ * to refuse with its own message (a removed planning, off the list, is still named by its whole id).
+ */
+export async function expandPlanningIds(core: Core, given: readonly string[]): Promise<string[]> {
+  if (given.length === 0) return [];
+  const ids = (await core.api['plannings:list'](undefined)).map((overview) => overview.planning.id);
+  return given.map((start) => {
+    if (start.length === 0 || ids.includes(start)) return start;
+    const matches = ids.filter((id) => id.startsWith(start));
+    if (matches.length > 1) throw coreError('invalid_input', coreMessage('cli.plannings_ambiguous', { id: start, ids: matches.join(', ') }));
+    return matches[0] ?? start;
+  });
+}

@@ -2,7 +2,7 @@
 // through the same API. `add` reads the site first (its system, guichets and title), as the form's « Chercher ».
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Core } from '../../core/api/index.js';
+import { parseInput, type Core } from '../../core/api/index.js';
 import { coreError } from '../../core/errors.js';
 import type { PlanningChanges, PlanningInput, PlanningOverview } from '../../shared/api.js';
 import type { Guichet, Planning, StepsSpec } from '../../shared/domain.js';
@@ -10,7 +10,7 @@ import { coreMessage } from '../../shared/messages/index.js';
 import { departementName, knownPlanning } from '../catalogue.js';
 import { parisTime, slotText } from '../format.js';
 import type { Words } from '../words.js';
-import { printJson, withCore, type Command, type CommandContext } from './context.js';
+import { actionRefused, printJson, withCore, type Command, type CommandContext } from './context.js';
 import { resolvePlanning } from './planning-ids.js';
 
 const same = (a: string, b: string): boolean => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -83,20 +83,28 @@ async function add(core: Core, context: CommandContext): Promise<number> {
   const departement = options.departement ?? known?.departement;
   if (!departement) throw coreError('invalid_input', coreMessage('cli.plannings_departement_missing'), { field: ['departement'] });
   const steps = options.steps ? await readSteps(options.steps) : null;
-  const site = steps ? null : await readSite(core, context.words, url);
-  const { guichet, guichetLabel } = site ? chooseGuichet(site.guichets, context.guichet) : { guichet: null, guichetLabel: null };
-  const input: PlanningInput = {
-    label: options.label ?? guichetLabel ?? site?.title ?? known?.procedure ?? url,
+  const typed: PlanningInput = {
+    label: options.label ?? known?.procedure ?? url,
     departement,
     prefecture: options.prefecture ?? known?.prefecture ?? departementName(departement) ?? departement,
     url,
-    system: steps ? 'steps' : site?.system,
-    guichet,
-    guichetLabel,
+    system: steps ? 'steps' : undefined,
+    guichet: null,
     procedure: options.procedure ?? known?.procedure ?? '',
     onlineMandatory: options.onlineMandatory ?? false,
     followed: !options.paused,
     steps,
+  };
+  // What the person typed (a département « 999 », a label too long…) is refused before the site is read, not after.
+  parseInput('plannings:create', typed);
+  const site = steps ? null : await readSite(core, context.words, url);
+  const { guichet, guichetLabel } = site ? chooseGuichet(site.guichets, context.guichet) : { guichet: null, guichetLabel: null };
+  const input: PlanningInput = {
+    ...typed,
+    label: options.label ?? guichetLabel ?? site?.title ?? known?.procedure ?? url,
+    system: steps ? 'steps' : site?.system,
+    guichet,
+    guichetLabel,
   };
   const planning = await core.api['plannings:create'](input);
   if (context.json) printJson(planning);
@@ -137,7 +145,7 @@ const isAction = (value: string | undefined): value is Action => (ACTIONS as rea
 export const plannings: Command = (context) => {
   const [action, ...rest] = context.args;
   if (!isAction(action)) {
-    throw coreError('invalid_input', coreMessage('cli.unknown_action', { command: 'plannings', action: action ?? '', actions: ACTIONS.join(', ') }));
+    throw actionRefused('plannings', action, ACTIONS);
   }
   const inner = { ...context, args: rest };
   return withCore(

@@ -1,21 +1,13 @@
 // `run` (the hourly schedule, headless) and `serve` (the web UI and API on 127.0.0.1, the schedule if asked).
 import type { Core } from '../../core/api/index.js';
-import { frenchDate, slotText } from '../format.js';
+import { probeLine } from '../format.js';
 import { printAddressOnEnter, startWebHost } from '../webhost.js';
 import type { Words } from '../words.js';
 import { log, openCore, rendererDir, untilInterrupted, type Command } from './context.js';
 
 /** One line on standard error per probe the schedule makes. */
 export function logProbes(core: Core, words: Words): void {
-  core.on('probe:finished', (finished) => {
-    words.note('cli.probe_line', {
-      date: frenchDate(finished.localDate),
-      time: finished.localTime,
-      planning: finished.planningId,
-      outcome: words.say('cli.outcome', { outcome: finished.outcome }),
-      slot: finished.firstSlot ? slotText(words, finished.firstSlot) : '',
-    });
-  });
+  core.on('probe:finished', (finished) => log(probeLine(words, finished)));
 }
 
 export const run: Command = async (context) => {
@@ -35,7 +27,7 @@ export const serve: Command = async (context) => {
   }
   context.words.note('cli.serve_address', { url: host.loginUrl(), scheduled: context.schedule ? 'yes' : 'no' });
   context.words.note('cli.serve_secret');
-  const stopAddresses = printAddressOnEnter(host, log);
+  const stopAddresses = printAddressOnEnter(host, log, context.words);
   return untilInterrupted(context, async () => {
     stopAddresses();
     await host.close();

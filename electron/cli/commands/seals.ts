@@ -1,14 +1,12 @@
 // `seals list`: the seals of the data folder as they present themselves; `verify` says whether they hold.
-import { coreError } from '../../core/errors.js';
 import { formatFingerprint } from '../../core/api/index.js';
-import { coreMessage } from '../../shared/messages/index.js';
 import { parisTime } from '../format.js';
-import { printJson, withCore, type Command } from './context.js';
+import { actionRefused, printJson, withCore, type Command } from './context.js';
 
 export const seals: Command = (context) => {
   const [action] = context.args;
   if (action !== 'list') {
-    throw coreError('invalid_input', coreMessage('cli.unknown_action', { command: 'seals', action: action ?? '', actions: 'list' }));
+    throw actionRefused('seals', action, ['list']);
   }
   return withCore(
     context,

@@ -3,7 +3,7 @@
 import { coreError } from '../../core/errors.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain.js';
 import { coreMessage } from '../../shared/messages/index.js';
-import { printJson, withCore, type Command } from './context.js';
+import { actionRefused, printJson, withCore, type Command } from './context.js';
 
 type Key = keyof Settings;
 const KEYS = Object.keys(DEFAULT_SETTINGS) as Key[];
@@ -19,7 +19,7 @@ function refused(key: Key, value: string, expected: string): never {
 
 /**
  * A value as typed on the command line, read after the setting's kind: numbers, oui/non, « none » for an empty
- * path or list, comma-separated lists, « 8-20 » for the active hours, JSON for the rest.
+ * path or list, comma-separated lists, « 8-20 » (or « 8 h-20 h ») for the active hours, JSON for the rest.
  */
 function parseValue(key: Key, text: string): unknown {
   const current = DEFAULT_SETTINGS[key];
@@ -37,11 +37,12 @@ function parseValue(key: Key, text: string): unknown {
   if (key === 'tsaUrls') return NONE.has(value.toLowerCase()) ? [] : value.split(',').map((url) => url.trim()).filter(Boolean);
   if (key === 'activeDays') {
     const days = value.split(',').map((day) => day.trim());
-    if (!days.every((day) => /^\d+$/.test(day))) refused(key, text, 'list');
+    if (!days.every((day) => /^\d+$/.test(day))) refused(key, text, 'days');
     return days.map(Number);
   }
   if (key === 'activeHours') {
-    const hours = /^(\d{1,2})\s*[-–]\s*(\d{1,2})$/.exec(value);
+    // As people in France write them too: « 8 h-20 h », « 8h à 20h ».
+    const hours = /^(\d{1,2})\s*h?\s*(?:[-–]|à)\s*(\d{1,2})\s*h?$/i.exec(value);
     if (!hours) return refused(key, text, 'hours');
     return { from: Number(hours[1]), to: Number(hours[2]) };
   }
@@ -59,7 +60,7 @@ const shown = (value: unknown): string => (typeof value === 'string' ? value : J
 export const settings: Command = (context) => {
   const [action, key, ...values] = context.args;
   if (action !== 'get' && action !== 'set') {
-    throw coreError('invalid_input', coreMessage('cli.unknown_action', { command: 'settings', action: action ?? '', actions: 'get, set' }));
+    throw actionRefused('settings', action, ['get', 'set']);
   }
   if (key !== undefined && !isKey(key)) throw coreError('invalid_input', coreMessage('cli.settings_unknown_key', { key, keys: KEYS.join(', ') }));
   if (action === 'set' && (key === undefined || values.length !== 1)) throw coreError('invalid_input', coreMessage('cli.settings_usage'));

@@ -8,6 +8,7 @@ import { coreMessage } from '../../shared/messages/index.js';
 import { printAnchor, printer, printSeals, printSummary } from '../verify-report.js';
 import { clearProgress, progressLine } from '../progress.js';
 import { dataDirOf, openCore, type Command } from './context.js';
+import { expandPlanningIds } from './planning-ids.js';
 import { offerRestore } from './restore.js';
 
 /** The shell's code for a program ended by Ctrl+C (128 + SIGINT). */
@@ -22,7 +23,8 @@ export const verifyCommand: Command = async (context) => {
   const interrupted = new AbortController();
   const stop = (): void => interrupted.abort();
   try {
-    const ids = context.planningIds.length > 0 ? context.planningIds : [undefined];
+    const given = await expandPlanningIds(core, context.planningIds);
+    const ids = given.length > 0 ? given : [undefined];
     let ok = true;
     for (const id of ids) {
       // While the check runs only (a restore's question ends on Ctrl+C as before), and once: a second one ends at once.

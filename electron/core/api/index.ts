@@ -3,6 +3,7 @@
 // Everything else of the core stays behind it (lint: electron/cli may import this file and the base files errors.ts,
 // messages.ts and paths.ts, nothing else of the core).
 export { createCore, type Core, type CoreOptions } from './create-core.js';
+export { parseInput } from './schemas.js';
 export { createSwitchableCore, type SwitchableCoreOptions } from './switchable-core.js';
 export { createDemoCore, prepareDemoFolder, type DemoCoreOptions } from './demo-core.js';
 export type { DemoPrefectures } from '../demo/index.js';

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../api/create-core.js';
 import { fixedClock } from '../clock.js';
 import { AppError } from '../errors.js';
+import { wordCore } from '../messages.js';
 import { createStore, type Store } from '../store/index.js';
 import { appendSyntheticProbes, syntheticPlanning } from '../../../test/support/synthetic.js';
 import { importedProbes, importFile, IMPORT_LIMITS } from './index.js';
@@ -113,6 +114,15 @@ describe('the CSV reader', () => {
     const closing = await refusal(await written('apres.csv', `${HEADER}\n93;"Bobigny"TOPSECRET;2026-10-01;09:00;NULL;NULL\n`));
     expect(closing.message).toBe('apres.csv, ligne 2 : CSV mal formé (caractère inattendu après un guillemet fermant). Fichier refusé en entier : rien n’a été importé.');
     expect(closing.message).not.toMatch(/TOPSECRET|value is/);
+  });
+
+  it('says a file that is not a CSV of probes (one column a line) in good French and English', async () => {
+    const error = await refusal(await written('passwd', 'root:x:0:0:root:/root:/bin/bash\n'));
+    expect(error.message).toBe('passwd, ligne 1 : 1 colonne au lieu d’au moins 6. Fichier refusé en entier : rien n’a été importé.');
+    expect(error.coreMessage && wordCore(error.coreMessage, 'en')).toBe('passwd, line 1: 1 column instead of at least 6. The whole file was refused: nothing was imported.');
+    const two = await refusal(await written('deux.csv', `${HEADER}\n93;Bobigny\n`));
+    expect(two.message).toMatch(/^deux\.csv, ligne 2 : 2 colonnes au lieu d’au moins 6\./);
+    await nothingImported();
   });
 
   it('accepts only http(s) addresses: a javascript: address is refused, not stored', async () => {
