@@ -25,6 +25,7 @@ function creneaux(link) { link.outerHTML = '<p>Aucun créneau disponible</p>'; }
   '/figee': `<h1>Rendez-vous</h1><button type="button">Continuer</button>
 <script>window.geler = () => { const end = Date.now() + 40000; while (Date.now() < end); };</script>`,
   '/refusee': '<h1>Rendez-vous</h1><p>Choisissez un créneau.</p><script>fetch("/api/creneaux")</script>',
+  '/fleche': '<h1>Calendrier</h1><a href="/suite">Semaine suivante »</a>',
   // A consent band whose button a screen reader names in English, and which fades out for a second once pressed.
   '/bandeau-fondu': `<h1>Rendez-vous</h1><div id="b" role="region" aria-label="cookieconsent"
 style="position:fixed;left:0;right:0;bottom:0;height:40%;background:#eee;transition:opacity 1s">
@@ -147,6 +148,23 @@ describe('a page that no longer answers', () => {
       await ctx.page.close({ runBeforeUnload: false }).catch(() => undefined);
     }
   }, 40_000);
+});
+
+describe('the step a detail names', () => {
+  it('is the control pressed, without the chevron that decorates it', async () => {
+    const ctx = await adapterContext(browser, { url: `${server.origin}/fleche`, guichet: null });
+    try {
+      const visit = startVisit(ctx);
+      visit.step('calendrier');
+      await visit.goto(`${server.origin}/fleche`);
+      await visit.settle();
+      await visit.submit(ctx.page.getByRole('link', { name: 'Semaine suivante »' }), 'Semaine suivante »');
+      // Said « Étape « Semaine suivante » : … », never with the chevron as a second closing quote.
+      expect(visit.stepName()).toBe('Semaine suivante');
+    } finally {
+      await ctx.page.close().catch(() => undefined);
+    }
+  });
 });
 
 describe('a layer over the page', () => {

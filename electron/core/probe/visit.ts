@@ -296,7 +296,7 @@ export function startVisit(ctx: AdapterContext): Visit {
           await Promise.race([clicking, loaded]);
         });
         // What the next page's loading meets (a refusal of its calls) is said after this step's control.
-        watch.setStep(name || watch.step(), true);
+        watch.setStep(controlName(name) || watch.step(), true);
         if (trail) {
           trail.step = watch.step();
           trail.after = true;
