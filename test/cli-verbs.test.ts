@@ -138,8 +138,9 @@ describe('bad input: one line in the person’s language, exit 2', () => {
       cli(['plannings', 'frobnicate']),
       cli(['settings', 'set', 'colour', 'blue']),
       cli(['plannings', 'list', '--lang', 'de']),
+      cli(['probe', `${replica.origin}/rendez-vous`, '--lang', 'en']),
     ]);
-    const [noDepartement, notANumber, tooShort, unknownPlanning, unknownAction, unknownSetting, badLang] = runs;
+    const [noDepartement, notANumber, tooShort, unknownPlanning, unknownAction, unknownSetting, badLang, unknownSite] = runs;
     refused(noDepartement, /^Erreur : Indiquez le département : --departement 93/);
     refused(notANumber, /^Error: hostSpacingSeconds: “abc” does not fit, a whole number is expected\./);
     refused(tooShort, /^Erreur : « probeTimeoutSeconds » : au moins 20\./);
@@ -147,6 +148,8 @@ describe('bad input: one line in the person’s language, exit 2', () => {
     refused(unknownAction, /^Erreur : plannings : action inconnue « frobnicate »/);
     refused(unknownSetting, /^Erreur : Réglage inconnu « colour »\. Réglages : language, browserPath/);
     refused(badLang, /^Erreur : --lang : fr ou en \(reçu « de »\)/);
+    // An address Guichets cannot read: what to do instead, in the person's language (the command line has --steps).
+    refused(unknownSite, /^Error: Guichets does not recognise the booking module of http:\/\/127\.0\.0\.1:\d+\/rendez-vous .*--steps STEPS\.json on the command line\)\.\n$/);
   });
 
   it('a planning add with a mistyped département is refused before the site is read', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { UrlProbeResult } from '../../shared/api.js';
 import { AppError } from '../errors.js';
 import { importedProbes, withImportedProbes } from '../import/index.js';
+import { adapterFor } from '../probe/index.js';
 import { captionedPng } from '../report/captioned.js';
 import { newProbeId } from '../services/record-probe.js';
 import { CLI_PROBES_DIR } from '../store/index.js';
@@ -19,6 +20,8 @@ const RECENT_PROBES = 500;
  * only ones written, under names no other process writes.
  */
 async function probeUrl(ctx: HandlerContext, target: { url: string; guichet: string | null }): Promise<UrlProbeResult> {
+  // An address no adapter reads is said before a browser is started for it.
+  adapterFor(target.url);
   const id = newProbeId(ctx.clock.now());
   const result = await (await ctx.browsers.prober()).probe(target, { probeId: id, planningLabel: target.url });
   const dir = path.join(ctx.app.dataDir, CLI_PROBES_DIR);

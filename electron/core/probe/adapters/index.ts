@@ -1,6 +1,7 @@
 // The booking systems Guichets knows. Add a system's adapter to ADAPTERS.
 import type { BookingSystem } from '../../../shared/domain.js';
-import { AppError } from '../../errors.js';
+import { coreError } from '../../errors.js';
+import { coreMessage } from '../../../shared/messages/index.js';
 import type { Adapter } from '../types.js';
 import { anctAdapter } from './anct.js';
 import { legacyAdapter } from './legacy.js';
@@ -34,18 +35,14 @@ export function adapterFor(
   if (system !== undefined) {
     const adapter = adapters.find((a) => a.system === system);
     if (!adapter) {
-      const message = `Le système de réservation « ${system} » n'est pas encore pris en charge.`;
-      throw new AppError('unsupported_site', message);
+      throw coreError('unsupported_site', coreMessage('probe.system_unsupported', { system }));
     }
     return adapter;
   }
   const detected = detectSystem(url, adapters);
   const adapter = adapters.find((a) => a.system === detected);
   if (!adapter) {
-    throw new AppError(
-      'unsupported_site',
-      `Guichets ne reconnaît pas le module de rendez-vous de ${String(url)} (par exemple …/booking/create/<numéro>). Vérifiez l'adresse de la page de rendez-vous ou choisissez son système.`,
-    );
+    throw coreError('unsupported_site', coreMessage('probe.site_unknown', { url: String(url) }));
   }
   return adapter;
 }
