@@ -11,7 +11,7 @@ import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import type { Planning, Probe } from '../../shared/domain.js';
 import type { PlanningVersion } from '../store/history.js';
-import { AppError } from '../errors.js';
+import { AppError, coreError } from '../errors.js';
 import { coreMessage, type CoreMessage, type MessageCode } from '../../shared/messages/index.js';
 import { writeCsv } from '../export/csv.js';
 import { launchHeadless } from '../probe/browser.js';
@@ -106,7 +106,7 @@ export async function buildDossier(options: DossierOptions): Promise<DossierResu
   const known = new Map([...(await store.plannings.removed()), ...(await store.plannings.list())].map((p) => [p.id, p]));
   for (const id of options.planningIds) {
     const planning = known.get(id);
-    if (!planning) throw new AppError('not_found', `Aucun planning « ${id} » : vérifiez son identifiant (npm run cli -- stats).`);
+    if (!planning) throw coreError('not_found', coreMessage('cli.plannings_unknown', { id }));
     plannings.push(planning);
   }
   if (plannings.length === 0) throw new AppError('invalid_input', 'Choisissez au moins un planning : --planning ID.');

@@ -441,7 +441,7 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
       '{entry}, line {line}: planning “{excerpt}” (département {departement}) is not known here: create it first with the same name, or choose the planning to import into (--planning ID). Nothing was imported.',
     ambiguous_planning:
       '{entry}, line {line}: several plannings are named “{excerpt}” (département {departement}): choose the one to import into (--planning ID). Nothing was imported.',
-    planning_not_found: 'No planning “{id}”: check its identifier (npm run cli -- stats). Nothing was imported.',
+    planning_not_found: 'No planning “{id}”: check its identifier (npm run cli -- plannings list). Nothing was imported.',
     zip_unreadable: 'Evidence file refused: this ZIP file is unreadable, damaged, or names a file outside its folder (absolute path, “..”, a name twice). Nothing was imported.',
     zip_link: 'Evidence file refused: a file in the ZIP is a symbolic link, which an evidence file never holds. Nothing was imported.',
     not_a_bag: 'Evidence file refused: this is not an evidence file (no bagit.txt). Nothing was imported.',

@@ -462,7 +462,7 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
       '{entry}, ligne {line} : planning « {excerpt} » (département {departement}) inconnu ici : créez-le d’abord avec le même nom, ou choisissez le planning où importer (--planning ID). Rien n’a été importé.',
     ambiguous_planning:
       '{entry}, ligne {line} : plusieurs plannings s’appellent « {excerpt} » (département {departement}) : choisissez celui où importer (--planning ID). Rien n’a été importé.',
-    planning_not_found: 'Aucun planning « {id} » : vérifiez son identifiant (npm run cli -- stats). Rien n’a été importé.',
+    planning_not_found: 'Aucun planning « {id} » : vérifiez son identifiant (npm run cli -- plannings list). Rien n’a été importé.',
     zip_unreadable: 'Dossier refusé : ce fichier ZIP est illisible, endommagé, ou nomme un fichier hors de son dossier (chemin absolu, « .. », nom en double). Rien n’a été importé.',
     zip_link: 'Dossier refusé : un fichier du ZIP est un lien symbolique, ce qu’un dossier de preuves ne contient jamais. Rien n’a été importé.',
     not_a_bag: 'Dossier refusé : ce n’est pas un dossier de preuves (pas de bagit.txt). Rien n’a été importé.',
