@@ -249,6 +249,8 @@ describe('npm run demo', () => {
       expect(live).toBeGreaterThanOrEqual(2);
       // Each probe said in words on the terminal, never as its code and ISO slot (« → dates 2026-12-07T09:30 »).
       const probeLines = said.filter((line) => line.includes(' → '));
+      // Once each: not again as the robot's own line of codes (« <planning> : dates (…) »).
+      expect(said.filter((line) => / : (dates|no_date|captcha|site_error|unreachable|unrecognized|robot_error) \(/.test(line))).toEqual([]);
       expect(probeLines.length).toBeGreaterThanOrEqual(2);
       for (const line of probeLines) {
         expect(line).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d \S+ → (dates proposées \d\d\/\d\d\/\d{4} à \d\d:\d\d|pas de date|captcha|erreur du site|site injoignable|page non reconnue|erreur du robot) ?$/);

@@ -347,7 +347,8 @@ export function createProber(options: ProberOptions): Prober {
       const [firstSlot = null, secondSlot = null] = [...result.slots].sort();
       const durationMs = Math.round(performance.now() - t0);
       await context.close().catch(() => undefined);
-      log(`${caption.planningLabel} : ${result.outcome} (${result.detail})`);
+      // The outcome is the caller's to say, in the person's words (the terminal's line, the screens); the probe's
+      // own log keeps it below.
       probeLog.add(`Résultat : ${result.outcome} — ${result.detail}`);
       return {
         outcome: result.outcome,
