@@ -152,6 +152,20 @@ describe('closing the app during a probe', () => {
     expect(h.gaps).toEqual([]);
   });
 
+  it('drops the probes a person asked for that had not started: the closing app does not wait for them', async () => {
+    const targets = [planning('a'), planning('b'), planning('c')];
+    const h = track(harness(targets, { runProbe: probing(false) }));
+    await h.scheduler.start();
+    // One host, spaced: the first runs, the two others wait their turn.
+    const asked = targets.map((target) => h.scheduler.runNow(target));
+    await vi.advanceTimersByTimeAsync(1_000);
+    const stopping = h.scheduler.stop({ interrupt: true });
+    await vi.advanceTimersByTimeAsync(120_000);
+    await stopping;
+    expect(await Promise.all(asked)).toEqual([null, null, null]);
+    expect(signals.filter((signal) => !signal.aborted)).toEqual([]);
+  });
+
   it('interrupts nothing when the schedule only pauses (a setting changed, the data folder moves)', async () => {
     const h = track(harness([planning('a')], { runProbe: probing(false) }));
     await h.scheduler.start();

@@ -222,7 +222,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       watchdog = null;
       for (const entry of entries.values()) entry.job.cancel();
       entries.clear();
-      dispatcher.dropQueued((_id, trigger) => trigger === 'schedule');
+      // A stop keeps the runs a person asked for; the app's closing drops them too (they would hold it open).
+      dispatcher.dropQueued((_id, trigger) => stopping.interrupt === true || trigger === 'schedule');
       if (stopping.interrupt) dispatcher.interrupt();
       await dispatcher.idle();
       await Promise.all([...writingGaps]);
