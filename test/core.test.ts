@@ -263,4 +263,18 @@ describe('npm run demo', () => {
       await rm(demoDir, { recursive: true, force: true });
     }
   }, 240_000);
+
+  it('says nothing of the first round’s probes that a stop (Ctrl+C) ended', async () => {
+    const demoDir = await mkdtemp(path.join(os.tmpdir(), 'guichets-demo-stop-'));
+    const said: string[] = [];
+    const demo = await startDemo({ dataDir: demoDir, port: 0, appVersion: 'test', staticDir: path.join(root, 'dist', 'renderer'), log: (line) => said.push(line) });
+    try {
+      await demo.close();
+      // The first round's calls end once the schedule has stopped them: whatever they would say is said by now.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(said.filter((line) => line.startsWith('Premier sondage'))).toEqual([]);
+    } finally {
+      await rm(demoDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -5,7 +5,8 @@ import { createDemoCore, type Core } from '../core/api/index.js';
 import { DEMO_PLANNINGS, startReplicaServer } from '../replicas/index.js';
 import { probeLine } from './format.js';
 import { printAddressOnEnter, startWebHost } from './webhost.js';
-import { wordsFor, type Words } from './words.js';
+import { AppError } from '../core/errors.js';
+import { wordError, wordsFor, type Words } from './words.js';
 
 export interface DemoOptions {
   dataDir: string;
@@ -37,10 +38,14 @@ export async function startDemo(
   log(words.say('cli.demo_open', { url: host.loginUrl() }));
   const stopAddresses = printAddressOnEnter(host, log, words);
   // A first round at once, so that the bars do not wait for the first minute.
+  let closing = false;
   for (const { planning } of plannings) {
     if (!planning.followed) continue;
     core.api['probes:runNow']({ planningId: planning.id }).catch((error: unknown) => {
-      log(words.say('cli.demo_first_probe_failed', { planning: planning.id, message: error instanceof Error ? error.message : String(error) }));
+      // A probe the closing demo stopped (Ctrl+C) did not fail: nothing to say.
+      if (closing) return;
+      const message = error instanceof AppError ? wordError(error, words.lang) : String(error);
+      log(words.say('cli.demo_first_probe_failed', { planning: planning.id, message }));
     });
   }
   return {
@@ -48,6 +53,7 @@ export async function startDemo(
     loginUrl: () => host.loginUrl(),
     verify: (planningId) => core.verify(planningId),
     async close() {
+      closing = true;
       stopAddresses();
       await host.close();
       await core.close();
