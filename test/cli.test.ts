@@ -77,9 +77,11 @@ describe('probe --json', { timeout: 120_000 }, () => {
   });
 
   it('exits 0 with the outcome when the site fails: a 502 is a site error', async () => {
-    const run = await cli(['probe', `${replica.origin}/booking/create/90502/0`, '--json']);
+    const run = await cli(['probe', `${replica.origin}/booking/create/90502/0`, '--json', '--lang', 'en']);
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { outcome: string }).outcome).toBe('site_error');
+    // What a person should read on the way (a browser without its sandbox, as root here) is in their language.
+    expect(run.stderr).not.toMatch(/bac à sable|Navigateur/);
   });
 
   it('records an unreachable host as such', async () => {

@@ -6,6 +6,7 @@ import { DEMO_PLANNINGS, startReplicaServer } from '../replicas/index.js';
 import { probeLine } from './format.js';
 import { printAddressOnEnter, startWebHost } from './webhost.js';
 import { AppError } from '../core/errors.js';
+import type { CoreMessage } from '../shared/messages/index.js';
 import { wordError, wordsFor, type Words } from './words.js';
 
 export interface DemoOptions {
@@ -24,7 +25,8 @@ export async function startDemo(
   const { log } = options;
   const words = options.words ?? wordsFor('fr');
   const prefectures = { plannings: DEMO_PLANNINGS, startServer: startReplicaServer };
-  const core = await createDemoCore({ dataDir: options.dataDir, appVersion: options.appVersion, log, prefectures });
+  const notice = (message: CoreMessage): void => log(words.core(message, ''));
+  const core = await createDemoCore({ dataDir: options.dataDir, appVersion: options.appVersion, log, notice, prefectures });
   // Worded as `run` words it: the outcome in the person's language, the slot as people in France write it.
   core.on('probe:finished', (probe) => log(probeLine(words, probe)));
   const host = await startWebHost({ core, port: options.port, staticDir: options.staticDir, log }).catch(() =>

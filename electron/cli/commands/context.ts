@@ -77,7 +77,7 @@ export function dataDirOf(context: CommandContext): string {
 export function openCore(context: CommandContext, announce = true): Core {
   const dataDir = dataDirOf(context);
   if (announce) context.words.note('cli.data_dir', { dir: dataDir });
-  return createCore({ dataDir, appVersion, log });
+  return createCore({ dataDir, appVersion, log, notice: (message) => log(context.words.core(message, '')) });
 }
 
 /** Runs `work` on a core of the data folder, closed after, whatever happens. */

@@ -6,6 +6,8 @@ import type { ApiEvent, ApiEvents, ApiInput, ApiMethod, ApiOutput, AppApi, Envel
 import type { Probe } from '../../shared/domain.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, toApiError } from '../errors.js';
+import { wordCore } from '../messages.js';
+import type { CoreMessage } from '../../shared/messages/index.js';
 import { createVerifyRuns, verify, type VerifyReport } from '../evidence/index.js';
 import { createAlertService } from '../alerts/service.js';
 import { createHandlers, type DataFolderMover, type HandlerContext } from '../handlers/index.js';
@@ -31,6 +33,8 @@ export interface CoreOptions {
   /** The demo probes every minute instead of every hour, and says so on screen. */
   demo?: boolean;
   log?: (message: string) => void;
+  /** What a person should read (the browser without its sandbox), worded by the caller; by default, on the log. */
+  notice?: (message: CoreMessage) => void;
   /** Given by createSwitchableCore: how this process moves to another data folder (else `app:moveDataFolder` refuses). */
   move?: DataFolderMover;
   /**
@@ -103,6 +107,7 @@ export function createCore(options: CoreOptions): Core {
     env,
     clock,
     log,
+    notice: options.notice ?? ((message) => log(wordCore(message, 'fr'))),
     dataDir,
     appVersion: options.appVersion,
     onAssistedChange: (status) => emit('assisted:changed', status),

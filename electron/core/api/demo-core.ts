@@ -5,11 +5,14 @@ import { systemClock, type Clock } from '../clock.js';
 import { startDemoReplicas, syncDemoPlannings, writeDemoHistory, type DemoPlanning, type DemoPrefectures } from '../demo/index.js';
 import { createStore } from '../store/index.js';
 import { createCore, type Core } from './create-core.js';
+import type { CoreMessage } from '../../shared/messages/index.js';
 
 export interface DemoCoreOptions {
   dataDir: string;
   appVersion: string;
   log: (message: string) => void;
+  /** What a person should read, worded by the caller (see CoreOptions). */
+  notice?: (message: CoreMessage) => void;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
 }
@@ -60,6 +63,7 @@ export async function createDemoCore(
       clock,
       demo: true,
       log: options.log,
+      ...(options.notice ? { notice: options.notice } : {}),
       localOrigins,
       ...(options.env ? { env: options.env } : {}),
     });

@@ -3,7 +3,7 @@ import type { AssistedSessionStatus, BrowserStatus } from '../../shared/api.js';
 import type { BookingSystem, Planning, ProbeTrigger } from '../../shared/domain.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { wordCore } from '../messages.js';
+import type { CoreMessage } from '../../shared/messages/index.js';
 import {
   checkBrowserProgram,
   createAssistedSessions,
@@ -26,6 +26,8 @@ export interface BrowsersOptions {
   env: NodeJS.ProcessEnv;
   clock: Clock;
   log: (message: string) => void;
+  /** What a person should read, worded in their language by the caller. */
+  notice: (message: CoreMessage) => void;
   dataDir: string;
   appVersion: string;
   onAssistedChange: (status: AssistedSessionStatus) => void;
@@ -47,7 +49,7 @@ export function createBrowsers(options: BrowsersOptions) {
   function sayNoSandbox(): void {
     if (sandboxSaid || SANDBOX.enabled || !SANDBOX.reason) return;
     sandboxSaid = true;
-    log(`Navigateur sans bac à sable : ${wordCore(SANDBOX.reason, 'fr')}`);
+    options.notice(SANDBOX.reason);
   }
 
   /**
