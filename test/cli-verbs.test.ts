@@ -157,6 +157,12 @@ describe('bad input: one line in the person’s language, exit 2', () => {
     refused(run, /^Erreur : Département : un code comme « 93 », « 2A » ou « 971 »\.\n$/);
   });
 
+  it('a planning add whose long address (more than a label holds) is read, not refused as a label too long', async () => {
+    const run = await cli(['plannings', 'add', `${replica.origin}/booking/create/9829/0?${'origine=lien-du-site-de-la-prefecture&'.repeat(9)}`, '--departement', '93']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/choisissez-en un avec --guichet/);
+  });
+
   it('a planning add that needs a guichet names those offered', async () => {
     const run = await cli(['plannings', 'add', `${replica.origin}/booking/create/9829/0`, '--departement', '93']);
     expect(run.code).toBe(2);
