@@ -148,8 +148,9 @@ describe('bad input: one line in the person’s language, exit 2', () => {
     refused(unknownAction, /^Erreur : plannings : action inconnue « frobnicate »/);
     refused(unknownSetting, /^Erreur : Réglage inconnu « colour »\. Réglages : language, browserPath/);
     refused(badLang, /^Erreur : --lang : fr ou en \(reçu « de »\)/);
-    // An address Guichets cannot read: what to do instead, in the person's language (the command line has --steps).
-    refused(unknownSite, /^Error: Guichets does not recognise the booking module of http:\/\/127\.0\.0\.1:\d+\/rendez-vous .*--steps STEPS\.json on the command line\)\.\n$/);
+    // An address Guichets cannot read: what to do instead, in the person's language (`probe` takes no --steps: the
+    // verb that does is named).
+    refused(unknownSite, /^Error: Guichets does not recognise the booking module of http:\/\/127\.0\.0\.1:\d+\/rendez-vous .*on the command line: npm run cli -- plannings add ADDRESS --steps STEPS\.json\)\.\n$/);
   });
 
   it('a planning add with a mistyped département is refused before the site is read', async () => {

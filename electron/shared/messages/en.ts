@@ -181,7 +181,7 @@ For a JSON alone on the output: npm run -s cli -- probe URL --json`,
   },
   probe: {
     site_unknown:
-      'Guichets does not recognise the booking module of {url} (for example …/booking/create/1234). Check the address of the booking page, or describe the site’s steps (in the form, or --steps STEPS.json on the command line).',
+      'Guichets does not recognise the booking module of {url} (for example …/booking/create/1234). Check the address of the booking page, or describe the site’s steps (in the form, or on the command line: npm run cli -- plannings add ADDRESS --steps STEPS.json).',
     system_unsupported: 'The booking system “{system}” is not supported yet.',
     demo_synthetic:
       'Demonstration: synthetic record ({outcome, select, dates {dates offered} no_date {no date} captcha {captcha} site_error {site error} unreachable {site unreachable} unrecognized {page not recognised} robot_error {robot error} other {{outcome}}}).',

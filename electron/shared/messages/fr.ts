@@ -185,7 +185,7 @@ Pour un JSON seul sur la sortie : npm run -s cli -- probe URL --json`,
   probe: {
     // Adding a planning: an address whose booking module Guichets does not know, or a system it does not probe.
     site_unknown:
-      'Guichets ne reconnaît pas le module de rendez-vous de {url} (par exemple …/booking/create/1234). Vérifiez l’adresse de la page de rendez-vous, ou décrivez les étapes du site (dans le formulaire, ou --steps ÉTAPES.json en ligne de commande).',
+      'Guichets ne reconnaît pas le module de rendez-vous de {url} (par exemple …/booking/create/1234). Vérifiez l’adresse de la page de rendez-vous, ou décrivez les étapes du site (dans le formulaire, ou en ligne de commande : npm run cli -- plannings add ADRESSE --steps ÉTAPES.json).',
     system_unsupported: 'Le système de réservation « {system} » n’est pas encore pris en charge.',
     demo_synthetic:
       'Démonstration : enregistrement synthétique ({outcome, select, dates {dates proposées} no_date {pas de date} captcha {captcha} site_error {erreur du site} unreachable {site injoignable} unrecognized {page non reconnue} robot_error {erreur du robot} other {{outcome}}}).',
