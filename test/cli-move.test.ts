@@ -37,7 +37,8 @@ describe('move-data', () => {
     const target = path.join(home, 'disque', 'Guichets');
     const moved = await cli(['move-data', target]);
     expect(moved.code, moved.stderr).toBe(0);
-    expect(moved.stdout).toContain(`Dossier de données déplacé : ${target} (2 fichiers`);
+    // The size as people in France write it: a decimal comma.
+    expect(moved.stdout).toMatch(new RegExp(`Dossier de données déplacé : ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(2 fichiers, \\d+,\\d Mo, copie vérifiée\\)`));
     expect(moved.stdout).toContain('L’application de bureau et la ligne de commande l’utilisent désormais.');
     expect(existsSync(path.join(target, 'probes', 'p1', '2026-11', '2026-11-03.json'))).toBe(true);
     // The app's own folder keeps only the pointer.

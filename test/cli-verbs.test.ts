@@ -148,13 +148,20 @@ describe('bad input: one line in the person’s language, exit 2', () => {
     refused(unknownAction, /^Erreur : plannings : action inconnue « frobnicate »/);
     refused(unknownSetting, /^Erreur : Réglage inconnu « colour »\. Réglages : language, browserPath/);
     refused(badLang, /^Erreur : --lang : fr ou en \(reçu « de »\)/);
-    // An address Guichets cannot read: what to do instead, in the person's language (the command line has --steps).
-    refused(unknownSite, /^Error: Guichets does not recognise the booking module of http:\/\/127\.0\.0\.1:\d+\/rendez-vous .*--steps STEPS\.json on the command line\)\.\n$/);
+    // An address Guichets cannot read: what to do instead, in the person's language (`probe` takes no --steps: the
+    // verb that does is named).
+    refused(unknownSite, /^Error: Guichets does not recognise the booking module of http:\/\/127\.0\.0\.1:\d+\/rendez-vous .*on the command line: npm run cli -- plannings add ADDRESS --steps STEPS\.json\)\.\n$/);
   });
 
   it('a planning add with a mistyped département is refused before the site is read', async () => {
     const run = await cli(['plannings', 'add', `${replica.origin}/booking/create/9829/0`, '--departement', '999', '--guichet', '9831']);
     refused(run, /^Erreur : Département : un code comme « 93 », « 2A » ou « 971 »\.\n$/);
+  });
+
+  it('a planning add whose long address (more than a label holds) is read, not refused as a label too long', async () => {
+    const run = await cli(['plannings', 'add', `${replica.origin}/booking/create/9829/0?${'origine=lien-du-site-de-la-prefecture&'.repeat(9)}`, '--departement', '93']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/choisissez-en un avec --guichet/);
   });
 
   it('a planning add that needs a guichet names those offered', async () => {

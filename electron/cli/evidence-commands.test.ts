@@ -46,7 +46,7 @@ describe('the evidence commands’ lines', () => {
     await dossierCommand(core, context('en'));
     expect(printed()).toBe(
       [
-        'Dossier : /d/dossier.zip (1 sondage, 2 captures, 2.5 Mo)',
+        'Dossier : /d/dossier.zip (1 sondage, 2 captures, 2,5 Mo)',
         'Résumé PDF : /d/dossier.pdf',
         'Aucun scellement dans le dossier de données : aucun joint.',
         'Dossier: /d/dossier.zip (1 probe, 2 captures, 2.5 MB)',
@@ -55,6 +55,32 @@ describe('the evidence commands’ lines', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('show the dossier’s progress on a terminal with the decimal comma in French', async () => {
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    try {
+      for (const lang of ['fr', 'en'] as const) {
+        let listener: ((event: unknown) => void) | null = null;
+        const progressing = {
+          on: (_event: string, heard: (event: unknown) => void) => ((listener = heard), () => undefined),
+          api: {
+            ...core.api,
+            'dossier:create': ({ jobId }: { jobId: string }) => {
+              listener?.({ jobId, phase: 'files', done: 1_250_000, total: 2_500_000, message: { code: 'progress.dossier_files' } });
+              return core.api['dossier:create']({ planningIds: ['p1'], path: '/d/dossier.zip', jobId });
+            },
+          },
+        } as unknown as Core;
+        await dossierCommand(progressing, context(lang));
+      }
+    } finally {
+      if (tty) Object.defineProperty(process.stderr, 'isTTY', tty);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+    expect(printed()).toContain('] 50 % 1,3 / 2,5 Mo');
+    expect(printed()).toContain('] 50 % 1.3 / 2.5 MB');
   });
 
   it('say an import and its seal, its time in Paris time', async () => {

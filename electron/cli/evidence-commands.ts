@@ -36,7 +36,7 @@ function progressPrinter(words: Words): (event: ApiEvents['dossier:progress']) =
     if (process.stderr.isTTY) {
       const width = 30;
       const filled = Math.round(share * width);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)} % ${(event.done / 1e6).toFixed(1)} / ${(event.total / 1e6).toFixed(1)} ${words.say('cli.dossier_megabytes')}`);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)} % ${words.say('cli.dossier_progress_megabytes', { done: event.done / 1e6, total: event.total / 1e6 })}`);
       if (event.done >= event.total) process.stderr.write('\n');
     } else if (Math.floor(share * 10) > lastTenth) {
       lastTenth = Math.floor(share * 10);
@@ -70,8 +70,7 @@ export async function dossierCommand(core: Core, context: EvidenceCommandContext
       path: path.resolve(context.out),
       jobId,
     });
-    const megabytes = (result.payloadBytes / 1e6).toFixed(1);
-    words.note('cli.dossier_written', { path: result.path, probes: result.probes, screenshots: result.screenshots, megabytes });
+    words.note('cli.dossier_written', { path: result.path, probes: result.probes, screenshots: result.screenshots, megabytes: result.payloadBytes / 1e6 });
     words.note('cli.dossier_pdf', { path: result.pdfPath });
     words.note('cli.dossier_seal', { seal: result.seal ?? 'none' });
     for (const file of result.altered) words.note('cli.dossier_altered', { file });

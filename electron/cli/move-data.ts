@@ -29,8 +29,7 @@ export async function moveDataCommand(context: MoveDataContext): Promise<number>
   const { words } = context;
   try {
     const moved = await core.api['app:moveDataFolder']({ to: path.resolve(target) });
-    const mb = (moved.bytes / (1024 * 1024)).toFixed(1);
-    words.out('cli.move_moved', { to: moved.to, files: moved.files, mb });
+    words.out('cli.move_moved', { to: moved.to, files: moved.files, mb: moved.bytes / (1024 * 1024) });
     words.out(moved.oldFolder === 'removed' ? 'cli.move_old_removed' : 'cli.move_old_kept', { from: moved.from });
     if (moved.remembered) words.out('cli.move_remembered');
     else words.out('cli.move_not_remembered', { to: moved.to });

@@ -45,5 +45,8 @@ describe('the command line’s options', () => {
     }
     expect(english).toBe('--to: “5.1.2027” is not a day written YYYY-MM-DD: write 2027-01-05.');
     expect(refusal(['dossier', '--from', '2026-12-01', '--to', '2026-12-31'])).toBe('accepté');
+    // A day that does not exist, either way it is written, is never offered as the form to type.
+    expect(refusal(['dossier', '--from', '31/02/2026'])).toBe('--from : « 31/02/2026 » n’est pas un jour écrit AAAA-MM-JJ : écrivez par exemple 2026-09-01.');
+    expect(refusal(['dossier', '--to', '2026-02-31'])).toBe('--to : « 2026-02-31 » n’est pas un jour écrit AAAA-MM-JJ : écrivez par exemple 2026-09-01.');
   });
 });

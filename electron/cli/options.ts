@@ -1,6 +1,7 @@
 // The command line's options, read into values or refused with one line in the person's language that names the
 // option and says where the list is (Node's parseArgs would say it in English, with advice about positionals).
 import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
 import { coreError } from '../core/errors.js';
 import { coreMessage } from '../shared/messages/index.js';
 
@@ -65,11 +66,18 @@ export function parseOptions(argv: string[]) {
   return { values: values as ParsedValues, positionals };
 }
 
-/** --from and --to: a day written AAAA-MM-JJ; one written the French way (01/12/2026) is refused with the form to type. */
+/** A day of the calendar written AAAA-MM-JJ (not « 2026-02-31 »). */
+const isDay = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid;
+
+/**
+ * --from and --to: a day written AAAA-MM-JJ; one written the French way (01/12/2026) is refused with the form to
+ * type, a day that does not exist with an example.
+ */
 function checkDay(option: string, given: unknown): void {
-  if (typeof given !== 'string' || /^\d{4}-\d{2}-\d{2}$/.test(given)) return;
+  if (typeof given !== 'string' || isDay(given)) return;
   const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(given.trim());
-  const example = french ? `${french[3] ?? ''}-${(french[2] ?? '').padStart(2, '0')}-${(french[1] ?? '').padStart(2, '0')}` : 'none';
+  const typed = french ? `${french[3] ?? ''}-${(french[2] ?? '').padStart(2, '0')}-${(french[1] ?? '').padStart(2, '0')}` : '';
+  const example = isDay(typed) ? typed : 'none';
   throw coreError('invalid_input', coreMessage('cli.bad_day', { option, given, example }), { field: [option.slice(2)] });
 }
 

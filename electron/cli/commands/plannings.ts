@@ -95,8 +95,9 @@ async function add(core: Core, context: CommandContext): Promise<number> {
     followed: !options.paused,
     steps,
   };
-  // What the person typed (a département « 999 », a label too long…) is refused before the site is read, not after.
-  parseInput('plannings:create', typed);
+  // What the person typed (a département « 999 », a label too long…) is refused before the site is read, not after;
+  // a label they did not type is the site's title, not known yet (the address stands in for it only at the end).
+  parseInput('plannings:create', { ...typed, label: options.label ?? known?.procedure ?? 'site' });
   const site = steps ? null : await readSite(core, context.words, url);
   const { guichet, guichetLabel } = site ? chooseGuichet(site.guichets, context.guichet) : { guichet: null, guichetLabel: null };
   const input: PlanningInput = {

@@ -44,6 +44,8 @@ const FORWARD =
 const BACKWARD = /precedent|\bretour\b|^annuler|^terminer|^quitter|^fermer|deconnex|^modifier|^gerer|^mes rendez-vous|^accueil$|imprimer|^partager|semaine|^sem\b/;
 /** Never pressed: what books, confirms or pays. */
 const COMMITS = /confirm|^reserver\b|reserver (ce|le|mon|un|cette) (creneau|plage|horaire|rendez-vous)|^payer|valider (le|mon|ce) (rendez-vous|creneau|rdv)/;
+/** What books, confirms or pays, by any of its words (its name, the text it shows, its title). */
+export const commits = has(COMMITS);
 
 /** How surely a control leads on (lower is surer), or null when it does not. */
 export function forwardRank(name: string): number | null {

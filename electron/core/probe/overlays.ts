@@ -4,7 +4,7 @@
 // read from its name (meaning.ts), never from a list of labels, ids or classes.
 import type { Locator, Page } from 'playwright-core';
 import { onElement } from './in-page.js';
-import { consentChoice, speaksOfConsent, type ConsentChoice } from './meaning.js';
+import { commits, consentChoice, speaksOfConsent, type ConsentChoice } from './meaning.js';
 import { pageAnswer, unlessNoAnswer } from './page-answer.js';
 import { locate, overlays, perceive, type Control, type Layer, type Seen } from './perceive.js';
 
@@ -22,6 +22,9 @@ const TRIES = 2;
 export function closers(seen: Seen, layer: Layer): Control[] {
   return seen.controls
     .filter((c) => c.layer === layer.index && !c.disabled && (c.role === 'button' || c.role === 'link'))
+    // A control that says it books, in any of its words, is never pressed to close a layer (« OK » named « Confirmer
+    // le rendez-vous »).
+    .filter((c) => ![c.name, c.shown ?? '', c.description].some(commits))
     .map((c) => ({ control: c, choice: consentChoice(c.name) ?? (c.shown ? consentChoice(c.shown) : null) ?? (c.description ? consentChoice(c.description) : null) }))
     .filter((entry): entry is { control: Control; choice: ConsentChoice } => entry.choice !== null)
     // A control under another layer cannot be reached by a person: that layer comes first.

@@ -32,6 +32,10 @@ style="position:fixed;left:0;right:0;bottom:0;height:40%;background:#eee;transit
 <p>Ce site utilise des cookies pour mesurer son audience.</p>
 <button type="button" aria-label="deny cookies" onclick="fondre()">Refuser</button></div>
 <script>function fondre() { const b = document.getElementById('b'); b.style.opacity = '0'; setTimeout(() => b.remove(), 1000); }</script>`,
+  // A layer whose « OK » books: the words it shows accept, the name a screen reader gives confirms the booking.
+  '/reservation': `<h1>Rendez-vous</h1><div role="dialog" aria-modal="true" aria-label="Votre créneau"
+style="position:fixed;inset:0;background:#fff"><p>Lundi 07/12/2026 à 09:30, Préfecture de Bobigny.</p>
+<button type="button" aria-label="Confirmer le rendez-vous" onclick="document.title = 'réservé'">OK</button></div>`,
 };
 
 function page(res: ServerResponse, status: number, body: string): true {
@@ -178,6 +182,20 @@ describe('a layer over the page', () => {
       expect(clicked).toHaveLength(1);
       expect(lines.filter((line) => line.startsWith('Bandeau'))).toEqual(['Bandeau ou fenêtre fermé : « Refuser » (nommé « deny cookies »)']);
       expect(await ctx.page.locator('#b').count()).toBe(0);
+    } finally {
+      await ctx.page.close().catch(() => undefined);
+    }
+  });
+});
+
+describe('a layer that books', () => {
+  it('is never closed by its button that confirms the booking, whatever words it shows', async () => {
+    const ctx = await adapterContext(browser, { url: `${server.origin}/reservation`, guichet: null });
+    try {
+      await ctx.page.goto(`${server.origin}/reservation`);
+      const { clicked } = await dismissOverlays(ctx.page);
+      expect(clicked).toEqual([]);
+      expect(await ctx.page.title()).toBe('Test');
     } finally {
       await ctx.page.close().catch(() => undefined);
     }
