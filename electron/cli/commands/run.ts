@@ -5,7 +5,7 @@ import { printAddressOnEnter, startWebHost } from '../webhost.js';
 import type { Words } from '../words.js';
 import { log, openCore, rendererDir, untilInterrupted, type Command } from './context.js';
 
-/** One line on standard error per probe the schedule makes. */
+/** One line on standard error per probe recorded: the schedule's, or one a person asked for from the web page. */
 export function logProbes(core: Core, words: Words): void {
   core.on('probe:finished', (finished) => log(probeLine(words, finished)));
 }
@@ -21,10 +21,8 @@ export const run: Command = async (context) => {
 export const serve: Command = async (context) => {
   const core = openCore(context);
   const host = await startWebHost({ core, port: context.port ?? 4870, staticDir: rendererDir, log });
-  if (context.schedule) {
-    logProbes(core, context.words);
-    await core.startSchedule();
-  }
+  logProbes(core, context.words);
+  if (context.schedule) await core.startSchedule();
   context.words.note('cli.serve_address', { url: host.loginUrl(), scheduled: context.schedule ? 'yes' : 'no' });
   context.words.note('cli.serve_secret');
   const stopAddresses = printAddressOnEnter(host, log, context.words);
