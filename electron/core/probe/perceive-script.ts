@@ -238,7 +238,8 @@ export const PERCEIVE_SCRIPT = `(([mark, frameMark, challengeSelector, captchaSe
     const zone = el.closest('nav, header, footer, [role=navigation], [role=banner], [role=contentinfo]') ? 'nav' : 'main';
     const control = { id, role, name, description: flat(el.getAttribute('title') || ''), disabled, layer, zone, tag: el.tagName.toLowerCase() };
     if (el.tagName === 'A') control.href = el.getAttribute('href') || '';
-    if (!['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) {
+    // Only a name given by aria can differ from the words shown: the others were read from those words already.
+    if (!['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'))) {
       const shown = flat(el.innerText).slice(0, 120);
       if (shown && shown !== name) control.shown = shown;
     }
