@@ -14,13 +14,17 @@ export async function resolvePlanning(core: Core, given: string): Promise<Planni
     if (exact) return exact.planning;
   }
   const plannings = (await core.api['plannings:list'](undefined)).map((overview) => overview.planning);
-  const matches = given.length === 0 ? [] : plannings.filter((planning) => planning.id.startsWith(given));
-  const [only] = matches;
-  if (only && matches.length === 1) return only;
-  if (matches.length > 1) {
-    throw coreError('invalid_input', coreMessage('cli.plannings_ambiguous', { id: given, ids: matches.map((planning) => planning.id).join(', ') }));
-  }
+  const id = idStartingWith(plannings.map((planning) => planning.id), given);
+  const found = plannings.find((planning) => planning.id === id);
+  if (found) return found;
   throw coreError('not_found', coreMessage('cli.plannings_unknown', { id: given }));
+}
+
+/** The one id that begins with `start`, or null; a start that several ids share is refused, naming them. */
+function idStartingWith(ids: readonly string[], start: string): string | null {
+  const matches = start.length === 0 ? [] : ids.filter((id) => id.startsWith(start));
+  if (matches.length > 1) throw coreError('invalid_input', coreMessage('cli.plannings_ambiguous', { id: start, ids: matches.join(', ') }));
+  return matches[0] ?? null;
 }
 
 /**
@@ -31,10 +35,5 @@ export async function resolvePlanning(core: Core, given: string): Promise<Planni
 export async function expandPlanningIds(core: Core, given: readonly string[]): Promise<string[]> {
   if (given.length === 0) return [];
   const ids = (await core.api['plannings:list'](undefined)).map((overview) => overview.planning.id);
-  return given.map((start) => {
-    if (start.length === 0 || ids.includes(start)) return start;
-    const matches = ids.filter((id) => id.startsWith(start));
-    if (matches.length > 1) throw coreError('invalid_input', coreMessage('cli.plannings_ambiguous', { id: start, ids: matches.join(', ') }));
-    return matches[0] ?? start;
-  });
+  return given.map((start) => (ids.includes(start) ? start : (idStartingWith(ids, start) ?? start)));
 }
